@@ -1,0 +1,54 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let package = Package(
+    name: "maturity",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "maturity", targets: ["maturity"]),
+        .library(name: "MaturityCore", targets: ["MaturityCore"]),
+        .library(name: "MaturityReports", targets: ["MaturityReports"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/jpsim/Yams", exact: "6.2.2"),
+        .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
+    ],
+    targets: [
+        .target(
+            name: "MaturityCore",
+            dependencies: [.product(name: "Yams", package: "Yams")]
+        ),
+        .target(
+            name: "MaturityReports",
+            dependencies: ["MaturityCore"]
+        ),
+        .target(
+            name: "MaturityCLI",
+            dependencies: [
+                "MaturityCore",
+                "MaturityReports",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .executableTarget(
+            name: "maturity",
+            dependencies: ["MaturityCLI"]
+        ),
+        .testTarget(
+            name: "MaturityCoreTests",
+            dependencies: ["MaturityCore"],
+            exclude: ["Fixtures"]
+        ),
+        .testTarget(
+            name: "MaturityReportsTests",
+            dependencies: ["MaturityCore", "MaturityReports"],
+            exclude: ["Fixtures", "Snapshots"]
+        ),
+        .testTarget(
+            name: "MaturityCLITests",
+            dependencies: ["MaturityCLI", "MaturityCore"],
+            exclude: ["Fixtures", "Snapshots"]
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)

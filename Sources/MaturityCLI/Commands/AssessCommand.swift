@@ -1,0 +1,62 @@
+import ArgumentParser
+import MaturityCore
+import MaturityReports
+
+/// Output formats of `assess`.
+enum ReportFormat: String, CaseIterable, ExpressibleByArgument {
+    case text
+    case md
+    case json
+}
+
+struct AssessCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "assess",
+        abstract: "Score an assessment: levels, domain and overall scores, rating, blockers and improvement path.",
+        discussion: """
+            Every criterion's level is min(audited or claimed level, evidence cap, metric level); the report
+            says which evidence or KPI lowered it. Example:
+              maturity assess Examples/huadong-appliance/assessment.yaml --lang zh
+            """
+    )
+
+    @Argument(help: "The assessment YAML file.")
+    var assessment: String
+
+    @Option(name: .long, help: "Catalog file or folder (default: Criteria/<the assessment's catalog id>).")
+    var catalog: String?
+
+    @Option(name: .long, help: "Output format: text, md or json.")
+    var format: ReportFormat = .text
+
+    @Option(name: .long, help: "Rating to aim for (default: the next rating above the current one).")
+    var target: String?
+
+    @Option(name: .long, help: "Report language: zh or en (default: from LANG, else en).")
+    var lang: Language?
+
+    @Option(name: .long, help: "Write the report to this file (atomically) instead of standard output.")
+    var output: String?
+
+    func run() throws {
+        let console = Context.console
+        let loaded = try Pipeline.load(assessment: assessment, catalog: catalog, console: console)
+        DiagnosticPrinter.print(loaded.warnings, console: console)
+        if let target, target != RatingRule.failId, loaded.catalog.rating(target) == nil {
+            let ids = loaded.catalog.ratings.map(\.id)
+            throw ValidationError(
+                "--target '\(target)' is not a rating of catalog '\(loaded.catalog.id)'; "
+                    + (Suggestion.hint(for: target, in: ids) ?? "ratings: \(ids.joined(separator: ", "))"))
+        }
+        let result = Scorer(catalog: loaded.catalog).score(loaded.assessment, kpis: loaded.kpis, target: target)
+        let language = console.language(lang)
+        let context = ReportContext(result: result, catalog: loaded.catalog, language: language)
+        let text: String
+        switch format {
+        case .text: text = TextReport(context).render()
+        case .md: text = MarkdownReport(context).render()
+        case .json: text = ResultJSON.render(result)
+        }
+        try console.emit(text, to: output)
+    }
+}

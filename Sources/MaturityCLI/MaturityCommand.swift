@@ -1,0 +1,83 @@
+import ArgumentParser
+import Foundation
+import MaturityCore
+
+/// The `maturity` command: after-sales service management maturity assessment.
+public struct MaturityCommand: ParsableCommand {
+    public static let configuration = CommandConfiguration(
+        commandName: "maturity",
+        abstract: "Score after-sales service management maturity (售后服务管理成熟度) against a criteria catalog.",
+        discussion: """
+            Exit status: 0 success; 1 invalid input or a failed check; 64 usage error.
+            Diagnostics go to standard error as path:line:column: error: message.
+            With no catalog given, the catalog shipped in Criteria/ is used.
+            """,
+        version: "0.1.0",
+        subcommands: [
+            AssessCommand.self, CatalogCommand.self, InitCommand.self,
+        ]
+    )
+
+    public init() {}
+}
+
+/// Runs the command line with `arguments` (without the program name) and returns the exit status.
+public enum MaturityMain {
+    public static func run(_ arguments: [String], console: Console = .standard) -> Int32 {
+        Context.$console.withValue(console) {
+            do {
+                var command = try MaturityCommand.parseAsRoot(arguments)
+                try command.run()
+                return 0
+            } catch let error as DiagnosticError {
+                DiagnosticPrinter.print(error.diagnostics, console: console)
+                return ExitCode.failure.rawValue
+            } catch {
+                let code = MaturityCommand.exitCode(for: error)
+                let message = MaturityCommand.fullMessage(for: error)
+                if !message.isEmpty {
+                    if code == .success {
+                        console.write(message + "\n")
+                    } else {
+                        console.writeError(message + "\n")
+                    }
+                }
+                return code.rawValue
+            }
+        }
+    }
+}
+
+extension Language: ExpressibleByArgument {}
+
+extension Console {
+    /// `--lang` when given, else zh when the locale is Chinese, else en.
+    func language(_ option: Language?) -> Language {
+        if let option { return option }
+        for key in ["MATURITY_LANG", "LC_ALL", "LC_MESSAGES", "LANG"] {
+            guard let value = environment[key], !value.isEmpty else { continue }
+            return value.lowercased().hasPrefix("zh") ? .zh : .en
+        }
+        return .en
+    }
+
+    /// A path as the user gave it, made absolute against the current directory.
+    func absolute(_ path: String) -> String {
+        path.hasPrefix("/") ? path : (currentDirectory as NSString).appendingPathComponent(path)
+    }
+
+    /// `path` relative to the current directory when it lies inside it, for shorter diagnostics.
+    func relative(_ path: String) -> String {
+        let base = currentDirectory.hasSuffix("/") ? currentDirectory : currentDirectory + "/"
+        return path.hasPrefix(base) ? String(path.dropFirst(base.count)) : path
+    }
+
+    /// Writes `text` to `--output` atomically, or to standard output.
+    func emit(_ text: String, to output: String?) throws(DiagnosticError) {
+        if let output {
+            try FileOutput.write(text, to: absolute(output))
+        } else {
+            write(text)
+        }
+    }
+}

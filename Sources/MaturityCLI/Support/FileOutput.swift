@@ -1,0 +1,54 @@
+import Foundation
+import MaturityCore
+
+/// Writes files so that an existing file is never left half-written: a temporary file beside the
+/// target, flushed, then renamed over it.
+enum FileOutput {
+    struct Failure: Error, CustomStringConvertible {
+        let description: String
+    }
+
+    static func write(_ text: String, to path: String) throws(DiagnosticError) {
+        try write(Data(text.utf8), to: path)
+    }
+
+    static func write(_ data: Data, to path: String) throws(DiagnosticError) {
+        let url = URL(fileURLWithPath: path)
+        let folder = url.deletingLastPathComponent().path
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory), isDirectory.boolValue else {
+            throw DiagnosticError(
+                .error(
+                    "cannot write '\(path)': folder '\(folder)' does not exist", at: nil,
+                    hint: "create the folder first"))
+        }
+        if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
+            throw DiagnosticError(.error("cannot write '\(path)': it is a folder", at: nil))
+        }
+        let temporary = folder + "/." + url.lastPathComponent + ".tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
+        let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL, 0o644)
+        guard fd >= 0 else {
+            throw DiagnosticError(.error("cannot write '\(path)': \(String(cString: strerror(errno)))", at: nil))
+        }
+        var ok = true
+        data.withUnsafeBytes { buffer in
+            var offset = 0
+            while offset < buffer.count {
+                let n = Foundation.write(fd, buffer.baseAddress! + offset, buffer.count - offset)
+                if n < 0 {
+                    if errno == EINTR { continue }
+                    ok = false
+                    return
+                }
+                offset += n
+            }
+        }
+        let errorText = String(cString: strerror(errno))
+        if ok { ok = fsync(fd) == 0 }
+        close(fd)
+        guard ok, rename(temporary, path) == 0 else {
+            unlink(temporary)
+            throw DiagnosticError(.error("cannot write '\(path)': \(errorText)", at: nil))
+        }
+    }
+}

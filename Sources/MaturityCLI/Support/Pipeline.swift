@@ -1,0 +1,68 @@
+import Foundation
+import MaturityCore
+
+/// An assessment with its catalog and the KPI values it is scored with.
+struct LoadedAssessment {
+    var catalog: Catalog
+    var catalogPath: String
+    var assessment: Assessment
+    var kpis: [KPIValue]
+    var warnings: [Diagnostic]
+}
+
+/// The steps every command that reads an assessment shares: find and load the catalog, load and
+/// check the assessment, gather its KPI values.
+enum Pipeline {
+    static func load(assessment path: String, catalog catalogOption: String?, console: Console)
+        throws(DiagnosticError) -> LoadedAssessment
+    {
+        let absolute = console.absolute(path)
+        guard FileManager.default.fileExists(atPath: absolute) else {
+            throw DiagnosticError(
+                .error("assessment '\(path)' does not exist", at: nil, hint: "run 'maturity init' to make one"))
+        }
+        let reference = try AssessmentLoader.catalogReference(path: absolute, displayPath: path)
+        let catalogPath: String
+        let catalogDisplay: String
+        if let catalogOption {
+            catalogPath = console.absolute(catalogOption)
+            catalogDisplay = catalogOption
+        } else if let found = CatalogLocator.catalog(forId: reference.id, console: console) {
+            catalogPath = found
+            catalogDisplay = console.relative(found)
+        } else {
+            throw DiagnosticError(
+                .error(
+                    "no catalog '\(reference.id)' found in Criteria/", at: reference.location,
+                    hint: "pass the catalog with --catalog PATH"))
+        }
+        let catalog = try CatalogLoader.load(path: catalogPath, displayPath: catalogDisplay).value
+        let loaded = try AssessmentLoader.load(path: absolute, displayPath: path, catalog: catalog)
+        let assessment = loaded.value
+        let kpis = try gatherKPIs(assessment, catalog: catalog)
+        return LoadedAssessment(
+            catalog: catalog, catalogPath: catalogPath, assessment: assessment, kpis: kpis, warnings: loaded.warnings)
+    }
+
+    /// KPI values given in `metrics:`, plus those computed from `tickets:`.
+    static func gatherKPIs(_ assessment: Assessment, catalog: Catalog) throws(DiagnosticError) -> [KPIValue] {
+        var values = assessment.metrics.keys.sorted().map {
+            KPIValue(id: $0, value: assessment.metrics[$0]!, source: .metrics)
+        }
+        if let tickets = assessment.tickets {
+            let computed = try TicketKPIs.compute(tickets, assessment: assessment)
+            var bag = DiagnosticBag()
+            for value in computed {
+                if let location = assessment.metricLocations[value.id] {
+                    bag.append(
+                        .error(
+                            "KPI '\(value.id)' is given in metrics and also computed from the ticket export",
+                            at: location, hint: "remove it from 'metrics:' or unmap its columns in the ticket mapping"))
+                }
+            }
+            try bag.throwIfErrors()
+            values += computed
+        }
+        return values.sorted { $0.id < $1.id }
+    }
+}

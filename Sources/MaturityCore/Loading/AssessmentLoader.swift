@@ -1,0 +1,414 @@
+import Foundation
+import Yams
+
+/// Which catalog an assessment says it was made against.
+public struct CatalogReference: Sendable, Hashable {
+    public var id: String
+    public var version: String?
+    public var location: SourceLocation
+
+    public var description: String { version.map { "\(id)@\($0)" } ?? id }
+}
+
+/// Reads an assessment and checks it against its catalog (SPEC §3), reporting every problem at once.
+public enum AssessmentLoader {
+    static let assessmentKeys = [
+        "schema", "catalog", "organisation", "kind", "date", "assessor", "auditor", "owners", "evidence", "metrics",
+        "tickets", "criteria", "findings", "note", "scope",
+    ]
+    static let organisationKeys = ["name", "site", "address", "contact", "industry"]
+    static let evidenceKeys = ["id", "kind", "title", "date", "file", "note"]
+    static let entryKeys = ["claimed", "audited", "evidence", "note", "na"]
+    static let findingKeys = ["id", "criterion", "grade", "text", "status", "clause", "evidence", "due", "note"]
+    static let ticketKeys = ["file", "mapping"]
+
+    /// Reads only the `catalog:` line, so the right catalog can be loaded before the rest is checked.
+    public static func catalogReference(path: String, displayPath: String? = nil) throws(DiagnosticError)
+        -> CatalogReference
+    {
+        let document = try YAMLDocument.load(path: path, displayPath: displayPath)
+        let r = YAMLReader(file: document.file)
+        guard let map = r.mapping(document.root, "the assessment") else { throw DiagnosticError(r.bag.sorted) }
+        guard let node = map["catalog"] else {
+            throw DiagnosticError(
+                .error(
+                    "the assessment has no 'catalog'", at: r.location(document.root),
+                    hint: "add 'catalog: <catalog id>' naming the catalog it was made against"))
+        }
+        guard let text = r.identifier(node, "catalog") else { throw DiagnosticError(r.bag.sorted) }
+        return parseReference(text, at: r.location(node))
+    }
+
+    static func parseReference(_ text: String, at location: SourceLocation) -> CatalogReference {
+        if let at = text.firstIndex(of: "@") {
+            return CatalogReference(
+                id: String(text[..<at]), version: String(text[text.index(after: at)...]), location: location)
+        }
+        return CatalogReference(id: text, version: nil, location: location)
+    }
+
+    /// Loads the assessment at `path` and checks it against `catalog`; `displayPath` names it in diagnostics.
+    public static func load(path: String, displayPath: String? = nil, catalog: Catalog) throws(DiagnosticError)
+        -> Loaded<Assessment>
+    {
+        let document = try YAMLDocument.load(path: path, displayPath: displayPath)
+        let folder = (path as NSString).deletingLastPathComponent
+        var reader = Reader(catalog: catalog, r: YAMLReader(file: document.file), folder: folder.isEmpty ? "." : folder)
+        let assessment = reader.read(document.root)
+        try reader.r.bag.throwIfErrors()
+        guard let assessment else { throw DiagnosticError(reader.r.bag.sorted) }
+        return Loaded(assessment, warnings: reader.r.bag.sorted.filter { !$0.isError })
+    }
+
+    /// Loads an assessment from YAML text (tests, fuzzing); relative files resolve against `folder`.
+    public static func load(yaml: String, file: String = "assessment.yaml", folder: String = ".", catalog: Catalog)
+        throws(DiagnosticError) -> Loaded<Assessment>
+    {
+        let document = try YAMLDocument.parse(data: Data(yaml.utf8), file: file)
+        var reader = Reader(catalog: catalog, r: YAMLReader(file: document.file), folder: folder)
+        let assessment = reader.read(document.root)
+        try reader.r.bag.throwIfErrors()
+        guard let assessment else { throw DiagnosticError(reader.r.bag.sorted) }
+        return Loaded(assessment, warnings: reader.r.bag.sorted.filter { !$0.isError })
+    }
+
+    struct Reader {
+        let catalog: Catalog
+        let r: YAMLReader
+        let folder: String
+
+        mutating func read(_ root: Node) -> Assessment? {
+            guard
+                let map = r.mapping(
+                    root, "the assessment", allowed: AssessmentLoader.assessmentKeys,
+                    required: ["schema", "catalog", "organisation", "date"])
+            else { return nil }
+            if let node = map["schema"], let schema = r.integer(node, "schema"), schema != 1 {
+                r.error(
+                    "unknown schema \(schema)", at: node, hint: "this version of maturity reads assessment schema 1")
+            }
+            var reference: CatalogReference?
+            if let node = map["catalog"], let text = r.identifier(node, "catalog") {
+                let ref = AssessmentLoader.parseReference(text, at: r.location(node))
+                reference = ref
+                if ref.id != catalog.id {
+                    r.error(
+                        "the assessment was made against catalog '\(ref.id)', but the catalog used is '\(catalog.id)'",
+                        at: node, hint: "pass the matching catalog with --catalog, or correct 'catalog:'")
+                } else if let version = ref.version, version != catalog.version {
+                    r.error(
+                        "the assessment was made against catalog version '\(version)', but the catalog used is version '\(catalog.version)'",
+                        at: node,
+                        hint:
+                            "pass that catalog version with --catalog, or write 'catalog: \(catalog.id)@\(catalog.version)'"
+                    )
+                }
+            }
+            let organisation = map["organisation"].flatMap(readOrganisation)
+            var kind = Assessment.Kind.selfAssessment
+            if let node = map["kind"], let text = r.string(node, "kind") {
+                if let parsed = Assessment.Kind(rawValue: text) {
+                    kind = parsed
+                } else {
+                    r.error(
+                        "unknown assessment kind '\(text)'", at: node,
+                        hint: Suggestion.hint(for: text, in: Assessment.Kind.allCases.map(\.rawValue)))
+                }
+            }
+            let date = map["date"].flatMap { r.day($0, "date") }
+            let assessor = map["assessor"].flatMap { r.string($0, "assessor") }
+            let auditor = map["auditor"].flatMap { r.string($0, "auditor") }
+            let owners = map["owners"].map(readOwners) ?? [:]
+            let evidence = map["evidence"].map { readEvidence($0, date: date) } ?? []
+            let (metrics, metricLocations) = map["metrics"].map(readMetrics) ?? ([:], [:])
+            let tickets = map["tickets"].flatMap(readTickets)
+            var entries: [String: CriterionEntry] = [:]
+            if let node = map["criteria"] {
+                entries = readCriteria(node, evidence: evidence)
+            }
+            let findings = map["findings"].map { readFindings($0, evidence: evidence) } ?? []
+            if map["criteria"] == nil {
+                r.warning(
+                    "the assessment has no 'criteria'; every criterion is not assessed", at: root,
+                    hint: "run 'maturity init' for a template listing every criterion")
+            }
+
+            guard let reference, let organisation, let date else { return nil }
+            var assessment = Assessment(
+                catalogId: reference.id, catalogVersion: reference.version, organisation: organisation, kind: kind,
+                date: date, assessor: assessor, auditor: auditor, owners: owners, evidence: evidence, metrics: metrics,
+                tickets: tickets, criteria: entries, findings: findings, baseDirectory: folder,
+                location: .start(of: r.file))
+            assessment.metricLocations = metricLocations
+            return assessment
+        }
+
+        func readOrganisation(_ node: Node) -> Organisation? {
+            if case .scalar = node {
+                return r.string(node, "organisation").map { Organisation(name: $0) }
+            }
+            guard
+                let map = r.mapping(
+                    node, "organisation", allowed: AssessmentLoader.organisationKeys, required: ["name"]),
+                let name = map["name"].flatMap({ r.string($0, "organisation name") })
+            else { return nil }
+            return Organisation(name: name, site: map["site"].flatMap { r.string($0, "site") })
+        }
+
+        func readOwners(_ node: Node) -> [String: String] {
+            guard let map = r.mapping(node, "owners") else { return [:] }
+            let ids = catalog.domains.map(\.id) + catalog.criteria.map(\.id)
+            var owners: [String: String] = [:]
+            for entry in map.entries {
+                if !ids.contains(entry.key) {
+                    r.error(
+                        "owners names '\(entry.key)', which is neither a criterion nor a domain of the catalog",
+                        at: entry.keyNode, hint: Suggestion.hint(for: entry.key, in: ids, listUpTo: 0))
+                    continue
+                }
+                if let person = r.string(entry.value, "owner of '\(entry.key)'") { owners[entry.key] = person }
+            }
+            return owners
+        }
+
+        func readEvidence(_ node: Node, date: Day?) -> [EvidenceItem] {
+            guard let items = r.sequence(node, "evidence") else { return [] }
+            let knownKinds = catalog.knownEvidenceKinds
+            var result: [EvidenceItem] = []
+            var seen: [String: SourceLocation] = [:]
+            for item in items {
+                guard
+                    let map = r.mapping(
+                        item, "an evidence item", allowed: AssessmentLoader.evidenceKeys,
+                        required: ["id", "kind", "title"]),
+                    let idNode = map["id"], let id = r.identifier(idNode, "evidence id")
+                else { continue }
+                if let first = seen[id] {
+                    r.error("duplicate evidence id '\(id)' (first declared at \(first))", at: idNode)
+                    continue
+                }
+                seen[id] = r.location(idNode)
+                let kind = map["kind"].flatMap { r.identifier($0, "evidence kind") } ?? ""
+                if let kindNode = map["kind"], !kind.isEmpty, !knownKinds.contains(kind) {
+                    r.warning(
+                        "evidence kind '\(kind)' of '\(id)' is not one the catalog asks for; it supports no level",
+                        at: kindNode, hint: Suggestion.hint(for: kind, in: knownKinds, listUpTo: 12))
+                }
+                let title = map["title"].flatMap { r.string($0, "title of '\(id)'") } ?? id
+                var itemDate: Day?
+                if let dateNode = map["date"] {
+                    itemDate = r.day(dateNode, "date of '\(id)'")
+                    if let itemDate, let date, itemDate > date {
+                        r.error(
+                            "evidence '\(id)' is dated \(itemDate), after the assessment date \(date)", at: dateNode,
+                            hint: "evidence must exist when the assessment is made; correct the date")
+                    }
+                } else {
+                    r.warning(
+                        "evidence '\(id)' has no date, so it cannot support any level", at: idNode,
+                        hint: "add 'date: YYYY-MM-DD' (when the document was issued or the record made)")
+                }
+                var file: String?
+                if let fileNode = map["file"], let path = r.string(fileNode, "file of '\(id)'") {
+                    file = path
+                    checkFile(path, at: fileNode, what: "evidence file")
+                }
+                result.append(
+                    EvidenceItem(
+                        id: id, kind: kind, title: title, date: itemDate, file: file, location: r.location(idNode)))
+            }
+            return result
+        }
+
+        /// A file named in the assessment must exist and stay inside the assessment's folder.
+        func checkFile(_ path: String, at node: Node, what: String) {
+            switch PathCheck.resolve(path, inside: folder) {
+            case .ok:
+                break
+            case .missing:
+                r.error(
+                    "\(what) '\(path)' does not exist", at: node, hint: "paths are relative to the assessment's folder")
+            case .outside:
+                r.error(
+                    "\(what) '\(path)' resolves outside the assessment's folder", at: node,
+                    hint: "copy the file into the assessment's folder (symbolic links are followed)")
+            case .notAFile:
+                r.error("\(what) '\(path)' is not a regular file", at: node)
+            }
+        }
+
+        func readMetrics(_ node: Node) -> ([String: Double], [String: SourceLocation]) {
+            guard let map = r.mapping(node, "metrics") else { return ([:], [:]) }
+            let known = catalog.allKPIIds
+            var values: [String: Double] = [:]
+            var locations: [String: SourceLocation] = [:]
+            for entry in map.entries {
+                guard known.contains(entry.key) else {
+                    r.error(
+                        "unknown KPI '\(entry.key)' in metrics", at: entry.keyNode,
+                        hint: Suggestion.hint(for: entry.key, in: known, listUpTo: 0)
+                            ?? "declare it in the catalog's 'kpis:' or use a built-in ticket KPI")
+                    continue
+                }
+                if let value = r.number(entry.value, "value of '\(entry.key)'") {
+                    values[entry.key] = value
+                    locations[entry.key] = r.location(entry.keyNode)
+                }
+            }
+            return (values, locations)
+        }
+
+        func readTickets(_ node: Node) -> TicketSource? {
+            guard let map = r.mapping(node, "tickets", allowed: AssessmentLoader.ticketKeys, required: ["file"]),
+                let fileNode = map["file"], let file = r.string(fileNode, "tickets file")
+            else { return nil }
+            checkFile(file, at: fileNode, what: "ticket export")
+            var mapping: String?
+            if let mappingNode = map["mapping"], let path = r.string(mappingNode, "mapping") {
+                mapping = path
+                checkFile(path, at: mappingNode, what: "mapping")
+            }
+            return TicketSource(file: file, mapping: mapping, location: r.location(node))
+        }
+
+        func readCriteria(_ node: Node, evidence: [EvidenceItem]) -> [String: CriterionEntry] {
+            guard let map = r.mapping(node, "criteria") else { return [:] }
+            let ids = catalog.criteria.map(\.id)
+            let evidenceIds = evidence.map(\.id)
+            let maxLevel = catalog.maxLevel
+            var entries: [String: CriterionEntry] = [:]
+            for entry in map.entries {
+                guard let criterion = catalog.criterion(entry.key) else {
+                    r.error(
+                        "unknown criterion '\(entry.key)'", at: entry.keyNode,
+                        hint: Suggestion.hint(for: entry.key, in: ids, listUpTo: 0)
+                            ?? "criteria are listed by 'maturity catalog show'")
+                    continue
+                }
+                if r.isNull(entry.value) {
+                    entries[entry.key] = CriterionEntry(location: r.location(entry.keyNode))
+                    continue
+                }
+                guard
+                    let fields = r.mapping(entry.value, "criterion '\(entry.key)'", allowed: AssessmentLoader.entryKeys)
+                else { continue }
+                var result = CriterionEntry(location: r.location(entry.keyNode))
+                for key in ["claimed", "audited"] {
+                    guard let levelNode = fields[key], !r.isNull(levelNode),
+                        let level = r.integer(levelNode, "\(key) level of '\(entry.key)'")
+                    else { continue }
+                    if level < 0 || level > maxLevel {
+                        r.error(
+                            "\(key) level \(level) of '\(entry.key)' is outside the scale 0–\(maxLevel)", at: levelNode)
+                        continue
+                    }
+                    if key == "claimed" { result.claimed = level } else { result.audited = level }
+                }
+                if let evidenceNode = fields["evidence"], !r.isNull(evidenceNode),
+                    let refs = r.identifiers(evidenceNode, "evidence of '\(entry.key)'")
+                {
+                    for (ref, refNode) in refs {
+                        if !evidenceIds.contains(ref) {
+                            r.error(
+                                "criterion '\(entry.key)' cites evidence '\(ref)', which is not declared", at: refNode,
+                                hint: Suggestion.hint(for: ref, in: evidenceIds, listUpTo: 0)
+                                    ?? "declare it under 'evidence:' with id, kind, title and date")
+                        } else if !result.evidence.contains(ref) {
+                            result.evidence.append(ref)
+                        }
+                    }
+                }
+                result.note = fields["note"].flatMap { r.isNull($0) ? nil : r.string($0, "note") }
+                if let naNode = fields["na"], !r.isNull(naNode) {
+                    let reason: String?
+                    if case .scalar(let scalar) = naNode, scalar.style == .plain, scalar.string == "true" {
+                        reason = ""
+                    } else if case .scalar(let scalar) = naNode, scalar.style == .plain, scalar.string == "false" {
+                        reason = nil
+                    } else {
+                        reason = r.string(naNode, "na reason of '\(entry.key)'")
+                    }
+                    if let reason {
+                        if criterion.key {
+                            r.error(
+                                "key criterion '\(entry.key)' cannot be not applicable", at: naNode,
+                                hint: "a key criterion applies to every organisation; assess it (level 0 if absent)")
+                        } else if result.claimed != nil || result.audited != nil {
+                            r.error(
+                                "criterion '\(entry.key)' is marked not applicable but also given a level", at: naNode,
+                                hint: "remove 'na' or the level")
+                        }
+                        result.notApplicable = reason.isEmpty ? "not applicable" : reason
+                    }
+                }
+                entries[entry.key] = result
+            }
+            return entries
+        }
+
+        func readFindings(_ node: Node, evidence: [EvidenceItem]) -> [Finding] {
+            guard let items = r.sequence(node, "findings") else { return [] }
+            let ids = catalog.criteria.map(\.id)
+            let evidenceIds = evidence.map(\.id)
+            var findings: [Finding] = []
+            var seen: [String: SourceLocation] = [:]
+            for item in items {
+                guard
+                    let map = r.mapping(
+                        item, "a finding", allowed: AssessmentLoader.findingKeys, required: ["id", "grade", "text"]),
+                    let idNode = map["id"], let id = r.identifier(idNode, "finding id")
+                else { continue }
+                if let first = seen[id] {
+                    r.error("duplicate finding id '\(id)' (first declared at \(first))", at: idNode)
+                    continue
+                }
+                seen[id] = r.location(idNode)
+                var criterion: String?
+                if let criterionNode = map["criterion"], let ref = r.identifier(criterionNode, "criterion of '\(id)'") {
+                    if catalog.criterion(ref) == nil {
+                        r.error(
+                            "finding '\(id)' names unknown criterion '\(ref)'", at: criterionNode,
+                            hint: Suggestion.hint(for: ref, in: ids, listUpTo: 0))
+                    }
+                    criterion = ref
+                }
+                guard let gradeNode = map["grade"], let gradeText = r.string(gradeNode, "grade") else { continue }
+                guard let grade = FindingGrade(rawValue: gradeText) else {
+                    r.error(
+                        "unknown finding grade '\(gradeText)'", at: gradeNode,
+                        hint: Suggestion.hint(for: gradeText, in: FindingGrade.allCases.map(\.rawValue)))
+                    continue
+                }
+                var status = Finding.Status.open
+                if let statusNode = map["status"], let text = r.string(statusNode, "status") {
+                    if let parsed = Finding.Status(rawValue: text) {
+                        status = parsed
+                    } else {
+                        r.error(
+                            "unknown finding status '\(text)'", at: statusNode,
+                            hint: Suggestion.hint(for: text, in: Finding.Status.allCases.map(\.rawValue)))
+                    }
+                }
+                var cited: [String] = []
+                if let evidenceNode = map["evidence"], let refs = r.identifiers(evidenceNode, "evidence of '\(id)'") {
+                    for (ref, refNode) in refs {
+                        if evidenceIds.contains(ref) {
+                            cited.append(ref)
+                        } else {
+                            r.error(
+                                "finding '\(id)' cites evidence '\(ref)', which is not declared", at: refNode,
+                                hint: Suggestion.hint(for: ref, in: evidenceIds, listUpTo: 0))
+                        }
+                    }
+                }
+                let text = map["text"].flatMap { r.string($0, "text of '\(id)'") } ?? ""
+                findings.append(
+                    Finding(
+                        id: id, criterion: criterion, grade: grade, text: text, status: status,
+                        clause: map["clause"].flatMap { r.string($0, "clause") }, evidence: cited,
+                        due: map["due"].flatMap { r.day($0, "due") }, location: r.location(idNode)))
+            }
+            return findings
+        }
+    }
+}

@@ -1,0 +1,569 @@
+import Foundation
+import Yams
+
+/// Reads a catalog (one YAML file, or a folder with `catalog.yaml` and domain files) and checks
+/// everything SPEC §2 asks of it, reporting every problem with its location.
+public enum CatalogLoader {
+    static let catalogKeys = [
+        "schema", "id", "version", "title", "description", "levels", "ratings", "deadlines",
+        "evidence_max_age_days", "evidence_kinds", "kpis", "domains", "renamed",
+    ]
+    static let levelKeys = ["level", "name", "evidence", "description"]
+    static let ratingKeys = ["id", "name", "overall_min", "domain_min", "key_level_min", "max_open", "description"]
+    static let domainKeys = ["id", "name", "weight", "owner", "description", "criteria"]
+    static let criterionKeys = [
+        "id", "name", "weight", "key", "owner", "description", "levels", "evidence", "metric", "actions", "sources",
+    ]
+    static let metricKeys = ["kpi", "better", "thresholds"]
+    static let kpiKeys = ["id", "name", "unit", "better", "description"]
+    static let evidenceKindKeys = ["id", "name", "description"]
+
+    /// Loads and checks the catalog at `path`; throws every error found, returns warnings with it.
+    /// `displayPath` is how diagnostics name the catalog (as the user typed it); defaults to `path`.
+    public static func load(path: String, displayPath: String? = nil) throws(DiagnosticError) -> Loaded<Catalog> {
+        var builder = Builder()
+        let catalog = builder.read(path: path, display: displayPath ?? path)
+        let bag = builder.bag
+        try bag.throwIfErrors()
+        guard let catalog else { throw DiagnosticError(bag.sorted) }
+        return Loaded(catalog, warnings: bag.sorted.filter { !$0.isError })
+    }
+
+    /// Every problem of the catalog at `path`, errors and warnings, in file order.
+    public static func lint(path: String, displayPath: String? = nil) -> [Diagnostic] {
+        var builder = Builder()
+        _ = builder.read(path: path, display: displayPath ?? path)
+        return builder.bag.sorted
+    }
+
+    /// Reads a catalog from YAML text (tests, fuzzing); `file` names it in diagnostics.
+    public static func load(yaml: String, file: String = "catalog.yaml") throws(DiagnosticError) -> Loaded<Catalog> {
+        var builder = Builder()
+        let catalog = builder.read(data: Data(yaml.utf8), file: file, folder: nil)
+        try builder.bag.throwIfErrors()
+        guard let catalog else { throw DiagnosticError(builder.bag.sorted) }
+        return Loaded(catalog, warnings: builder.bag.sorted.filter { !$0.isError })
+    }
+
+    struct Builder {
+        var bag = DiagnosticBag()
+        var maxLevel = 0
+        var kpis: [KPIDefinition] = []
+        var criterionIds: [String: SourceLocation] = [:]
+        var domainIds: [String: SourceLocation] = [:]
+
+        mutating func read(path: String, display: String) -> Catalog? {
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+                bag.append(
+                    .error(
+                        "catalog '\(display)' does not exist", at: nil,
+                        hint: "give a catalog file, or a folder holding catalog.yaml"))
+                return nil
+            }
+            if isDirectory.boolValue {
+                let main = (path as NSString).appendingPathComponent("catalog.yaml")
+                guard FileManager.default.fileExists(atPath: main) else {
+                    bag.append(
+                        .error(
+                            "folder '\(display)' has no catalog.yaml", at: nil,
+                            hint: "a catalog folder holds catalog.yaml plus one file per domain"))
+                    return nil
+                }
+                return readFile(main, display: Display.join(display, "catalog.yaml"), folder: (path, display))
+            }
+            return readFile(path, display: display, folder: nil)
+        }
+
+        mutating func readFile(_ file: String, display: String, folder: (real: String, display: String)?) -> Catalog? {
+            do {
+                let document = try YAMLDocument.load(path: file, displayPath: display)
+                return read(document: document, folder: folder)
+            } catch {
+                bag.append(contentsOf: error.diagnostics)
+                return nil
+            }
+        }
+
+        mutating func read(data: Data, file: String, folder: (real: String, display: String)?) -> Catalog? {
+            do {
+                let document = try YAMLDocument.parse(data: data, file: file)
+                return read(document: document, folder: folder)
+            } catch {
+                bag.append(contentsOf: error.diagnostics)
+                return nil
+            }
+        }
+
+        mutating func read(document: YAMLDocument, folder: (real: String, display: String)?) -> Catalog? {
+            let r = YAMLReader(file: document.file)
+            defer { bag.append(contentsOf: r.bag.all) }
+            guard
+                let map = r.mapping(
+                    document.root, "the catalog", allowed: CatalogLoader.catalogKeys,
+                    required: ["schema", "id", "version", "title", "levels", "ratings"])
+            else { return nil }
+
+            if let node = map["schema"], let schema = r.integer(node, "schema"), schema != Catalog.supportedSchema {
+                r.error(
+                    "unknown schema \(schema)", at: node,
+                    hint: "this version of maturity reads catalog schema \(Catalog.supportedSchema)")
+            }
+            let id = map["id"].flatMap { r.identifier($0, "catalog id") }
+            let version = map["version"].flatMap { r.string($0, "version") }
+            let title = map["title"].flatMap { r.text($0, "title") }
+            let levels = map["levels"].map { readLevels($0, r) } ?? []
+            maxLevel = levels.last?.level ?? 0
+            let ratings = map["ratings"].map { readRatings($0, r) } ?? []
+            let deadlines = map["deadlines"].map { readDeadlines($0, r) } ?? Catalog.defaultDeadlines
+            var maxAge = 365
+            if let node = map["evidence_max_age_days"], let days = r.integer(node, "evidence_max_age_days") {
+                if days <= 0 {
+                    r.error("evidence_max_age_days must be more than 0, found \(days)", at: node)
+                } else {
+                    maxAge = days
+                }
+            }
+            let kinds = map["evidence_kinds"].map { readEvidenceKinds($0, r) } ?? []
+            kpis = map["kpis"].map { readKPIs($0, r) } ?? []
+
+            var domains: [Domain] = []
+            if let node = map["domains"] {
+                if let items = r.sequence(node, "domains") {
+                    for item in items {
+                        if case .scalar = item, let folder, let name = r.string(item, "a domain file") {
+                            let path = (folder.real as NSString).appendingPathComponent(name)
+                            let shown = Display.join(folder.display, name)
+                            if let domain = readDomainFile(path, display: shown, at: r.location(item)) {
+                                domains.append(domain)
+                            }
+                        } else if case .scalar = item {
+                            r.error(
+                                "a domain given by file name is only possible in a catalog folder", at: item,
+                                hint: "write the domain here as a mapping, or use a folder with catalog.yaml")
+                        } else if let domain = readDomain(item, r) {
+                            domains.append(domain)
+                        }
+                    }
+                }
+            } else if let folder {
+                for name in domainFiles(in: folder.real) {
+                    let path = (folder.real as NSString).appendingPathComponent(name)
+                    if let domain = readDomainFile(path, display: Display.join(folder.display, name), at: nil) {
+                        domains.append(domain)
+                    }
+                }
+            }
+            if domains.isEmpty, map["domains"] != nil || folder != nil {
+                r.error("the catalog has no domains", at: map["domains"] ?? document.root)
+            } else if map["domains"] == nil, folder == nil {
+                r.error(
+                    "the catalog has no 'domains'", at: document.root, hint: "add 'domains:' with at least one domain")
+            }
+
+            var renamed: [String: String] = [:]
+            if let node = map["renamed"], let renames = r.mapping(node, "renamed") {
+                for entry in renames.entries {
+                    guard let target = r.identifier(entry.value, "renamed '\(entry.key)'") else { continue }
+                    if criterionIds[target] == nil {
+                        r.error(
+                            "renamed '\(entry.key)' points to unknown criterion '\(target)'", at: entry.value,
+                            hint: Suggestion.hint(for: target, in: Array(criterionIds.keys).sorted(), listUpTo: 0))
+                    }
+                    renamed[entry.key] = target
+                }
+            }
+
+            guard let id, let version, let title else { return nil }
+            return Catalog(
+                id: id, version: version, title: title, levels: levels, ratings: ratings, deadlines: deadlines,
+                evidenceMaxAgeDays: maxAge, evidenceKinds: kinds, kpis: kpis, domains: domains, renamed: renamed,
+                location: .start(of: document.file))
+        }
+
+        func domainFiles(in folder: String) -> [String] {
+            let names = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
+            return names.filter { ($0.hasSuffix(".yaml") || $0.hasSuffix(".yml")) && $0 != "catalog.yaml" }
+                .sorted()
+        }
+
+        mutating func readDomainFile(_ path: String, display: String, at reference: SourceLocation?) -> Domain? {
+            guard FileManager.default.fileExists(atPath: path) else {
+                bag.append(.error("domain file '\(display)' does not exist", at: reference))
+                return nil
+            }
+            do {
+                let document = try YAMLDocument.load(path: path, displayPath: display)
+                let r = YAMLReader(file: document.file)
+                defer { bag.append(contentsOf: r.bag.all) }
+                return readDomain(document.root, r)
+            } catch {
+                bag.append(contentsOf: error.diagnostics)
+                return nil
+            }
+        }
+
+        // MARK: Scale and ratings
+
+        func readLevels(_ node: Node, _ r: YAMLReader) -> [ScaleLevel] {
+            guard let items = r.sequence(node, "levels") else { return [] }
+            var levels: [ScaleLevel] = []
+            for (index, item) in items.enumerated() {
+                guard
+                    let map = r.mapping(
+                        item, "a level", allowed: CatalogLoader.levelKeys, required: ["level", "name"]),
+                    let levelNode = map["level"], let number = r.integer(levelNode, "level")
+                else { continue }
+                if number != index {
+                    r.error(
+                        "the scale is not contiguous: entry \(index + 1) should be level \(index), found \(number)",
+                        at: levelNode, hint: "list levels 0, 1, 2, … in order, without gaps")
+                }
+                let name = map["name"].flatMap { r.text($0, "level name") } ?? LocalizedText(String(number))
+                let evidence = map["evidence"].flatMap { r.identifiers($0, "evidence kinds") }?.map(\.0) ?? []
+                let description = map["description"].flatMap { r.text($0, "level description") }
+                levels.append(ScaleLevel(level: number, name: name, evidence: evidence, description: description))
+            }
+            if levels.count < 2 {
+                r.error("the scale needs at least levels 0 and 1", at: node)
+            }
+            return levels
+        }
+
+        func readRatings(_ node: Node, _ r: YAMLReader) -> [RatingRule] {
+            guard let items = r.sequence(node, "ratings") else { return [] }
+            var ratings: [RatingRule] = []
+            var previous: (rule: RatingRule, map: YAMLMapping)?
+            for item in items {
+                guard
+                    let map = r.mapping(item, "a rating", allowed: CatalogLoader.ratingKeys, required: ["id", "name"]),
+                    let idNode = map["id"], let id = r.identifier(idNode, "rating id")
+                else { continue }
+                if id == RatingRule.failId {
+                    r.error("'fail' is the implicit rating below the first; it cannot be declared", at: idNode)
+                }
+                if ratings.contains(where: { $0.id == id }) {
+                    r.error("duplicate rating id '\(id)'", at: idNode)
+                }
+                let name = map["name"].flatMap { r.text($0, "rating name") } ?? LocalizedText(id)
+                var rule = RatingRule(id: id, name: name)
+                for key in ["overall_min", "domain_min"] {
+                    guard let valueNode = map[key], let value = r.number(valueNode, key) else { continue }
+                    if value < 0 || value > 100 {
+                        r.error(
+                            "\(key) \(format(value)) of rating '\(id)' is out of 0–100", at: valueNode,
+                            hint: "scores run from 0 to 100")
+                    }
+                    if key == "overall_min" { rule.overallMin = value } else { rule.domainMin = value }
+                }
+                if let valueNode = map["key_level_min"], let value = r.integer(valueNode, "key_level_min") {
+                    if value < 0 || value > maxLevel {
+                        r.error(
+                            "key_level_min \(value) of rating '\(id)' is outside the scale 0–\(maxLevel)", at: valueNode
+                        )
+                    }
+                    rule.keyLevelMin = value
+                }
+                if let valueNode = map["max_open"], let limits = r.mapping(valueNode, "max_open") {
+                    for entry in limits.entries {
+                        guard let grade = FindingGrade(rawValue: entry.key) else {
+                            r.error(
+                                "unknown finding grade '\(entry.key)' in max_open", at: entry.keyNode,
+                                hint: Suggestion.hint(for: entry.key, in: FindingGrade.allCases.map(\.rawValue)))
+                            continue
+                        }
+                        guard let limit = r.integer(entry.value, "max_open \(entry.key)") else { continue }
+                        if limit < 0 { r.error("max_open \(entry.key) must be 0 or more", at: entry.value) }
+                        rule.maxOpen[grade] = limit
+                    }
+                }
+                if let (before, beforeMap) = previous {
+                    checkIncreasing(before, beforeMap, rule, map, r)
+                }
+                previous = (rule, map)
+                ratings.append(rule)
+            }
+            if ratings.isEmpty {
+                r.error("the catalog declares no rating", at: node, hint: "declare at least one rating, e.g. 'pass'")
+            }
+            return ratings
+        }
+
+        /// A higher rating must ask more: a higher overall minimum, and no lower domain or key minimum.
+        func checkIncreasing(
+            _ lower: RatingRule, _ lowerMap: YAMLMapping, _ higher: RatingRule, _ higherMap: YAMLMapping,
+            _ r: YAMLReader
+        ) {
+            if let a = lower.overallMin, let b = higher.overallMin, b <= a + Tolerance.epsilon {
+                r.error(
+                    "overall_min of '\(higher.id)' (\(format(b))) must be higher than that of '\(lower.id)' (\(format(a)))",
+                    at: higherMap["overall_min"]!,
+                    hint: "ratings are listed lowest first, each asking more than the one before")
+            }
+            if let a = lower.domainMin, let b = higher.domainMin, b < a - Tolerance.epsilon {
+                r.error(
+                    "domain_min of '\(higher.id)' (\(format(b))) is lower than that of '\(lower.id)' (\(format(a)))",
+                    at: higherMap["domain_min"]!,
+                    hint: "ratings are listed lowest first, each asking more than the one before")
+            }
+            if let a = lower.keyLevelMin, let b = higher.keyLevelMin, b < a {
+                r.error(
+                    "key_level_min of '\(higher.id)' (\(b)) is lower than that of '\(lower.id)' (\(a))",
+                    at: higherMap["key_level_min"]!,
+                    hint: "ratings are listed lowest first, each asking more than the one before")
+            }
+        }
+
+        func readDeadlines(_ node: Node, _ r: YAMLReader) -> [FindingGrade: Int] {
+            var deadlines = Catalog.defaultDeadlines
+            guard let map = r.mapping(node, "deadlines") else { return deadlines }
+            for entry in map.entries {
+                guard let grade = FindingGrade(rawValue: entry.key) else {
+                    r.error(
+                        "unknown finding grade '\(entry.key)' in deadlines", at: entry.keyNode,
+                        hint: Suggestion.hint(for: entry.key, in: FindingGrade.allCases.map(\.rawValue)))
+                    continue
+                }
+                guard let days = r.integer(entry.value, "deadline for \(entry.key)") else { continue }
+                if days < 0 { r.error("deadline for \(entry.key) must be 0 days or more", at: entry.value) }
+                deadlines[grade] = days
+            }
+            return deadlines
+        }
+
+        func readEvidenceKinds(_ node: Node, _ r: YAMLReader) -> [EvidenceKindDefinition] {
+            guard let items = r.sequence(node, "evidence_kinds") else { return [] }
+            var kinds: [EvidenceKindDefinition] = []
+            for item in items {
+                guard
+                    let map = r.mapping(
+                        item, "an evidence kind", allowed: CatalogLoader.evidenceKindKeys, required: ["id", "name"]),
+                    let idNode = map["id"], let id = r.identifier(idNode, "evidence kind id"),
+                    let name = map["name"].flatMap({ r.text($0, "evidence kind name") })
+                else { continue }
+                if kinds.contains(where: { $0.id == id }) { r.error("duplicate evidence kind '\(id)'", at: idNode) }
+                kinds.append(EvidenceKindDefinition(id: id, name: name))
+            }
+            return kinds
+        }
+
+        func readKPIs(_ node: Node, _ r: YAMLReader) -> [KPIDefinition] {
+            guard let items = r.sequence(node, "kpis") else { return [] }
+            var kpis: [KPIDefinition] = []
+            for item in items {
+                guard
+                    let map = r.mapping(
+                        item, "a KPI", allowed: CatalogLoader.kpiKeys, required: ["id", "name", "better"]),
+                    let idNode = map["id"], let id = r.identifier(idNode, "KPI id")
+                else { continue }
+                if KPIDefinition.builtIn.contains(where: { $0.id == id }) {
+                    r.error("KPI '\(id)' is built in; a catalog cannot declare it again", at: idNode)
+                } else if kpis.contains(where: { $0.id == id }) {
+                    r.error("duplicate KPI id '\(id)'", at: idNode)
+                }
+                let name = map["name"].flatMap { r.text($0, "KPI name") } ?? LocalizedText(id)
+                let unit = map["unit"].flatMap { r.string($0, "unit") } ?? ""
+                let better = map["better"].flatMap { direction($0, r) } ?? .higher
+                kpis.append(KPIDefinition(id: id, name: name, unit: unit, better: better))
+            }
+            return kpis
+        }
+
+        func direction(_ node: Node, _ r: YAMLReader) -> Direction? {
+            guard let text = r.string(node, "better") else { return nil }
+            guard let direction = Direction(rawValue: text) else {
+                r.error(
+                    "better must be 'lower' or 'higher', found '\(text)'", at: node,
+                    hint: Suggestion.hint(for: text, in: Direction.allCases.map(\.rawValue)))
+                return nil
+            }
+            return direction
+        }
+
+        // MARK: Domains and criteria
+
+        mutating func readDomain(_ node: Node, _ r: YAMLReader) -> Domain? {
+            guard
+                let map = r.mapping(
+                    node, "a domain", allowed: CatalogLoader.domainKeys, required: ["id", "name", "weight", "criteria"]),
+                let idNode = map["id"], let id = r.identifier(idNode, "domain id")
+            else { return nil }
+            if let first = domainIds[id] {
+                r.error("duplicate domain id '\(id)' (first declared at \(first))", at: idNode)
+            } else {
+                domainIds[id] = r.location(idNode)
+            }
+            let name = map["name"].flatMap { r.text($0, "domain name") } ?? LocalizedText(id)
+            let weight = map["weight"].flatMap { positiveWeight($0, "weight of domain '\(id)'", r) } ?? 1
+            let owner = map["owner"].flatMap { r.text($0, "owner") }
+            var criteria: [Criterion] = []
+            if let criteriaNode = map["criteria"], let items = r.sequence(criteriaNode, "criteria of domain '\(id)'") {
+                for item in items {
+                    if let criterion = readCriterion(item, r) { criteria.append(criterion) }
+                }
+                if items.isEmpty { r.error("domain '\(id)' has no criteria", at: criteriaNode) }
+            }
+            return Domain(
+                id: id, name: name, weight: weight, owner: owner, criteria: criteria, location: r.location(idNode))
+        }
+
+        func positiveWeight(_ node: Node, _ what: String, _ r: YAMLReader) -> Double? {
+            guard let value = r.number(node, what) else { return nil }
+            if value <= 0 {
+                r.error("\(what) must be more than 0, found \(format(value))", at: node, hint: "use a positive number")
+                return nil
+            }
+            return value
+        }
+
+        mutating func readCriterion(_ node: Node, _ r: YAMLReader) -> Criterion? {
+            guard
+                let map = r.mapping(
+                    node, "a criterion", allowed: CatalogLoader.criterionKeys,
+                    required: ["id", "name", "weight", "levels"]),
+                let idNode = map["id"], let id = r.identifier(idNode, "criterion id")
+            else { return nil }
+            if let first = criterionIds[id] {
+                r.error("duplicate criterion id '\(id)' (first declared at \(first))", at: idNode)
+            } else {
+                criterionIds[id] = r.location(idNode)
+            }
+            let name = map["name"].flatMap { r.text($0, "name of '\(id)'") } ?? LocalizedText(id)
+            let weight = map["weight"].flatMap { positiveWeight($0, "weight of criterion '\(id)'", r) } ?? 1
+            let key = map["key"].flatMap { r.bool($0, "key") } ?? false
+            let owner = map["owner"].flatMap { r.text($0, "owner of '\(id)'") }
+            let description = map["description"].flatMap { r.text($0, "description of '\(id)'") }
+
+            var levels: [Int: LocalizedText] = [:]
+            if let levelsNode = map["levels"] {
+                levels = levelMap(levelsNode, "levels of '\(id)'", from: 0, r) { r.text($0, "level descriptor") }
+                let missing = (1...max(1, maxLevel)).filter { levels[$0] == nil }
+                if !missing.isEmpty, maxLevel > 0 {
+                    r.error(
+                        "criterion '\(id)' has no descriptor for level\(missing.count > 1 ? "s" : "") "
+                            + missing.map(String.init).joined(separator: ", "),
+                        at: levelsNode, hint: "describe what an auditor sees at every level 1–\(maxLevel)")
+                }
+            }
+            var evidence: [Int: [String]] = [:]
+            if let evidenceNode = map["evidence"] {
+                evidence = levelMap(evidenceNode, "evidence of '\(id)'", from: 1, r) {
+                    r.identifiers($0, "evidence kinds")?.map(\.0)
+                }
+            }
+            var actions: [Int: LocalizedText] = [:]
+            if let actionsNode = map["actions"] {
+                actions = levelMap(actionsNode, "actions of '\(id)'", from: 1, r) { r.text($0, "action") }
+            }
+            let metric = map["metric"].flatMap { readMetric($0, criterion: id, r) }
+            var sources: [String] = []
+            if let sourcesNode = map["sources"] {
+                if case .scalar = sourcesNode, let single = r.string(sourcesNode, "sources") {
+                    sources = [single]
+                } else if let items = r.sequence(sourcesNode, "sources") {
+                    sources = items.compactMap { r.string($0, "a source") }
+                }
+            }
+            if sources.isEmpty {
+                r.warning(
+                    "criterion '\(id)' cites no source", at: idNode,
+                    hint: "add sources: [\"document clause\"] so every score can be traced to a requirement")
+            }
+            for (level, text) in levels.sorted(by: { $0.key < $1.key }) where !text.missingLanguages.isEmpty {
+                r.warning(
+                    "level \(level) descriptor of '\(id)' has no \(text.missingLanguages.map(\.rawValue).joined(separator: ", ")) text",
+                    at: map["levels"]!)
+            }
+            if !name.missingLanguages.isEmpty {
+                r.warning(
+                    "name of '\(id)' has no \(name.missingLanguages.map(\.rawValue).joined(separator: ", ")) text",
+                    at: map["name"]!)
+            }
+            return Criterion(
+                id: id, name: name, weight: weight, key: key, owner: owner, description: description, levels: levels,
+                evidence: evidence, metric: metric, actions: actions, sources: sources, location: r.location(idNode))
+        }
+
+        /// A mapping keyed by scale level (`{1: …, 2: …}`), each key checked against the scale.
+        func levelMap<T>(
+            _ node: Node, _ what: String, from lowest: Int, _ r: YAMLReader, value: (Node) -> T?
+        ) -> [Int: T] {
+            levelEntries(node, what, from: lowest, r, value: value).reduce(into: [:]) { $0[$1.level] = $1.value }
+        }
+
+        func levelEntries<T>(
+            _ node: Node, _ what: String, from lowest: Int, _ r: YAMLReader, value: (Node) -> T?
+        ) -> [(level: Int, value: T, node: Node)] {
+            guard let map = r.mapping(node, what) else { return [] }
+            var result: [(level: Int, value: T, node: Node)] = []
+            for entry in map.entries {
+                guard let level = Int(entry.key) else {
+                    r.error(
+                        "\(what): key '\(entry.key)' is not a level number", at: entry.keyNode,
+                        hint: "keys are levels of the scale, \(lowest)–\(maxLevel)")
+                    continue
+                }
+                if level < lowest || level > maxLevel {
+                    r.error(
+                        "\(what): level \(level) is outside the scale \(lowest)–\(maxLevel)", at: entry.keyNode)
+                    continue
+                }
+                if let parsed = value(entry.value) { result.append((level, parsed, entry.value)) }
+            }
+            return result
+        }
+
+        func readMetric(_ node: Node, criterion: String, _ r: YAMLReader) -> Metric? {
+            guard
+                let map = r.mapping(
+                    node, "metric of '\(criterion)'", allowed: CatalogLoader.metricKeys,
+                    required: ["kpi", "better", "thresholds"]),
+                let kpiNode = map["kpi"], let kpi = r.identifier(kpiNode, "kpi")
+            else { return nil }
+            let known = KPIDefinition.builtIn.map(\.id) + kpis.map(\.id)
+            if !known.contains(kpi) {
+                r.error(
+                    "metric of '\(criterion)' names unknown KPI '\(kpi)'", at: kpiNode,
+                    hint: Suggestion.hint(for: kpi, in: known, listUpTo: 0)
+                        ?? "use a built-in ticket KPI or declare it under 'kpis:'")
+            }
+            guard let better = map["better"].flatMap({ direction($0, r) }) else { return nil }
+            guard let thresholdsNode = map["thresholds"] else { return nil }
+            let entries = levelEntries(thresholdsNode, "thresholds of '\(criterion)'", from: 1, r) {
+                r.number($0, "threshold")
+            }
+            let thresholds = entries.reduce(into: [Int: Double]()) { $0[$1.level] = $1.value }
+            if thresholds.isEmpty {
+                r.error("metric of '\(criterion)' has no thresholds", at: thresholdsNode)
+                return nil
+            }
+            // Higher levels must ask for a value at least as good as lower ones.
+            let ordered = entries.sorted { $0.level < $1.level }
+            for (a, b) in zip(ordered, ordered.dropFirst()) {
+                let monotone = better == .lower ? b.value <= a.value : b.value >= a.value
+                if !monotone {
+                    let word = better == .lower ? "more than" : "less than"
+                    r.error(
+                        "thresholds of '\(criterion)' are not monotone: level \(b.level) asks \(format(b.value)), \(word) level \(a.level) (\(format(a.value)))",
+                        at: b.node,
+                        hint: better == .lower
+                            ? "with better: lower, each level's threshold must be at most the one below it"
+                            : "with better: higher, each level's threshold must be at least the one below it")
+                }
+            }
+            return Metric(kpi: kpi, better: better, thresholds: thresholds)
+        }
+    }
+}
+
+/// Paths as diagnostics show them.
+enum Display {
+    static func join(_ folder: String, _ name: String) -> String {
+        folder.isEmpty || folder == "." ? name : (folder.hasSuffix("/") ? folder + name : folder + "/" + name)
+    }
+}
+
+/// Numbers in messages: no trailing `.0`.
+func format(_ value: Double) -> String {
+    NumberText.plain(value)
+}

@@ -1,0 +1,31 @@
+import Foundation
+
+/// Where a path named in a user's file really points, after symbolic links.
+enum PathCheck {
+    enum Outcome: Equatable {
+        case ok(String)
+        case missing
+        case outside
+        case notAFile
+    }
+
+    /// Resolves `path` against `folder` and checks that the real file lies inside the real folder.
+    static func resolve(_ path: String, inside folder: String) -> Outcome {
+        let joined = path.hasPrefix("/") ? path : (folder as NSString).appendingPathComponent(path)
+        guard let realFile = realPath(joined) else { return .missing }
+        guard let realFolder = realPath(folder) else { return .missing }
+        let prefix = realFolder.hasSuffix("/") ? realFolder : realFolder + "/"
+        guard realFile.hasPrefix(prefix) else { return .outside }
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: realFile, isDirectory: &isDirectory), !isDirectory.boolValue else {
+            return .notAFile
+        }
+        return .ok(realFile)
+    }
+
+    static func realPath(_ path: String) -> String? {
+        guard let resolved = realpath(path, nil) else { return nil }
+        defer { free(resolved) }
+        return String(cString: resolved)
+    }
+}

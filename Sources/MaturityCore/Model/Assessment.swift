@@ -1,0 +1,157 @@
+/// What an organisation (or its auditor) says about itself against a catalog, with the evidence.
+public struct Assessment: Sendable {
+    public enum Kind: String, Sendable, Hashable, CaseIterable {
+        case selfAssessment = "self"
+        case audit
+        case surveillance
+    }
+
+    public var catalogId: String
+    public var catalogVersion: String?
+    public var organisation: Organisation
+    public var kind: Kind
+    public var date: Day
+    public var assessor: String?
+    public var auditor: String?
+    /// Criterion id or domain id → responsible person.
+    public var owners: [String: String]
+    public var evidence: [EvidenceItem]
+    /// KPI values given directly.
+    public var metrics: [String: Double]
+    /// Where each KPI of `metrics` was written, for the metrics/tickets conflict check.
+    public var metricLocations: [String: SourceLocation] = [:]
+    public var tickets: TicketSource?
+    public var criteria: [String: CriterionEntry]
+    public var findings: [Finding]
+    /// The folder relative paths in the assessment resolve against.
+    public var baseDirectory: String?
+    public var location: SourceLocation?
+
+    public init(
+        catalogId: String, catalogVersion: String? = nil, organisation: Organisation, kind: Kind = .selfAssessment,
+        date: Day, assessor: String? = nil, auditor: String? = nil, owners: [String: String] = [:],
+        evidence: [EvidenceItem] = [], metrics: [String: Double] = [:], tickets: TicketSource? = nil,
+        criteria: [String: CriterionEntry] = [:], findings: [Finding] = [], baseDirectory: String? = nil,
+        location: SourceLocation? = nil
+    ) {
+        self.catalogId = catalogId
+        self.catalogVersion = catalogVersion
+        self.organisation = organisation
+        self.kind = kind
+        self.date = date
+        self.assessor = assessor
+        self.auditor = auditor
+        self.owners = owners
+        self.evidence = evidence
+        self.metrics = metrics
+        self.tickets = tickets
+        self.criteria = criteria
+        self.findings = findings
+        self.baseDirectory = baseDirectory
+        self.location = location
+    }
+
+    public func evidenceItem(_ id: String) -> EvidenceItem? {
+        evidence.first { $0.id == id }
+    }
+}
+
+public struct Organisation: Sendable, Hashable {
+    public var name: String
+    public var site: String?
+
+    public init(name: String, site: String? = nil) {
+        self.name = name
+        self.site = site
+    }
+}
+
+/// One piece of evidence in the assessment's register.
+public struct EvidenceItem: Sendable, Hashable {
+    public var id: String
+    public var kind: String
+    public var title: String
+    public var date: Day?
+    public var file: String?
+    public var location: SourceLocation?
+
+    public init(
+        id: String, kind: String, title: String, date: Day?, file: String? = nil, location: SourceLocation? = nil
+    ) {
+        self.id = id
+        self.kind = kind
+        self.title = title
+        self.date = date
+        self.file = file
+        self.location = location
+    }
+}
+
+/// What the assessment says about one criterion.
+public struct CriterionEntry: Sendable, Hashable {
+    public var claimed: Int?
+    public var audited: Int?
+    public var evidence: [String]
+    public var note: String?
+    /// Set when the criterion does not apply; the text is the reason.
+    public var notApplicable: String?
+    public var location: SourceLocation?
+
+    public init(
+        claimed: Int? = nil, audited: Int? = nil, evidence: [String] = [], note: String? = nil,
+        notApplicable: String? = nil, location: SourceLocation? = nil
+    ) {
+        self.claimed = claimed
+        self.audited = audited
+        self.evidence = evidence
+        self.note = note
+        self.notApplicable = notApplicable
+        self.location = location
+    }
+}
+
+/// An audit finding.
+public struct Finding: Sendable, Hashable {
+    public enum Status: String, Sendable, Hashable, CaseIterable {
+        case open
+        case closed
+    }
+
+    public var id: String
+    public var criterion: String?
+    public var grade: FindingGrade
+    public var text: String
+    public var status: Status
+    public var clause: String?
+    public var evidence: [String]
+    public var due: Day?
+    public var location: SourceLocation?
+
+    public init(
+        id: String, criterion: String?, grade: FindingGrade, text: String, status: Status = .open,
+        clause: String? = nil, evidence: [String] = [], due: Day? = nil, location: SourceLocation? = nil
+    ) {
+        self.id = id
+        self.criterion = criterion
+        self.grade = grade
+        self.text = text
+        self.status = status
+        self.clause = clause
+        self.evidence = evidence
+        self.due = due
+        self.location = location
+    }
+}
+
+/// A ticket export named by an assessment, whose KPIs feed scoring.
+public struct TicketSource: Sendable, Hashable {
+    public var file: String
+    public var mapping: String?
+    public var location: SourceLocation?
+
+    public init(file: String, mapping: String? = nil, location: SourceLocation? = nil) {
+        self.file = file
+        self.mapping = mapping
+        self.location = location
+    }
+}

@@ -1,0 +1,294 @@
+/// A criteria catalog: the scale, the ratings, and the domains with their criteria.
+public struct Catalog: Sendable {
+    public static let supportedSchema = 1
+
+    public var id: String
+    public var version: String
+    public var title: LocalizedText
+    public var levels: [ScaleLevel]
+    public var ratings: [RatingRule]
+    public var deadlines: [FindingGrade: Int]
+    public var evidenceMaxAgeDays: Int
+    /// Evidence kinds the catalog names, with their display names (beyond those the scale requires).
+    public var evidenceKinds: [EvidenceKindDefinition]
+    public var kpis: [KPIDefinition]
+    public var domains: [Domain]
+    /// Criterion ids of an earlier catalog version → their id in this one.
+    public var renamed: [String: String]
+    /// Where the catalog was read from (a file, or `catalog.yaml` of a folder).
+    public var location: SourceLocation?
+
+    public init(
+        id: String, version: String, title: LocalizedText, levels: [ScaleLevel], ratings: [RatingRule],
+        deadlines: [FindingGrade: Int] = Catalog.defaultDeadlines, evidenceMaxAgeDays: Int = 365,
+        evidenceKinds: [EvidenceKindDefinition] = [], kpis: [KPIDefinition] = [], domains: [Domain],
+        renamed: [String: String] = [:], location: SourceLocation? = nil
+    ) {
+        self.id = id
+        self.version = version
+        self.title = title
+        self.levels = levels
+        self.ratings = ratings
+        self.deadlines = deadlines
+        self.evidenceMaxAgeDays = evidenceMaxAgeDays
+        self.evidenceKinds = evidenceKinds
+        self.kpis = kpis
+        self.domains = domains
+        self.renamed = renamed
+        self.location = location
+    }
+
+    public static let defaultDeadlines: [FindingGrade: Int] = [
+        .major: 30, .minor: 90, .observation: 180, .improvement: 180,
+    ]
+
+    /// The highest level of the scale.
+    public var maxLevel: Int { levels.last?.level ?? 0 }
+
+    public var criteria: [Criterion] { domains.flatMap(\.criteria) }
+
+    public func criterion(_ id: String) -> Criterion? {
+        for domain in domains {
+            if let found = domain.criteria.first(where: { $0.id == id }) { return found }
+        }
+        return nil
+    }
+
+    public func domain(_ id: String) -> Domain? {
+        domains.first { $0.id == id }
+    }
+
+    public func domain(ofCriterion id: String) -> Domain? {
+        domains.first { $0.criteria.contains { $0.id == id } }
+    }
+
+    public func rating(_ id: String) -> RatingRule? {
+        ratings.first { $0.id == id }
+    }
+
+    public func level(_ number: Int) -> ScaleLevel? {
+        levels.first { $0.level == number }
+    }
+
+    /// Evidence kinds required at `level` of `criterion`: the criterion's override, else the scale's.
+    public func requiredEvidence(for criterion: Criterion, at level: Int) -> [String] {
+        criterion.evidence[level] ?? self.level(level)?.evidence ?? []
+    }
+
+    /// Every evidence kind the catalog knows: declared, required by the scale, or by an override.
+    public var knownEvidenceKinds: [String] {
+        var seen: [String] = []
+        func add(_ kind: String) { if !seen.contains(kind) { seen.append(kind) } }
+        evidenceKinds.forEach { add($0.id) }
+        levels.forEach { $0.evidence.forEach(add) }
+        for criterion in criteria {
+            for level in criterion.evidence.keys.sorted() { criterion.evidence[level]!.forEach(add) }
+        }
+        return seen
+    }
+
+    public func evidenceKindName(_ kind: String, _ language: Language) -> String {
+        evidenceKinds.first { $0.id == kind }?.name.text(language) ?? kind
+    }
+
+    /// A KPI by id: built in (ticket KPIs) or declared by the catalog.
+    public func kpi(_ id: String) -> KPIDefinition? {
+        kpis.first { $0.id == id } ?? KPIDefinition.builtIn.first { $0.id == id }
+    }
+
+    public var allKPIIds: [String] { KPIDefinition.builtIn.map(\.id) + kpis.map(\.id) }
+
+    /// The rating id that ranks `steps` above `id` (`fail` is rank 0).
+    public func rank(of ratingId: String) -> Int {
+        if let index = ratings.firstIndex(where: { $0.id == ratingId }) { return index + 1 }
+        return 0
+    }
+
+    public func ratingName(_ id: String, _ language: Language) -> String {
+        if let rule = rating(id) { return rule.name.text(language) }
+        return RatingRule.failName.text(language)
+    }
+}
+
+/// One step of the maturity scale and the evidence kinds it requires.
+public struct ScaleLevel: Sendable, Hashable {
+    public var level: Int
+    public var name: LocalizedText
+    public var evidence: [String]
+    public var description: LocalizedText?
+
+    public init(level: Int, name: LocalizedText, evidence: [String] = [], description: LocalizedText? = nil) {
+        self.level = level
+        self.name = name
+        self.evidence = evidence
+        self.description = description
+    }
+}
+
+/// A rating (pass, excellent, …) and the conditions it requires.
+public struct RatingRule: Sendable, Hashable {
+    public static let failId = "fail"
+    public static let failName = LocalizedText(zh: "不合格", en: "Fail")
+
+    public var id: String
+    public var name: LocalizedText
+    public var overallMin: Double?
+    public var domainMin: Double?
+    public var keyLevelMin: Int?
+    public var maxOpen: [FindingGrade: Int]
+
+    public init(
+        id: String, name: LocalizedText, overallMin: Double? = nil, domainMin: Double? = nil, keyLevelMin: Int? = nil,
+        maxOpen: [FindingGrade: Int] = [:]
+    ) {
+        self.id = id
+        self.name = name
+        self.overallMin = overallMin
+        self.domainMin = domainMin
+        self.keyLevelMin = keyLevelMin
+        self.maxOpen = maxOpen
+    }
+}
+
+/// A display name for an evidence kind (`document`, `record`, `interview`, …).
+public struct EvidenceKindDefinition: Sendable, Hashable {
+    public var id: String
+    public var name: LocalizedText
+
+    public init(id: String, name: LocalizedText) {
+        self.id = id
+        self.name = name
+    }
+}
+
+/// A weighted group of criteria (service process, staff skills, …).
+public struct Domain: Sendable {
+    public var id: String
+    public var name: LocalizedText
+    public var weight: Double
+    public var owner: LocalizedText?
+    public var criteria: [Criterion]
+    public var location: SourceLocation?
+
+    public init(
+        id: String, name: LocalizedText, weight: Double, owner: LocalizedText? = nil, criteria: [Criterion],
+        location: SourceLocation? = nil
+    ) {
+        self.id = id
+        self.name = name
+        self.weight = weight
+        self.owner = owner
+        self.criteria = criteria
+        self.location = location
+    }
+}
+
+/// One thing an organisation is scored on, with what each level looks like.
+public struct Criterion: Sendable {
+    public var id: String
+    public var name: LocalizedText
+    public var weight: Double
+    public var key: Bool
+    public var owner: LocalizedText?
+    public var description: LocalizedText?
+    public var levels: [Int: LocalizedText]
+    /// Per-level override of the scale's evidence kinds.
+    public var evidence: [Int: [String]]
+    public var metric: Metric?
+    public var actions: [Int: LocalizedText]
+    public var sources: [String]
+    public var location: SourceLocation?
+
+    public init(
+        id: String, name: LocalizedText, weight: Double, key: Bool = false, owner: LocalizedText? = nil,
+        description: LocalizedText? = nil, levels: [Int: LocalizedText], evidence: [Int: [String]] = [:],
+        metric: Metric? = nil, actions: [Int: LocalizedText] = [:], sources: [String] = [],
+        location: SourceLocation? = nil
+    ) {
+        self.id = id
+        self.name = name
+        self.weight = weight
+        self.key = key
+        self.owner = owner
+        self.description = description
+        self.levels = levels
+        self.evidence = evidence
+        self.metric = metric
+        self.actions = actions
+        self.sources = sources
+        self.location = location
+    }
+}
+
+/// Which way a KPI is better.
+public enum Direction: String, Sendable, Hashable, CaseIterable {
+    case lower
+    case higher
+
+    /// Whether `value` meets `threshold` in this direction.
+    public func meets(_ value: Double, _ threshold: Double) -> Bool {
+        switch self {
+        case .lower: return value <= threshold + Tolerance.epsilon
+        case .higher: return value >= threshold - Tolerance.epsilon
+        }
+    }
+}
+
+/// A measurable criterion: the KPI and the value each level needs.
+public struct Metric: Sendable, Hashable {
+    public var kpi: String
+    public var better: Direction
+    public var thresholds: [Int: Double]
+
+    public init(kpi: String, better: Direction, thresholds: [Int: Double]) {
+        self.kpi = kpi
+        self.better = better
+        self.thresholds = thresholds
+    }
+
+    /// The highest level whose threshold `value` meets; 0 if none.
+    public func level(for value: Double) -> Int {
+        thresholds.filter { better.meets(value, $0.value) }.keys.max() ?? 0
+    }
+}
+
+/// A KPI a metric can name: built in (computed from ticket exports) or declared by a catalog.
+public struct KPIDefinition: Sendable, Hashable {
+    public var id: String
+    public var name: LocalizedText
+    public var unit: String
+    public var better: Direction
+
+    public init(id: String, name: LocalizedText, unit: String, better: Direction) {
+        self.id = id
+        self.name = name
+        self.unit = unit
+        self.better = better
+    }
+}
+
+/// Grades of audit findings, most severe first.
+public enum FindingGrade: String, Sendable, Hashable, CaseIterable, Comparable {
+    case major
+    case minor
+    case observation
+    case improvement
+
+    public static func < (lhs: FindingGrade, rhs: FindingGrade) -> Bool {
+        allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
+    }
+
+    public var name: LocalizedText {
+        switch self {
+        case .major: return LocalizedText(zh: "严重不符合", en: "Major nonconformity")
+        case .minor: return LocalizedText(zh: "一般不符合", en: "Minor nonconformity")
+        case .observation: return LocalizedText(zh: "观察项", en: "Observation")
+        case .improvement: return LocalizedText(zh: "改进建议", en: "Improvement opportunity")
+        }
+    }
+}
+
+/// The tolerance SPEC §4 sets for comparing unrounded scores.
+public enum Tolerance {
+    public static let epsilon = 1e-9
+}

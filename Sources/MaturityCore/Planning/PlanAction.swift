@@ -1,0 +1,91 @@
+/// One improvement action: what to do to raise a criterion or close a finding, by whom and when.
+public struct PlanAction: Sendable, Hashable {
+    public enum Origin: Sendable, Hashable {
+        /// A step of the improvement path.
+        case path(PathStep.Reason)
+        /// An open audit finding.
+        case finding(id: String, grade: FindingGrade)
+    }
+
+    public enum Priority: String, Sendable, Hashable, CaseIterable, Comparable {
+        case p1 = "P1"
+        case p2 = "P2"
+        case p3 = "P3"
+
+        public static func < (lhs: Priority, rhs: Priority) -> Bool { lhs.rawValue < rhs.rawValue }
+    }
+
+    public enum Status: String, Sendable, Hashable, CaseIterable {
+        case open
+        case inProgress = "in_progress"
+        case done
+        case superseded
+    }
+
+    /// Who is responsible: a person the assessment names, else the catalog's role.
+    public enum Owner: Sendable, Hashable {
+        case person(String)
+        case role(LocalizedText)
+        case unassigned
+
+        public func text(_ language: Language) -> String {
+            switch self {
+            case .person(let name): return name
+            case .role(let role): return role.text(language)
+            case .unassigned: return ""
+            }
+        }
+    }
+
+    /// The KPI value the action must reach, when the criterion is measured.
+    public struct KPITarget: Sendable, Hashable {
+        public var kpi: String
+        public var better: Direction
+        public var value: Double
+
+        public init(kpi: String, better: Direction, value: Double) {
+            self.kpi = kpi
+            self.better = better
+            self.value = value
+        }
+    }
+
+    public var id: String
+    public var origin: Origin
+    public var criterion: String?
+    public var domain: String?
+    public var from: Int?
+    public var to: Int?
+    public var what: LocalizedText
+    public var kpiTarget: KPITarget?
+    public var owner: Owner
+    public var due: Day
+    public var priority: Priority
+    public var status: Status
+
+    public init(
+        id: String, origin: Origin, criterion: String?, domain: String?, from: Int?, to: Int?, what: LocalizedText,
+        kpiTarget: KPITarget?, owner: Owner, due: Day, priority: Priority, status: Status = .open
+    ) {
+        self.id = id
+        self.origin = origin
+        self.criterion = criterion
+        self.domain = domain
+        self.from = from
+        self.to = to
+        self.what = what
+        self.kpiTarget = kpiTarget
+        self.owner = owner
+        self.due = due
+        self.priority = priority
+        self.status = status
+    }
+
+    /// `key`, `domain`, `overall`, or the finding grade.
+    public var kindName: String {
+        switch origin {
+        case .path(let reason): return reason.rawValue
+        case .finding(_, let grade): return grade.rawValue
+        }
+    }
+}

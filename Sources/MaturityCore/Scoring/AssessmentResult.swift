@@ -1,0 +1,168 @@
+/// Everything an assessment scores to: levels, scores, rating, gaps and the path to the target.
+public struct AssessmentResult: Sendable {
+    public var catalogId: String
+    public var catalogVersion: String
+    public var organisation: Organisation
+    public var kind: Assessment.Kind
+    public var date: Day
+    public var assessor: String?
+    public var auditor: String?
+    public var criteria: [CriterionResult]
+    public var domains: [DomainResult]
+    /// Unrounded; nil when no domain applies.
+    public var overall: Double?
+    public var rating: String
+    /// The rating each catalog rating's conditions give, in catalog order.
+    public var ratingChecks: [RatingCheck]
+    public var target: String?
+    public var blockers: [Blocker]
+    public var path: [PathStep]
+    /// False when levels alone cannot reach the target (findings to close, an impossible condition).
+    public var reachable: Bool
+    public var kpis: [KPIValue]
+    public var findings: [Finding]
+    public var actions: [PlanAction]
+    public var warnings: [ResultWarning]
+
+    public func criterion(_ id: String) -> CriterionResult? { criteria.first { $0.id == id } }
+    public func domain(_ id: String) -> DomainResult? { domains.first { $0.id == id } }
+    public var openFindings: [Finding] { findings.filter { $0.status == .open } }
+}
+
+/// How one criterion scored and why.
+public struct CriterionResult: Sendable, Hashable {
+    public var id: String
+    public var domain: String
+    public var key: Bool
+    public var weight: Double
+    public var applicable: Bool
+    public var notApplicableReason: String?
+    /// Whether the assessment gave a level (claimed or audited).
+    public var assessed: Bool
+    public var claimed: Int?
+    public var audited: Int?
+    /// audited if given, else claimed, else 0.
+    public var judged: Int
+    public var evidenceCap: Int
+    /// min(judged, evidence cap).
+    public var practice: Int
+    public var metricKPI: String?
+    public var metricValue: Double?
+    public var metricLevel: Int?
+    public var level: Int
+    /// Unrounded, 0–100.
+    public var score: Double
+    /// What is missing for the levels between the evidence cap and the judged level.
+    public var evidenceGaps: [EvidenceGap]
+    public var evidence: [String]
+    public var note: String?
+
+    /// Evidence kinds missing for the judged level, in level order, each once.
+    public var missingEvidence: [String] {
+        var kinds: [String] = []
+        for gap in evidenceGaps where !kinds.contains(gap.kind) { kinds.append(gap.kind) }
+        return kinds
+    }
+
+    /// Whether the evidence cap lowered the judged level.
+    public var loweredByEvidence: Bool { applicable && evidenceCap < judged }
+    /// Whether the metric lowered the level below practice.
+    public var loweredByMetric: Bool { applicable && (metricLevel.map { $0 < practice } ?? false) }
+}
+
+/// An evidence kind a level requires that the cited evidence does not supply.
+public struct EvidenceGap: Sendable, Hashable {
+    public enum Status: String, Sendable, Hashable {
+        /// No cited item of this kind.
+        case missing
+        /// Cited, but older than the catalog's evidence_max_age_days.
+        case stale
+        /// Cited, but dated after the assessment.
+        case future
+        /// Cited, but without a date.
+        case undated
+    }
+
+    public var level: Int
+    public var kind: String
+    public var status: Status
+    /// The cited items of this kind that did not count.
+    public var items: [String]
+}
+
+public struct DomainResult: Sendable, Hashable {
+    public var id: String
+    public var weight: Double
+    public var applicable: Bool
+    /// Unrounded; nil when not applicable.
+    public var score: Double?
+}
+
+/// Whether each condition of a rating holds.
+public struct RatingCheck: Sendable, Hashable {
+    public var rating: String
+    public var holds: Bool
+    public var unmet: [Blocker]
+}
+
+/// One unmet condition of the target rating.
+public struct Blocker: Sendable, Hashable {
+    public enum Condition: String, Sendable, Hashable {
+        case overallMin = "overall_min"
+        case domainMin = "domain_min"
+        case keyLevelMin = "key_level_min"
+        case maxOpen = "max_open"
+    }
+
+    public var condition: Condition
+    /// `overall`, a domain id, a criterion id, or a finding grade.
+    public var subject: String
+    public var actual: Double
+    public var required: Double
+}
+
+/// One criterion the improvement path raises.
+public struct PathStep: Sendable, Hashable {
+    public enum Reason: String, Sendable, Hashable {
+        case key
+        case domain
+        case overall
+    }
+
+    public var criterion: String
+    public var from: Int
+    public var to: Int
+    public var reason: Reason
+}
+
+/// A KPI value the scoring used, and where it came from.
+public struct KPIValue: Sendable, Hashable {
+    public enum Source: Sendable, Hashable {
+        case metrics
+        /// Computed from a ticket export: the file and how many tickets the value is over.
+        case tickets(file: String, rows: Int)
+    }
+
+    public var id: String
+    public var value: Double
+    public var source: Source
+
+    public init(id: String, value: Double, source: Source) {
+        self.id = id
+        self.value = value
+        self.source = source
+    }
+}
+
+/// Something the reader of a result should know that is not an error.
+public struct ResultWarning: Sendable, Hashable {
+    public enum Kind: String, Sendable, Hashable {
+        case notAssessed = "not_assessed"
+        case metricUnmeasured = "metric_unmeasured"
+        case input
+    }
+
+    public var kind: Kind
+    public var subject: String?
+    public var message: String
+}

@@ -1,0 +1,227 @@
+/// Scores an assessment against its catalog as SPEC §4–5 define: levels, scores, rating,
+/// blockers to the target and the improvement path. Pure: no clock, no files.
+public struct Scorer: Sendable {
+    public let catalog: Catalog
+
+    public init(catalog: Catalog) {
+        self.catalog = catalog
+    }
+
+    /// Scores `assessment`; `kpis` are the KPI values known (given directly or computed from tickets),
+    /// `target` a rating id (nil: the next rating above the current one).
+    public func score(_ assessment: Assessment, kpis: [KPIValue]? = nil, target: String? = nil) -> AssessmentResult {
+        let kpiValues =
+            kpis
+            ?? assessment.metrics.keys.sorted().map {
+                KPIValue(id: $0, value: assessment.metrics[$0]!, source: .metrics)
+            }
+        let valueByKPI = Dictionary(kpiValues.map { ($0.id, $0.value) }, uniquingKeysWith: { a, _ in a })
+        let criteria = catalog.domains.flatMap { domain in
+            domain.criteria.map { scoreCriterion($0, in: domain, assessment: assessment, kpis: valueByKPI) }
+        }
+        let levels = Dictionary(uniqueKeysWithValues: criteria.map { ($0.id, $0.level) })
+        let applicable = Set(criteria.filter(\.applicable).map(\.id))
+        let tally = Tally(catalog: catalog, applicable: applicable)
+        let (domainScores, overall) = tally.scores(levels)
+        let domains = catalog.domains.map {
+            DomainResult(
+                id: $0.id, weight: $0.weight, applicable: domainScores[$0.id] != nil, score: domainScores[$0.id])
+        }
+        let openByGrade = Dictionary(grouping: assessment.findings.filter { $0.status == .open }, by: \.grade)
+            .mapValues(\.count)
+        let checks = catalog.ratings.map { rule in
+            let unmet = unmetConditions(
+                rule, criteria: criteria, domainScores: domainScores, overall: overall, openByGrade: openByGrade)
+            return RatingCheck(rating: rule.id, holds: unmet.isEmpty, unmet: unmet)
+        }
+        let rating = checks.last(where: \.holds)?.rating ?? RatingRule.failId
+
+        let targetId = target ?? nextRating(above: rating)
+        var blockers: [Blocker] = []
+        var path: [PathStep] = []
+        var reachable = true
+        if let targetId, let rule = catalog.rating(targetId) {
+            blockers = checks.first { $0.rating == targetId }?.unmet ?? []
+            if !blockers.isEmpty {
+                let plan = Pathfinder(catalog: catalog, tally: tally, rule: rule)
+                path = plan.path(from: levels, keyCriteria: criteria.filter { $0.key && $0.applicable }.map(\.id))
+                reachable =
+                    !blockers.contains { $0.condition == .maxOpen }
+                    && (rule.keyLevelMin ?? 0) <= catalog.maxLevel
+                    && (rule.overallMin ?? 0) <= 100 + Tolerance.epsilon
+                    && (rule.domainMin ?? 0) <= 100 + Tolerance.epsilon
+            }
+        }
+
+        var warnings: [ResultWarning] = []
+        for result in criteria where result.applicable && !result.assessed {
+            warnings.append(
+                ResultWarning(
+                    kind: .notAssessed, subject: result.id,
+                    message: "criterion '\(result.id)' is not assessed: counted at level 0"))
+        }
+        for result in criteria where result.applicable && result.metricKPI != nil && result.metricValue == nil {
+            warnings.append(
+                ResultWarning(
+                    kind: .metricUnmeasured, subject: result.id,
+                    message:
+                        "KPI '\(result.metricKPI!)' of '\(result.id)' has no value: the metric does not limit the level"
+                ))
+        }
+
+        var result = AssessmentResult(
+            catalogId: catalog.id, catalogVersion: catalog.version, organisation: assessment.organisation,
+            kind: assessment.kind, date: assessment.date, assessor: assessment.assessor, auditor: assessment.auditor,
+            criteria: criteria, domains: domains, overall: overall, rating: rating, ratingChecks: checks,
+            target: targetId, blockers: blockers, path: path, reachable: reachable, kpis: kpiValues,
+            findings: assessment.findings, actions: [], warnings: warnings)
+        result.actions = ActionBuilder(catalog: catalog).actions(for: result, assessment: assessment)
+        return result
+    }
+
+    func nextRating(above rating: String) -> String? {
+        let rank = catalog.rank(of: rating)
+        return rank < catalog.ratings.count ? catalog.ratings[rank].id : nil
+    }
+
+    // MARK: One criterion
+
+    func scoreCriterion(_ criterion: Criterion, in domain: Domain, assessment: Assessment, kpis: [String: Double])
+        -> CriterionResult
+    {
+        let entry = assessment.criteria[criterion.id]
+        let maxLevel = catalog.maxLevel
+        var result = CriterionResult(
+            id: criterion.id, domain: domain.id, key: criterion.key, weight: criterion.weight,
+            applicable: entry?.notApplicable == nil, notApplicableReason: entry?.notApplicable,
+            assessed: entry?.claimed != nil || entry?.audited != nil, claimed: entry?.claimed, audited: entry?.audited,
+            judged: 0, evidenceCap: 0, practice: 0, metricKPI: criterion.metric?.kpi, metricValue: nil,
+            metricLevel: nil, level: 0, score: 0, evidenceGaps: [], evidence: entry?.evidence ?? [], note: entry?.note)
+        guard result.applicable else { return result }
+
+        result.judged = min(maxLevel, max(0, entry?.audited ?? entry?.claimed ?? 0))
+        let cited = (entry?.evidence ?? []).compactMap(assessment.evidenceItem)
+        let (cap, gaps) = evidenceCap(criterion, cited: cited, date: assessment.date, upTo: result.judged)
+        result.evidenceCap = cap
+        result.evidenceGaps = gaps
+        result.practice = min(result.judged, cap)
+        result.level = result.practice
+        if let metric = criterion.metric, let value = kpis[metric.kpi] {
+            let metricLevel = metric.level(for: value)
+            result.metricValue = value
+            result.metricLevel = metricLevel
+            result.level = min(result.practice, metricLevel)
+        }
+        result.score = maxLevel > 0 ? 100 * Double(result.level) / Double(maxLevel) : 0
+        return result
+    }
+
+    /// The highest level L such that every level 1…L has all its evidence kinds among fresh cited items,
+    /// and the gaps between that cap and `judged`.
+    func evidenceCap(_ criterion: Criterion, cited: [EvidenceItem], date: Day, upTo judged: Int)
+        -> (Int, [EvidenceGap])
+    {
+        let maxAge = catalog.evidenceMaxAgeDays
+        func fresh(_ item: EvidenceItem) -> Bool {
+            guard let itemDate = item.date else { return false }
+            let age = itemDate.days(until: date)
+            return age >= 0 && age <= maxAge
+        }
+        var cap = 0
+        var capped = false
+        var gaps: [EvidenceGap] = []
+        for level in 1...max(1, catalog.maxLevel) where level <= catalog.maxLevel {
+            var satisfied = true
+            for kind in catalog.requiredEvidence(for: criterion, at: level) {
+                let ofKind = cited.filter { $0.kind == kind }
+                if ofKind.contains(where: fresh) { continue }
+                satisfied = false
+                if level <= judged {
+                    let status: EvidenceGap.Status
+                    if ofKind.isEmpty {
+                        status = .missing
+                    } else if ofKind.allSatisfy({ $0.date == nil }) {
+                        status = .undated
+                    } else if ofKind.contains(where: { ($0.date.map { $0 > date }) ?? false })
+                        && !ofKind.contains(where: { ($0.date.map { $0 <= date }) ?? false })
+                    {
+                        status = .future
+                    } else {
+                        status = .stale
+                    }
+                    gaps.append(EvidenceGap(level: level, kind: kind, status: status, items: ofKind.map(\.id)))
+                }
+            }
+            if satisfied, !capped { cap = level } else { capped = true }
+        }
+        return (cap, gaps.filter { $0.level > cap })
+    }
+
+    // MARK: Rating conditions
+
+    func unmetConditions(
+        _ rule: RatingRule, criteria: [CriterionResult], domainScores: [String: Double], overall: Double?,
+        openByGrade: [FindingGrade: Int]
+    ) -> [Blocker] {
+        var unmet: [Blocker] = []
+        if let minimum = rule.overallMin {
+            let actual = overall ?? 0
+            if actual < minimum - Tolerance.epsilon {
+                unmet.append(Blocker(condition: .overallMin, subject: "overall", actual: actual, required: minimum))
+            }
+        }
+        if let minimum = rule.domainMin {
+            for domain in catalog.domains {
+                guard let score = domainScores[domain.id] else { continue }
+                if score < minimum - Tolerance.epsilon {
+                    unmet.append(Blocker(condition: .domainMin, subject: domain.id, actual: score, required: minimum))
+                }
+            }
+        }
+        if let minimum = rule.keyLevelMin {
+            for result in criteria where result.key && result.applicable && result.level < minimum {
+                unmet.append(
+                    Blocker(
+                        condition: .keyLevelMin, subject: result.id, actual: Double(result.level),
+                        required: Double(minimum)))
+            }
+        }
+        for grade in FindingGrade.allCases {
+            guard let limit = rule.maxOpen[grade] else { continue }
+            let open = openByGrade[grade] ?? 0
+            if open > limit {
+                unmet.append(
+                    Blocker(condition: .maxOpen, subject: grade.rawValue, actual: Double(open), required: Double(limit))
+                )
+            }
+        }
+        return unmet
+    }
+}
+
+/// Domain and overall scores from criterion levels (SPEC §4), shared by scoring and the path simulation.
+struct Tally: Sendable {
+    let catalog: Catalog
+    let applicable: Set<String>
+
+    func scores(_ levels: [String: Int]) -> (domains: [String: Double], overall: Double?) {
+        let maxLevel = Double(max(1, catalog.maxLevel))
+        var domainScores: [String: Double] = [:]
+        var weighted = 0.0
+        var totalWeight = 0.0
+        for domain in catalog.domains {
+            var sum = 0.0
+            var weights = 0.0
+            for criterion in domain.criteria where applicable.contains(criterion.id) {
+                sum += criterion.weight * 100 * Double(levels[criterion.id] ?? 0) / maxLevel
+                weights += criterion.weight
+            }
+            guard weights > 0 else { continue }
+            let score = sum / weights
+            domainScores[domain.id] = score
+            weighted += domain.weight * score
+            totalWeight += domain.weight
+        }
+        return (domainScores, totalWeight > 0 ? weighted / totalWeight : nil)
+    }
+}

@@ -1,0 +1,238 @@
+import MaturityCore
+
+/// The terminal report: rating first, then domains, every criterion's level with the reasons it
+/// was lowered, the blockers to the target and the improvement path.
+public struct TextReport: Sendable {
+    let context: ReportContext
+
+    public init(_ context: ReportContext) {
+        self.context = context
+    }
+
+    public func render() -> String {
+        let r = context.result
+        let w = context.words
+        var out: [String] = []
+        let title = context.catalog.title.text(context.language)
+        out.append(clean(title) + w(" — 评估报告", " — assessment report"))
+        out.append(String(repeating: "=", count: min(72, max(20, DisplayWidth.of(out[0])))))
+        out.append(field(w("组织", "Organisation"), clean(context.organisationLine)))
+        var assessment = "\(w.kind(r.kind)), \(r.date)"
+        if let assessor = r.assessor { assessment += w("，评估人 ", ", by ") + clean(assessor) }
+        if let auditor = r.auditor { assessment += w("，审核员 ", ", auditor ") + clean(auditor) }
+        out.append(field(w("评估", "Assessment"), assessment))
+        out.append(field(w("准则", "Catalog"), "\(r.catalogId) \(r.catalogVersion)"))
+        out.append("")
+
+        var headline = w("评级：", "Rating: ") + context.ratingName(r.rating)
+        headline += w("    总分 ", "    overall ") + context.score(r.overall) + " / 100"
+        out.append(headline)
+        if let target = r.target {
+            if r.blockers.isEmpty {
+                out.append(
+                    w(
+                        "已满足「\(context.ratingName(target))」的全部条件",
+                        "All conditions of \(context.ratingName(target)) are met"))
+            } else {
+                out.append(
+                    w(
+                        "距「\(context.ratingName(target))」还差 \(r.blockers.count) 项条件",
+                        "\(r.blockers.count) condition\(r.blockers.count == 1 ? "" : "s") short of \(context.ratingName(target))"
+                    ))
+            }
+        } else {
+            out.append(w("已达到最高评级", "This is the highest rating"))
+        }
+        out.append("")
+
+        out.append(contentsOf: domainSection())
+        out.append("")
+        out.append(contentsOf: criteriaSection())
+        if !r.kpis.isEmpty {
+            out.append("")
+            out.append(contentsOf: kpiSection())
+        }
+        if let target = r.target, !r.blockers.isEmpty {
+            out.append("")
+            out.append(w("未满足「\(context.ratingName(target))」的条件", "Blockers to \(context.ratingName(target))"))
+            for blocker in r.blockers { out.append("  ✗ " + clean(context.describe(blocker))) }
+            out.append("")
+            out.append(contentsOf: pathSection(target: target))
+        }
+        let findingActions = r.actions.filter { if case .finding = $0.origin { return true } else { return false } }
+        if !r.findings.isEmpty {
+            out.append("")
+            out.append(contentsOf: findingsSection(findingActions))
+        }
+        if !r.warnings.isEmpty {
+            out.append("")
+            out.append(contentsOf: warningsSection())
+        }
+        return out.joined(separator: "\n") + "\n"
+    }
+
+    func clean(_ text: String) -> String { TerminalSafe.clean(text) }
+
+    func field(_ label: String, _ value: String) -> String {
+        DisplayWidth.pad(label, 14) + value
+    }
+
+    func domainSection() -> [String] {
+        let w = context.words
+        var lines = [
+            DisplayWidth.pad(w("领域", "Domains"), 34) + DisplayWidth.padLeft(w("权重", "Weight"), 7)
+                + DisplayWidth.padLeft(w("得分", "Score"), 9)
+        ]
+        for domain in context.result.domains {
+            let name = "  " + DisplayWidth.pad(clean(context.domainName(domain.id)), 32)
+            let weight = DisplayWidth.padLeft(NumberText.plain(domain.weight), 7)
+            guard let score = domain.score else {
+                lines.append(name + weight + DisplayWidth.padLeft(w("不适用", "n/a"), 9))
+                continue
+            }
+            lines.append(name + weight + DisplayWidth.padLeft(NumberText.fixed(score), 9) + "  " + bar(score))
+        }
+        return lines
+    }
+
+    func bar(_ score: Double, width: Int = 20) -> String {
+        let filled = Int((score / 100 * Double(width)).rounded())
+        return String(repeating: "█", count: max(0, min(width, filled)))
+            + String(repeating: "·", count: max(0, width - filled))
+    }
+
+    func criteriaSection() -> [String] {
+        let w = context.words
+        var lines: [String] = []
+        let header =
+            DisplayWidth.pad(w("评价项", "Criteria"), 42)
+            + w("自评  审核  证据  指标  等级   得分", "claim audit  evid metric level   score")
+        lines.append(header)
+        for domain in context.catalog.domains {
+            lines.append("  " + clean(context.domainName(domain.id)))
+            for criterion in domain.criteria {
+                guard let c = context.result.criterion(criterion.id) else { continue }
+                let mark = c.key ? "★" : " "
+                let label =
+                    "    " + DisplayWidth.pad(c.id, 7) + mark + " "
+                    + DisplayWidth.pad(clean(context.criterionName(c.id)), 28)
+                func cell(_ value: Int?) -> String { DisplayWidth.padLeft(value.map(String.init) ?? "—", 5) }
+                var row = label
+                if c.applicable {
+                    row +=
+                        cell(c.claimed) + cell(c.audited) + cell(c.evidenceCap) + cell(c.metricLevel) + "  "
+                        + cell(c.level) + DisplayWidth.padLeft(NumberText.fixed(c.score), 8)
+                } else {
+                    row += DisplayWidth.padLeft(w("不适用", "n/a"), 32)
+                }
+                lines.append(row)
+                for reason in context.reasons(c) {
+                    lines.append("          ↳ " + clean(reason))
+                }
+            }
+        }
+        lines.append(
+            w("  ★ 关键项；等级 = min(审核或自评, 证据, 指标)", "  ★ key criterion; level = min(audited or claimed, evidence, metric)")
+        )
+        return lines
+    }
+
+    func kpiSection() -> [String] {
+        let w = context.words
+        var lines = [w("指标", "KPIs")]
+        for kpi in context.result.kpis {
+            var source: String
+            switch kpi.source {
+            case .metrics: source = w("评估中给出", "given in the assessment")
+            case .tickets(let file, let rows): source = w("由 \(file) 计算，\(rows) 张工单", "from \(file), \(rows) tickets")
+            }
+            source = clean(source)
+            lines.append(
+                "  " + DisplayWidth.pad(clean(context.kpiName(kpi.id)), 34)
+                    + DisplayWidth.padLeft(context.value(kpi.value, kpi: kpi.id), 12) + "   " + source)
+        }
+        return lines
+    }
+
+    func pathSection(target: String) -> [String] {
+        let w = context.words
+        let r = context.result
+        var lines = [w("改进路径（达到「\(context.ratingName(target))」）", "Improvement path to \(context.ratingName(target))")]
+        if r.path.isEmpty {
+            lines.append(w("  无需提升等级", "  no level needs to rise"))
+        }
+        for (index, step) in r.path.enumerated() {
+            var line = DisplayWidth.padLeft("\(index + 1).", 5) + " " + DisplayWidth.pad(step.criterion, 7) + " "
+            line += DisplayWidth.pad(clean(context.criterionName(step.criterion)), 28)
+            line +=
+                DisplayWidth.padLeft("\(step.from) → \(step.to)", 7) + "  " + DisplayWidth.pad(w.reason(step.reason), 8)
+            if let action = context.action(for: step) {
+                line +=
+                    " " + DisplayWidth.pad(clean(action.owner.text(context.language)), 14) + " "
+                    + action.due.description
+            }
+            lines.append(line)
+            if let action = context.action(for: step) {
+                lines.append("        → " + clean(action.what.text(context.language)))
+                if let target = action.kpiTarget {
+                    lines.append("        → " + w("指标目标：", "KPI target: ") + clean(context.kpiTargetText(target)))
+                }
+            }
+        }
+        if !r.reachable {
+            lines.append(
+                w(
+                    "  仅提升等级无法达到该评级：须先关闭超限的审核发现项",
+                    "  Raising levels alone cannot reach this rating: the open findings over the limit must be closed"))
+        }
+        return lines
+    }
+
+    func findingsSection(_ actions: [PlanAction]) -> [String] {
+        let w = context.words
+        var lines = [w("审核发现", "Findings")]
+        for finding in context.result.findings.sorted(by: { ($0.grade, $0.id) < ($1.grade, $1.id) }) {
+            var line =
+                "  " + DisplayWidth.pad(clean(finding.id), 8)
+                + DisplayWidth.pad(finding.grade.name.text(context.language), 20)
+            line += DisplayWidth.pad(finding.status == .open ? w("未关闭", "open") : w("已关闭", "closed"), 8)
+            if let criterion = finding.criterion { line += " " + clean(criterion) }
+            if let action = actions.first(where: { $0.id == finding.id }) {
+                line += w("  整改期限 ", "  due ") + action.due.description
+            }
+            lines.append(line)
+            lines.append("        " + clean(finding.text))
+        }
+        return lines
+    }
+
+    func warningsSection() -> [String] {
+        let w = context.words
+        var lines = [w("提示", "Warnings")]
+        let notAssessed = context.result.warnings.filter { $0.kind == .notAssessed }.compactMap(\.subject)
+        if !notAssessed.isEmpty {
+            lines.append(
+                w(
+                    "  \(notAssessed.count) 项未评估（按 0 级计）：",
+                    "  \(notAssessed.count) criteria not assessed (counted at level 0): ")
+                    + notAssessed.joined(separator: ", "))
+        }
+        for warning in context.result.warnings where warning.kind != .notAssessed {
+            lines.append("  " + clean(localizedWarning(warning)))
+        }
+        return lines
+    }
+
+    func localizedWarning(_ warning: ResultWarning) -> String {
+        let w = context.words
+        switch warning.kind {
+        case .metricUnmeasured:
+            let kpi = warning.subject.flatMap { context.result.criterion($0)?.metricKPI } ?? ""
+            return w(
+                "\(warning.subject ?? "") 的指标 \(context.kpiName(kpi)) 无数据，未限制等级",
+                "\(warning.subject ?? ""): KPI \(context.kpiName(kpi)) has no value, so it does not limit the level")
+        default:
+            return warning.message
+        }
+    }
+}

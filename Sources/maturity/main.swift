@@ -1,0 +1,4 @@
+import Foundation
+import MaturityCLI
+
+exit(MaturityMain.run(Array(CommandLine.arguments.dropFirst())))

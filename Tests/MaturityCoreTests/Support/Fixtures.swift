@@ -1,0 +1,16 @@
+import Foundation
+import MaturityCore
+
+/// Paths to this test target's fixture files, found from the source tree.
+enum Fixtures {
+    static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("Fixtures")
+
+    static func path(_ relative: String) -> String {
+        folder.appendingPathComponent(relative).path
+    }
+
+    static var miniCatalog: Catalog {
+        get throws { try CatalogLoader.load(path: path("valid/mini-catalog.yaml")).value }
+    }
+}
