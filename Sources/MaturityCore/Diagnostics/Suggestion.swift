@@ -10,7 +10,15 @@ public enum Suggestion {
             guard distance <= limit else { continue }
             if best == nil || distance < best!.1 { best = (candidate, distance) }
         }
-        return best?.0
+        if let best { return best.0 }
+        // Ids made of words ('first_response_p90'): the one candidate holding every word.
+        let words = word.lowercased().split { $0 == "_" || $0 == "-" || $0 == "." }
+        guard words.count > 1 else { return nil }
+        let holding = candidates.filter { candidate in
+            let parts = candidate.lowercased().split { $0 == "_" || $0 == "-" || $0 == "." }
+            return words.allSatisfy { w in parts.contains { $0.hasPrefix(w) } }
+        }
+        return holding.count == 1 ? holding[0] : nil
     }
 
     /// A hint line: "did you mean 'x'?" or the list of valid choices when there are few.

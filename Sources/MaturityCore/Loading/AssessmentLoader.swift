@@ -184,7 +184,7 @@ public enum AssessmentLoader {
                     let idNode = map["id"], let id = r.identifier(idNode, "evidence id")
                 else { continue }
                 if let first = seen[id] {
-                    r.error("duplicate evidence id '\(id)' (first declared at \(first))", at: idNode)
+                    r.error("duplicate evidence id '\(id)' (first declared at \(r.refer(to: first)))", at: idNode)
                     continue
                 }
                 seen[id] = r.location(idNode)
@@ -325,6 +325,13 @@ public enum AssessmentLoader {
                         reason = ""
                     } else if case .scalar(let scalar) = naNode, scalar.style == .plain, scalar.string == "false" {
                         reason = nil
+                    } else if case .scalar(let scalar) = naNode, scalar.style == .plain,
+                        ["yes", "no", "on", "off", "y", "n"].contains(scalar.string.lowercased())
+                    {
+                        r.error(
+                            "na of '\(entry.key)' is '\(scalar.string)', which reads as neither a reason nor true/false",
+                            at: naNode, hint: "write the reason the criterion does not apply, or true / false")
+                        reason = nil
                     } else {
                         reason = r.string(naNode, "na reason of '\(entry.key)'")
                     }
@@ -359,7 +366,7 @@ public enum AssessmentLoader {
                     let idNode = map["id"], let id = r.identifier(idNode, "finding id")
                 else { continue }
                 if let first = seen[id] {
-                    r.error("duplicate finding id '\(id)' (first declared at \(first))", at: idNode)
+                    r.error("duplicate finding id '\(id)' (first declared at \(r.refer(to: first)))", at: idNode)
                     continue
                 }
                 seen[id] = r.location(idNode)

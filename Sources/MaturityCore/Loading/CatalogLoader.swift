@@ -113,7 +113,8 @@ public enum CatalogLoader {
             let version = map["version"].flatMap { r.string($0, "version") }
             let title = map["title"].flatMap { r.text($0, "title") }
             let levels = map["levels"].map { readLevels($0, r) } ?? []
-            maxLevel = levels.last?.level ?? 0
+            // A broken scale is reported once; later checks use its contiguous part, not the stray number.
+            maxLevel = max(0, levels.count - 1)
             let ratings = map["ratings"].map { readRatings($0, r) } ?? []
             let deadlines = map["deadlines"].map { readDeadlines($0, r) } ?? Catalog.defaultDeadlines
             var maxAge = 365
@@ -277,7 +278,7 @@ public enum CatalogLoader {
                         rule.maxOpen[grade] = limit
                     }
                 }
-                if let (before, beforeMap) = previous {
+                if let (before, beforeMap) = previous, inRange(before) {
                     checkIncreasing(before, beforeMap, rule, map, r)
                 }
                 previous = (rule, map)
@@ -287,6 +288,11 @@ public enum CatalogLoader {
                 r.error("the catalog declares no rating", at: node, hint: "declare at least one rating, e.g. 'pass'")
             }
             return ratings
+        }
+
+        func inRange(_ rule: RatingRule) -> Bool {
+            [rule.overallMin, rule.domainMin].allSatisfy { value in value.map { (0...100).contains($0) } ?? true }
+                && (rule.keyLevelMin.map { (0...maxLevel).contains($0) } ?? true)
         }
 
         /// A higher rating must ask more: a higher overall minimum, and no lower domain or key minimum.
@@ -389,7 +395,7 @@ public enum CatalogLoader {
                 let idNode = map["id"], let id = r.identifier(idNode, "domain id")
             else { return nil }
             if let first = domainIds[id] {
-                r.error("duplicate domain id '\(id)' (first declared at \(first))", at: idNode)
+                r.error("duplicate domain id '\(id)' (first declared at \(r.refer(to: first)))", at: idNode)
             } else {
                 domainIds[id] = r.location(idNode)
             }
@@ -424,7 +430,7 @@ public enum CatalogLoader {
                 let idNode = map["id"], let id = r.identifier(idNode, "criterion id")
             else { return nil }
             if let first = criterionIds[id] {
-                r.error("duplicate criterion id '\(id)' (first declared at \(first))", at: idNode)
+                r.error("duplicate criterion id '\(id)' (first declared at \(r.refer(to: first)))", at: idNode)
             } else {
                 criterionIds[id] = r.location(idNode)
             }

@@ -8,8 +8,8 @@ import Yams
 struct YAMLDocument {
     /// Bytes a YAML input may have; a catalog of 20,000 criteria is about 12 MB.
     static let maximumBytes = 64 << 20
-    /// Nodes the document may have once every alias is expanded ('billion laughs' guard).
-    static let maximumExpandedNodes = 4_000_000
+    /// Aliases may expand a document to 4× its written size, and always to this many nodes.
+    static let minimumExpansionBudget = 100_000
     /// Nesting of mappings and sequences.
     static let maximumDepth = 64
 
@@ -62,61 +62,98 @@ struct YAMLDocument {
         if text.allSatisfy({ $0.isWhitespace }) {
             throw DiagnosticError(.error("file is empty", at: .start(of: file), hint: "a YAML mapping is expected"))
         }
-        // Deep flow nesting ([[[[…) would recurse through the composer; refuse it before parsing.
-        if let (line, column) = excessiveFlowNesting(text) {
+        // Yams hashes every mapping key to find duplicates; a key that aliases a large anchor would be
+        // hashed at its full expanded size before any budget could be checked, so refuse alias keys first.
+        if let (line, column) = aliasUsedAsKey(text) {
             throw DiagnosticError(
                 .error(
-                    "nesting deeper than \(maximumDepth) levels",
-                    at: SourceLocation(file: file, line: line, column: column)))
+                    "an alias (*name) is used as a mapping key",
+                    at: SourceLocation(file: file, line: line, column: column),
+                    hint: "write the key out as plain text"))
         }
         let root: Node?
         do {
             let parser = try Parser(yaml: text)
             root = try parser.singleRoot()
-            if let root {
-                try checkExpansion(root, file: file)
+            // Anchors are held weakly by nodes and strongly by the parser: keep it alive for the check.
+            try withExtendedLifetime(parser) { () throws(DiagnosticError) in
+                if let root { try checkExpansion(root, file: file) }
             }
         } catch let error as DiagnosticError {
             throw error
         } catch let error as YamlError {
-            throw DiagnosticError(diagnostic(for: error, file: file))
+            throw DiagnosticError(diagnostic(for: error, file: file, text: text))
         } catch {
             throw DiagnosticError(.error("cannot parse YAML: \(error)", at: .start(of: file)))
         }
         guard let root else {
-            throw DiagnosticError(.error("file holds no YAML document", at: .start(of: file)))
+            throw DiagnosticError(
+                .error("file is empty (it holds only comments)", at: .start(of: file), hint: "a YAML mapping is expected"))
         }
         return YAMLDocument(file: file, root: root)
     }
 
-    /// Walks the tree as a reader would see it (aliases expanded) and stops once it is too big or too deep.
+    /// Refuses a document whose aliases expand it far beyond what is written ('billion laughs'), or
+    /// that nests too deep. Sizes are computed once per anchor, so the check is linear in the text.
     private static func checkExpansion(_ root: Node, file: String) throws(DiagnosticError) {
-        var count = 0
-        var stack: [(Node, Int)] = [(root, 1)]
-        while let (node, depth) = stack.popLast() {
-            count += 1
-            if count > maximumExpandedNodes {
-                throw DiagnosticError(
-                    .error(
-                        "document expands to more than \(maximumExpandedNodes) nodes",
-                        at: location(of: node, file: file),
-                        hint: "aliases (*name) that repeat large anchors multiply the document; write the content out"))
-            }
-            if depth > maximumDepth {
-                throw DiagnosticError(
-                    .error("nesting deeper than \(maximumDepth) levels", at: location(of: node, file: file)))
-            }
+        var expandedSize: [ObjectIdentifier: Int] = [:]
+        var expandedDepth: [ObjectIdentifier: Int] = [:]
+        var seenAnchors = Set<ObjectIdentifier>()
+        var written = 0
+
+        func children(_ node: Node) -> [Node] {
             switch node {
-            case .mapping(let mapping):
-                for (key, value) in mapping {
-                    stack.append((key, depth + 1))
-                    stack.append((value, depth + 1))
-                }
-            case .sequence(let sequence):
-                for item in sequence { stack.append((item, depth + 1)) }
-            case .scalar, .alias:
-                break
+            case .mapping(let mapping): return mapping.flatMap { [$0.key, $0.value] }
+            case .sequence(let sequence): return Array(sequence)
+            case .scalar, .alias: return []
             }
+        }
+        // Expanded size and depth, memoised by anchor (an alias yields the very node its anchor marks).
+        func measure(_ node: Node) -> (size: Int, depth: Int) {
+            let id = node.anchor.map(ObjectIdentifier.init)
+            if let id, let size = expandedSize[id], let depth = expandedDepth[id] {
+                return (size, depth)
+            }
+            var size = 1
+            var depth = 0
+            for child in children(node) {
+                let (s, d) = measure(child)
+                size = min(Int.max / 2, size + s)
+                depth = max(depth, d)
+            }
+            depth += 1
+            if let id {
+                expandedSize[id] = size
+                expandedDepth[id] = depth
+            }
+            return (size, depth)
+        }
+        // Nodes as written: an anchored node counts in full once, each alias to it as one node.
+        func countWritten(_ node: Node) {
+            if let anchor = node.anchor {
+                if !seenAnchors.insert(ObjectIdentifier(anchor)).inserted {
+                    written += 1
+                    return
+                }
+            }
+            written += 1
+            for child in children(node) { countWritten(child) }
+        }
+        countWritten(root)
+        let (size, depth) = measure(root)
+        let budget = max(minimumExpansionBudget, written * 4)
+        if size > budget {
+            throw DiagnosticError(
+                .error(
+                    "aliases expand the document to more than \(budget) nodes (it is \(written) nodes as written)",
+                    at: .start(of: file),
+                    hint: "aliases (*name) that repeat large anchors multiply the document; write the content out"))
+        }
+        if depth > maximumDepth {
+            throw DiagnosticError(
+                .error(
+                    "nesting deeper than \(maximumDepth) levels", at: .start(of: file),
+                    hint: "catalogs and assessments need only a few levels of nesting"))
         }
     }
 
@@ -127,7 +164,7 @@ struct YAMLDocument {
         return .start(of: file)
     }
 
-    private static func diagnostic(for error: YamlError, file: String) -> Diagnostic {
+    private static func diagnostic(for error: YamlError, file: String, text: String) -> Diagnostic {
         func at(_ mark: Mark) -> SourceLocation {
             SourceLocation(file: file, line: max(1, mark.line), column: max(1, mark.column))
         }
@@ -135,19 +172,64 @@ struct YAMLDocument {
         case .scanner(let context, let problem, let mark, _),
             .parser(let context, let problem, let mark, _),
             .composer(let context, let problem, let mark, _):
+            if problem.hasPrefix("Maximum nesting level reached") {
+                return .error("nesting deeper than 1000 levels", at: at(mark))
+            }
             var message = "YAML syntax: \(problem)"
             if let context { message += " (\(context.text) at line \(context.mark.line))" }
-            return .error(message, at: at(mark), hint: syntaxHint(problem))
+            let tab = character(at: mark, in: text) == "\t"
+            return .error(message, at: at(mark), hint: tab ? "indent with spaces, not tabs" : syntaxHint(problem))
         case .duplicatedKeysInMapping(let duplicates, let context):
             let keys = duplicates.sorted().map { "'\($0)'" }.joined(separator: ", ")
-            return .error(
-                "duplicate key \(keys) in a mapping", at: at(context.mark),
-                hint: "a key may appear once per mapping; keeping one value would silently lose the other")
+            let hint = "a key may appear once per mapping; keeping one value would silently lose the other"
+            // Yams marks the first occurrence; point at the repeat when it can be found in a block mapping.
+            if duplicates.count == 1,
+                let repeatAt = repeatedKey(duplicates[0], after: context.mark, in: text)
+            {
+                return .error(
+                    "duplicate key \(keys) (first at line \(context.mark.line))",
+                    at: SourceLocation(file: file, line: repeatAt.line, column: repeatAt.column), hint: hint)
+            }
+            return .error("duplicate key \(keys) in a mapping", at: at(context.mark), hint: hint)
         case .reader(let problem, _, _, _):
             return .error("cannot read YAML: \(problem)", at: .start(of: file))
         default:
             return .error("cannot parse YAML: \(error)", at: .start(of: file))
         }
+    }
+
+    static func character(at mark: Mark, in text: String) -> Character? {
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        guard mark.line >= 1, mark.line <= lines.count else { return nil }
+        let scalars = Array(lines[mark.line - 1].unicodeScalars)
+        guard mark.column >= 1, mark.column <= scalars.count else { return nil }
+        return Character(scalars[mark.column - 1])
+    }
+
+    /// The next line after `first` that starts, at the same column, with `key:`.
+    static func repeatedKey(_ key: String, after first: Mark, in text: String) -> (line: Int, column: Int)? {
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        guard first.line >= 1, first.line <= lines.count else { return nil }
+        let firstLine = lines[first.line - 1]
+        let indent = firstLine.prefix { $0 == " " || $0 == "-" }.count
+        guard indent == first.column - 1 || firstLine.hasPrefix("- ") else { return nil }
+        for number in first.line..<lines.count {
+            let line = lines[number]
+            let leading = line.prefix { $0 == " " }.count
+            if leading < first.column - 1, !line.trimmingCharacters(in: .whitespaces).isEmpty,
+                !line.trimmingCharacters(in: .whitespaces).hasPrefix("#")
+            {
+                if leading < indent { return nil }
+            }
+            let body = line.dropFirst(first.column - 1)
+            for candidate in [key, "\"\(key)\"", "'\(key)'"] where body.hasPrefix(candidate) {
+                let rest = body.dropFirst(candidate.count).drop { $0 == " " }
+                if rest.hasPrefix(":"), leading == first.column - 1 || line.prefix(first.column - 1).allSatisfy({ $0 == " " || $0 == "-" }) {
+                    return (number + 1, first.column)
+                }
+            }
+        }
+        return nil
     }
 
     private static func syntaxHint(_ problem: String) -> String? {
@@ -162,34 +244,64 @@ struct YAMLDocument {
         return nil
     }
 
-    private static func excessiveFlowNesting(_ text: String) -> (Int, Int)? {
-        var depth = 0
+    /// Finds `*name` followed by `:` (an implicit key) or after `? ` (an explicit key), outside quotes
+    /// and comments. Conservative: it may refuse a plain scalar such as `a *b: c`, never miss an alias key.
+    static func aliasUsedAsKey(_ text: String) -> (Int, Int)? {
+        let bytes = Array(text.utf8)
+        guard bytes.contains(UInt8(ascii: "*")) else { return nil }
         var line = 1
-        var column = 0
-        var quote: Character?
-        var comment = false
-        for character in text {
-            column += 1
-            if character == "\n" {
+        var lineStart = 0
+        var i = 0
+        var quote: UInt8?
+        func isNameByte(_ b: UInt8) -> Bool {
+            (b >= 48 && b <= 57) || (b >= 65 && b <= 90) || (b >= 97 && b <= 122) || b == 45 || b == 95
+        }
+        while i < bytes.count {
+            let b = bytes[i]
+            if b == 10 {
                 line += 1
-                column = 0
-                comment = false
+                lineStart = i + 1
+                i += 1
                 continue
             }
-            if comment { continue }
-            if let open = quote {
-                if character == open { quote = nil }
+            if let q = quote {
+                if q == UInt8(ascii: "\""), b == UInt8(ascii: "\\") {
+                    i += 2
+                    continue
+                }
+                if b == q { quote = nil }
+                i += 1
                 continue
             }
-            switch character {
-            case "#": comment = true
-            case "\"", "'": quote = character
-            case "[", "{":
-                depth += 1
-                if depth > maximumDepth { return (line, column) }
-            case "]", "}": depth = max(0, depth - 1)
-            default: break
+            let previous = i > lineStart ? bytes[i - 1] : UInt8(ascii: " ")
+            let atTokenStart = previous == 32 || previous == 9 || previous == UInt8(ascii: "[")
+                || previous == UInt8(ascii: "{") || previous == UInt8(ascii: ",")
+            switch b {
+            case UInt8(ascii: "#") where atTokenStart:
+                while i < bytes.count, bytes[i] != 10 { i += 1 }
+                continue
+            case UInt8(ascii: "\""), UInt8(ascii: "'"):
+                if atTokenStart { quote = b }
+            case UInt8(ascii: "*") where atTokenStart:
+                var j = i + 1
+                while j < bytes.count, isNameByte(bytes[j]) { j += 1 }
+                guard j > i + 1 else { break }
+                var k = j
+                while k < bytes.count, bytes[k] == 32 || bytes[k] == 9 { k += 1 }
+                let followedByColon = k < bytes.count && bytes[k] == UInt8(ascii: ":")
+                var before = i - 1
+                while before >= lineStart, bytes[before] == 32 || bytes[before] == 9 { before -= 1 }
+                let afterQuestion = before >= lineStart && bytes[before] == UInt8(ascii: "?")
+                if followedByColon || afterQuestion {
+                    let column = String(decoding: bytes[lineStart..<i], as: UTF8.self).unicodeScalars.count + 1
+                    return (line, column)
+                }
+                i = j
+                continue
+            default:
+                break
             }
+            i += 1
         }
         return nil
     }

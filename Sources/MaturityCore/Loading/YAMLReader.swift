@@ -45,6 +45,11 @@ final class YAMLReader {
         bag.append(.error(message, at: location(node), hint: hint))
     }
 
+    /// "line 12" for a place in this file, else the full location.
+    func refer(to location: SourceLocation) -> String {
+        location.file == file ? "line \(location.line)" : location.description
+    }
+
     func warning(_ message: String, at node: Node, hint: String? = nil) {
         bag.append(.warning(message, at: location(node), hint: hint))
     }

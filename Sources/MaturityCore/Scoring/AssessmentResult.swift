@@ -88,6 +88,13 @@ public struct EvidenceGap: Sendable, Hashable {
     public var status: Status
     /// The cited items of this kind that did not count.
     public var items: [String]
+
+    public init(level: Int, kind: String, status: Status, items: [String]) {
+        self.level = level
+        self.kind = kind
+        self.status = status
+        self.items = items
+    }
 }
 
 public struct DomainResult: Sendable, Hashable {
@@ -119,6 +126,13 @@ public struct Blocker: Sendable, Hashable {
     public var subject: String
     public var actual: Double
     public var required: Double
+
+    public init(condition: Condition, subject: String, actual: Double, required: Double) {
+        self.condition = condition
+        self.subject = subject
+        self.actual = actual
+        self.required = required
+    }
 }
 
 /// One criterion the improvement path raises.
@@ -133,6 +147,13 @@ public struct PathStep: Sendable, Hashable {
     public var from: Int
     public var to: Int
     public var reason: Reason
+
+    public init(criterion: String, from: Int, to: Int, reason: Reason) {
+        self.criterion = criterion
+        self.from = from
+        self.to = to
+        self.reason = reason
+    }
 }
 
 /// A KPI value the scoring used, and where it came from.

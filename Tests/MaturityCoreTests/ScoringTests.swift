@@ -1,0 +1,224 @@
+import MaturityCore
+import Testing
+
+@Suite struct EvidenceCapTests {
+    let catalog = TestCatalog.catalog([TestCatalog.domain("d", [TestCatalog.criterion("C1")])])
+
+    func result(claimed: Int, evidence: [EvidenceItem]) -> CriterionResult {
+        let assessment = Assessment(
+            catalogId: "test", organisation: Organisation(name: "Org"), date: TestCatalog.date, evidence: evidence,
+            criteria: ["C1": CriterionEntry(claimed: claimed, evidence: evidence.map(\.id))])
+        return Scorer(catalog: catalog).score(assessment).criterion("C1")!
+    }
+
+    @Test func capIsTheHighestLevelWhoseKindsAndAllBelowArePresent() {
+        let items = TestCatalog.evidence(upTo: 3)
+        let r = result(claimed: 5, evidence: items)
+        #expect(r.evidenceCap == 3)
+        #expect(r.level == 3)
+        #expect(r.missingEvidence == ["kpi_series", "improvement_outcome"])
+        #expect(r.evidenceGaps.map(\.status) == [.missing, .missing])
+    }
+
+    @Test func aGapLowDownCapsEverythingAboveIt() {
+        // Level 4 and 5 evidence present, but no record for level 2.
+        let items = TestCatalog.evidence(upTo: 5).filter { $0.kind != "record" }
+        let r = result(claimed: 5, evidence: items)
+        #expect(r.evidenceCap == 1)
+        #expect(r.missingEvidence == ["record"])
+    }
+
+    @Test func evidenceNeverRaisesTheClaim() {
+        let r = result(claimed: 2, evidence: TestCatalog.evidence(upTo: 5))
+        #expect(r.evidenceCap == 5)
+        #expect(r.level == 2)
+        #expect(r.evidenceGaps.isEmpty)
+    }
+
+    @Test func evidenceExactlyAtTheMaximumAgeCounts() {
+        let r = result(claimed: 1, evidence: [EvidenceItem(id: "S", kind: "statement", title: "s", date: TestCatalog.date.adding(days: -365))])
+        #expect(r.level == 1)
+    }
+
+    @Test func staleEvidenceDoesNotCount() {
+        let r = result(claimed: 1, evidence: [EvidenceItem(id: "S", kind: "statement", title: "s", date: TestCatalog.date.adding(days: -366))])
+        #expect(r.evidenceCap == 0)
+        #expect(r.level == 0)
+        #expect(r.evidenceGaps == [EvidenceGap(level: 1, kind: "statement", status: .stale, items: ["S"])])
+    }
+
+    @Test func evidenceDatedAfterTheAssessmentDoesNotCount() {
+        let r = result(claimed: 1, evidence: [EvidenceItem(id: "S", kind: "statement", title: "s", date: TestCatalog.date.adding(days: 1))])
+        #expect(r.level == 0)
+        #expect(r.evidenceGaps.first?.status == .future)
+    }
+
+    @Test func evidenceOnTheAssessmentDateCounts() {
+        let r = result(claimed: 1, evidence: [EvidenceItem(id: "S", kind: "statement", title: "s", date: TestCatalog.date)])
+        #expect(r.level == 1)
+    }
+
+    @Test func undatedEvidenceDoesNotCount() {
+        let r = result(claimed: 1, evidence: [EvidenceItem(id: "S", kind: "statement", title: "s", date: nil)])
+        #expect(r.level == 0)
+        #expect(r.evidenceGaps.first?.status == .undated)
+    }
+
+    @Test func aFreshItemOfAKindOutweighsAStaleOne() {
+        let items = [
+            EvidenceItem(id: "old", kind: "statement", title: "s", date: TestCatalog.date.adding(days: -900)),
+            EvidenceItem(id: "new", kind: "statement", title: "s", date: TestCatalog.date.adding(days: -1)),
+        ]
+        #expect(result(claimed: 1, evidence: items).level == 1)
+    }
+
+    @Test func aCriterionOverrideReplacesTheScaleKindsForThatLevel() {
+        let catalog = TestCatalog.catalog([
+            TestCatalog.domain("d", [TestCatalog.criterion("C1", evidence: [2: ["record"]])])
+        ])
+        let items = TestCatalog.evidence(upTo: 2).filter { $0.kind != "document" }
+        let assessment = Assessment(
+            catalogId: "test", organisation: Organisation(name: "Org"), date: TestCatalog.date, evidence: items,
+            criteria: ["C1": CriterionEntry(claimed: 2, evidence: items.map(\.id))])
+        #expect(Scorer(catalog: catalog).score(assessment).criterion("C1")?.level == 2)
+    }
+
+    @Test func onlyEvidenceCitedByTheCriterionCounts() {
+        let items = TestCatalog.evidence(upTo: 2)
+        let assessment = Assessment(
+            catalogId: "test", organisation: Organisation(name: "Org"), date: TestCatalog.date, evidence: items,
+            criteria: ["C1": CriterionEntry(claimed: 2, evidence: ["statement"])])
+        let r = Scorer(catalog: catalog).score(assessment).criterion("C1")!
+        #expect(r.evidenceCap == 1)
+        #expect(r.missingEvidence == ["document", "record"])
+    }
+}
+
+@Suite struct LevelTests {
+    func score(_ criterion: Criterion, claimed: Int?, audited: Int? = nil, metrics: [String: Double] = [:])
+        -> CriterionResult
+    {
+        let catalog = TestCatalog.catalog([TestCatalog.domain("d", [criterion])])
+        let items = TestCatalog.evidence(upTo: 5)
+        let assessment = Assessment(
+            catalogId: "test", organisation: Organisation(name: "Org"), date: TestCatalog.date, evidence: items,
+            metrics: metrics,
+            criteria: ["C1": CriterionEntry(claimed: claimed, audited: audited, evidence: items.map(\.id))])
+        return Scorer(catalog: catalog).score(assessment).criterion("C1")!
+    }
+
+    static let response = Metric(
+        kpi: "first_response_minutes_p90", better: .lower, thresholds: [1: 240, 2: 60, 3: 30, 4: 10, 5: 5])
+    static let satisfaction = Metric(kpi: "satisfaction_rate", better: .higher, thresholds: [2: 70, 3: 80, 4: 85, 5: 95])
+
+    @Test func auditedOverridesClaimedInBothDirections() {
+        #expect(score(TestCatalog.criterion("C1"), claimed: 4, audited: 2).level == 2)
+        #expect(score(TestCatalog.criterion("C1"), claimed: 2, audited: 4).level == 4)
+        #expect(score(TestCatalog.criterion("C1"), claimed: nil, audited: 3).judged == 3)
+    }
+
+    @Test func aMissingClaimIsLevelZero() {
+        let r = score(TestCatalog.criterion("C1"), claimed: nil)
+        #expect(r.level == 0)
+        #expect(r.score == 0)
+        #expect(!r.assessed)
+    }
+
+    @Test func lowerIsBetterMetricLowersTheLevel() {
+        let r = score(TestCatalog.criterion("C1", metric: Self.response), claimed: 5, metrics: ["first_response_minutes_p90": 45])
+        #expect(r.metricLevel == 2)
+        #expect(r.practice == 5)
+        #expect(r.level == 2)
+        #expect(r.score == 40)
+    }
+
+    @Test func aValueExactlyAtTheThresholdMeetsIt() {
+        #expect(score(TestCatalog.criterion("C1", metric: Self.response), claimed: 5, metrics: ["first_response_minutes_p90": 10]).metricLevel == 4)
+        #expect(score(TestCatalog.criterion("C1", metric: Self.satisfaction), claimed: 5, metrics: ["satisfaction_rate": 85]).metricLevel == 4)
+    }
+
+    @Test func higherIsBetterMetricLowersTheLevel() {
+        let r = score(TestCatalog.criterion("C1", metric: Self.satisfaction), claimed: 4, metrics: ["satisfaction_rate": 82])
+        #expect(r.metricLevel == 3)
+        #expect(r.level == 3)
+    }
+
+    @Test func aValueMeetingNoThresholdGivesMetricLevelZero() {
+        let r = score(TestCatalog.criterion("C1", metric: Self.satisfaction), claimed: 4, metrics: ["satisfaction_rate": 50])
+        #expect(r.metricLevel == 0)
+        #expect(r.level == 0)
+    }
+
+    @Test func aMetricNeverRaisesTheLevelAbovePractice() {
+        let r = score(TestCatalog.criterion("C1", metric: Self.response), claimed: 2, metrics: ["first_response_minutes_p90": 1])
+        #expect(r.metricLevel == 5)
+        #expect(r.level == 2)
+    }
+
+    @Test func anUnmeasuredMetricDoesNotLimitTheLevel() {
+        let r = score(TestCatalog.criterion("C1", metric: Self.response), claimed: 4)
+        #expect(r.metricLevel == nil)
+        #expect(r.level == 4)
+    }
+}
+
+@Suite struct AggregationTests {
+    @Test func domainAndOverallScoresAreWeightedMeans() throws {
+        let catalog = TestCatalog.catalog([
+            TestCatalog.domain("a", weight: 3, [TestCatalog.criterion("A1", weight: 2), TestCatalog.criterion("A2", weight: 1)]),
+            TestCatalog.domain("b", weight: 1, [TestCatalog.criterion("B1")]),
+        ])
+        let result = Scorer(catalog: catalog).score(TestCatalog.assessment(["A1": 5, "A2": 2, "B1": 1]))
+        // a = (2·100 + 1·40) / 3 = 80; b = 20; overall = (3·80 + 1·20) / 4 = 65
+        #expect(abs(result.domain("a")!.score! - 80) < 1e-9)
+        #expect(abs(result.domain("b")!.score! - 20) < 1e-9)
+        #expect(abs(result.overall! - 65) < 1e-9)
+    }
+
+    @Test func notApplicableCriteriaLeaveTheDenominator() throws {
+        let catalog = TestCatalog.catalog([
+            TestCatalog.domain("a", [TestCatalog.criterion("A1"), TestCatalog.criterion("A2", weight: 5)])
+        ])
+        let result = Scorer(catalog: catalog).score(
+            TestCatalog.assessment(["A1": 4], extra: ["A2": CriterionEntry(notApplicable: "no field service")]))
+        #expect(result.domain("a")?.score == 80)
+        #expect(result.criterion("A2")?.applicable == false)
+    }
+
+    @Test func aDomainWithNoApplicableCriterionLeavesTheOverall() throws {
+        let catalog = TestCatalog.catalog([
+            TestCatalog.domain("a", weight: 1, [TestCatalog.criterion("A1")]),
+            TestCatalog.domain("b", weight: 9, [TestCatalog.criterion("B1")]),
+        ])
+        let result = Scorer(catalog: catalog).score(
+            TestCatalog.assessment(["A1": 3], extra: ["B1": CriterionEntry(notApplicable: "n/a")]))
+        #expect(result.domain("b")?.applicable == false)
+        #expect(result.domain("b")?.score == nil)
+        #expect(result.overall == 60)
+    }
+
+    @Test func notAssessedCriteriaCountAsZeroAndAreListedAsWarnings() throws {
+        let catalog = TestCatalog.catalog([
+            TestCatalog.domain("a", [TestCatalog.criterion("A1"), TestCatalog.criterion("A2")])
+        ])
+        let result = Scorer(catalog: catalog).score(TestCatalog.assessment(["A1": 5]))
+        #expect(result.domain("a")?.score == 50)
+        #expect(result.warnings.filter { $0.kind == .notAssessed }.map(\.subject) == ["A2"])
+    }
+
+    @Test func scoresStayWithinZeroAndHundredForAnyLevels() throws {
+        let catalog = TestCatalog.catalog([
+            TestCatalog.domain("a", weight: 2, [TestCatalog.criterion("A1", weight: 3), TestCatalog.criterion("A2")]),
+            TestCatalog.domain("b", weight: 5, [TestCatalog.criterion("B1", weight: 0.5)]),
+        ])
+        for a1 in 0...5 {
+            for a2 in 0...5 {
+                for b1 in 0...5 {
+                    let result = Scorer(catalog: catalog).score(TestCatalog.assessment(["A1": a1, "A2": a2, "B1": b1]))
+                    let overall = try #require(result.overall)
+                    #expect(overall >= 0 && overall <= 100)
+                }
+            }
+        }
+    }
+}
