@@ -18,7 +18,7 @@ public struct MarkdownReport: Sendable {
         out.append("| | |")
         out.append("|---|---|")
         out.append("| \(w("组织", "Organisation")) | \(Markdown.cell(context.organisationLine)) |")
-        var assessment = "\(w.kind(r.kind)), \(r.date)"
+        var assessment = w.kind(r.kind) + w("，", ", ") + r.date.description
         if let assessor = r.assessor { assessment += w("，评估人 ", ", by ") + assessor }
         if let auditor = r.auditor { assessment += w("，审核员 ", ", auditor ") + auditor }
         out.append("| \(w("评估", "Assessment")) | \(Markdown.cell(assessment)) |")
@@ -169,18 +169,21 @@ public enum Markdown {
     }
 
     /// Inline text: no raw HTML, no line breaks that would end a block, markup characters escaped.
+    /// `<` and `&` are escaped only where they could start a tag or an entity, so "54 < 60" stays readable.
     public static func inline(_ text: String) -> String {
+        let characters = Array(
+            TerminalSafe.clean(
+                text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\n", with: "\u{E000}")))
         var out = ""
-        for character in TerminalSafe.clean(
-            text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\n", with: "\u{E000}"))
-        {
+        for (index, character) in characters.enumerated() {
+            let next = index + 1 < characters.count ? characters[index + 1] : " "
             switch character {
             case "\u{E000}": out += "<br>"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "&": out += "&amp;"
-            case "\\", "`", "*", "_", "[", "]": out += "\\" + String(character)
-            case "|": out += "\\|"
+            case "<" where next.isLetter || next == "/" || next == "!" || next == "?": out += "&lt;"
+            case "&" where next.isLetter || next == "#": out += "&amp;"
+            case ">" where out.isEmpty: out += "&gt;"
+            case "#" where out.isEmpty, "-" where out.isEmpty, "+" where out.isEmpty: out += "\\" + String(character)
+            case "\\", "`", "*", "_", "[", "]", "|": out += "\\" + String(character)
             default: out.append(character)
             }
         }

@@ -17,7 +17,7 @@ public struct TextReport: Sendable {
         out.append(clean(title) + w(" — 评估报告", " — assessment report"))
         out.append(String(repeating: "=", count: min(72, max(20, DisplayWidth.of(out[0])))))
         out.append(field(w("组织", "Organisation"), clean(context.organisationLine)))
-        var assessment = "\(w.kind(r.kind)), \(r.date)"
+        var assessment = w.kind(r.kind) + w("，", ", ") + r.date.description
         if let assessor = r.assessor { assessment += w("，评估人 ", ", by ") + clean(assessor) }
         if let auditor = r.auditor { assessment += w("，审核员 ", ", auditor ") + clean(auditor) }
         out.append(field(w("评估", "Assessment"), assessment))

@@ -87,8 +87,10 @@ public struct Catalog: Sendable {
         return seen
     }
 
+    /// The kind's display name: the catalog's, else a standard kind's, else its id.
     public func evidenceKindName(_ kind: String, _ language: Language) -> String {
-        evidenceKinds.first { $0.id == kind }?.name.text(language) ?? kind
+        (evidenceKinds.first { $0.id == kind } ?? EvidenceKindDefinition.standard.first { $0.id == kind })?.name
+            .text(language) ?? kind
     }
 
     /// A KPI by id: built in (ticket KPIs) or declared by the catalog.
@@ -159,6 +161,21 @@ public struct EvidenceKindDefinition: Sendable, Hashable {
         self.id = id
         self.name = name
     }
+
+    /// Names for the kinds SPEC §2's example scale uses and auditors add; a catalog may rename them.
+    public static let standard: [EvidenceKindDefinition] = [
+        .init(id: "statement", name: LocalizedText(zh: "声明", en: "statement")),
+        .init(id: "document", name: LocalizedText(zh: "文件", en: "document")),
+        .init(id: "record", name: LocalizedText(zh: "记录", en: "record")),
+        .init(id: "deployment", name: LocalizedText(zh: "实施证据", en: "deployment evidence")),
+        .init(id: "training", name: LocalizedText(zh: "培训记录", en: "training record")),
+        .init(id: "kpi_series", name: LocalizedText(zh: "KPI 序列", en: "KPI series")),
+        .init(id: "management_review", name: LocalizedText(zh: "管理评审", en: "management review")),
+        .init(id: "benchmark", name: LocalizedText(zh: "标杆对比", en: "benchmark")),
+        .init(id: "improvement_outcome", name: LocalizedText(zh: "改进成效", en: "improvement outcome")),
+        .init(id: "interview", name: LocalizedText(zh: "访谈", en: "interview")),
+        .init(id: "observation", name: LocalizedText(zh: "现场观察", en: "on-site observation")),
+    ]
 }
 
 /// A weighted group of criteria (service process, staff skills, …).
