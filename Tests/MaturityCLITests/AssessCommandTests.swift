@@ -7,7 +7,8 @@ import Testing
     static let catalog = "\(valid)/mini-catalog.yaml"
 
     static func temporaryFolder() throws -> String {
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("maturity-cli-\(UUID().uuidString)").path
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("maturity-cli-\(UUID().uuidString)")
+            .path
         try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
         return path
     }
@@ -40,7 +41,8 @@ import Testing
         #expect(first.stdout == second.stdout)
         let object = try #require(JSONSerialization.jsonObject(with: Data(first.stdout.utf8)) as? [String: Any])
         for key in [
-            "schema", "catalog", "organisation", "kind", "date", "rating", "overall", "domains", "criteria", "kpis", "target",
+            "schema", "catalog", "organisation", "kind", "date", "rating", "overall", "domains", "criteria", "kpis",
+            "target",
             "blockers", "path", "actions", "warnings",
         ] {
             #expect(object[key] != nil, "missing \(key)")
@@ -54,7 +56,9 @@ import Testing
     }
 
     @Test func aTargetAboveTheNextRatingIsHonoured() throws {
-        let run = CLI.run(["assess", Self.assessment, "--catalog", Self.catalog, "--format", "json", "--target", "excellent"])
+        let run = CLI.run([
+            "assess", Self.assessment, "--catalog", Self.catalog, "--format", "json", "--target", "excellent",
+        ])
         let object = try #require(JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
         #expect(object["target"] as? String == "excellent")
         // overall, two domains, two key criteria, one open minor finding.
@@ -91,7 +95,8 @@ import Testing
         let lines = run.stderr.split(separator: "\n").filter { $0.contains(": error: ") }
         #expect(lines.count == 4)
         #expect(
-            lines.first == "Tests/MaturityCoreTests/Fixtures/invalid/assessment/several-problems.yaml:12:37: error: criterion 'P-01' cites evidence 'E5', which is not declared"
+            lines.first
+                == "Tests/MaturityCoreTests/Fixtures/invalid/assessment/several-problems.yaml:12:37: error: criterion 'P-01' cites evidence 'E5', which is not declared"
         )
     }
 
@@ -126,12 +131,16 @@ import Testing
         let run = CLI.run(["catalog", "lint", "Tests/MaturityCoreTests/Fixtures/invalid/catalog/several-problems.yaml"])
         #expect(run.status == 1)
         #expect(run.stderr.split(separator: "\n").filter { $0.contains(": error: ") }.count == 4)
-        #expect(run.stderr.contains("several-problems.yaml:22:23: error: metric of 'P-01' names unknown KPI 'response_p90'"))
+        #expect(
+            run.stderr.contains("several-problems.yaml:22:23: error: metric of 'P-01' names unknown KPI 'response_p90'")
+        )
         #expect(run.stderr.contains("hint: did you mean 'first_response_minutes_p90'?"))
     }
 
     @Test func showListsDomainsAndCriteriaWithWeightKeyAndMetric() {
-        let run = CLI.run(["catalog", "show", "Tests/MaturityCoreTests/Fixtures/valid/mini-catalog.yaml", "--lang", "en"])
+        let run = CLI.run([
+            "catalog", "show", "Tests/MaturityCoreTests/Fixtures/valid/mini-catalog.yaml", "--lang", "en",
+        ])
         #expect(run.status == 0)
         #expect(run.stdout.contains("process  Service process  weight 60"))
         #expect(run.stdout.contains("P-01    ★ Response time"))
@@ -139,7 +148,9 @@ import Testing
     }
 
     @Test func showAsJSONListsEveryCriterion() throws {
-        let run = CLI.run(["catalog", "show", "Tests/MaturityCoreTests/Fixtures/valid/mini-catalog.yaml", "--format", "json"])
+        let run = CLI.run([
+            "catalog", "show", "Tests/MaturityCoreTests/Fixtures/valid/mini-catalog.yaml", "--format", "json",
+        ])
         let object = try #require(JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
         let domains = try #require(object["domains"] as? [[String: Any]])
         #expect(domains.flatMap { ($0["criteria"] as? [[String: Any]]) ?? [] }.count == 5)
@@ -151,7 +162,8 @@ import Testing
         let folder = try AssessCommandTests.temporaryFolder()
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let made = CLI.run([
-            "init", "--organisation", "测试公司: \"总部\"", "--output", "\(folder)/org", "--catalog", AssessCommandTests.catalog,
+            "init", "--organisation", "测试公司: \"总部\"", "--output", "\(folder)/org", "--catalog",
+            AssessCommandTests.catalog,
             "--lang", "zh",
         ])
         #expect(made.status == 0)
@@ -159,7 +171,9 @@ import Testing
         #expect(template.contains("date: 2026-11-22"))
         #expect(template.contains("  P-01:\n    claimed:\n    evidence: []"))
         #expect(template.contains("# 4: 按月统计 P90"))
-        let assessed = CLI.run(["assess", "\(folder)/org/assessment.yaml", "--catalog", AssessCommandTests.catalog, "--format", "json"])
+        let assessed = CLI.run([
+            "assess", "\(folder)/org/assessment.yaml", "--catalog", AssessCommandTests.catalog, "--format", "json",
+        ])
         #expect(assessed.status == 0)
         let object = try #require(JSONSerialization.jsonObject(with: Data(assessed.stdout.utf8)) as? [String: Any])
         #expect((object["organisation"] as? [String: Any])?["name"] as? String == "测试公司: \"总部\"")

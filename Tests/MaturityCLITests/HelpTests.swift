@@ -1,7 +1,10 @@
 import Testing
 
 @Suite struct HelpTests {
-    @Test(arguments: [["--help"], ["assess", "--help"], ["catalog", "lint", "--help"], ["catalog", "show", "--help"], ["init", "--help"]])
+    @Test(arguments: [
+        ["--help"], ["assess", "--help"], ["catalog", "lint", "--help"], ["catalog", "show", "--help"],
+        ["init", "--help"],
+    ])
     func everyCommandHasHelp(arguments: [String]) {
         let run = CLI.run(arguments)
         #expect(run.status == 0)

@@ -8,7 +8,8 @@ import Testing
             TestCatalog.domain(
                 "a", owner: "domain role",
                 [
-                    TestCatalog.criterion("A1", key: true, owner: "criterion role", actions: [3: LocalizedText("do A1 to 3")]),
+                    TestCatalog.criterion(
+                        "A1", key: true, owner: "criterion role", actions: [3: LocalizedText("do A1 to 3")]),
                     TestCatalog.criterion("A2", weight: 4),
                 ]),
             TestCatalog.domain("b", [TestCatalog.criterion("B1", metric: metric), TestCatalog.criterion("B2")]),

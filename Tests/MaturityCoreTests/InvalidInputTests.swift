@@ -61,9 +61,11 @@ import Testing
         """
 
     @Test func anEvidenceSymlinkPointingOutsideTheFolderIsRefused() throws {
-        let root = FileManager.default.temporaryDirectory.appendingPathComponent("maturity-symlink-\(UUID().uuidString)")
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "maturity-symlink-\(UUID().uuidString)")
         let inside = root.appendingPathComponent("org")
-        try FileManager.default.createDirectory(at: inside.appendingPathComponent("docs"), withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(
+            at: inside.appendingPathComponent("docs"), withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: root) }
         try "secret".write(to: root.appendingPathComponent("outside.md"), atomically: true, encoding: .utf8)
         try FileManager.default.createSymbolicLink(
@@ -74,13 +76,17 @@ import Testing
             Issue.record("a symlink out of the folder was accepted")
         } catch {
             #expect(
-                error.diagnostics.map(\.message) == ["evidence file 'docs/response.md' resolves outside the assessment's folder"])
+                error.diagnostics.map(\.message) == [
+                    "evidence file 'docs/response.md' resolves outside the assessment's folder"
+                ])
         }
     }
 
     @Test func aSymlinkStayingInsideTheFolderIsAccepted() throws {
-        let root = FileManager.default.temporaryDirectory.appendingPathComponent("maturity-symlink-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: root.appendingPathComponent("docs"), withIntermediateDirectories: true)
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "maturity-symlink-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(
+            at: root.appendingPathComponent("docs"), withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: root) }
         try "procedure".write(to: root.appendingPathComponent("real.md"), atomically: true, encoding: .utf8)
         try FileManager.default.createSymbolicLink(
@@ -103,5 +109,22 @@ import Testing
         let catalog = try CatalogLoader.load(yaml: yaml).value
         #expect(catalog.id == "0123")
         #expect(catalog.criteria.map(\.id) == ["P-01", "2026-01-01"])
+    }
+}
+
+@Suite struct FolderCatalogTests {
+    @Test func aFolderCatalogReadsItsDomainFilesInTheListedOrder() throws {
+        let catalog = try CatalogLoader.load(path: Fixtures.path("valid/folder-catalog")).value
+        #expect(catalog.id == "folder")
+        #expect(catalog.domains.map(\.id) == ["process", "satisfaction"])
+        #expect(catalog.criteria.map(\.id) == ["P-01", "P-02", "S-01"])
+    }
+
+    @Test func domainFilesAreDiscoveredAndIdsMustBeUniqueAcrossThem() throws {
+        let diagnostics = CatalogLoader.lint(path: Fixtures.path("invalid/folder-duplicate"), displayPath: "dup")
+        #expect(
+            diagnostics.map(\.description) == [
+                "dup/b-satisfaction.yaml:5:9: error: duplicate criterion id 'P-02' (first declared at dup/a-process.yaml:12:9)"
+            ])
     }
 }

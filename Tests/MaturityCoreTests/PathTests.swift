@@ -8,7 +8,14 @@ import Testing
 
     @Test func keyCriteriaAreRaisedToTheKeyMinimumFirst() {
         let catalog = TestCatalog.catalog(
-            [TestCatalog.domain("a", [TestCatalog.criterion("A1"), TestCatalog.criterion("A2", key: true), TestCatalog.criterion("A3", key: true)])],
+            [
+                TestCatalog.domain(
+                    "a",
+                    [
+                        TestCatalog.criterion("A1"), TestCatalog.criterion("A2", key: true),
+                        TestCatalog.criterion("A3", key: true),
+                    ])
+            ],
             ratings: [RatingRule(id: "pass", name: LocalizedText("Pass"), keyLevelMin: 3)])
         #expect(
             path(catalog, ["A1": 0, "A2": 1, "A3": 4]) == [PathStep(criterion: "A2", from: 1, to: 3, reason: .key)])
@@ -17,17 +24,22 @@ import Testing
     @Test func theLowestDomainIsRaisedByItsHeaviestCriterion() {
         let catalog = TestCatalog.catalog(
             [
-                TestCatalog.domain("a", [TestCatalog.criterion("A1", weight: 1), TestCatalog.criterion("A2", weight: 3)]),
+                TestCatalog.domain(
+                    "a", [TestCatalog.criterion("A1", weight: 1), TestCatalog.criterion("A2", weight: 3)]),
                 TestCatalog.domain("b", [TestCatalog.criterion("B1")]),
             ],
             ratings: [RatingRule(id: "pass", name: LocalizedText("Pass"), domainMin: 60)])
         // a = (1·40 + 3·40)/4 = 40; A2 (weight 3) rises until a ≥ 60: 40 → 55 → 70.
-        #expect(path(catalog, ["A1": 2, "A2": 2, "B1": 5]) == [PathStep(criterion: "A2", from: 2, to: 4, reason: .domain)])
+        #expect(
+            path(catalog, ["A1": 2, "A2": 2, "B1": 5]) == [PathStep(criterion: "A2", from: 2, to: 4, reason: .domain)])
     }
 
     @Test func equalWeightsPreferTheLowerLevelThenCatalogOrder() {
         let catalog = TestCatalog.catalog(
-            [TestCatalog.domain("a", [TestCatalog.criterion("A1"), TestCatalog.criterion("A2"), TestCatalog.criterion("A3")])],
+            [
+                TestCatalog.domain(
+                    "a", [TestCatalog.criterion("A1"), TestCatalog.criterion("A2"), TestCatalog.criterion("A3")])
+            ],
             ratings: [RatingRule(id: "pass", name: LocalizedText("Pass"), domainMin: 50)])
         // a = (60 + 20 + 20)/3 = 33.3: A2 (as low as A3, before it) → 2 (40); A3 now lowest → 2 (46.7);
         // A2 and A3 tie again, A2 first → 3 (53.3).
@@ -40,7 +52,10 @@ import Testing
 
     @Test func tiedLowestDomainsGoInCatalogOrder() {
         let catalog = TestCatalog.catalog(
-            [TestCatalog.domain("a", [TestCatalog.criterion("A1")]), TestCatalog.domain("b", [TestCatalog.criterion("B1")])],
+            [
+                TestCatalog.domain("a", [TestCatalog.criterion("A1")]),
+                TestCatalog.domain("b", [TestCatalog.criterion("B1")]),
+            ],
             ratings: [RatingRule(id: "pass", name: LocalizedText("Pass"), domainMin: 40)])
         #expect(
             path(catalog, ["A1": 1, "B1": 1]) == [
@@ -53,26 +68,34 @@ import Testing
         let catalog = TestCatalog.catalog(
             [
                 TestCatalog.domain("a", weight: 1, [TestCatalog.criterion("A1")]),
-                TestCatalog.domain("b", weight: 3, [TestCatalog.criterion("B1"), TestCatalog.criterion("B2", weight: 2)]),
+                TestCatalog.domain(
+                    "b", weight: 3, [TestCatalog.criterion("B1"), TestCatalog.criterion("B2", weight: 2)]),
             ],
             ratings: [RatingRule(id: "pass", name: LocalizedText("Pass"), overallMin: 60)])
         // Gains per step: A1 ¼·20 = 5, B1 ¾·⅓·20 = 5, B2 ¾·⅔·20 = 10. Overall starts at 40.
         // B2 2→3 (50), B2 3→4 (60).
-        #expect(path(catalog, ["A1": 2, "B1": 2, "B2": 2]) == [PathStep(criterion: "B2", from: 2, to: 4, reason: .overall)])
+        #expect(
+            path(catalog, ["A1": 2, "B1": 2, "B2": 2]) == [PathStep(criterion: "B2", from: 2, to: 4, reason: .overall)])
     }
 
     @Test func equalGainsPreferTheLowerLevelThenCatalogOrder() {
         let catalog = TestCatalog.catalog(
-            [TestCatalog.domain("a", [TestCatalog.criterion("A1"), TestCatalog.criterion("A2"), TestCatalog.criterion("A3")])],
+            [
+                TestCatalog.domain(
+                    "a", [TestCatalog.criterion("A1"), TestCatalog.criterion("A2"), TestCatalog.criterion("A3")])
+            ],
             ratings: [RatingRule(id: "pass", name: LocalizedText("Pass"), overallMin: 60)])
         // Start (80 + 40 + 40)/3 = 53.3; one step of 6.67 suffices: A2 (lower than A1, before A3).
-        #expect(path(catalog, ["A1": 4, "A2": 2, "A3": 2]) == [PathStep(criterion: "A2", from: 2, to: 3, reason: .overall)])
+        #expect(
+            path(catalog, ["A1": 4, "A2": 2, "A3": 2]) == [PathStep(criterion: "A2", from: 2, to: 3, reason: .overall)])
     }
 
     @Test func aCriterionRaisedTwiceHasOneEntryWithItsFirstReasonAndFinalLevel() {
         let catalog = TestCatalog.catalog(
             [TestCatalog.domain("a", [TestCatalog.criterion("A1", key: true), TestCatalog.criterion("A2")])],
-            ratings: [RatingRule(id: "pass", name: LocalizedText("Pass"), overallMin: 90, domainMin: 70, keyLevelMin: 2)])
+            ratings: [
+                RatingRule(id: "pass", name: LocalizedText("Pass"), overallMin: 90, domainMin: 70, keyLevelMin: 2)
+            ])
         // key: A1 0→2. domain a = 20 < 70: equal weights, lower level first, then catalog order:
         // A2→1, A2→2, A1→3, A2→3, A1→4 (a = 70). overall 70 < 90: A2→4, A1→5 (90).
         #expect(
@@ -87,7 +110,8 @@ import Testing
         let catalog = TestCatalog.catalog(
             [TestCatalog.domain("a", [TestCatalog.criterion("A1", metric: metric)])],
             ratings: [RatingRule(id: "pass", name: LocalizedText("Pass"), overallMin: 60)])
-        let result = Scorer(catalog: catalog).score(TestCatalog.assessment(["A1": 5], metrics: ["satisfaction_rate": 15]))
+        let result = Scorer(catalog: catalog).score(
+            TestCatalog.assessment(["A1": 5], metrics: ["satisfaction_rate": 15]))
         #expect(result.criterion("A1")?.level == 1)
         #expect(result.path == [PathStep(criterion: "A1", from: 1, to: 3, reason: .overall)])
     }

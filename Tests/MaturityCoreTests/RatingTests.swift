@@ -60,7 +60,10 @@ import Testing
 
     @Test func scoresWithinOneBillionthOfAThresholdMeetIt() throws {
         let catalog = TestCatalog.catalog(
-            [TestCatalog.domain("a", [TestCatalog.criterion("A1", weight: 0.1), TestCatalog.criterion("A2", weight: 0.2)])],
+            [
+                TestCatalog.domain(
+                    "a", [TestCatalog.criterion("A1", weight: 0.1), TestCatalog.criterion("A2", weight: 0.2)])
+            ],
             ratings: [RatingRule(id: "pass", name: LocalizedText("Pass"), overallMin: 60)])
         // (0.1·100 + 0.2·40) / 0.3 is not exactly 60 in binary floating point, but within 1e-9 of it.
         let result = Scorer(catalog: catalog).score(TestCatalog.assessment(["A1": 5, "A2": 2]))
@@ -80,7 +83,8 @@ import Testing
     }
 
     @Test func anExplicitTargetIsUsed() {
-        let result = Scorer(catalog: catalog).score(TestCatalog.assessment(["A1": 2, "A2": 2, "B1": 2, "B2": 2]), target: "excellent")
+        let result = Scorer(catalog: catalog).score(
+            TestCatalog.assessment(["A1": 2, "A2": 2, "B1": 2, "B2": 2]), target: "excellent")
         #expect(result.target == "excellent")
         #expect(result.blockers.map(\.condition) == [.overallMin, .domainMin, .domainMin, .keyLevelMin, .keyLevelMin])
     }

@@ -36,25 +36,32 @@ import Testing
     }
 
     @Test func evidenceExactlyAtTheMaximumAgeCounts() {
-        let r = result(claimed: 1, evidence: [EvidenceItem(id: "S", kind: "statement", title: "s", date: TestCatalog.date.adding(days: -365))])
+        let r = result(
+            claimed: 1,
+            evidence: [EvidenceItem(id: "S", kind: "statement", title: "s", date: TestCatalog.date.adding(days: -365))])
         #expect(r.level == 1)
     }
 
     @Test func staleEvidenceDoesNotCount() {
-        let r = result(claimed: 1, evidence: [EvidenceItem(id: "S", kind: "statement", title: "s", date: TestCatalog.date.adding(days: -366))])
+        let r = result(
+            claimed: 1,
+            evidence: [EvidenceItem(id: "S", kind: "statement", title: "s", date: TestCatalog.date.adding(days: -366))])
         #expect(r.evidenceCap == 0)
         #expect(r.level == 0)
         #expect(r.evidenceGaps == [EvidenceGap(level: 1, kind: "statement", status: .stale, items: ["S"])])
     }
 
     @Test func evidenceDatedAfterTheAssessmentDoesNotCount() {
-        let r = result(claimed: 1, evidence: [EvidenceItem(id: "S", kind: "statement", title: "s", date: TestCatalog.date.adding(days: 1))])
+        let r = result(
+            claimed: 1,
+            evidence: [EvidenceItem(id: "S", kind: "statement", title: "s", date: TestCatalog.date.adding(days: 1))])
         #expect(r.level == 0)
         #expect(r.evidenceGaps.first?.status == .future)
     }
 
     @Test func evidenceOnTheAssessmentDateCounts() {
-        let r = result(claimed: 1, evidence: [EvidenceItem(id: "S", kind: "statement", title: "s", date: TestCatalog.date)])
+        let r = result(
+            claimed: 1, evidence: [EvidenceItem(id: "S", kind: "statement", title: "s", date: TestCatalog.date)])
         #expect(r.level == 1)
     }
 
@@ -109,7 +116,8 @@ import Testing
 
     static let response = Metric(
         kpi: "first_response_minutes_p90", better: .lower, thresholds: [1: 240, 2: 60, 3: 30, 4: 10, 5: 5])
-    static let satisfaction = Metric(kpi: "satisfaction_rate", better: .higher, thresholds: [2: 70, 3: 80, 4: 85, 5: 95])
+    static let satisfaction = Metric(
+        kpi: "satisfaction_rate", better: .higher, thresholds: [2: 70, 3: 80, 4: 85, 5: 95])
 
     @Test func auditedOverridesClaimedInBothDirections() {
         #expect(score(TestCatalog.criterion("C1"), claimed: 4, audited: 2).level == 2)
@@ -125,7 +133,8 @@ import Testing
     }
 
     @Test func lowerIsBetterMetricLowersTheLevel() {
-        let r = score(TestCatalog.criterion("C1", metric: Self.response), claimed: 5, metrics: ["first_response_minutes_p90": 45])
+        let r = score(
+            TestCatalog.criterion("C1", metric: Self.response), claimed: 5, metrics: ["first_response_minutes_p90": 45])
         #expect(r.metricLevel == 2)
         #expect(r.practice == 5)
         #expect(r.level == 2)
@@ -133,24 +142,34 @@ import Testing
     }
 
     @Test func aValueExactlyAtTheThresholdMeetsIt() {
-        #expect(score(TestCatalog.criterion("C1", metric: Self.response), claimed: 5, metrics: ["first_response_minutes_p90": 10]).metricLevel == 4)
-        #expect(score(TestCatalog.criterion("C1", metric: Self.satisfaction), claimed: 5, metrics: ["satisfaction_rate": 85]).metricLevel == 4)
+        #expect(
+            score(
+                TestCatalog.criterion("C1", metric: Self.response), claimed: 5,
+                metrics: ["first_response_minutes_p90": 10]
+            ).metricLevel == 4)
+        #expect(
+            score(
+                TestCatalog.criterion("C1", metric: Self.satisfaction), claimed: 5, metrics: ["satisfaction_rate": 85]
+            ).metricLevel == 4)
     }
 
     @Test func higherIsBetterMetricLowersTheLevel() {
-        let r = score(TestCatalog.criterion("C1", metric: Self.satisfaction), claimed: 4, metrics: ["satisfaction_rate": 82])
+        let r = score(
+            TestCatalog.criterion("C1", metric: Self.satisfaction), claimed: 4, metrics: ["satisfaction_rate": 82])
         #expect(r.metricLevel == 3)
         #expect(r.level == 3)
     }
 
     @Test func aValueMeetingNoThresholdGivesMetricLevelZero() {
-        let r = score(TestCatalog.criterion("C1", metric: Self.satisfaction), claimed: 4, metrics: ["satisfaction_rate": 50])
+        let r = score(
+            TestCatalog.criterion("C1", metric: Self.satisfaction), claimed: 4, metrics: ["satisfaction_rate": 50])
         #expect(r.metricLevel == 0)
         #expect(r.level == 0)
     }
 
     @Test func aMetricNeverRaisesTheLevelAbovePractice() {
-        let r = score(TestCatalog.criterion("C1", metric: Self.response), claimed: 2, metrics: ["first_response_minutes_p90": 1])
+        let r = score(
+            TestCatalog.criterion("C1", metric: Self.response), claimed: 2, metrics: ["first_response_minutes_p90": 1])
         #expect(r.metricLevel == 5)
         #expect(r.level == 2)
     }
@@ -165,7 +184,8 @@ import Testing
 @Suite struct AggregationTests {
     @Test func domainAndOverallScoresAreWeightedMeans() throws {
         let catalog = TestCatalog.catalog([
-            TestCatalog.domain("a", weight: 3, [TestCatalog.criterion("A1", weight: 2), TestCatalog.criterion("A2", weight: 1)]),
+            TestCatalog.domain(
+                "a", weight: 3, [TestCatalog.criterion("A1", weight: 2), TestCatalog.criterion("A2", weight: 1)]),
             TestCatalog.domain("b", weight: 1, [TestCatalog.criterion("B1")]),
         ])
         let result = Scorer(catalog: catalog).score(TestCatalog.assessment(["A1": 5, "A2": 2, "B1": 1]))

@@ -14,3 +14,10 @@ import Testing
         #expect(JSONValue.score(-0.0001).rendered() == "0\n")
     }
 }
+
+@Suite struct JSONLineSeparatorTests {
+    @Test func lineSeparatorsAreEscaped() {
+        #expect(JSONValue.string("a\u{2028}b\u{2029}c").rendered() == "\"a\\u2028b\\u2029c\"\n")
+        #expect(JSONValue.string("中文").rendered() == "\"中文\"\n")
+    }
+}

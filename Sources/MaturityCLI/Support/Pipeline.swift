@@ -21,23 +21,43 @@ enum Pipeline {
             throw DiagnosticError(
                 .error("assessment '\(path)' does not exist", at: nil, hint: "run 'maturity init' to make one"))
         }
-        let reference = try AssessmentLoader.catalogReference(path: absolute, displayPath: path)
         let catalogPath: String
         let catalogDisplay: String
+        let file: AssessmentFile
+        let catalog: Catalog
         if let catalogOption {
+            // Both files are known: parse them side by side.
             catalogPath = console.absolute(catalogOption)
             catalogDisplay = catalogOption
-        } else if let found = CatalogLocator.catalog(forId: reference.id, console: console) {
+            let opened = ParallelResults<Result<AssessmentFile, DiagnosticError>>(count: 1)
+            let group = DispatchGroup()
+            DispatchQueue.global().async(group: group) {
+                do throws(DiagnosticError) {
+                    opened.set(0, .success(try AssessmentFile.open(path: absolute, displayPath: path)))
+                } catch {
+                    opened.set(0, .failure(error))
+                }
+            }
+            let loadedCatalog = Result { () throws(DiagnosticError) in
+                try CatalogLoader.load(path: catalogPath, displayPath: catalogDisplay).value
+            }
+            group.wait()
+            file = try opened.get(0)!.get()
+            catalog = try loadedCatalog.get()
+        } else {
+            file = try AssessmentFile.open(path: absolute, displayPath: path)
+            let reference = try file.catalogReference()
+            guard let found = CatalogLocator.catalog(forId: reference.id, console: console) else {
+                throw DiagnosticError(
+                    .error(
+                        "no catalog '\(reference.id)' found in Criteria/", at: reference.location,
+                        hint: "pass the catalog with --catalog PATH"))
+            }
             catalogPath = found
             catalogDisplay = console.relative(found)
-        } else {
-            throw DiagnosticError(
-                .error(
-                    "no catalog '\(reference.id)' found in Criteria/", at: reference.location,
-                    hint: "pass the catalog with --catalog PATH"))
+            catalog = try CatalogLoader.load(path: catalogPath, displayPath: catalogDisplay).value
         }
-        let catalog = try CatalogLoader.load(path: catalogPath, displayPath: catalogDisplay).value
-        let loaded = try AssessmentLoader.load(path: absolute, displayPath: path, catalog: catalog)
+        let loaded = try file.load(catalog: catalog)
         let assessment = loaded.value
         let kpis = try gatherKPIs(assessment, catalog: catalog)
         return LoadedAssessment(

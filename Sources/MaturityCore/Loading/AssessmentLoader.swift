@@ -10,6 +10,37 @@ public struct CatalogReference: Sendable, Hashable {
     public var description: String { version.map { "\(id)@\($0)" } ?? id }
 }
 
+/// An assessment file read and parsed once: first asked which catalog it names, then loaded against it.
+public struct AssessmentFile {
+    let document: YAMLDocument
+    let folder: String
+
+    public static func open(path: String, displayPath: String? = nil) throws(DiagnosticError) -> AssessmentFile {
+        let document = try YAMLDocument.load(path: path, displayPath: displayPath)
+        let folder = (path as NSString).deletingLastPathComponent
+        return AssessmentFile(document: document, folder: folder.isEmpty ? "." : folder)
+    }
+
+    /// The `catalog:` the assessment names.
+    public func catalogReference() throws(DiagnosticError) -> CatalogReference {
+        let r = YAMLReader(file: document.file)
+        guard let map = r.mapping(document.root, "the assessment") else { throw DiagnosticError(r.bag.sorted) }
+        guard let node = map["catalog"] else {
+            throw DiagnosticError(
+                .error(
+                    "the assessment has no 'catalog'", at: r.location(document.root),
+                    hint: "add 'catalog: <catalog id>' naming the catalog it was made against"))
+        }
+        guard let text = r.identifier(node, "catalog") else { throw DiagnosticError(r.bag.sorted) }
+        return AssessmentLoader.parseReference(text, at: r.location(node))
+    }
+
+    /// Checks the assessment against `catalog` and returns it with its warnings.
+    public func load(catalog: Catalog) throws(DiagnosticError) -> Loaded<Assessment> {
+        try AssessmentLoader.load(document: document, folder: folder, catalog: catalog)
+    }
+}
+
 /// Reads an assessment and checks it against its catalog (SPEC §3), reporting every problem at once.
 public enum AssessmentLoader {
     static let assessmentKeys = [
@@ -26,17 +57,7 @@ public enum AssessmentLoader {
     public static func catalogReference(path: String, displayPath: String? = nil) throws(DiagnosticError)
         -> CatalogReference
     {
-        let document = try YAMLDocument.load(path: path, displayPath: displayPath)
-        let r = YAMLReader(file: document.file)
-        guard let map = r.mapping(document.root, "the assessment") else { throw DiagnosticError(r.bag.sorted) }
-        guard let node = map["catalog"] else {
-            throw DiagnosticError(
-                .error(
-                    "the assessment has no 'catalog'", at: r.location(document.root),
-                    hint: "add 'catalog: <catalog id>' naming the catalog it was made against"))
-        }
-        guard let text = r.identifier(node, "catalog") else { throw DiagnosticError(r.bag.sorted) }
-        return parseReference(text, at: r.location(node))
+        try AssessmentFile.open(path: path, displayPath: displayPath).catalogReference()
     }
 
     static func parseReference(_ text: String, at location: SourceLocation) -> CatalogReference {
@@ -51,9 +72,13 @@ public enum AssessmentLoader {
     public static func load(path: String, displayPath: String? = nil, catalog: Catalog) throws(DiagnosticError)
         -> Loaded<Assessment>
     {
-        let document = try YAMLDocument.load(path: path, displayPath: displayPath)
-        let folder = (path as NSString).deletingLastPathComponent
-        var reader = Reader(catalog: catalog, r: YAMLReader(file: document.file), folder: folder.isEmpty ? "." : folder)
+        try AssessmentFile.open(path: path, displayPath: displayPath).load(catalog: catalog)
+    }
+
+    static func load(document: YAMLDocument, folder: String, catalog: Catalog) throws(DiagnosticError)
+        -> Loaded<Assessment>
+    {
+        var reader = Reader(catalog: catalog, r: YAMLReader(file: document.file), folder: folder)
         let assessment = reader.read(document.root)
         try reader.r.bag.throwIfErrors()
         guard let assessment else { throw DiagnosticError(reader.r.bag.sorted) }
@@ -65,11 +90,7 @@ public enum AssessmentLoader {
         throws(DiagnosticError) -> Loaded<Assessment>
     {
         let document = try YAMLDocument.parse(data: Data(yaml.utf8), file: file)
-        var reader = Reader(catalog: catalog, r: YAMLReader(file: document.file), folder: folder)
-        let assessment = reader.read(document.root)
-        try reader.r.bag.throwIfErrors()
-        guard let assessment else { throw DiagnosticError(reader.r.bag.sorted) }
-        return Loaded(assessment, warnings: reader.r.bag.sorted.filter { !$0.isError })
+        return try load(document: document, folder: folder, catalog: catalog)
     }
 
     struct Reader {
@@ -273,15 +294,14 @@ public enum AssessmentLoader {
 
         func readCriteria(_ node: Node, evidence: [EvidenceItem]) -> [String: CriterionEntry] {
             guard let map = r.mapping(node, "criteria") else { return [:] }
-            let ids = catalog.criteria.map(\.id)
-            let evidenceIds = evidence.map(\.id)
+            let evidenceIds = Set(evidence.map(\.id))
             let maxLevel = catalog.maxLevel
             var entries: [String: CriterionEntry] = [:]
             for entry in map.entries {
                 guard let criterion = catalog.criterion(entry.key) else {
                     r.error(
                         "unknown criterion '\(entry.key)'", at: entry.keyNode,
-                        hint: Suggestion.hint(for: entry.key, in: ids, listUpTo: 0)
+                        hint: Suggestion.hint(for: entry.key, in: catalog.criteria.map(\.id), listUpTo: 0)
                             ?? "criteria are listed by 'maturity catalog show'")
                     continue
                 }
@@ -311,7 +331,7 @@ public enum AssessmentLoader {
                         if !evidenceIds.contains(ref) {
                             r.error(
                                 "criterion '\(entry.key)' cites evidence '\(ref)', which is not declared", at: refNode,
-                                hint: Suggestion.hint(for: ref, in: evidenceIds, listUpTo: 0)
+                                hint: Suggestion.hint(for: ref, in: evidence.map(\.id), listUpTo: 0)
                                     ?? "declare it under 'evidence:' with id, kind, title and date")
                         } else if !result.evidence.contains(ref) {
                             result.evidence.append(ref)

@@ -51,6 +51,7 @@ public enum CatalogLoader {
         var kpis: [KPIDefinition] = []
         var criterionIds: [String: SourceLocation] = [:]
         var domainIds: [String: SourceLocation] = [:]
+        var prefetched: [String: DomainFile] = [:]
 
         mutating func read(path: String, display: String) -> Catalog? {
             var isDirectory: ObjCBool = false
@@ -129,6 +130,20 @@ public enum CatalogLoader {
             kpis = map["kpis"].map { readKPIs($0, r) } ?? []
 
             var domains: [Domain] = []
+            // Domain files are parsed in parallel (Yams is most of the cost), then read in order.
+            if let folder {
+                var files: [(String, String)] = []
+                if let node = map["domains"], case .sequence(let items) = node {
+                    for case .scalar(let scalar) in items {
+                        files.append(((folder.real as NSString).appendingPathComponent(scalar.string), scalar.string))
+                    }
+                } else if map["domains"] == nil {
+                    files = domainFiles(in: folder.real).map {
+                        ((folder.real as NSString).appendingPathComponent($0), $0)
+                    }
+                }
+                prefetched = readDomainFiles(files.map { ($0.0, Display.join(folder.display, $0.1)) })
+            }
             if let node = map["domains"] {
                 if let items = r.sequence(node, "domains") {
                     for item in items {
@@ -188,11 +203,31 @@ public enum CatalogLoader {
                 .sorted()
         }
 
-        mutating func readDomainFile(_ path: String, display: String, at reference: SourceLocation?) -> Domain? {
-            guard FileManager.default.fileExists(atPath: path) else {
-                bag.append(.error("domain file '\(display)' does not exist", at: reference))
-                return nil
+        /// A domain file read on its own (possibly on another thread), before cross-file checks.
+        struct DomainFile: @unchecked Sendable {
+            var domain: Domain?
+            var diagnostics: [Diagnostic]
+        }
+
+        /// Parses and reads domain files in parallel; each worker checks its own file, the caller the rest.
+        func readDomainFiles(_ files: [(path: String, display: String)]) -> [String: DomainFile] {
+            let existing = files.filter { FileManager.default.fileExists(atPath: $0.path) }
+            let results = ParallelResults<DomainFile>(count: existing.count)
+            let (maxLevel, kpis) = (self.maxLevel, self.kpis)
+            DispatchQueue.concurrentPerform(iterations: existing.count) { index in
+                var worker = Builder()
+                worker.maxLevel = maxLevel
+                worker.kpis = kpis
+                let file = existing[index]
+                let domain = worker.readDomainFileNow(file.path, display: file.display)
+                results.set(index, DomainFile(domain: domain, diagnostics: worker.bag.all))
             }
+            var byPath: [String: DomainFile] = [:]
+            for (index, file) in existing.enumerated() { byPath[file.path] = results.get(index) }
+            return byPath
+        }
+
+        mutating func readDomainFileNow(_ path: String, display: String) -> Domain? {
             do {
                 let document = try YAMLDocument.load(path: path, displayPath: display)
                 let r = YAMLReader(file: document.file)
@@ -202,6 +237,34 @@ public enum CatalogLoader {
                 bag.append(contentsOf: error.diagnostics)
                 return nil
             }
+        }
+
+        mutating func readDomainFile(_ path: String, display: String, at reference: SourceLocation?) -> Domain? {
+            guard FileManager.default.fileExists(atPath: path) else {
+                bag.append(.error("domain file '\(display)' does not exist", at: reference))
+                return nil
+            }
+            guard let read = prefetched[path] else { return readDomainFileNow(path, display: display) }
+            bag.append(contentsOf: read.diagnostics)
+            guard let domain = read.domain else { return nil }
+            // Ids must be unique across files too.
+            if let location = domain.location {
+                if let first = domainIds[domain.id] {
+                    bag.append(.error("duplicate domain id '\(domain.id)' (first declared at \(first))", at: location))
+                } else {
+                    domainIds[domain.id] = location
+                }
+            }
+            for criterion in domain.criteria {
+                guard let location = criterion.location else { continue }
+                if let first = criterionIds[criterion.id], first != location {
+                    bag.append(
+                        .error("duplicate criterion id '\(criterion.id)' (first declared at \(first))", at: location))
+                } else {
+                    criterionIds[criterion.id] = location
+                }
+            }
+            return domain
         }
 
         // MARK: Scale and ratings

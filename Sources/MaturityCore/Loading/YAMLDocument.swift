@@ -47,7 +47,7 @@ struct YAMLDocument {
     static func parse(data: Data, file: String) throws(DiagnosticError) -> YAMLDocument {
         var bytes = data
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
-        guard let text = String(data: bytes, encoding: .utf8) else {
+        guard let text = String(validating: bytes, as: UTF8.self) else {
             let offset = firstInvalidUTF8Offset(bytes) ?? 0
             let (line, column) = lineAndColumn(of: offset, in: bytes)
             throw DiagnosticError(
@@ -55,7 +55,7 @@ struct YAMLDocument {
                     "file is not valid UTF-8 text", at: SourceLocation(file: file, line: line, column: column),
                     hint: "save the file as UTF-8 (GBK or UTF-16 files must be converted first)"))
         }
-        if text.contains("\u{0}") {
+        if text.utf8.contains(0) {
             throw DiagnosticError(
                 .error("file contains a NUL byte; it is not a text file", at: .start(of: file)))
         }
@@ -73,11 +73,15 @@ struct YAMLDocument {
         }
         let root: Node?
         do {
-            let parser = try Parser(yaml: text)
+            // Scalars are read from their text (see YAMLReader), so no implicit tag resolution is needed.
+            let parser = try Parser(yaml: text, resolver: .basic)
             root = try parser.singleRoot()
             // Anchors are held weakly by nodes and strongly by the parser: keep it alive for the check.
-            try withExtendedLifetime(parser) { () throws(DiagnosticError) in
-                if let root { try checkExpansion(root, file: file) }
+            // Without an anchor (&name) there is nothing to expand; libyaml itself caps nesting at 1000.
+            if text.utf8.contains(UInt8(ascii: "&")) {
+                try withExtendedLifetime(parser) { () throws(DiagnosticError) in
+                    if let root { try checkExpansion(root, file: file) }
+                }
             }
         } catch let error as DiagnosticError {
             throw error
@@ -88,7 +92,8 @@ struct YAMLDocument {
         }
         guard let root else {
             throw DiagnosticError(
-                .error("file is empty (it holds only comments)", at: .start(of: file), hint: "a YAML mapping is expected"))
+                .error(
+                    "file is empty (it holds only comments)", at: .start(of: file), hint: "a YAML mapping is expected"))
         }
         return YAMLDocument(file: file, root: root)
     }
@@ -224,7 +229,9 @@ struct YAMLDocument {
             let body = line.dropFirst(first.column - 1)
             for candidate in [key, "\"\(key)\"", "'\(key)'"] where body.hasPrefix(candidate) {
                 let rest = body.dropFirst(candidate.count).drop { $0 == " " }
-                if rest.hasPrefix(":"), leading == first.column - 1 || line.prefix(first.column - 1).allSatisfy({ $0 == " " || $0 == "-" }) {
+                if rest.hasPrefix(":"),
+                    leading == first.column - 1 || line.prefix(first.column - 1).allSatisfy({ $0 == " " || $0 == "-" })
+                {
                     return (number + 1, first.column)
                 }
             }
@@ -274,7 +281,8 @@ struct YAMLDocument {
                 continue
             }
             let previous = i > lineStart ? bytes[i - 1] : UInt8(ascii: " ")
-            let atTokenStart = previous == 32 || previous == 9 || previous == UInt8(ascii: "[")
+            let atTokenStart =
+                previous == 32 || previous == 9 || previous == UInt8(ascii: "[")
                 || previous == UInt8(ascii: "{") || previous == UInt8(ascii: ",")
             switch b {
             case UInt8(ascii: "#") where atTokenStart:

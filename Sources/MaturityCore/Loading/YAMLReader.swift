@@ -149,7 +149,7 @@ final class YAMLReader {
             error("\(what) must be a number, found \(describe(node))", at: node, hint: quotedNumberHint(node))
             return nil
         }
-        let text = scalar.string.replacingOccurrences(of: "_", with: "")
+        let text = scalar.string.contains("_") ? scalar.string.filter { $0 != "_" } : scalar.string
         guard let value = Double(text), value.isFinite,
             text.first.map({ $0.isNumber || $0 == "-" || $0 == "+" || $0 == "." }) == true
         else {

@@ -12,7 +12,11 @@ public struct Catalog: Sendable {
     /// Evidence kinds the catalog names, with their display names (beyond those the scale requires).
     public var evidenceKinds: [EvidenceKindDefinition]
     public var kpis: [KPIDefinition]
-    public var domains: [Domain]
+    public var domains: [Domain] {
+        didSet { index = Catalog.makeIndex(domains) }
+    }
+    /// Criterion id → (domain position, criterion position), for constant-time lookups.
+    private var index: [String: (domain: Int, criterion: Int)] = [:]
     /// Criterion ids of an earlier catalog version → their id in this one.
     public var renamed: [String: String]
     /// Where the catalog was read from (a file, or `catalog.yaml` of a folder).
@@ -36,6 +40,17 @@ public struct Catalog: Sendable {
         self.domains = domains
         self.renamed = renamed
         self.location = location
+        self.index = Catalog.makeIndex(domains)
+    }
+
+    private static func makeIndex(_ domains: [Domain]) -> [String: (domain: Int, criterion: Int)] {
+        var index: [String: (domain: Int, criterion: Int)] = [:]
+        for (d, domain) in domains.enumerated() {
+            for (c, criterion) in domain.criteria.enumerated() where index[criterion.id] == nil {
+                index[criterion.id] = (d, c)
+            }
+        }
+        return index
     }
 
     public static let defaultDeadlines: [FindingGrade: Int] = [
@@ -48,10 +63,8 @@ public struct Catalog: Sendable {
     public var criteria: [Criterion] { domains.flatMap(\.criteria) }
 
     public func criterion(_ id: String) -> Criterion? {
-        for domain in domains {
-            if let found = domain.criteria.first(where: { $0.id == id }) { return found }
-        }
-        return nil
+        guard let at = index[id] else { return nil }
+        return domains[at.domain].criteria[at.criterion]
     }
 
     public func domain(_ id: String) -> Domain? {
@@ -59,7 +72,7 @@ public struct Catalog: Sendable {
     }
 
     public func domain(ofCriterion id: String) -> Domain? {
-        domains.first { $0.criteria.contains { $0.id == id } }
+        index[id].map { domains[$0.domain] }
     }
 
     public func rating(_ id: String) -> RatingRule? {

@@ -7,7 +7,10 @@ public struct AssessmentResult: Sendable {
     public var date: Day
     public var assessor: String?
     public var auditor: String?
-    public var criteria: [CriterionResult]
+    public var criteria: [CriterionResult] {
+        didSet { criterionIndex = Self.index(criteria) }
+    }
+    private var criterionIndex: [String: Int] = [:]
     public var domains: [DomainResult]
     /// Unrounded; nil when no domain applies.
     public var overall: Double?
@@ -24,7 +27,42 @@ public struct AssessmentResult: Sendable {
     public var actions: [PlanAction]
     public var warnings: [ResultWarning]
 
-    public func criterion(_ id: String) -> CriterionResult? { criteria.first { $0.id == id } }
+    init(
+        catalogId: String, catalogVersion: String, organisation: Organisation, kind: Assessment.Kind, date: Day,
+        assessor: String?, auditor: String?, criteria: [CriterionResult], domains: [DomainResult], overall: Double?,
+        rating: String, ratingChecks: [RatingCheck], target: String?, blockers: [Blocker], path: [PathStep],
+        reachable: Bool, kpis: [KPIValue], findings: [Finding], actions: [PlanAction], warnings: [ResultWarning]
+    ) {
+        self.catalogId = catalogId
+        self.catalogVersion = catalogVersion
+        self.organisation = organisation
+        self.kind = kind
+        self.date = date
+        self.assessor = assessor
+        self.auditor = auditor
+        self.criteria = criteria
+        self.criterionIndex = Self.index(criteria)
+        self.domains = domains
+        self.overall = overall
+        self.rating = rating
+        self.ratingChecks = ratingChecks
+        self.target = target
+        self.blockers = blockers
+        self.path = path
+        self.reachable = reachable
+        self.kpis = kpis
+        self.findings = findings
+        self.actions = actions
+        self.warnings = warnings
+    }
+
+    private static func index(_ criteria: [CriterionResult]) -> [String: Int] {
+        var index: [String: Int] = [:]
+        for (i, c) in criteria.enumerated() where index[c.id] == nil { index[c.id] = i }
+        return index
+    }
+
+    public func criterion(_ id: String) -> CriterionResult? { criterionIndex[id].map { criteria[$0] } }
     public func domain(_ id: String) -> DomainResult? { domains.first { $0.id == id } }
     public var openFindings: [Finding] { findings.filter { $0.status == .open } }
 }

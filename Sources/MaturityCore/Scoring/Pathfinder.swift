@@ -1,94 +1,178 @@
 /// The deterministic improvement path of SPEC §5: which criteria to raise, to which level, and why.
+///
+/// Criteria are handled by index in catalog order. A step's gain to the overall score does not depend
+/// on levels, so candidates are grouped by gain (or, within a domain, by weight) once, and each group
+/// keeps a heap ordered by (current level, catalog order): every step costs a logarithm, not a scan.
 struct Pathfinder: Sendable {
     let catalog: Catalog
     let tally: Tally
     let rule: RatingRule
 
-    /// Criteria in catalog order with their domain's position, for the tie-breaks.
-    private var ordered: [(criterion: Criterion, domain: Domain)] {
-        catalog.domains.flatMap { domain in domain.criteria.map { ($0, domain) } }
-    }
-
     func path(from start: [String: Int], keyCriteria: [String]) -> [PathStep] {
-        var levels = start
-        var steps: [PathStep] = []
         let maxLevel = catalog.maxLevel
+        var ids: [String] = []
+        var domainOf: [Int] = []
+        var weights: [Double] = []
+        var applicable: [Bool] = []
+        for (d, domain) in catalog.domains.enumerated() {
+            for criterion in domain.criteria {
+                ids.append(criterion.id)
+                domainOf.append(d)
+                weights.append(criterion.weight)
+                applicable.append(tally.applicable.contains(criterion.id))
+            }
+        }
+        var levels = ids.map { start[$0] ?? 0 }
+        var steps: [PathStep] = []
+        var stepIndex: [Int: Int] = [:]
+        let scale = 100 / Double(max(1, maxLevel))
 
-        func raise(_ id: String, to level: Int, _ reason: PathStep.Reason) {
-            if let index = steps.firstIndex(where: { $0.criterion == id }) {
+        // Running domain sums, so a step updates one domain instead of rescoring all.
+        var domainWeight = [Double](repeating: 0, count: catalog.domains.count)
+        var domainSum = [Double](repeating: 0, count: catalog.domains.count)
+        for i in ids.indices where applicable[i] {
+            domainWeight[domainOf[i]] += weights[i]
+            domainSum[domainOf[i]] += weights[i] * scale * Double(levels[i])
+        }
+        func domainScore(_ d: Int) -> Double? {
+            domainWeight[d] > 0 ? domainSum[d] / domainWeight[d] : nil
+        }
+        let totalDomainWeight = catalog.domains.indices.filter { domainWeight[$0] > 0 }
+            .reduce(0.0) { $0 + catalog.domains[$1].weight }
+        func overall() -> Double? {
+            guard totalDomainWeight > 0 else { return nil }
+            var sum = 0.0
+            for d in catalog.domains.indices {
+                if let score = domainScore(d) { sum += catalog.domains[d].weight * score }
+            }
+            return sum / totalDomainWeight
+        }
+
+        func raise(_ i: Int, to level: Int, _ reason: PathStep.Reason) {
+            if let index = stepIndex[i] {
                 steps[index].to = level
             } else {
-                steps.append(PathStep(criterion: id, from: levels[id] ?? 0, to: level, reason: reason))
+                stepIndex[i] = steps.count
+                steps.append(PathStep(criterion: ids[i], from: levels[i], to: level, reason: reason))
             }
-            levels[id] = level
+            domainSum[domainOf[i]] += weights[i] * scale * Double(level - levels[i])
+            levels[i] = level
         }
 
-        // 1. Key criteria up to key_level_min.
+        // 1. Key criteria up to key_level_min, in catalog order.
         if let minimum = rule.keyLevelMin {
+            let keys = Set(keyCriteria)
             let target = min(minimum, maxLevel)
-            for (criterion, _) in ordered where keyCriteria.contains(criterion.id) {
-                if (levels[criterion.id] ?? 0) < target { raise(criterion.id, to: target, .key) }
+            for i in ids.indices where keys.contains(ids[i]) && levels[i] < target {
+                raise(i, to: target, .key)
             }
         }
 
-        // 2. Lowest domain below domain_min: its heaviest criterion that can still rise, one level at a time.
+        // 2. The lowest domain below domain_min (tie: catalog order) raises its heaviest criterion that can
+        //    still rise (tie: lower level, then catalog order), one level at a time.
         if let minimum = rule.domainMin {
+            var queues = catalog.domains.indices.map { d in
+                CandidateQueue(
+                    ids.indices.filter { domainOf[$0] == d && applicable[$0] && levels[$0] < maxLevel },
+                    value: { weights[$0] }, levels: levels)
+            }
             while true {
-                let (domainScores, _) = tally.scores(levels)
-                var lowest: (domain: Domain, score: Double)?
-                for domain in catalog.domains {
-                    guard let score = domainScores[domain.id], score < minimum - Tolerance.epsilon else { continue }
-                    if lowest == nil || score < lowest!.score - Tolerance.epsilon { lowest = (domain, score) }
+                var lowest: (domain: Int, score: Double)?
+                for d in catalog.domains.indices {
+                    guard let score = domainScore(d), score < minimum - Tolerance.epsilon else { continue }
+                    if lowest == nil || score < lowest!.score - Tolerance.epsilon { lowest = (d, score) }
                 }
-                guard let domain = lowest?.domain else { break }
-                var best: Criterion?
-                for criterion in domain.criteria where tally.applicable.contains(criterion.id) {
-                    let level = levels[criterion.id] ?? 0
-                    guard level < maxLevel else { continue }
-                    guard let current = best else {
-                        best = criterion
-                        continue
-                    }
-                    let currentLevel = levels[current.id] ?? 0
-                    if criterion.weight > current.weight + Tolerance.epsilon
-                        || (abs(criterion.weight - current.weight) <= Tolerance.epsilon && level < currentLevel)
-                    {
-                        best = criterion
-                    }
-                }
-                guard let best else { break }
-                raise(best.id, to: (levels[best.id] ?? 0) + 1, .domain)
+                guard let d = lowest?.domain, let i = queues[d].popBest() else { break }
+                raise(i, to: levels[i] + 1, .domain)
+                if levels[i] < maxLevel { queues[d].push(i, level: levels[i]) }
             }
         }
 
-        // 3. While overall is short: the step that adds most to the overall score.
-        if let minimum = rule.overallMin {
-            let domainTotal = catalog.domains.filter { domain in
-                domain.criteria.contains { tally.applicable.contains($0.id) }
-            }.reduce(0.0) { $0 + $1.weight }
-            while let overall = tally.scores(levels).overall, overall < minimum - Tolerance.epsilon {
-                var best: (criterion: Criterion, gain: Double)?
-                for (criterion, domain) in ordered where tally.applicable.contains(criterion.id) {
-                    let level = levels[criterion.id] ?? 0
-                    guard level < maxLevel else { continue }
-                    let domainWeights = domain.criteria.filter { tally.applicable.contains($0.id) }
-                        .reduce(0.0) { $0 + $1.weight }
-                    let gain = domain.weight / domainTotal * criterion.weight / domainWeights * 100 / Double(maxLevel)
-                    guard let current = best else {
-                        best = (criterion, gain)
-                        continue
-                    }
-                    if gain > current.gain + Tolerance.epsilon
-                        || (abs(gain - current.gain) <= Tolerance.epsilon
-                            && level < (levels[current.criterion.id] ?? 0))
-                    {
-                        best = (criterion, gain)
-                    }
-                }
-                guard let best else { break }
-                raise(best.criterion.id, to: (levels[best.criterion.id] ?? 0) + 1, .overall)
+        // 3. While overall is short: the step that adds most to the overall score
+        //    (tie: lower level, then catalog order).
+        if let minimum = rule.overallMin, totalDomainWeight > 0 {
+            let gain: (Int) -> Double = { i in
+                catalog.domains[domainOf[i]].weight / totalDomainWeight * weights[i] / domainWeight[domainOf[i]] * scale
+            }
+            var queue = CandidateQueue(
+                ids.indices.filter { applicable[$0] && levels[$0] < maxLevel }, value: gain, levels: levels)
+            while let current = overall(), current < minimum - Tolerance.epsilon, let i = queue.popBest() {
+                raise(i, to: levels[i] + 1, .overall)
+                if levels[i] < maxLevel { queue.push(i, level: levels[i]) }
             }
         }
         return steps
+    }
+}
+
+/// Candidates ranked by a value (weight or gain; equal within 1e-9 share a rank), then by current
+/// level, then by catalog index. Each rank keeps a binary heap, so a step costs a logarithm.
+struct CandidateQueue {
+    private var groups: [[(level: Int, index: Int)]] = []
+    private var groupOf: [Int: Int] = [:]
+    /// Groups before this one are exhausted for good: criteria only leave a group at the top level.
+    private var first = 0
+
+    init(_ indices: [Int], value: (Int) -> Double, levels: [Int]) {
+        let sorted = indices.sorted { a, b in
+            let (va, vb) = (value(a), value(b))
+            return va != vb ? va > vb : a < b
+        }
+        var anchor: Double?
+        for i in sorted {
+            let v = value(i)
+            if anchor == nil || anchor! - v > Tolerance.epsilon {
+                groups.append([])
+                anchor = v
+            }
+            groupOf[i] = groups.count - 1
+            Self.insert((levels[i], i), into: &groups[groups.count - 1])
+        }
+    }
+
+    /// Removes and returns the best candidate.
+    mutating func popBest() -> Int? {
+        while first < groups.count, groups[first].isEmpty { first += 1 }
+        guard first < groups.count else { return nil }
+        return Self.pop(&groups[first])
+    }
+
+    /// Puts a raised candidate back at its new level.
+    mutating func push(_ index: Int, level: Int) {
+        guard let g = groupOf[index] else { return }
+        Self.insert((level, index), into: &groups[g])
+        first = min(first, g)
+    }
+
+    private static func insert(_ item: (level: Int, index: Int), into heap: inout [(level: Int, index: Int)]) {
+        heap.append(item)
+        var child = heap.count - 1
+        while child > 0 {
+            let parent = (child - 1) / 2
+            guard less(heap[child], heap[parent]) else { break }
+            heap.swapAt(child, parent)
+            child = parent
+        }
+    }
+
+    private static func pop(_ heap: inout [(level: Int, index: Int)]) -> Int {
+        heap.swapAt(0, heap.count - 1)
+        let top = heap.removeLast()
+        var parent = 0
+        while true {
+            let left = 2 * parent + 1
+            let right = left + 1
+            var smallest = parent
+            if left < heap.count, less(heap[left], heap[smallest]) { smallest = left }
+            if right < heap.count, less(heap[right], heap[smallest]) { smallest = right }
+            if smallest == parent { break }
+            heap.swapAt(parent, smallest)
+            parent = smallest
+        }
+        return top.index
+    }
+
+    private static func less(_ a: (level: Int, index: Int), _ b: (level: Int, index: Int)) -> Bool {
+        a.level != b.level ? a.level < b.level : a.index < b.index
     }
 }

@@ -16,8 +16,11 @@ public struct Scorer: Sendable {
                 KPIValue(id: $0, value: assessment.metrics[$0]!, source: .metrics)
             }
         let valueByKPI = Dictionary(kpiValues.map { ($0.id, $0.value) }, uniquingKeysWith: { a, _ in a })
+        let evidenceById = Dictionary(assessment.evidence.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         let criteria = catalog.domains.flatMap { domain in
-            domain.criteria.map { scoreCriterion($0, in: domain, assessment: assessment, kpis: valueByKPI) }
+            domain.criteria.map {
+                scoreCriterion($0, in: domain, assessment: assessment, evidence: evidenceById, kpis: valueByKPI)
+            }
         }
         let levels = Dictionary(uniqueKeysWithValues: criteria.map { ($0.id, $0.level) })
         let applicable = Set(criteria.filter(\.applicable).map(\.id))
@@ -86,9 +89,10 @@ public struct Scorer: Sendable {
 
     // MARK: One criterion
 
-    func scoreCriterion(_ criterion: Criterion, in domain: Domain, assessment: Assessment, kpis: [String: Double])
-        -> CriterionResult
-    {
+    func scoreCriterion(
+        _ criterion: Criterion, in domain: Domain, assessment: Assessment, evidence: [String: EvidenceItem],
+        kpis: [String: Double]
+    ) -> CriterionResult {
         let entry = assessment.criteria[criterion.id]
         let maxLevel = catalog.maxLevel
         var result = CriterionResult(
@@ -100,7 +104,7 @@ public struct Scorer: Sendable {
         guard result.applicable else { return result }
 
         result.judged = min(maxLevel, max(0, entry?.audited ?? entry?.claimed ?? 0))
-        let cited = (entry?.evidence ?? []).compactMap(assessment.evidenceItem)
+        let cited = (entry?.evidence ?? []).compactMap { evidence[$0] }
         let (cap, gaps) = evidenceCap(criterion, cited: cited, date: assessment.date, upTo: result.judged)
         result.evidenceCap = cap
         result.evidenceGaps = gaps

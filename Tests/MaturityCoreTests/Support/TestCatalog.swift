@@ -22,13 +22,16 @@ enum TestCatalog {
         owner: String? = nil, actions: [Int: LocalizedText] = [:]
     ) -> Criterion {
         Criterion(
-            id: id, name: LocalizedText("name of \(id)"), weight: weight, key: key, owner: owner.map(LocalizedText.init),
+            id: id, name: LocalizedText("name of \(id)"), weight: weight, key: key,
+            owner: owner.map(LocalizedText.init),
             levels: Dictionary(uniqueKeysWithValues: (1...5).map { ($0, LocalizedText("\(id) level \($0)")) }),
             evidence: evidence, metric: metric, actions: actions)
     }
 
     static func domain(_ id: String, weight: Double = 1, owner: String? = nil, _ criteria: [Criterion]) -> Domain {
-        Domain(id: id, name: LocalizedText("domain \(id)"), weight: weight, owner: owner.map(LocalizedText.init), criteria: criteria)
+        Domain(
+            id: id, name: LocalizedText("domain \(id)"), weight: weight, owner: owner.map(LocalizedText.init),
+            criteria: criteria)
     }
 
     static func catalog(_ domains: [Domain], ratings: [RatingRule] = [pass, excellent], maxAge: Int = 365) -> Catalog {

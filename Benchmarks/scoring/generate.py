@@ -1,0 +1,62 @@
+#!/usr/bin/env python3
+"""Writes a synthetic catalog with N criteria and a matching assessment, for timing `maturity assess`.
+
+usage: generate.py N OUT_DIR
+Every criterion has bilingual level descriptors, a fifth of them a metric, a tenth are key; the
+assessment claims levels with an evidence register of realistic size (one item per 5 criteria).
+"""
+import os
+import random
+import sys
+
+n = int(sys.argv[1])
+out = sys.argv[2]
+os.makedirs(out, exist_ok=True)
+rng = random.Random(n)
+domains = 8
+kinds = [["statement"], ["document", "record"], ["deployment", "training"], ["kpi_series", "management_review"], ["benchmark", "improvement_outcome"]]
+
+lines = [
+    "schema: 1", "id: synthetic", 'version: "1"', "title: {zh: 合成准则, en: Synthetic catalog}", "levels:",
+    "  - {level: 0, name: {zh: 缺失, en: Absent}}",
+]
+for i, k in enumerate(kinds, 1):
+    lines.append(f"  - {{level: {i}, name: {{zh: 等级{i}, en: Level {i}}}, evidence: [{', '.join(k)}]}}")
+lines += [
+    "ratings:",
+    "  - {id: pass, name: {zh: 合格, en: Pass}, overall_min: 70, domain_min: 60, key_level_min: 2, max_open: {major: 0}}",
+    "  - {id: excellent, name: {zh: 优秀, en: Excellent}, overall_min: 90, domain_min: 80, key_level_min: 4, max_open: {major: 0, minor: 0}}",
+    "domains:",
+]
+criteria = []
+for d in range(domains):
+    lines += [f"  - id: d{d}", f"    name: {{zh: 领域{d}, en: Domain {d}}}", f"    weight: {rng.randint(10, 30)}", "    criteria:"]
+    for c in range(d, n, domains):
+        cid = f"C{c:05d}"
+        criteria.append(cid)
+        lines += [
+            f"      - id: {cid}",
+            f"        name: {{zh: 评价项{c}, en: Criterion {c}}}",
+            f"        weight: {rng.randint(1, 5)}",
+            f"        key: {'true' if c % 10 == 0 else 'false'}",
+            "        owner: {zh: 服务经理, en: Service manager}",
+            "        levels:",
+        ]
+        for level in range(1, 6):
+            lines.append(f"          {level}: {{zh: 第{level}级的可见证据与覆盖范围 {c}, en: What an auditor sees at level {level} for {c}}}")
+        if c % 5 == 0:
+            lines.append("        metric: {kpi: first_response_minutes_p90, better: lower, thresholds: {1: 240, 2: 60, 3: 30, 4: 10, 5: 5}}")
+        lines.append(f"        sources: [\"synthetic {c}\"]")
+open(os.path.join(out, "catalog.yaml"), "w").write("\n".join(lines) + "\n")
+
+a = ["schema: 1", "catalog: synthetic", "organisation: {name: 合成公司, site: 上海}", "kind: self", "date: 2026-11-01", "assessor: 基准", "evidence:"]
+evidence = max(10, n // 5)
+for e in range(evidence):
+    kind = kinds[e % 5][e % 2 if len(kinds[e % 5]) > 1 else 0]
+    a.append(f"  - {{id: E{e}, kind: {kind}, title: 证据{e}, date: 2026-{1 + e % 10:02d}-15}}")
+a += ["metrics: {first_response_minutes_p90: 25}", "criteria:"]
+for i, cid in enumerate(criteria):
+    cited = ", ".join(f"E{(i * 7 + j) % evidence}" for j in range(10))
+    a.append(f"  {cid}: {{claimed: {rng.randint(1, 5)}, evidence: [{cited}]}}")
+open(os.path.join(out, "assessment.yaml"), "w").write("\n".join(a) + "\n")
+print(f"{out}: {n} criteria, {evidence} evidence items")
