@@ -19,8 +19,8 @@ public struct MarkdownReport: Sendable {
         out.append("|---|---|")
         out.append("| \(w("组织", "Organisation")) | \(Markdown.cell(context.organisationLine)) |")
         var assessment = w.kind(r.kind) + w("，", ", ") + r.date.description
-        if let assessor = r.assessor { assessment += w("，评估人 ", ", by ") + assessor }
-        if let auditor = r.auditor { assessment += w("，审核员 ", ", auditor ") + auditor }
+        if let assessor = r.assessor, !assessor.isEmpty { assessment += w("，评估人 ", ", by ") + assessor }
+        if let auditor = r.auditor, !auditor.isEmpty { assessment += w("，审核员 ", ", auditor ") + auditor }
         out.append("| \(w("评估", "Assessment")) | \(Markdown.cell(assessment)) |")
         out.append("| \(w("准则", "Catalog")) | \(Markdown.cell("\(r.catalogId) \(r.catalogVersion)")) |")
         out.append("| \(w("评级", "Rating")) | **\(Markdown.cell(context.ratingName(r.rating)))** |")
@@ -150,7 +150,7 @@ public struct MarkdownReport: Sendable {
                     "- "
                         + w(
                             "\(notAssessed.count) 项未评估（按 0 级计）：",
-                            "\(notAssessed.count) criteria not assessed (counted at level 0): ")
+                            "\(notAssessed.count) \(notAssessed.count == 1 ? "criterion" : "criteria") not assessed (counted at level 0): ")
                         + notAssessed.map(Markdown.inline).joined(separator: ", "))
             }
             for warning in r.warnings where warning.kind != .notAssessed {

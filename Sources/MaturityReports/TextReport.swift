@@ -18,8 +18,8 @@ public struct TextReport: Sendable {
         out.append(String(repeating: "=", count: min(72, max(20, DisplayWidth.of(out[0])))))
         out.append(field(w("组织", "Organisation"), clean(context.organisationLine)))
         var assessment = w.kind(r.kind) + w("，", ", ") + r.date.description
-        if let assessor = r.assessor { assessment += w("，评估人 ", ", by ") + clean(assessor) }
-        if let auditor = r.auditor { assessment += w("，审核员 ", ", auditor ") + clean(auditor) }
+        if let assessor = r.assessor, !assessor.isEmpty { assessment += w("，评估人 ", ", by ") + clean(assessor) }
+        if let auditor = r.auditor, !auditor.isEmpty { assessment += w("，审核员 ", ", auditor ") + clean(auditor) }
         out.append(field(w("评估", "Assessment"), assessment))
         out.append(field(w("准则", "Catalog"), "\(r.catalogId) \(r.catalogVersion)"))
         out.append("")
@@ -161,14 +161,18 @@ public struct TextReport: Sendable {
         if r.path.isEmpty {
             lines.append(w("  无需提升等级", "  no level needs to rise"))
         }
+        // Columns as wide as their longest entry, so ids and owners are never cut.
+        let owners = r.path.compactMap { context.action(for: $0) }.map { clean($0.owner.text(context.language)) }
+        let ownerWidth = min(24, owners.map(DisplayWidth.of).max() ?? 0)
+        let idWidth = max(7, r.path.map { DisplayWidth.of($0.criterion) }.max() ?? 0)
         for (index, step) in r.path.enumerated() {
-            var line = DisplayWidth.padLeft("\(index + 1).", 5) + " " + DisplayWidth.pad(step.criterion, 7) + " "
+            var line = DisplayWidth.padLeft("\(index + 1).", 5) + " " + DisplayWidth.pad(step.criterion, idWidth) + " "
             line += DisplayWidth.pad(clean(context.criterionName(step.criterion)), 28)
             line +=
                 DisplayWidth.padLeft("\(step.from) → \(step.to)", 7) + "  " + DisplayWidth.pad(w.reason(step.reason), 8)
             if let action = context.action(for: step) {
                 line +=
-                    " " + DisplayWidth.pad(clean(action.owner.text(context.language)), 14) + " "
+                    " " + DisplayWidth.pad(clean(action.owner.text(context.language)), ownerWidth) + "  "
                     + action.due.description
             }
             lines.append(line)
@@ -191,9 +195,10 @@ public struct TextReport: Sendable {
     func findingsSection(_ actions: [PlanAction]) -> [String] {
         let w = context.words
         var lines = [w("审核发现", "Findings")]
+        let idWidth = min(24, max(6, context.result.findings.map { DisplayWidth.of(clean($0.id)) }.max() ?? 0)) + 2
         for finding in context.result.findings.sorted(by: { ($0.grade, $0.id) < ($1.grade, $1.id) }) {
             var line =
-                "  " + DisplayWidth.pad(clean(finding.id), 8)
+                "  " + DisplayWidth.pad(clean(finding.id), idWidth)
                 + DisplayWidth.pad(finding.grade.name.text(context.language), 20)
             line += DisplayWidth.pad(finding.status == .open ? w("未关闭", "open") : w("已关闭", "closed"), 8)
             if let criterion = finding.criterion { line += " " + clean(criterion) }
@@ -214,7 +219,7 @@ public struct TextReport: Sendable {
             lines.append(
                 w(
                     "  \(notAssessed.count) 项未评估（按 0 级计）：",
-                    "  \(notAssessed.count) criteria not assessed (counted at level 0): ")
+                    "  \(notAssessed.count) \(notAssessed.count == 1 ? "criterion" : "criteria") not assessed (counted at level 0): ")
                     + notAssessed.joined(separator: ", "))
         }
         for warning in context.result.warnings where warning.kind != .notAssessed {

@@ -14,9 +14,10 @@ struct AssessCommand: ParsableCommand {
         commandName: "assess",
         abstract: "Score an assessment: levels, domain and overall scores, rating, blockers and improvement path.",
         discussion: """
-            Every criterion's level is min(audited or claimed level, evidence cap, metric level); the report
-            says which evidence or KPI lowered it. Example:
-              maturity assess Examples/huadong-appliance/assessment.yaml --lang zh
+            Every criterion's level is min(audited or claimed level, evidence cap, metric level), and the report says \
+            which evidence or KPI lowered it.
+
+            Example: maturity assess Examples/huadong-appliance/assessment.yaml --lang zh
             """
     )
 

@@ -113,6 +113,7 @@ public enum CatalogLoader {
             let id = map["id"].flatMap { r.identifier($0, "catalog id") }
             let version = map["version"].flatMap { r.string($0, "version") }
             let title = map["title"].flatMap { r.text($0, "title") }
+            _ = map["description"].flatMap { r.text($0, "description") }
             let levels = map["levels"].map { readLevels($0, r) } ?? []
             // A broken scale is reported once; later checks use its contiguous part, not the stray number.
             maxLevel = max(0, levels.count - 1)
@@ -310,6 +311,7 @@ public enum CatalogLoader {
                     r.error("duplicate rating id '\(id)'", at: idNode)
                 }
                 let name = map["name"].flatMap { r.text($0, "rating name") } ?? LocalizedText(id)
+                _ = map["description"].flatMap { r.text($0, "description of rating '\(id)'") }
                 var rule = RatingRule(id: id, name: name)
                 for key in ["overall_min", "domain_min"] {
                     guard let valueNode = map[key], let value = r.number(valueNode, key) else { continue }
@@ -410,6 +412,7 @@ public enum CatalogLoader {
                     let idNode = map["id"], let id = r.identifier(idNode, "evidence kind id"),
                     let name = map["name"].flatMap({ r.text($0, "evidence kind name") })
                 else { continue }
+                _ = map["description"].flatMap { r.text($0, "description of evidence kind '\(id)'") }
                 if kinds.contains(where: { $0.id == id }) { r.error("duplicate evidence kind '\(id)'", at: idNode) }
                 kinds.append(EvidenceKindDefinition(id: id, name: name))
             }
@@ -431,6 +434,7 @@ public enum CatalogLoader {
                     r.error("duplicate KPI id '\(id)'", at: idNode)
                 }
                 let name = map["name"].flatMap { r.text($0, "KPI name") } ?? LocalizedText(id)
+                _ = map["description"].flatMap { r.text($0, "description of KPI '\(id)'") }
                 let unit = map["unit"].flatMap { r.string($0, "unit") } ?? ""
                 let better = map["better"].flatMap { direction($0, r) } ?? .higher
                 kpis.append(KPIDefinition(id: id, name: name, unit: unit, better: better))
@@ -465,6 +469,7 @@ public enum CatalogLoader {
             let name = map["name"].flatMap { r.text($0, "domain name") } ?? LocalizedText(id)
             let weight = map["weight"].flatMap { positiveWeight($0, "weight of domain '\(id)'", r) } ?? 1
             let owner = map["owner"].flatMap { r.text($0, "owner") }
+            _ = map["description"].flatMap { r.text($0, "description of domain '\(id)'") }
             var criteria: [Criterion] = []
             if let criteriaNode = map["criteria"], let items = r.sequence(criteriaNode, "criteria of domain '\(id)'") {
                 for item in items {
@@ -505,7 +510,14 @@ public enum CatalogLoader {
 
             var levels: [Int: LocalizedText] = [:]
             if let levelsNode = map["levels"] {
-                levels = levelMap(levelsNode, "levels of '\(id)'", from: 0, r) { r.text($0, "level descriptor") }
+                let entries = levelEntries(levelsNode, "levels of '\(id)'", from: 0, r) { r.text($0, "level descriptor") }
+                levels = entries.reduce(into: [:]) { $0[$1.level] = $1.value }
+                for entry in entries where !entry.value.missingLanguages.isEmpty {
+                    r.warning(
+                        "level \(entry.level) descriptor of '\(id)' has no "
+                            + entry.value.missingLanguages.map(\.rawValue).joined(separator: ", ") + " text",
+                        at: entry.node, hint: "write {zh: …, en: …} so both readers see what the level means")
+                }
                 let missing = (1...max(1, maxLevel)).filter { levels[$0] == nil }
                 if !missing.isEmpty, maxLevel > 0 {
                     r.error(
@@ -537,11 +549,6 @@ public enum CatalogLoader {
                 r.warning(
                     "criterion '\(id)' cites no source", at: idNode,
                     hint: "add sources: [\"document clause\"] so every score can be traced to a requirement")
-            }
-            for (level, text) in levels.sorted(by: { $0.key < $1.key }) where !text.missingLanguages.isEmpty {
-                r.warning(
-                    "level \(level) descriptor of '\(id)' has no \(text.missingLanguages.map(\.rawValue).joined(separator: ", ")) text",
-                    at: map["levels"]!)
             }
             if !name.missingLanguages.isEmpty {
                 r.warning(

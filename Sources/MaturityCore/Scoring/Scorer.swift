@@ -82,6 +82,13 @@ public struct Scorer: Sendable {
         return result
     }
 
+    func kpiOrder() -> [String: Int] {
+        var order: [String: Int] = [:]
+        let ids = catalog.criteria.compactMap(\.metric?.kpi) + catalog.kpis.map(\.id) + KPIDefinition.builtIn.map(\.id)
+        for id in ids where order[id] == nil { order[id] = order.count }
+        return order
+    }
+
     func nextRating(above rating: String) -> String? {
         let rank = catalog.rank(of: rating)
         return rank < catalog.ratings.count ? catalog.ratings[rank].id : nil
