@@ -2,8 +2,10 @@
 """Writes a synthetic catalog with N criteria and a matching assessment, for timing `maturity assess`.
 
 usage: generate.py N OUT_DIR
-Every criterion has bilingual level descriptors, a fifth of them a metric, a tenth are key; the
-assessment claims levels with an evidence register of realistic size (one item per 5 criteria).
+The catalog is a folder like the shipped one (OUT_DIR/catalog/catalog.yaml plus one file per
+domain, 8 domains). Every criterion has bilingual level descriptors, a fifth of them a metric, a
+tenth are key; the assessment claims levels with an evidence register of realistic size (one item
+per 5 criteria, each criterion citing 10).
 """
 import os
 import random
@@ -26,28 +28,31 @@ lines += [
     "ratings:",
     "  - {id: pass, name: {zh: 合格, en: Pass}, overall_min: 70, domain_min: 60, key_level_min: 2, max_open: {major: 0}}",
     "  - {id: excellent, name: {zh: 优秀, en: Excellent}, overall_min: 90, domain_min: 80, key_level_min: 4, max_open: {major: 0, minor: 0}}",
-    "domains:",
+    "domains: [" + ", ".join(f"d{d}.yaml" for d in range(domains)) + "]",
 ]
 criteria = []
+folder = os.path.join(out, "catalog")
+os.makedirs(folder, exist_ok=True)
 for d in range(domains):
-    lines += [f"  - id: d{d}", f"    name: {{zh: 领域{d}, en: Domain {d}}}", f"    weight: {rng.randint(10, 30)}", "    criteria:"]
+    dl = [f"id: d{d}", f"name: {{zh: 领域{d}, en: Domain {d}}}", f"weight: {rng.randint(10, 30)}", "criteria:"]
     for c in range(d, n, domains):
         cid = f"C{c:05d}"
         criteria.append(cid)
-        lines += [
-            f"      - id: {cid}",
-            f"        name: {{zh: 评价项{c}, en: Criterion {c}}}",
-            f"        weight: {rng.randint(1, 5)}",
-            f"        key: {'true' if c % 10 == 0 else 'false'}",
-            "        owner: {zh: 服务经理, en: Service manager}",
-            "        levels:",
+        dl += [
+            f"  - id: {cid}",
+            f"    name: {{zh: 评价项{c}, en: Criterion {c}}}",
+            f"    weight: {rng.randint(1, 5)}",
+            f"    key: {'true' if c % 10 == 0 else 'false'}",
+            "    owner: {zh: 服务经理, en: Service manager}",
+            "    levels:",
         ]
         for level in range(1, 6):
-            lines.append(f"          {level}: {{zh: 第{level}级的可见证据与覆盖范围 {c}, en: What an auditor sees at level {level} for {c}}}")
+            dl.append(f"      {level}: {{zh: 第{level}级的可见证据与覆盖范围 {c}, en: What an auditor sees at level {level} for {c}}}")
         if c % 5 == 0:
-            lines.append("        metric: {kpi: first_response_minutes_p90, better: lower, thresholds: {1: 240, 2: 60, 3: 30, 4: 10, 5: 5}}")
-        lines.append(f"        sources: [\"synthetic {c}\"]")
-open(os.path.join(out, "catalog.yaml"), "w").write("\n".join(lines) + "\n")
+            dl.append("    metric: {kpi: first_response_minutes_p90, better: lower, thresholds: {1: 240, 2: 60, 3: 30, 4: 10, 5: 5}}")
+        dl.append(f"    sources: [\"synthetic {c}\"]")
+    open(os.path.join(folder, f"d{d}.yaml"), "w").write("\n".join(dl) + "\n")
+open(os.path.join(folder, "catalog.yaml"), "w").write("\n".join(lines) + "\n")
 
 a = ["schema: 1", "catalog: synthetic", "organisation: {name: 合成公司, site: 上海}", "kind: self", "date: 2026-11-01", "assessor: 基准", "evidence:"]
 evidence = max(10, n // 5)

@@ -32,5 +32,5 @@ echo "| $example | $count | $(time_ms 20 "$bin" assess "$example") | $(time_ms 2
 for n in 1000 5000 20000; do
   python3 Benchmarks/scoring/generate.py "$n" "$out/$n" >/dev/null
   runs=$([ "$n" -ge 20000 ] && echo 3 || echo 5)
-  echo "| synthetic | $n | $(time_ms "$runs" "$bin" assess "$out/$n/assessment.yaml" --catalog "$out/$n/catalog.yaml") | $(time_ms "$runs" "$bin" assess "$out/$n/assessment.yaml" --catalog "$out/$n/catalog.yaml" --format json) |"
+  echo "| synthetic | $n | $(time_ms "$runs" "$bin" assess "$out/$n/assessment.yaml" --catalog "$out/$n/catalog") | $(time_ms "$runs" "$bin" assess "$out/$n/assessment.yaml" --catalog "$out/$n/catalog" --format json) |"
 done

@@ -150,7 +150,8 @@ public struct MarkdownReport: Sendable {
                     "- "
                         + w(
                             "\(notAssessed.count) 项未评估（按 0 级计）：",
-                            "\(notAssessed.count) \(notAssessed.count == 1 ? "criterion" : "criteria") not assessed (counted at level 0): ")
+                            "\(notAssessed.count) \(notAssessed.count == 1 ? "criterion" : "criteria") not assessed (counted at level 0): "
+                        )
                         + notAssessed.map(Markdown.inline).joined(separator: ", "))
             }
             for warning in r.warnings where warning.kind != .notAssessed {

@@ -219,7 +219,8 @@ public struct TextReport: Sendable {
             lines.append(
                 w(
                     "  \(notAssessed.count) 项未评估（按 0 级计）：",
-                    "  \(notAssessed.count) \(notAssessed.count == 1 ? "criterion" : "criteria") not assessed (counted at level 0): ")
+                    "  \(notAssessed.count) \(notAssessed.count == 1 ? "criterion" : "criteria") not assessed (counted at level 0): "
+                )
                     + notAssessed.joined(separator: ", "))
         }
         for warning in context.result.warnings where warning.kind != .notAssessed {

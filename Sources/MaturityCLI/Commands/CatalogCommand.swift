@@ -31,20 +31,19 @@ struct CatalogCommand: ParsableCommand {
             }
             var failed = false
             for (real, shown) in paths {
-                let diagnostics = CatalogLoader.lint(path: real, displayPath: shown)
+                let (catalog, diagnostics) = CatalogLoader.check(path: real, displayPath: shown)
                 DiagnosticPrinter.print(diagnostics, console: console)
                 let errors = diagnostics.filter(\.isError).count
                 let warnings = diagnostics.count - errors
-                if errors > 0 {
-                    failed = true
-                    console.writeError(
-                        "\(shown): \(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")\n"
-                    )
-                } else if let catalog = try? CatalogLoader.load(path: real).value {
+                func count(_ n: Int, _ word: String) -> String { "\(n) \(word)\(n == 1 ? "" : "s")" }
+                if let catalog {
                     console.write(
-                        "\(shown): \(catalog.id) \(catalog.version): \(catalog.domains.count) domains, \(catalog.criteria.count) criteria, "
-                            + "\(catalog.criteria.filter(\.key).count) key; no errors"
-                            + (warnings > 0 ? ", \(warnings) warning\(warnings == 1 ? "" : "s")" : "") + "\n")
+                        "\(shown): \(catalog.id) \(catalog.version): \(catalog.domains.count) domains, "
+                            + "\(catalog.criteria.count) criteria, \(catalog.criteria.filter(\.key).count) key; no errors"
+                            + (warnings > 0 ? ", " + count(warnings, "warning") : "") + "\n")
+                } else {
+                    failed = true
+                    console.writeError("\(shown): \(count(errors, "error")), \(count(warnings, "warning"))\n")
                 }
             }
             if failed { throw ExitCode.failure }

@@ -31,9 +31,15 @@ public enum CatalogLoader {
 
     /// Every problem of the catalog at `path`, errors and warnings, in file order.
     public static func lint(path: String, displayPath: String? = nil) -> [Diagnostic] {
+        check(path: path, displayPath: displayPath).diagnostics
+    }
+
+    /// The catalog when it has no error, and every problem found, in file order.
+    public static func check(path: String, displayPath: String? = nil) -> (catalog: Catalog?, diagnostics: [Diagnostic])
+    {
         var builder = Builder()
-        _ = builder.read(path: path, display: displayPath ?? path)
-        return builder.bag.sorted
+        let catalog = builder.read(path: path, display: displayPath ?? path)
+        return (builder.bag.hasErrors ? nil : catalog, builder.bag.sorted)
     }
 
     /// Reads a catalog from YAML text (tests, fuzzing); `file` names it in diagnostics.
@@ -510,7 +516,9 @@ public enum CatalogLoader {
 
             var levels: [Int: LocalizedText] = [:]
             if let levelsNode = map["levels"] {
-                let entries = levelEntries(levelsNode, "levels of '\(id)'", from: 0, r) { r.text($0, "level descriptor") }
+                let entries = levelEntries(levelsNode, "levels of '\(id)'", from: 0, r) {
+                    r.text($0, "level descriptor")
+                }
                 levels = entries.reduce(into: [:]) { $0[$1.level] = $1.value }
                 for entry in entries where !entry.value.missingLanguages.isEmpty {
                     r.warning(
