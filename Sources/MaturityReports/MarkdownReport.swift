@@ -133,7 +133,7 @@ public struct MarkdownReport: Sendable {
             )
             out.append("|---|---|---|---|---|---|")
             for finding in r.findings.sorted(by: { ($0.grade, $0.id) < ($1.grade, $1.id) }) {
-                let due = r.actions.first { $0.id == finding.id }?.due.description ?? ""
+                let due = r.action(finding.id)?.due.description ?? ""
                 out.append(
                     "| \(Markdown.cell(finding.id)) | \(finding.grade.name.text(context.language)) | \(finding.status == .open ? w("未关闭", "open") : w("已关闭", "closed")) | \(Markdown.cell(finding.criterion ?? "")) | \(due) | \(Markdown.cell(finding.text)) |"
                 )

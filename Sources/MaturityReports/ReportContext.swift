@@ -152,7 +152,7 @@ public struct ReportContext: Sendable {
     }
 
     func action(for step: PathStep) -> PlanAction? {
-        result.actions.first { $0.id == "\(step.criterion)@\(step.to)" }
+        result.action("\(step.criterion)@\(step.to)")
     }
 
     func kpiTargetText(_ target: PlanAction.KPITarget) -> String {

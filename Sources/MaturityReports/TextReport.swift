@@ -59,10 +59,9 @@ public struct TextReport: Sendable {
             out.append("")
             out.append(contentsOf: pathSection(target: target))
         }
-        let findingActions = r.actions.filter { if case .finding = $0.origin { return true } else { return false } }
         if !r.findings.isEmpty {
             out.append("")
-            out.append(contentsOf: findingsSection(findingActions))
+            out.append(contentsOf: findingsSection())
         }
         if !r.warnings.isEmpty {
             out.append("")
@@ -192,7 +191,7 @@ public struct TextReport: Sendable {
         return lines
     }
 
-    func findingsSection(_ actions: [PlanAction]) -> [String] {
+    func findingsSection() -> [String] {
         let w = context.words
         var lines = [w("审核发现", "Findings")]
         let idWidth = min(24, max(6, context.result.findings.map { DisplayWidth.of(clean($0.id)) }.max() ?? 0)) + 2
@@ -202,7 +201,7 @@ public struct TextReport: Sendable {
                 + DisplayWidth.pad(finding.grade.name.text(context.language), 20)
             line += DisplayWidth.pad(finding.status == .open ? w("未关闭", "open") : w("已关闭", "closed"), 8)
             if let criterion = finding.criterion { line += " " + clean(criterion) }
-            if let action = actions.first(where: { $0.id == finding.id }) {
+            if let action = context.result.action(finding.id), case .finding = action.origin {
                 line += w("  整改期限 ", "  due ") + action.due.description
             }
             lines.append(line)

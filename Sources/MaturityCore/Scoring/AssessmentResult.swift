@@ -8,7 +8,7 @@ public struct AssessmentResult: Sendable {
     public var assessor: String?
     public var auditor: String?
     public var criteria: [CriterionResult] {
-        didSet { criterionIndex = Self.index(criteria) }
+        didSet { criterionIndex = Self.index(criteria, id: \.id) }
     }
     private var criterionIndex: [String: Int] = [:]
     public var domains: [DomainResult]
@@ -24,7 +24,10 @@ public struct AssessmentResult: Sendable {
     public var reachable: Bool
     public var kpis: [KPIValue]
     public var findings: [Finding]
-    public var actions: [PlanAction]
+    public var actions: [PlanAction] {
+        didSet { actionIndex = Self.index(actions, id: \.id) }
+    }
+    private var actionIndex: [String: Int] = [:]
     public var warnings: [ResultWarning]
 
     init(
@@ -41,7 +44,7 @@ public struct AssessmentResult: Sendable {
         self.assessor = assessor
         self.auditor = auditor
         self.criteria = criteria
-        self.criterionIndex = Self.index(criteria)
+        self.criterionIndex = Self.index(criteria, id: \.id)
         self.domains = domains
         self.overall = overall
         self.rating = rating
@@ -53,16 +56,19 @@ public struct AssessmentResult: Sendable {
         self.kpis = kpis
         self.findings = findings
         self.actions = actions
+        self.actionIndex = Self.index(actions, id: \.id)
         self.warnings = warnings
     }
 
-    private static func index(_ criteria: [CriterionResult]) -> [String: Int] {
+    /// Position of the first element with each id.
+    private static func index<T>(_ items: [T], id: (T) -> String) -> [String: Int] {
         var index: [String: Int] = [:]
-        for (i, c) in criteria.enumerated() where index[c.id] == nil { index[c.id] = i }
+        for (i, item) in items.enumerated() where index[id(item)] == nil { index[id(item)] = i }
         return index
     }
 
     public func criterion(_ id: String) -> CriterionResult? { criterionIndex[id].map { criteria[$0] } }
+    public func action(_ id: String) -> PlanAction? { actionIndex[id].map { actions[$0] } }
     public func domain(_ id: String) -> DomainResult? { domains.first { $0.id == id } }
     public var openFindings: [Finding] { findings.filter { $0.status == .open } }
 }
