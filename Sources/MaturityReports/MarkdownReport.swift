@@ -140,6 +140,28 @@ public struct MarkdownReport: Sendable {
             }
         }
 
+        if let plan = context.plan {
+            out.append("")
+            out.append("## " + w("改进计划", "Improvement plan"))
+            out.append("")
+            out.append(
+                Markdown.inline(plan.file) + w("，截至 ", ", as of ") + plan.asOf.description + w("：", ": ")
+                    + plan.summary(w))
+            out.append("")
+            out.append(
+                "| ID | \(w("优先级", "Priority")) | \(w("状态", "Status")) | \(w("期限", "Due")) | \(w("负责人", "Owner")) |")
+            out.append("|---|---|---|---|---|")
+            for entry in plan.plan.entries {
+                let late = entry.isOverdue(asOf: plan.asOf)
+                let due = (entry.due?.description ?? "") + (late ? w(" **逾期**", " **overdue**") : "")
+                let cells = [
+                    Markdown.cell(entry.id), entry.priority?.rawValue ?? "", w.status(entry.status), due,
+                    Markdown.cell(entry.ownerText(context.language) ?? ""),
+                ]
+                out.append("| " + cells.joined(separator: " | ") + " |")
+            }
+        }
+
         if !r.warnings.isEmpty {
             out.append("")
             out.append("## " + w("提示", "Warnings"))

@@ -6,12 +6,15 @@ public struct ReportContext: Sendable {
     public let result: AssessmentResult
     public let catalog: Catalog
     public let language: Language
+    /// The improvement plan to show beside the result (`assess --plan`).
+    public var plan: PlanView?
     let words: Words
 
-    public init(result: AssessmentResult, catalog: Catalog, language: Language) {
+    public init(result: AssessmentResult, catalog: Catalog, language: Language, plan: PlanView? = nil) {
         self.result = result
         self.catalog = catalog
         self.language = language
+        self.plan = plan
         self.words = Words(language: language)
     }
 

@@ -4,8 +4,10 @@ import MaturityCore
 public enum ResultJSON {
     public static let schema = 1
 
-    public static func render(_ result: AssessmentResult) -> String {
-        value(result).rendered()
+    public static func render(_ result: AssessmentResult, plan: PlanView? = nil) -> String {
+        guard let plan, case .object(var fields) = value(result) else { return value(result).rendered() }
+        fields["plan"] = plan.json
+        return JSONValue.object(fields).rendered()
     }
 
     public static func value(_ result: AssessmentResult) -> JSONValue {

@@ -63,11 +63,34 @@ public struct TextReport: Sendable {
             out.append("")
             out.append(contentsOf: findingsSection())
         }
+        if let plan = context.plan {
+            out.append("")
+            out.append(contentsOf: planSection(plan))
+        }
         if !r.warnings.isEmpty {
             out.append("")
             out.append(contentsOf: warningsSection())
         }
         return out.joined(separator: "\n") + "\n"
+    }
+
+    /// The plan's actions with their state; overdue ones flagged.
+    func planSection(_ plan: PlanView) -> [String] {
+        let w = context.words
+        var lines = [w("改进计划", "Improvement plan") + " (" + clean(plan.file) + w("，截至 ", ", as of ") + "\(plan.asOf))"]
+        lines.append("  " + plan.summary(w))
+        let idWidth = min(24, max(6, plan.plan.entries.map { DisplayWidth.of(clean($0.id)) }.max() ?? 0)) + 2
+        for entry in plan.plan.entries {
+            let late = entry.isOverdue(asOf: plan.asOf)
+            var line = (late ? "  ✗ " : "    ") + DisplayWidth.pad(clean(entry.id), idWidth)
+            line += DisplayWidth.pad(entry.priority?.rawValue ?? "", 4)
+            line += DisplayWidth.pad(w.status(entry.status), 12)
+            line += DisplayWidth.pad(entry.due?.description ?? "", 12)
+            if late { line += w("逾期 ", "overdue ") }
+            line += clean(entry.ownerText(context.language) ?? "")
+            lines.append(line)
+        }
+        return lines
     }
 
     func clean(_ text: String) -> String { TerminalSafe.clean(text) }

@@ -39,25 +39,50 @@ struct AssessCommand: ParsableCommand {
     @Option(name: .long, help: "Write the report to this file (atomically) instead of standard output.")
     var output: String?
 
+    @Option(name: .long, help: "Show this improvement plan's actions in the report, overdue ones flagged.")
+    var plan: String?
+
+    @Option(
+        name: .customLong("as-of"),
+        help: "Date overdue plan actions are judged on, YYYY-MM-DD (default: the assessment's date).")
+    var asOf: String?
+
+    func validate() throws {
+        if asOf != nil, plan == nil { throw ValidationError("--as-of goes with --plan") }
+        if let asOf, Day(iso: asOf) == nil {
+            throw ValidationError("--as-of must be a date YYYY-MM-DD, found '\(asOf)'")
+        }
+    }
+
     func run() throws {
         let console = Context.console
         let loaded = try Pipeline.load(assessment: assessment, catalog: catalog, console: console)
         DiagnosticPrinter.print(loaded.warnings, console: console)
-        if let target, target != RatingRule.failId, loaded.catalog.rating(target) == nil {
-            let ids = loaded.catalog.ratings.map(\.id)
-            throw ValidationError(
-                "--target '\(target)' is not a rating of catalog '\(loaded.catalog.id)'; "
-                    + (Suggestion.hint(for: target, in: ids) ?? "ratings: \(ids.joined(separator: ", "))"))
-        }
+        try Self.checkTarget(target, catalog: loaded.catalog)
         let result = Scorer(catalog: loaded.catalog).score(loaded.assessment, kpis: loaded.kpis, target: target)
         let language = console.language(lang)
-        let context = ReportContext(result: result, catalog: loaded.catalog, language: language)
+        var planView: PlanView?
+        if let plan {
+            let document = try PlanCommand.loadPlan(plan, console: console)
+            planView = PlanView(
+                file: plan, plan: document.plan, asOf: asOf.flatMap { Day(iso: $0) } ?? loaded.assessment.date)
+        }
+        let context = ReportContext(result: result, catalog: loaded.catalog, language: language, plan: planView)
         let text: String
         switch format {
         case .text: text = TextReport(context).render()
         case .md: text = MarkdownReport(context).render()
-        case .json: text = ResultJSON.render(result)
+        case .json: text = ResultJSON.render(result, plan: planView)
         }
         try console.emit(text, to: output)
+    }
+
+    /// `--target` must name a rating of the catalog, or `fail`.
+    static func checkTarget(_ target: String?, catalog: Catalog) throws {
+        guard let target, target != RatingRule.failId, catalog.rating(target) == nil else { return }
+        let ids = catalog.ratings.map(\.id)
+        throw ValidationError(
+            "--target '\(target)' is not a rating of catalog '\(catalog.id)'; "
+                + (Suggestion.hint(for: target, in: ids) ?? "ratings: \(ids.joined(separator: ", "))"))
     }
 }

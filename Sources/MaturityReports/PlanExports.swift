@@ -1,0 +1,249 @@
+import MaturityCore
+
+/// A plan exported for people who do not read YAML: Markdown, CSV for spreadsheets, ICS for calendars.
+public struct PlanExport: Sendable {
+    public let plan: Plan
+    public let language: Language
+    let words: Words
+
+    public init(plan: Plan, language: Language) {
+        self.plan = plan
+        self.language = language
+        self.words = Words(language: language)
+    }
+
+    func owner(_ entry: PlanEntry) -> String {
+        entry.ownerText(language) ?? words("未指定", "unassigned")
+    }
+
+    func levels(_ entry: PlanEntry) -> String {
+        switch (entry.from, entry.to) {
+        case (let from?, let to?): return "\(from) → \(to)"
+        case (nil, let to?): return "→ \(to)"
+        case (let from?, nil): return "\(from)"
+        default: return ""
+        }
+    }
+
+    func kpiTarget(_ entry: PlanEntry) -> String {
+        entry.kpiTarget.map { "\($0.kpi) \(words.threshold($0.better, $0.value))" } ?? ""
+    }
+
+    // MARK: Markdown
+
+    public func markdown() -> String {
+        let w = words
+        var out: [String] = []
+        out.append("# " + w("改进计划", "Improvement plan") + " — " + Markdown.inline(plan.organisation))
+        out.append("")
+        var facts = [w("评估日期", "Assessment date") + ": " + plan.date.description]
+        if let target = plan.target { facts.append(w("目标", "Target") + ": " + Markdown.inline(target)) }
+        if let catalog = plan.catalog { facts.append(w("准则", "Catalog") + ": " + Markdown.inline(catalog)) }
+        out.append(facts.joined(separator: " · "))
+        out.append("")
+        let counts = PlanAction.Status.allCases.map { status in
+            "\(w.status(status)) \(plan.entries.filter { $0.status == status }.count)"
+        }
+        out.append(w("行动 \(plan.entries.count) 项：", "\(plan.entries.count) actions: ") + counts.joined(separator: ", "))
+        out.append("")
+        out.append(
+            "| "
+                + [
+                    "ID", w("优先级", "Priority"), w("状态", "Status"), w("准则项", "Criterion"), w("等级", "Levels"),
+                    w("措施", "What to do"), w("指标目标", "KPI target"), w("负责人", "Owner"), w("期限", "Due"),
+                ].joined(separator: " | ") + " |")
+        out.append("|---|---|---|---|---|---|---|---|---|")
+        for entry in plan.entries {
+            let cells = [
+                entry.id, entry.priority?.rawValue ?? "", w.status(entry.status), entry.criterion ?? "",
+                levels(entry), entry.what?.text(language) ?? "", kpiTarget(entry), owner(entry),
+                entry.due?.description ?? "",
+            ]
+            out.append("| " + cells.map(Markdown.cell).joined(separator: " | ") + " |")
+        }
+        let filled = plan.entries.filter {
+            [$0.rootCause, $0.measures, $0.progress].contains { ($0 ?? "").isEmpty == false } || $0.completed != nil
+        }
+        if !filled.isEmpty {
+            out.append("")
+            out.append("## " + w("分析与进展", "Analysis and progress"))
+            for entry in filled {
+                out.append("")
+                out.append("### " + Markdown.inline(entry.id))
+                func line(_ label: String, _ text: String?) {
+                    guard let text, !text.isEmpty else { return }
+                    out.append("- **\(label)**: " + Markdown.inline(text))
+                }
+                line(w("问题根源分析", "Root cause"), entry.rootCause)
+                line(w("改进措施", "Measures"), entry.measures)
+                line(w("进展", "Progress"), entry.progress)
+                line(w("验证方式", "Verification"), entry.verification?.text(language))
+                line(w("完成日期", "Completed"), entry.completed?.description)
+            }
+        }
+        return out.joined(separator: "\n") + "\n"
+    }
+
+    // MARK: CSV
+
+    /// RFC 4180: CRLF line ends, fields quoted when they hold a comma, quote or line break, and
+    /// cells a spreadsheet would run as a formula (= + - @, tab, CR) prefixed with an apostrophe.
+    public func csv(byteOrderMark: Bool = false) -> String {
+        let w = words
+        var rows: [[String]] = [
+            [
+                "id", "priority", "status", "criterion", "domain", "from", "to", w("措施", "what"),
+                w("指标目标", "kpi_target"), w("负责人", "owner"), "due", w("问题根源分析", "root_cause"),
+                w("改进措施", "measures"), w("进展", "progress"), w("验证方式", "verification"), "completed",
+            ]
+        ]
+        for entry in plan.entries {
+            rows.append([
+                entry.id, entry.priority?.rawValue ?? "", entry.status.rawValue, entry.criterion ?? "",
+                entry.domain ?? "", entry.from.map(String.init) ?? "", entry.to.map(String.init) ?? "",
+                entry.what?.text(language) ?? "", kpiTarget(entry), entry.ownerText(language) ?? "",
+                entry.due?.description ?? "", entry.rootCause ?? "", entry.measures ?? "", entry.progress ?? "",
+                entry.verification?.text(language) ?? "", entry.completed?.description ?? "",
+            ])
+        }
+        let body = rows.map { $0.map(CSV.field).joined(separator: ",") + "\r\n" }.joined()
+        return (byteOrderMark ? "\u{FEFF}" : "") + body
+    }
+
+    // MARK: ICS
+
+    /// iCalendar (RFC 5545): one VTODO per action with DUE, a UID stable across regenerations, and
+    /// DTSTAMP from the plan's date (never the clock); lines folded at 75 octets, CRLF.
+    public func ics() -> String {
+        var lines = [
+            "BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//maturity//improvement plan//EN", "CALSCALE:GREGORIAN",
+            "X-WR-CALNAME:" + ICS.text(words("改进计划", "Improvement plan") + " " + plan.organisation),
+        ]
+        let stamp = ICS.date(plan.date) + "T000000Z"
+        let organisation = ICS.hash(plan.organisation)
+        for entry in plan.entries {
+            lines.append("BEGIN:VTODO")
+            lines.append("UID:" + ICS.slug(entry.id) + "." + organisation + "@maturity")
+            lines.append("DTSTAMP:" + stamp)
+            var summary = entry.id
+            if let what = entry.what?.text(language), !what.isEmpty { summary += " " + what }
+            lines.append("SUMMARY:" + ICS.text(summary))
+            var description: [String] = []
+            if let criterion = entry.criterion { description.append(words("准则项", "Criterion") + ": " + criterion) }
+            if !levels(entry).isEmpty { description.append(words("等级", "Levels") + ": " + levels(entry)) }
+            if !kpiTarget(entry).isEmpty { description.append(words("指标目标", "KPI target") + ": " + kpiTarget(entry)) }
+            description.append(words("负责人", "Owner") + ": " + owner(entry))
+            if let text = entry.verification?.text(language), !text.isEmpty {
+                description.append(words("验证方式", "Verification") + ": " + text)
+            }
+            lines.append("DESCRIPTION:" + ICS.text(description.joined(separator: "\n")))
+            if let due = entry.due { lines.append("DUE;VALUE=DATE:" + ICS.date(due)) }
+            if let priority = entry.priority {
+                lines.append("PRIORITY:" + (priority == .p1 ? "1" : priority == .p2 ? "5" : "9"))
+            }
+            lines.append("STATUS:" + ICS.status(entry.status))
+            if let completed = entry.completed, entry.status == .done {
+                lines.append("COMPLETED:" + ICS.date(completed) + "T000000Z")
+            }
+            if let category = entry.kind { lines.append("CATEGORIES:" + ICS.text(category)) }
+            lines.append("END:VTODO")
+        }
+        lines.append("END:VCALENDAR")
+        return lines.map(ICS.fold).joined(separator: "\r\n") + "\r\n"
+    }
+}
+
+/// CSV cells (RFC 4180) safe to open in a spreadsheet.
+public enum CSV {
+    public static func field(_ text: String) -> String {
+        var value = text
+        if let first = value.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first) {
+            value = "'" + value
+        }
+        if value.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" || $0 == "\r\n" }) {
+            return "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        }
+        return value
+    }
+}
+
+/// iCalendar text rules (RFC 5545 §3.1, §3.3.11).
+public enum ICS {
+    /// TEXT value: backslash, semicolon, comma escaped; line breaks as \n; other controls dropped.
+    public static func text(_ value: String) -> String {
+        var out = ""
+        for scalar in value.replacingOccurrences(of: "\r\n", with: "\n").unicodeScalars {
+            switch scalar {
+            case "\\": out += "\\\\"
+            case ";": out += "\\;"
+            case ",": out += "\\,"
+            case "\n": out += "\\n"
+            default:
+                if scalar.value < 0x20 || scalar.value == 0x7F { continue }
+                out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
+    }
+
+    static func date(_ day: Day) -> String {
+        day.description.replacingOccurrences(of: "-", with: "")
+    }
+
+    static func status(_ status: PlanAction.Status) -> String {
+        switch status {
+        case .open: return "NEEDS-ACTION"
+        case .inProgress: return "IN-PROCESS"
+        case .done: return "COMPLETED"
+        case .superseded: return "CANCELLED"
+        }
+    }
+
+    /// ASCII letters and digits kept, every other byte of the UTF-8 text as two hex digits after `-`
+    /// or `.`; the same text always gives the same slug.
+    static func slug(_ value: String) -> String {
+        var out = ""
+        for byte in value.utf8 {
+            switch byte {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
+                UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"):
+                out.append(Character(Unicode.Scalar(byte)))
+            default:
+                out += "_" + String(byte, radix: 16, uppercase: true)
+            }
+        }
+        return out
+    }
+
+    /// 64-bit FNV-1a of the UTF-8 text, as 16 hex digits: short, and the same for the same text.
+    static func hash(_ value: String) -> String {
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in value.utf8 {
+            h ^= UInt64(byte)
+            h = h &* 0x0000_0100_0000_01B3
+        }
+        let digits = String(h, radix: 16)
+        return String(repeating: "0", count: 16 - digits.count) + digits
+    }
+
+    /// Folds a content line into lines of at most 75 octets, never splitting a UTF-8 sequence.
+    public static func fold(_ line: String) -> String {
+        var out: [String] = []
+        var current = ""
+        var octets = 0
+        var limit = 75
+        for scalar in line.unicodeScalars {
+            let size = String(scalar).utf8.count
+            if octets + size > limit {
+                out.append(current)
+                current = ""
+                octets = 0
+                limit = 74  // continuation lines start with a space
+            }
+            current.unicodeScalars.append(scalar)
+            octets += size
+        }
+        out.append(current)
+        return out.joined(separator: "\r\n ")
+    }
+}

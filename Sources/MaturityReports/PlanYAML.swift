@@ -1,0 +1,193 @@
+import MaturityCore
+
+/// Writes plan files: a new plan in full, or an update spliced into the text people edited so
+/// that their comments, layout and fields stay exactly as they wrote them.
+public enum PlanYAML {
+    public enum UpdateError: Error, Sendable, Equatable {
+        /// An entry whose status must change is not written so that it can be changed in place.
+        case cannotEdit(id: String, location: SourceLocation?)
+        /// New actions cannot be appended to the list as written.
+        case cannotAppend(location: SourceLocation?)
+    }
+
+    /// The whole plan file for `plan`.
+    public static func render(_ plan: Plan) -> String {
+        var out = header(plan)
+        if plan.entries.isEmpty {
+            out += "actions: []\n"
+        } else {
+            out += "actions:\n"
+            for entry in plan.entries { out += block(entry, dashColumn: 3) }
+        }
+        return out
+    }
+
+    /// `document`'s text with `update` applied: status values changed in place (with a `status_before`
+    /// line when a started action is superseded), the header's date and target refreshed, new actions
+    /// appended to the list. Nothing else changes.
+    public static func apply(_ update: PlanMerge.Update, to document: PlanDocument) throws(UpdateError) -> String {
+        var lines = document.text.split(separator: "\n", omittingEmptySubsequences: false).map {
+            Array($0.unicodeScalars)
+        }
+        /// Edits by line, applied from the bottom up so that earlier line numbers stay valid.
+        enum Edit {
+            case replace(PlanDocument.Spot, String)
+            case insertAfter(line: Int, [Unicode.Scalar])
+            case delete(line: Int)
+            case insertBlock(before: Int, [[Unicode.Scalar]])
+            case replaceEmptyList(PlanDocument.Spot, [[Unicode.Scalar]])
+
+            var line: Int {
+                switch self {
+                case .replace(let spot, _), .replaceEmptyList(let spot, _): return spot.line
+                case .insertAfter(let line, _), .delete(let line): return line
+                case .insertBlock(let before, _): return before
+                }
+            }
+            /// On the same line: insertions after it first, then changes within it, then removal.
+            var order: Int {
+                switch self {
+                case .insertBlock, .insertAfter: return 0
+                case .replace, .replaceEmptyList: return 1
+                case .delete: return 2
+                }
+            }
+        }
+        var edits: [Edit] = []
+        for (index, status, before) in update.statusChanges {
+            let layout = index < document.layout.entries.count ? document.layout.entries[index] : nil
+            guard let layout, let spot = layout.status, let column = layout.keyColumn else {
+                let entry = document.plan.entries[index]
+                throw .cannotEdit(id: entry.id, location: entry.location)
+            }
+            edits.append(.replace(spot, status.rawValue))
+            if let line = layout.statusBeforeLine { edits.append(.delete(line: line)) }
+            if let before {
+                let text = String(repeating: " ", count: column - 1) + "status_before: " + before.rawValue
+                edits.append(.insertAfter(line: spot.line, Array(text.unicodeScalars)))
+            }
+        }
+        if let spot = document.layout.date, update.plan.date != document.plan.date {
+            edits.append(.replace(spot, update.plan.date.description))
+        }
+        if let spot = document.layout.target, let target = update.plan.target, target != document.plan.target {
+            edits.append(.replace(spot, YAMLText.scalar(target)))
+        }
+        if !update.added.isEmpty {
+            func blockLines(_ column: Int) -> [[Unicode.Scalar]] {
+                update.added.map { block($0, dashColumn: column) }.joined().split(separator: "\n").map {
+                    Array($0.unicodeScalars)
+                }
+            }
+            if let column = document.layout.itemColumn {
+                let before = insertionIndex(lines, before: document.layout.insertLine) + 1
+                edits.append(.insertBlock(before: before, blockLines(column)))
+            } else if let spot = document.layout.emptyList {
+                edits.append(.replaceEmptyList(spot, blockLines(3)))
+            } else {
+                throw .cannotAppend(location: document.plan.entries.first?.location)
+            }
+        }
+        for edit in edits.sorted(by: { ($0.line, -$0.order) > ($1.line, -$1.order) }) {
+            switch edit {
+            case .replace(let spot, let text):
+                let start = spot.column - 1
+                lines[spot.line - 1].replaceSubrange(start..<start + spot.length, with: Array(text.unicodeScalars))
+            case .insertAfter(let line, let text):
+                lines.insert(text, at: line)
+            case .delete(let line):
+                lines.remove(at: line - 1)
+            case .insertBlock(let before, let block):
+                lines.insert(contentsOf: block, at: before - 1)
+            case .replaceEmptyList(let spot, let block):
+                // `actions: []` becomes `actions:` followed by the new block.
+                let start = spot.column - 1
+                lines[spot.line - 1].removeSubrange(start..<start + spot.length)
+                while lines[spot.line - 1].last == " " { lines[spot.line - 1].removeLast() }
+                lines.insert(contentsOf: block, at: spot.line)
+            }
+        }
+        return lines.map { String(String.UnicodeScalarView($0)) }.joined(separator: "\n")
+    }
+
+    /// Line index where appended actions go: before the next top-level key and any blank or comment
+    /// lines that lead into it; else after the last line with content.
+    static func insertionIndex(_ lines: [[Unicode.Scalar]], before line: Int?) -> Int {
+        var index = (line.map { $0 - 1 } ?? lines.count)
+        func isFiller(_ line: [Unicode.Scalar]) -> Bool {
+            let trimmed = line.drop { $0 == " " || $0 == "\t" || $0 == "\r" }
+            return trimmed.isEmpty || trimmed.first == "#"
+        }
+        while index > 0, isFiller(lines[index - 1]) { index -= 1 }
+        return index
+    }
+
+    static func header(_ plan: Plan) -> String {
+        var out = """
+            # 改进计划 Improvement plan: \(oneLine(plan.organisation))
+            # Written by 'maturity plan'. Fill in and edit freely: owner, due, status (open, in_progress,
+            # done), root_cause 问题根源分析, measures 改进措施, progress 进展, verification 验证方式,
+            # completed 完成日期, or fields of your own. Running 'maturity plan' again after a new
+            # assessment keeps all of it, adds new actions at the end and marks actions no longer
+            # needed 'superseded' (never deletes).
+
+            """
+        out += "schema: 1\nkind: plan\n"
+        if let catalog = plan.catalog { out += "catalog: \(YAMLText.scalar(catalog))\n" }
+        out += "organisation: \(YAMLText.scalar(plan.organisation))\n"
+        out += "date: \(plan.date)\n"
+        out += "target: \(plan.target.map(YAMLText.scalar) ?? "null")\n"
+        return out
+    }
+
+    /// One action as a block list item whose `-` is at `dashColumn` (1-based).
+    static func block(_ entry: PlanEntry, dashColumn: Int) -> String {
+        let dash = String(repeating: " ", count: max(0, dashColumn - 1))
+        let indent = dash + "  "
+        var lines: [String] = []
+        func add(_ key: String, _ value: String) { lines.append("\(key): \(value)") }
+        func addText(_ key: String, _ text: LocalizedText?) {
+            guard let text else { return add(key, "null") }
+            let values = Language.allCases.compactMap { language in text.values[language].map { (language, $0) } }
+            if values.count > 1, Set(values.map(\.1)).count > 1 {
+                lines.append("\(key):")
+                for (language, value) in values { lines.append("  \(language.rawValue): \(YAMLText.quoted(value))") }
+            } else {
+                add(key, YAMLText.quoted(values.first?.1 ?? ""))
+            }
+        }
+        add("id", YAMLText.scalar(entry.id))
+        if let criterion = entry.criterion { add("criterion", YAMLText.scalar(criterion)) }
+        if let domain = entry.domain { add("domain", YAMLText.scalar(domain)) }
+        if let kind = entry.kind { add("kind", YAMLText.scalar(kind)) }
+        if let from = entry.from { add("from", String(from)) }
+        if let to = entry.to { add("to", String(to)) }
+        addText("what", entry.what)
+        if let target = entry.kpiTarget {
+            add(
+                "kpi_target",
+                "{kpi: \(YAMLText.scalar(target.kpi)), better: \(target.better.rawValue), value: \(NumberText.plain(target.value))}"
+            )
+        }
+        add("owner", entry.owner.map(YAMLText.scalar) ?? "null")
+        if let role = entry.ownerRole { addText("owner_role", role) }
+        add("due", entry.due?.description ?? "null")
+        if let priority = entry.priority { add("priority", priority.rawValue) }
+        add("status", entry.status.rawValue)
+        if let before = entry.statusBefore { add("status_before", before.rawValue) }
+        add("root_cause", entry.rootCause.map(YAMLText.quoted) ?? "\"\"")
+        add("measures", entry.measures.map(YAMLText.quoted) ?? "\"\"")
+        add("progress", entry.progress.map(YAMLText.quoted) ?? "\"\"")
+        addText("verification", entry.verification)
+        add("completed", entry.completed?.description ?? "null")
+        var out = ""
+        for (i, line) in lines.enumerated() {
+            out += (i == 0 ? dash + "- " : indent) + line + "\n"
+        }
+        return out
+    }
+
+    static func oneLine(_ text: String) -> String {
+        String(text.unicodeScalars.map { $0.value < 0x20 || $0.value == 0x7F ? " " : Character($0) })
+    }
+}
