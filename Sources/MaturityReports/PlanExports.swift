@@ -44,7 +44,9 @@ public struct PlanExport: Sendable {
         let counts = PlanAction.Status.allCases.map { status in
             "\(w.status(status)) \(plan.entries.filter { $0.status == status }.count)"
         }
-        out.append(w("行动 \(plan.entries.count) 项：", "\(plan.entries.count) actions: ") + counts.joined(separator: ", "))
+        out.append(
+            w("行动 \(plan.entries.count) 项：", "\(plan.entries.count) actions: ") + counts.joined(separator: w("，", ", "))
+        )
         out.append("")
         out.append(
             "| "

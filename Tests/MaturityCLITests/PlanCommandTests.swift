@@ -1,0 +1,113 @@
+import Foundation
+import Testing
+
+@Suite struct PlanCommandTests {
+    static let example = "Examples/huadong-appliance/assessment.yaml"
+
+    func temporaryFolder() throws -> String {
+        let path = NSTemporaryDirectory() + "maturity-plan-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+        return path
+    }
+
+    @Test func writesThePlanThenKeepsAPersonsEditsWhenRegenerated() throws {
+        let folder = try temporaryFolder()
+        let plan = folder + "/plan.yaml"
+        let first = CLI.run(["plan", Self.example, "--output", plan, "--lang", "en"])
+        #expect(first.status == 0, "\(first.stderr)")
+        #expect(first.stdout.hasPrefix("\(plan): 9 added, 0 kept, 0 superseded"))
+        var text = try String(contentsOfFile: plan, encoding: .utf8)
+        #expect(text.contains("- id: SP-06@5"))
+        #expect(text.contains("- id: NC-03"))
+        // A person starts the first action and writes down why.
+        text = text.replacingOccurrences(
+            of: "    status: open\n    root_cause: \"\"",
+            with: "    status: in_progress  # started\n    root_cause: \"网点人员流动大\"\n    budget: 20000", options: [],
+            range: text.range(of: "    status: open\n    root_cause: \"\""))
+        try text.write(toFile: plan, atomically: true, encoding: .utf8)
+
+        // Aiming only at pass produces no path actions: the started one is superseded, remembering its state.
+        let narrower = CLI.run(["plan", Self.example, "--target", "pass", "--output", plan, "--lang", "en"])
+        #expect(narrower.status == 0, "\(narrower.stderr)")
+        #expect(narrower.stdout.contains("0 added, 2 kept, 7 superseded"))
+        let superseded = try String(contentsOfFile: plan, encoding: .utf8)
+        #expect(superseded.contains("    status: superseded  # started\n    status_before: in_progress\n"))
+
+        // Produced again: back as the person left it, edits and comment intact.
+        let again = CLI.run(["plan", Self.example, "--output", plan, "--lang", "en"])
+        #expect(again.status == 0)
+        #expect(again.stdout.contains("7 reopened"))
+        let back = try String(contentsOfFile: plan, encoding: .utf8)
+        #expect(back == text)
+    }
+
+    @Test func aPlanThatDoesNotParseIsRefusedAndLeftAsItWas() throws {
+        let folder = try temporaryFolder()
+        let plan = folder + "/plan.yaml"
+        #expect(CLI.run(["plan", Self.example, "--output", plan]).status == 0)
+        let broken = try String(contentsOfFile: plan, encoding: .utf8).replacingOccurrences(
+            of: "status: open", with: "status: finished")
+        try broken.write(toFile: plan, atomically: true, encoding: .utf8)
+        let run = CLI.run(["plan", Self.example, "--output", plan])
+        #expect(run.status == 1)
+        #expect(run.stderr.contains("\(plan):27:13: error: unknown status 'finished'"))
+        #expect(try String(contentsOfFile: plan, encoding: .utf8) == broken)
+    }
+
+    @Test func aPlanOfAnotherOrganisationIsRefused() throws {
+        let folder = try temporaryFolder()
+        let plan = folder + "/plan.yaml"
+        #expect(CLI.run(["plan", Self.example, "--output", plan]).status == 0)
+        let run = CLI.run(["plan", "Examples/anmai-equipment/assessment.yaml", "--output", plan])
+        #expect(run.status == 1)
+        #expect(run.stderr.contains("the plan is for '华东家电服务有限公司'"))
+    }
+
+    @Test func exportsFromAnAssessmentOrAPlanFile() throws {
+        let folder = try temporaryFolder()
+        let plan = folder + "/plan.yaml"
+        #expect(CLI.run(["plan", Self.example, "--output", plan]).status == 0)
+        let csv = CLI.run(["plan", plan, "--format", "csv", "--bom"])
+        #expect(csv.status == 0)
+        #expect(csv.stdout.hasPrefix("\u{FEFF}id,priority,status"))
+        #expect(csv.stdout.components(separatedBy: "\r\n").count == 11)  // header, 9 actions, final empty
+        let ics = CLI.run(["plan", Self.example, "--format", "ics", "--plan", plan])
+        #expect(ics.status == 0)
+        #expect(ics.stdout.components(separatedBy: "BEGIN:VTODO").count - 1 == 9)
+        let md = CLI.run(["plan", plan, "--format", "md", "--lang", "zh", "--output", folder + "/plan.md"])
+        #expect(md.status == 0)
+        #expect(try String(contentsOfFile: folder + "/plan.md", encoding: .utf8).hasPrefix("# 改进计划 — 华东家电服务有限公司"))
+    }
+
+    @Test func theDueListGroupsOverdueAndSoonByOwner() throws {
+        let folder = try temporaryFolder()
+        let plan = folder + "/plan.yaml"
+        #expect(CLI.run(["plan", Self.example, "--output", plan]).status == 0)
+        let run = CLI.run(["plan", "--due", plan, "--as-of", "2026-12-15", "--lang", "en"])
+        #expect(run.status == 0)
+        #expect(run.stdout.hasPrefix("As of 2026-12-15: 2 overdue, 0 due in the next 30 days"))
+        #expect(run.stdout.contains("赵磊\n  Overdue\n    ✗ SP-06@5      2026-12-01  14 days overdue"))
+        let json = CLI.run(["plan", "--due", plan, "--as-of", "2027-01-10", "--format", "json"])
+        let object = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any]
+        #expect(object?["overdue"] as? Int == 2)
+        #expect(object?["upcoming"] as? Int == 1)  // NC-03, due 2027-01-30
+        #expect(CLI.run(["plan", "--due", plan, "--format", "csv"]).status == 64)
+    }
+
+    @Test func assessShowsThePlanAndFlagsOverdueActions() throws {
+        let folder = try temporaryFolder()
+        let plan = folder + "/plan.yaml"
+        #expect(CLI.run(["plan", Self.example, "--output", plan]).status == 0)
+        let text = CLI.run(["assess", Self.example, "--plan", plan, "--as-of", "2026-12-20", "--lang", "en"])
+        #expect(text.status == 0)
+        #expect(text.stdout.contains("9 actions: 9 open; 2 overdue"))
+        #expect(text.stdout.contains("  ✗ SP-06@5  P1  open        2026-12-01  overdue 赵磊"))
+        let json = CLI.run(["assess", Self.example, "--plan", plan, "--format", "json"])
+        let object = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any]
+        let planObject = object?["plan"] as? [String: Any]
+        #expect(planObject?["overdue"] as? Int == 0)  // as of the assessment date nothing is late yet
+        #expect((planObject?["actions"] as? [Any])?.count == 9)
+        let md = CLI.run(["assess", Self.example, "--plan", plan, "--as-of", "2026-12-20", "--format", "md"])
+        #expect(md.stdout.contains("| SP-06@5 | P1 | open | 2026-12-01 **overdue** | 赵磊 |"))
+    }
+}
