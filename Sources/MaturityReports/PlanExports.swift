@@ -249,3 +249,49 @@ public enum ICS {
         return out.joined(separator: "\r\n ")
     }
 }
+
+extension PlanExport {
+    /// The plan as one self-contained HTML page: counts first, then every action with its owner and due date.
+    public func html() -> String {
+        let w = words
+        func e(_ text: String) -> String { HTML.escape(text) }
+        var body = "<header>\n<h1>" + e(w("改进计划", "Improvement plan") + " — " + plan.organisation) + "</h1>\n"
+        var meta = [w("评估日期 ", "Assessment date ") + HTML.date(plan.date, language)]
+        if let target = plan.target { meta.append(w("目标 ", "Target ") + target) }
+        if let catalog = plan.catalog { meta.append(catalog) }
+        body += "<p class=\"meta\">" + e(meta.joined(separator: " · ")) + "</p>\n</header>\n"
+        body += "<section id=\"summary\" class=\"summary\">"
+        for status in PlanAction.Status.allCases {
+            let n = plan.entries.filter { $0.status == status }.count
+            body += "<span><span class=\"score\">\(n)</span> \(e(w.status(status)))</span>"
+        }
+        body += "</section>\n"
+        body += "<h2>" + e(w("行动", "Actions")) + "</h2>\n<table id=\"plan\"><thead><tr><th>ID</th>"
+        for header in [
+            w("优先级", "Priority"), w("状态", "Status"), w("等级", "Levels"), w("措施", "What to do"),
+            w("负责人", "Owner"), w("期限", "Due"),
+        ] {
+            body += "<th>\(e(header))</th>"
+        }
+        body += "</tr></thead><tbody>\n"
+        for entry in plan.entries {
+            var what = HTML.lines(entry.what?.text(language) ?? "")
+            if !kpiTarget(entry).isEmpty {
+                what += "<br><small>" + e(w("指标目标：", "KPI target: ") + kpiTarget(entry)) + "</small>"
+            }
+            for (label, text) in [
+                (w("问题根源分析", "Root cause"), entry.rootCause), (w("改进措施", "Measures"), entry.measures),
+                (w("进展", "Progress"), entry.progress),
+            ] {
+                if let text, !text.isEmpty { what += "<br><small><b>\(e(label))</b>: \(HTML.lines(text))</small>" }
+            }
+            body += "<tr><td>\(e(entry.id))</td><td>\(e(entry.priority?.rawValue ?? ""))</td>"
+            body += "<td>\(e(w.status(entry.status)))</td><td class=\"date\">\(e(levels(entry)))</td><td>\(what)</td>"
+            body +=
+                "<td>\(e(owner(entry)))</td><td class=\"date\">\(entry.due.map { e(HTML.date($0, language)) } ?? "")</td></tr>\n"
+        }
+        body += "</tbody></table>\n"
+        return HTML.page(
+            title: w("改进计划", "Improvement plan") + " — " + plan.organisation, language: language, body: body)
+    }
+}

@@ -35,3 +35,28 @@ import Testing
         Snapshot.assert(text, named: "mini.target-excellent.en.txt")
     }
 }
+
+@Suite struct HTMLReportTests {
+    @Test(arguments: Language.allCases)
+    func htmlReport(language: Language) throws {
+        let (result, catalog) = try Fixtures.scored()
+        let html = HTMLReport(ReportContext(result: result, catalog: catalog, language: language)).render()
+        Snapshot.assert(html, named: "mini.\(language.rawValue).html")
+    }
+
+    @Test func everyUserTextIsEscaped() throws {
+        var (result, catalog) = try Fixtures.scored()
+        result.organisation.name = "<script>alert('x')</script> & \"Co\""
+        result.assessor = "<img src=x onerror=alert(1)>"
+        let html = HTMLReport(ReportContext(result: result, catalog: catalog, language: .en)).render()
+        #expect(!html.contains("<script"))
+        #expect(!html.contains("<img"))
+        #expect(html.contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; &quot;Co&quot;"))
+    }
+
+    @Test func datesFollowTheLanguage() {
+        let day = Day(iso: "2026-08-31")!
+        #expect(HTML.date(day, .zh) == "2026年8月31日")
+        #expect(HTML.date(day, .en) == "31 August 2026")
+    }
+}

@@ -7,6 +7,7 @@ enum ReportFormat: String, CaseIterable, ExpressibleByArgument {
     case text
     case md
     case json
+    case html
 }
 
 struct AssessCommand: ParsableCommand {
@@ -27,7 +28,7 @@ struct AssessCommand: ParsableCommand {
     @Option(name: .long, help: "Catalog file or folder (default: Criteria/<the assessment's catalog id>).")
     var catalog: String?
 
-    @Option(name: .long, help: "Output format: text, md or json.")
+    @Option(name: .long, help: "Output format: text, md, json or html (one self-contained page).")
     var format: ReportFormat = .text
 
     @Option(name: .long, help: "Rating to aim for (default: the next rating above the current one).")
@@ -73,6 +74,7 @@ struct AssessCommand: ParsableCommand {
         case .text: text = TextReport(context).render()
         case .md: text = MarkdownReport(context).render()
         case .json: text = ResultJSON.render(result, plan: planView)
+        case .html: text = HTMLReport(context).render()
         }
         try console.emit(text, to: output)
     }

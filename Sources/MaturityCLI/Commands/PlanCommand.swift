@@ -9,6 +9,7 @@ enum PlanFormat: String, CaseIterable, ExpressibleByArgument {
     case md
     case csv
     case ics
+    case html
     case text
     case json
 }
@@ -23,7 +24,7 @@ struct PlanCommand: ParsableCommand {
             priority, status and the fields people fill in (root_cause, measures, progress, verification, \
             completed). If plan.yaml exists, every edit in it is kept: new actions are added at the end, actions \
             no longer produced are marked superseded (never deleted), and what changed is printed.
-            maturity plan ASSESSMENT|PLAN.yaml --format md|csv|ics [--output FILE]
+            maturity plan ASSESSMENT|PLAN.yaml --format md|csv|ics|html [--output FILE]
               exports the plan (from an assessment, merged with --plan PLAN.yaml if given, or from a plan file).
             maturity plan --due PLAN.yaml [--as-of DATE] [--within DAYS]
               lists pending actions that are overdue or due soon, grouped by owner.
@@ -42,7 +43,7 @@ struct PlanCommand: ParsableCommand {
     @Option(
         name: .long,
         help: ArgumentHelp(
-            "Format: yaml (the plan itself), md, csv or ics exports; text, md or json with --due.",
+            "Format: yaml (the plan itself), md, csv, ics or html exports; text, md or json with --due.",
             valueName: "format"))
     var format: PlanFormat?
 
@@ -75,7 +76,7 @@ struct PlanCommand: ParsableCommand {
             if within < 0 { throw ValidationError("--within must be 0 or more days") }
         } else {
             if let format, [.text, .json].contains(format) {
-                throw ValidationError("plan exports are yaml, md, csv or ics; text and json go with --due")
+                throw ValidationError("plan exports are yaml, md, csv, ics or html; text and json go with --due")
             }
             if asOf != nil { throw ValidationError("--as-of goes with --due") }
         }
@@ -183,6 +184,7 @@ struct PlanCommand: ParsableCommand {
         case .md: out = exporter.markdown()
         case .csv: out = exporter.csv(byteOrderMark: bom)
         case .ics: out = exporter.ics()
+        case .html: out = exporter.html()
         default: out = text ?? PlanYAML.render(plan)
         }
         try console.emit(out, to: output)

@@ -1,0 +1,122 @@
+import Foundation
+import Testing
+
+/// HTML reports opened in a real browser (Debian's chromium, headless): the page loads with no console
+/// message, the expected elements are in the DOM, it prints to a PDF of a sensible page count, and
+/// it renders to a PNG. Skipped when chromium is absent, except in CI (CI=true), where it must exist.
+@Suite(.serialized) struct BrowserTests {
+    static let chromium = ["/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome"].first {
+        FileManager.default.isExecutableFile(atPath: $0)
+    }
+    static let inCI = ProcessInfo.processInfo.environment["CI"] == "true"
+
+    struct Page: CustomTestStringConvertible, Sendable {
+        var arguments: [String]
+        var name: String
+        /// Ids or markup the DOM must hold.
+        var expected: [String]
+        var pages: ClosedRange<Int>
+        var testDescription: String { name }
+    }
+
+    static let examples = ["huadong-appliance", "anmai-equipment", "meichu-small-appliances"]
+    static let pages: [Page] =
+        examples.flatMap { example in
+            ["zh", "en"].map { lang in
+                Page(
+                    arguments: ["assess", "Examples/\(example)/assessment.yaml", "--format", "html", "--lang", lang],
+                    name: "assess-\(example)-\(lang)",
+                    expected: [
+                        "<section id=\"summary\"", "class=\"badge", "id=\"overall\"", "<svg class=\"radar\"",
+                        "<svg class=\"bars\"", "<details id=\"criteria\"", "lang=\"\(lang == "zh" ? "zh-CN" : "en")\"",
+                    ], pages: 1...6)
+            }
+        } + [
+            Page(
+                arguments: [
+                    "plan", "Examples/meichu-small-appliances/assessment.yaml", "--format", "html", "--lang", "zh",
+                ],
+                name: "plan-meichu-zh", expected: ["<section id=\"summary\"", "<table id=\"plan\""], pages: 1...6)
+        ]
+
+    @Test func chromiumIsThereInCI() {
+        if Self.inCI { #expect(Self.chromium != nil, "CI must install chromium (.ci/run)") }
+    }
+
+    @Test(.enabled(if: chromium != nil), arguments: pages)
+    func rendersInABrowser(page: Page) throws {
+        let folder = NSTemporaryDirectory() + "maturity-browser-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let html = folder + "/\(page.name).html"
+        let run = CLI.run(page.arguments + ["--output", html])
+        #expect(run.status == 0, "\(run.stderr)")
+        let source = try String(contentsOfFile: html, encoding: .utf8)
+        // Self-contained: nothing to fetch, nothing to run.
+        #expect(!source.contains("<script"))
+        #expect(!source.contains(" src="))
+        #expect(!source.contains(" href="))
+        #expect(!source.contains("@import") && !source.contains("url("))
+
+        let url = URL(fileURLWithPath: html).absoluteString
+        let dom = try Self.browser(["--enable-logging=stderr", "--v=0", "--dump-dom", url])
+        #expect(dom.status == 0)
+        let consoleLines = dom.stderr.split(separator: "\n").filter { $0.contains("CONSOLE") }
+        #expect(consoleLines.isEmpty, "console: \(consoleLines)")
+        for expected in page.expected { #expect(dom.stdout.contains(expected), "\(expected) missing") }
+
+        let pdf = folder + "/\(page.name).pdf"
+        _ = try Self.browser(["--no-pdf-header-footer", "--print-to-pdf=\(pdf)", url])
+        let data = try Data(contentsOf: URL(fileURLWithPath: pdf))
+        #expect(data.starts(with: Array("%PDF".utf8)))
+        let count = Self.pageCount(data)
+        #expect(page.pages.contains(count), "\(count) pages")
+
+        let png = folder + "/\(page.name).png"
+        _ = try Self.browser(["--hide-scrollbars", "--window-size=1000,1400", "--screenshot=\(png)", url])
+        let image = try Data(contentsOf: URL(fileURLWithPath: png))
+        #expect(image.starts(with: [0x89, 0x50, 0x4E, 0x47]))
+        #expect(image.count > 20_000)
+    }
+
+    /// `/Type /Page` objects (not `/Pages`) in the PDF.
+    static func pageCount(_ data: Data) -> Int {
+        let text = String(decoding: data, as: UTF8.self)
+        var count = 0
+        var rest = text[...]
+        while let range = rest.range(of: "/Type") {
+            rest = rest[range.upperBound...]
+            let after = rest.drop { $0 == " " }
+            if after.hasPrefix("/Page"), !after.dropFirst(5).hasPrefix("s") { count += 1 }
+        }
+        return count
+    }
+
+    static func browser(_ arguments: [String]) throws -> (status: Int32, stdout: String, stderr: String) {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: chromium!)
+        let profile = NSTemporaryDirectory() + "maturity-chromium-\(UUID().uuidString)"
+        defer { try? FileManager.default.removeItem(atPath: profile) }
+        process.arguments =
+            [
+                "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-extensions",
+                "--user-data-dir=\(profile)",
+            ] + arguments
+        let out = Pipe()
+        let err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        // Read both pipes while the browser runs, so neither fills up.
+        let group = DispatchGroup()
+        nonisolated(unsafe) var stdout = Data()
+        nonisolated(unsafe) var stderr = Data()
+        DispatchQueue.global().async(group: group) { stdout = out.fileHandleForReading.readDataToEndOfFile() }
+        DispatchQueue.global().async(group: group) { stderr = err.fileHandleForReading.readDataToEndOfFile() }
+        group.wait()
+        process.waitUntilExit()
+        return (
+            process.terminationStatus, String(decoding: stdout, as: UTF8.self), String(decoding: stderr, as: UTF8.self)
+        )
+    }
+}
