@@ -42,12 +42,11 @@ let package = Package(
         .testTarget(
             name: "MaturityReportsTests",
             dependencies: ["MaturityCore", "MaturityReports"],
-            exclude: ["Fixtures", "Snapshots"]
+            exclude: ["Snapshots"]
         ),
         .testTarget(
             name: "MaturityCLITests",
-            dependencies: ["MaturityCLI", "MaturityCore"],
-            exclude: ["Fixtures", "Snapshots"]
+            dependencies: ["MaturityCLI", "MaturityCore"]
         ),
     ],
     swiftLanguageModes: [.v6]
