@@ -26,10 +26,13 @@ public struct HTMLReport: Sendable {
         body += "<p class=\"meta\">\(meta)</p>\n</header>\n"
         body += summary()
         body += charts()
+        if let audit = context.audit { body += auditSection(audit) }
         body += gaps()
         body += path()
+        if let audit = context.audit, !audit.findingsByGrade.isEmpty { body += findingsByGradeSection(audit) }
         if let plan = context.plan { body += planSection(plan) }
         body += details()
+        if let signOff = context.signOff { body += signOffSection(signOff) }
         body +=
             "<footer>" + e(w("由 maturity 生成；分数四舍五入到两位小数。", "Written by maturity; scores rounded to 2 decimals."))
             + "</footer>"

@@ -84,6 +84,11 @@ public struct MarkdownReport: Sendable {
             }
         }
 
+        if let audit = context.audit {
+            out.append("")
+            out.append(contentsOf: auditSection(audit))
+        }
+
         if let target = r.target, !r.blockers.isEmpty {
             out.append("")
             out.append(
@@ -124,7 +129,10 @@ public struct MarkdownReport: Sendable {
             }
         }
 
-        if !r.findings.isEmpty {
+        if let audit = context.audit, !audit.findingsByGrade.isEmpty {
+            out.append("")
+            out.append(contentsOf: findingsByGradeSection(audit))
+        } else if !r.findings.isEmpty {
             out.append("")
             out.append("## " + w("审核发现", "Findings"))
             out.append("")
@@ -179,6 +187,10 @@ public struct MarkdownReport: Sendable {
             for warning in r.warnings where warning.kind != .notAssessed {
                 out.append("- " + Markdown.inline(TextReport(context).localizedWarning(warning)))
             }
+        }
+        if let signOff = context.signOff {
+            out.append("")
+            out.append(contentsOf: signOffSection(signOff))
         }
         return out.joined(separator: "\n") + "\n"
     }

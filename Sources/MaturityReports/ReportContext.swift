@@ -8,13 +8,22 @@ public struct ReportContext: Sendable {
     public let language: Language
     /// The improvement plan to show beside the result (`assess --plan`).
     public var plan: PlanView?
+    /// Self-assessment versus auditor, for an audit.
+    public var audit: AuditComparison?
+    /// The auditor's seal, for a signed audit.
+    public var signOff: SignOff?
     let words: Words
 
-    public init(result: AssessmentResult, catalog: Catalog, language: Language, plan: PlanView? = nil) {
+    public init(
+        result: AssessmentResult, catalog: Catalog, language: Language, plan: PlanView? = nil,
+        audit: AuditComparison? = nil, signOff: SignOff? = nil
+    ) {
         self.result = result
         self.catalog = catalog
         self.language = language
         self.plan = plan
+        self.audit = audit
+        self.signOff = signOff
         self.words = Words(language: language)
     }
 

@@ -52,6 +52,10 @@ public struct TextReport: Sendable {
             out.append("")
             out.append(contentsOf: kpiSection())
         }
+        if let audit = context.audit {
+            out.append("")
+            out.append(contentsOf: auditSection(audit))
+        }
         if let target = r.target, !r.blockers.isEmpty {
             out.append("")
             out.append(w("未满足「\(context.ratingName(target))」的条件", "Blockers to \(context.ratingName(target))"))
@@ -59,7 +63,10 @@ public struct TextReport: Sendable {
             out.append("")
             out.append(contentsOf: pathSection(target: target))
         }
-        if !r.findings.isEmpty {
+        if let audit = context.audit, !audit.findingsByGrade.isEmpty {
+            out.append("")
+            out.append(contentsOf: findingsByGradeSection(audit))
+        } else if !r.findings.isEmpty {
             out.append("")
             out.append(contentsOf: findingsSection())
         }
@@ -70,6 +77,12 @@ public struct TextReport: Sendable {
         if !r.warnings.isEmpty {
             out.append("")
             out.append(contentsOf: warningsSection())
+        }
+        if let signOff = context.signOff {
+            out.append("")
+            out.append(w("签署", "Sign-off"))
+            out.append("  " + clean(context.signOffSentence(signOff)))
+            out.append("  " + context.verifyHint)
         }
         return out.joined(separator: "\n") + "\n"
     }
@@ -210,6 +223,89 @@ public struct TextReport: Sendable {
                 w(
                     "  仅提升等级无法达到该评级：须先关闭超限的审核发现项",
                     "  Raising levels alone cannot reach this rating: the open findings over the limit must be closed"))
+        }
+        return lines
+    }
+
+    /// Self-assessment against the auditor: the two ratings, calibration, domains, the criteria judged
+    /// differently, strengths and weaknesses.
+    func auditSection(_ audit: AuditComparison) -> [String] {
+        let w = context.words
+        var lines = [w("自评与审核对比", "Self-assessment vs audit")]
+        lines.append("  " + clean(context.selfVersusAudit(audit)))
+        lines.append("  " + context.calibrationSentence(audit.calibration))
+        lines.append("")
+        lines.append(
+            "  " + DisplayWidth.pad(w("领域", "Domains"), 36) + DisplayWidth.padLeft(w("自评", "self"), 8)
+                + DisplayWidth.padLeft(w("审核", "audit"), 8) + DisplayWidth.padLeft("Δ", 8))
+        for line in audit.domains {
+            lines.append(
+                "    " + DisplayWidth.pad(clean(context.domainName(line.id)), 34)
+                    + DisplayWidth.padLeft(context.score(line.selfScore), 8)
+                    + DisplayWidth.padLeft(context.score(line.auditScore), 8)
+                    + DisplayWidth.padLeft(line.delta.map(context.signed) ?? "—", 8))
+        }
+        let differing = audit.disagreements
+        lines.append("")
+        if differing.isEmpty {
+            if audit.calibration.compared > 0 {
+                lines.append("  " + w("审核员与自评等级没有分歧。", "The auditor agreed with every claimed level."))
+            }
+        } else {
+            lines.append(
+                "  " + DisplayWidth.pad(w("判断不同的评价项", "Criteria judged differently"), 38)
+                    + w("自评 审核  结果等级", "claim audit  level self → audit"))
+            for line in differing {
+                let label =
+                    "    " + DisplayWidth.pad(line.id, 7) + DisplayWidth.pad(clean(context.criterionName(line.id)), 29)
+                lines.append(
+                    label + DisplayWidth.padLeft(line.claimed.map(String.init) ?? "—", 4)
+                        + DisplayWidth.padLeft(line.audited.map(String.init) ?? "—", 5) + "   "
+                        + "\(line.selfLevel) → \(line.auditLevel)  " + context.verdictName(line.verdict))
+            }
+        }
+        lines.append("")
+        lines.append(contentsOf: highlightLines(w("优势", "Strengths"), audit.strengths))
+        lines.append(contentsOf: highlightLines(w("不足", "Weaknesses"), audit.weaknesses))
+        return lines
+    }
+
+    func highlightLines(_ title: String, _ items: [AuditComparison.Highlight], limit: Int = 8) -> [String] {
+        let w = context.words
+        var lines = ["  " + title + (items.isEmpty ? w("：无", ": none") : "")]
+        for h in items.prefix(limit) {
+            let key = context.catalog.criterion(h.criterion)?.key == true ? "★" : " "
+            lines.append(
+                "    " + DisplayWidth.pad(h.criterion, 7) + key + " "
+                    + DisplayWidth.pad(clean(context.criterionName(h.criterion)), 28) + " "
+                    + clean(context.highlightReasons(h)))
+        }
+        if items.count > limit {
+            lines.append(w("    另有 \(items.count - limit) 项", "    and \(items.count - limit) more"))
+        }
+        return lines
+    }
+
+    /// Findings grouped by grade, each grade with the corrective-action deadline it implies.
+    func findingsByGradeSection(_ audit: AuditComparison) -> [String] {
+        let w = context.words
+        var lines = [w("审核发现（按等级）", "Findings by grade")]
+        for group in audit.findingsByGrade {
+            lines.append("  " + clean(context.gradeSentence(group)))
+            for finding in group.findings.sorted(by: { $0.id < $1.id }) {
+                var line = "    " + DisplayWidth.pad(clean(finding.id), 8)
+                line += DisplayWidth.pad(finding.status == .open ? w("未关闭", "open") : w("已关闭", "closed"), 8)
+                line += DisplayWidth.pad(clean(finding.criterion ?? ""), 8)
+                if let clause = finding.clause { line += clean(clause) }
+                if let action = context.result.action(finding.id), case .finding = action.origin {
+                    line += w("  期限 ", "  due ") + action.due.description
+                }
+                lines.append(line.trimmingTrailingSpace())
+                lines.append("        " + clean(finding.text))
+                if !finding.evidence.isEmpty {
+                    lines.append("        " + w("依据：", "evidence: ") + clean(finding.evidence.joined(separator: ", ")))
+                }
+            }
         }
         return lines
     }

@@ -36,7 +36,16 @@ import Testing
                 arguments: [
                     "plan", "Examples/meichu-small-appliances/assessment.yaml", "--format", "html", "--lang", "zh",
                 ],
-                name: "plan-meichu-zh", expected: ["<section id=\"summary\"", "<table id=\"plan\""], pages: 1...6)
+                name: "plan-meichu-zh", expected: ["<section id=\"summary\"", "<table id=\"plan\""], pages: 1...6),
+            Page(
+                arguments: [
+                    "assess", "Examples/huadong-appliance-audit/assessment.yaml", "--format", "html", "--lang", "zh",
+                ],
+                name: "audit-huadong-zh",
+                expected: [
+                    "<section id=\"audit\"", "<svg class=\"paired\"", "<table id=\"calibration-criteria\"",
+                    "<section id=\"findings-by-grade\"", "id=\"signoff\"",
+                ], pages: 1...8),
         ]
 
     @Test func chromiumIsThereInCI() {

@@ -1,3 +1,4 @@
+import Foundation
 import MaturityCore
 import MaturityReports
 import Testing
@@ -58,5 +59,65 @@ import Testing
         let day = Day(iso: "2026-08-31")!
         #expect(HTML.date(day, .zh) == "2026年8月31日")
         #expect(HTML.date(day, .en) == "31 August 2026")
+    }
+}
+
+/// An audit: self versus auditor, strengths and weaknesses, findings by grade, the sign-off.
+@Suite struct AuditReportTests {
+    static func audit() throws -> ReportContextInputs {
+        let (result, catalog) = try Fixtures.scored("mini-audit.yaml")
+        let assessment = try AssessmentLoader.load(
+            path: Fixtures.valid.appendingPathComponent("mini-audit.yaml").path, displayPath: "mini-audit.yaml",
+            catalog: catalog
+        ).value
+        let comparison = AuditComparison(result: result, assessment: assessment, catalog: catalog, kpis: result.kpis)
+        let signOff = SignOff(
+            auditor: "王海", date: assessment.date, resultDigest: ResultJSON.resultDigest(result, audit: comparison),
+            parts: [
+                SignOff.Part(role: .assessment, path: "mini-audit.yaml", sha256: String(repeating: "a", count: 64)),
+                SignOff.Part(role: .catalog, path: "mini-catalog.yaml", sha256: String(repeating: "c", count: 64)),
+                SignOff.Part(role: .evidence, path: "docs/response.md", sha256: String(repeating: "e", count: 64)),
+            ], assessmentPath: "mini-audit.yaml", catalogPath: "mini-catalog.yaml")
+        return ReportContextInputs(result: result, catalog: catalog, audit: comparison, signOff: signOff)
+    }
+
+    struct ReportContextInputs {
+        var result: AssessmentResult
+        var catalog: Catalog
+        var audit: AuditComparison
+        var signOff: SignOff
+
+        func context(_ language: Language) -> ReportContext {
+            ReportContext(result: result, catalog: catalog, language: language, audit: audit, signOff: signOff)
+        }
+    }
+
+    @Test(arguments: Language.allCases)
+    func textReport(language: Language) throws {
+        Snapshot.assert(
+            TextReport(try Self.audit().context(language)).render(), named: "audit.\(language.rawValue).txt")
+    }
+
+    @Test func markdownReport() throws {
+        Snapshot.assert(MarkdownReport(try Self.audit().context(.en)).render(), named: "audit.en.md")
+    }
+
+    @Test func htmlReport() throws {
+        Snapshot.assert(HTMLReport(try Self.audit().context(.zh)).render(), named: "audit.zh.html")
+    }
+
+    @Test func jsonResult() throws {
+        let inputs = try Self.audit()
+        let json = ResultJSON.render(inputs.result, audit: inputs.audit, signOff: inputs.signOff)
+        Snapshot.assert(json, named: "audit.json")
+        // The recorded result digest is the digest of the file without its sign-off.
+        let parsed = try JSONValue.parse(Data(json.utf8))
+        #expect(ResultJSON.digest(of: parsed) == inputs.signOff.resultDigest)
+        guard case .success(let read) = ResultJSON.signOff(from: parsed) else {
+            Issue.record("the sign-off does not read back")
+            return
+        }
+        #expect(read.0 == inputs.signOff)
+        #expect(read.digest == inputs.signOff.digest)
     }
 }

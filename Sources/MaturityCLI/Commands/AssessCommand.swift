@@ -68,12 +68,15 @@ struct AssessCommand: ParsableCommand {
             planView = PlanView(
                 file: plan, plan: document.plan, asOf: asOf.flatMap { Day(iso: $0) } ?? loaded.assessment.date)
         }
-        let context = ReportContext(result: result, catalog: loaded.catalog, language: language, plan: planView)
+        let seal = try AuditSeal.make(loaded, result: result, output: output, console: console)
+        let context = ReportContext(
+            result: result, catalog: loaded.catalog, language: language, plan: planView, audit: seal.comparison,
+            signOff: seal.signOff)
         let text: String
         switch format {
         case .text: text = TextReport(context).render()
         case .md: text = MarkdownReport(context).render()
-        case .json: text = ResultJSON.render(result, plan: planView)
+        case .json: text = ResultJSON.render(result, audit: seal.comparison, signOff: seal.signOff, plan: planView)
         case .html: text = HTMLReport(context).render()
         }
         try console.emit(text, to: output)

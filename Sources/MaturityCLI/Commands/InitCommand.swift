@@ -3,57 +3,158 @@ import Foundation
 import MaturityCore
 import MaturityReports
 
+/// What `init` writes.
+enum InitFormat: String, CaseIterable, ExpressibleByArgument {
+    /// The assessment (or audit worksheet) to fill in.
+    case yaml
+    /// The auditor's one-page checklist to print.
+    case md
+}
+
 struct InitCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "init",
-        abstract: "Write an assessment template listing every criterion of the catalog, ready to fill in.",
-        discussion: "Writes DIR/assessment.yaml; an existing file is never overwritten."
+        abstract: "Write an assessment template, or an auditor's worksheet made from a self-assessment.",
+        discussion: """
+            --kind self (default) writes DIR/assessment.yaml listing every criterion with its level descriptors.
+            --kind audit --from SELF.yaml writes the auditor's worksheet DIR/assessment.yaml: the self-assessment's \
+            claims, evidence register and findings carried over, an 'audited:' field per criterion, and the cited \
+            evidence files copied into DIR so the audit package works offline. With --format md it writes \
+            DIR/checklist.md instead: a one-page checklist to print and take on site.
+            An existing file is never overwritten.
+
+            Example: maturity init --kind audit --from Examples/huadong-appliance/assessment.yaml --auditor 王海 --output audit
+            """
     )
 
-    @Option(name: .long, help: "The organisation's name.")
-    var organisation: String
+    @Option(name: .long, help: "The organisation's name (self-assessment template; an audit takes it from --from).")
+    var organisation: String?
 
-    @Option(name: .long, help: "Folder to write assessment.yaml into (created if missing).")
+    @Option(name: .long, help: "Folder to write into (created if missing).")
     var output: String
 
-    @Option(name: .long, help: "Assessment kind: self.")
+    @Option(name: .long, help: "Assessment kind: self (a template to fill in) or audit (a worksheet made from --from).")
     var kind: String = "self"
+
+    @Option(name: .long, help: "The self-assessment an audit worksheet starts from (with --kind audit).")
+    var from: String?
+
+    @Option(name: .long, help: "What to write: yaml (the assessment or worksheet) or md (the audit checklist).")
+    var format: InitFormat = .yaml
 
     @Option(name: .long, help: "Catalog file or folder (default: the shipped catalog).")
     var catalog: String?
 
-    @Option(name: .long, help: "The organisation's site.")
+    @Option(name: .long, help: "The organisation's site (self-assessment template).")
     var site: String?
 
-    @Option(name: .long, help: "Who makes the assessment.")
+    @Option(name: .long, help: "Who makes the self-assessment.")
     var assessor: String?
 
-    @Option(name: .long, help: "Assessment date YYYY-MM-DD (default: today).")
+    @Option(name: .long, help: "The auditor's name (with --kind audit); an audit result is signed in this name.")
+    var auditor: String?
+
+    @Option(name: .long, help: "Assessment or audit date YYYY-MM-DD (default: today).")
     var date: String?
 
     @Option(name: .long, help: "Language of the comments: zh or en (default: from LANG, else en).")
     var lang: Language?
 
     func validate() throws {
-        if organisation.trimmingCharacters(in: .whitespaces).isEmpty {
-            throw ValidationError("--organisation must not be empty")
-        }
         if let date, Day(iso: date) == nil {
             throw ValidationError("--date '\(date)' is not a date YYYY-MM-DD")
         }
-        if kind != "self" {
-            throw ValidationError("--kind '\(kind)' is not supported; use self")
+        switch kind {
+        case "self":
+            guard let organisation, !organisation.trimmingCharacters(in: .whitespaces).isEmpty else {
+                throw ValidationError("--organisation is required for a self-assessment template and must not be empty")
+            }
+            if from != nil { throw ValidationError("--from goes with --kind audit") }
+            if auditor != nil { throw ValidationError("--auditor goes with --kind audit") }
+            if format == .md {
+                throw ValidationError("--format md writes the audit checklist; use it with --kind audit")
+            }
+        case "audit":
+            if from == nil {
+                throw ValidationError("--kind audit needs --from SELF.yaml, the self-assessment to audit")
+            }
+            if organisation != nil || site != nil {
+                throw ValidationError(
+                    "an audit worksheet takes the organisation from --from; drop --organisation and --site")
+            }
+        default:
+            throw ValidationError("--kind '\(kind)' is not supported; use self or audit")
         }
     }
 
     func run() throws {
         let console = Context.console
+        if kind == "audit", let from {
+            try writeAudit(from: from, console: console)
+        } else {
+            try writeTemplate(console: console)
+        }
+    }
+
+    func writeTemplate(console: Console) throws {
         let path = try catalog.map(console.absolute) ?? CatalogLocator.defaultCatalog(console: console)
         let loaded = try CatalogLoader.load(path: path, displayPath: catalog ?? console.relative(path))
+        let (folder, shown) = try prepare(file: "assessment.yaml", console: console)
+        let template = AssessmentTemplate(
+            catalog: loaded.value, organisation: organisation ?? "", site: site, assessor: assessor,
+            date: date.flatMap { Day(iso: $0) } ?? console.today, language: console.language(lang))
+        try FileOutput.write(template.render(), to: (folder as NSString).appendingPathComponent("assessment.yaml"))
+        console.write("wrote \(shown): \(loaded.value.criteria.count) criteria to assess\n")
+    }
+
+    func writeAudit(from: String, console: Console) throws {
+        let loaded = try Pipeline.load(assessment: from, catalog: catalog, console: console)
+        DiagnosticPrinter.print(loaded.warnings, console: console)
+        let selfResult = Scorer(catalog: loaded.catalog).score(loaded.assessment, kpis: loaded.kpis)
+        let selfFolder = (loaded.assessmentPath as NSString).deletingLastPathComponent
+        var assessment = loaded.assessment
+        // Every named file, as a path inside the self-assessment's folder: that is where its copy goes.
+        var copies: [(source: String, relative: String)] = []
+        func inside(_ path: String) -> String {
+            let source = path.hasPrefix("/") ? path : (selfFolder as NSString).appendingPathComponent(path)
+            let real = realPath(source) ?? source
+            let relative = RelativePath.from(realPath(selfFolder) ?? selfFolder, to: real)
+            if !copies.contains(where: { $0.relative == relative }) { copies.append((real, relative)) }
+            return relative
+        }
+        for index in assessment.evidence.indices {
+            if let file = assessment.evidence[index].file { assessment.evidence[index].file = inside(file) }
+        }
+        if let tickets = assessment.tickets {
+            assessment.tickets?.file = inside(tickets.file)
+            if let mapping = tickets.mapping { assessment.tickets?.mapping = inside(mapping) }
+        }
+        let worksheet = AuditWorksheet(
+            catalog: loaded.catalog, selfAssessment: assessment, selfResult: selfResult, source: from,
+            date: date.flatMap { Day(iso: $0) } ?? console.today, auditor: auditor, language: console.language(lang))
+
+        switch format {
+        case .md:
+            let (folder, shown) = try prepare(file: "checklist.md", console: console)
+            try FileOutput.write(
+                AuditChecklist(worksheet).render(), to: (folder as NSString).appendingPathComponent("checklist.md"))
+            console.write("wrote \(shown): \(loaded.catalog.criteria.count) criteria to check on site\n")
+        case .yaml:
+            let (folder, shown) = try prepare(file: "assessment.yaml", console: console)
+            try copy(copies, into: folder, console: console)
+            try FileOutput.write(worksheet.render(), to: (folder as NSString).appendingPathComponent("assessment.yaml"))
+            console.write(
+                "wrote \(shown): \(loaded.catalog.criteria.count) criteria to audit, \(copies.count) evidence file\(copies.count == 1 ? "" : "s") copied\n"
+            )
+        }
+    }
+
+    /// Creates the output folder and refuses to overwrite `file` in it.
+    func prepare(file: String, console: Console) throws(DiagnosticError) -> (folder: String, shown: String) {
         let folder = console.absolute(output)
-        let file = (folder as NSString).appendingPathComponent("assessment.yaml")
-        let shown = Display.join(output, "assessment.yaml")
-        if FileManager.default.fileExists(atPath: file) {
+        let path = (folder as NSString).appendingPathComponent(file)
+        let shown = Display.join(output, file)
+        if FileManager.default.fileExists(atPath: path) {
             throw DiagnosticError(
                 .error(
                     "'\(shown)' already exists; it was not overwritten", at: nil,
@@ -64,11 +165,49 @@ struct InitCommand: ParsableCommand {
         } catch {
             throw DiagnosticError(.error("cannot create folder '\(output)'", at: nil))
         }
-        let template = AssessmentTemplate(
-            catalog: loaded.value, organisation: organisation, site: site, assessor: assessor,
-            date: date.flatMap { Day(iso: $0) } ?? console.today, language: console.language(lang))
-        try FileOutput.write(template.render(), to: file)
-        console.write("wrote \(shown): \(loaded.value.criteria.count) criteria to assess\n")
+        return (folder, shown)
+    }
+
+    /// Copies the evidence files into the worksheet's folder; a different file already there is an error
+    /// (all of them are listed before anything is written).
+    func copy(_ files: [(source: String, relative: String)], into folder: String, console: Console)
+        throws(DiagnosticError)
+    {
+        var bag = DiagnosticBag()
+        var planned: [(Data, String)] = []
+        for file in files {
+            let target = (folder as NSString).appendingPathComponent(file.relative)
+            guard let data = FileManager.default.contents(atPath: file.source) else {
+                bag.append(.error("cannot read evidence file '\(console.relative(file.source))'", at: nil))
+                continue
+            }
+            if let existing = FileManager.default.contents(atPath: target) {
+                if existing != data {
+                    bag.append(
+                        .error(
+                            "'\(Display.join(output, file.relative))' already exists with other content; it was not overwritten",
+                            at: nil, hint: "choose an empty --output folder"))
+                }
+                continue
+            }
+            planned.append((data, target))
+        }
+        try bag.throwIfErrors()
+        for (data, target) in planned {
+            let parent = (target as NSString).deletingLastPathComponent
+            do {
+                try FileManager.default.createDirectory(atPath: parent, withIntermediateDirectories: true)
+            } catch {
+                throw DiagnosticError(.error("cannot create folder '\(console.relative(parent))'", at: nil))
+            }
+            try FileOutput.write(data, to: target)
+        }
+    }
+
+    func realPath(_ path: String) -> String? {
+        guard let resolved = realpath(path, nil) else { return nil }
+        defer { free(resolved) }
+        return String(cString: resolved)
     }
 }
 

@@ -4,7 +4,9 @@ import MaturityCore
 /// An assessment with its catalog and the KPI values it is scored with.
 struct LoadedAssessment {
     var catalog: Catalog
+    /// Absolute paths of the catalog (file or folder) and of the assessment file.
     var catalogPath: String
+    var assessmentPath: String
     var assessment: Assessment
     var kpis: [KPIValue]
     var warnings: [Diagnostic]
@@ -61,7 +63,8 @@ enum Pipeline {
         let assessment = loaded.value
         let kpis = try gatherKPIs(assessment, catalog: catalog)
         return LoadedAssessment(
-            catalog: catalog, catalogPath: catalogPath, assessment: assessment, kpis: kpis, warnings: loaded.warnings)
+            catalog: catalog, catalogPath: catalogPath, assessmentPath: absolute, assessment: assessment, kpis: kpis,
+            warnings: loaded.warnings)
     }
 
     /// KPI values given in `metrics:`, plus those computed from `tickets:`.

@@ -139,6 +139,11 @@ public enum AssessmentLoader {
             let date = map["date"].flatMap { r.day($0, "date") }
             let assessor = map["assessor"].flatMap { r.string($0, "assessor") }
             let auditor = map["auditor"].flatMap { r.string($0, "auditor") }
+            if kind == .audit, (auditor ?? "").trimmingCharacters(in: .whitespaces).isEmpty {
+                r.warning(
+                    "an audit without an auditor's name is not signed", at: map.entry("auditor")?.value ?? root,
+                    hint: "write 'auditor: NAME'; the audit result then carries a digest that 'maturity verify' checks")
+            }
             let owners = map["owners"].map(readOwners) ?? [:]
             let evidence = map["evidence"].map { readEvidence($0, date: date) } ?? []
             let (metrics, metricLocations) = map["metrics"].map(readMetrics) ?? ([:], [:])

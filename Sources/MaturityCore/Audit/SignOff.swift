@@ -1,0 +1,150 @@
+import Crypto
+import Foundation
+
+/// The auditor's seal on an audit result: a SHA-256 digest over the result, the catalog, the
+/// assessment and every file it cites, with the auditor's name and the date. `maturity verify`
+/// recomputes every part and names the one that changed.
+public struct SignOff: Sendable, Hashable {
+    /// One input file and its hash.
+    public struct Part: Sendable, Hashable {
+        public enum Role: String, Sendable, Hashable, CaseIterable {
+            case assessment
+            case catalog
+            case evidence
+            case tickets
+            case mapping
+        }
+
+        public var role: Role
+        /// The assessment's file name; catalog files relative to the catalog folder (or the catalog's file
+        /// name); evidence, ticket and mapping files as the assessment names them (relative to its folder).
+        public var path: String
+        public var sha256: String
+
+        public init(role: Role, path: String, sha256: String) {
+            self.role = role
+            self.path = path
+            self.sha256 = sha256
+        }
+    }
+
+    public static let format = "maturity-signoff-1"
+
+    public var auditor: String
+    public var date: Day
+    /// SHA-256 of the result JSON without its `signoff` and `plan` keys.
+    public var resultDigest: String
+    /// In a fixed order: by role, then path.
+    public private(set) var parts: [Part]
+    /// Where the assessment and the catalog were when the result was made, to find them again.
+    /// Locators only: moving the files does not break the seal.
+    public var assessmentPath: String
+    public var catalogPath: String
+
+    public init(
+        auditor: String, date: Day, resultDigest: String, parts: [Part], assessmentPath: String, catalogPath: String
+    ) {
+        self.auditor = auditor
+        self.date = date
+        self.resultDigest = resultDigest
+        self.parts = parts.sorted(by: Self.order)
+        self.assessmentPath = assessmentPath
+        self.catalogPath = catalogPath
+    }
+
+    /// The text the digest is taken over: one line per part, in a fixed order.
+    public var manifest: String {
+        var lines = [Self.format, "auditor \(Self.escape(auditor))", "date \(date)", "result \(resultDigest)"]
+        for part in parts {
+            lines.append("\(part.role.rawValue) \(part.sha256) \(Self.escape(part.path))")
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// SHA-256 of the manifest, hexadecimal.
+    public var digest: String { Self.sha256(Data(manifest.utf8)) }
+
+    public static func sha256(_ data: Data) -> String {
+        SHA256.hash(data: data).map { byte in
+            let hex = String(byte, radix: 16)
+            return byte < 16 ? "0" + hex : hex
+        }.joined()
+    }
+
+    static func order(_ a: Part, _ b: Part) -> Bool {
+        let ra = Part.Role.allCases.firstIndex(of: a.role)!
+        let rb = Part.Role.allCases.firstIndex(of: b.role)!
+        return ra != rb ? ra < rb : a.path.utf8.lexicographicallyPrecedes(b.path.utf8)
+    }
+
+    /// Names may hold spaces or line breaks; keep one part per line.
+    static func escape(_ text: String) -> String {
+        text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\n", with: "\\n")
+    }
+}
+
+/// Reads and hashes the files an audit result rests on.
+public enum SignOffFiles {
+    /// Every file of the catalog at `path`: the file itself, or every YAML file of a catalog folder.
+    public static func catalogParts(path: String) throws(DiagnosticError) -> [SignOff.Part] {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            throw DiagnosticError(.error("catalog '\(path)' does not exist", at: nil))
+        }
+        if !isDirectory.boolValue {
+            return [try part(.catalog, name: (path as NSString).lastPathComponent, file: path)]
+        }
+        let names = ((try? FileManager.default.contentsOfDirectory(atPath: path)) ?? [])
+            .filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }.sorted()
+        var parts: [SignOff.Part] = []
+        for name in names {
+            parts.append(try part(.catalog, name: name, file: (path as NSString).appendingPathComponent(name)))
+        }
+        return parts
+    }
+
+    /// The assessment file and every file it names: evidence, ticket export, mapping.
+    public static func assessmentParts(path: String, assessment: Assessment) throws(DiagnosticError) -> [SignOff.Part] {
+        let folder = assessment.baseDirectory ?? (path as NSString).deletingLastPathComponent
+        var parts = [try part(.assessment, name: (path as NSString).lastPathComponent, file: path)]
+        var named: [(SignOff.Part.Role, String)] = assessment.evidence.compactMap { item in
+            item.file.map { (.evidence, $0) }
+        }
+        if let tickets = assessment.tickets {
+            named.append((.tickets, tickets.file))
+            if let mapping = tickets.mapping { named.append((.mapping, mapping)) }
+        }
+        var seen = Set<String>()
+        for (role, name) in named where seen.insert("\(role.rawValue) \(name)").inserted {
+            let file = name.hasPrefix("/") ? name : (folder as NSString).appendingPathComponent(name)
+            parts.append(try part(role, name: name, file: file))
+        }
+        return parts
+    }
+
+    static func part(_ role: SignOff.Part.Role, name: String, file: String) throws(DiagnosticError) -> SignOff.Part {
+        guard let data = FileManager.default.contents(atPath: file) else {
+            throw DiagnosticError(.error("cannot read \(role.rawValue) file '\(file)'", at: nil))
+        }
+        return SignOff.Part(role: role, path: name, sha256: SignOff.sha256(data))
+    }
+
+    /// The hash of a part's file as it is now, or nil when it cannot be read.
+    public static func currentHash(of part: SignOff.Part, assessmentFolder: String, catalogPath: String) -> String? {
+        let file: String
+        switch part.role {
+        case .assessment:
+            file = (assessmentFolder as NSString).appendingPathComponent(part.path)
+        case .catalog:
+            var isDirectory: ObjCBool = false
+            let exists = FileManager.default.fileExists(atPath: catalogPath, isDirectory: &isDirectory)
+            guard exists else { return nil }
+            file =
+                isDirectory.boolValue ? (catalogPath as NSString).appendingPathComponent(part.path) : catalogPath
+        case .evidence, .tickets, .mapping:
+            file =
+                part.path.hasPrefix("/") ? part.path : (assessmentFolder as NSString).appendingPathComponent(part.path)
+        }
+        return FileManager.default.contents(atPath: file).map(SignOff.sha256)
+    }
+}
