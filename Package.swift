@@ -38,9 +38,19 @@ let package = Package(
             name: "maturity",
             dependencies: ["MaturityCLI"]
         ),
+        // Fuzz targets: Tests/Fuzz/run.sh builds them with libFuzzer; swift test replays what they found.
+        .target(
+            name: "MaturityFuzzing",
+            dependencies: ["MaturityCore", "MaturityReports"]
+        ),
+        .target(name: "CFuzzDriver"),
+        .executableTarget(
+            name: "maturity-fuzz",
+            dependencies: ["MaturityFuzzing", "CFuzzDriver"]
+        ),
         .testTarget(
             name: "MaturityCoreTests",
-            dependencies: ["MaturityCore"],
+            dependencies: ["MaturityCore", "MaturityFuzzing"],
             exclude: ["Fixtures"]
         ),
         .testTarget(

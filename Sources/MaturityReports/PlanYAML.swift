@@ -26,6 +26,40 @@ public enum PlanYAML {
     /// line when a started action is superseded), the header's date and target refreshed, new actions
     /// appended to the list. Nothing else changes.
     public static func apply(_ update: PlanMerge.Update, to document: PlanDocument) throws(UpdateError) -> String {
+        let text = try splice(update, into: document, besideComments: true)
+        if update.added.isEmpty || keepsEveryEntry(text, update, document) { return text }
+        // A '#' line that looked like a comment before the next key belonged to a multi-line scalar:
+        // append after the last line instead, and check again.
+        let atEnd = try splice(update, into: document, besideComments: false)
+        if keepsEveryEntry(atEnd, update, document) { return atEnd }
+        throw .cannotAppend(location: document.plan.entries.last?.location)
+    }
+
+    /// Whether `text` reads back as the plan with the update applied: every existing entry unchanged but
+    /// for its status, then the added ones.
+    static func keepsEveryEntry(_ text: String, _ update: PlanMerge.Update, _ document: PlanDocument) -> Bool {
+        guard let reread = try? PlanLoader.parse(yaml: text, file: document.file) else { return false }
+        let old = document.plan.entries
+        guard reread.plan.entries.count == old.count + update.added.count else { return false }
+        var expected = old
+        for (index, status, before) in update.statusChanges where index < expected.count {
+            expected[index].status = status
+            expected[index].statusBefore = before
+        }
+        func comparable(_ entry: PlanEntry) -> PlanEntry {
+            var entry = entry
+            entry.location = nil
+            return entry
+        }
+        for (index, entry) in expected.enumerated() {
+            if comparable(reread.plan.entries[index]) != comparable(entry) { return false }
+        }
+        return zip(reread.plan.entries.dropFirst(old.count), update.added).allSatisfy { $0.id == $1.id }
+    }
+
+    static func splice(_ update: PlanMerge.Update, into document: PlanDocument, besideComments: Bool)
+        throws(UpdateError) -> String
+    {
         var lines = document.text.split(separator: "\n", omittingEmptySubsequences: false).map {
             Array($0.unicodeScalars)
         }
@@ -80,7 +114,10 @@ public enum PlanYAML {
                 }
             }
             if let column = document.layout.itemColumn {
-                let before = insertionIndex(lines, before: document.layout.insertLine) + 1
+                let before =
+                    besideComments
+                    ? insertionIndex(lines, before: document.layout.insertLine) + 1
+                    : (document.layout.insertLine ?? lines.count + 1)
                 edits.append(.insertBlock(before: before, blockLines(column)))
             } else if let spot = document.layout.emptyList {
                 edits.append(.replaceEmptyList(spot, blockLines(3)))

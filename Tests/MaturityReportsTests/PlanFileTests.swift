@@ -163,6 +163,27 @@ enum PlanFixtures {
         #expect(throws: PlanYAML.UpdateError.self) { try PlanYAML.apply(update, to: document) }
     }
 
+    /// Found by fuzzing: lines starting with '#' inside a multi-line scalar of the last action are not
+    /// comments; new actions must not be inserted among them.
+    @Test(arguments: [
+        "    progress: \"first line\n# not a comment\n  # nor this\"\n",
+        "    progress: |\n      first line\n      # part of the text\n",
+    ])
+    func newActionsGoAfterAMultiLineScalarThatHoldsHashLines(lastField: String) throws {
+        let yaml =
+            "schema: 1\nkind: plan\norganisation: O\ndate: 2026-11-01\nactions:\n  - id: A@1\n    status: open\n"
+            + lastField
+        let document = try PlanLoader.parse(yaml: yaml)
+        let progress = try #require(document.plan.entries.first?.progress)
+        let update = PlanMerge.merge(
+            existing: document.plan, generated: document.plan.entries + [PlanFixtures.pool[1]],
+            header: PlanFixtures.header)
+        let text = try PlanYAML.apply(update, to: document)
+        let reread = try PlanLoader.parse(yaml: text)
+        #expect(reread.plan.entries.map(\.id) == ["A@1", PlanFixtures.pool[1].id])
+        #expect(reread.plan.entries.first?.progress == progress)
+    }
+
     @Test func anEmptyFlowListReceivesNewActions() throws {
         let yaml = "schema: 1\nkind: plan\norganisation: O\ndate: 2026-11-01\nactions: []   # none yet\nextra: 1\n"
         let document = try PlanLoader.parse(yaml: yaml)

@@ -25,6 +25,7 @@ enum FileOutput {
         if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
             throw DiagnosticError(.error("cannot write '\(path)': it is a folder", at: nil))
         }
+        removeAbandonedTemporaries(of: url.lastPathComponent, in: folder)
         let temporary = folder + "/." + url.lastPathComponent + ".tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
         let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL, 0o644)
         guard fd >= 0 else {
@@ -49,6 +50,18 @@ enum FileOutput {
         guard ok, rename(temporary, path) == 0 else {
             unlink(temporary)
             throw DiagnosticError(.error("cannot write '\(path)': \(errorText)", at: nil))
+        }
+    }
+
+    /// Temporary files a killed writer of `name` left behind (`.name.tmp-PID-N` whose process is gone).
+    static func removeAbandonedTemporaries(of name: String, in folder: String) {
+        let prefix = "." + name + ".tmp-"
+        guard let entries = try? FileManager.default.contentsOfDirectory(atPath: folder) else { return }
+        for entry in entries where entry.hasPrefix(prefix) {
+            guard let pid = Int32(entry.dropFirst(prefix.count).prefix { $0 != "-" }), pid != getpid() else { continue }
+            if kill(pid, 0) != 0, errno == ESRCH {
+                unlink(folder + "/" + entry)
+            }
         }
     }
 }

@@ -89,7 +89,14 @@ public enum AssessmentLoader {
     public static func load(yaml: String, file: String = "assessment.yaml", folder: String = ".", catalog: Catalog)
         throws(DiagnosticError) -> Loaded<Assessment>
     {
-        let document = try YAMLDocument.parse(data: Data(yaml.utf8), file: file)
+        try load(data: Data(yaml.utf8), file: file, folder: folder, catalog: catalog)
+    }
+
+    /// Loads an assessment from bytes as a file holds them (fuzzing: any bytes, not only valid UTF-8).
+    public static func load(data: Data, file: String = "assessment.yaml", folder: String = ".", catalog: Catalog)
+        throws(DiagnosticError) -> Loaded<Assessment>
+    {
+        let document = try YAMLDocument.parse(data: data, file: file)
         return try load(document: document, folder: folder, catalog: catalog)
     }
 

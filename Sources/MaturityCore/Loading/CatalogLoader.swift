@@ -44,8 +44,13 @@ public enum CatalogLoader {
 
     /// Reads a catalog from YAML text (tests, fuzzing); `file` names it in diagnostics.
     public static func load(yaml: String, file: String = "catalog.yaml") throws(DiagnosticError) -> Loaded<Catalog> {
+        try load(data: Data(yaml.utf8), file: file)
+    }
+
+    /// Reads a catalog from bytes as a file holds them (fuzzing: any bytes, not only valid UTF-8).
+    public static func load(data: Data, file: String = "catalog.yaml") throws(DiagnosticError) -> Loaded<Catalog> {
         var builder = Builder()
-        let catalog = builder.read(data: Data(yaml.utf8), file: file, folder: nil)
+        let catalog = builder.read(data: data, file: file, folder: nil)
         try builder.bag.throwIfErrors()
         guard let catalog else { throw DiagnosticError(builder.bag.sorted) }
         return Loaded(catalog, warnings: builder.bag.sorted.filter { !$0.isError })
@@ -182,6 +187,14 @@ public enum CatalogLoader {
             } else if map["domains"] == nil, folder == nil {
                 r.error(
                     "the catalog has no 'domains'", at: document.root, hint: "add 'domains:' with at least one domain")
+            }
+
+            let criterionCount = domains.reduce(0) { $0 + $1.criteria.count }
+            if criterionCount > Catalog.maximumCriteria {
+                r.error(
+                    "the catalog has \(criterionCount) criteria, more than the \(Catalog.maximumCriteria) a catalog may have",
+                    at: map["domains"] ?? document.root,
+                    hint: "a certification catalog has tens of criteria; split it into several catalogs")
             }
 
             var renamed: [String: String] = [:]

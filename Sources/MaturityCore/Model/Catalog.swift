@@ -1,6 +1,8 @@
 /// A criteria catalog: the scale, the ratings, and the domains with their criteria.
 public struct Catalog: Sendable {
     public static let supportedSchema = 1
+    /// Criteria a catalog may have (the shipped one has 40; the scoring benchmark uses 20,000).
+    public static let maximumCriteria = 50_000
 
     public var id: String
     public var version: String

@@ -67,7 +67,7 @@ public enum PlanLoader {
         try parse(data: Data(yaml.utf8), file: file)
     }
 
-    static func parse(data: Data, file: String) throws(DiagnosticError) -> PlanDocument {
+    public static func parse(data: Data, file: String) throws(DiagnosticError) -> PlanDocument {
         let document = try YAMLDocument.parse(data: data, file: file)
         var text = String(decoding: data, as: UTF8.self)
         if text.hasPrefix("\u{FEFF}") { text.removeFirst() }

@@ -1,0 +1,182 @@
+import Foundation
+import MaturityCore
+import MaturityReports
+
+/// One reader or engine driven with arbitrary bytes. Each run must end normally — with a value or a
+/// diagnostic — and keep the invariants checked here; a crash, hang or unbounded memory is a finding.
+public enum FuzzTarget: String, CaseIterable, Sendable {
+    case catalog
+    case assessment
+    case plan
+    /// An assessment scored and rendered in every format.
+    case scorer
+
+    /// The catalog assessments are read against: small, with every feature the scorer uses.
+    static let fixedCatalog: Catalog = {
+        let yaml = """
+            schema: 1
+            id: fuzz
+            version: "1"
+            title: {zh: 模糊测试, en: Fuzz}
+            levels:
+              - {level: 0, name: {zh: 缺失, en: Absent}}
+              - {level: 1, name: {zh: 初始, en: Initial}, evidence: [statement]}
+              - {level: 2, name: {zh: 规范, en: Defined}, evidence: [document, record]}
+              - {level: 3, name: {zh: 实施, en: Deployed}, evidence: [deployment]}
+            ratings:
+              - {id: pass, name: {zh: 合格, en: Pass}, overall_min: 60, domain_min: 50, key_level_min: 2, max_open: {major: 0}}
+              - {id: excellent, name: {zh: 优秀, en: Excellent}, overall_min: 90, domain_min: 80, key_level_min: 3, max_open: {major: 0, minor: 0}}
+            deadlines: {major: 30, minor: 90, observation: 180, improvement: 180}
+            evidence_max_age_days: 365
+            domains:
+              - id: sp
+                name: {zh: 服务流程, en: Service process}
+                weight: 2
+                criteria:
+                  - id: SP-01
+                    name: {zh: 响应, en: Response}
+                    weight: 2
+                    key: true
+                    owner: {zh: 经理, en: Manager}
+                    levels: {1: a, 2: b, 3: c}
+                    metric: {kpi: first_response_minutes_p90, better: lower, thresholds: {1: 240, 2: 60, 3: 10}}
+                    sources: ["x"]
+                  - id: SP-02
+                    name: {zh: 记录, en: Records}
+                    weight: 1
+                    levels: {1: a, 2: b, 3: c}
+                    sources: ["x"]
+              - id: cs
+                name: {zh: 满意, en: Satisfaction}
+                weight: 1
+                criteria:
+                  - id: CS-01
+                    name: {zh: 调查, en: Surveys}
+                    weight: 1
+                    levels: {1: a, 2: b, 3: c}
+                    metric: {kpi: satisfaction_rate, better: higher, thresholds: {1: 60, 2: 80, 3: 90}}
+                    sources: ["x"]
+            """
+        do {
+            return try CatalogLoader.load(yaml: yaml).value
+        } catch {
+            fatalError("the fuzzing catalog does not load: \(error)")
+        }
+    }()
+
+    /// How a run ended.
+    public enum Outcome: Equatable, Sendable {
+        /// The input was read (and, for the scorer, scored and rendered).
+        case accepted
+        /// The input was refused with this many error diagnostics.
+        case rejected(errors: Int)
+    }
+
+    /// Runs the target on `data`. It returns unless an invariant broke; then it traps, which is a finding.
+    @discardableResult
+    public func run(_ data: Data) -> Outcome {
+        switch self {
+        case .catalog: return runCatalog(data)
+        case .assessment:
+            return outcome { () throws(DiagnosticError) in
+                try AssessmentLoader.load(data: data, folder: Self.folder, catalog: Self.fixedCatalog)
+            }
+        case .plan: return runPlan(data)
+        case .scorer: return runScorer(data)
+        }
+    }
+
+    /// Relative files named by a fuzzed assessment resolve here (an empty folder).
+    static let folder = NSTemporaryDirectory() + "maturity-fuzz-empty"
+
+    /// A refusal must say why: at least one error, each with a message.
+    func outcome<T>(_ body: () throws(DiagnosticError) -> T) -> Outcome {
+        do {
+            _ = try body()
+            return .accepted
+        } catch {
+            let errors = error.diagnostics.filter(\.isError)
+            precondition(!errors.isEmpty, "refused without an error diagnostic")
+            precondition(errors.allSatisfy { !$0.message.isEmpty }, "an error without a message")
+            return .rejected(errors: errors.count)
+        }
+    }
+
+    /// A catalog that reads must score: every criterion at the top claimed, without evidence, stays in 0–100.
+    func runCatalog(_ data: Data) -> Outcome {
+        var catalog: Catalog?
+        let result = outcome { () throws(DiagnosticError) in catalog = try CatalogLoader.load(data: data).value }
+        guard let catalog, let day = Day(iso: "2026-11-01") else { return result }
+        var entries: [String: CriterionEntry] = [:]
+        for criterion in catalog.criteria { entries[criterion.id] = CriterionEntry(claimed: catalog.maxLevel) }
+        let assessment = Assessment(
+            catalogId: catalog.id, organisation: Organisation(name: "x"), date: day, criteria: entries)
+        let scored = Scorer(catalog: catalog).score(assessment)
+        Self.checkScores(scored)
+        return result
+    }
+
+    static func checkScores(_ result: AssessmentResult) {
+        for c in result.criteria where c.applicable {
+            precondition((0...100).contains(c.score), "criterion score \(c.score) outside 0–100")
+            precondition(c.level <= c.judged && c.level <= c.evidenceCap, "a level above its judgement or evidence")
+        }
+        if let overall = result.overall {
+            precondition(overall >= -1e-9 && overall <= 100 + 1e-9, "overall \(overall)")
+        }
+    }
+    /// A plan that reads must survive an update, and the updated text must read back with the same ids first.
+    func runPlan(_ data: Data) -> Outcome {
+        var parsed: PlanDocument?
+        let result = outcome { () throws(DiagnosticError) in
+            parsed = try PlanLoader.parse(data: data, file: "plan.yaml")
+        }
+        guard let document = parsed else { return result }
+        let generated = document.plan.entries.prefix(2).map { PlanEntry(id: $0.id + "-new", status: .open) }
+        var header = document.plan
+        header.entries = []
+        let update = PlanMerge.merge(existing: document.plan, generated: Array(generated), header: header)
+        guard let text = try? PlanYAML.apply(update, to: document) else { return result }
+        let reread: PlanDocument
+        do {
+            reread = try PlanLoader.parse(yaml: text)
+        } catch {
+            fatalError("an updated plan does not read back: \(error)\n---\n\(text)")
+        }
+        let ids = reread.plan.entries.map(\.id)
+        precondition(Array(ids.prefix(document.plan.entries.count)) == document.plan.entries.map(\.id))
+        return result
+    }
+
+    /// Scores an assessment that reads and renders it in every format; scores stay in range, JSON is
+    /// deterministic and reads back to the same bytes.
+    func runScorer(_ data: Data) -> Outcome {
+        var read: Loaded<Assessment>?
+        let outcome = outcome { () throws(DiagnosticError) in
+            read = try AssessmentLoader.load(data: data, folder: Self.folder, catalog: Self.fixedCatalog)
+        }
+        guard let loaded = read else { return outcome }
+        let kpis = loaded.value.metrics.keys.sorted().map {
+            KPIValue(id: $0, value: loaded.value.metrics[$0]!, source: .metrics)
+        }
+        for target in [nil, "pass", "excellent"] {
+            let result = Scorer(catalog: Self.fixedCatalog).score(loaded.value, kpis: kpis, target: target)
+            Self.checkScores(result)
+            let audit = AuditComparison(
+                result: result, assessment: loaded.value, catalog: Self.fixedCatalog, kpis: kpis)
+            let json = ResultJSON.render(result, audit: audit, signOff: nil)
+            precondition(json == ResultJSON.render(result, audit: audit, signOff: nil), "JSON is not deterministic")
+            guard let parsed = try? JSONValue.parse(Data(json.utf8)) else { fatalError("result JSON does not parse") }
+            precondition(parsed.rendered() == json, "result JSON does not read back to the same bytes")
+            for language in Language.allCases {
+                let context = ReportContext(
+                    result: result, catalog: Self.fixedCatalog, language: language, audit: audit)
+                _ = TextReport(context).render()
+                _ = MarkdownReport(context).render()
+                let html = HTMLReport(context).render()
+                precondition(!html.contains("<script"), "a script element reached the HTML")
+            }
+        }
+        return outcome
+    }
+}
