@@ -85,6 +85,15 @@ public struct ReviewContext: Sendable {
         return text
     }
 
+    /// When criteria were added or removed, what the scores are compared on and this result's own overall.
+    var basisNote: String? {
+        guard review.basis == .commonCriteria else { return nil }
+        let own = review.current.overall.map { NumberText.fixed($0) } ?? "—"
+        return words(
+            "得分按两版准则共有的评价项重新计算后比较；本次结果自身的总分为 \(own)。",
+            "Scores compared on the criteria both catalog versions have; this result's own overall score is \(own).")
+    }
+
     /// "84.10 → 85.02 (+0.92)"
     func change(_ score: ScoreDelta) -> String {
         let before = score.previous.map { NumberText.fixed($0) } ?? "—"

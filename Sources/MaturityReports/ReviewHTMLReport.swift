@@ -93,9 +93,7 @@ public struct ReviewHTMLReport: Sendable {
         var out = "<h2>" + e(w("领域得分变化", "Domain changes")) + "</h2>\n<div class=\"charts\">\n"
         out += SVGChart.deltaBars(items, title: w("各领域得分变化", "Change of each domain score"), signed: { w.signed($0) })
         out += "\n</div>\n"
-        if review.basis == .commonCriteria {
-            out += "<p class=\"meta\">" + e(w("比较基础：", "Compared: ") + w.basis(review.basis)) + "</p>\n"
-        }
+        if let note = context.basisNote { out += "<p class=\"meta\">" + e(note) + "</p>\n" }
         return out
     }
 

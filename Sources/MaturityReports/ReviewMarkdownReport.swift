@@ -60,6 +60,10 @@ public struct ReviewMarkdownReport: Sendable {
         }
         for domain in review.domains { out.append(row(cell(context.domainName(domain.id)), domain.score)) }
         out.append(row("**" + w("总分", "Overall") + "**", review.overall))
+        if let note = context.basisNote {
+            out.append("")
+            out.append(Markdown.inline(note))
+        }
         out.append("")
 
         out.append("## " + w("等级变化的评价项", "Criteria that moved"))

@@ -35,7 +35,7 @@ public struct ReviewTextReport: Sendable {
         out.append(w("决定：", "Decision: ") + w.decision(review.decision))
         out.append("  " + context.meaning())
         for fact in review.reasons {
-            out.append((review.decision == .maintain ? "  · " : "  ✗ ") + clean(context.describe(fact)))
+            out.append((review.decision < .upgrade ? "  ✗ " : "  · ") + clean(context.describe(fact)))
         }
         for check in review.outranked {
             let facts = check.facts.map { clean(context.describe($0)) }.joined(separator: w("；", "; "))
@@ -52,6 +52,7 @@ public struct ReviewTextReport: Sendable {
         out.append("")
 
         out.append(contentsOf: domainSection())
+        if let note = context.basisNote { out.append("  " + clean(note)) }
         out.append("")
         out.append(contentsOf: movedSection())
         if let progress = review.planProgress {

@@ -86,7 +86,7 @@ public struct JSONDocument: Sendable {
         guard String(validating: bytes, as: UTF8.self) != nil else {
             throw DiagnosticError(
                 .error(
-                    "file is not valid UTF-8 text", at: .start(of: file),
+                    "file is not valid UTF-8 text", at: firstInvalidUTF8(bytes, file: file),
                     hint: "a result file is the UTF-8 JSON that 'maturity assess --format json' writes"))
         }
         var parser = Parser(bytes: bytes, file: file)
@@ -100,6 +100,27 @@ public struct JSONDocument: Sendable {
             throw parser.failure("unexpected \(parser.describeCurrent()) after the JSON value")
         }
         return JSONDocument(file: file, root: root)
+    }
+
+    /// Where the first byte that is not UTF-8 is (columns in Unicode scalars).
+    static func firstInvalidUTF8(_ bytes: [UInt8], file: String) -> SourceLocation {
+        var iterator = bytes.makeIterator()
+        var decoder = UTF8()
+        var line = 1
+        var column = 1
+        loop: while true {
+            switch decoder.decode(&iterator) {
+            case .scalarValue(let scalar):
+                if scalar == "\n" {
+                    line += 1
+                    column = 1
+                } else {
+                    column += 1
+                }
+            case .emptyInput, .error: break loop
+            }
+        }
+        return SourceLocation(file: file, line: line, column: column)
     }
 
     struct Parser {
@@ -290,8 +311,10 @@ public struct JSONDocument: Sendable {
                         throw failure("invalid escape '\\\(Character(Unicode.Scalar(escape)))' in a string")
                     }
                     advance()
+                case UInt8(ascii: "\n"):
+                    throw failure("unterminated string: a line ends before its closing quote")
                 case 0..<0x20:
-                    throw failure("control character in a string", hint: "write it as an escape such as \\n")
+                    throw failure("control character in a string", hint: "write it as an escape such as \\t")
                 default:
                     out.append(byte)
                     advance()

@@ -69,7 +69,7 @@ public enum PreviousResultLoader {
             let applicable = r.bool(node, "applicable", path: "\(path).applicable") ?? true
             let level = r.level(node, "level", path: "\(path).level")
             let score = r.score(node, "score", path: "\(path).score")
-            if applicable, level == nil || score == nil, node["level"] != nil, node["score"] != nil {
+            if applicable, node["level"]?.value == .null || node["score"]?.value == .null {
                 r.error("\(path): an applicable criterion needs a 'level' and a 'score', found null", at: node)
             }
             criteria.append(
@@ -128,7 +128,7 @@ public enum PreviousResultLoader {
         /// The member `key` of `parent`, or an error naming `path` when it is missing.
         mutating func required(_ parent: JSONDocument.Node, _ key: String, path: String) -> JSONDocument.Node? {
             if let node = parent[key] { return node }
-            error("missing '\(path)'", at: parent, hint: PreviousResultLoader.hint)
+            error("missing key '\(path)'", at: parent)
             return nil
         }
 
