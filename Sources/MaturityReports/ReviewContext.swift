@@ -109,9 +109,13 @@ public struct ReviewContext: Sendable {
         return "\(delta.previousLevel.map(String.init) ?? na) → \(delta.level.map(String.init) ?? na)"
     }
 
-    /// The current result's reasons for a criterion's level (why it is where it is now).
+    /// The current result's reasons for a criterion's level (why it is where it is now), and the
+    /// assessment's note on it.
     func why(_ id: String) -> [String] {
-        review.current.criterion(id).map(base.reasons) ?? []
+        guard let criterion = review.current.criterion(id) else { return [] }
+        var lines = base.reasons(criterion)
+        if let note = criterion.note, !note.isEmpty { lines.append(words("说明：", "note: ") + note) }
+        return lines
     }
 
     /// The catalog change in one sentence per kind of change.

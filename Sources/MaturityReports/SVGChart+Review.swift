@@ -2,7 +2,7 @@ import MaturityCore
 
 extension HTML {
     /// A month in the report's language, for chart axes: "2026年5月" or "May 2026".
-    static func month(_ day: Day, _ language: Language) -> String {
+    public static func month(_ day: Day, _ language: Language) -> String {
         let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
         switch language {
         case .zh: return "\(day.year)年\(day.month)月"
