@@ -80,7 +80,7 @@ public struct ReviewContext: Sendable {
         var text = words.decisionMeaning(review.decision)
         if review.liftsSuspension {
             let day = date(review.previous.date)
-            text += words("\(day) 起的证书暂停解除。", " The suspension of \(day) is lifted.")
+            text += words("\(day)起的证书暂停解除。", " The suspension of \(day) is lifted.")
         }
         return text
     }

@@ -82,7 +82,7 @@ extension SVGChart {
         title: String, width: Double = 640
     ) -> String {
         let left = 40.0
-        let right = 60.0
+        let right = 84.0
         let top = 14.0
         let plotHeight = 200.0
         let plotWidth = width - left - right
@@ -111,7 +111,7 @@ extension SVGChart {
             svg +=
                 "<line class=\"threshold\" x1=\"\(fixed(left))\" y1=\"\(fixed(y(threshold.value)))\" x2=\"\(fixed(left + plotWidth))\" y2=\"\(fixed(y(threshold.value)))\" stroke=\"#b54708\" stroke-dasharray=\"4 3\"/>"
             svg +=
-                "<text x=\"\(fixed(left + plotWidth + 4))\" y=\"\(fixed(y(threshold.value) + 4))\" font-size=\"10\" fill=\"#b54708\">\(HTML.escape(truncated(threshold.label, 12)))</text>"
+                "<text x=\"\(fixed(left + plotWidth + 4))\" y=\"\(fixed(y(threshold.value) + 4))\" font-size=\"10\" fill=\"#b54708\">\(HTML.escape(truncated(threshold.label, 16)))</text>"
         }
         for (index, day) in dates.enumerated() {
             svg +=
@@ -161,7 +161,7 @@ extension SVGChart {
             svg +=
                 "<line x1=\"\(fixed(lx))\" y1=\"\(fixed(ly + 6))\" x2=\"\(fixed(lx + 18))\" y2=\"\(fixed(ly + 6))\" stroke=\"\(colour)\" stroke-width=\"\(line.emphasis ? 3 : 2)\"/>"
             svg +=
-                "<text x=\"\(fixed(lx + 24))\" y=\"\(fixed(ly + 10))\" font-size=\"11\">\(HTML.escape(truncated(line.label, 30)))</text>"
+                "<text x=\"\(fixed(lx + 24))\" y=\"\(fixed(ly + 10))\" font-size=\"11\">\(HTML.escape(truncated(line.label, 34)))</text>"
         }
         return svg + "</svg>"
     }
