@@ -25,13 +25,13 @@ import Testing
             overdue: [], decision: .maintain, holding: [.maintain]),
         Scenario(
             name: "rating rose: upgrade", previousRating: "pass", previousOverall: 80, current: F.excellent,
-            overdue: [], decision: .upgrade, holding: [.upgrade, .maintain]),
+            overdue: [], decision: .upgrade, holding: [.upgrade]),
         Scenario(
             name: "a P2 action overdue: follow-up", previousRating: "pass", previousOverall: 80, current: F.pass,
-            overdue: [.p2], decision: .maintainWithFollowUp, holding: [.maintainWithFollowUp, .maintain]),
+            overdue: [.p2], decision: .maintainWithFollowUp, holding: [.maintainWithFollowUp]),
         Scenario(
             name: "overall fell by exactly 5: follow-up", previousRating: "pass", previousOverall: 85, current: F.pass,
-            overdue: [], decision: .maintainWithFollowUp, holding: [.maintainWithFollowUp, .maintain]),
+            overdue: [], decision: .maintainWithFollowUp, holding: [.maintainWithFollowUp]),
         Scenario(
             name: "overall fell by 4.99: maintain", previousRating: "pass", previousOverall: 84.99, current: F.pass,
             overdue: [], decision: .maintain, holding: [.maintain]),
@@ -40,43 +40,43 @@ import Testing
             overdue: [.p3], decision: .maintain, holding: [.maintain]),
         Scenario(
             name: "follow-up outranks upgrade", previousRating: "pass", previousOverall: 80, current: F.excellent,
-            overdue: [.p2], decision: .maintainWithFollowUp, holding: [.maintainWithFollowUp, .upgrade, .maintain]),
+            overdue: [.p2], decision: .maintainWithFollowUp, holding: [.maintainWithFollowUp, .upgrade]),
         Scenario(
             name: "rating fell: downgrade outranks follow-up", previousRating: "excellent", previousOverall: 93.33,
-            current: F.pass, overdue: [], decision: .downgrade, holding: [.downgrade, .maintainWithFollowUp, .maintain]),
+            current: F.pass, overdue: [], decision: .downgrade, holding: [.downgrade, .maintainWithFollowUp]),
         Scenario(
             name: "rating fell by less than 5 points: downgrade alone", previousRating: "excellent",
             previousOverall: 82, current: F.pass, overdue: [], decision: .downgrade,
-            holding: [.downgrade, .maintain]),
+            holding: [.downgrade]),
         Scenario(
             name: "rating fail: suspend outranks downgrade", previousRating: "pass", previousOverall: 80,
             current: F.fail, overdue: [], decision: .suspend,
-            holding: [.suspend, .downgrade, .maintainWithFollowUp, .maintain]),
+            holding: [.suspend, .downgrade, .maintainWithFollowUp]),
         Scenario(
             name: "a P1 action overdue: suspend outranks upgrade", previousRating: "pass", previousOverall: 80,
-            current: F.excellent, overdue: [.p1], decision: .suspend, holding: [.suspend, .upgrade, .maintain]),
+            current: F.excellent, overdue: [.p1], decision: .suspend, holding: [.suspend, .upgrade]),
         Scenario(
             name: "fail after fail: suspend", previousRating: "fail", previousOverall: 60, current: F.fail,
-            overdue: [], decision: .suspend, holding: [.suspend, .maintain]),
+            overdue: [], decision: .suspend, holding: [.suspend]),
         Scenario(
             name: "suspended, still fail: withdraw", previousRating: "fail", previousOverall: 60,
             previousDecision: .suspend, current: F.fail, overdue: [], decision: .withdraw,
-            holding: [.withdraw, .suspend, .maintain]),
+            holding: [.withdraw, .suspend]),
         Scenario(
             name: "suspended, P1 still overdue: withdraw", previousRating: "pass", previousOverall: 80,
             previousDecision: .suspend, current: F.pass, overdue: [.p1], decision: .withdraw,
-            holding: [.withdraw, .suspend, .maintain]),
+            holding: [.withdraw, .suspend]),
         Scenario(
             name: "suspended, only a P2 overdue: follow-up, not withdraw", previousRating: "pass",
             previousOverall: 80, previousDecision: .suspend, current: F.pass, overdue: [.p2],
-            decision: .maintainWithFollowUp, holding: [.maintainWithFollowUp, .maintain]),
+            decision: .maintainWithFollowUp, holding: [.maintainWithFollowUp]),
         Scenario(
             name: "suspended, recovered: maintain", previousRating: "pass", previousOverall: 80,
             previousDecision: .suspend, current: F.pass, overdue: [], decision: .maintain, holding: [.maintain]),
         Scenario(
             name: "a follow-up before does not lead to withdraw", previousRating: "pass", previousOverall: 80,
             previousDecision: .maintainWithFollowUp, current: F.fail, overdue: [], decision: .suspend,
-            holding: [.suspend, .downgrade, .maintainWithFollowUp, .maintain]),
+            holding: [.suspend, .downgrade, .maintainWithFollowUp]),
     ]
 
     @Test(arguments: scenarios)

@@ -49,7 +49,7 @@ public struct Review: Sendable {
     public var reasons: [ReviewFact] { rules.first { $0.rule == decision }?.facts ?? [] }
 
     /// Rules below the decision that hold too, outranked by it.
-    public var outranked: [ReviewRuleCheck] { rules.filter { $0.rule > decision && $0.rule != .maintain && $0.holds } }
+    public var outranked: [ReviewRuleCheck] { rules.filter { $0.rule > decision && $0.holds } }
 
     /// Whether this review ends the suspension the previous review imposed.
     public var liftsSuspension: Bool { previous.decision == .suspend && decision > .suspend }

@@ -152,7 +152,7 @@ public struct Reviewer: Sendable {
             followUp.append(.overallDropped(from: from, to: to))
         }
         followUp += p2
-        return [
+        let checks = [
             ReviewRuleCheck(rule: .withdraw, facts: withdraw),
             ReviewRuleCheck(rule: .suspend, facts: fail + p1),
             ReviewRuleCheck(
@@ -161,9 +161,11 @@ public struct Reviewer: Sendable {
             ReviewRuleCheck(rule: .maintainWithFollowUp, facts: followUp),
             ReviewRuleCheck(
                 rule: .upgrade, facts: now > before ? [.ratingRaised(from: previous.rating, to: current.rating)] : []),
-            ReviewRuleCheck(
-                rule: .maintain, facts: [.noRuleAbove(rating: current.rating, planChecked: progress != nil)]),
         ]
+        // `maintain` is "otherwise": it holds only when no rule above does.
+        let otherwise: [ReviewFact] =
+            checks.contains(where: \.holds) ? [] : [.noRuleAbove(rating: current.rating, planChecked: progress != nil)]
+        return checks + [ReviewRuleCheck(rule: .maintain, facts: otherwise)]
     }
 
     // MARK: Matching criteria across catalog versions
