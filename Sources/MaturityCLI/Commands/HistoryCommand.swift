@@ -8,11 +8,12 @@ struct HistoryCommand: ParsableCommand {
         commandName: "history",
         abstract: "An organisation's results over time: stage in the certificate cycle, rating, scores, decisions.",
         discussion: """
-            Reads every *.json result in DIR (JSON of 'maturity assess --format json' or 'maturity review --format \
-            json'), orders them by date, and shows each one's stage, rating, overall score and change, decision and \
-            certificate, then every domain's score over time (--format html draws the trend lines).
-            Stage: a self-assessment is outside the cycle; an audit is the initial audit when no certificate is in \
-            force before it (none yet, or the last decision withdrew it), else a recertification, and either starts \
+            Reads every *.json result in DIR (JSON of 'maturity assess --format json' or 'maturity review \
+            --format json'), orders them by date, and shows each one's stage, rating, overall score and change, \
+            decision and certificate, then every domain's score over time (--format html draws trend lines).
+
+            Stage: a self-assessment is outside the cycle; an audit is the initial audit when no certificate is \
+            in force before it (none yet, or the last decision withdrew it), else a recertification, and starts \
             a new cycle; a surveillance result is a review of the current cycle.
             All results must be of one organisation and one catalog id (versions may differ).
 
@@ -40,7 +41,9 @@ struct HistoryCommand: ParsableCommand {
     func run() throws {
         let console = Context.console
         let results = try Self.loadResults(folder, console: console)
-        try DiagnosticBag(History.check(results)).throwIfErrors()
+        var problems = DiagnosticBag()
+        problems.append(contentsOf: History.check(results))
+        try problems.throwIfErrors()
         let history = History(results: results)
         var loadedCatalog: Catalog?
         if let catalog {
@@ -109,12 +112,5 @@ struct HistoryCommand: ParsableCommand {
         }
         try bag.throwIfErrors()
         return results
-    }
-}
-
-extension DiagnosticBag {
-    init(_ diagnostics: [Diagnostic]) {
-        self.init()
-        append(contentsOf: diagnostics)
     }
 }

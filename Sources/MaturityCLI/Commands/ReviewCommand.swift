@@ -8,20 +8,24 @@ struct ReviewCommand: ParsableCommand {
         abstract:
             "Surveillance review: what moved since the previous result, plan progress, and the certificate decision.",
         discussion: """
-            Scores ASSESSMENT (the surveillance assessment) and compares it with the previous result: per-criterion, \
-            per-domain and overall deltas, regressions and improvements, plan progress (done, on track, overdue = \
-            due before the review date and not done), and the decision, by the first rule that holds:
-              withdraw                 the previous review suspended, and the rating is still fail or a P1 action overdue
-              suspend                  the rating is fail, or a P1 action is overdue
-              downgrade                the rating fell
-              maintain_with_follow_up  the overall score fell by 5 points or more, or a P2 action is overdue
-              upgrade                  the rating rose
-              maintain                 otherwise
-            The next review is the assessment date + 6 months. The review date is the assessment's date.
-            --format json writes the result JSON with the review added; it serves as --previous next time.
+            Scores ASSESSMENT (the surveillance assessment; its date is the review date) and compares it with \
+            the previous result: per-criterion, per-domain and overall deltas, regressions and improvements, \
+            and plan progress (overdue = due before the review date and not done by then).
 
-            Example: maturity review Examples/xinghe-hvac/2027-05/assessment.yaml \\
-              --previous Examples/xinghe-hvac/2026-11/result.json --plan Examples/xinghe-hvac/plan.yaml
+            The decision is the first rule that holds:
+              withdraw: suspended last time, and still fail or a P1 action overdue
+              suspend: the rating is fail, or a P1 action is overdue
+              downgrade: the rating fell
+              maintain_with_follow_up: overall fell 5 points or more, or a P2 overdue
+              upgrade: the rating rose
+              maintain: otherwise
+            The next review is the review date + 6 months.
+
+            --format json writes the result JSON with the review added: the next review reads it as --previous.
+
+            Example, in Examples/xinghe-hvac:
+              maturity review 2027-05/assessment.yaml --previous 2026-11/result.json \\
+                --plan plan.yaml
             """
     )
 
