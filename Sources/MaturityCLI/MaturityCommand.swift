@@ -14,7 +14,8 @@ public struct MaturityCommand: ParsableCommand {
             """,
         version: "0.1.0",
         subcommands: [
-            AssessCommand.self, CatalogCommand.self, InitCommand.self, PlanCommand.self, VerifyCommand.self,
+            AssessCommand.self, CatalogCommand.self, InitCommand.self, PlanCommand.self, ReviewCommand.self,
+            HistoryCommand.self, VerifyCommand.self,
         ]
     )
 

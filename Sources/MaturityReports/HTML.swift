@@ -40,8 +40,8 @@ public enum HTML {
         }
     }
 
-    /// A whole page: `title` in the head, `body` inside `<main>`.
-    static func page(title: String, language: Language, body: String) -> String {
+    /// A whole page: `title` in the head, `body` inside `<main>`; `extraStyle` adds rules of its own.
+    static func page(title: String, language: Language, body: String, extraStyle: String = "") -> String {
         """
         <!DOCTYPE html>
         <html lang="\(language == .zh ? "zh-CN" : "en")">
@@ -50,7 +50,7 @@ public enum HTML {
         <meta name="viewport" content="width=device-width, initial-scale=1">
         <meta name="generator" content="maturity">
         <title>\(escape(title))</title>
-        <style>\(style)</style>
+        <style>\(style)\(extraStyle.isEmpty ? "" : "\n" + extraStyle)</style>
         </head>
         <body>
         <main>

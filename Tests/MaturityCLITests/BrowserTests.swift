@@ -46,7 +46,37 @@ import Testing
                     "<section id=\"audit\"", "<svg class=\"paired\"", "<table id=\"calibration-criteria\"",
                     "<section id=\"findings-by-grade\"", "id=\"signoff\"",
                 ], pages: 1...8),
+        ] + reviewPages
+
+    /// Surveillance reviews and the certificate history of Examples/xinghe-hvac, in both languages.
+    static let reviewPages: [Page] = ["zh", "en"].flatMap { lang -> [Page] in
+        let x = "Examples/xinghe-hvac"
+        let review = [
+            "<section id=\"summary\"", "class=\"badge", "id=\"overall\"", "id=\"next-review\"", "<svg class=\"deltas\"",
+            "<table id=\"plan-progress\"", "<details id=\"criteria\"", "lang=\"\(lang == "zh" ? "zh-CN" : "en")\"",
         ]
+        return [
+            Page(
+                arguments: [
+                    "review", "\(x)/2026-11/assessment.yaml", "--previous", "\(x)/2026-05/result.json", "--plan",
+                    "\(x)/2026-11/plan.yaml", "--format", "html", "--lang", lang,
+                ], name: "review-xinghe-2026-11-\(lang)", expected: review + ["data-decision=\"suspend\""],
+                pages: 1...6),
+            Page(
+                arguments: [
+                    "review", "\(x)/2027-05/assessment.yaml", "--previous", "\(x)/2026-11/result.json", "--plan",
+                    "\(x)/plan.yaml", "--format", "html", "--lang", lang,
+                ], name: "review-xinghe-2027-05-\(lang)", expected: review + ["data-decision=\"maintain\""],
+                pages: 1...6),
+            Page(
+                arguments: ["history", "\(x)/results", "--format", "html", "--lang", lang],
+                name: "history-xinghe-\(lang)",
+                expected: [
+                    "<section id=\"summary\"", "<svg class=\"trend\"", "<table id=\"history\"",
+                    "data-decision=\"maintain\"", "<details id=\"domains\"",
+                ], pages: 1...4),
+        ]
+    }
 
     @Test func chromiumIsThereInCI() {
         if Self.inCI { #expect(Self.chromium != nil, "CI must install chromium (.ci/run)") }

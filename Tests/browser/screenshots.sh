@@ -23,4 +23,16 @@ for assessment in Examples/*/assessment.yaml; do
     shoot "$name.plan.$lang"
   done
 done
+# The certificate cycle of Examples/xinghe-hvac: both surveillance reviews and the history.
+x=Examples/xinghe-hvac
+for lang in zh en; do
+  "$bin" review "$x/2026-11/assessment.yaml" --previous "$x/2026-05/result.json" --plan "$x/2026-11/plan.yaml" \
+    --format html --lang "$lang" --output "$out/xinghe-review-2026-11.$lang.html"
+  shoot "xinghe-review-2026-11.$lang"
+  "$bin" review "$x/2027-05/assessment.yaml" --previous "$x/2026-11/result.json" --plan "$x/plan.yaml" \
+    --format html --lang "$lang" --output "$out/xinghe-review-2027-05.$lang.html"
+  shoot "xinghe-review-2027-05.$lang"
+  "$bin" history "$x/results" --format html --lang "$lang" --output "$out/xinghe-history.$lang.html"
+  shoot "xinghe-history.$lang"
+done
 ls -1 "$out"

@@ -1,0 +1,87 @@
+import ArgumentParser
+import MaturityCore
+import MaturityReports
+
+struct ReviewCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "review",
+        abstract:
+            "Surveillance review: what moved since the previous result, plan progress, and the certificate decision.",
+        discussion: """
+            Scores ASSESSMENT (the surveillance assessment; its date is the review date) and compares it with \
+            the previous result: per-criterion, per-domain and overall deltas, regressions and improvements, \
+            and plan progress (overdue = due before the review date and not done by then).
+
+            The decision is the first rule that holds:
+              withdraw: suspended last time, and still fail or a P1 action overdue
+              suspend: the rating is fail, or a P1 action is overdue
+              downgrade: the rating fell
+              maintain_with_follow_up: overall fell 5 points or more, or a P2 overdue
+              upgrade: the rating rose
+              maintain: otherwise
+            The next review is the review date + 6 months.
+
+            --format json writes the result JSON with the review added: the next review reads it as --previous.
+
+            Example, in Examples/xinghe-hvac:
+              maturity review 2027-05/assessment.yaml --previous 2026-11/result.json \\
+                --plan plan.yaml
+            """
+    )
+
+    @Argument(help: "The current (surveillance) assessment YAML file.")
+    var assessment: String
+
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "The previous result: JSON of 'maturity assess --format json' or of an earlier review.",
+            valueName: "result.json"))
+    var previous: String
+
+    @Option(name: .long, help: "The improvement plan, to report progress and find overdue actions.")
+    var plan: String?
+
+    @Option(name: .long, help: "Catalog file or folder (default: Criteria/<the assessment's catalog id>).")
+    var catalog: String?
+
+    @Option(
+        name: .long,
+        help: "Output format: text, md, json (the result with the review; reads back as --previous) or html.")
+    var format: ReportFormat = .text
+
+    @Option(name: .long, help: "Report language: zh or en (default: from LANG, else en).")
+    var lang: Language?
+
+    @Option(name: .long, help: "Write the report to this file (atomically) instead of standard output.")
+    var output: String?
+
+    func run() throws {
+        let console = Context.console
+        let loaded = try Pipeline.load(assessment: assessment, catalog: catalog, console: console)
+        DiagnosticPrinter.print(loaded.warnings, console: console)
+        let previousResult = try PreviousResultLoader.load(path: console.absolute(previous), displayPath: previous)
+        let current = Scorer(catalog: loaded.catalog).score(loaded.assessment, kpis: loaded.kpis)
+        let reviewer = Reviewer(catalog: loaded.catalog)
+        var bag = DiagnosticBag()
+        bag.append(contentsOf: reviewer.check(previous: previousResult, current: current))
+        var planFile: Plan?
+        if let plan {
+            let document = try PlanCommand.loadPlan(plan, console: console)
+            if let problem = reviewer.check(plan: document.plan, file: plan, current: current) { bag.append(problem) }
+            planFile = document.plan
+        }
+        try bag.throwIfErrors()
+        DiagnosticPrinter.print(bag.warnings, console: console)
+        let review = reviewer.review(current: current, previous: previousResult, plan: planFile)
+        let context = ReviewContext(review: review, catalog: loaded.catalog, language: console.language(lang))
+        let text: String
+        switch format {
+        case .text: text = ReviewTextReport(context).render()
+        case .md: text = ReviewMarkdownReport(context).render()
+        case .json: text = ReviewJSON.render(review)
+        case .html: text = ReviewHTMLReport(context).render()
+        }
+        try console.emit(text, to: output)
+    }
+}

@@ -1,0 +1,228 @@
+import Foundation
+
+/// Reads a result JSON (`assess --format json` or `review --format json`) into a `PreviousResult`,
+/// reporting every wrong or missing value with its key path (`criteria[3].level`) and its place.
+public enum PreviousResultLoader {
+    static let hint = "give the JSON that 'maturity assess --format json' or 'maturity review --format json' wrote"
+
+    public static func load(path: String, displayPath: String? = nil) throws(DiagnosticError) -> PreviousResult {
+        let document = try JSONDocument.load(path: path, displayPath: displayPath)
+        return try read(document)
+    }
+
+    public static func parse(json: String, file: String = "result.json") throws(DiagnosticError) -> PreviousResult {
+        try read(try JSONDocument.parse(data: Data(json.utf8), file: file))
+    }
+
+    static func read(_ document: JSONDocument) throws(DiagnosticError) -> PreviousResult {
+        let root = document.root
+        // Something else altogether: one clear error, not a list of every key it lacks.
+        guard case .object = root.value, root["schema"] != nil, root["catalog"] != nil, root["rating"] != nil else {
+            throw DiagnosticError(
+                .error("'\(document.file)' is not a maturity result", at: root.location, hint: hint))
+        }
+        var r = Reader(file: document.file)
+        let schema = r.int(root, "schema")
+        if let schema, schema != PreviousResult.supportedSchema {
+            r.error(
+                "unknown result schema \(schema)", at: root["schema"],
+                hint: "this version of maturity reads result schema \(PreviousResult.supportedSchema)")
+        }
+        let catalog = r.object(root, "catalog")
+        let catalogId = catalog.flatMap { r.string($0, "id", path: "catalog.id") }
+        let catalogVersion = catalog.flatMap { r.string($0, "version", path: "catalog.version") }
+        let organisationNode = r.object(root, "organisation")
+        let organisationName = organisationNode.flatMap { r.string($0, "name", path: "organisation.name") }
+        let site = organisationNode.flatMap { r.optionalString($0, "site", path: "organisation.site") }
+        let kindText = r.string(root, "kind")
+        var kind: Assessment.Kind?
+        if let kindText {
+            kind = Assessment.Kind(rawValue: kindText)
+            if kind == nil {
+                r.error(
+                    "'kind' must be one of \(Assessment.Kind.allCases.map { "'\($0.rawValue)'" }.joined(separator: ", ")), "
+                        + "found '\(kindText)'", at: root["kind"])
+            }
+        }
+        let date = r.day(root, "date")
+        let rating = r.string(root, "rating")
+        let overall = r.score(root, "overall")
+
+        var domains: [PreviousResult.DomainScore] = []
+        var domainIds: Set<String> = []
+        for (index, node) in r.array(root, "domains").enumerated() {
+            let path = "domains[\(index)]"
+            guard r.isObject(node, path) else { continue }
+            guard let id = r.string(node, "id", path: "\(path).id") else { continue }
+            if !domainIds.insert(id).inserted { r.error("\(path): domain '\(id)' is listed twice", at: node) }
+            let applicable = r.bool(node, "applicable", path: "\(path).applicable") ?? true
+            let score = r.score(node, "score", path: "\(path).score")
+            domains.append(.init(id: id, applicable: applicable && score != nil, score: applicable ? score : nil))
+        }
+        var criteria: [PreviousResult.CriterionScore] = []
+        var criterionIds: Set<String> = []
+        for (index, node) in r.array(root, "criteria").enumerated() {
+            let path = "criteria[\(index)]"
+            guard r.isObject(node, path) else { continue }
+            guard let id = r.string(node, "id", path: "\(path).id") else { continue }
+            if !criterionIds.insert(id).inserted { r.error("\(path): criterion '\(id)' is listed twice", at: node) }
+            let applicable = r.bool(node, "applicable", path: "\(path).applicable") ?? true
+            let level = r.level(node, "level", path: "\(path).level")
+            let score = r.score(node, "score", path: "\(path).score")
+            if applicable, node["level"]?.value == .null || node["score"]?.value == .null {
+                r.error("\(path): an applicable criterion needs a 'level' and a 'score', found null", at: node)
+            }
+            criteria.append(
+                .init(
+                    id: id, domain: r.optionalString(node, "domain", path: "\(path).domain"),
+                    key: r.optionalBool(node, "key", path: "\(path).key") ?? false, applicable: applicable,
+                    level: applicable ? level : nil, score: applicable ? score : nil))
+        }
+
+        var decision: ReviewDecision?
+        if let text = r.optionalString(root, "decision", path: "decision") {
+            decision = ReviewDecision(rawValue: text)
+            if decision == nil {
+                r.error(
+                    "'decision' must be one of "
+                        + ReviewDecision.allCases.map { "'\($0.rawValue)'" }.joined(separator: ", ")
+                        + ", found '\(text)'",
+                    at: root["decision"])
+            }
+        }
+        let nextReview = root["next_review"].flatMap { node -> Day? in
+            if case .null = node.value { return nil }
+            return r.day(root, "next_review")
+        }
+        let previousDate = root["previous"].flatMap { node -> Day? in
+            guard case .object = node.value else {
+                r.error("'previous' must be an object, found \(node.kindName)", at: node)
+                return nil
+            }
+            return node["date"] == nil ? nil : r.day(node, "date", path: "previous.date")
+        }
+
+        guard !r.bag.hasErrors, let catalogId, let catalogVersion, let organisationName, let kind, let date, let rating
+        else {
+            throw DiagnosticError(r.bag.sorted.filter(\.isError))
+        }
+        return PreviousResult(
+            file: document.file, catalogId: catalogId, catalogVersion: catalogVersion,
+            organisation: Organisation(name: organisationName, site: site), kind: kind, date: date, rating: rating,
+            overall: overall, domains: domains, criteria: criteria, decision: decision, nextReview: nextReview,
+            previousDate: previousDate,
+            locations: .init(
+                catalog: root["catalog"]?.location, organisation: root["organisation"]?.location,
+                date: root["date"]?.location, rating: root["rating"]?.location))
+    }
+
+    /// Reads typed values from JSON nodes, collecting a diagnostic for each one that is missing or wrong.
+    struct Reader {
+        let file: String
+        var bag = DiagnosticBag()
+
+        mutating func error(_ message: String, at node: JSONDocument.Node?, hint: String? = nil) {
+            bag.append(.error(message, at: node?.location ?? .start(of: file), hint: hint))
+        }
+
+        /// The member `key` of `parent`, or an error naming `path` when it is missing.
+        mutating func required(_ parent: JSONDocument.Node, _ key: String, path: String) -> JSONDocument.Node? {
+            if let node = parent[key] { return node }
+            error("missing key '\(path)'", at: parent)
+            return nil
+        }
+
+        mutating func wrongType(_ node: JSONDocument.Node, _ path: String, expected: String) {
+            var found = node.kindName
+            if case .string(let text) = node.value { found += " '\(text)'" }
+            if case .number(let number) = node.value { found += " \(NumberText.plain(number, decimals: 6))" }
+            error("'\(path)' must be \(expected), found \(found)", at: node)
+        }
+
+        mutating func isObject(_ node: JSONDocument.Node, _ path: String) -> Bool {
+            if case .object = node.value { return true }
+            wrongType(node, path, expected: "an object")
+            return false
+        }
+
+        mutating func object(_ parent: JSONDocument.Node, _ key: String) -> JSONDocument.Node? {
+            guard let node = required(parent, key, path: key) else { return nil }
+            return isObject(node, key) ? node : nil
+        }
+
+        mutating func array(_ parent: JSONDocument.Node, _ key: String) -> [JSONDocument.Node] {
+            guard let node = required(parent, key, path: key) else { return [] }
+            if case .array(let items) = node.value { return items }
+            wrongType(node, key, expected: "an array")
+            return []
+        }
+
+        mutating func string(_ parent: JSONDocument.Node, _ key: String, path: String? = nil) -> String? {
+            guard let node = required(parent, key, path: path ?? key) else { return nil }
+            if case .string(let text) = node.value, !text.isEmpty { return text }
+            wrongType(node, path ?? key, expected: "a non-empty string")
+            return nil
+        }
+
+        mutating func optionalString(_ parent: JSONDocument.Node, _ key: String, path: String) -> String? {
+            guard let node = parent[key] else { return nil }
+            switch node.value {
+            case .null: return nil
+            case .string(let text): return text
+            default:
+                wrongType(node, path, expected: "a string or null")
+                return nil
+            }
+        }
+
+        mutating func bool(_ parent: JSONDocument.Node, _ key: String, path: String) -> Bool? {
+            guard let node = required(parent, key, path: path) else { return nil }
+            if case .bool(let value) = node.value { return value }
+            wrongType(node, path, expected: "true or false")
+            return nil
+        }
+
+        mutating func optionalBool(_ parent: JSONDocument.Node, _ key: String, path: String) -> Bool? {
+            guard parent[key] != nil else { return nil }
+            return bool(parent, key, path: path)
+        }
+
+        mutating func int(_ parent: JSONDocument.Node, _ key: String) -> Int? {
+            guard let node = required(parent, key, path: key) else { return nil }
+            if case .number(let value) = node.value, value == value.rounded(), abs(value) < 1e9 { return Int(value) }
+            wrongType(node, key, expected: "an integer")
+            return nil
+        }
+
+        /// A level: an integer 0 or more, or null.
+        mutating func level(_ parent: JSONDocument.Node, _ key: String, path: String) -> Int? {
+            guard let node = required(parent, key, path: path) else { return nil }
+            switch node.value {
+            case .null: return nil
+            case .number(let value) where value == value.rounded() && value >= 0 && value < 1000: return Int(value)
+            default:
+                wrongType(node, path, expected: "a level (an integer 0 or more) or null")
+                return nil
+            }
+        }
+
+        /// A score 0–100, or null.
+        mutating func score(_ parent: JSONDocument.Node, _ key: String, path: String? = nil) -> Double? {
+            guard let node = required(parent, key, path: path ?? key) else { return nil }
+            switch node.value {
+            case .null: return nil
+            case .number(let value) where value >= 0 && value <= 100: return value
+            default:
+                wrongType(node, path ?? key, expected: "a score from 0 to 100 or null")
+                return nil
+            }
+        }
+
+        mutating func day(_ parent: JSONDocument.Node, _ key: String, path: String? = nil) -> Day? {
+            guard let node = required(parent, key, path: path ?? key) else { return nil }
+            if case .string(let text) = node.value, let day = Day(iso: text) { return day }
+            wrongType(node, path ?? key, expected: "a date YYYY-MM-DD")
+            return nil
+        }
+    }
+}

@@ -1,0 +1,249 @@
+/// Compares a current result with the previous one and decides about the certificate (SPEC §7).
+/// Pure: the review date is the current assessment's date.
+public struct Reviewer: Sendable {
+    /// The catalog the current assessment was scored with.
+    public let catalog: Catalog
+
+    public init(catalog: Catalog) {
+        self.catalog = catalog
+    }
+
+    // MARK: Checks
+
+    /// What makes `previous` unusable for reviewing `current` (errors), and what the reviewer should know
+    /// (warnings): another catalog or organisation, a date not before the assessment, an unknown rating,
+    /// a catalog version change, a review later than the previous one asked for.
+    public func check(previous: PreviousResult, current: AssessmentResult) -> [Diagnostic] {
+        var diagnostics: [Diagnostic] = []
+        let at = previous.locations
+        if previous.catalogId != catalog.id {
+            diagnostics.append(
+                .error(
+                    "the previous result is for catalog '\(previous.catalogId)', the assessment for '\(catalog.id)'",
+                    at: at.catalog ?? .start(of: previous.file),
+                    hint: "give the result of an earlier review of the same certification"))
+        } else if previous.catalogVersion != catalog.version {
+            diagnostics.append(
+                .warning(
+                    "the previous result used catalog version '\(previous.catalogVersion)', this assessment version "
+                        + "'\(catalog.version)': criteria are matched by id (and the catalog's renamed: list), and "
+                        + "only those both have are compared", at: at.catalog ?? .start(of: previous.file)))
+        }
+        if previous.organisation.name != current.organisation.name {
+            diagnostics.append(
+                .error(
+                    "the previous result is for '\(previous.organisation.name)', the assessment for "
+                        + "'\(current.organisation.name)'", at: at.organisation ?? .start(of: previous.file),
+                    hint: "give the previous result of the same organisation"))
+        }
+        if !(previous.date < current.date) {
+            diagnostics.append(
+                .error(
+                    "the previous result is dated \(previous.date), not before the assessment (\(current.date))",
+                    at: at.date ?? .start(of: previous.file),
+                    hint: "--previous takes the result of the earlier audit or review"))
+        } else if let due = previous.nextReview, due < current.date {
+            diagnostics.append(
+                .warning(
+                    "this review (\(current.date)) is later than the next review the previous one set (\(due))",
+                    at: at.date ?? .start(of: previous.file)))
+        }
+        if previous.rating != RatingRule.failId, catalog.rating(previous.rating) == nil {
+            let ids = [RatingRule.failId] + catalog.ratings.map(\.id)
+            diagnostics.append(
+                .error(
+                    "the previous rating '\(previous.rating)' is not a rating of catalog '\(catalog.id)'",
+                    at: at.rating ?? .start(of: previous.file), hint: Suggestion.hint(for: previous.rating, in: ids)))
+        }
+        return diagnostics
+    }
+
+    /// An error when the plan is another organisation's.
+    public func check(plan: Plan, file: String, current: AssessmentResult) -> Diagnostic? {
+        guard plan.organisation != current.organisation.name else { return nil }
+        return .error(
+            "the plan is for '\(plan.organisation)', the assessment for '\(current.organisation.name)'",
+            at: .start(of: file), hint: "give the improvement plan of the same organisation")
+    }
+
+    // MARK: Review
+
+    public func review(current: AssessmentResult, previous: PreviousResult, plan: Plan?) -> Review {
+        let matching = match(previous)
+        var criteria: [CriterionDelta] = []
+        for domain in catalog.domains {
+            for criterion in domain.criteria {
+                guard let now = current.criterion(criterion.id), let then = matching.previous[criterion.id] else {
+                    continue
+                }
+                criteria.append(
+                    CriterionDelta(
+                        id: criterion.id, previousId: then.id == criterion.id ? nil : then.id, domain: domain.id,
+                        key: criterion.key, previousLevel: then.applicable ? then.level : nil,
+                        level: now.applicable ? now.level : nil,
+                        score: ScoreDelta(
+                            previous: then.applicable ? then.score : nil, current: now.applicable ? now.score : nil)))
+            }
+        }
+        let basis: Review.Basis = matching.added.isEmpty && matching.removed.isEmpty ? .reported : .commonCriteria
+        var domains: [DomainDelta]
+        var overall: ScoreDelta
+        switch basis {
+        case .reported:
+            domains = catalog.domains.map { domain in
+                DomainDelta(
+                    id: domain.id,
+                    score: ScoreDelta(
+                        previous: previous.domain(domain.id)?.score, current: current.domain(domain.id)?.score))
+            }
+            overall = ScoreDelta(previous: previous.overall, current: current.overall)
+        case .commonCriteria:
+            (domains, overall) = commonScores(criteria, current: current)
+        }
+        let catalogChange =
+            previous.catalogVersion == catalog.version && basis == .reported
+            ? nil
+            : CatalogChange(
+                previousVersion: previous.catalogVersion, currentVersion: catalog.version, added: matching.added,
+                removed: matching.removed, renamed: matching.renamed)
+
+        let progress = plan.map { plan in
+            PlanProgress(
+                asOf: current.date,
+                items: plan.entries.map { entry in
+                    PlanProgress.Item(
+                        entry: entry, state: PlanProgress.state(of: entry, on: current.date),
+                        levelReached: levelReached(entry, current: current))
+                })
+        }
+        let rules = self.rules(current: current, previous: previous, overall: overall, progress: progress)
+        let decision = rules.first(where: \.holds)?.rule ?? .maintain
+        return Review(
+            current: current, previous: previous, catalogChange: catalogChange, basis: basis, overall: overall,
+            domains: domains, criteria: criteria, planProgress: progress, rules: rules, decision: decision,
+            nextReview: current.date.adding(months: 6))
+    }
+
+    /// Every decision rule in precedence order, with the facts that make it hold.
+    func rules(current: AssessmentResult, previous: PreviousResult, overall: ScoreDelta, progress: PlanProgress?)
+        -> [ReviewRuleCheck]
+    {
+        func overdue(_ priority: PlanAction.Priority) -> [ReviewFact] {
+            (progress?.overdue(priority) ?? []).map { item in
+                .actionOverdue(
+                    id: item.entry.id, priority: priority, due: item.entry.due ?? current.date,
+                    status: item.entry.status, completed: item.entry.completed)
+            }
+        }
+        let fail: [ReviewFact] = current.rating == RatingRule.failId ? [.ratingFail] : []
+        let p1 = overdue(.p1)
+        let p2 = overdue(.p2)
+        let before = catalog.rank(of: previous.rating)
+        let now = catalog.rank(of: current.rating)
+
+        var withdraw: [ReviewFact] = []
+        if previous.decision == .suspend, !(fail + p1).isEmpty {
+            withdraw = [.previousSuspended(date: previous.date)] + fail + p1
+        }
+        var followUp: [ReviewFact] = []
+        if let delta = overall.delta, let from = overall.previous, let to = overall.current,
+            delta <= -ReviewDecision.overallDropThreshold + Tolerance.epsilon
+        {
+            followUp.append(.overallDropped(from: from, to: to))
+        }
+        followUp += p2
+        let checks = [
+            ReviewRuleCheck(rule: .withdraw, facts: withdraw),
+            ReviewRuleCheck(rule: .suspend, facts: fail + p1),
+            ReviewRuleCheck(
+                rule: .downgrade, facts: before > now ? [.ratingLowered(from: previous.rating, to: current.rating)] : []
+            ),
+            ReviewRuleCheck(rule: .maintainWithFollowUp, facts: followUp),
+            ReviewRuleCheck(
+                rule: .upgrade, facts: now > before ? [.ratingRaised(from: previous.rating, to: current.rating)] : []),
+        ]
+        // `maintain` is "otherwise": it holds only when no rule above does.
+        let otherwise: [ReviewFact] =
+            checks.contains(where: \.holds) ? [] : [.noRuleAbove(rating: current.rating, planChecked: progress != nil)]
+        return checks + [ReviewRuleCheck(rule: .maintain, facts: otherwise)]
+    }
+
+    // MARK: Matching criteria across catalog versions
+
+    struct Matching {
+        /// Current criterion id → the previous result's criterion.
+        var previous: [String: PreviousResult.CriterionScore] = [:]
+        var added: [String] = []
+        var removed: [String] = []
+        var renamed: [CatalogChange.Rename] = []
+    }
+
+    /// The current id of a criterion the previous result names: itself when the catalog has it, else
+    /// followed through `renamed:` (old id → new id, possibly over several versions).
+    public func currentId(of id: String) -> String {
+        var id = id
+        var seen: Set<String> = [id]
+        while catalog.criterion(id) == nil, let next = catalog.renamed[id], seen.insert(next).inserted {
+            id = next
+        }
+        return id
+    }
+
+    func match(_ previous: PreviousResult) -> Matching {
+        var matching = Matching()
+        for criterion in previous.criteria {
+            let id = currentId(of: criterion.id)
+            guard catalog.criterion(id) != nil, matching.previous[id] == nil else {
+                if catalog.criterion(id) == nil { matching.removed.append(criterion.id) }
+                continue
+            }
+            matching.previous[id] = criterion
+            if id != criterion.id { matching.renamed.append(.init(from: criterion.id, to: id)) }
+        }
+        matching.added = catalog.criteria.map(\.id).filter { matching.previous[$0] == nil }
+        return matching
+    }
+
+    /// Domain and overall scores of both sides over the criteria both have and both found applicable,
+    /// weighted as the current catalog weighs them.
+    func commonScores(_ criteria: [CriterionDelta], current: AssessmentResult) -> ([DomainDelta], ScoreDelta) {
+        var domains: [DomainDelta] = []
+        var previousOverall: (sum: Double, weight: Double) = (0, 0)
+        var currentOverall: (sum: Double, weight: Double) = (0, 0)
+        for domain in catalog.domains {
+            var then: (sum: Double, weight: Double) = (0, 0)
+            var now: (sum: Double, weight: Double) = (0, 0)
+            for delta in criteria where delta.domain == domain.id {
+                guard let before = delta.score.previous, delta.score.current != nil,
+                    let result = current.criterion(delta.id), let weight = catalog.criterion(delta.id)?.weight
+                else { continue }
+                then = (then.sum + weight * before, then.weight + weight)
+                now = (now.sum + weight * result.score, now.weight + weight)
+            }
+            guard then.weight > 0 else {
+                domains.append(DomainDelta(id: domain.id, score: ScoreDelta(previous: nil, current: nil)))
+                continue
+            }
+            let previousScore = then.sum / then.weight
+            let currentScore = now.sum / now.weight
+            domains.append(
+                DomainDelta(id: domain.id, score: ScoreDelta(previous: previousScore, current: currentScore)))
+            previousOverall = (
+                previousOverall.sum + domain.weight * previousScore, previousOverall.weight + domain.weight
+            )
+            currentOverall = (currentOverall.sum + domain.weight * currentScore, currentOverall.weight + domain.weight)
+        }
+        let overall = ScoreDelta(
+            previous: previousOverall.weight > 0 ? previousOverall.sum / previousOverall.weight : nil,
+            current: currentOverall.weight > 0 ? currentOverall.sum / currentOverall.weight : nil)
+        return (domains, overall)
+    }
+
+    /// Whether the criterion an action raises is now at the action's level.
+    func levelReached(_ entry: PlanEntry, current: AssessmentResult) -> Bool? {
+        guard let id = entry.criterion, let to = entry.to,
+            let result = current.criterion(id) ?? current.criterion(currentId(of: id)), result.applicable
+        else { return nil }
+        return result.level >= to
+    }
+}
