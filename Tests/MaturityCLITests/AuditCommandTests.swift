@@ -281,6 +281,6 @@ import Testing
             toFile: folder + "/bad.json", atomically: true, encoding: .utf8)
         let bad = CLI.run(["verify", folder + "/bad.json"])
         #expect(bad.status == 1)
-        #expect(bad.stderr.contains("bad.json:4:1: error: not a JSON result: expected ',' or ']'"))
+        #expect(bad.stderr.contains("bad.json:4:1: error: unexpected character '}': ',' or ']' is expected"))
     }
 }

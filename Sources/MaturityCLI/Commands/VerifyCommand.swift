@@ -41,18 +41,15 @@ struct VerifyCommand: ParsableCommand {
     func run() throws {
         let console = Context.console
         let path = console.absolute(result)
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw DiagnosticError(.error("cannot read result '\(result)'", at: nil, hint: "check the path"))
-        }
         let json: JSONValue
         do {
-            json = try JSONValue.parse(data)
+            json = JSONValue(try JSONDocument.load(path: path, displayPath: result).root)
         } catch {
-            throw DiagnosticError(
-                .error(
-                    "not a JSON result: \(error.message)",
-                    at: SourceLocation(file: result, line: error.line, column: error.column),
-                    hint: "verify reads the JSON written by 'maturity assess AUDIT.yaml --format json'"))
+            var diagnostics = error.diagnostics
+            if let first = diagnostics.first, first.hint == nil {
+                diagnostics[0].hint = "verify reads the JSON written by 'maturity assess AUDIT.yaml --format json'"
+            }
+            throw DiagnosticError(diagnostics)
         }
         let signOff: SignOff
         let recorded: String
