@@ -34,11 +34,9 @@ struct AssessCommand: ParsableCommand {
     @Option(name: .long, help: "Rating to aim for (default: the next rating above the current one).")
     var target: String?
 
-    @Option(name: .long, help: "Report language: zh or en (default: from LANG, else en).")
-    var lang: Language?
-
-    @Option(name: .long, help: "Write the report to this file (atomically) instead of standard output.")
-    var output: String?
+    @OptionGroup var report: ReportOutputOptions
+    var lang: Language? { report.lang }
+    var output: String? { report.output }
 
     @Option(name: .long, help: "Show this improvement plan's actions in the report, overdue ones flagged.")
     var plan: String?

@@ -50,11 +50,9 @@ struct ReviewCommand: ParsableCommand {
         help: "Output format: text, md, json (the result with the review; reads back as --previous) or html.")
     var format: ReportFormat = .text
 
-    @Option(name: .long, help: "Report language: zh or en (default: from LANG, else en).")
-    var lang: Language?
-
-    @Option(name: .long, help: "Write the report to this file (atomically) instead of standard output.")
-    var output: String?
+    @OptionGroup var report: ReportOutputOptions
+    var lang: Language? { report.lang }
+    var output: String? { report.output }
 
     func run() throws {
         let console = Context.console

@@ -56,27 +56,8 @@ public struct JSONDocument: Sendable {
     /// Reads and parses `path`; `displayPath` is how diagnostics name it.
     public static func load(path: String, displayPath: String? = nil) throws(DiagnosticError) -> JSONDocument {
         let shown = displayPath ?? path
-        let data: Data
-        do {
-            let attributes = try FileManager.default.attributesOfItem(atPath: path)
-            if (attributes[.type] as? FileAttributeType) == .typeDirectory {
-                throw DiagnosticError(.error("'\(shown)' is a folder, not a JSON file", at: nil))
-            }
-            if let size = attributes[.size] as? Int, size > maximumBytes {
-                throw DiagnosticError(
-                    .error(
-                        "file is \(size) bytes, more than the \(maximumBytes >> 20) MB a result file may have",
-                        at: .start(of: shown)))
-            }
-            data = try Data(contentsOf: URL(fileURLWithPath: path))
-        } catch let error as DiagnosticError {
-            throw error
-        } catch {
-            throw DiagnosticError(
-                .error(
-                    "cannot read '\(shown)': \(FileProblem.describe(error, path: path))", at: nil,
-                    hint: "check the path and that the file is readable"))
-        }
+        let data = try InputFile.read(
+            path, shown: shown, kind: "JSON", maximumBytes: maximumBytes, what: "a result file")
         return try parse(data: data, file: shown)
     }
 

@@ -19,27 +19,8 @@ struct YAMLDocument {
     /// Reads and composes `path`; `displayPath` is how diagnostics name it.
     static func load(path: String, displayPath: String? = nil) throws(DiagnosticError) -> YAMLDocument {
         let shown = displayPath ?? path
-        let data: Data
-        do {
-            let attributes = try FileManager.default.attributesOfItem(atPath: path)
-            if (attributes[.type] as? FileAttributeType) == .typeDirectory {
-                throw DiagnosticError(.error("'\(shown)' is a folder, not a YAML file", at: nil))
-            }
-            if let size = attributes[.size] as? Int, size > maximumBytes {
-                throw DiagnosticError(
-                    .error(
-                        "file is \(size) bytes, more than the \(maximumBytes >> 20) MB a YAML input may have",
-                        at: .start(of: shown)))
-            }
-            data = try Data(contentsOf: URL(fileURLWithPath: path))
-        } catch let error as DiagnosticError {
-            throw error
-        } catch {
-            throw DiagnosticError(
-                .error(
-                    "cannot read '\(shown)': \(FileProblem.describe(error, path: path))", at: nil,
-                    hint: "check the path and that the file is readable"))
-        }
+        let data = try InputFile.read(
+            path, shown: shown, kind: "YAML", maximumBytes: maximumBytes, what: "a YAML input")
         return try parse(data: data, file: shown)
     }
 
@@ -344,24 +325,5 @@ struct YAMLDocument {
             }
         }
         return (line, column)
-    }
-}
-
-/// Plain words for file-system errors (`localizedDescription` is empty on Linux).
-enum FileProblem {
-    static func describe(_ error: Error, path: String) -> String {
-        let ns = error as NSError
-        if ns.domain == NSCocoaErrorDomain {
-            switch ns.code {
-            case NSFileNoSuchFileError, NSFileReadNoSuchFileError: return "no such file"
-            case NSFileReadNoPermissionError: return "permission denied"
-            default: break
-            }
-        }
-        if let posix = ns.userInfo[NSUnderlyingErrorKey] as? NSError, posix.domain == NSPOSIXErrorDomain {
-            return String(cString: strerror(Int32(posix.code)))
-        }
-        if !FileManager.default.fileExists(atPath: path) { return "no such file" }
-        return "\(error)"
     }
 }
