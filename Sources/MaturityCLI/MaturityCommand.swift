@@ -14,7 +14,7 @@ public struct MaturityCommand: ParsableCommand {
             """,
         version: "0.1.0",
         subcommands: [
-            AssessCommand.self, CatalogCommand.self, InitCommand.self, PlanCommand.self,
+            AssessCommand.self, CatalogCommand.self, InitCommand.self, PlanCommand.self, KPICommand.self,
         ]
     )
 
