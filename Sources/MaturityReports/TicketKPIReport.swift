@@ -38,13 +38,15 @@ public struct TicketKPIReport: Sendable {
         case "completion_within_sla_rate", "resolution_within_5_workdays_rate", "reopen_rate", "callback_rate":
             return w("\(n) 张已解决", "\(n) resolved")
         case "fcr_rate", "complaint_rate":
-            return w("\(n) 张有标记", "\(n) flagged either way")
+            return w("\(n) 张有记录", "\(n) with a value")
         case "csat_mean", "satisfaction_rate":
             return w("\(n) 张有评分", "\(n) rated")
         default:
-            return w("\(n) 张工单", "\(n) tickets")
+            return w("\(n) 张工单", count(n, "ticket"))
         }
     }
+
+    func count(_ n: Int, _ word: String) -> String { "\(n) \(word)\(n == 1 ? "" : "s")" }
 
     public func text() -> String {
         let w = words
@@ -61,14 +63,14 @@ public struct TicketKPIReport: Sendable {
             "  "
                 + w(
                     "\(m.rows) 行，\(m.tickets) 张工单，\(m.rowsLeftOut) 行未采用",
-                    "\(m.rows) rows, \(m.tickets) tickets, \(m.rowsLeftOut) rows left out"))
+                    "\(count(m.rows, "row")), \(count(m.tickets, "ticket")), \(count(m.rowsLeftOut, "row")) left out"))
         lines.append("")
         for value in m.values {
             let name = TicketKPIReport.definition(value.id)?.name.text(language) ?? value.id
             lines.append(
                 "  " + DisplayWidth.pad(name, 32)
                     + DisplayWidth.padLeft(TicketKPIReport.value(value.value, kpi: value.id), 12)
-                    + "   " + DisplayWidth.pad(over(value), 20) + "  " + value.id)
+                    + "   " + DisplayWidth.pad(over(value), 22) + "  " + value.id)
         }
         if !m.absent.isEmpty {
             lines.append("")

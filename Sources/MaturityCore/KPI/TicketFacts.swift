@@ -116,20 +116,35 @@ struct TicketTally {
         }
     }
 
-    /// Why a ticket's times cannot all be true; such a ticket is left out and reported.
-    static func contradiction(_ t: TicketFacts) -> String? {
+    init(_ rules: Rules) {
+        self.rules = rules
+    }
+
+    /// Why a ticket's times cannot all be true, and the field that says the impossible; such a
+    /// ticket is left out and reported.
+    func contradiction(_ t: TicketFacts) -> (message: String, field: TicketMapping.Field)? {
         if let created = t.created, let response = t.firstResponse, response < created {
-            return "first response is before creation"
+            return (
+                "first response (\(local(response))) is before creation (\(local(created)))", .firstResponse
+            )
         }
         if let created = t.created, let resolved = t.resolved, resolved < created {
-            return "resolution is before creation"
+            return ("resolution (\(local(resolved))) is before creation (\(local(created)))", .resolved)
         }
-        if let time = t.responseTime, time < 0 { return "first response time is negative" }
+        if let time = t.responseTime, time < 0 {
+            return ("first response time is negative", .firstResponseMinutes)
+        }
         return nil
     }
 
-    init(_ rules: Rules) {
-        self.rules = rules
+    /// An instant as wall-clock time in the mapping's time zone: 2026-03-08 14:05:09.
+    func local(_ milliseconds: Int64) -> String {
+        let local = milliseconds + rules.zone.offset(atUTC: milliseconds)
+        let seconds = local >= 0 ? local / 1000 : (local - 999) / 1000
+        let days = seconds >= 0 ? seconds / 86400 : (seconds - 86399) / 86400
+        let rest = Int(seconds - days * 86400)
+        func two(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
+        return "\(Day(daysSinceEpoch: Int(days))) \(two(rest / 3600)):\(two(rest / 60 % 60)):\(two(rest % 60))"
     }
 
     /// Adds the counts of another part of the same export.

@@ -266,6 +266,17 @@ final class TicketRowReader {
 
     var idHeader: String { id?.header ?? "id" }
 
+    /// Where a field's column is in the row.
+    func column(of field: TicketMapping.Field) -> Int? {
+        switch field {
+        case .created: created?.index
+        case .firstResponse: firstResponse?.index
+        case .firstResponseMinutes: responseMinutes?.index
+        case .resolved: resolved?.index
+        default: nil
+        }
+    }
+
     static func text(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
         let text = String(decoding: bytes, as: UTF8.self)
         return text.count > 60 ? String(text.prefix(60)) + "…" : text

@@ -92,8 +92,9 @@ struct TicketRun {
                 try report(error, reader)
                 continue
             }
-            if let contradiction = TicketTally.contradiction(facts) {
-                try report(contradiction, line: reader.line, column: 1)
+            if let (message, field) = tally.contradiction(facts) {
+                let column = rowReader.column(of: field).map { reader.location(ofField: $0) }
+                try report(message, line: column?.line ?? reader.line, column: column?.column ?? 1)
                 continue
             }
             tally.add(facts)
@@ -135,9 +136,9 @@ struct TicketRun {
     }
 
     mutating func finish(_ ticket: EventLogCollapser.Ticket) throws(DiagnosticError) {
-        if let contradiction = TicketTally.contradiction(ticket.facts) {
+        if let (message, _) = tally.contradiction(ticket.facts) {
             try report(
-                "ticket '\(ticket.id)' (\(ticket.rows) rows): \(contradiction)", line: ticket.lastLine, column: 1,
+                "ticket '\(ticket.id)' (\(ticket.rows) rows): \(message)", line: ticket.lastLine, column: 1,
                 rows: ticket.rows)
             return
         }
