@@ -59,7 +59,8 @@ enum CSVTesting {
         let note = "a long note, with \"\"quotes\"\" and\na line break"
         let text = "id,note\n7,\"\(note)\",end\n8,x,y\n"
         let records = try CSVTesting.records(text, chunkBytes: 16)
-        #expect(records[1] == ReadRecord(line: 2, fields: ["7", "a long note, with \"quotes\" and\na line break", "end"]))
+        #expect(
+            records[1] == ReadRecord(line: 2, fields: ["7", "a long note, with \"quotes\" and\na line break", "end"]))
         #expect(records[2] == ReadRecord(line: 4, fields: ["8", "x", "y"]))
     }
 

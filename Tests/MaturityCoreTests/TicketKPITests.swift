@@ -9,14 +9,14 @@ import Testing
         // Responses of 4, 1, 3 and 2 minutes; one ticket never answered, one without a creation time.
         let csv =
             Self.header + """
-            A,2026-03-02T09:00:00Z,2026-03-02T09:04:00Z,,,,,,,
-            B,2026-03-02T09:00:00Z,2026-03-02T09:01:00Z,,,,,,,
-            C,2026-03-02T09:00:00Z,2026-03-02T09:03:00Z,,,,,,,
-            D,2026-03-02T09:00:00Z,2026-03-02T09:02:00Z,,,,,,,
-            E,2026-03-02T09:00:00Z,,,,,,,,
-            F,,2026-03-02T09:02:00Z,,,,,,,
+                A,2026-03-02T09:00:00Z,2026-03-02T09:04:00Z,,,,,,,
+                B,2026-03-02T09:00:00Z,2026-03-02T09:01:00Z,,,,,,,
+                C,2026-03-02T09:00:00Z,2026-03-02T09:03:00Z,,,,,,,
+                D,2026-03-02T09:00:00Z,2026-03-02T09:02:00Z,,,,,,,
+                E,2026-03-02T09:00:00Z,,,,,,,,
+                F,,2026-03-02T09:02:00Z,,,,,,,
 
-            """
+                """
         let m = try TicketTesting.measure(csv)
         #expect(m.value("tickets") == 6)
         #expect(m.over("first_response_minutes_p50") == 4)
@@ -28,11 +28,11 @@ import Testing
     @Test func tenMinutesIsWithinAndOneSecondMoreIsNot() throws {
         let csv =
             Self.header + """
-            A,2026-03-02T09:00:00Z,2026-03-02T09:10:00Z,,,,,,,
-            B,2026-03-02T09:00:00Z,2026-03-02T09:10:01Z,,,,,,,
-            C,2026-03-02T09:00:00Z,2026-03-02T09:00:30Z,,,,,,,
+                A,2026-03-02T09:00:00Z,2026-03-02T09:10:00Z,,,,,,,
+                B,2026-03-02T09:00:00Z,2026-03-02T09:10:01Z,,,,,,,
+                C,2026-03-02T09:00:00Z,2026-03-02T09:00:30Z,,,,,,,
 
-            """
+                """
         let m = try TicketTesting.measure(csv)
         #expect(m.shown("response_within_10min_rate") == 66.67)  // 2 of 3
         #expect(m.value("first_response_minutes_p50") == 10)  // rank 2 of 0.5, 10, 10.0167 min
@@ -44,14 +44,14 @@ import Testing
         // No priority: left out of this KPI only. Unresolved: not in the denominator.
         let csv =
             Self.header + """
-            A,2026-03-02T09:00:00Z,,2026-03-02T13:00:00Z,urgent,,,,,
-            B,2026-03-02T09:00:00Z,,2026-03-02T13:00:01Z,紧急,,,,,
-            C,2026-03-02T09:00:00Z,,2026-03-04T09:00:00Z,normal,,,,,
-            D,2026-03-02T09:00:00Z,,2026-03-04T09:01:00Z,normal,,,,,
-            E,2026-03-02T09:00:00Z,,2026-03-02T10:00:00Z,,,,,,
-            F,2026-03-02T09:00:00Z,,,urgent,,,,,
+                A,2026-03-02T09:00:00Z,,2026-03-02T13:00:00Z,urgent,,,,,
+                B,2026-03-02T09:00:00Z,,2026-03-02T13:00:01Z,紧急,,,,,
+                C,2026-03-02T09:00:00Z,,2026-03-04T09:00:00Z,normal,,,,,
+                D,2026-03-02T09:00:00Z,,2026-03-04T09:01:00Z,normal,,,,,
+                E,2026-03-02T09:00:00Z,,2026-03-02T10:00:00Z,,,,,,
+                F,2026-03-02T09:00:00Z,,,urgent,,,,,
 
-            """
+                """
         let m = try TicketTesting.measure(csv)
         #expect(m.value("completion_within_sla_rate") == 50)
         #expect(m.over("completion_within_sla_rate") == 4)
@@ -61,13 +61,13 @@ import Testing
 
     static let workdays =
         header + """
-        A,2026-03-06T17:00:00+08:00,,2026-03-13T09:00:00+08:00,,,,,,
-        B,2026-03-05T10:00:00+08:00,,2026-03-13T09:00:00+08:00,,,,,,
-        C,2026-03-07T10:00:00+08:00,,2026-03-14T10:00:00+08:00,,,,,,
-        D,2026-03-05T20:00:00Z,,2026-03-13T02:00:00Z,,,,,,
-        E,2026-03-09T09:00:00+08:00,,2026-03-09T17:00:00+08:00,,,,,,
+            A,2026-03-06T17:00:00+08:00,,2026-03-13T09:00:00+08:00,,,,,,
+            B,2026-03-05T10:00:00+08:00,,2026-03-13T09:00:00+08:00,,,,,,
+            C,2026-03-07T10:00:00+08:00,,2026-03-14T10:00:00+08:00,,,,,,
+            D,2026-03-05T20:00:00Z,,2026-03-13T02:00:00Z,,,,,,
+            E,2026-03-09T09:00:00+08:00,,2026-03-09T17:00:00+08:00,,,,,,
 
-        """
+            """
 
     @Test func workingDaysCountWeekdaysAfterCreationUpToResolutionInTheMappingsZone() throws {
         // 2026-03-06 is a Friday. In Shanghai time:
@@ -88,13 +88,13 @@ import Testing
         // reopened and callback count over resolved tickets only: A, B, C are resolved; C has no values.
         let csv =
             Self.header + """
-            A,2026-03-02T09:00:00Z,,2026-03-02T10:00:00Z,,true,5,是,true,true
-            B,2026-03-02T09:00:00Z,,2026-03-02T10:00:00Z,,yes,4,否,0,false
-            C,2026-03-02T09:00:00Z,,2026-03-02T10:00:00Z,,false,3,否,,
-            D,2026-03-02T09:00:00Z,,,,,,否,true,true
-            E,2026-03-02T09:00:00Z,,,,N/A,2,,,
+                A,2026-03-02T09:00:00Z,,2026-03-02T10:00:00Z,,true,5,是,true,true
+                B,2026-03-02T09:00:00Z,,2026-03-02T10:00:00Z,,yes,4,否,0,false
+                C,2026-03-02T09:00:00Z,,2026-03-02T10:00:00Z,,false,3,否,,
+                D,2026-03-02T09:00:00Z,,,,,,否,true,true
+                E,2026-03-02T09:00:00Z,,,,N/A,2,,,
 
-            """
+                """
         let m = try TicketTesting.measure(
             csv,
             mapping: """
@@ -118,7 +118,10 @@ import Testing
 
     @Test func aKPIWhoseColumnsAreNotMappedIsAbsentNotZero() throws {
         let m = try TicketTesting.measure("id,created_at,resolved_at\nA,2026-03-02T09:00:00Z,\n")
-        #expect(m.values.map(\.id) == ["tickets", "completion_within_sla_rate", "resolution_within_5_workdays_rate", "unresolved"])
+        #expect(
+            m.values.map(\.id) == [
+                "tickets", "completion_within_sla_rate", "resolution_within_5_workdays_rate", "unresolved",
+            ])
         #expect(m.value("completion_within_sla_rate") == nil)  // mapped, but no resolved ticket
         #expect(m.over("completion_within_sla_rate") == 0)
         #expect(m.absent.first { $0.id == "first_response_minutes_p50" }?.needs == ["first_response"])

@@ -96,7 +96,8 @@ import Testing
     }
 
     @Test func theExportsOwnSLAVerdictCanBeUsed() throws {
-        let csv = "created,resolved,made_sla\n2026-03-02T09:00:00Z,2026-03-09T09:00:00Z,true\n"
+        let csv =
+            "created,resolved,made_sla\n2026-03-02T09:00:00Z,2026-03-09T09:00:00Z,true\n"
             + "2026-03-02T09:00:00Z,2026-03-02T10:00:00Z,false\n2026-03-02T09:00:00Z,,true\n"
         let m = try TicketTesting.measure(
             csv, mapping: "columns: {created: created, resolved: resolved, sla_met: made_sla}")

@@ -8,17 +8,17 @@ import Testing
 
     static let malformed =
         header + """
-        A,2026-03-02T09:00:00Z,2026-03-02T09:05:00Z,2026-03-02T12:00:00Z,urgent,true,5,false,false,true
-        B,2026-13-02T09:00:00Z,,,,,,,,
-        C,2026-03-02T09:00:00Z,,,,maybe,,,,
-        D,2026-03-02T09:00:00Z,,,,,9,,,
-        E,2026-03-02T09:00:00Z,,,
-        F,2026-03-02T09:00:00Z,2026-03-02T08:00:00Z,,,,,,,
-        G,2026-03-02T09:00:00Z,,2026-03-02T10:00:00Z,normal,false,4,false,false,false
-        H,"2026-03-02T09:00:00Z"x,,,,,,,,
-        I,2026-03-02T09:00:00Z,,,,,,,,"unclosed
+            A,2026-03-02T09:00:00Z,2026-03-02T09:05:00Z,2026-03-02T12:00:00Z,urgent,true,5,false,false,true
+            B,2026-13-02T09:00:00Z,,,,,,,,
+            C,2026-03-02T09:00:00Z,,,,maybe,,,,
+            D,2026-03-02T09:00:00Z,,,,,9,,,
+            E,2026-03-02T09:00:00Z,,,
+            F,2026-03-02T09:00:00Z,2026-03-02T08:00:00Z,,,,,,,
+            G,2026-03-02T09:00:00Z,,2026-03-02T10:00:00Z,normal,false,4,false,false,false
+            H,"2026-03-02T09:00:00Z"x,,,,,,,,
+            I,2026-03-02T09:00:00Z,,,,,,,,"unclosed
 
-        """
+            """
 
     @Test func unreadableRowsAreCountedAndTheFirstShownWithLineAndColumn() throws {
         let m = try TicketTesting.measure(Self.malformed)
@@ -150,7 +150,8 @@ import Testing
         let note = "\"" + String(repeating: "a line of the note\n", count: 400) + "\""
         let after = (50..<100).map { "T\($0),2026-03-02T09:00:00Z,,,,,,,,,x" } + ["T100,bad,,,,,,,,,x"]
         let csv =
-            ([String(Self.header.dropLast()) + ",note"] + before + ["T-note,2026-03-02T09:00:00Z,,,,,,,,,\(note)"] + after)
+            ([String(Self.header.dropLast()) + ",note"] + before + ["T-note,2026-03-02T09:00:00Z,,,,,,,,,\(note)"]
+            + after)
             .joined(separator: "\n") + "\n"
         let (folder, path) = try TicketTesting.temporaryFile(csv)
         defer { try? FileManager.default.removeItem(at: folder) }

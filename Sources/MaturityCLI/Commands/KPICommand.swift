@@ -25,10 +25,14 @@ struct KPICommand: ParsableCommand {
             """
     )
 
-    @Argument(help: "The ticket export: CSV (or another delimiter), UTF-8, with a header row.")
+    @Argument(
+        help: ArgumentHelp(
+            "The ticket export: CSV (or another delimiter), UTF-8, with a header row.", valueName: "TICKETS.csv"))
     var tickets: String
 
-    @Option(name: .long, help: "Mapping (YAML) describing the export (default: the simple format).")
+    @Option(
+        name: .long,
+        help: ArgumentHelp("Mapping (YAML) describing the export (default: the simple format).", valueName: "MAP.yaml"))
     var mapping: String?
 
     @Option(name: .long, help: "Output format: text or json.")
@@ -40,7 +44,10 @@ struct KPICommand: ParsableCommand {
     @Option(name: .long, help: "Report language: zh or en (default: from LANG, else en).")
     var lang: Language?
 
-    @Option(name: .long, help: "Write the report to this file (atomically) instead of standard output.")
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Write the report to this file (atomically) instead of standard output.", valueName: "FILE"))
     var output: String?
 
     func run() throws {
