@@ -61,19 +61,24 @@ enum Pipeline {
         }
         let loaded = try file.load(catalog: catalog)
         let assessment = loaded.value
-        let kpis = try gatherKPIs(assessment, catalog: catalog)
+        let (kpis, ticketWarnings) = try gatherKPIs(assessment, catalog: catalog)
         return LoadedAssessment(
             catalog: catalog, catalogPath: catalogPath, assessmentPath: absolute, assessment: assessment, kpis: kpis,
-            warnings: loaded.warnings)
+            warnings: loaded.warnings + ticketWarnings)
     }
 
-    /// KPI values given in `metrics:`, plus those computed from `tickets:`.
-    static func gatherKPIs(_ assessment: Assessment, catalog: Catalog) throws(DiagnosticError) -> [KPIValue] {
+    /// KPI values given in `metrics:`, plus those computed from `tickets:` (with the rows it left out).
+    static func gatherKPIs(_ assessment: Assessment, catalog: Catalog) throws(DiagnosticError)
+        -> (values: [KPIValue], warnings: [Diagnostic])
+    {
+        var warnings: [Diagnostic] = []
         var values = assessment.metrics.keys.sorted().map {
             KPIValue(id: $0, value: assessment.metrics[$0]!, source: .metrics)
         }
         if let tickets = assessment.tickets {
-            let computed = try TicketKPIs.compute(tickets, assessment: assessment)
+            let loaded = try TicketKPIs.compute(tickets, assessment: assessment)
+            let computed = loaded.value
+            warnings = loaded.warnings
             var bag = DiagnosticBag()
             for value in computed {
                 if let location = assessment.metricLocations[value.id] {
@@ -86,6 +91,6 @@ enum Pipeline {
             try bag.throwIfErrors()
             values += computed
         }
-        return values.sorted { $0.id < $1.id }
+        return (values.sorted { $0.id < $1.id }, warnings)
     }
 }

@@ -1,11 +1,225 @@
-/// KPIs computed from the ticket export an assessment names (SPEC §8).
+import Foundation
+
+/// KPIs computed from ticket exports (SPEC §8), streaming: one pass over the file, memory flat.
 public enum TicketKPIs {
-    /// Computes the KPIs of `source`, its paths relative to the assessment's folder.
-    public static func compute(_ source: TicketSource, assessment: Assessment) throws(DiagnosticError) -> [KPIValue] {
-        // The streaming ticket reader is its own piece of work (issue 5); until it lands, say so plainly.
-        throw DiagnosticError(
-            .error(
-                "computing KPIs from a ticket export is not available in this build", at: source.location,
-                hint: "give the KPI values under 'metrics:' instead"))
+    /// How many row problems a measurement keeps to show; all are counted.
+    public static let shownProblems = 10
+
+    /// Computes the KPIs of the export an assessment names, paths relative to the assessment's folder.
+    /// Rows left out come back as warnings, each at its line.
+    public static func compute(_ source: TicketSource, assessment: Assessment) throws(DiagnosticError)
+        -> Loaded<[KPIValue]>
+    {
+        let folder = assessment.baseDirectory ?? "."
+        let shownFolder = assessment.location.map { ($0.file as NSString).deletingLastPathComponent } ?? ""
+        func paths(_ relative: String) -> (real: String, shown: String) {
+            let real = relative.hasPrefix("/") ? relative : (folder as NSString).appendingPathComponent(relative)
+            let shown =
+                relative.hasPrefix("/") || shownFolder.isEmpty
+                ? relative : (shownFolder as NSString).appendingPathComponent(relative)
+            return (real, shown)
+        }
+        var mapping = TicketMapping.simpleFormat
+        if let mappingPath = source.mapping {
+            let (real, shown) = paths(mappingPath)
+            mapping = try TicketMappingLoader.load(path: real, displayPath: shown)
+        }
+        let (real, shown) = paths(source.file)
+        let measurement = try measure(path: real, displayPath: shown, mapping: mapping)
+        return Loaded(measurement.kpiValues(file: source.file), warnings: measurement.warnings)
+    }
+
+    /// Measures the export at `path`; `displayPath` names it in diagnostics. With `strict`, the first
+    /// row that cannot be used is an error.
+    ///
+    /// An export of one row per ticket larger than `parallelMinimumBytes` is read by `workers` threads,
+    /// each from its own part of the file (split after a line break); the parts' counts add up to the
+    /// same KPIs. Should a split fall inside a quoted field, the whole file is read again in one pass.
+    public static func measure(
+        path: String, displayPath: String, mapping: TicketMapping, strict: Bool = false,
+        chunkBytes: Int = CSVReader.defaultChunkBytes, workers: Int = 2, parallelMinimumBytes: Int = 8 << 20
+    ) throws(DiagnosticError) -> TicketMeasurement {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            throw DiagnosticError(
+                .error("ticket export '\(displayPath)' does not exist", at: nil, hint: "check the path"))
+        }
+        if isDirectory.boolValue {
+            throw DiagnosticError(.error("'\(displayPath)' is a folder, not a ticket export", at: nil))
+        }
+        let fd = open(path, O_RDONLY)
+        guard fd >= 0 else {
+            throw DiagnosticError(
+                .error("cannot read '\(displayPath)': \(String(cString: strerror(errno)))", at: nil))
+        }
+        defer { close(fd) }
+        var status = stat()
+        let size = fstat(fd, &status) == 0 && (status.st_mode & S_IFMT) == S_IFREG ? Int(status.st_size) : 0
+        if workers > 1, mapping.eventLog == nil, size >= parallelMinimumBytes,
+            let splits = splitPoints(fd: fd, size: size, parts: workers), !splits.isEmpty,
+            let measurement = try measureInParts(
+                fd: fd, size: size, splits: splits, file: displayPath, mapping: mapping, strict: strict,
+                chunkBytes: chunkBytes)
+        {
+            return measurement
+        }
+        let reader = CSVReader(
+            delimiter: mapping.delimiter, chunkBytes: chunkBytes, read: positionedRead(fd, from: 0, to: Int.max))
+        return try measure(reader: reader, file: displayPath, mapping: mapping, strict: strict)
+    }
+
+    /// Measures what `reader` reads; `file` names it in diagnostics.
+    public static func measure(reader: CSVReader, file: String, mapping: TicketMapping, strict: Bool = false)
+        throws(DiagnosticError) -> TicketMeasurement
+    {
+        let header = try readHeader(reader, file: file)
+        let rows = try TicketRowReader(mapping: mapping, header: header, file: file)
+        var run = TicketRun(file: file, strict: strict, rules: rules(rows, mapping))
+        if let order = mapping.eventLog {
+            try run.readEventLog(reader, rows, TakeRules(mapping), order: order)
+        } else {
+            try run.readTickets(reader, rows)
+        }
+        return measurement(run, rows: rows, mapping: mapping)
+    }
+
+    static func rules(_ rows: TicketRowReader, _ mapping: TicketMapping) -> TicketTally.Rules {
+        TicketTally.Rules(
+            resolvedMapped: rows.mapped.contains(.resolved), slaFromFlag: rows.mapped.contains(.slaMet),
+            calendar: mapping.calendar, zone: rows.zone)
+    }
+
+    static func measurement(_ run: TicketRun, rows: TicketRowReader, mapping: TicketMapping) -> TicketMeasurement {
+        let (values, absent) = TicketMeasurement.kpis(run.tally, mapped: rows.mapped)
+        return TicketMeasurement(
+            file: run.file, mapping: mapping.file, timeZone: mapping.timeZone.name, eventLog: mapping.eventLog != nil,
+            rows: run.rows, tickets: run.tally.tickets, rowsLeftOut: run.rowsLeftOut,
+            problems: run.problems.sorted { ($0.location?.line ?? 0) < ($1.location?.line ?? 0) }, values: values,
+            absent: absent)
+    }
+
+    /// The header row's names.
+    static func readHeader(_ reader: CSVReader, file: String) throws(DiagnosticError) -> [String] {
+        guard try TicketRun.next(reader, file: file) else {
+            throw DiagnosticError(
+                .error("'\(file)' is empty", at: .start(of: file), hint: "a header row naming the columns is expected"))
+        }
+        var header: [String] = []
+        for index in 0..<reader.fieldCount {
+            guard let name = String(validating: reader.field(index), as: UTF8.self) else {
+                let (line, column) = reader.location(ofField: index)
+                throw DiagnosticError(
+                    .error(
+                        "the header is not UTF-8 text", at: SourceLocation(file: file, line: line, column: column),
+                        hint: "save the export as UTF-8 (a GBK export can be converted: iconv -f GBK -t UTF-8)"))
+            }
+            header.append(name)
+        }
+        return header
+    }
+
+    // MARK: Reading in parts
+
+    /// Reads bytes `from` up to `to` of an open file with pread, so that readers of one file do not
+    /// share a file position.
+    static func positionedRead(_ fd: Int32, from start: Int, to end: Int) -> CSVReader.Read {
+        var offset = start
+        return { pointer, count in
+            let wanted = min(count, end - offset)
+            guard wanted > 0 else { return 0 }
+            while true {
+                let n = pread(fd, pointer, wanted, off_t(offset))
+                if n < 0, errno == EINTR { continue }
+                if n > 0 { offset += n }
+                return n
+            }
+        }
+    }
+
+    /// Offsets just after the first line break at or after each 1/parts of the file.
+    static func splitPoints(fd: Int32, size: Int, parts: Int) -> [Int]? {
+        var points: [Int] = []
+        var probe = [UInt8](repeating: 0, count: 1 << 16)
+        for part in 1..<parts {
+            let start = size / parts * part
+            let n = probe.withUnsafeMutableBytes { pread(fd, $0.baseAddress, $0.count, off_t(start)) }
+            guard n > 0, let newline = probe.prefix(n).firstIndex(of: 10) else { return nil }
+            let point = start + newline + 1
+            guard point < size, point > points.last ?? 0 else { return nil }
+            points.append(point)
+        }
+        return points
+    }
+
+    /// Each part read on its own thread; nil when a split turned out to lie inside a quoted field.
+    static func measureInParts(
+        fd: Int32, size: Int, splits: [Int], file: String, mapping: TicketMapping, strict: Bool, chunkBytes: Int
+    ) throws(DiagnosticError) -> TicketMeasurement? {
+        let bounds = [0] + splits + [size]
+        let first = CSVReader(
+            delimiter: mapping.delimiter, chunkBytes: chunkBytes, read: positionedRead(fd, from: 0, to: bounds[1]))
+        let header = try readHeader(first, file: file)
+        let rows = try TicketRowReader(mapping: mapping, header: header, file: file)
+
+        /// What a later part's thread hands back: its run, the lines it read, whether it ended inside quotes.
+        typealias Part = (run: Result<TicketRun, DiagnosticError>, lines: Int, endedInQuotes: Bool)
+        let later = ParallelResults<Part>(count: bounds.count - 2)
+        let group = DispatchGroup()
+        for part in 1..<(bounds.count - 1) {
+            let (start, end) = (bounds[part], bounds[part + 1])
+            DispatchQueue.global().async(group: group) {
+                let reader = CSVReader(
+                    delimiter: mapping.delimiter, chunkBytes: chunkBytes, atFileStart: false,
+                    read: positionedRead(fd, from: start, to: end))
+                do throws(DiagnosticError) {
+                    let partRows = try TicketRowReader(mapping: mapping, header: header, file: file)
+                    var run = TicketRun(file: file, strict: strict, rules: rules(partRows, mapping))
+                    try run.readTickets(reader, partRows)
+                    later.set(part - 1, (.success(run), reader.linesRead, reader.endedInsideQuotes))
+                } catch {
+                    later.set(part - 1, (.failure(error), reader.linesRead, reader.endedInsideQuotes))
+                }
+            }
+        }
+        var run = TicketRun(file: file, strict: strict, rules: rules(rows, mapping))
+        var firstError: DiagnosticError?
+        do {
+            try run.readTickets(first, rows)
+        } catch {
+            firstError = error
+        }
+        group.wait()
+        // A part is sound only if the part before it ended outside quotes, that is, at a record's end.
+        var partsEndedInQuotes = first.endedInsideQuotes
+        var lineOffset = first.linesRead
+        for index in 0..<(bounds.count - 2) {
+            if partsEndedInQuotes { return nil }
+            if let firstError { throw firstError }
+            guard let part = later.get(index) else { return nil }
+            switch part.run {
+            case .failure(let error):
+                // The error is real when the part started at a record's start (checked above) and did not
+                // end in a quoted field cut by the next split (its last record would be cut short).
+                if part.endedInQuotes, index < bounds.count - 3 { return nil }
+                throw DiagnosticError(error.diagnostics.map { $0.shifted(by: lineOffset, in: file) })
+            case .success(let partRun):
+                run.absorb(partRun, lineOffset: lineOffset)
+            }
+            lineOffset += part.lines
+            partsEndedInQuotes = part.endedInQuotes
+        }
+        if let firstError { throw firstError }
+        return measurement(run, rows: rows, mapping: mapping)
+    }
+}
+
+extension Diagnostic {
+    /// The same diagnostic `lines` further down `file` (for a part read from the middle of it).
+    func shifted(by lines: Int, in file: String) -> Diagnostic {
+        var shifted = self
+        if let location, location.file == file {
+            shifted.location = SourceLocation(file: file, line: location.line + lines, column: location.column)
+        }
+        return shifted
     }
 }

@@ -1,0 +1,292 @@
+import Foundation
+import Yams
+
+/// Reads a ticket-export mapping (SPEC §8), reporting every problem at once with its location.
+public enum TicketMappingLoader {
+    static let topKeys = [
+        "schema", "delimiter", "time_zone", "date_format", "values", "sla", "workdays", "event_log", "columns", "note",
+    ]
+    static let valueKeys = ["missing", "true", "false", "urgent"]
+    static let slaKeys = ["urgent_hours", "other_hours", "by_priority"]
+    static let workdayKeys = ["holidays", "extra_workdays"]
+    static let eventLogKeys = ["order"]
+    static let columnKeys = ["column", "date_format", "take", "true", "false", "otherwise", "scores", "when"]
+    static let whenKeys = ["column", "values"]
+
+    /// Loads the mapping at `path`; `displayPath` names it in diagnostics.
+    public static func load(path: String, displayPath: String? = nil) throws(DiagnosticError) -> TicketMapping {
+        let document = try YAMLDocument.load(path: path, displayPath: displayPath)
+        return try load(document: document)
+    }
+
+    /// Loads a mapping from YAML text (tests).
+    public static func load(yaml: String, file: String = "mapping.yaml") throws(DiagnosticError) -> TicketMapping {
+        try load(document: YAMLDocument.parse(data: Data(yaml.utf8), file: file))
+    }
+
+    static func load(document: YAMLDocument) throws(DiagnosticError) -> TicketMapping {
+        let reader = Reader(r: YAMLReader(file: document.file))
+        let mapping = reader.read(document.root)
+        try reader.r.bag.throwIfErrors()
+        guard let mapping else { throw DiagnosticError(reader.r.bag.sorted) }
+        return mapping
+    }
+
+    struct Reader {
+        let r: YAMLReader
+
+        func read(_ root: Node) -> TicketMapping? {
+            guard let map = r.mapping(root, "the mapping", allowed: TicketMappingLoader.topKeys, required: ["columns"])
+            else { return nil }
+            var mapping = TicketMapping()
+            mapping.file = r.file
+            if let node = map["schema"], let schema = r.integer(node, "schema"), schema != 1 {
+                r.error("unknown schema \(schema)", at: node, hint: "this version of maturity reads mapping schema 1")
+            }
+            if let node = map["delimiter"], let text = r.string(node, "delimiter") {
+                if text.utf8.count == 1, let byte = text.utf8.first, byte != UInt8(ascii: "\""), byte != 10, byte != 13
+                {
+                    mapping.delimiter = byte
+                } else {
+                    r.error(
+                        "delimiter '\(text)' must be one ASCII character other than a quote or a line break", at: node,
+                        hint: "write \",\", \";\", \"|\" or \"\\t\" (a tab, in double quotes)")
+                }
+            }
+            if let node = map["time_zone"], let text = r.string(node, "time_zone") {
+                if let zone = TicketTimeZone(text) {
+                    mapping.timeZone = zone
+                } else {
+                    r.error(
+                        "unknown time zone '\(text)'", at: node,
+                        hint: Suggestion.hint(for: text, in: TicketTimeZone.knownNames, listUpTo: 0)
+                            ?? "write an IANA name such as Asia/Shanghai, or an offset such as +08:00")
+                }
+            }
+            if let node = map["date_format"], let formats = readFormats(node) { mapping.dateFormats = formats }
+            if let node = map["values"] { readValues(node, into: &mapping) }
+            if let node = map["sla"] { readSLA(node, into: &mapping) }
+            if let node = map["workdays"] { readWorkdays(node, into: &mapping) }
+            var eventLogNode: Node?
+            if let node = map["event_log"], !r.isNull(node) {
+                eventLogNode = node
+                readEventLog(node, into: &mapping)
+            }
+            if let node = map["columns"] { readColumns(node, into: &mapping, eventLog: eventLogNode) }
+            return mapping
+        }
+
+        // MARK: Formats
+
+        func readFormats(_ node: Node) -> [TimestampFormat]? {
+            let items: [Node]
+            if case .sequence = node {
+                guard let list = r.sequence(node, "date_format") else { return nil }
+                items = list
+            } else {
+                items = [node]
+            }
+            var formats: [TimestampFormat] = []
+            for item in items {
+                guard let pattern = r.string(item, "date_format") else { continue }
+                do {
+                    formats.append(try TimestampFormat(pattern: pattern))
+                } catch {
+                    var location = r.location(item)
+                    if case .scalar(let scalar) = item, !pattern.contains("\n") {
+                        location.column += error.offset + (scalar.style == .plain ? 0 : 1)
+                    }
+                    r.append(
+                        .error(
+                            "date format '\(pattern)': \(error.message)", at: location,
+                            hint: "e.g. iso8601, yyyy-MM-dd HH:mm:ss or d/M/yyyy HH:mm"))
+                }
+            }
+            if items.isEmpty { r.error("date_format lists no format", at: node) }
+            return formats.count == items.count && !items.isEmpty ? formats : nil
+        }
+
+        // MARK: Values
+
+        func readList(_ node: Node, _ what: String) -> [String]? {
+            if case .scalar = node, !r.isNull(node) {
+                return r.string(node, what).map { [$0] }
+            }
+            guard let items = r.sequence(node, what) else { return nil }
+            var values: [String] = []
+            for item in items {
+                if r.isNull(item) {
+                    values.append("")
+                } else if let text = r.string(item, what) {
+                    values.append(text)
+                }
+            }
+            return values
+        }
+
+        func readValues(_ node: Node, into mapping: inout TicketMapping) {
+            guard let map = r.mapping(node, "values", allowed: TicketMappingLoader.valueKeys) else { return }
+            if let node = map["missing"], let list = readList(node, "values.missing") { mapping.missing = list }
+            if let node = map["true"], let list = readList(node, "values.true") { mapping.trueValues = list }
+            if let node = map["false"], let list = readList(node, "values.false") { mapping.falseValues = list }
+            if let node = map["urgent"], let list = readList(node, "values.urgent") { mapping.urgent = list }
+            checkOverlap(mapping.trueValues, mapping.falseValues, "true", "false", at: map["false"] ?? node)
+            checkOverlap(mapping.missing, mapping.trueValues, "missing", "true", at: map["missing"] ?? node)
+            checkOverlap(mapping.missing, mapping.falseValues, "missing", "false", at: map["missing"] ?? node)
+        }
+
+        func checkOverlap(_ a: [String], _ b: [String], _ nameA: String, _ nameB: String, at node: Node) {
+            func key(_ text: String) -> String { text.trimmingCharacters(in: .whitespaces).lowercased() }
+            let shared = Set(a.map(key)).intersection(b.map(key)).sorted()
+            if !shared.isEmpty {
+                r.error(
+                    "value '\(shared[0])' means both \(nameA) and \(nameB)", at: node,
+                    hint: "a value may have one meaning; remove it from one of the lists")
+            }
+        }
+
+        func hours(_ node: Node, _ what: String) -> Double? {
+            guard let value = r.number(node, what) else { return nil }
+            guard value > 0 else {
+                r.error("\(what) must be more than 0 hours, found \(NumberText.plain(value))", at: node)
+                return nil
+            }
+            return value
+        }
+
+        func readSLA(_ node: Node, into mapping: inout TicketMapping) {
+            guard let map = r.mapping(node, "sla", allowed: TicketMappingLoader.slaKeys) else { return }
+            if let node = map["urgent_hours"], let value = hours(node, "urgent_hours") {
+                mapping.sla.urgentHours = value
+            }
+            if let node = map["other_hours"], let value = hours(node, "other_hours") { mapping.sla.otherHours = value }
+            if let node = map["by_priority"], let priorities = r.mapping(node, "by_priority") {
+                for entry in priorities.entries {
+                    if let value = hours(entry.value, "hours of priority '\(entry.key)'") {
+                        mapping.sla.byPriority.append(.init(priority: entry.key, hours: value))
+                    }
+                }
+            }
+        }
+
+        func readWorkdays(_ node: Node, into mapping: inout TicketMapping) {
+            guard let map = r.mapping(node, "workdays", allowed: TicketMappingLoader.workdayKeys) else { return }
+            func days(_ key: String) -> [Day] {
+                guard let node = map[key], !r.isNull(node), let items = r.sequence(node, key) else { return [] }
+                return items.compactMap { r.day($0, "a date in \(key)") }
+            }
+            mapping.calendar = WorkdayCalendar(holidays: days("holidays"), extraWorkdays: days("extra_workdays"))
+        }
+
+        func readEventLog(_ node: Node, into mapping: inout TicketMapping) {
+            if case .scalar = node {
+                if r.bool(node, "event_log") == true { mapping.eventLog = .contiguous }
+                return
+            }
+            guard let map = r.mapping(node, "event_log", allowed: TicketMappingLoader.eventLogKeys) else { return }
+            mapping.eventLog = .contiguous
+            if let node = map["order"], let text = r.string(node, "event_log order") {
+                if let order = TicketMapping.Order(rawValue: text) {
+                    mapping.eventLog = order
+                } else {
+                    r.error(
+                        "unknown event log order '\(text)'", at: node,
+                        hint: Suggestion.hint(for: text, in: TicketMapping.Order.allCases.map(\.rawValue)))
+                }
+            }
+        }
+
+        // MARK: Columns
+
+        func readColumns(_ node: Node, into mapping: inout TicketMapping, eventLog: Node?) {
+            let fields = TicketMapping.Field.allCases.map(\.rawValue)
+            guard let map = r.mapping(node, "columns", allowed: fields) else { return }
+            if map.entries.isEmpty {
+                r.error("columns names no column", at: node, hint: "map at least one, e.g. 'created: 创建时间'")
+            }
+            for entry in map.entries {
+                guard let field = TicketMapping.Field(rawValue: entry.key),
+                    let column = readColumn(entry, field: field, eventLog: eventLog != nil)
+                else { continue }
+                mapping.columns[field] = column
+            }
+            if map["first_response"] != nil, let both = map.entry("first_response_minutes") {
+                r.error(
+                    "map either first_response (a time) or first_response_minutes (a duration), not both",
+                    at: both.keyNode)
+            }
+            if mapping.eventLog != nil, map["id"] == nil, let eventLog {
+                r.error(
+                    "an event log needs the ticket id: map 'id' under columns", at: eventLog,
+                    hint: "the rows of one ticket are recognised by it")
+            }
+        }
+
+        func readColumn(_ entry: YAMLEntry, field: TicketMapping.Field, eventLog: Bool) -> TicketMapping.Column? {
+            let what = "column '\(field.rawValue)'"
+            if case .scalar = entry.value {
+                guard let header = r.string(entry.value, "the header of \(what)") else { return nil }
+                return TicketMapping.Column(header, location: r.location(entry.value))
+            }
+            guard
+                let map = r.mapping(
+                    entry.value, what, allowed: TicketMappingLoader.columnKeys, required: ["column"]),
+                let headerNode = map["column"], let header = r.string(headerNode, "the header of \(what)")
+            else { return nil }
+            var column = TicketMapping.Column(header, location: r.location(headerNode))
+            func refuse(_ key: String, _ applies: String) {
+                if let found = map.entry(key) {
+                    r.error(
+                        "'\(key)' does not apply to \(what)", at: found.keyNode, hint: "'\(key)' applies to \(applies)")
+                }
+            }
+            if field.kind != .timestamp { refuse("date_format", "created, first_response and resolved") }
+            if field.kind != .flag {
+                for key in ["true", "false", "otherwise"] {
+                    refuse(key, "sla_met, fcr, complaint, reopened and callback")
+                }
+            }
+            if field != .csat { refuse("scores", "csat") }
+            if let node = map["date_format"], field.kind == .timestamp { column.formats = readFormats(node) }
+            if let node = map["true"], field.kind == .flag { column.trueValues = readList(node, "true values") }
+            if let node = map["false"], field.kind == .flag { column.falseValues = readList(node, "false values") }
+            if field.kind == .flag, let trueValues = column.trueValues, let falseValues = column.falseValues {
+                checkOverlap(trueValues, falseValues, "true", "false", at: map["false"]!)
+            }
+            if let node = map["otherwise"], field.kind == .flag { column.otherwise = r.bool(node, "otherwise") }
+            if let node = map["scores"], field == .csat, let scores = r.mapping(node, "scores") {
+                for score in scores.entries {
+                    guard let value = r.number(score.value, "score of '\(score.key)'") else { continue }
+                    if value < 1 || value > 5 {
+                        r.error(
+                            "score of '\(score.key)' must be 1–5, found \(NumberText.plain(value))", at: score.value)
+                    } else {
+                        column.scores[score.key] = value
+                    }
+                }
+            }
+            if let node = map["take"], let text = r.string(node, "take") {
+                if !eventLog {
+                    r.error(
+                        "'take' applies to event logs only", at: node,
+                        hint: "add 'event_log: true' when the export has several rows per ticket")
+                } else if let take = TicketMapping.Take(rawValue: text) {
+                    column.take = take
+                } else {
+                    r.error(
+                        "unknown take '\(text)'", at: node,
+                        hint: Suggestion.hint(for: text, in: TicketMapping.Take.allCases.map(\.rawValue)))
+                }
+            }
+            if let node = map["when"],
+                let when = r.mapping(
+                    node, "when", allowed: TicketMappingLoader.whenKeys, required: ["column", "values"]),
+                let columnNode = when["column"], let name = r.string(columnNode, "when column"),
+                let valuesNode = when["values"], let values = readList(valuesNode, "when values")
+            {
+                column.when = TicketMapping.Condition(column: name, values: values, location: r.location(columnNode))
+            }
+            return column
+        }
+    }
+}
