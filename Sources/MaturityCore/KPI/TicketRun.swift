@@ -80,18 +80,29 @@ struct TicketRun {
         reader.fieldCount == 1 && reader.problem == nil && reader.field(0).isEmpty && !reader.isQuoted(0)
     }
 
-    /// One row per ticket.
-    mutating func readTickets(_ reader: CSVReader, _ rowReader: TicketRowReader) throws(DiagnosticError) {
-        var facts = TicketFacts()
+    /// Reads the next row with content into `facts`; false at the end of the file. A row that cannot be
+    /// read is reported (or, with --strict, stops the run) and skipped.
+    @inline(__always)
+    mutating func nextRow(_ reader: CSVReader, _ rowReader: TicketRowReader, into facts: inout TicketFacts)
+        throws(DiagnosticError) -> Bool
+    {
         while try next(reader) {
             if TicketRun.isBlank(reader) { continue }
             rows += 1
             do throws(RowProblem) {
                 try rowReader.read(reader, into: &facts)
+                return true
             } catch {
                 try report(error, reader)
-                continue
             }
+        }
+        return false
+    }
+
+    /// One row per ticket.
+    mutating func readTickets(_ reader: CSVReader, _ rowReader: TicketRowReader) throws(DiagnosticError) {
+        var facts = TicketFacts()
+        while try nextRow(reader, rowReader, into: &facts) {
             if let (message, field) = tally.contradiction(facts) {
                 let column = rowReader.column(of: field).map { reader.location(ofField: $0) }
                 try report(message, line: column?.line ?? reader.line, column: column?.column ?? 1)
@@ -107,15 +118,7 @@ struct TicketRun {
     ) throws(DiagnosticError) {
         var collapser = EventLogCollapser(order: order, take: take)
         var facts = TicketFacts()
-        while try next(reader) {
-            if TicketRun.isBlank(reader) { continue }
-            rows += 1
-            do throws(RowProblem) {
-                try rowReader.read(reader, into: &facts)
-            } catch {
-                try report(error, reader)
-                continue
-            }
+        while try nextRow(reader, rowReader, into: &facts) {
             guard let id = rowReader.ticketId(reader) else {
                 try report("no ticket id in column '\(rowReader.idHeader)'", line: reader.line, column: 1)
                 continue

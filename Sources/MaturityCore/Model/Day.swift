@@ -47,8 +47,11 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
     }
 
     /// Days since 1970-01-01.
-    public var daysSinceEpoch: Int {
-        // Howard Hinnant's days_from_civil.
+    public var daysSinceEpoch: Int { Day.daysFromCivil(year, month, day) }
+
+    /// Days since 1970-01-01 of a civil date, unchecked (Howard Hinnant's days_from_civil).
+    @inline(__always)
+    static func daysFromCivil(_ year: Int, _ month: Int, _ day: Int) -> Int {
         let y = month <= 2 ? year - 1 : year
         let era = (y >= 0 ? y : y - 399) / 400
         let yoe = y - era * 400
