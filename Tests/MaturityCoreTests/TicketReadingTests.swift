@@ -82,6 +82,32 @@ import Testing
         }
     }
 
+    /// Hostile exports stop with a located error instead of growing memory without bound.
+    @Test func aRowWithTooManyFieldsIsRefusedWhereItStarts() throws {
+        let wide = "A" + String(repeating: ",", count: CSVReader.maximumFields + 10) + "\n"
+        #expect {
+            _ = try TicketTesting.measure(Self.header + "A,2026-03-02T09:00:00Z,,,,,,,,\n" + wide)
+        } throws: { error in
+            (error as? DiagnosticError)?.diagnostics.map(\.description) == [
+                """
+                tickets.csv:3:1: error: a row with more than 4096 fields starts here
+                  hint: check the delimiter: a ticket export has tens of columns
+                """
+            ]
+        }
+    }
+
+    @Test func aQuoteNeverClosedStopsAtTheRecordLimit() throws {
+        let line = "B,2026-03-02T09:00:00Z,,,,,,,,\n"
+        let tail = String(repeating: line, count: CSVReader.maximumRecordBytes / line.utf8.count + 1000)
+        #expect {
+            _ = try TicketTesting.measure(Self.header + "A,\"2026-03-02T09:00:00Z,,,,,,,,\n" + tail)
+        } throws: { error in
+            let diagnostic = (error as? DiagnosticError)?.diagnostics.first
+            return diagnostic?.message == "a row longer than 8 MB starts here" && diagnostic?.location?.line == 2
+        }
+    }
+
     // MARK: However the file is read
 
     /// An export with quoted fields, line breaks in quotes, unreadable rows and an event of each kind.

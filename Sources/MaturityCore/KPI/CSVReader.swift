@@ -19,6 +19,7 @@ public final class CSVReader {
     public enum Failure: Error, Sendable, Hashable {
         case unreadable(String)
         case recordTooLong(line: Int, bytes: Int)
+        case tooManyFields(line: Int, limit: Int)
         case utf16
     }
 
@@ -26,7 +27,11 @@ public final class CSVReader {
     public typealias Read = (UnsafeMutableRawPointer, Int) -> Int
 
     public static let defaultChunkBytes = 1 << 20
-    public static let maximumRecordBytes = 64 << 20
+    /// A record (one ticket row) may have this many bytes; a quote never closed would otherwise make
+    /// the rest of the file one record.
+    public static let maximumRecordBytes = 8 << 20
+    /// Fields a record may have.
+    public static let maximumFields = 4096
 
     private let read: Read
     private let delimiter: UInt8
@@ -196,6 +201,8 @@ public final class CSVReader {
                 return false
             case .needMore:
                 try refill()
+            case .tooManyFields:
+                throw .tooManyFields(line: nextLine, limit: CSVReader.maximumFields)
             }
         }
     }
@@ -204,6 +211,7 @@ public final class CSVReader {
         case record
         case end
         case needMore
+        case tooManyFields
     }
 
     /// Delimits one record starting at `position`. On `.needMore` nothing is committed: the record
@@ -235,6 +243,7 @@ public final class CSVReader {
         }
         while true {
             if count == fieldCapacity {
+                if fieldCapacity >= CSVReader.maximumFields { return .tooManyFields }
                 growFields()
                 starts = self.starts
                 ends = self.ends
@@ -403,10 +412,11 @@ public final class CSVReader {
             filled = remaining
             position = 0
         }
+        // What is left in the buffer is one unfinished record.
+        if filled >= CSVReader.maximumRecordBytes {
+            throw .recordTooLong(line: nextLine, bytes: filled)
+        }
         if capacity - filled < chunkBytes {
-            if filled >= CSVReader.maximumRecordBytes {
-                throw .recordTooLong(line: nextLine, bytes: filled)
-            }
             let newCapacity = max(capacity * 2, filled + chunkBytes)
             let bigger = UnsafeMutablePointer<UInt8>.allocate(capacity: newCapacity)
             bigger.update(from: buffer, count: filled)

@@ -54,6 +54,10 @@ struct TicketRun {
                 "a row longer than \(bytes >> 20) MB starts here",
                 at: SourceLocation(file: file, line: line, column: 1),
                 hint: "a quote that is never closed makes the rest of the file one field; check the quoting")
+        case .tooManyFields(let line, let limit):
+            return .error(
+                "a row with more than \(limit) fields starts here", at: SourceLocation(file: file, line: line, column: 1),
+                hint: "check the delimiter: a ticket export has tens of columns")
         case .utf16:
             return .error(
                 "the file is UTF-16 text", at: .start(of: file), hint: "save the export as UTF-8 (CSV UTF-8 in Excel)")
