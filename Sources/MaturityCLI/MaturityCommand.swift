@@ -76,7 +76,7 @@ extension Console {
     /// Writes `text` to `--output` atomically, or to standard output.
     func emit(_ text: String, to output: String?) throws(DiagnosticError) {
         if let output {
-            try FileOutput.write(text, to: absolute(output))
+            try FileOutput.write(text, to: absolute(output), shown: output)
         } else {
             write(text)
         }

@@ -10,6 +10,10 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
     case plan
     /// An assessment scored and rendered in every format.
     case scorer
+    /// A ticket mapping, then a small export measured with it.
+    case mapping
+    /// A ticket export measured with a one-row-per-ticket mapping and with an event-log mapping.
+    case tickets
 
     /// The catalog assessments are read against: small, with every feature the scorer uses.
     static let fixedCatalog: Catalog = {
@@ -83,7 +87,91 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
             }
         case .plan: return runPlan(data)
         case .scorer: return runScorer(data)
+        case .mapping: return runMapping(data)
+        case .tickets: return runTickets(data)
         }
+    }
+
+    /// An event-log mapping in the shape of a ServiceNow incident export.
+    static let eventLogMapping: TicketMapping = {
+        let yaml = """
+            schema: 1
+            event_log: true
+            time_zone: Europe/Lisbon
+            date_format: d/M/yyyy HH:mm
+            values: {missing: ["?"], urgent: ["1 - Critical"]}
+            sla: {urgent_hours: 4, other_hours: 48, by_priority: {"2 - High": 8}}
+            columns:
+              id: number
+              created: {column: opened_at, take: first_present}
+              first_response: {column: sys_updated_at, take: first_present, when: {column: incident_state, values: [Active]}}
+              resolved: resolved_at
+              priority: priority
+              reopened: reopen_count
+            """
+        do {
+            return try TicketMappingLoader.load(yaml: yaml)
+        } catch {
+            fatalError("the fuzzing mapping does not load: \(error)")
+        }
+    }()
+
+    static let sampleExport = Array(
+        """
+        id,created_at,first_response_at,resolved_at,priority,fcr,csat,complaint,reopened,callback
+        A,2026-03-02T09:00:00Z,2026-03-02T09:05:00Z,2026-03-02T12:00:00Z,urgent,true,5,false,false,true
+        B,2026-03-06T17:00:00+08:00,,2026-03-13T09:00:00+08:00,normal,false,3,true,1,false
+
+        """.utf8)
+
+    /// A mapping that reads must measure an export without crashing, whatever its columns.
+    func runMapping(_ data: Data) -> Outcome {
+        var mapping: TicketMapping?
+        let result = outcome { () throws(DiagnosticError) in mapping = try TicketMappingLoader.load(data: data) }
+        if let mapping {
+            _ = try? TicketKPIs.measure(
+                reader: CSVReader(bytes: Self.sampleExport, delimiter: mapping.delimiter), file: "t.csv",
+                mapping: mapping)
+        }
+        return result
+    }
+
+    /// Any bytes as an export: the same outcome whether read in one chunk or in tiny ones, rates in
+    /// 0–100, every row counted.
+    func runTickets(_ data: Data) -> Outcome {
+        let bytes = Array(data)
+        var last = Outcome.accepted
+        for mapping in [TicketMapping.simpleFormat, Self.eventLogMapping] {
+            func measure(_ chunk: Int) -> Result<TicketMeasurement, DiagnosticError> {
+                Result { () throws(DiagnosticError) in
+                    try TicketKPIs.measure(
+                        reader: CSVReader(bytes: bytes, delimiter: mapping.delimiter, chunkBytes: chunk), file: "t.csv",
+                        mapping: mapping)
+                }
+            }
+            // Inputs are at most 64 KB (run.sh -max_len): one chunk of that size reads them whole.
+            let whole = measure(1 << 16)
+            let pieces = measure(1 + bytes.count % 13)
+            switch (whole, pieces) {
+            case (.success(let a), .success(let b)):
+                precondition(a.rows == b.rows && a.tickets == b.tickets && a.rowsLeftOut == b.rowsLeftOut, "chunking")
+                precondition(a.values == b.values, "KPIs differ by chunk size")
+                precondition(a.problems == b.problems, "problems differ by chunk size")
+                precondition(a.rowsLeftOut <= a.rows, "more rows left out than read")
+                for value in a.values {
+                    guard let v = value.value else { continue }
+                    precondition(v.isFinite && v >= 0, "KPI \(value.id) = \(v)")
+                    if value.id.hasSuffix("_rate") { precondition(v <= 100 + 1e-9, "rate \(value.id) = \(v)") }
+                }
+                last = .accepted
+            case (.failure(let a), .failure(let b)):
+                precondition(a.diagnostics == b.diagnostics, "errors differ by chunk size")
+                last = outcome { () throws(DiagnosticError) in throw a }
+            default:
+                preconditionFailure("one chunk size read the export, the other refused it")
+            }
+        }
+        return last
     }
 
     /// Relative files named by a fuzzed assessment resolve here (an empty folder).
@@ -171,7 +259,11 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
             for language in Language.allCases {
                 let context = ReportContext(
                     result: result, catalog: Self.fixedCatalog, language: language, audit: audit)
-                _ = TextReport(context).render()
+                let text = TextReport(context).render()
+                precondition(
+                    !text.unicodeScalars.contains {
+                        ($0.value < 0x20 && $0 != "\n") || $0.value == 0x7F || (0x80...0x9F).contains($0.value)
+                    }, "a control character reached the terminal report")
                 _ = MarkdownReport(context).render()
                 let html = HTMLReport(context).render()
                 precondition(!html.contains("<script"), "a script element reached the HTML")

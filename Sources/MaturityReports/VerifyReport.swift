@@ -31,6 +31,18 @@ public struct VerifyReport: Sendable {
     public var files: [FileCheck]
     public var organisation: String?
     public var language: Language
+    /// Where, in the result file, each part's entry (`role path`), the digest and the first edited value are.
+    public var locations = Locations()
+
+    public struct Locations: Sendable {
+        public var parts: [String: SourceLocation] = [:]
+        public var digest: SourceLocation?
+        public var firstChange: SourceLocation?
+
+        public init() {}
+
+        public static func key(_ part: SignOff.Part) -> String { "\(part.role.rawValue) \(part.path)" }
+    }
 
     public init(
         resultFile: String, signOff: SignOff, recordedDigest: String, expectedDigest: String?, resultUnchanged: Bool,
@@ -60,6 +72,7 @@ public struct VerifyReport: Sendable {
     public var diagnostics: [Diagnostic] {
         var out: [Diagnostic] = []
         let result = SourceLocation.start(of: resultFile)
+        let digest = locations.digest ?? result
         if !blockIntact {
             out.append(
                 .error(
@@ -83,7 +96,9 @@ public struct VerifyReport: Sendable {
                 if resultChanges.count > 5 { message += "; and \(resultChanges.count - 5) more" }
             }
             out.append(
-                .error(message, at: result, hint: "the scores must come from 'maturity assess', not from editing"))
+                .error(
+                    message, at: locations.firstChange ?? result,
+                    hint: "the scores must come from 'maturity assess', not from editing"))
         }
         for check in files {
             switch check.status {
@@ -92,12 +107,12 @@ public struct VerifyReport: Sendable {
                 out.append(
                     .error(
                         "\(check.part.role.rawValue) file '\(check.part.path)' changed since sign-off (sha256 was \(short(check.part.sha256)), now \(short(now)))",
-                        at: result))
+                        at: locations.parts[Locations.key(check.part)] ?? result))
             case .missing(let path):
                 out.append(
                     .error(
                         "\(check.part.role.rawValue) file '\(check.part.path)' is missing (looked for '\(path)')",
-                        at: result,
+                        at: locations.parts[Locations.key(check.part)] ?? result,
                         hint: check.part.role == .catalog || check.part.role == .assessment
                             ? "point to it with --\(check.part.role.rawValue) PATH" : nil))
             }

@@ -108,6 +108,24 @@ import Testing
         }
     }
 
+    @Test func anExportCanComeThroughAPipe() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("maturity-fifo-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let fifo = folder.appendingPathComponent("tickets.csv").path
+        #expect(mkfifo(fifo, 0o600) == 0)
+        let text = Self.header + "A,2026-03-02T09:00:00Z,2026-03-02T09:05:00Z,,,true,,,,\n"
+        let writer = Thread {
+            let handle = FileHandle(forWritingAtPath: fifo)
+            handle?.write(Data(text.utf8))
+            try? handle?.close()
+        }
+        writer.start()
+        let m = try TicketKPIs.measure(path: fifo, displayPath: "tickets.csv", mapping: .simpleFormat)
+        #expect(m.tickets == 1)
+        #expect(m.value("first_response_minutes_p50") == 5)
+    }
+
     // MARK: However the file is read
 
     /// An export with quoted fields, line breaks in quotes, unreadable rows and an event of each kind.

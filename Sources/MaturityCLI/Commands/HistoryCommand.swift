@@ -88,7 +88,8 @@ struct HistoryCommand: ParsableCommand {
                 $0.lowercased().hasSuffix(".json") && !$0.hasPrefix(".")
             }.sorted()
         } catch {
-            throw DiagnosticError(.error("cannot read folder '\(folder)': \(error.localizedDescription)", at: nil))
+            throw DiagnosticError(
+                .error("cannot read folder '\(folder)': \(FileProblem.describe(error, path: absolute))", at: nil))
         }
         guard !names.isEmpty else {
             throw DiagnosticError(

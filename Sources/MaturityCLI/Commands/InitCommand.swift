@@ -103,7 +103,8 @@ struct InitCommand: ParsableCommand {
         let template = AssessmentTemplate(
             catalog: loaded.value, organisation: organisation ?? "", site: site, assessor: assessor,
             date: date.flatMap { Day(iso: $0) } ?? console.today, language: console.language(lang))
-        try FileOutput.write(template.render(), to: (folder as NSString).appendingPathComponent("assessment.yaml"))
+        try FileOutput.write(
+            template.render(), to: (folder as NSString).appendingPathComponent("assessment.yaml"), shown: shown)
         console.write("wrote \(shown): \(loaded.value.criteria.count) criteria to assess\n")
     }
 
@@ -137,12 +138,14 @@ struct InitCommand: ParsableCommand {
         case .md:
             let (folder, shown) = try prepare(file: "checklist.md", console: console)
             try FileOutput.write(
-                AuditChecklist(worksheet).render(), to: (folder as NSString).appendingPathComponent("checklist.md"))
+                AuditChecklist(worksheet).render(), to: (folder as NSString).appendingPathComponent("checklist.md"),
+                shown: shown)
             console.write("wrote \(shown): \(loaded.catalog.criteria.count) criteria to check on site\n")
         case .yaml:
             let (folder, shown) = try prepare(file: "assessment.yaml", console: console)
             try copy(copies, into: folder, console: console)
-            try FileOutput.write(worksheet.render(), to: (folder as NSString).appendingPathComponent("assessment.yaml"))
+            try FileOutput.write(
+                worksheet.render(), to: (folder as NSString).appendingPathComponent("assessment.yaml"), shown: shown)
             console.write(
                 "wrote \(shown): \(loaded.catalog.criteria.count) criteria to audit, \(copies.count) evidence file\(copies.count == 1 ? "" : "s") copied\n"
             )
@@ -200,7 +203,7 @@ struct InitCommand: ParsableCommand {
             } catch {
                 throw DiagnosticError(.error("cannot create folder '\(console.relative(parent))'", at: nil))
             }
-            try FileOutput.write(data, to: target)
+            try FileOutput.write(data, to: target, shown: console.relative(target))
         }
     }
 

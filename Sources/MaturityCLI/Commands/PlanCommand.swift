@@ -173,7 +173,7 @@ struct PlanCommand: ParsableCommand {
                     "internal error: the updated plan would not read back; '\(path)' was not changed", at: nil,
                     hint: error.diagnostics.first?.description))
         }
-        try FileOutput.write(text, to: absolute)
+        try FileOutput.write(text, to: absolute, shown: path)
         console.write(PlanUpdateSummary(update: update, file: path, language: language).text())
     }
 

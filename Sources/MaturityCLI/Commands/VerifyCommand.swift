@@ -41,9 +41,9 @@ struct VerifyCommand: ParsableCommand {
     func run() throws {
         let console = Context.console
         let path = console.absolute(result)
-        let json: JSONValue
+        let document: JSONDocument
         do {
-            json = JSONValue(try JSONDocument.load(path: path, displayPath: result).root)
+            document = try JSONDocument.load(path: path, displayPath: result)
         } catch {
             var diagnostics = error.diagnostics
             if let first = diagnostics.first, first.hint == nil {
@@ -51,6 +51,7 @@ struct VerifyCommand: ParsableCommand {
             }
             throw DiagnosticError(diagnostics)
         }
+        let json = JSONValue(document.root)
         let signOff: SignOff
         let recorded: String
         switch ResultJSON.signOff(from: json) {
@@ -90,14 +91,62 @@ struct VerifyCommand: ParsableCommand {
         if !resultUnchanged {
             changes = rescoredChanges(json, assessmentPath: assessmentPath, catalogPath: catalogPath, console: console)
         }
-        let report = VerifyReport(
+        var report = VerifyReport(
             resultFile: result, signOff: signOff, recordedDigest: recorded, expectedDigest: digest,
             resultUnchanged: resultUnchanged, resultChanges: changes, files: files,
             organisation: json["organisation"]?["name"]?.stringValue, language: console.language(lang))
+        report.locations = Self.locations(in: document, firstChange: changes.first?.path)
         console.write(report.render())
         if !report.verified {
             throw DiagnosticError(report.diagnostics)
         }
+    }
+
+    /// Where the sign-off's entries and the first edited value are in the result file.
+    static func locations(in document: JSONDocument, firstChange: String?) -> VerifyReport.Locations {
+        var locations = VerifyReport.Locations()
+        let block = document.root["signoff"]
+        locations.digest = block?["digest"]?.location
+        if case .array(let files)? = block?["files"]?.value {
+            for file in files {
+                guard case .string(let role)? = file["role"]?.value, case .string(let path)? = file["path"]?.value
+                else { continue }
+                locations.parts["\(role) \(path)"] = file.location
+            }
+        }
+        if let firstChange { locations.firstChange = node(at: firstChange, in: document.root)?.location }
+        return locations
+    }
+
+    /// The node at a JSONDiff path such as `criteria[SP-04].level` or `domains[2].score`.
+    static func node(at path: String, in root: JSONDocument.Node) -> JSONDocument.Node? {
+        var node = root
+        var rest = Substring(path)
+        while !rest.isEmpty {
+            if rest.first == "." { rest = rest.dropFirst() }
+            if rest.first == "[" {
+                guard let close = rest.firstIndex(of: "]") else { return nil }
+                let key = String(rest[rest.index(after: rest.startIndex)..<close])
+                rest = rest[rest.index(after: close)...]
+                guard case .array(let items) = node.value else { return nil }
+                if let found = items.first(where: {
+                    if case .string(let id)? = $0["id"]?.value { return id == key }
+                    return false
+                }) {
+                    node = found
+                } else if let index = Int(key), items.indices.contains(index) {
+                    node = items[index]
+                } else {
+                    return nil
+                }
+            } else {
+                let end = rest.firstIndex { $0 == "." || $0 == "[" } ?? rest.endIndex
+                guard let next = node[String(rest[..<end])] else { return nil }
+                node = next
+                rest = rest[end...]
+            }
+        }
+        return node
     }
 
     /// A recorded relative path: beside the result first, then from the current folder.

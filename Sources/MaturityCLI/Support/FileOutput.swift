@@ -8,28 +8,32 @@ enum FileOutput {
         let description: String
     }
 
-    static func write(_ text: String, to path: String) throws(DiagnosticError) {
-        try write(Data(text.utf8), to: path)
+    /// Writes `text` to the absolute `path`; `shown` is the path as the user gave it, for messages.
+    static func write(_ text: String, to path: String, shown: String? = nil) throws(DiagnosticError) {
+        try write(Data(text.utf8), to: path, shown: shown)
     }
 
-    static func write(_ data: Data, to path: String) throws(DiagnosticError) {
+    static func write(_ data: Data, to path: String, shown: String? = nil) throws(DiagnosticError) {
         let url = URL(fileURLWithPath: path)
         let folder = url.deletingLastPathComponent().path
+        let shownPath = shown ?? path
+        let shownFolder = shown.map { ($0 as NSString).deletingLastPathComponent } ?? folder
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory), isDirectory.boolValue else {
             throw DiagnosticError(
                 .error(
-                    "cannot write '\(path)': folder '\(folder)' does not exist", at: nil,
+                    "cannot write '\(shownPath)': folder '\(shownFolder.isEmpty ? "." : shownFolder)' does not exist",
+                    at: nil,
                     hint: "create the folder first"))
         }
         if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
-            throw DiagnosticError(.error("cannot write '\(path)': it is a folder", at: nil))
+            throw DiagnosticError(.error("cannot write '\(shownPath)': it is a folder", at: nil))
         }
         removeAbandonedTemporaries(of: url.lastPathComponent, in: folder)
         let temporary = folder + "/." + url.lastPathComponent + ".tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
         let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL, 0o644)
         guard fd >= 0 else {
-            throw DiagnosticError(.error("cannot write '\(path)': \(String(cString: strerror(errno)))", at: nil))
+            throw DiagnosticError(.error("cannot write '\(shownPath)': \(String(cString: strerror(errno)))", at: nil))
         }
         var ok = true
         data.withUnsafeBytes { buffer in
@@ -49,7 +53,7 @@ enum FileOutput {
         close(fd)
         guard ok, rename(temporary, path) == 0 else {
             unlink(temporary)
-            throw DiagnosticError(.error("cannot write '\(path)': \(errorText)", at: nil))
+            throw DiagnosticError(.error("cannot write '\(shownPath)': \(errorText)", at: nil))
         }
     }
 

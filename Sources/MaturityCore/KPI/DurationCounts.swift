@@ -7,6 +7,8 @@
 struct DurationCounts {
     static let tableSeconds = 1 << 20
     private var table: [UInt32] = []
+    /// One past the highest table entry counted: selection walks no further.
+    private var tableTop = 0
     private var other: [Int64: Int] = [:]
     private(set) var count = 0
 
@@ -17,6 +19,7 @@ struct DurationCounts {
         let seconds = milliseconds / 1000
         if milliseconds - seconds * 1000 == 0, seconds < DurationCounts.tableSeconds {
             if table.isEmpty { table = Array(repeating: 0, count: DurationCounts.tableSeconds) }
+            if Int(seconds) >= tableTop { tableTop = Int(seconds) + 1 }
             table[Int(seconds)] &+= 1
             if table[Int(seconds)] == UInt32.max {
                 table[Int(seconds)] = 0
@@ -32,7 +35,8 @@ struct DurationCounts {
         for (value, n) in more.other { other[value, default: 0] += n }
         if !more.table.isEmpty {
             if table.isEmpty { table = Array(repeating: 0, count: DurationCounts.tableSeconds) }
-            for i in 0..<DurationCounts.tableSeconds where more.table[i] != 0 {
+            tableTop = max(tableTop, more.tableTop)
+            for i in 0..<more.tableTop where more.table[i] != 0 {
                 let sum = UInt64(table[i]) + UInt64(more.table[i])
                 if sum >= UInt64(UInt32.max) {
                     table[i] = 0
@@ -55,7 +59,7 @@ struct DurationCounts {
         // Walk the table and the other values together, in increasing order.
         var second = 0
         while true {
-            let tableValue: Int64? = second < table.count ? Int64(second) * 1000 : nil
+            let tableValue: Int64? = second < tableTop ? Int64(second) * 1000 : nil
             let otherValue: Int64? = next < sortedOther.count ? sortedOther[next] : nil
             guard tableValue != nil || otherValue != nil else { return nil }
             if let o = otherValue, tableValue == nil || o <= tableValue! {

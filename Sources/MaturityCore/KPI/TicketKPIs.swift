@@ -50,11 +50,19 @@ public enum TicketKPIs {
         let fd = open(path, O_RDONLY)
         guard fd >= 0 else {
             throw DiagnosticError(
-                .error("cannot read '\(displayPath)': \(String(cString: strerror(errno)))", at: nil))
+                .error(
+                    "cannot read '\(displayPath)': \(String(cString: strerror(errno)).lowercased())", at: nil,
+                    hint: "check the path and that the file is readable"))
         }
         defer { close(fd) }
         var status = stat()
-        let size = fstat(fd, &status) == 0 && (status.st_mode & S_IFMT) == S_IFREG ? Int(status.st_size) : 0
+        let regular = fstat(fd, &status) == 0 && (status.st_mode & S_IFMT) == S_IFREG
+        let size = regular ? Int(status.st_size) : 0
+        if !regular {
+            // A pipe or a terminal (/dev/stdin): read it front to back.
+            let reader = CSVReader(fileDescriptor: fd, delimiter: mapping.delimiter, chunkBytes: chunkBytes)
+            return try measure(reader: reader, file: displayPath, mapping: mapping, strict: strict)
+        }
         if workers > 1, mapping.eventLog == nil, size >= parallelMinimumBytes,
             let splits = splitPoints(fd: fd, size: size, parts: workers), !splits.isEmpty,
             let measurement = try measureInParts(

@@ -56,7 +56,8 @@ struct TicketRun {
                 hint: "a quote that is never closed makes the rest of the file one field; check the quoting")
         case .tooManyFields(let line, let limit):
             return .error(
-                "a row with more than \(limit) fields starts here", at: SourceLocation(file: file, line: line, column: 1),
+                "a row with more than \(limit) fields starts here",
+                at: SourceLocation(file: file, line: line, column: 1),
                 hint: "check the delimiter: a ticket export has tens of columns")
         case .utf16:
             return .error(

@@ -77,8 +77,9 @@ final class ZoneClock {
         } else {
             fixed = nil
             zone = TimeZone(identifier: timeZone.name) ?? TimeZone(secondsFromGMT: 0)
-            keys = Array(repeating: Int64.min, count: ZoneClock.slots)
-            offsets = Array(repeating: 0, count: ZoneClock.slots)
+            // The cache (1 MB) is made on the first lookup, so small exports do not pay for it.
+            keys = []
+            offsets = []
         }
     }
 
@@ -92,6 +93,10 @@ final class ZoneClock {
     private func lookup(_ milliseconds: Int64) -> Int64 {
         let hour = milliseconds >= 0 ? milliseconds / 3_600_000 : (milliseconds - 3_599_999) / 3_600_000
         let slot = Int(UInt64(bitPattern: hour) & UInt64(ZoneClock.slots - 1))
+        if keys.isEmpty {
+            keys = Array(repeating: Int64.min, count: ZoneClock.slots)
+            offsets = Array(repeating: 0, count: ZoneClock.slots)
+        }
         if keys[slot] == hour { return offsets[slot] }
         let offset = foundationOffset(milliseconds)
         let start = foundationOffset(hour * 3_600_000)

@@ -5,9 +5,10 @@ import Foundation
 enum InputFile {
     /// The bytes of `path`; `shown` names it in diagnostics, `kind` ("YAML", "JSON") says what it should
     /// be, `what` what may not exceed `maximumBytes`.
-    static func read(_ path: String, shown: String, kind: String, maximumBytes: Int, what: String)
-        throws(DiagnosticError) -> Data
-    {
+    static func read(
+        _ path: String, shown: String, kind: String, maximumBytes: Int, what: String, label: String = "",
+        hint: String = "check the path and that the file is readable"
+    ) throws(DiagnosticError) -> Data {
         do {
             let attributes = try FileManager.default.attributesOfItem(atPath: path)
             if (attributes[.type] as? FileAttributeType) == .typeDirectory {
@@ -25,15 +26,15 @@ enum InputFile {
         } catch {
             throw DiagnosticError(
                 .error(
-                    "cannot read '\(shown)': \(FileProblem.describe(error, path: path))", at: nil,
-                    hint: "check the path and that the file is readable"))
+                    "cannot read \(label)'\(shown)': \(FileProblem.describe(error, path: path))", at: nil,
+                    hint: hint))
         }
     }
 }
 
 /// Plain words for file-system errors (`localizedDescription` is empty on Linux).
-enum FileProblem {
-    static func describe(_ error: Error, path: String) -> String {
+public enum FileProblem {
+    public static func describe(_ error: Error, path: String) -> String {
         let ns = error as NSError
         if ns.domain == NSCocoaErrorDomain {
             switch ns.code {

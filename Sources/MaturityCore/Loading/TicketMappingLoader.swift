@@ -21,7 +21,12 @@ public enum TicketMappingLoader {
 
     /// Loads a mapping from YAML text (tests).
     public static func load(yaml: String, file: String = "mapping.yaml") throws(DiagnosticError) -> TicketMapping {
-        try load(document: YAMLDocument.parse(data: Data(yaml.utf8), file: file))
+        try load(data: Data(yaml.utf8), file: file)
+    }
+
+    /// Loads a mapping from bytes as a file holds them (fuzzing: any bytes, not only valid UTF-8).
+    public static func load(data: Data, file: String = "mapping.yaml") throws(DiagnosticError) -> TicketMapping {
+        try load(document: YAMLDocument.parse(data: data, file: file))
     }
 
     static func load(document: YAMLDocument) throws(DiagnosticError) -> TicketMapping {
@@ -137,10 +142,11 @@ public enum TicketMappingLoader {
 
         func checkOverlap(_ a: [String], _ b: [String], _ nameA: String, _ nameB: String, at node: Node) {
             func key(_ text: String) -> String { text.trimmingCharacters(in: .whitespaces).lowercased() }
-            let shared = Set(a.map(key)).intersection(b.map(key)).sorted()
-            if !shared.isEmpty {
+            let inB = Set(b.map(key))
+            // The first shared value as the user wrote it in the first list.
+            if let shared = a.first(where: { inB.contains(key($0)) }) {
                 r.error(
-                    "value '\(shared[0])' means both \(nameA) and \(nameB)", at: node,
+                    "value '\(shared)' means both \(nameA) and \(nameB)", at: node,
                     hint: "a value may have one meaning; remove it from one of the lists")
             }
         }

@@ -58,11 +58,16 @@ struct YAMLDocument {
             let parser = try Parser(yaml: text, resolver: .basic)
             root = try parser.singleRoot()
             // Anchors are held weakly by nodes and strongly by the parser: keep it alive for the check.
-            // Without an anchor (&name) there is nothing to expand; libyaml itself caps nesting at 1000.
+            // Without an anchor (&name) there is nothing to expand, only nesting to bound.
             if text.utf8.contains(UInt8(ascii: "&")) {
                 try withExtendedLifetime(parser) { () throws(DiagnosticError) in
                     if let root { try checkExpansion(root, file: file) }
                 }
+            } else if let root, let deep = nodeDeeperThan(maximumDepth, root) {
+                throw DiagnosticError(
+                    .error(
+                        "nesting deeper than \(maximumDepth) levels", at: location(of: deep, file: file),
+                        hint: "catalogs and assessments need only a few levels of nesting"))
             }
         } catch let error as DiagnosticError {
             throw error
@@ -143,6 +148,22 @@ struct YAMLDocument {
         }
     }
 
+    /// The first node nested deeper than `limit` levels of mappings and sequences, if there is one.
+    static func nodeDeeperThan(_ limit: Int, _ root: Node) -> Node? {
+        var stack: [(Node, Int)] = [(root, 1)]
+        while let (node, depth) = stack.popLast() {
+            let children: [Node]
+            switch node {
+            case .mapping(let mapping): children = mapping.flatMap { [$0.key, $0.value] }
+            case .sequence(let sequence): children = Array(sequence)
+            case .scalar, .alias: continue
+            }
+            if depth > limit { return node }
+            for child in children { stack.append((child, depth + 1)) }
+        }
+        return nil
+    }
+
     static func location(of node: Node, file: String) -> SourceLocation {
         if let mark = node.mark {
             return SourceLocation(file: file, line: max(1, mark.line), column: max(1, mark.column))
@@ -177,8 +198,10 @@ struct YAMLDocument {
                     at: SourceLocation(file: file, line: repeatAt.line, column: repeatAt.column), hint: hint)
             }
             return .error("duplicate key \(keys) in a mapping", at: at(context.mark), hint: hint)
-        case .reader(let problem, _, _, _):
-            return .error("cannot read YAML: \(problem)", at: .start(of: file))
+        case .reader(let problem, let offset, _, _):
+            // The offset counts bytes of the text libyaml was given.
+            let (line, column) = offset.map { lineAndColumn(of: $0, in: Data(text.utf8)) } ?? (1, 1)
+            return .error("cannot read YAML: \(problem)", at: SourceLocation(file: file, line: line, column: column))
         default:
             return .error("cannot parse YAML: \(error)", at: .start(of: file))
         }
@@ -313,7 +336,7 @@ struct YAMLDocument {
         }
     }
 
-    private static func lineAndColumn(of offset: Int, in data: Data) -> (Int, Int) {
+    static func lineAndColumn(of offset: Int, in data: Data) -> (Int, Int) {
         var line = 1
         var column = 1
         for byte in data.prefix(offset) {

@@ -51,15 +51,9 @@ public enum PlanLoader {
 
     public static func load(path: String, displayPath: String? = nil) throws(DiagnosticError) -> PlanDocument {
         let shown = displayPath ?? path
-        let data: Data
-        do {
-            data = try Data(contentsOf: URL(fileURLWithPath: path))
-        } catch {
-            throw DiagnosticError(
-                .error(
-                    "cannot read plan '\(shown)': \(FileProblem.describe(error, path: path))", at: nil,
-                    hint: "check the path, or leave out the file to start a new plan"))
-        }
+        let data = try InputFile.read(
+            path, shown: shown, kind: "YAML", maximumBytes: YAMLDocument.maximumBytes, what: "a YAML input",
+            label: "plan ", hint: "check the path, or leave out the file to start a new plan")
         return try parse(data: data, file: shown)
     }
 
