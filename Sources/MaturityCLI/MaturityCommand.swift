@@ -26,8 +26,10 @@ public struct MaturityCommand: ParsableCommand {
 public enum MaturityMain {
     public static func run(_ arguments: [String], console: Console = .standard) -> Int32 {
         Context.$console.withValue(console) {
+            var parsed: ParsableCommand.Type?
             do {
                 var command = try MaturityCommand.parseAsRoot(arguments)
+                parsed = type(of: command)
                 try command.run()
                 return 0
             } catch let error as DiagnosticError {
@@ -35,7 +37,15 @@ public enum MaturityMain {
                 return ExitCode.failure.rawValue
             } catch {
                 let code = MaturityCommand.exitCode(for: error)
-                let message = MaturityCommand.fullMessage(for: error)
+                var message = MaturityCommand.fullMessage(for: error)
+                // A usage error found while running (it needed the catalog, say): show that command's usage.
+                if error is ValidationError, let parsed, parsed != MaturityCommand.self {
+                    let usage = MaturityCommand.usageString(for: parsed)
+                    let path = usage.split(separator: " ").prefix { !"<[-".contains($0.first ?? "<") }
+                    message =
+                        "Error: \(MaturityCommand.message(for: error))\nUsage: \(usage)\n"
+                        + "  See '\(path.joined(separator: " ")) --help' for more information."
+                }
                 if !message.isEmpty {
                     if code == .success {
                         console.write(message + "\n")
