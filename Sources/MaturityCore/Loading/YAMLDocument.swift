@@ -150,16 +150,27 @@ struct YAMLDocument {
 
     /// The first node nested deeper than `limit` levels of mappings and sequences, if there is one.
     static func nodeDeeperThan(_ limit: Int, _ root: Node) -> Node? {
+        // Only mappings and sequences go on the stack: scalars, most of a document, cost nothing here.
         var stack: [(Node, Int)] = [(root, 1)]
-        while let (node, depth) = stack.popLast() {
-            let children: [Node]
+        func push(_ node: Node, _ depth: Int) {
             switch node {
-            case .mapping(let mapping): children = mapping.flatMap { [$0.key, $0.value] }
-            case .sequence(let sequence): children = Array(sequence)
-            case .scalar, .alias: continue
+            case .mapping, .sequence: stack.append((node, depth))
+            case .scalar, .alias: break
             }
+        }
+        while let (node, depth) = stack.popLast() {
             if depth > limit { return node }
-            for child in children { stack.append((child, depth + 1)) }
+            switch node {
+            case .mapping(let mapping):
+                for (key, value) in mapping {
+                    push(key, depth + 1)
+                    push(value, depth + 1)
+                }
+            case .sequence(let sequence):
+                for item in sequence { push(item, depth + 1) }
+            case .scalar, .alias:
+                break
+            }
         }
         return nil
     }
