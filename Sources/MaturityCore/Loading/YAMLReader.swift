@@ -120,8 +120,11 @@ final class YAMLReader {
     /// An identifier: non-empty text without spaces or control characters.
     func identifier(_ node: Node, _ what: String) -> String? {
         guard let text = string(node, what) else { return nil }
-        if text.isEmpty || text.contains(where: { $0.isWhitespace || $0.isNewline })
-            || text.unicodeScalars.contains(where: { $0.properties.generalCategory == .control })
+        // Most ids are printable ASCII: check the bytes first, the Unicode properties only otherwise.
+        let printableASCII = !text.isEmpty && text.utf8.allSatisfy { $0 > 0x20 && $0 < 0x7F }
+        if !printableASCII,
+            text.isEmpty || text.contains(where: { $0.isWhitespace || $0.isNewline })
+                || text.unicodeScalars.contains(where: { $0.properties.generalCategory == .control })
         {
             error(
                 "\(what) '\(text)' is not a valid id", at: node,
