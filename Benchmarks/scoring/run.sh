@@ -31,6 +31,6 @@ count=$("$bin" assess "$example" --format json | python3 -c 'import json,sys; pr
 echo "| $example | $count | $(time_ms 20 "$bin" assess "$example") | $(time_ms 20 "$bin" assess "$example" --format json) |"
 for n in 1000 5000 20000; do
   python3 Benchmarks/scoring/generate.py "$n" "$out/$n" >/dev/null
-  runs=$([ "$n" -ge 20000 ] && echo 3 || echo 5)
+  runs=$([ "$n" -ge 20000 ] && echo 5 || echo 11)
   echo "| synthetic | $n | $(time_ms "$runs" "$bin" assess "$out/$n/assessment.yaml" --catalog "$out/$n/catalog") | $(time_ms "$runs" "$bin" assess "$out/$n/assessment.yaml" --catalog "$out/$n/catalog" --format json) |"
 done

@@ -36,7 +36,7 @@ struct YAMLDocument {
                     "file is not valid UTF-8 text", at: SourceLocation(file: file, line: line, column: column),
                     hint: "save the file as UTF-8 (GBK or UTF-16 files must be converted first)"))
         }
-        if text.utf8.contains(0) {
+        if holds(0, text) {
             throw DiagnosticError(
                 .error("file contains a NUL byte; it is not a text file", at: .start(of: file)))
         }
@@ -59,7 +59,7 @@ struct YAMLDocument {
             root = try parser.singleRoot()
             // Anchors are held weakly by nodes and strongly by the parser: keep it alive for the check.
             // Without an anchor (&name) there is nothing to expand, only nesting to bound.
-            if text.utf8.contains(UInt8(ascii: "&")) {
+            if holds(UInt8(ascii: "&"), text) {
                 try withExtendedLifetime(parser) { () throws(DiagnosticError) in
                     if let root { try checkExpansion(root, file: file) }
                 }
@@ -175,6 +175,15 @@ struct YAMLDocument {
         return nil
     }
 
+    /// Whether `text` holds the byte (memchr: these checks scan whole files).
+    static func holds(_ byte: UInt8, _ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { buffer in
+            guard let base = buffer.baseAddress, buffer.count > 0 else { return false }
+            return memchr(base, Int32(byte), buffer.count) != nil
+        }
+    }
+
     static func location(of node: Node, file: String) -> SourceLocation {
         if let mark = node.mark {
             return SourceLocation(file: file, line: max(1, mark.line), column: max(1, mark.column))
@@ -269,8 +278,8 @@ struct YAMLDocument {
     /// Finds `*name` followed by `:` (an implicit key) or after `? ` (an explicit key), outside quotes
     /// and comments. Conservative: it may refuse a plain scalar such as `a *b: c`, never miss an alias key.
     static func aliasUsedAsKey(_ text: String) -> (Int, Int)? {
+        guard holds(UInt8(ascii: "*"), text) else { return nil }
         let bytes = Array(text.utf8)
-        guard bytes.contains(UInt8(ascii: "*")) else { return nil }
         var line = 1
         var lineStart = 0
         var i = 0
