@@ -48,7 +48,7 @@ public struct AuditChecklist: Sendable {
         out.append("## " + w("审核发现", "Findings"))
         out.append("")
         let grades = FindingGrade.allCases.map {
-            "\($0.rawValue) \($0.name.text(ws.language)) \(ws.catalog.deadlines[$0] ?? Catalog.defaultDeadlines[$0] ?? 90)"
+            "\($0.rawValue) \($0.name.text(ws.language)) \(ws.catalog.deadline($0))"
                 + w(" 天", " days")
         }
         out.append(w("等级与整改期限：", "Grades and deadlines: ") + grades.joined(separator: " · "))

@@ -114,7 +114,7 @@ public struct AuditWorksheet: Sendable {
             "审核发现：等级 major（严重不符合）/ minor（一般不符合）/ observation（观察项）/ improvement（改进建议）",
             "Findings: grade major / minor / observation / improvement")
         let days = FindingGrade.allCases.map {
-            "\($0.rawValue) \(catalog.deadlines[$0] ?? Catalog.defaultDeadlines[$0] ?? 90)"
+            "\($0.rawValue) \(catalog.deadline($0))"
         }
         comment(
             "整改期限（天）：" + days.joined(separator: "、"),

@@ -32,11 +32,6 @@ extension JSONValue {
         return nil
     }
 
-    public var numberValue: Double? {
-        if case .number(let value) = self { return value }
-        return nil
-    }
-
     public var arrayValue: [JSONValue]? {
         if case .array(let items) = self { return items }
         return nil

@@ -5,9 +5,7 @@ public enum ResultJSON {
     public static let schema = 1
 
     public static func render(_ result: AssessmentResult, plan: PlanView? = nil) -> String {
-        guard let plan, case .object(var fields) = value(result) else { return value(result).rendered() }
-        fields["plan"] = plan.json
-        return JSONValue.object(fields).rendered()
+        render(result, audit: nil, signOff: nil, plan: plan)
     }
 
     public static func value(_ result: AssessmentResult) -> JSONValue {

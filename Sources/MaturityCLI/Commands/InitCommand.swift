@@ -118,8 +118,8 @@ struct InitCommand: ParsableCommand {
         var copies: [(source: String, relative: String)] = []
         func inside(_ path: String) -> String {
             let source = path.hasPrefix("/") ? path : (selfFolder as NSString).appendingPathComponent(path)
-            let real = realPath(source) ?? source
-            let relative = RelativePath.from(realPath(selfFolder) ?? selfFolder, to: real)
+            let real = PathCheck.realPath(source) ?? source
+            let relative = RelativePath.from(PathCheck.realPath(selfFolder) ?? selfFolder, to: real)
             if !copies.contains(where: { $0.relative == relative }) { copies.append((real, relative)) }
             return relative
         }
@@ -205,12 +205,6 @@ struct InitCommand: ParsableCommand {
             }
             try FileOutput.write(data, to: target, shown: console.relative(target))
         }
-    }
-
-    func realPath(_ path: String) -> String? {
-        guard let resolved = realpath(path, nil) else { return nil }
-        defer { free(resolved) }
-        return String(cString: resolved)
     }
 }
 

@@ -69,20 +69,10 @@ struct VerifyCommand: ParsableCommand {
         let resultFolder = (path as NSString).deletingLastPathComponent
         let assessmentPath = assessment.map(console.absolute) ?? locate(signOff.assessmentPath, resultFolder, console)
         let catalogPath = catalog.map(console.absolute) ?? locate(signOff.catalogPath, resultFolder, console)
-        let assessmentFolder = (assessmentPath as NSString).deletingLastPathComponent
         let files = signOff.parts.map { part -> VerifyReport.FileCheck in
-            let hash =
-                part.role == .assessment
-                ? FileManager.default.contents(atPath: assessmentPath).map(SignOff.sha256)
-                : SignOffFiles.currentHash(of: part, assessmentFolder: assessmentFolder, catalogPath: catalogPath)
-            guard let hash else {
-                let looked =
-                    switch part.role {
-                    case .assessment: assessmentPath
-                    case .catalog: catalogPath
-                    default: (assessmentFolder as NSString).appendingPathComponent(part.path)
-                    }
-                return VerifyReport.FileCheck(part: part, status: .missing(lookedAt: console.relative(looked)))
+            let file = SignOffFiles.file(of: part, assessmentPath: assessmentPath, catalogPath: catalogPath)
+            guard let hash = FileManager.default.contents(atPath: file).map(SignOff.sha256) else {
+                return VerifyReport.FileCheck(part: part, status: .missing(lookedAt: console.relative(file)))
             }
             return VerifyReport.FileCheck(part: part, status: hash == part.sha256 ? .unchanged : .changed(now: hash))
         }
@@ -166,10 +156,7 @@ struct VerifyCommand: ParsableCommand {
         }
         let target = json["target"]?.stringValue
         let rescored = Scorer(catalog: loaded.catalog).score(loaded.assessment, kpis: loaded.kpis, target: target)
-        let comparison =
-            loaded.assessment.kind == .audit
-            ? AuditComparison(
-                result: rescored, assessment: loaded.assessment, catalog: loaded.catalog, kpis: loaded.kpis) : nil
+        let comparison = AuditSeal.comparison(loaded, result: rescored)
         guard let fresh = try? JSONValue.parse(Data(ResultJSON.render(rescored, audit: comparison, signOff: nil).utf8))
         else { return [] }
         return JSONDiff.changes(

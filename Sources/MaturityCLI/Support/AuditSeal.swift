@@ -14,9 +14,7 @@ struct AuditSeal {
     static func make(
         _ loaded: LoadedAssessment, result: AssessmentResult, output: String?, console: Console
     ) throws(DiagnosticError) -> AuditSeal {
-        guard loaded.assessment.kind == .audit else { return AuditSeal() }
-        let comparison = AuditComparison(
-            result: result, assessment: loaded.assessment, catalog: loaded.catalog, kpis: loaded.kpis)
+        guard let comparison = comparison(loaded, result: result) else { return AuditSeal() }
         guard let auditor = loaded.assessment.auditor, !auditor.trimmingCharacters(in: .whitespaces).isEmpty else {
             return AuditSeal(comparison: comparison)
         }
@@ -31,6 +29,15 @@ struct AuditSeal {
             assessmentPath: RelativePath.from(base, to: loaded.assessmentPath),
             catalogPath: RelativePath.from(base, to: loaded.catalogPath))
         return AuditSeal(comparison: comparison, signOff: signOff)
+    }
+}
+
+extension AuditSeal {
+    /// The self-versus-auditor comparison, for an audit.
+    static func comparison(_ loaded: LoadedAssessment, result: AssessmentResult) -> AuditComparison? {
+        guard loaded.assessment.kind == .audit else { return nil }
+        return AuditComparison(
+            result: result, assessment: loaded.assessment, catalog: loaded.catalog, kpis: loaded.kpis)
     }
 }
 

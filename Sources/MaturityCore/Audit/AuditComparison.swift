@@ -222,7 +222,7 @@ extension AuditComparison {
         FindingGrade.allCases.compactMap { grade in
             let ofGrade = findings.filter { $0.grade == grade }
             guard !ofGrade.isEmpty else { return nil }
-            let days = catalog.deadlines[grade] ?? Catalog.defaultDeadlines[grade] ?? 90
+            let days = catalog.deadline(grade)
             return GradeSummary(
                 grade: grade, open: ofGrade.filter { $0.status == .open }.count,
                 closed: ofGrade.filter { $0.status == .closed }.count, deadlineDays: days,

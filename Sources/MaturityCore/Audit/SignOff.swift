@@ -129,22 +129,18 @@ public enum SignOffFiles {
         return SignOff.Part(role: role, path: name, sha256: SignOff.sha256(data))
     }
 
-    /// The hash of a part's file as it is now, or nil when it cannot be read.
-    public static func currentHash(of part: SignOff.Part, assessmentFolder: String, catalogPath: String) -> String? {
-        let file: String
+    /// Where a part's file is now, given where the assessment and the catalog (file or folder) are.
+    public static func file(of part: SignOff.Part, assessmentPath: String, catalogPath: String) -> String {
         switch part.role {
         case .assessment:
-            file = (assessmentFolder as NSString).appendingPathComponent(part.path)
+            return assessmentPath
         case .catalog:
             var isDirectory: ObjCBool = false
-            let exists = FileManager.default.fileExists(atPath: catalogPath, isDirectory: &isDirectory)
-            guard exists else { return nil }
-            file =
-                isDirectory.boolValue ? (catalogPath as NSString).appendingPathComponent(part.path) : catalogPath
+            _ = FileManager.default.fileExists(atPath: catalogPath, isDirectory: &isDirectory)
+            return isDirectory.boolValue ? (catalogPath as NSString).appendingPathComponent(part.path) : catalogPath
         case .evidence, .tickets, .mapping:
-            file =
-                part.path.hasPrefix("/") ? part.path : (assessmentFolder as NSString).appendingPathComponent(part.path)
+            let folder = (assessmentPath as NSString).deletingLastPathComponent
+            return part.path.hasPrefix("/") ? part.path : (folder as NSString).appendingPathComponent(part.path)
         }
-        return FileManager.default.contents(atPath: file).map(SignOff.sha256)
     }
 }

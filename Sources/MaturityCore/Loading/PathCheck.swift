@@ -1,8 +1,8 @@
 import Foundation
 
 /// Where a path named in a user's file really points, after symbolic links.
-enum PathCheck {
-    enum Outcome: Equatable {
+public enum PathCheck {
+    enum Outcome: Equatable, Sendable {
         case ok(String)
         case missing
         case outside
@@ -23,7 +23,8 @@ enum PathCheck {
         return .ok(realFile)
     }
 
-    static func realPath(_ path: String) -> String? {
+    /// The path with every symbolic link and `..` resolved, or nil when it does not exist.
+    public static func realPath(_ path: String) -> String? {
         guard let resolved = realpath(path, nil) else { return nil }
         defer { free(resolved) }
         return String(cString: resolved)

@@ -59,6 +59,11 @@ public struct Catalog: Sendable {
         .major: 30, .minor: 90, .observation: 180, .improvement: 180,
     ]
 
+    /// Days a finding of `grade` (or a path step of the same priority) gets to be closed.
+    public func deadline(_ grade: FindingGrade) -> Int {
+        deadlines[grade] ?? Catalog.defaultDeadlines[grade] ?? 90
+    }
+
     /// The highest level of the scale.
     public var maxLevel: Int { levels.last?.level ?? 0 }
 

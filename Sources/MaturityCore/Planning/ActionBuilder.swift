@@ -49,9 +49,7 @@ public struct ActionBuilder: Sendable {
         return actions
     }
 
-    func deadline(_ grade: FindingGrade) -> Int {
-        catalog.deadlines[grade] ?? Catalog.defaultDeadlines[grade] ?? 90
-    }
+    func deadline(_ grade: FindingGrade) -> Int { catalog.deadline(grade) }
 
     /// The catalog's actions for the target level, else that level's descriptor.
     public func whatToDo(_ criterion: Criterion, level: Int) -> LocalizedText {
