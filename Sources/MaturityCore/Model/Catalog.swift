@@ -23,6 +23,8 @@ public struct Catalog: Sendable {
     public var renamed: [String: String]
     /// Where the catalog was read from (a file, or `catalog.yaml` of a folder).
     public var location: SourceLocation?
+    /// Every file the loader read to make this catalog, in reading order (empty for a catalog given as text).
+    public var files: [CatalogFile] = []
 
     public init(
         id: String, version: String, title: LocalizedText, levels: [ScaleLevel], ratings: [RatingRule],
