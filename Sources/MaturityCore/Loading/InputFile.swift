@@ -5,30 +5,57 @@ import Foundation
 enum InputFile {
     /// The bytes of `path`; `shown` names it in diagnostics, `kind` ("YAML", "JSON") says what it should
     /// be, `what` what may not exceed `maximumBytes`.
+    ///
+    /// A regular file is read whole after its size is checked. A pipe or a terminal (`/dev/stdin`,
+    /// `<(command)`) is read to its end, stopping with an error once it passes the limit, so that even
+    /// `/dev/zero` ends. A FIFO is opened without waiting for a writer (none: it reads as empty). A
+    /// folder, a socket or a block device is refused by its type.
     static func read(
         _ path: String, shown: String, kind: String, maximumBytes: Int, what: String, label: String = "",
         hint: String = "check the path and that the file is readable"
     ) throws(DiagnosticError) -> Data {
-        do {
-            let attributes = try FileManager.default.attributesOfItem(atPath: path)
-            if (attributes[.type] as? FileAttributeType) == .typeDirectory {
-                throw DiagnosticError(.error("'\(shown)' is a folder, not a \(kind) file", at: nil))
-            }
-            if let size = attributes[.size] as? Int, size > maximumBytes {
-                throw DiagnosticError(
-                    .error(
-                        "file is \(size) bytes, more than the \(maximumBytes >> 20) MB \(what) may have",
-                        at: .start(of: shown)))
-            }
-            return try Data(contentsOf: URL(fileURLWithPath: path))
-        } catch let error as DiagnosticError {
-            throw error
-        } catch {
+        func unreadable(_ code: Int32) -> DiagnosticError {
+            DiagnosticError(
+                .error("cannot read \(label)'\(shown)': \(FileProblem.describe(code))", at: .file(shown), hint: hint))
+        }
+        var status = stat()
+        guard stat(path, &status) == 0 else { throw unreadable(errno) }
+        switch FileKind.kind(status.st_mode) {
+        case .regular, .pipe, .characterDevice:
+            break
+        case let other:
+            throw DiagnosticError(.error("'\(shown)' is \(other.phrase), not a \(kind) file", at: .file(shown)))
+        }
+        let regular = FileKind.kind(status.st_mode) == .regular
+        if regular, Int(status.st_size) > maximumBytes {
             throw DiagnosticError(
                 .error(
-                    "cannot read \(label)'\(shown)': \(FileProblem.describe(error, path: path))", at: nil,
-                    hint: hint))
+                    "file is \(status.st_size) bytes, more than the \(maximumBytes >> 20) MB \(what) may have",
+                    at: .start(of: shown)))
         }
+        let fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
+        guard fd >= 0 else { throw unreadable(errno) }
+        defer { close(fd) }
+        // Not waiting was only for opening; reading waits for the data.
+        _ = fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK)
+        var data = Data(capacity: regular ? Int(status.st_size) : 1 << 16)
+        let chunk = 1 << 20
+        let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: chunk, alignment: 16)
+        defer { buffer.deallocate() }
+        while true {
+            let n = Foundation.read(fd, buffer.baseAddress, chunk)
+            if n < 0 {
+                if errno == EINTR { continue }
+                throw unreadable(errno)
+            }
+            if n == 0 { break }
+            if data.count + n > maximumBytes {
+                throw DiagnosticError(
+                    .error("file is more than the \(maximumBytes >> 20) MB \(what) may have", at: .start(of: shown)))
+            }
+            data.append(buffer.baseAddress!.assumingMemoryBound(to: UInt8.self), count: n)
+        }
+        return data
     }
 }
 
@@ -44,9 +71,18 @@ public enum FileProblem {
             }
         }
         if let posix = ns.userInfo[NSUnderlyingErrorKey] as? NSError, posix.domain == NSPOSIXErrorDomain {
-            return String(cString: strerror(Int32(posix.code)))
+            return describe(Int32(posix.code))
         }
         if !FileManager.default.fileExists(atPath: path) { return "no such file" }
         return "\(error)"
+    }
+
+    /// An errno in the same words: "no such file", "permission denied", else the system's, in lower case.
+    public static func describe(_ code: Int32) -> String {
+        switch code {
+        case ENOENT: return "no such file"
+        case EACCES: return "permission denied"
+        default: return String(cString: strerror(code)).lowercased()
+        }
     }
 }
