@@ -6,6 +6,8 @@ public struct VerifyReport: Sendable {
         case unchanged
         case changed(now: String)
         case missing(lookedAt: String)
+        /// Read by the catalog now, but not among the signed files.
+        case notSigned
     }
 
     public struct FileCheck: Sendable, Hashable {
@@ -115,6 +117,13 @@ public struct VerifyReport: Sendable {
                         at: locations.parts[Locations.key(check.part)] ?? result,
                         hint: check.part.role == .catalog || check.part.role == .assessment
                             ? "point to it with --\(check.part.role.rawValue) PATH" : nil))
+            case .notSigned:
+                out.append(
+                    .error(
+                        "\(check.part.role.rawValue) file '\(check.part.path)' is read by the catalog now but was not signed",
+                        at: result,
+                        hint: "a domain file was added or 'domains:' changed since sign-off; the audit must be scored "
+                            + "and signed again"))
             }
         }
         return out
@@ -165,6 +174,7 @@ public struct VerifyReport: Sendable {
                             "  已改动（原 \(short(check.part.sha256))，现 \(short(now))）",
                             "  changed (was \(short(check.part.sha256)), now \(short(now)))"))
             case .missing(let path): line(false, label + w("  缺失（\(path)）", "  missing (\(path))"))
+            case .notSigned: line(false, label + w("  未签署（签署后新增）", "  not signed (added since sign-off)"))
             }
         }
         out.append("")

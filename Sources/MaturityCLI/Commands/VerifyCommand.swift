@@ -66,16 +66,17 @@ struct VerifyCommand: ParsableCommand {
                         : "the sign-off block is damaged; re-run 'maturity assess' on the audit"))
         }
 
-        let resultFolder = (path as NSString).deletingLastPathComponent
+        let resultFolder = PathText.folder(of: path)
         let assessmentPath = assessment.map(console.absolute) ?? locate(signOff.assessmentPath, resultFolder, console)
         let catalogPath = catalog.map(console.absolute) ?? locate(signOff.catalogPath, resultFolder, console)
-        let files = signOff.parts.map { part -> VerifyReport.FileCheck in
+        var files = signOff.parts.map { part -> VerifyReport.FileCheck in
             let file = SignOffFiles.file(of: part, assessmentPath: assessmentPath, catalogPath: catalogPath)
-            guard let hash = FileManager.default.contents(atPath: file).map(SignOff.sha256) else {
+            guard let hash = FileDigest.sha256(ofFile: file) else {
                 return VerifyReport.FileCheck(part: part, status: .missing(lookedAt: console.relative(file)))
             }
             return VerifyReport.FileCheck(part: part, status: hash == part.sha256 ? .unchanged : .changed(now: hash))
         }
+        files += Self.unsignedCatalogFiles(signOff, assessmentPath: assessmentPath, catalogPath: catalogPath)
         let resultUnchanged = ResultJSON.digest(of: json) == signOff.resultDigest
         var changes: [JSONDiff.Change] = []
         if !resultUnchanged {
@@ -89,6 +90,23 @@ struct VerifyCommand: ParsableCommand {
         console.write(report.render())
         if !report.verified {
             throw DiagnosticError(report.diagnostics)
+        }
+    }
+
+    /// Files the catalog reads now that the sign-off does not list (a domain file added, or `domains:`
+    /// pointing somewhere new): the catalog is loaded again and every file it reads must be a signed one.
+    static func unsignedCatalogFiles(_ signOff: SignOff, assessmentPath: String, catalogPath: String)
+        -> [VerifyReport.FileCheck]
+    {
+        guard let catalog = CatalogLoader.check(path: catalogPath).catalog else { return [] }
+        let signed = Set(
+            signOff.parts.filter { $0.role == .catalog }.compactMap { part in
+                PathCheck.realPath(
+                    SignOffFiles.file(of: part, assessmentPath: assessmentPath, catalogPath: catalogPath))
+            })
+        return catalog.files.filter { !signed.contains($0.path) }.map { file in
+            let part = SignOff.Part(role: .catalog, path: file.name, sha256: FileDigest.sha256(ofFile: file.path) ?? "")
+            return VerifyReport.FileCheck(part: part, status: .notSigned)
         }
     }
 
@@ -142,7 +160,8 @@ struct VerifyCommand: ParsableCommand {
     /// A recorded relative path: beside the result first, then from the current folder.
     func locate(_ recorded: String, _ resultFolder: String, _ console: Console) -> String {
         if recorded.hasPrefix("/") { return recorded }
-        let besideResult = ((resultFolder as NSString).appendingPathComponent(recorded) as NSString).standardizingPath
+        let besideResult =
+            PathCheck.realPath(PathText.join(resultFolder, recorded)) ?? PathText.join(resultFolder, recorded)
         if FileManager.default.fileExists(atPath: besideResult) { return besideResult }
         return console.absolute(recorded)
     }

@@ -20,9 +20,9 @@ struct AuditSeal {
         }
         let parts =
             try SignOffFiles.assessmentParts(path: loaded.assessmentPath, assessment: loaded.assessment)
-            + SignOffFiles.catalogParts(path: loaded.catalogPath)
+            + SignOffFiles.catalogParts(loaded.catalog)
         let base =
-            output.map { (console.absolute($0) as NSString).deletingLastPathComponent } ?? console.currentDirectory
+            output.map { PathText.folder(of: console.absolute($0)) } ?? console.currentDirectory
         let signOff = SignOff(
             auditor: auditor, date: loaded.assessment.date,
             resultDigest: ResultJSON.resultDigest(result, audit: comparison), parts: parts,

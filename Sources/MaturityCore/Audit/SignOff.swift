@@ -65,7 +65,11 @@ public struct SignOff: Sendable, Hashable {
     public var digest: String { Self.sha256(Data(manifest.utf8)) }
 
     public static func sha256(_ data: Data) -> String {
-        SHA256.hash(data: data).map { byte in
+        hex(SHA256.hash(data: data))
+    }
+
+    static func hex(_ digest: SHA256.Digest) -> String {
+        digest.map { byte in
             let hex = String(byte, radix: 16)
             return byte < 16 ? "0" + hex : hex
         }.joined()
@@ -85,28 +89,19 @@ public struct SignOff: Sendable, Hashable {
 
 /// Reads and hashes the files an audit result rests on.
 public enum SignOffFiles {
-    /// Every file of the catalog at `path`: the file itself, or every YAML file of a catalog folder.
-    public static func catalogParts(path: String) throws(DiagnosticError) -> [SignOff.Part] {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            throw DiagnosticError(.error("catalog '\(path)' does not exist", at: nil))
-        }
-        if !isDirectory.boolValue {
-            return [try part(.catalog, name: (path as NSString).lastPathComponent, file: path)]
-        }
-        let names = ((try? FileManager.default.contentsOfDirectory(atPath: path)) ?? [])
-            .filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }.sorted()
+    /// Every file the catalog was read from, wherever it is (domain files may sit in sub-folders).
+    public static func catalogParts(_ catalog: Catalog) throws(DiagnosticError) -> [SignOff.Part] {
         var parts: [SignOff.Part] = []
-        for name in names {
-            parts.append(try part(.catalog, name: name, file: (path as NSString).appendingPathComponent(name)))
+        for file in catalog.files {
+            parts.append(try part(.catalog, name: file.name, file: file.path))
         }
         return parts
     }
 
     /// The assessment file and every file it names: evidence, ticket export, mapping.
     public static func assessmentParts(path: String, assessment: Assessment) throws(DiagnosticError) -> [SignOff.Part] {
-        let folder = assessment.baseDirectory ?? (path as NSString).deletingLastPathComponent
-        var parts = [try part(.assessment, name: (path as NSString).lastPathComponent, file: path)]
+        let folder = assessment.baseDirectory ?? PathText.folder(of: path)
+        var parts = [try part(.assessment, name: PathText.lastComponent(of: path), file: path)]
         var named: [(SignOff.Part.Role, String)] = assessment.evidence.compactMap { item in
             item.file.map { (.evidence, $0) }
         }
@@ -116,17 +111,17 @@ public enum SignOffFiles {
         }
         var seen = Set<String>()
         for (role, name) in named where seen.insert("\(role.rawValue) \(name)").inserted {
-            let file = name.hasPrefix("/") ? name : (folder as NSString).appendingPathComponent(name)
+            let file = name.hasPrefix("/") ? name : PathText.join(folder, name)
             parts.append(try part(role, name: name, file: file))
         }
         return parts
     }
 
     static func part(_ role: SignOff.Part.Role, name: String, file: String) throws(DiagnosticError) -> SignOff.Part {
-        guard let data = FileManager.default.contents(atPath: file) else {
-            throw DiagnosticError(.error("cannot read \(role.rawValue) file '\(file)'", at: nil))
+        guard let hash = FileDigest.sha256(ofFile: file) else {
+            throw DiagnosticError(.error("cannot read \(role.rawValue) file '\(file)'", at: .file(file)))
         }
-        return SignOff.Part(role: role, path: name, sha256: SignOff.sha256(data))
+        return SignOff.Part(role: role, path: name, sha256: hash)
     }
 
     /// Where a part's file is now, given where the assessment and the catalog (file or folder) are.
@@ -137,10 +132,10 @@ public enum SignOffFiles {
         case .catalog:
             var isDirectory: ObjCBool = false
             _ = FileManager.default.fileExists(atPath: catalogPath, isDirectory: &isDirectory)
-            return isDirectory.boolValue ? (catalogPath as NSString).appendingPathComponent(part.path) : catalogPath
+            return isDirectory.boolValue ? PathText.join(catalogPath, part.path) : catalogPath
         case .evidence, .tickets, .mapping:
-            let folder = (assessmentPath as NSString).deletingLastPathComponent
-            return part.path.hasPrefix("/") ? part.path : (folder as NSString).appendingPathComponent(part.path)
+            let folder = PathText.folder(of: assessmentPath)
+            return part.path.hasPrefix("/") ? part.path : PathText.join(folder, part.path)
         }
     }
 }

@@ -6,20 +6,19 @@ public enum PathCheck {
         case ok(String)
         case missing
         case outside
+        /// A folder, a pipe, a device or a socket: only regular files are read from inside a folder.
         case notAFile
     }
 
-    /// Resolves `path` against `folder` and checks that the real file lies inside the real folder.
+    /// Resolves `path` against `folder` and checks that the real file lies inside the real folder and is
+    /// a regular file (a FIFO would block the reader, a device never end).
     static func resolve(_ path: String, inside folder: String) -> Outcome {
-        let joined = path.hasPrefix("/") ? path : (folder as NSString).appendingPathComponent(path)
+        let joined = path.hasPrefix("/") ? path : PathText.join(folder, path)
         guard let realFile = realPath(joined) else { return .missing }
         guard let realFolder = realPath(folder) else { return .missing }
         let prefix = realFolder.hasSuffix("/") ? realFolder : realFolder + "/"
         guard realFile.hasPrefix(prefix) else { return .outside }
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: realFile, isDirectory: &isDirectory), !isDirectory.boolValue else {
-            return .notAFile
-        }
+        guard FileKind.of(realFile) == .regular else { return .notAFile }
         return .ok(realFile)
     }
 
