@@ -220,8 +220,8 @@ public enum PreviousResultLoader {
 
         mutating func day(_ parent: JSONDocument.Node, _ key: String, path: String? = nil) -> Day? {
             guard let node = required(parent, key, path: path ?? key) else { return nil }
-            if case .string(let text) = node.value, let day = Day(iso: text) { return day }
-            wrongType(node, path ?? key, expected: "a date YYYY-MM-DD")
+            if case .string(let text) = node.value, let day = Day(iso: text), day.isWithinInputRange { return day }
+            wrongType(node, path ?? key, expected: "a date YYYY-MM-DD \(Day.inputRangeText)")
             return nil
         }
     }
