@@ -27,11 +27,11 @@ public enum PlanYAML {
     /// appended to the list. Nothing else changes.
     public static func apply(_ update: PlanMerge.Update, to document: PlanDocument) throws(UpdateError) -> String {
         let text = try splice(update, into: document, besideComments: true)
-        if update.added.isEmpty || keepsEveryEntry(text, update, document) { return text }
+        if update.added.isEmpty || keepsEveryEntry(text, update, document) { return document.written(text) }
         // A '#' line that looked like a comment before the next key belonged to a multi-line scalar:
         // append after the last line instead, and check again.
         let atEnd = try splice(update, into: document, besideComments: false)
-        if keepsEveryEntry(atEnd, update, document) { return atEnd }
+        if keepsEveryEntry(atEnd, update, document) { return document.written(atEnd) }
         throw .cannotAppend(location: document.plan.entries.last?.location)
     }
 
@@ -161,7 +161,7 @@ public enum PlanYAML {
 
     static func header(_ plan: Plan) -> String {
         var out = """
-            # 改进计划 Improvement plan: \(oneLine(plan.organisation))
+            # 改进计划 Improvement plan: \(YAMLText.oneLine(plan.organisation))
             # Written by 'maturity plan'. Fill in and edit freely: owner, due, status (open, in_progress,
             # done), root_cause 问题根源分析, measures 改进措施, progress 进展, verification 验证方式,
             # completed 完成日期, or fields of your own. Running 'maturity plan' again after a new
@@ -222,9 +222,5 @@ public enum PlanYAML {
             out += (i == 0 ? dash + "- " : indent) + line + "\n"
         }
         return out
-    }
-
-    static func oneLine(_ text: String) -> String {
-        String(text.unicodeScalars.map { $0.value < 0x20 || $0.value == 0x7F ? " " : Character($0) })
     }
 }

@@ -16,6 +16,8 @@ public enum PlanMerge {
         case reopened
         /// No longer produced, and already done or superseded: left as it was.
         case retired
+        /// Added to the plan by people, never produced by the tool: left as they wrote it.
+        case addedByHand = "added_by_hand"
     }
 
     public struct Update: Sendable {
@@ -55,6 +57,8 @@ public enum PlanMerge {
                 case .done: change = .doneButStillProduced
                 case .open, .inProgress: change = .kept
                 }
+            } else if !entry.isMadeByTool {
+                change = .addedByHand
             } else if entry.isPending {
                 entry.statusBefore = entry.status == .open ? nil : entry.status
                 entry.status = .superseded
