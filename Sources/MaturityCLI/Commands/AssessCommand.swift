@@ -48,9 +48,7 @@ struct AssessCommand: ParsableCommand {
 
     func validate() throws {
         if asOf != nil, plan == nil { throw ValidationError("--as-of goes with --plan") }
-        if let asOf, Day(iso: asOf) == nil {
-            throw ValidationError("--as-of must be a date YYYY-MM-DD, found '\(asOf)'")
-        }
+        if let asOf { _ = try DateOption.parse(asOf, option: "--as-of") }
     }
 
     func run() throws {
@@ -77,7 +75,7 @@ struct AssessCommand: ParsableCommand {
         case .json: text = ResultJSON.render(result, audit: seal.comparison, signOff: seal.signOff, plan: planView)
         case .html: text = HTMLReport(context).render()
         }
-        try console.emit(text, to: output)
+        try console.emit(text, to: output, inputs: loaded.inputFiles + (plan.map { [console.absolute($0)] } ?? []))
     }
 
     /// `--target` must name a rating of the catalog, or `fail`.

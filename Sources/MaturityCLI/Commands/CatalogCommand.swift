@@ -84,7 +84,7 @@ struct CatalogCommand: ParsableCommand {
             case .md: text = listing.markdown()
             case .json: text = listing.json()
             }
-            try console.emit(text, to: output)
+            try console.emit(text, to: output, inputs: loaded.value.files.map(\.path))
         }
     }
 }

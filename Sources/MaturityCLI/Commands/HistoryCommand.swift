@@ -66,7 +66,16 @@ struct HistoryCommand: ParsableCommand {
         case .json: text = report.json()
         case .html: text = HistoryHTMLReport(report).render()
         }
-        try console.emit(text, to: output)
+        let absolute = console.absolute(folder)
+        let inputs = ((try? Self.resultNames(in: absolute)) ?? []).map { PathText.join(absolute, $0) }
+        try console.emit(text, to: output, inputs: inputs)
+    }
+
+    /// The names of the result files in the folder `absolute`: `*.json`, not hidden, sorted.
+    static func resultNames(in absolute: String) throws -> [String] {
+        try FileManager.default.contentsOfDirectory(atPath: absolute).filter {
+            $0.lowercased().hasSuffix(".json") && !$0.hasPrefix(".")
+        }.sorted()
     }
 
     /// Every `*.json` in `folder`, read as results; all problems of all files at once.
@@ -74,27 +83,27 @@ struct HistoryCommand: ParsableCommand {
         let absolute = console.absolute(folder)
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: absolute, isDirectory: &isDirectory) else {
-            throw DiagnosticError(.error("folder '\(folder)' does not exist", at: nil))
+            throw DiagnosticError(.error("folder '\(folder)' does not exist", at: .file(folder)))
         }
         guard isDirectory.boolValue else {
             throw DiagnosticError(
                 .error(
-                    "'\(folder)' is not a folder", at: nil,
+                    "'\(folder)' is not a folder", at: .file(folder),
                     hint: "give the folder that holds the result JSON files"))
         }
         let names: [String]
         do {
-            names = try FileManager.default.contentsOfDirectory(atPath: absolute).filter {
-                $0.lowercased().hasSuffix(".json") && !$0.hasPrefix(".")
-            }.sorted()
+            names = try resultNames(in: absolute)
         } catch {
             throw DiagnosticError(
-                .error("cannot read folder '\(folder)': \(FileProblem.describe(error, path: absolute))", at: nil))
+                .error(
+                    "cannot read folder '\(folder)': \(FileProblem.describe(error, path: absolute))", at: .file(folder))
+            )
         }
         guard !names.isEmpty else {
             throw DiagnosticError(
                 .error(
-                    "no result files (*.json) in '\(folder)'", at: nil,
+                    "no result files (*.json) in '\(folder)'", at: .file(folder),
                     hint: "save results there with 'maturity assess … --format json --output' or 'maturity review …'"))
         }
         var bag = DiagnosticBag()
@@ -104,7 +113,7 @@ struct HistoryCommand: ParsableCommand {
             do {
                 results.append(
                     try PreviousResultLoader.load(
-                        path: (absolute as NSString).appendingPathComponent(name), displayPath: shown))
+                        path: PathText.join(absolute, name), displayPath: shown))
             } catch {
                 bag.append(contentsOf: error.diagnostics)
             }

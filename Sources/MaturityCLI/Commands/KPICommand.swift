@@ -64,6 +64,7 @@ struct KPICommand: ParsableCommand {
         case .text: text = TicketKPIReport(measurement, language: console.language(lang)).text()
         case .json: text = TicketKPIReport.json(measurement)
         }
-        try console.emit(text, to: output)
+        try console.emit(
+            text, to: output, inputs: [console.absolute(tickets)] + (mapping.map { [console.absolute($0)] } ?? []))
     }
 }

@@ -73,7 +73,9 @@ struct PlanCommand: ParsableCommand {
             if let format, ![.text, .md, .json].contains(format) {
                 throw ValidationError("--due writes text, md or json, not \(format.rawValue)")
             }
-            if within < 0 { throw ValidationError("--within must be 0 or more days") }
+            if within < 0 || within > Day.maximumSpanDays {
+                throw ValidationError("--within must be 0 to \(Day.maximumSpanDays) days")
+            }
         } else {
             if let format, [.text, .json].contains(format) {
                 throw ValidationError("plan exports are yaml, md, csv, ics or html; text and json go with --due")
@@ -97,11 +99,13 @@ struct PlanCommand: ParsableCommand {
                 case .json: report.json()
                 default: report.text()
                 }
-            return try console.emit(text, to: output)
+            return try console.emit(text, to: output, inputs: [console.absolute(input)])
         }
         if Self.isPlanFile(console.absolute(input)) {
             let document = try Self.loadPlan(input, console: console)
-            return try export(document.plan, text: document.text, language: language, console: console)
+            return try export(
+                document.plan, text: document.written(document.text), language: language,
+                inputs: [console.absolute(input)], console: console)
         }
         let generated = try generate(console: console)
         let format = format ?? .yaml
@@ -112,11 +116,13 @@ struct PlanCommand: ParsableCommand {
         if let plan { existing = try Self.loadPlan(plan, console: console) }
         try checkOrganisation(existing, generated.header)
         let merged = PlanMerge.merge(existing: existing?.plan, generated: generated.entries, header: generated.header)
-        try export(merged.plan, text: nil, language: language, console: console)
+        try export(
+            merged.plan, text: nil, language: language,
+            inputs: generated.inputs + (plan.map { [console.absolute($0)] } ?? []), console: console)
     }
 
-    /// The actions an assessment produces, as plan entries, and the plan header.
-    func generate(console: Console) throws -> (header: Plan, entries: [PlanEntry]) {
+    /// The actions an assessment produces, as plan entries, the plan header, and the files read.
+    func generate(console: Console) throws -> (header: Plan, entries: [PlanEntry], inputs: [String]) {
         let loaded = try Pipeline.load(assessment: input, catalog: catalog, console: console)
         DiagnosticPrinter.print(loaded.warnings, console: console)
         try AssessCommand.checkTarget(target, catalog: loaded.catalog)
@@ -127,15 +133,27 @@ struct PlanCommand: ParsableCommand {
             catalog: "\(loaded.catalog.id)@\(loaded.catalog.version)",
             organisation: loaded.assessment.organisation.name,
             date: loaded.assessment.date, target: result.target, entries: [])
-        return (header, entries)
+        return (header, entries, loaded.inputFiles)
     }
 
-    /// Writes or updates the plan file at `path`, keeping every edit, and prints what changed.
-    func update(_ path: String, generated: (header: Plan, entries: [PlanEntry]), language: Language, console: Console)
-        throws
-    {
+    /// Writes or updates the plan file at `path`, keeping every edit, and prints what changed. Writers of
+    /// one plan take turns (a lock on its folder): each reads the plan the one before wrote.
+    func update(
+        _ path: String, generated: (header: Plan, entries: [PlanEntry], inputs: [String]), language: Language,
+        console: Console
+    ) throws {
         let absolute = console.absolute(path)
+        try FileOutput.locked(absolute) {
+            try updateHoldingLock(path, absolute: absolute, generated: generated, language: language, console: console)
+        }
+    }
+
+    func updateHoldingLock(
+        _ path: String, absolute: String, generated: (header: Plan, entries: [PlanEntry], inputs: [String]),
+        language: Language, console: Console
+    ) throws {
         var existing: PlanDocument?
+        let snapshot = FileOutput.Snapshot(absolute)
         if FileManager.default.fileExists(atPath: absolute) {
             existing = try Self.loadPlan(path, console: console)
         }
@@ -170,14 +188,17 @@ struct PlanCommand: ParsableCommand {
         } catch {
             throw DiagnosticError(
                 .error(
-                    "internal error: the updated plan would not read back; '\(path)' was not changed", at: nil,
+                    "internal error: the updated plan would not read back; '\(path)' was not changed", at: .file(path),
                     hint: error.diagnostics.first?.description))
         }
-        try FileOutput.write(text, to: absolute, shown: path)
+        try FileOutput.write(
+            text, to: absolute, shown: path,
+            inputs: generated.inputs.map { FileOutput.Input(path: $0, shown: console.relative($0)) },
+            unchangedSince: snapshot)
         console.write(PlanUpdateSummary(update: update, file: path, language: language).text())
     }
 
-    func export(_ plan: Plan, text: String?, language: Language, console: Console) throws {
+    func export(_ plan: Plan, text: String?, language: Language, inputs: [String], console: Console) throws {
         let exporter = PlanExport(plan: plan, language: language)
         let out: String
         switch format ?? .yaml {
@@ -187,7 +208,7 @@ struct PlanCommand: ParsableCommand {
         case .html: out = exporter.html()
         default: out = text ?? PlanYAML.render(plan)
         }
-        try console.emit(out, to: output)
+        try console.emit(out, to: output, inputs: inputs)
     }
 
     static func loadPlan(_ path: String, console: Console) throws(DiagnosticError) -> PlanDocument {
@@ -195,7 +216,7 @@ struct PlanCommand: ParsableCommand {
         guard FileManager.default.fileExists(atPath: absolute) else {
             throw DiagnosticError(
                 .error(
-                    "plan '\(path)' does not exist", at: nil,
+                    "plan '\(path)' does not exist", at: .file(path),
                     hint: "write one with 'maturity plan ASSESSMENT --output \(path)'"))
         }
         let document = try PlanLoader.load(path: absolute, displayPath: path)
@@ -213,10 +234,7 @@ struct PlanCommand: ParsableCommand {
 
     func asOfDay(console: Console) throws -> Day {
         guard let asOf else { return console.today }
-        guard let day = Day(iso: asOf) else {
-            throw ValidationError("--as-of must be a date YYYY-MM-DD, found '\(asOf)'")
-        }
-        return day
+        return try DateOption.parse(asOf, option: "--as-of")
     }
 
     /// A plan file says `kind: plan` at the top level.

@@ -80,6 +80,7 @@ struct ReviewCommand: ParsableCommand {
         case .json: text = ReviewJSON.render(review)
         case .html: text = ReviewHTMLReport(context).render()
         }
-        try console.emit(text, to: output)
+        let inputs = loaded.inputFiles + [console.absolute(previous)] + (plan.map { [console.absolute($0)] } ?? [])
+        try console.emit(text, to: output, inputs: inputs)
     }
 }

@@ -21,7 +21,8 @@ enum Pipeline {
         let absolute = console.absolute(path)
         guard FileManager.default.fileExists(atPath: absolute) else {
             throw DiagnosticError(
-                .error("assessment '\(path)' does not exist", at: nil, hint: "run 'maturity init' to make one"))
+                .error(
+                    "assessment '\(path)' does not exist", at: .file(path), hint: "run 'maturity init' to make one"))
         }
         let catalogPath: String
         let catalogDisplay: String
