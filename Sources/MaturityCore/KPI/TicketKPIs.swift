@@ -47,8 +47,7 @@ public enum TicketKPIs {
             throw DiagnosticError(
                 .error("'\(displayPath)' is \(kind.phrase), not a ticket export", at: .file(displayPath)))
         }
-        // A FIFO without a writer is not waited for (it reads as empty); reading waits for data.
-        let fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else {
             throw DiagnosticError(
                 .error(
@@ -56,7 +55,6 @@ public enum TicketKPIs {
                     hint: "check the path and that the file is readable"))
         }
         defer { close(fd) }
-        _ = fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK)
         var status = stat()
         let regular = fstat(fd, &status) == 0 && (status.st_mode & S_IFMT) == S_IFREG
         let size = regular ? Int(status.st_size) : 0

@@ -7,9 +7,10 @@ enum InputFile {
     /// be, `what` what may not exceed `maximumBytes`.
     ///
     /// A regular file is read whole after its size is checked. A pipe or a terminal (`/dev/stdin`,
-    /// `<(command)`) is read to its end, stopping with an error once it passes the limit, so that even
-    /// `/dev/zero` ends. A FIFO is opened without waiting for a writer (none: it reads as empty). A
-    /// folder, a socket or a block device is refused by its type.
+    /// `<(command)`, a FIFO once a program writes to it) is read to its end, stopping with an error once
+    /// it passes the limit, so that even `/dev/zero` ends. A folder, a socket or a block device is
+    /// refused by its type. (Files named inside an assessment or a catalog folder must be regular files:
+    /// see PathCheck.)
     static func read(
         _ path: String, shown: String, kind: String, maximumBytes: Int, what: String, label: String = "",
         hint: String = "check the path and that the file is readable"
@@ -33,11 +34,9 @@ enum InputFile {
                     "file is \(status.st_size) bytes, more than the \(maximumBytes >> 20) MB \(what) may have",
                     at: .start(of: shown)))
         }
-        let fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else { throw unreadable(errno) }
         defer { close(fd) }
-        // Not waiting was only for opening; reading waits for the data.
-        _ = fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK)
         var data = Data(capacity: regular ? Int(status.st_size) : 1 << 16)
         let chunk = 1 << 20
         let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: chunk, alignment: 16)
