@@ -72,7 +72,6 @@ public struct VerifyReport: Sendable {
     public var diagnostics: [Diagnostic] {
         var out: [Diagnostic] = []
         let result = SourceLocation.start(of: resultFile)
-        let digest = locations.digest ?? result
         if !blockIntact {
             out.append(
                 .error(

@@ -245,8 +245,7 @@ import Testing
     }
 
     @Test func everyShippedMappingLoads() throws {
-        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent()
+        let root = Fixtures.repositoryRoot
         for path in [
             "Examples/tickets/simple/mapping.yaml", "Examples/tickets/servicenow/mapping.yaml",
             "Examples/tickets/311/mapping.yaml", "Examples/anmai-equipment/evidence/tickets/mapping.yaml",

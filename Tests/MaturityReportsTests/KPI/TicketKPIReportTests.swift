@@ -6,7 +6,7 @@ import Testing
 /// The `kpi` reports of the shipped example exports, compared with committed golden files.
 @Suite struct TicketKPIReportTests {
     static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent()
+        .deletingLastPathComponent().deletingLastPathComponent()
 
     static let examples: [String: (csv: String, mapping: String)] = [
         "simple": ("Examples/tickets/simple/tickets.csv", "Examples/tickets/simple/mapping.yaml"),
