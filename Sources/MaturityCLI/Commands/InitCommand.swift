@@ -97,8 +97,7 @@ struct InitCommand: ParsableCommand {
     }
 
     func writeTemplate(console: Console) throws {
-        let path = try catalog.map(console.absolute) ?? CatalogLocator.defaultCatalog(console: console)
-        let loaded = try CatalogLoader.load(path: path, displayPath: catalog ?? console.relative(path))
+        let loaded = try console.engine.loadCatalog(try console.catalogInput(catalog))
         let (folder, shown) = try prepare(file: "assessment.yaml", console: console)
         let template = AssessmentTemplate(
             catalog: loaded.value, organisation: organisation ?? "", site: site, assessor: assessor,
@@ -109,29 +108,11 @@ struct InitCommand: ParsableCommand {
     }
 
     func writeAudit(from: String, console: Console) throws {
-        let loaded = try Pipeline.load(assessment: from, catalog: catalog, console: console)
-        DiagnosticPrinter.print(loaded.warnings, console: console)
-        let selfResult = Scorer(catalog: loaded.catalog).score(loaded.assessment, kpis: loaded.kpis)
-        let selfFolder = (loaded.assessmentPath as NSString).deletingLastPathComponent
-        var assessment = loaded.assessment
-        // Every named file, as a path inside the self-assessment's folder: that is where its copy goes.
-        var copies: [(source: String, relative: String)] = []
-        func inside(_ path: String) -> String {
-            let source = path.hasPrefix("/") ? path : (selfFolder as NSString).appendingPathComponent(path)
-            let real = PathCheck.realPath(source) ?? source
-            let relative = RelativePath.from(PathCheck.realPath(selfFolder) ?? selfFolder, to: real)
-            if !copies.contains(where: { $0.relative == relative }) { copies.append((real, relative)) }
-            return relative
-        }
-        for index in assessment.evidence.indices {
-            if let file = assessment.evidence[index].file { assessment.evidence[index].file = inside(file) }
-        }
-        if let tickets = assessment.tickets {
-            assessment.tickets?.file = inside(tickets.file)
-            if let mapping = tickets.mapping { assessment.tickets?.mapping = inside(mapping) }
-        }
+        let loaded = try console.loadAssessment(from, catalog: catalog)
+        let package = console.engine.auditPackage(loaded)
+        let copies = package.copies
         let worksheet = AuditWorksheet(
-            catalog: loaded.catalog, selfAssessment: assessment, selfResult: selfResult, source: from,
+            catalog: loaded.catalog, selfAssessment: package.assessment, selfResult: package.result, source: from,
             date: date.flatMap { Day(iso: $0) } ?? console.today, auditor: auditor, language: console.language(lang))
 
         switch format {

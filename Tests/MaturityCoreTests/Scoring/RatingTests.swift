@@ -82,8 +82,8 @@ import Testing
         #expect(top.path.isEmpty)
     }
 
-    @Test func anExplicitTargetIsUsed() {
-        let result = Scorer(catalog: catalog).score(
+    @Test func anExplicitTargetIsUsed() throws {
+        let result = try Scorer(catalog: catalog).score(
             TestCatalog.assessment(["A1": 2, "A2": 2, "B1": 2, "B2": 2]), target: "excellent")
         #expect(result.target == "excellent")
         #expect(result.blockers.map(\.condition) == [.overallMin, .domainMin, .domainMin, .keyLevelMin, .keyLevelMin])

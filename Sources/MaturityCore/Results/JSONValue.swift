@@ -1,5 +1,3 @@
-import MaturityCore
-
 /// A JSON document built in memory and written with sorted keys, so the same input gives the same bytes.
 public indirect enum JSONValue: Sendable, Hashable {
     case null
