@@ -72,9 +72,7 @@ public struct SignOff: Sendable, Hashable {
     }
 
     static func order(_ a: Part, _ b: Part) -> Bool {
-        let ra = Part.Role.allCases.firstIndex(of: a.role)!
-        let rb = Part.Role.allCases.firstIndex(of: b.role)!
-        return ra != rb ? ra < rb : a.path.utf8.lexicographicallyPrecedes(b.path.utf8)
+        a.role != b.role ? a.role.caseOrder < b.role.caseOrder : a.path.utf8.lexicographicallyPrecedes(b.path.utf8)
     }
 
     /// Names may hold spaces or line breaks; keep one part per line.

@@ -75,7 +75,7 @@ struct Pathfinder: Sendable {
                 var lowest: (domain: Int, score: Double)?
                 for d in catalog.domains.indices {
                     guard let score = domainScore(d), score < minimum - Tolerance.epsilon else { continue }
-                    if lowest == nil || score < lowest!.score - Tolerance.epsilon { lowest = (d, score) }
+                    if lowest.map({ score < $0.score - Tolerance.epsilon }) ?? true { lowest = (d, score) }
                 }
                 guard let d = lowest?.domain, let i = queues[d].popBest() else { break }
                 raise(i, to: levels[i] + 1, .domain)
@@ -117,7 +117,7 @@ struct CandidateQueue {
         var anchor: Double?
         for i in sorted {
             let v = value(i)
-            if anchor == nil || anchor! - v > Tolerance.epsilon {
+            if anchor.map({ $0 - v > Tolerance.epsilon }) ?? true {
                 groups.append([])
                 anchor = v
             }

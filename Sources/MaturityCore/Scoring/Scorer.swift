@@ -25,8 +25,8 @@ public struct Scorer: Sendable {
     func scoreAiming(_ assessment: Assessment, kpis: [KPIValue]?, at target: String?) -> AssessmentResult {
         let kpiValues =
             kpis
-            ?? assessment.metrics.keys.sorted().map {
-                KPIValue(id: $0, value: assessment.metrics[$0]!, source: .metrics)
+            ?? assessment.metrics.sorted { $0.key < $1.key }.map {
+                KPIValue(id: $0.key, value: $0.value, source: .metrics)
             }
         let valueByKPI = Dictionary(kpiValues.map { ($0.id, $0.value) }, uniquingKeysWith: { a, _ in a })
         let evidenceById = Dictionary(assessment.evidence.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })

@@ -10,7 +10,7 @@ public enum ReportFormat: String, CaseIterable, Sendable {
 }
 
 /// One subject's report in one format: made from the subject's context, rendered to a string.
-public protocol Renderer<Context> {
+public protocol Renderer<Context>: SendableMetatype {
     associatedtype Context
     init(_ context: Context)
     func render() -> String
