@@ -34,7 +34,15 @@ struct InitCommand: ParsableCommand {
     var output: String
 
     @Option(name: .long, help: "Assessment kind: self (a template to fill in) or audit (a worksheet made from --from).")
-    var kind: String = "self"
+    var kind: String = WorksheetKind.selfAssessment.rawValue
+
+    /// What `init` writes; `--kind` is read as text so that an unknown kind gets the message below.
+    enum WorksheetKind: String {
+        case selfAssessment = "self"
+        case audit
+    }
+
+    var worksheetKind: WorksheetKind? { WorksheetKind(rawValue: kind) }
 
     @Option(name: .long, help: "The self-assessment an audit worksheet starts from (with --kind audit).")
     var from: String?
@@ -64,8 +72,8 @@ struct InitCommand: ParsableCommand {
         if let date, Day(iso: date) == nil {
             throw ValidationError("--date '\(date)' is not a date YYYY-MM-DD")
         }
-        switch kind {
-        case "self":
+        switch worksheetKind {
+        case .selfAssessment:
             guard let organisation, !organisation.trimmingCharacters(in: .whitespaces).isEmpty else {
                 throw ValidationError("--organisation is required for a self-assessment template and must not be empty")
             }
@@ -74,7 +82,7 @@ struct InitCommand: ParsableCommand {
             if format == .md {
                 throw ValidationError("--format md writes the audit checklist; use it with --kind audit")
             }
-        case "audit":
+        case .audit:
             if from == nil {
                 throw ValidationError("--kind audit needs --from SELF.yaml, the self-assessment to audit")
             }
@@ -82,14 +90,14 @@ struct InitCommand: ParsableCommand {
                 throw ValidationError(
                     "an audit worksheet takes the organisation from --from; drop --organisation and --site")
             }
-        default:
+        case nil:
             throw ValidationError("--kind '\(kind)' is not supported; use self or audit")
         }
     }
 
     func run() throws {
         let console = Context.console
-        if kind == "audit", let from {
+        if worksheetKind == .audit, let from {
             try writeAudit(from: from, console: console)
         } else {
             try writeTemplate(console: console)

@@ -88,7 +88,7 @@ public enum ResultJSON {
 
     static func blocker(_ b: Blocker) -> JSONValue {
         .object([
-            "condition": .string(b.condition.rawValue), "subject": .string(b.subject), "actual": .score(b.actual),
+            "condition": .string(b.condition.rawValue), "subject": .string(b.subject.id), "actual": .score(b.actual),
             "required": .score(b.required),
         ])
     }

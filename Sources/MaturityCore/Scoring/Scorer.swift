@@ -191,14 +191,15 @@ public struct Scorer: Sendable {
         if let minimum = rule.overallMin {
             let actual = overall ?? 0
             if actual < minimum - Tolerance.epsilon {
-                unmet.append(Blocker(condition: .overallMin, subject: "overall", actual: actual, required: minimum))
+                unmet.append(Blocker(condition: .overallMin, subject: .overall, actual: actual, required: minimum))
             }
         }
         if let minimum = rule.domainMin {
             for domain in catalog.domains {
                 guard let score = domainScores[domain.id] else { continue }
                 if score < minimum - Tolerance.epsilon {
-                    unmet.append(Blocker(condition: .domainMin, subject: domain.id, actual: score, required: minimum))
+                    unmet.append(
+                        Blocker(condition: .domainMin, subject: .domain(domain.id), actual: score, required: minimum))
                 }
             }
         }
@@ -206,7 +207,7 @@ public struct Scorer: Sendable {
             for result in criteria where result.key && result.applicable && result.level < minimum {
                 unmet.append(
                     Blocker(
-                        condition: .keyLevelMin, subject: result.id, actual: Double(result.level),
+                        condition: .keyLevelMin, subject: .criterion(result.id), actual: Double(result.level),
                         required: Double(minimum)))
             }
         }
@@ -215,8 +216,8 @@ public struct Scorer: Sendable {
             let open = openByGrade[grade] ?? 0
             if open > limit {
                 unmet.append(
-                    Blocker(condition: .maxOpen, subject: grade.rawValue, actual: Double(open), required: Double(limit))
-                )
+                    Blocker(
+                        condition: .maxOpen, subject: .grade(grade), actual: Double(open), required: Double(limit)))
             }
         }
         return unmet
