@@ -48,14 +48,15 @@ enum PlanFixtures {
     }
 
     /// The lines of the entry at `index`: from its `- id:` line to the line before the next one.
-    static func span(_ lines: [String], entry index: Int) -> Range<Int> {
+    static func span(_ lines: [String], entry index: Int) -> Range<Int>? {
         let starts = lines.indices.filter { lines[$0].hasPrefix("  - id: ") }
+        guard index < starts.count else { return nil }
         return starts[index]..<(index + 1 < starts.count ? starts[index + 1] : lines.count)
     }
 
-    static func edit(_ text: String, entry index: Int, _ edit: Edit) -> String {
+    static func edit(_ text: String, entry index: Int, _ edit: Edit) throws -> String {
         var lines = text.components(separatedBy: "\n")
-        let range = span(lines, entry: index)
+        let range = try #require(span(lines, entry: index), "the plan has no action \(index)")
         func set(_ key: String, _ value: String) {
             if let i = range.first(where: { lines[$0].hasPrefix("    \(key): ") }) { lines[i] = "    \(key): \(value)" }
         }
@@ -88,7 +89,7 @@ enum PlanFixtures {
                 edit.extra = ("budget_\(index)", "\(Int.random(in: 1...9999, using: &random)) 元")
             }
             if Bool.random(using: &random) { edit.comment = "note \(seed)-\(index)" }
-            text = Self.edit(text, entry: index, edit)
+            text = try Self.edit(text, entry: index, edit)
             edits[entry.id] = edit
         }
         let edited = try PlanLoader.parse(yaml: text)
@@ -132,7 +133,7 @@ enum PlanFixtures {
         let text = PlanYAML.render(PlanMerge.merge(existing: nil, generated: first, header: PlanFixtures.header).plan)
         let document = try PlanLoader.parse(yaml: text + "# trailing comment kept\n")
         var header = PlanFixtures.header
-        header.date = Day(iso: "2027-05-01")!
+        header.date = try #require(Day(iso: "2027-05-01"))
         let update = PlanMerge.merge(
             existing: document.plan, generated: [PlanFixtures.pool[0], PlanFixtures.pool[2], PlanFixtures.pool[5]],
             header: header)
@@ -141,8 +142,9 @@ enum PlanFixtures {
         let after = updated.components(separatedBy: "\n")
         let changed = zip(before.dropLast(2), after).enumerated().filter { $0.element.0 != $0.element.1 }.map(\.offset)
         // Line 11 is `date:`; the second action's status is the only other line that differs.
-        #expect(after[10] == "date: 2027-05-01")
-        #expect(changed.count == 2)
+        try #require(changed.count == 2, "lines \(changed.map { $0 + 1 }) changed")
+        #expect(changed[0] == 10)
+        #expect(after[changed[0]] == "date: 2027-05-01")
         #expect(after[changed[1]] == "    status: superseded")
         let added = try PlanLoader.parse(yaml: updated)
         #expect(added.plan.entries.map(\.id) == first.map(\.id) + [PlanFixtures.pool[5].id])
@@ -249,14 +251,14 @@ enum PlanFixtures {
         #expect(ICS.text("a,b;c\\d\ne") == "a\\,b\\;c\\\\d\\ne")
     }
 
-    @Test func icsHasOneTodoPerActionWithStableUIDs() {
+    @Test func icsHasOneTodoPerActionWithStableUIDs() throws {
         let text = PlanExport(plan: plan, language: .en).ics()
         #expect(text.components(separatedBy: "BEGIN:VTODO").count - 1 == plan.entries.count)
         let uids = text.components(separatedBy: "\r\n").filter { $0.hasPrefix("UID:") }
         #expect(Set(uids).count == plan.entries.count)
         var moved = plan
         moved.entries.reverse()
-        moved.date = Day(iso: "2027-01-01")!
+        moved.date = try #require(Day(iso: "2027-01-01"))
         let again = PlanExport(plan: moved, language: .zh).ics().components(separatedBy: "\r\n").filter {
             $0.hasPrefix("UID:")
         }
