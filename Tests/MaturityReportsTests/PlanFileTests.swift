@@ -43,6 +43,8 @@ enum PlanFixtures {
         var due: String?
         var status: PlanAction.Status?
         var rootCause: String?
+        var measures: String?
+        var progress: String?
         var extra: (key: String, value: String)?
         var comment: String?
     }
@@ -64,6 +66,8 @@ enum PlanFixtures {
         if let due = edit.due { set("due", due) }
         if let status = edit.status { set("status", status.rawValue + "   # set by hand") }
         if let rootCause = edit.rootCause { set("root_cause", "\"\(rootCause)\"") }
+        if let measures = edit.measures { set("measures", "\"\(measures)\"") }
+        if let progress = edit.progress { set("progress", "\"\(progress)\"") }
         var insertions: [String] = []
         if let extra = edit.extra { insertions.append("    \(extra.key): \(extra.value)") }
         if let comment = edit.comment { insertions.append("    # \(comment)") }
@@ -125,6 +129,64 @@ enum PlanFixtures {
             }
             // Produced again: back to what the person had set.
             #expect(back.status == status, "seed \(seed) \(id)")
+        }
+    }
+
+    /// After a regeneration, every action still produced shows what people wrote in each export: owner,
+    /// due date and status in Markdown, CSV and ICS; root cause, measures and progress in Markdown and CSV
+    /// (a calendar entry carries no notes).
+    @Test(arguments: 0..<20)
+    func keptActionsShowPeoplesFieldsInEveryExport(seed: Int) throws {
+        var random = SplitMix(state: UInt64(seed) &* 104_729 &+ 3)
+        let always = PlanFixtures.pool[seed % PlanFixtures.pool.count].id
+        let first = PlanFixtures.pool.filter { $0.id == always || Bool.random(using: &random) }
+        var text = PlanYAML.render(PlanMerge.merge(existing: nil, generated: first, header: PlanFixtures.header).plan)
+        var edits: [String: Edit] = [:]
+        for (index, entry) in first.enumerated() {
+            let edit = Edit(
+                owner: "负责人\(seed)之\(index)", due: "2027-0\(index % 9 + 1)-1\(seed % 10)",
+                status: [.open, .inProgress, .done].randomElement(using: &random), rootCause: "原因\(seed)之\(index)",
+                measures: "措施\(seed)之\(index)", progress: "进展\(seed)之\(index)")
+            text = try Self.edit(text, entry: index, edit)
+            edits[entry.id] = edit
+        }
+        let edited = try PlanLoader.parse(yaml: text)
+        let second = PlanFixtures.pool.filter { $0.id == always || Bool.random(using: &random) }
+        let update = PlanMerge.merge(existing: edited.plan, generated: second, header: PlanFixtures.header)
+        let plan = try PlanLoader.parse(yaml: try PlanYAML.apply(update, to: edited)).plan
+
+        let markdown = PlanExport(plan: plan, language: .en).markdown()
+        let csvRows = PlanExport(plan: plan, language: .en).csv().components(separatedBy: "\r\n")
+        let todos = PlanExport(plan: plan, language: .en).ics().replacingOccurrences(of: "\r\n ", with: "")
+            .components(separatedBy: "BEGIN:VTODO")
+        let icsStatus: [PlanAction.Status: String] = [
+            .open: "NEEDS-ACTION", .inProgress: "IN-PROCESS", .done: "COMPLETED",
+        ]
+        let markdownStatus: [PlanAction.Status: String] = [.open: "open", .inProgress: "in progress", .done: "done"]
+        let kept = first.map(\.id).filter { id in second.contains { $0.id == id } }
+        for id in kept {
+            let edit = try #require(edits[id])
+            let owner = try #require(edit.owner)
+            let due = try #require(edit.due)
+            let status = try #require(edit.status)
+            let notes = [edit.rootCause, edit.measures, edit.progress].compactMap { $0 }
+
+            let row = try #require(markdown.components(separatedBy: "\n").first { $0.hasPrefix("| \(id) |") })
+            #expect(row.contains("| \(markdownStatus[status] ?? "?") |"), "seed \(seed) \(id): \(row)")
+            #expect(row.hasSuffix("| \(owner) | \(due) |"), "seed \(seed) \(id): \(row)")
+            let analysis = try #require(markdown.components(separatedBy: "### ").first { $0.hasPrefix(id + "\n") })
+            for note in notes { #expect(analysis.contains(note), "seed \(seed) \(id): \(note)") }
+
+            let csv = try #require(csvRows.first { $0.hasPrefix(id + ",") })
+            #expect(csv.contains(",\(status.rawValue),"), "seed \(seed) \(id): \(csv)")
+            #expect(csv.contains(",\(owner),\(due),\(notes.joined(separator: ","))"), "seed \(seed) \(id): \(csv)")
+
+            let todo = try #require(todos.first { $0.contains("\r\nSUMMARY:\(id) ") })
+            #expect(todo.contains("\\nOwner: \(owner)"), "seed \(seed) \(id)")
+            #expect(
+                todo.contains("\r\nDUE;VALUE=DATE:\(due.replacingOccurrences(of: "-", with: ""))\r\n"),
+                "seed \(seed) \(id)")
+            #expect(todo.contains("\r\nSTATUS:\(icsStatus[status] ?? "?")\r\n"), "seed \(seed) \(id)")
         }
     }
 
