@@ -151,6 +151,33 @@ struct AssessmentGenerator {
         }
     }
 
+    /// The evidence cap worked out from the dates alone: an item counts when dated from the catalog's
+    /// maximum age (365 days, that day included) before the assessment up to its date; undated and later
+    /// items never count. The generator dates one item in ten exactly at the limit.
+    @Test(arguments: 0..<200)
+    func evidenceCountsWhenDatedWithinTheMaximumAgeUpToTheAssessmentDate(seed: Int) throws {
+        var generator = AssessmentGenerator(seed: seed)
+        let catalog = generator.catalog()
+        let assessment = generator.assessment(for: catalog)
+        let register = Dictionary(uniqueKeysWithValues: assessment.evidence.map { ($0.id, $0) })
+        let result = Scorer(catalog: catalog).score(assessment)
+        for criterion in catalog.domains.flatMap(\.criteria) {
+            guard let entry = assessment.criteria[criterion.id], entry.notApplicable == nil else { continue }
+            let fresh = Set(
+                entry.evidence.compactMap { register[$0] }.filter { item in
+                    guard let age = item.date?.days(until: assessment.date) else { return false }
+                    return age >= 0 && age <= catalog.evidenceMaxAgeDays
+                }.map(\.kind))
+            let cap =
+                (1...catalog.maxLevel).prefix { level in
+                    let kinds =
+                        criterion.evidence[level] ?? TestCatalog.scale.first { $0.level == level }?.evidence ?? []
+                    return kinds.allSatisfy(fresh.contains)
+                }.last ?? 0
+            #expect(result.criterion(criterion.id)?.evidenceCap == cap, "seed \(seed) \(criterion.id)")
+        }
+    }
+
     /// Unrounded scores may pass 100 by a last binary digit (weights 0.7, 0.7, 0.7 at level 5 give
     /// 100.00000000000001), within the 1e-9 every comparison allows; rounded as printed they never do.
     @Test(arguments: 0..<200)
