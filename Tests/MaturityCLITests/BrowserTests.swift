@@ -133,7 +133,7 @@ import Testing
 
     static func browser(_ arguments: [String]) throws -> (status: Int32, stdout: String, stderr: String) {
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: chromium!)
+        process.executableURL = URL(fileURLWithPath: try #require(chromium, "chromium is not installed"))
         let profile = NSTemporaryDirectory() + "maturity-chromium-\(UUID().uuidString)"
         defer { try? FileManager.default.removeItem(atPath: profile) }
         process.arguments =

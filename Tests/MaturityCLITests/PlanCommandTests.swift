@@ -4,15 +4,10 @@ import Testing
 @Suite struct PlanCommandTests {
     static let example = "Examples/huadong-appliance/assessment.yaml"
 
-    func temporaryFolder() throws -> String {
-        let path = NSTemporaryDirectory() + "maturity-plan-\(UUID().uuidString)"
-        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-        return path
-    }
-
     @Test func writesThePlanThenKeepsAPersonsEditsWhenRegenerated() throws {
-        let folder = try temporaryFolder()
-        let plan = folder + "/plan.yaml"
+        let folder = try TemporaryFolder("maturity-plan")
+        defer { folder.remove() }
+        let plan = folder.file("plan.yaml")
         let first = CLI.run(["plan", Self.example, "--output", plan, "--lang", "en"])
         #expect(first.status == 0, "\(first.stderr)")
         #expect(first.stdout.hasPrefix("\(plan): 9 added, 0 kept, 0 superseded"))
@@ -42,8 +37,9 @@ import Testing
     }
 
     @Test func aPlanThatDoesNotParseIsRefusedAndLeftAsItWas() throws {
-        let folder = try temporaryFolder()
-        let plan = folder + "/plan.yaml"
+        let folder = try TemporaryFolder("maturity-plan")
+        defer { folder.remove() }
+        let plan = folder.file("plan.yaml")
         #expect(CLI.run(["plan", Self.example, "--output", plan]).status == 0)
         let broken = try String(contentsOfFile: plan, encoding: .utf8).replacingOccurrences(
             of: "status: open", with: "status: finished")
@@ -55,8 +51,9 @@ import Testing
     }
 
     @Test func aPlanOfAnotherOrganisationIsRefused() throws {
-        let folder = try temporaryFolder()
-        let plan = folder + "/plan.yaml"
+        let folder = try TemporaryFolder("maturity-plan")
+        defer { folder.remove() }
+        let plan = folder.file("plan.yaml")
         #expect(CLI.run(["plan", Self.example, "--output", plan]).status == 0)
         let run = CLI.run(["plan", "Examples/anmai-equipment/assessment.yaml", "--output", plan])
         #expect(run.status == 1)
@@ -64,8 +61,9 @@ import Testing
     }
 
     @Test func exportsFromAnAssessmentOrAPlanFile() throws {
-        let folder = try temporaryFolder()
-        let plan = folder + "/plan.yaml"
+        let folder = try TemporaryFolder("maturity-plan")
+        defer { folder.remove() }
+        let plan = folder.file("plan.yaml")
         #expect(CLI.run(["plan", Self.example, "--output", plan]).status == 0)
         let csv = CLI.run(["plan", plan, "--format", "csv", "--bom"])
         #expect(csv.status == 0)
@@ -74,14 +72,15 @@ import Testing
         let ics = CLI.run(["plan", Self.example, "--format", "ics", "--plan", plan])
         #expect(ics.status == 0)
         #expect(ics.stdout.components(separatedBy: "BEGIN:VTODO").count - 1 == 9)
-        let md = CLI.run(["plan", plan, "--format", "md", "--lang", "zh", "--output", folder + "/plan.md"])
+        let md = CLI.run(["plan", plan, "--format", "md", "--lang", "zh", "--output", folder.file("plan.md")])
         #expect(md.status == 0)
-        #expect(try String(contentsOfFile: folder + "/plan.md", encoding: .utf8).hasPrefix("# 改进计划 — 华东家电服务有限公司"))
+        #expect(try String(contentsOfFile: folder.file("plan.md"), encoding: .utf8).hasPrefix("# 改进计划 — 华东家电服务有限公司"))
     }
 
     @Test func theDueListGroupsOverdueAndSoonByOwner() throws {
-        let folder = try temporaryFolder()
-        let plan = folder + "/plan.yaml"
+        let folder = try TemporaryFolder("maturity-plan")
+        defer { folder.remove() }
+        let plan = folder.file("plan.yaml")
         #expect(CLI.run(["plan", Self.example, "--output", plan]).status == 0)
         let run = CLI.run(["plan", "--due", plan, "--as-of", "2026-12-15", "--lang", "en"])
         #expect(run.status == 0)
@@ -95,8 +94,9 @@ import Testing
     }
 
     @Test func assessShowsThePlanAndFlagsOverdueActions() throws {
-        let folder = try temporaryFolder()
-        let plan = folder + "/plan.yaml"
+        let folder = try TemporaryFolder("maturity-plan")
+        defer { folder.remove() }
+        let plan = folder.file("plan.yaml")
         #expect(CLI.run(["plan", Self.example, "--output", plan]).status == 0)
         let text = CLI.run(["assess", Self.example, "--plan", plan, "--as-of", "2026-12-20", "--lang", "en"])
         #expect(text.status == 0)

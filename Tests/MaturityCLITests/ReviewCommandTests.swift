@@ -36,6 +36,7 @@ import Testing
         #expect(run.status == 0)
         #expect(run.stderr.isEmpty, "\(run.stderr)")
         let lines = run.stdout.split(separator: "\n").map(String.init)
+        try #require(lines.count > 8, "\(run.stdout)")
         #expect(lines[6] == "Decision: Maintain with follow-up")
         #expect(lines[8] == "  ✗ P2 action NC-1 due 2027-01-30 is overdue (status in progress)")
         #expect(run.stdout.contains("Next review: 2027-11-03"))
