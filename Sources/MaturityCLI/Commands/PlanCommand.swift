@@ -122,6 +122,14 @@ struct PlanCommand: ParsableCommand {
         let existing = try plan.map { try console.loadPlan($0) }
         let merged = try engine.mergePlan(existing, with: generated)
         try export(merged.plan, text: nil, language: language, console: console)
+        if format == .yaml, output == nil {
+            // `maturity plan A.yaml > plan.yaml` would replace a plan people have edited.
+            console.writeError(
+                language == .zh
+                    ? "注意：计划已输出到标准输出；要保留计划中的人工修改，请用 --output PLAN.yaml 写入或更新计划文件。\n"
+                    : "note: the plan went to standard output; edits people make are kept only when the plan file is "
+                        + "written and updated with --output PLAN.yaml\n")
+        }
     }
 
     func export(_ plan: Plan, text: String?, language: Language, console: Console) throws {

@@ -331,7 +331,10 @@ public enum AssessmentLoader {
                 var result = CriterionEntry(location: r.location(entry.keyNode))
                 for key in ["claimed", "audited"] {
                     guard let levelNode = fields[key], !r.isNull(levelNode),
-                        let level = r.integer(levelNode, "\(key) level of '\(entry.key)'")
+                        let level = r.integer(
+                            levelNode, "\(key) level of '\(entry.key)'",
+                            otherwise: "a criterion that does not apply takes no level: write "
+                                + "'\(entry.key): {na: \"why it does not apply\"}' (not on a key criterion)")
                     else { continue }
                     if level < 0 || level > maxLevel {
                         r.error(
