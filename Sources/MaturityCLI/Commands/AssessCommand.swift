@@ -41,6 +41,13 @@ struct AssessCommand: ParsableCommand {
     @Option(name: .long, help: "Show this improvement plan's actions in the report, overdue ones flagged.")
     var plan: String?
 
+    @Flag(
+        name: .long,
+        help: ArgumentHelp(
+            "Show the improvement path and the catalog's actions in the report of an audit, surveillance or "
+                + "special assessment (left out by default: a certification body does not consult)."))
+    var path = false
+
     @Option(
         name: .customLong("as-of"),
         help: "Date overdue plan actions are judged on, YYYY-MM-DD (default: the assessment's date).")
@@ -59,6 +66,7 @@ struct AssessCommand: ParsableCommand {
         DiagnosticPrinter.print(loaded.warnings, console: console)
         try Self.checkTarget(target, catalog: loaded.catalog)
         let result = Scorer(catalog: loaded.catalog).score(loaded.assessment, kpis: loaded.kpis, target: target)
+            .presented(showingPath: path)
         let language = console.language(lang)
         var planView: PlanView?
         if let plan {

@@ -140,11 +140,12 @@ struct PlanCommand: ParsableCommand {
             existing = try Self.loadPlan(path, console: console)
         }
         try checkOrganisation(existing, generated.header)
-        let update = PlanMerge.merge(existing: existing?.plan, generated: generated.entries, header: generated.header)
+        var update = PlanMerge.merge(existing: existing?.plan, generated: generated.entries, header: generated.header)
         let text: String
         if let existing {
             do {
-                text = try PlanYAML.apply(update, to: existing)
+                let written = try PlanYAML.written(update, to: existing)
+                (text, update) = (written.text, written.update)
             } catch {
                 switch error {
                 case .cannotEdit(let id, let location):

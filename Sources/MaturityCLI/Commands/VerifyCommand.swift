@@ -156,6 +156,7 @@ struct VerifyCommand: ParsableCommand {
         }
         let target = json["target"]?.stringValue
         let rescored = Scorer(catalog: loaded.catalog).score(loaded.assessment, kpis: loaded.kpis, target: target)
+            .presented(showingPath: json["path_withheld"]?.boolValue == false)
         let comparison = AuditSeal.comparison(loaded, result: rescored)
         guard let fresh = try? JSONValue.parse(Data(ResultJSON.render(rescored, audit: comparison, signOff: nil).utf8))
         else { return [] }

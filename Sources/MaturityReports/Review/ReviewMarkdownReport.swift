@@ -34,6 +34,8 @@ public struct ReviewMarkdownReport: Sendable {
         out.append("| \(w("总分", "Overall score")) | \(cell(context.change(review.overall))) |")
         out.append("| \(w("下次审核", "Next review")) | \(review.nextReview) |")
         out.append("")
+        out.append("> " + w.recommendationNote)
+        out.append("")
 
         out.append("## " + w("决定依据", "Why"))
         out.append("")
@@ -101,7 +103,11 @@ public struct ReviewMarkdownReport: Sendable {
             for item in context.planItems {
                 let e = item.entry
                 var state = w.progressState(item.state)
-                if item.state == .overdue { state = "**" + state + "**" }
+                if item.state == .overdue {
+                    state =
+                        context.notCountedNote(item).map { state + w("（", " (") + $0 + w("）", ")") } ?? "**" + state
+                        + "**"
+                }
                 if item.state == .done, item.levelReached == false { state += w("（等级未达到）", " (level not reached)") }
                 out.append(
                     "| \(cell(e.id)) | \(e.priority?.rawValue ?? "") | \(state) | \(e.due?.description ?? "") | \(e.completed?.description ?? "") | \(cell(e.ownerText(context.language) ?? "")) |"
