@@ -20,7 +20,7 @@ import Testing
     @Test func lintCommandAcceptsIt() {
         let run = CLI.run(["catalog", "lint", "Criteria/after-sales-maturity"])
         #expect(run.status == 0)
-        #expect(run.stdout.contains("5 domains, 40 criteria, 6 key"))
+        #expect(run.stdout.contains("5 domains, 45 criteria, 6 key"))
         #expect(run.stderr.isEmpty)
     }
 
@@ -89,6 +89,14 @@ import Testing
                     documents.contains { source.hasPrefix($0) }, "\(criterion.id) cites an unknown document: \(source)")
             }
         }
+        // Each source names a clause and says in brackets what the clause says; the sample regulations
+        // describe SB/T 10401, not GB/T 27922, so no source cites the latter.
+        for criterion in catalog.criteria {
+            for source in criterion.sources {
+                #expect(source.contains("（") && source.hasSuffix("）"), "\(criterion.id): '\(source)' says nothing")
+                #expect(!source.contains("27922"), "\(criterion.id): '\(source)'")
+            }
+        }
         // All four source documents are used.
         let cited = Set(
             catalog.criteria.flatMap(\.sources).compactMap { source in
@@ -114,13 +122,13 @@ import Testing
             ])
         #expect(catalog.domains.map(\.weight) == [25, 15, 20, 20, 20])
         #expect(catalog.id == "after-sales-maturity")
-        #expect(catalog.version == "2026.1")
+        #expect(catalog.version == "2026.2")
     }
 
     @Test func has30To45CriteriaAndTheKeyCriteria() throws {
         let catalog = try Self.catalog()
         #expect((30...45).contains(catalog.criteria.count))
-        #expect(catalog.criteria.count == 40)
+        #expect(catalog.criteria.count == 45)
         let key = catalog.criteria.filter(\.key).map(\.id)
         #expect(key.count >= 5)
         #expect(key == ["SP-01", "SP-06", "SP-07", "SP-08", "TS-02", "CS-01"])
@@ -147,30 +155,52 @@ import Testing
         #expect(excellent.domainMin == 80)
         #expect(excellent.keyLevelMin == 4)
         #expect(excellent.maxOpen == [.major: 0, .minor: 0])
+        // 实施规则 三(1): 优秀 also leads in continuous improvement and innovation.
+        #expect(excellent.criterionMin == ["MS-08": 5, "MS-10": 5])
+        #expect(pass.criterionMin.isEmpty)
         #expect(catalog.deadlines == [.major: 30, .minor: 90, .observation: 180, .improvement: 180])
+        #expect(catalog.leadDays == [4: 180, 5: 365])
         #expect(catalog.evidenceMaxAgeDays == 365)
+        #expect(catalog.levels[4].name.text(.en) == "Quantitatively managed")
+    }
+
+    /// 实施规则 二(1) asks for the past year's data: what was done counts for a year, what was decided
+    /// (procedures, promises) until it is replaced.
+    @Test func evidenceAgeFollowsItsKind() throws {
+        let catalog = try Self.catalog()
+        for kind in ["statement", "document"] { #expect(catalog.maxAgeDays(ofKind: kind) == nil, "\(kind)") }
+        for kind in [
+            "record", "deployment", "training", "kpi_series", "management_review", "benchmark", "improvement_outcome",
+            "interview", "observation",
+        ] {
+            #expect(catalog.maxAgeDays(ofKind: kind) == 365, "\(kind)")
+        }
     }
 
     @Test func metricsCarryTheDocumentsFigures() throws {
         let catalog = try Self.catalog()
         func metric(_ id: String) throws -> Metric { try #require(catalog.criterion(id)?.metric) }
-        // 监控规定 三(一)1: respond within 5–10 minutes; 范文: within 30 minutes.
+        // 监控规定 三(一)1: respond within 5–10 minutes — the pass level (3) asks for 10; 范文: 30 at level 2.
         #expect(try metric("SP-03").kpi == "first_response_minutes_p90")
-        #expect(try metric("SP-03").thresholds == [1: 240, 2: 60, 3: 30, 4: 10, 5: 5])
-        // 监控规定 三(二)3: satisfaction of 85 % or more is the measured, on-target level.
+        #expect(try metric("SP-03").thresholds == [1: 60, 2: 30, 3: 10, 4: 10, 5: 5])
+        // 监控规定 三(二)3: satisfaction of 85 % or more is the pass-level minimum.
         #expect(try metric("CS-02").kpi == "satisfaction_rate")
-        #expect(try metric("CS-02").thresholds[4] == 85)
+        #expect(try metric("CS-02").thresholds[3] == 85)
+        // 监控规定 三(一)2: urgent service responded to within 2–4 h; 范文 第1篇: on site within 24 h.
+        #expect(try metric("SP-11").kpi == "urgent_response_within_4h_rate")
+        #expect(try metric("SP-12").kpi == "onsite_within_24h_rate")
         #expect(try metric("SP-04").kpi == "completion_within_sla_rate")
         #expect(try metric("SP-05").kpi == "resolution_within_5_workdays_rate")
         #expect(try metric("TS-02").kpi == "spare_parts_fill_rate")
         let metrics = catalog.criteria.compactMap(\.metric)
-        #expect(metrics.count == 15)
+        #expect(metrics.count == 17)
         let declared = Set(catalog.kpis.map(\.id))
         #expect(
             declared == [
                 "call_answer_rate", "service_record_completeness_rate", "complaint_closure_rate",
                 "warranty_claim_error_rate", "training_hours_per_technician", "certified_technician_share",
-                "spare_parts_fill_rate", "repeat_repair_rate", "repeat_purchase_rate",
+                "spare_parts_fill_rate", "repeat_repair_rate", "repeat_purchase_rate", "urgent_response_within_4h_rate",
+                "onsite_within_24h_rate",
             ])
     }
 

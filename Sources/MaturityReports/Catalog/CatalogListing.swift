@@ -31,18 +31,23 @@ public struct CatalogListing: Sendable {
         if let v = rule.keyLevelMin {
             parts.append(w("关键项均不低于\(v)级", "every key criterion at level \(v) or above"))
         }
+        for criterion in catalog.criteria {
+            guard let level = rule.criterionMin[criterion.id] else { continue }
+            let name = TerminalSafe.clean(criterion.name.text(language))
+            parts.append(w("\(name)（\(criterion.id)）不低于\(level)级", "\(name) (\(criterion.id)) at level \(level) or above"))
+        }
         let none = FindingGrade.allCases.filter { rule.maxOpen[$0] == 0 }
         if !none.isEmpty {
             let names = none.map { $0.name.text(language) }
             parts.append(
                 w(
-                    "无未关闭的" + names.joined(separator: "或"),
+                    "无未关闭的" + names.map { $0 + "项" }.joined(separator: "和"),
                     "no open " + names.map { $0.lowercased() }.joined(separator: " or ")))
         }
         for grade in FindingGrade.allCases {
             guard let limit = rule.maxOpen[grade], limit > 0 else { continue }
             let name = grade.name.text(language)
-            parts.append(w("未关闭的\(name)不超过\(limit)项", "at most \(limit) open \(name.lowercased())"))
+            parts.append(w("未关闭的\(name)项不超过\(limit)项", "at most \(limit) open \(name.lowercased())"))
         }
         return parts.joined(separator: w("，", ", "))
     }
@@ -121,6 +126,7 @@ public struct CatalogListing: Sendable {
                         "max_open": .object(
                             Dictionary(
                                 uniqueKeysWithValues: rule.maxOpen.map { ($0.key.rawValue, JSONValue.int($0.value)) })),
+                        "criterion_min": .object(rule.criterionMin.mapValues { JSONValue.int($0) }),
                     ])
                 }),
             "domains": .array(
