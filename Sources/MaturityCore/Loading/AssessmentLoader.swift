@@ -273,7 +273,7 @@ public enum AssessmentLoader {
 
         /// Every `superseded_by` names another declared item, and following them never comes back.
         func checkSupersession(_ links: [(id: String, by: String, node: Node)], items: [EvidenceItem]) {
-            let ids = items.map(\.id)
+            let ids = Set(items.map(\.id))
             let next = Dictionary(links.map { ($0.id, $0.by) }, uniquingKeysWith: { a, _ in a })
             for link in links {
                 if link.by == link.id {
@@ -283,8 +283,7 @@ public enum AssessmentLoader {
                 } else if !ids.contains(link.by) {
                     r.error(
                         "evidence '\(link.id)' is superseded by '\(link.by)', which is not declared", at: link.node,
-                        hint: Suggestion.hint(for: link.by, in: ids, listUpTo: 0)
-                            ?? "declare the newer item under 'evidence:' with id, kind, title and date")
+                        hint: "declare the newer item under 'evidence:' with id, kind, title and date")
                 } else {
                     var chain = [link.id, link.by]
                     while let following = next[chain.last!], following != chain.last!, !chain.contains(following) {
