@@ -111,7 +111,8 @@ import Testing
         #expect(text.stdout.contains("  ✗ the rating is Fail\n"))
         #expect(
             text.stdout.contains(
-                "(also holds, outranked: maintain with follow-up — P2 corrective action NC-01 due 2026-08-18 is overdue"))
+                "(also holds, outranked: maintain with follow-up — P2 corrective action NC-01 due 2026-08-18 is overdue"
+            ))
         #expect(text.stdout.contains("Rating: Pass → Fail    overall 84.73 → 84.82 (+0.09)"))
         #expect(text.stdout.contains("  ▼ SP-06  ★ Traceable service records       3 → 2"))
         #expect(text.stdout.contains("This is the audit team's recommendation"))
@@ -184,7 +185,9 @@ import Testing
         let object = try Self.json(["history", "\(Self.folder)/results", "--format", "json"])
         let results = try #require(object["results"] as? [[String: Any]])
         #expect(
-            results.map { $0["stage"] as? String } == ["initial_audit", "surveillance", "special_audit", "surveillance"])
+            results.map { $0["stage"] as? String } == [
+                "initial_audit", "surveillance", "special_audit", "surveillance",
+            ])
         #expect(results.map { $0["decision"] as? String } == [nil, "suspend", "reinstate", "maintain"])
         #expect(results.map { $0["certificate"] as? String } == ["certified", "suspended", "certified", "certified"])
     }

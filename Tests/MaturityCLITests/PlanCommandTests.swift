@@ -52,9 +52,10 @@ import Testing
         try broken.write(toFile: plan, atomically: true, encoding: .utf8)
         let run = CLI.run(["plan", Self.example, "--output", plan])
         #expect(run.status == 1)
-        let line = try #require(broken.split(separator: "\n", omittingEmptySubsequences: false).firstIndex {
-            $0.hasSuffix("status: finished")
-        })
+        let line = try #require(
+            broken.split(separator: "\n", omittingEmptySubsequences: false).firstIndex {
+                $0.hasSuffix("status: finished")
+            })
         #expect(run.stderr.contains("\(plan):\(line + 1):13: error: unknown status 'finished'"))
         #expect(try String(contentsOfFile: plan, encoding: .utf8) == broken)
     }

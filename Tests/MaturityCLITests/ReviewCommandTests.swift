@@ -21,10 +21,12 @@ import Testing
         let path = folder + "/previous.json"
         let run = CLI.run(["assess", "\(valid)/mini-assessment.yaml", "--catalog", catalog, "--format", "json"])
         #expect(run.status == 0, "\(run.stderr)")
-        let suspended = run.stdout.replacingOccurrences(of: "  \"kind\": \"self\",", with: "  \"kind\": \"surveillance\",")
-            .replacingOccurrences(
-                of: "  \"date\": \"2026-11-01\",",
-                with: "  \"date\": \"2026-11-03\", \"decision\": \"suspend\", \"next_review\": \"2027-05-03\",")
+        let suspended = run.stdout.replacingOccurrences(
+            of: "  \"kind\": \"self\",", with: "  \"kind\": \"surveillance\","
+        )
+        .replacingOccurrences(
+            of: "  \"date\": \"2026-11-01\",",
+            with: "  \"date\": \"2026-11-03\", \"decision\": \"suspend\", \"next_review\": \"2027-05-03\",")
         try suspended.write(toFile: path, atomically: true, encoding: .utf8)
         return path
     }
@@ -42,7 +44,9 @@ import Testing
         let lines = run.stdout.split(separator: "\n").map(String.init)
         #expect(lines[6] == "Decision: Reinstate")
         #expect(
-            lines[8] == "  · the suspension of 2026-11-03 can be lifted: the rating is Pass and no P1 corrective action is overdue")
+            lines[8]
+                == "  · the suspension of 2026-11-03 can be lifted: the rating is Pass and no P1 corrective action is overdue"
+        )
         #expect(
             lines[9]
                 == "  (also holds, outranked: maintain with follow-up — P2 corrective action NC-1 due 2027-01-30 is overdue "

@@ -41,7 +41,7 @@ public struct AssessmentFile {
     }
 }
 
-/// Reads an assessment and checks it against its catalog (SPEC §3), reporting every problem at once.
+/// Reads an assessment and checks it against its catalog, reporting every problem at once.
 public enum AssessmentLoader {
     static let assessmentKeys = [
         "schema", "catalog", "organisation", "kind", "date", "assessor", "auditor", "owners", "evidence", "metrics",

@@ -1,4 +1,4 @@
-/// Scores an assessment against its catalog as SPEC §4–5 define: levels, scores, rating,
+/// Scores an assessment against its catalog as the scoring rules define: levels, scores, rating,
 /// blockers to the target and the improvement path. Pure: no clock, no files.
 public struct Scorer: Sendable {
     public let catalog: Catalog
@@ -261,7 +261,7 @@ public struct Scorer: Sendable {
     }
 }
 
-/// Domain and overall scores from criterion levels (SPEC §4), shared by scoring and the path simulation.
+/// Domain and overall scores from criterion levels, shared by scoring and the path simulation.
 struct Tally: Sendable {
     let catalog: Catalog
     let applicable: Set<String>

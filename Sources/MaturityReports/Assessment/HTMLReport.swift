@@ -161,9 +161,12 @@ public struct HTMLReport: Sendable {
                 out += "<details><summary>" + e(w("措施", "What to do")) + "</summary>"
                 for action in actions {
                     var what = "<b>\(e(action.id))</b> " + HTML.lines(action.what.text(language))
-                    if let lacking = context.evidenceNeededText(action) { what += "<br><small>" + e(lacking) + "</small>" }
+                    if let lacking = context.evidenceNeededText(action) {
+                        what += "<br><small>" + e(lacking) + "</small>"
+                    }
                     if let target = action.kpiTarget {
-                        what += "<br><small>" + e(w("指标目标：", "KPI target: ") + context.kpiTargetText(target)) + "</small>"
+                        what +=
+                            "<br><small>" + e(w("指标目标：", "KPI target: ") + context.kpiTargetText(target)) + "</small>"
                     }
                     out += "<p>\(what)</p>"
                 }

@@ -1,6 +1,6 @@
 import MaturityCore
 
-/// The result JSON of SPEC §9: snake_case keys, sorted, scores rounded to 2 decimals, no language.
+/// The result JSON: snake_case keys, sorted, scores rounded to 2 decimals, no language.
 public enum ResultJSON {
     public static let schema = 1
 

@@ -34,7 +34,8 @@ public struct CatalogListing: Sendable {
         for criterion in catalog.criteria {
             guard let level = rule.criterionMin[criterion.id] else { continue }
             let name = TerminalSafe.clean(criterion.name.text(language))
-            parts.append(w("\(name)（\(criterion.id)）不低于\(level)级", "\(name) (\(criterion.id)) at level \(level) or above"))
+            parts.append(
+                w("\(name)（\(criterion.id)）不低于\(level)级", "\(name) (\(criterion.id)) at level \(level) or above"))
         }
         let none = FindingGrade.allCases.filter { rule.maxOpen[$0] == 0 }
         if !none.isEmpty {
