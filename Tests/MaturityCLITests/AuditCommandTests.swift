@@ -165,6 +165,25 @@ import Testing
             "re-run: cd \(Self.example) && maturity assess assessment.yaml --format json --output result.json")
     }
 
+    /// A certification body does not consult: the audit's report leaves out the improvement path unless
+    /// asked for, and says so.
+    @Test func theAuditReportShowsThePathOnlyWhenAskedFor() throws {
+        let plain = CLI.run(["assess", Self.example + "/assessment.yaml", "--lang", "en"])
+        #expect(plain.status == 0)
+        #expect(plain.stdout.contains("  ✗ key criterion SP-06 'Traceable service records' is at level 2 < 3\n"))
+        #expect(
+            plain.stdout.contains("a certification body does not consult (ISO/IEC 17021-1 5.2). --path shows them."))
+        #expect(!plain.stdout.contains("Improvement path to"))
+        let asked = CLI.run(["assess", Self.example + "/assessment.yaml", "--lang", "en", "--path"])
+        #expect(asked.status == 0)
+        #expect(asked.stdout.contains("Improvement path to Pass\n"))
+        #expect(asked.stdout.contains("        @3  P1  corrective  due 2026-12-20\n"))
+        let json = try Self.json(
+            CLI.run(["assess", Self.example + "/assessment.yaml", "--format", "json", "--path"]).stdout)
+        #expect(json["path_withheld"] as? Bool == false)
+        #expect((json["path"] as? [Any])?.count == 1)
+    }
+
     @Test func theExampleVerifies() {
         let run = CLI.run(["verify", Self.example + "/result.json"])
         #expect(run.status == 0, "\(run.stderr)")

@@ -43,6 +43,45 @@ import Testing
         #expect(back == text)
     }
 
+    /// A new assessment changes what the tool derived for an action still pending: the plan says so and the
+    /// change is listed; what people wrote stays.
+    @Test func regeneratingRefreshesDerivedFieldsAndListsTheChange() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try FileManager.default.copyItem(
+            atPath: CLI.projectRoot + "/Examples/huadong-appliance", toPath: folder + "/huadong")
+        let assessment = folder + "/huadong/assessment.yaml"
+        let plan = folder + "/plan.yaml"
+        #expect(CLI.run(["plan", assessment, "--output", plan]).status == 0)
+        var text = try String(contentsOfFile: plan, encoding: .utf8)
+        #expect(
+            text.contains(
+                "    evidence_needed: [benchmark, improvement_outcome]\n    kpi_target: {kpi: spare_parts_fill_rate"))
+        text = text.replacingOccurrences(
+            of: "    owner: 马骏\n    due: 2027-11-01", with: "    owner: 马骏  # parts\n    due: 2027-09-30")
+        try text.write(toFile: plan, atomically: true, encoding: .utf8)
+        // TS-02 now cites the benchmark and the improvement outcome report.
+        let cited = try String(contentsOfFile: assessment, encoding: .utf8).replacingOccurrences(
+            of: "    evidence: [E31, E05, E22, E12, E14, E16, E18]\n",
+            with: "    evidence: [E31, E05, E22, E12, E14, E16, E18, E19, E20]\n")
+        try cited.write(toFile: assessment, atomically: true, encoding: .utf8)
+        let again = CLI.run(["plan", assessment, "--output", plan, "--lang", "en"])
+        #expect(again.status == 0, "\(again.stderr)")
+        #expect(again.stdout.hasPrefix("\(plan): 0 added, 20 kept, 0 superseded, 1 refreshed\n"))
+        #expect(
+            again.stdout.contains("  ~ TS-02@5      refreshed: evidence_needed [benchmark, improvement_outcome] → []\n")
+        )
+        let after = try String(contentsOfFile: plan, encoding: .utf8)
+        #expect(after.contains("    evidence_needed: []\n    kpi_target: {kpi: spare_parts_fill_rate"))
+        #expect(after.contains("    owner: 马骏  # parts\n    due: 2027-09-30"))
+        // That line is the only one that changed.
+        let before = text.components(separatedBy: "\n")
+        let now = after.components(separatedBy: "\n")
+        #expect(before.count == now.count)
+        let changed = zip(before, now).filter { $0 != $1 }
+        #expect(changed.map(\.1) == ["    evidence_needed: []"])
+    }
+
     @Test func aPlanThatDoesNotParseIsRefusedAndLeftAsItWas() throws {
         let folder = try temporaryFolder()
         let plan = folder + "/plan.yaml"
