@@ -44,6 +44,13 @@ struct AssessCommand: ParsableCommand {
     @Option(name: .long, help: "Show this improvement plan's actions in the report, overdue ones flagged.")
     var plan: String?
 
+    @Flag(
+        name: .long,
+        help: ArgumentHelp(
+            "Show the improvement path and the catalog's actions in the report of an audit, surveillance or "
+                + "special assessment (left out by default: a certification body does not consult)."))
+    var path = false
+
     @Option(
         name: .customLong("as-of"),
         help: "Date overdue plan actions are judged on, YYYY-MM-DD (default: the assessment's date).")
@@ -62,7 +69,7 @@ struct AssessCommand: ParsableCommand {
         let loaded = try console.loadAssessment(assessment, catalog: catalog)
         let result: AssessmentResult
         do {
-            result = try engine.score(loaded, target: target)
+            result = try engine.score(loaded, target: target, showingPath: path)
         } catch {
             throw error.usageError
         }

@@ -62,10 +62,14 @@ extension Engine {
     public func planText(_ update: PlanMerge.Update, existing: PlanDocument?, file: String) throws(DiagnosticError)
         -> PlanWrite
     {
+        var update = update
         let text: String
         if let existing {
             do {
-                text = try PlanYAML.apply(update, to: existing)
+                // The derived fields of pending actions are refreshed where they are written; the update
+                // comes back listing each refresh.
+                let written = try PlanYAML.written(update, to: existing)
+                (text, update) = (written.text, written.update)
             } catch {
                 switch error {
                 case .cannotEdit(let id, let location):

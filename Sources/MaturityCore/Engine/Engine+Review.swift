@@ -3,12 +3,14 @@ import Foundation
 extension Engine {
     /// A surveillance review of `loaded` against the previous result at `previous`, with the plan's progress
     /// when a plan is given. Problems with the previous result or the plan are errors; warnings come back.
-    public func review(_ loaded: LoadedAssessment, previous: InputPath, plan: InputPath? = nil)
+    /// `showingPath` as for `score`: the current audit's path is left out unless asked for.
+    public func review(_ loaded: LoadedAssessment, previous: InputPath, plan: InputPath? = nil, showingPath: Bool = false)
         throws(DiagnosticError) -> (review: Review, warnings: [Diagnostic])
     {
         let previousResult = try PreviousResultLoader.load(
             path: previous.path, displayPath: previous.shown, files: files)
         let current = Scorer(catalog: loaded.catalog).score(loaded.assessment, kpis: loaded.kpis)
+            .presented(showingPath: showingPath)
         let reviewer = Reviewer(catalog: loaded.catalog)
         var bag = DiagnosticBag()
         bag.append(contentsOf: reviewer.check(previous: previousResult, current: current))

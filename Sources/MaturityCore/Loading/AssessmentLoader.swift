@@ -44,14 +44,14 @@ public struct AssessmentFile {
     }
 }
 
-/// Reads an assessment and checks it against its catalog (SPEC §3), reporting every problem at once.
+/// Reads an assessment and checks it against its catalog, reporting every problem at once.
 public enum AssessmentLoader {
     static let assessmentKeys = [
         "schema", "catalog", "organisation", "kind", "date", "assessor", "auditor", "owners", "evidence", "metrics",
         "tickets", "criteria", "findings", "note", "scope",
     ]
     static let organisationKeys = ["name", "site", "address", "contact", "industry"]
-    static let evidenceKeys = ["id", "kind", "title", "date", "file", "note"]
+    static let evidenceKeys = ["id", "kind", "title", "date", "file", "note", "superseded_by", "valid_until"]
     static let entryKeys = ["claimed", "audited", "evidence", "note", "na"]
     static let findingKeys = ["id", "criterion", "grade", "text", "status", "clause", "evidence", "due", "note"]
     static let ticketKeys = ["file", "mapping"]
@@ -212,6 +212,7 @@ public enum AssessmentLoader {
             guard let items = r.sequence(node, "evidence") else { return [] }
             let knownKinds = catalog.knownEvidenceKinds
             var result: [EvidenceItem] = []
+            var successors: [(id: String, by: String, node: Node)] = []
             var seen: [String: SourceLocation] = [:]
             for item in items {
                 guard
@@ -250,11 +251,56 @@ public enum AssessmentLoader {
                     file = path
                     checkFile(path, at: fileNode, what: "evidence file")
                 }
+                var validUntil: Day?
+                if let untilNode = map["valid_until"], !r.isNull(untilNode) {
+                    validUntil = r.day(untilNode, "valid_until of '\(id)'")
+                    if let validUntil, let itemDate, validUntil < itemDate {
+                        r.error(
+                            "evidence '\(id)' is valid until \(validUntil), before its own date \(itemDate)",
+                            at: untilNode, hint: "valid_until is the last day the item counts; correct one of the dates"
+                        )
+                    }
+                }
+                var supersededBy: String?
+                if let byNode = map["superseded_by"], !r.isNull(byNode) {
+                    supersededBy = r.identifier(byNode, "superseded_by of '\(id)'")
+                    if let supersededBy { successors.append((id, supersededBy, byNode)) }
+                }
                 result.append(
                     EvidenceItem(
-                        id: id, kind: kind, title: title, date: itemDate, file: file, location: r.location(idNode)))
+                        id: id, kind: kind, title: title, date: itemDate, file: file, supersededBy: supersededBy,
+                        validUntil: validUntil, location: r.location(idNode)))
             }
+            checkSupersession(successors, items: result)
             return result
+        }
+
+        /// Every `superseded_by` names another declared item, and following them never comes back.
+        func checkSupersession(_ links: [(id: String, by: String, node: Node)], items: [EvidenceItem]) {
+            let ids = Set(items.map(\.id))
+            let next = Dictionary(links.map { ($0.id, $0.by) }, uniquingKeysWith: { a, _ in a })
+            for link in links {
+                if link.by == link.id {
+                    r.error(
+                        "evidence '\(link.id)' cannot supersede itself", at: link.node,
+                        hint: "superseded_by names the newer item that replaces this one")
+                } else if !ids.contains(link.by) {
+                    r.error(
+                        "evidence '\(link.id)' is superseded by '\(link.by)', which is not declared", at: link.node,
+                        hint: "declare the newer item under 'evidence:' with id, kind, title and date")
+                } else {
+                    var chain = [link.id, link.by]
+                    while let following = next[chain.last!], following != chain.last!, !chain.contains(following) {
+                        chain.append(following)
+                    }
+                    if let last = next[chain.last!], last == link.id, chain.count > 1 {
+                        r.error(
+                            "evidence '\(link.id)' is superseded in a circle: "
+                                + (chain + [link.id]).joined(separator: " → "), at: link.node,
+                            hint: "only the older item names the newer one in superseded_by")
+                    }
+                }
+            }
         }
 
         /// A file named in the assessment must exist and stay inside the assessment's folder.
@@ -379,6 +425,11 @@ public enum AssessmentLoader {
                             r.error(
                                 "key criterion '\(entry.key)' cannot be not applicable", at: naNode,
                                 hint: "a key criterion applies to every organisation; assess it (level 0 if absent)")
+                        } else if let required = catalog.requiredLevel(of: entry.key) {
+                            r.error(
+                                "criterion '\(entry.key)' cannot be not applicable: rating '\(required.rating)' requires it "
+                                    + "at level \(required.level)",
+                                at: naNode, hint: "assess it (level 0 if absent)")
                         } else if result.claimed != nil || result.audited != nil {
                             r.error(
                                 "criterion '\(entry.key)' is marked not applicable but also given a level", at: naNode,

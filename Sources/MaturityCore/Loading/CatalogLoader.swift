@@ -2,21 +2,23 @@ import Foundation
 import Yams
 
 /// Reads a catalog (one YAML file, or a folder with `catalog.yaml` and domain files) and checks
-/// everything SPEC §2 asks of it, reporting every problem with its location.
+/// everything a catalog must satisfy, reporting every problem with its location.
 public enum CatalogLoader {
     static let catalogKeys = [
         "schema", "id", "version", "title", "description", "levels", "ratings", "deadlines",
-        "evidence_max_age_days", "evidence_kinds", "kpis", "domains", "renamed",
+        "evidence_max_age_days", "evidence_kinds", "lead_days", "kpis", "domains", "renamed",
     ]
     static let levelKeys = ["level", "name", "evidence", "description"]
-    static let ratingKeys = ["id", "name", "overall_min", "domain_min", "key_level_min", "max_open", "description"]
+    static let ratingKeys = [
+        "id", "name", "overall_min", "domain_min", "key_level_min", "max_open", "criterion_min", "description",
+    ]
     static let domainKeys = ["id", "name", "weight", "owner", "description", "criteria"]
     static let criterionKeys = [
         "id", "name", "weight", "key", "owner", "description", "levels", "evidence", "metric", "actions", "sources",
     ]
     static let metricKeys = ["kpi", "better", "thresholds"]
     static let kpiKeys = ["id", "name", "unit", "better", "description"]
-    static let evidenceKindKeys = ["id", "name", "description"]
+    static let evidenceKindKeys = ["id", "name", "description", "max_age_days"]
 
     /// Loads and checks the catalog at `path`; throws every error found, returns warnings with it.
     /// `displayPath` is how diagnostics name the catalog (as the user typed it); defaults to `path`.
@@ -146,6 +148,7 @@ public enum CatalogLoader {
                 }
             }
             let kinds = map["evidence_kinds"].map { readEvidenceKinds($0, r) } ?? []
+            let leadDays = map["lead_days"].map { readLeadDays($0, r) } ?? [:]
             kpis = map["kpis"].map { readKPIs($0, r) } ?? []
 
             var domains: [Domain] = []
@@ -204,6 +207,19 @@ public enum CatalogLoader {
                     hint: "a certification catalog has tens of criteria; split it into several catalogs")
             }
 
+            // Criteria a rating requires must exist; they are read after the ratings.
+            if let node = map["ratings"], case .sequence(let items) = node {
+                for case .mapping(let rating) in items {
+                    guard case .mapping(let required)? = rating["criterion_min"] else { continue }
+                    for (key, _) in required {
+                        guard case .scalar(let id) = key, criterionIds[id.string] == nil else { continue }
+                        r.error(
+                            "criterion_min names unknown criterion '\(id.string)'", at: key,
+                            hint: Suggestion.hint(for: id.string, in: Array(criterionIds.keys).sorted(), listUpTo: 0))
+                    }
+                }
+            }
+
             var renamed: [String: String] = [:]
             if let node = map["renamed"], let renames = r.mapping(node, "renamed") {
                 for entry in renames.entries {
@@ -221,7 +237,7 @@ public enum CatalogLoader {
             return Catalog(
                 id: id, version: version, title: title, levels: levels, ratings: ratings, deadlines: deadlines,
                 evidenceMaxAgeDays: maxAge, evidenceKinds: kinds, kpis: kpis, domains: domains, renamed: renamed,
-                location: .start(of: document.file))
+                leadDays: leadDays, location: .start(of: document.file))
         }
 
         func domainFiles(in folder: String) -> [String] {
@@ -375,6 +391,18 @@ public enum CatalogLoader {
                         rule.maxOpen[grade] = limit
                     }
                 }
+                if let valueNode = map["criterion_min"], let levels = r.mapping(valueNode, "criterion_min") {
+                    for entry in levels.entries {
+                        guard let level = r.integer(entry.value, "criterion_min \(entry.key)") else { continue }
+                        if level < 1 || level > maxLevel {
+                            r.error(
+                                "criterion_min \(entry.key) of rating '\(id)' is \(level), outside the scale 1–\(maxLevel)",
+                                at: entry.value)
+                            continue
+                        }
+                        rule.criterionMin[entry.key] = level
+                    }
+                }
                 if let (before, beforeMap) = previous, inRange(before) {
                     checkIncreasing(before, beforeMap, rule, map, r)
                 }
@@ -446,9 +474,38 @@ public enum CatalogLoader {
                 else { continue }
                 _ = map["description"].flatMap { r.text($0, "description of evidence kind '\(id)'") }
                 if kinds.contains(where: { $0.id == id }) { r.error("duplicate evidence kind '\(id)'", at: idNode) }
-                kinds.append(EvidenceKindDefinition(id: id, name: name))
+                var maxAge: EvidenceKindDefinition.MaxAge?
+                if let ageNode = map["max_age_days"] {
+                    if r.isNull(ageNode) {
+                        maxAge = .unlimited
+                    } else if let days = r.integer(ageNode, "max_age_days of evidence kind '\(id)'") {
+                        if days <= 0 {
+                            r.error(
+                                "max_age_days of evidence kind '\(id)' must be more than 0, found \(days)", at: ageNode,
+                                hint: "write null for a kind that stays valid until superseded (a procedure in force)")
+                        } else {
+                            maxAge = .days(days)
+                        }
+                    }
+                }
+                kinds.append(EvidenceKindDefinition(id: id, name: name, maxAge: maxAge))
             }
             return kinds
+        }
+
+        /// `lead_days: {4: 180, 5: 365}`: least days from an assessment to reach a level.
+        func readLeadDays(_ node: Node, _ r: YAMLReader) -> [Int: Int] {
+            var days: [Int: Int] = [:]
+            for entry in levelEntries(node, "lead_days", from: 1, r, value: { r.integer($0, "lead days") }) {
+                guard entry.value >= 0 else {
+                    r.error(
+                        "lead_days of level \(entry.level) must be 0 days or more, found \(entry.value)", at: entry.node
+                    )
+                    continue
+                }
+                days[entry.level] = entry.value
+            }
+            return days
         }
 
         func readKPIs(_ node: Node, _ r: YAMLReader) -> [KPIDefinition] {

@@ -11,6 +11,17 @@ public struct PlanDocument: Sendable {
         public var length: Int
     }
 
+    /// Where a field the tool derives is written, so that regeneration can refresh its value.
+    public struct FieldLayout: Sendable, Hashable {
+        /// Line and column of the key.
+        public var keyLine: Int
+        public var keyColumn: Int
+        /// The value, when it is one-line text: a scalar, or a flow list or mapping on one line.
+        public var value: Spot?
+        /// The last line of a block mapping of one-line scalars (`what:` with `zh:` and `en:` lines).
+        public var blockEnd: Int?
+    }
+
     public struct EntryLayout: Sendable, Hashable {
         /// The `status` value, when it is a one-line scalar of a block mapping.
         public var status: Spot?
@@ -19,6 +30,8 @@ public struct PlanDocument: Sendable {
         /// Column of the entry's keys and line of its `id` key, when the entry is a block mapping.
         public var keyColumn: Int?
         public var idLine: Int?
+        /// The derived fields written in the entry, by key.
+        public var fields: [String: FieldLayout] = [:]
     }
 
     public struct Layout: Sendable {
@@ -40,13 +53,20 @@ public struct PlanDocument: Sendable {
     public let warnings: [Diagnostic]
 }
 
-/// Reads plan files (SPEC §6) with located diagnostics.
+/// Reads plan files with located diagnostics.
 public enum PlanLoader {
     static let topKeys = ["schema", "kind", "catalog", "organisation", "date", "target", "actions"]
     /// The keys the tool writes in an action; any other key is a person's and is kept.
     public static let entryKeys = [
-        "id", "criterion", "domain", "kind", "from", "to", "what", "kpi_target", "owner", "owner_role", "due",
-        "priority", "status", "status_before", "root_cause", "measures", "progress", "verification", "completed",
+        "id", "criterion", "domain", "kind", "from", "to", "what", "evidence_needed", "kpi_target", "owner",
+        "owner_role", "due", "priority", "purpose", "status", "status_before", "root_cause", "measures", "progress",
+        "verification", "completed",
+    ]
+    /// The fields the tool derives from an assessment, refreshed in pending actions when the plan is
+    /// regenerated; the others belong to people.
+    public static let derivedKeys = [
+        "criterion", "domain", "kind", "from", "to", "what", "evidence_needed", "kpi_target", "priority", "purpose",
+        "verification",
     ]
 
     public static func load(path: String, displayPath: String? = nil, files: any FileSource = DiskFiles())
@@ -173,11 +193,14 @@ public enum PlanLoader {
                 case "from": entry.from = isNull ? nil : r.integer(value, "from")
                 case "to": entry.to = isNull ? nil : r.integer(value, "to")
                 case "what": entry.what = isNull ? nil : r.text(value, "what")
+                case "evidence_needed":
+                    entry.evidenceNeeded = isNull ? nil : r.identifiers(value, "evidence_needed")?.map(\.0)
                 case "kpi_target": entry.kpiTarget = isNull ? nil : kpiTarget(value)
                 case "owner": entry.owner = isNull ? nil : r.string(value, "owner")
                 case "owner_role": entry.ownerRole = isNull ? nil : r.text(value, "owner_role")
                 case "due": entry.due = isNull ? nil : r.day(value, "due")
                 case "priority": entry.priority = isNull ? nil : priority(value)
+                case "purpose": entry.purpose = isNull ? nil : purpose(value)
                 case "status":
                     if let status = status(value) { entry.status = status }
                     if isBlock(node) { entryLayout.status = spot(value) }
@@ -198,6 +221,11 @@ public enum PlanLoader {
                     }
                 }
             }
+            if isBlock(node) {
+                for field in map.entries where PlanLoader.derivedKeys.contains(field.key) {
+                    if let layout = fieldLayout(field) { entryLayout.fields[field.key] = layout }
+                }
+            }
             if map["status"] == nil {
                 r.error("action '\(id)' has no status", at: node, hint: "add 'status: open' (or in_progress, done)")
             }
@@ -212,6 +240,70 @@ public enum PlanLoader {
             reader.error(
                 "unknown status '\(text)'", at: node,
                 hint: Suggestion.hint(for: text, in: names) ?? "write one of: \(names.joined(separator: ", "))")
+            return nil
+        }
+
+        func purpose(_ node: Node) -> PlanAction.Purpose? {
+            guard let text = reader.string(node, "purpose") else { return nil }
+            if let purpose = PlanAction.Purpose(rawValue: text) { return purpose }
+            reader.error("unknown purpose '\(text)'", at: node, hint: "write corrective or development")
+            return nil
+        }
+
+        /// Where a derived field's key and value are, when the value can be rewritten in place.
+        func fieldLayout(_ field: YAMLEntry) -> PlanDocument.FieldLayout? {
+            guard let keyMark = field.keyNode.mark else { return nil }
+            var layout = PlanDocument.FieldLayout(keyLine: keyMark.line, keyColumn: keyMark.column)
+            switch field.value {
+            case .scalar:
+                layout.value = spot(field.value)
+            case .mapping(let mapping) where isBlock(field.value):
+                // Each entry a one-line scalar on its own line, right after the key's line.
+                var line = keyMark.line
+                for (key, value) in mapping {
+                    guard case .scalar = value, let keyLine = key.mark?.line, keyLine == line + 1,
+                        let valueSpot = spot(value), valueSpot.line == keyLine
+                    else { return layout }
+                    line = keyLine
+                }
+                if line > keyMark.line { layout.blockEnd = line }
+            case .mapping, .sequence:
+                layout.value = flowSpot(field.value)
+            default:
+                break
+            }
+            return layout
+        }
+
+        /// A flow list or mapping written on one line: from its opening to its matching closing bracket.
+        func flowSpot(_ node: Node) -> PlanDocument.Spot? {
+            guard let mark = node.mark, mark.line >= 1, mark.line <= lines.count else { return nil }
+            let line = lines[mark.line - 1]
+            let start = mark.column - 1
+            guard start >= 0, start < line.count, line[start] == "{" || line[start] == "[" else { return nil }
+            var depth = 0
+            var quote: Unicode.Scalar?
+            var i = start
+            while i < line.count {
+                let c = line[i]
+                if let q = quote {
+                    if q == "\"", c == "\\" {
+                        i += 2
+                        continue
+                    }
+                    if c == q { quote = nil }
+                } else if c == "\"" || c == "'" {
+                    quote = c
+                } else if c == "{" || c == "[" {
+                    depth += 1
+                } else if c == "}" || c == "]" {
+                    depth -= 1
+                    if depth == 0 {
+                        return PlanDocument.Spot(line: mark.line, column: mark.column, length: i - start + 1)
+                    }
+                }
+                i += 1
+            }
             return nil
         }
 

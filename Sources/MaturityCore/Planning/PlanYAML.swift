@@ -21,20 +21,38 @@ public enum PlanYAML {
     }
 
     /// `document`'s text with `update` applied: status values changed in place (with a `status_before`
-    /// line when a started action is superseded), the header's date and target refreshed, new actions
-    /// appended to the list. Nothing else changes.
+    /// line when a started action is superseded), refreshed derived fields rewritten, the header's date
+    /// and target refreshed, new actions appended to the list. Nothing else changes.
     public static func apply(_ update: PlanMerge.Update, to document: PlanDocument) throws(UpdateError) -> String {
+        try written(update, to: document).text
+    }
+
+    /// The updated text and the update as written: a refreshed field the file does not hold in a form
+    /// that can be rewritten in place (absent, or a multi-line value) keeps its old value there.
+    public struct Written: Sendable {
+        public var text: String
+        public var update: PlanMerge.Update
+    }
+
+    public static func written(_ update: PlanMerge.Update, to document: PlanDocument) throws(UpdateError) -> Written {
+        let update = update.keeping { index, key in
+            guard index < document.layout.entries.count, let layout = document.layout.entries[index].fields[key]
+            else { return false }
+            return layout.value != nil || layout.blockEnd != nil
+        }
         let text = try splice(update, into: document, besideComments: true)
-        if update.added.isEmpty || keepsEveryEntry(text, update, document) { return text }
+        if update.added.isEmpty || keepsEveryEntry(text, update, document) {
+            return Written(text: text, update: update)
+        }
         // A '#' line that looked like a comment before the next key belonged to a multi-line scalar:
         // append after the last line instead, and check again.
         let atEnd = try splice(update, into: document, besideComments: false)
-        if keepsEveryEntry(atEnd, update, document) { return atEnd }
+        if keepsEveryEntry(atEnd, update, document) { return Written(text: atEnd, update: update) }
         throw .cannotAppend(location: document.plan.entries.last?.location)
     }
 
     /// Whether `text` reads back as the plan with the update applied: every existing entry unchanged but
-    /// for its status, then the added ones.
+    /// for its status and refreshed fields, then the added ones.
     static func keepsEveryEntry(_ text: String, _ update: PlanMerge.Update, _ document: PlanDocument) -> Bool {
         guard let reread = try? PlanLoader.parse(yaml: text, file: document.file) else { return false }
         let old = document.plan.entries
@@ -43,6 +61,11 @@ public enum PlanYAML {
         for (index, status, before) in update.statusChanges where index < expected.count {
             expected[index].status = status
             expected[index].statusBefore = before
+        }
+        for refresh in update.refreshes where refresh.index < expected.count {
+            for field in refresh.fields {
+                expected[refresh.index].setDerived(field.key, from: update.plan.entries[refresh.index])
+            }
         }
         func comparable(_ entry: PlanEntry) -> PlanEntry {
             var entry = entry
@@ -68,19 +91,21 @@ public enum PlanYAML {
             case delete(line: Int)
             case insertBlock(before: Int, [[Unicode.Scalar]])
             case replaceEmptyList(PlanDocument.Spot, [[Unicode.Scalar]])
+            case replaceLines(first: Int, last: Int, [[Unicode.Scalar]])
 
             var line: Int {
                 switch self {
                 case .replace(let spot, _), .replaceEmptyList(let spot, _): return spot.line
                 case .insertAfter(let line, _), .delete(let line): return line
                 case .insertBlock(let before, _): return before
+                case .replaceLines(let first, _, _): return first
                 }
             }
             /// On the same line: insertions after it first, then changes within it, then removal.
             var order: Int {
                 switch self {
                 case .insertBlock, .insertAfter: return 0
-                case .replace, .replaceEmptyList: return 1
+                case .replace, .replaceEmptyList, .replaceLines: return 1
                 case .delete: return 2
                 }
             }
@@ -97,6 +122,26 @@ public enum PlanYAML {
             if let before {
                 let text = String(repeating: " ", count: column - 1) + "status_before: " + before.rawValue
                 edits.append(.insertAfter(line: spot.line, Array(text.unicodeScalars)))
+            }
+        }
+        for refresh in update.refreshes {
+            guard refresh.index < document.layout.entries.count, refresh.index < update.plan.entries.count else {
+                continue
+            }
+            let entry = update.plan.entries[refresh.index]
+            for field in refresh.fields {
+                guard let layout = document.layout.entries[refresh.index].fields[field.key],
+                    let edit = refreshEdit(field.key, entry, layout)
+                else { continue }
+                let prefix = field.key + ": "
+                if let spot = layout.value, edit.lines.count == 1 {
+                    // Only the value changes: a comment after it on the line stays.
+                    let line = edit.lines[0].drop { $0 == " " }
+                    edits.append(.replace(spot, String(line.dropFirst(prefix.count))))
+                } else {
+                    edits.append(
+                        .replaceLines(first: edit.first, last: edit.last, edit.lines.map { Array($0.unicodeScalars) }))
+                }
             }
         }
         if let spot = document.layout.date, update.plan.date != document.plan.date {
@@ -134,6 +179,8 @@ public enum PlanYAML {
                 lines.remove(at: line - 1)
             case .insertBlock(let before, let block):
                 lines.insert(contentsOf: block, at: before - 1)
+            case .replaceLines(let first, let last, let replacement):
+                lines.replaceSubrange((first - 1)...(last - 1), with: replacement)
             case .replaceEmptyList(let spot, let block):
                 // `actions: []` becomes `actions:` followed by the new block.
                 let start = spot.column - 1
@@ -161,10 +208,11 @@ public enum PlanYAML {
         var out = """
             # 改进计划 Improvement plan: \(oneLine(plan.organisation))
             # Written by 'maturity plan'. Fill in and edit freely: owner, due, status (open, in_progress,
-            # done), root_cause 问题根源分析, measures 改进措施, progress 进展, verification 验证方式,
-            # completed 完成日期, or fields of your own. Running 'maturity plan' again after a new
-            # assessment keeps all of it, adds new actions at the end and marks actions no longer
-            # needed 'superseded' (never deletes).
+            # done), root_cause 问题根源分析, measures 改进措施, progress 进展, completed 完成日期, or fields
+            # of your own. Running 'maturity plan' again after a new assessment keeps all of it, refreshes
+            # what the tool derives in pending actions (criterion, domain, from, to, kind, priority,
+            # purpose, what, evidence_needed, kpi_target, verification), adds new actions at the end and
+            # marks actions no longer needed 'superseded' (never deletes).
 
             """
         out += "schema: 1\nkind: plan\n"
@@ -181,45 +229,79 @@ public enum PlanYAML {
         let indent = dash + "  "
         var lines: [String] = []
         func add(_ key: String, _ value: String) { lines.append("\(key): \(value)") }
-        func addText(_ key: String, _ text: LocalizedText?) {
-            guard let text else { return add(key, "null") }
-            let values = Language.allCases.compactMap { language in text.values[language].map { (language, $0) } }
-            if values.count > 1, Set(values.map(\.1)).count > 1 {
-                lines.append("\(key):")
-                for (language, value) in values { lines.append("  \(language.rawValue): \(YAMLText.quoted(value))") }
-            } else {
-                add(key, YAMLText.quoted(values.first?.1 ?? ""))
-            }
-        }
         add("id", YAMLText.scalar(entry.id))
-        if let criterion = entry.criterion { add("criterion", YAMLText.scalar(criterion)) }
-        if let domain = entry.domain { add("domain", YAMLText.scalar(domain)) }
-        if let kind = entry.kind { add("kind", YAMLText.scalar(kind)) }
-        if let from = entry.from { add("from", String(from)) }
-        if let to = entry.to { add("to", String(to)) }
-        addText("what", entry.what)
-        if let target = entry.kpiTarget {
-            add(
-                "kpi_target",
-                "{kpi: \(YAMLText.scalar(target.kpi)), better: \(target.better.rawValue), value: \(NumberText.plain(target.value))}"
-            )
+        for key in ["criterion", "domain", "kind", "from", "to", "what", "evidence_needed", "kpi_target"] {
+            lines += fieldLines(key, of: entry) ?? []
         }
         add("owner", entry.owner.map(YAMLText.scalar) ?? "null")
-        if let role = entry.ownerRole { addText("owner_role", role) }
+        if let role = entry.ownerRole { lines += textLines("owner_role", role) }
         add("due", entry.due?.description ?? "null")
-        if let priority = entry.priority { add("priority", priority.rawValue) }
+        for key in ["priority", "purpose"] { lines += fieldLines(key, of: entry) ?? [] }
         add("status", entry.status.rawValue)
         if let before = entry.statusBefore { add("status_before", before.rawValue) }
         add("root_cause", entry.rootCause.map(YAMLText.quoted) ?? "\"\"")
         add("measures", entry.measures.map(YAMLText.quoted) ?? "\"\"")
         add("progress", entry.progress.map(YAMLText.quoted) ?? "\"\"")
-        addText("verification", entry.verification)
+        lines += fieldLines("verification", of: entry) ?? []
         add("completed", entry.completed?.description ?? "null")
         var out = ""
         for (i, line) in lines.enumerated() {
             out += (i == 0 ? dash + "- " : indent) + line + "\n"
         }
         return out
+    }
+
+    /// The lines of a derived field (`key: value`, or `key:` and its `zh:`/`en:` lines), relative to the
+    /// entry's key column; nil when the entry leaves an optional field out.
+    static func fieldLines(_ key: String, of entry: PlanEntry) -> [String]? {
+        switch key {
+        case "criterion": return entry.criterion.map { ["criterion: \(YAMLText.scalar($0))"] }
+        case "domain": return entry.domain.map { ["domain: \(YAMLText.scalar($0))"] }
+        case "kind": return entry.kind.map { ["kind: \(YAMLText.scalar($0))"] }
+        case "from": return entry.from.map { ["from: \($0)"] }
+        case "to": return entry.to.map { ["to: \($0)"] }
+        case "what": return textLines("what", entry.what)
+        case "evidence_needed":
+            return entry.evidenceNeeded.map {
+                ["evidence_needed: [" + $0.map(YAMLText.scalar).joined(separator: ", ") + "]"]
+            }
+        case "kpi_target":
+            return entry.kpiTarget.map { target in
+                [
+                    "kpi_target: {kpi: \(YAMLText.scalar(target.kpi)), better: \(target.better.rawValue), value: "
+                        + "\(NumberText.plain(target.value))}"
+                ]
+            }
+        case "priority": return entry.priority.map { ["priority: \($0.rawValue)"] }
+        case "purpose": return entry.purpose.map { ["purpose: \($0.rawValue)"] }
+        case "verification": return textLines("verification", entry.verification)
+        default: return nil
+        }
+    }
+
+    /// `key: "text"` when every language says the same, else `key:` with one line per language.
+    static func textLines(_ key: String, _ text: LocalizedText?) -> [String] {
+        guard let text else { return ["\(key): null"] }
+        let values = Language.allCases.compactMap { language in text.values[language].map { (language, $0) } }
+        if values.count > 1, Set(values.map(\.1)).count > 1 {
+            return ["\(key):"] + values.map { "  \($0.0.rawValue): \(YAMLText.quoted($0.1))" }
+        }
+        return ["\(key): \(YAMLText.quoted(values.first?.1 ?? ""))"]
+    }
+
+    /// The new text of a refreshed field written where `layout` says it is: the value in place when both
+    /// old and new fit on the key's line (comments after it stay), else the key's lines replaced; nil when
+    /// the field is not written so that it can be rewritten.
+    static func refreshEdit(_ key: String, _ entry: PlanEntry, _ layout: PlanDocument.FieldLayout)
+        -> (first: Int, last: Int, lines: [String])?
+    {
+        let new = fieldLines(key, of: entry) ?? ["\(key): null"]
+        let indent = String(repeating: " ", count: layout.keyColumn - 1)
+        if let end = layout.blockEnd {
+            return (layout.keyLine, end, new.map { indent + $0 })
+        }
+        guard layout.value != nil else { return nil }
+        return (layout.keyLine, layout.keyLine, new.map { indent + $0 })
     }
 
     static func oneLine(_ text: String) -> String {

@@ -1,4 +1,4 @@
-/// The result JSON of SPEC §9: snake_case keys, sorted, scores rounded to 2 decimals, no language.
+/// The result JSON: snake_case keys, sorted, scores rounded to 2 decimals, no language.
 public enum ResultJSON {
     public static let schema = 1
 
@@ -38,6 +38,7 @@ public enum ResultJSON {
             "reachable": .bool(result.reachable),
             "blockers": .array(result.blockers.map(blocker)),
             "path": .array(result.path.map(pathStep)),
+            "path_withheld": .bool(result.pathWithheld),
             "findings": .array(result.findings.map(finding)),
             "actions": .array(result.actions.map(action)),
             "warnings": .array(result.warnings.map(warning)),
@@ -81,9 +82,36 @@ public enum ResultJSON {
                     .object([
                         "level": .int(gap.level), "kind": .string(gap.kind), "status": .string(gap.status.rawValue),
                         "items": .array(gap.items.map { .string($0) }),
+                        "reasons": .array(gap.reasons.map(invalidItem)),
                     ])
                 }),
         ])
+    }
+
+    /// A cited item that does not count: its id, why (`stale`, `superseded`, `expired`, `future`,
+    /// `undated`) and the dates behind it.
+    static func invalidItem(_ item: EvidenceGap.Item) -> JSONValue {
+        var fields: [String: JSONValue] = ["id": .string(item.id), "message": .string(item.validity.message)]
+        switch item.validity {
+        case .valid: fields["reason"] = .string("valid")
+        case .undated: fields["reason"] = .string("undated")
+        case .future(let date):
+            fields["reason"] = .string("future")
+            fields["date"] = .string(date.description)
+        case .superseded(let by, let on):
+            fields["reason"] = .string("superseded")
+            fields["superseded_by"] = .string(by)
+            fields["superseded_on"] = .string(on.description)
+        case .expired(let until):
+            fields["reason"] = .string("expired")
+            fields["valid_until"] = .string(until.description)
+        case .stale(let date, let age, let limit):
+            fields["reason"] = .string("stale")
+            fields["date"] = .string(date.description)
+            fields["age_days"] = .int(age)
+            fields["max_age_days"] = .int(limit)
+        }
+        return .object(fields)
     }
 
     static func blocker(_ b: Blocker) -> JSONValue {
@@ -128,6 +156,8 @@ public enum ResultJSON {
             "from": .int(a.from),
             "to": .int(a.to),
             "what": localized(a.what),
+            "evidence_needed": a.isPathStep ? .array(a.evidenceNeeded.map { .string($0) }) : .null,
+            "purpose": .string(a.purpose.rawValue),
             "kpi_target": a.kpiTarget.map { target in
                 .object([
                     "kpi": .string(target.kpi), "better": .string(target.better.rawValue),

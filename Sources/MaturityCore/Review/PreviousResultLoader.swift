@@ -115,7 +115,8 @@ public enum PreviousResultLoader {
             previousDate: previousDate,
             locations: .init(
                 catalog: root["catalog"]?.location, organisation: root["organisation"]?.location,
-                date: root["date"]?.location, rating: root["rating"]?.location))
+                date: root["date"]?.location, rating: root["rating"]?.location, kind: root["kind"]?.location,
+                decision: root["decision"]?.location))
     }
 
     /// Reads typed values from JSON nodes, collecting a diagnostic for each one that is missing or wrong.

@@ -1,4 +1,4 @@
-/// Compares a current result with the previous one and decides about the certificate (SPEC §7).
+/// Compares a current result with the previous one and decides about the certificate.
 /// Pure: the review date is the current assessment's date.
 public struct Reviewer: Sendable {
     /// The catalog the current assessment was scored with.
@@ -48,6 +48,7 @@ public struct Reviewer: Sendable {
                     "this review (\(current.date)) is later than the next review the previous one set (\(due))",
                     at: at.date ?? .start(of: previous.file)))
         }
+        if let problem = Self.certificateProblem(previous) { diagnostics.append(problem) }
         if previous.rating != RatingRule.failId, catalog.rating(previous.rating) == nil {
             let ids = [RatingRule.failId] + catalog.ratings.map(\.id)
             diagnostics.append(
@@ -56,6 +57,33 @@ public struct Reviewer: Sendable {
                     at: at.rating ?? .start(of: previous.file), hint: Suggestion.hint(for: previous.rating, in: ids)))
         }
         return diagnostics
+    }
+
+    /// An error when `previous` shows no certificate in force or suspended: a self-assessment, a failed
+    /// audit that is not a review, or a review that withdrew the certificate. There is nothing to review.
+    public static func certificateProblem(_ previous: PreviousResult) -> Diagnostic? {
+        let at = previous.locations
+        if let decision = previous.decision {
+            guard decision == .withdraw else { return nil }
+            return .error(
+                "the previous review withdrew the certificate: there is no certificate to review",
+                at: at.decision ?? .start(of: previous.file),
+                hint: "a new certificate starts with an initial audit (kind: audit), scored with 'maturity assess'")
+        }
+        switch previous.kind {
+        case .selfAssessment:
+            return .error(
+                "the previous result is a self-assessment: there is no certificate to review",
+                at: at.kind ?? .start(of: previous.file),
+                hint: "--previous takes the result of the audit that granted the certificate, or of the last review")
+        case .audit, .surveillance, .special:
+            guard previous.rating == RatingRule.failId else { return nil }
+            return .error(
+                "the previous result is \(previous.kind == .audit ? "an audit" : "a \(previous.kind.rawValue) audit") "
+                    + "rated fail: no certificate was granted, so there is none to review",
+                at: at.rating ?? .start(of: previous.file),
+                hint: "after a failed audit the organisation is audited again (kind: audit); review that result")
+        }
     }
 
     /// An error when the plan is another organisation's.
@@ -129,7 +157,7 @@ public struct Reviewer: Sendable {
         -> [ReviewRuleCheck]
     {
         func overdue(_ priority: PlanAction.Priority) -> [ReviewFact] {
-            (progress?.overdue(priority) ?? []).map { item in
+            (progress?.overdue(priority) ?? []).filter(\.entry.isCorrective).map { item in
                 .actionOverdue(
                     id: item.entry.id, priority: priority, due: item.entry.due ?? current.date,
                     status: item.entry.status, completed: item.entry.completed)
@@ -142,8 +170,14 @@ public struct Reviewer: Sendable {
         let now = catalog.rank(of: current.rating)
 
         var withdraw: [ReviewFact] = []
-        if previous.decision == .suspend, !(fail + p1).isEmpty {
-            withdraw = [.previousSuspended(date: previous.date)] + fail + p1
+        let suspended = previous.decision == .suspend
+        if suspended {
+            let limit = previous.date.adding(months: ReviewDecision.suspensionMonths)
+            let expired: [ReviewFact] =
+                current.date > limit ? [.suspensionExpired(since: previous.date, limit: limit)] : []
+            if !(fail + p1 + expired).isEmpty {
+                withdraw = [.previousSuspended(date: previous.date)] + fail + p1 + expired
+            }
         }
         var followUp: [ReviewFact] = []
         if let delta = overall.delta, let from = overall.previous, let to = overall.current,
@@ -152,9 +186,13 @@ public struct Reviewer: Sendable {
             followUp.append(.overallDropped(from: from, to: to))
         }
         followUp += p2
+        let reinstate: [ReviewFact] =
+            suspended && withdraw.isEmpty && (fail + p1).isEmpty
+            ? [.suspensionLifted(since: previous.date, rating: current.rating, planChecked: progress != nil)] : []
         let checks = [
             ReviewRuleCheck(rule: .withdraw, facts: withdraw),
             ReviewRuleCheck(rule: .suspend, facts: fail + p1),
+            ReviewRuleCheck(rule: .reinstate, facts: reinstate),
             ReviewRuleCheck(
                 rule: .downgrade, facts: before > now ? [.ratingLowered(from: previous.rating, to: current.rating)] : []
             ),

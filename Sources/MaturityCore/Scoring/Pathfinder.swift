@@ -1,4 +1,4 @@
-/// The deterministic improvement path of SPEC §5: which criteria to raise, to which level, and why.
+/// The deterministic improvement path: which criteria to raise, to which level, and why.
 ///
 /// Criteria are handled by index in catalog order. A step's gain to the overall score does not depend
 /// on levels, so candidates are grouped by gain (or, within a domain, by weight) once, and each group
@@ -46,6 +46,9 @@ struct Pathfinder: Sendable {
         func raise(_ i: Int, to level: Int, _ reason: PathStep.Reason) {
             if let index = stepIndex[i] {
                 steps[index].to = level
+                if reason != steps[index].reason {
+                    for step in (levels[i] + 1)...max(levels[i] + 1, level) { steps[index].levelReasons[step] = reason }
+                }
             } else {
                 stepIndex[i] = steps.count
                 steps.append(PathStep(criterion: ids[i], from: levels[i], to: level, reason: reason))
@@ -54,13 +57,15 @@ struct Pathfinder: Sendable {
             levels[i] = level
         }
 
-        // 1. Key criteria up to key_level_min, in catalog order.
-        if let minimum = rule.keyLevelMin {
-            let keys = Set(keyCriteria)
-            let target = min(minimum, maxLevel)
-            for i in ids.indices where keys.contains(ids[i]) && levels[i] < target {
-                raise(i, to: target, .key)
-            }
+        // 1. Key criteria up to key_level_min, and criteria the rating requires at a level up to it, in
+        //    catalog order (both are knock-out conditions: reason `key`).
+        let keys = Set(keyCriteria)
+        for i in ids.indices where applicable[i] {
+            var target = 0
+            if keys.contains(ids[i]), let minimum = rule.keyLevelMin { target = minimum }
+            if let required = rule.criterionMin[ids[i]] { target = max(target, required) }
+            target = min(target, maxLevel)
+            if levels[i] < target { raise(i, to: target, .key) }
         }
 
         // 2. The lowest domain below domain_min (tie: catalog order) raises its heaviest criterion that can

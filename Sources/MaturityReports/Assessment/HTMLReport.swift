@@ -43,6 +43,9 @@ public struct HTMLReport: Renderer, Sendable {
         let r = context.result
         let rank = context.catalog.rank(of: r.rating)
         var out = "<section id=\"summary\" class=\"summary\">\n"
+        if r.kind == .selfAssessment {
+            out += "<span class=\"meta\" id=\"rating-label\">\(e(context.ratingLabel))</span>\n"
+        }
         out +=
             "<span class=\"badge rank-\(min(3, rank))\" data-rating=\"\(e(r.rating))\">\(e(context.ratingName(r.rating)))</span>\n"
         out += "<span class=\"score\" id=\"overall\">\(context.score(r.overall)) <small>/ 100</small></span>\n"
@@ -135,25 +138,39 @@ public struct HTMLReport: Renderer, Sendable {
             "<h2>"
             + e(w("改进路径（达到「\(context.ratingName(target))」）", "Improvement path to \(context.ratingName(target))"))
             + "</h2>\n"
-        if r.path.isEmpty {
+        if r.pathWithheld {
+            out += "<p id=\"path-withheld\">" + e(context.pathWithheldNote) + "</p>\n"
+        } else if r.path.isEmpty {
             out += "<p>" + e(w("无需提升等级。", "No level needs to rise.")) + "</p>\n"
         } else {
             out +=
                 "<table id=\"path\"><thead><tr><th class=\"num\">#</th><th>\(e(w("评价项", "Criterion")))</th><th>\(e(w("等级", "Level")))</th>"
             out +=
-                "<th>\(e(w("原因", "Reason")))</th><th>\(e(w("措施", "What to do")))</th><th>\(e(w("负责人", "Owner")))</th><th>\(e(w("期限", "Due")))</th></tr></thead><tbody>\n"
+                "<th>\(e(w("原因", "Reason")))</th><th>\(e(w("负责人", "Owner")))</th><th>\(e(w("行动与期限", "Actions and due dates")))</th></tr></thead><tbody>\n"
             for (index, step) in r.path.enumerated() {
-                let action = context.action(for: step)
-                var what = action.map { HTML.lines($0.what.text(language)) } ?? ""
-                if let target = action?.kpiTarget {
-                    what += "<br><small>" + e(w("指标目标：", "KPI target: ") + context.kpiTargetText(target)) + "</small>"
-                }
+                let actions = context.actions(for: step)
                 out +=
                     "<tr><td class=\"num\">\(index + 1)</td><td>\(e(step.criterion)) \(e(context.criterionName(step.criterion)))</td>"
-                out +=
-                    "<td class=\"date\">\(step.from) → \(step.to)</td><td>\(e(w.reason(step.reason)))</td><td>\(what)</td>"
-                out +=
-                    "<td>\(e(action?.owner.text(language) ?? ""))</td><td class=\"date\">\(action.map { e(HTML.date($0.due, language)) } ?? "")</td></tr>\n"
+                out += "<td class=\"date\">\(step.from) → \(step.to)</td><td>\(e(w.reason(step.reason)))</td>"
+                out += "<td>\(e(actions.first?.owner.text(language) ?? ""))</td><td>"
+                // The steps at a glance; what each asks, folded (the plan export has it in full).
+                out += actions.map { action in
+                    e("\(action.id) \(action.priority.rawValue) \(w.purpose(action.purpose)) · ")
+                        + "<span class=\"date\">\(e(HTML.date(action.due, language)))</span>"
+                }.joined(separator: "<br>")
+                out += "<details><summary>" + e(w("措施", "What to do")) + "</summary>"
+                for action in actions {
+                    var what = "<b>\(e(action.id))</b> " + HTML.lines(action.what.text(language))
+                    if let lacking = context.evidenceNeededText(action) {
+                        what += "<br><small>" + e(lacking) + "</small>"
+                    }
+                    if let target = action.kpiTarget {
+                        what +=
+                            "<br><small>" + e(w("指标目标：", "KPI target: ") + context.kpiTargetText(target)) + "</small>"
+                    }
+                    out += "<p>\(what)</p>"
+                }
+                out += "</details></td></tr>\n"
             }
             out += "</tbody></table>\n"
         }

@@ -23,7 +23,7 @@ public struct MarkdownReport: Renderer, Sendable {
         if let auditor = r.auditor, !auditor.isEmpty { assessment += w("，审核员 ", ", auditor ") + auditor }
         out.append("| \(w("评估", "Assessment")) | \(Markdown.cell(assessment)) |")
         out.append("| \(w("准则", "Catalog")) | \(Markdown.cell("\(r.catalogId) \(r.catalogVersion)")) |")
-        out.append("| \(w("评级", "Rating")) | **\(Markdown.cell(context.ratingName(r.rating)))** |")
+        out.append("| \(context.ratingLabel) | **\(Markdown.cell(context.ratingName(r.rating)))** |")
         out.append("| \(w("总分", "Overall score")) | \(context.score(r.overall)) / 100 |")
         if let target = r.target {
             out.append("| \(w("目标", "Target")) | \(Markdown.cell(context.ratingName(target))) |")
@@ -101,22 +101,31 @@ public struct MarkdownReport: Renderer, Sendable {
             out.append("")
             out.append("## " + w("改进路径", "Improvement path"))
             out.append("")
-            if r.path.isEmpty {
+            if r.pathWithheld {
+                out.append(Markdown.inline(context.pathWithheldNote))
+            } else if r.path.isEmpty {
                 out.append(w("无需提升等级。", "No level needs to rise."))
             } else {
                 out.append(
-                    "| # | \(w("评价项", "Criterion")) | \(w("等级", "Level")) | \(w("原因", "Reason")) | \(w("负责人", "Owner")) | \(w("期限", "Due")) | \(w("措施", "What to do")) |"
+                    "| # | \(w("评价项", "Criterion")) | \(w("等级", "Level")) | \(w("原因", "Reason")) | \(w("行动", "Action")) | \(w("负责人", "Owner")) | \(w("期限", "Due")) | \(w("措施", "What to do")) |"
                 )
-                out.append("|---:|---|---|---|---|---|---|")
+                out.append("|---:|---|---|---|---|---|---|---|")
                 for (index, step) in r.path.enumerated() {
-                    let action = context.action(for: step)
-                    var what = action.map { Markdown.cell($0.what.text(context.language)) } ?? ""
-                    if let target = action?.kpiTarget {
-                        what += "<br>" + w("指标目标：", "KPI target: ") + Markdown.cell(context.kpiTargetText(target))
+                    for (offset, action) in context.actions(for: step).enumerated() {
+                        var what = Markdown.cell(action.what.text(context.language))
+                        if let lacking = context.evidenceNeededText(action) { what += "<br>" + Markdown.cell(lacking) }
+                        if let target = action.kpiTarget {
+                            what += "<br>" + w("指标目标：", "KPI target: ") + Markdown.cell(context.kpiTargetText(target))
+                        }
+                        let head =
+                            offset == 0
+                            ? "| \(index + 1) | \(step.criterion) \(Markdown.cell(context.criterionName(step.criterion))) | \(step.from) → \(step.to) | \(w.reason(step.reason)) |"
+                            : "| | | | |"
+                        out.append(
+                            head
+                                + " \(Markdown.cell(action.id)) \(action.priority.rawValue) \(w.purpose(action.purpose)) | \(Markdown.cell(action.owner.text(context.language))) | \(action.due.description) | \(what) |"
+                        )
                     }
-                    out.append(
-                        "| \(index + 1) | \(step.criterion) \(Markdown.cell(context.criterionName(step.criterion))) | \(step.from) → \(step.to) | \(w.reason(step.reason)) | \(Markdown.cell(action?.owner.text(context.language) ?? "")) | \(action?.due.description ?? "") | \(what) |"
-                    )
                 }
             }
             if !r.reachable {

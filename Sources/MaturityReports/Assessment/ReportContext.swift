@@ -95,11 +95,13 @@ public struct ReportContext: Sendable {
             let next = c.evidenceCap + 1
             let gaps = c.evidenceGaps.filter { $0.level == next }
             let parts = gaps.map { gap -> String in
-                var text = kindName(gap.kind) + " (" + w.gapStatus(gap.status)
-                if gap.status != .missing, !gap.items.isEmpty {
-                    text += ": " + gap.items.joined(separator: ", ")
+                var text = kindName(gap.kind)
+                if gap.status == .missing || gap.reasons.isEmpty {
+                    text += w("（缺失）", " (missing)")
+                } else {
+                    text += w("（", " (") + gap.reasons.map(w.invalidItem).joined(separator: w("；", "; ")) + w("）", ")")
                 }
-                return text + ")"
+                return text
             }
             let needs =
                 parts.isEmpty
@@ -155,6 +157,11 @@ public struct ReportContext: Sendable {
                 "关键项 \(b.subject.id)「\(criterionName(b.subject.id))」为 \(Int(b.actual)) 级 < \(Int(b.required)) 级",
                 "key criterion \(b.subject.id) '\(criterionName(b.subject.id))' is at level \(Int(b.actual)) < \(Int(b.required))"
             )
+        case .criterionMin:
+            return w(
+                "评价项 \(b.subject.id)「\(criterionName(b.subject.id))」为 \(Int(b.actual)) 级 < 该评级要求的 \(Int(b.required)) 级",
+                "criterion \(b.subject.id) '\(criterionName(b.subject.id))' is at level \(Int(b.actual)) < \(Int(b.required)), the level this rating requires"
+            )
         case .maxOpen:
             let grade = if case .grade(let grade) = b.subject { grade.name.text(language) } else { b.subject.id }
             return w(
@@ -163,8 +170,41 @@ public struct ReportContext: Sendable {
         }
     }
 
-    func action(for step: PathStep) -> PlanAction? {
-        result.action("\(step.criterion)@\(step.to)")
+    /// The actions of a path entry, one per level step, lowest first.
+    func actions(for step: PathStep) -> [PlanAction] {
+        guard let levels = step.levels else { return [] }
+        return levels.compactMap { result.action("\(step.criterion)@\($0)") }
+    }
+
+    /// "Rating" — or, for a self-assessment, "Self-assessed rating (preliminary)": only a certification
+    /// body grants a rating.
+    var ratingLabel: String {
+        result.kind == .selfAssessment ? words("自评结果（预评）", "Self-assessed rating (preliminary)") : words("评级", "Rating")
+    }
+
+    /// Why the improvement path is not in the report.
+    var pathWithheldNote: String {
+        words(
+            "改进路径和准则中的改进措施不在审核报告中列出：认证机构不提供咨询（ISO/IEC 17021-1 5.2）。需要时用 --path 显示。",
+            "The improvement path and the catalog's actions are not listed in an audit report: a certification body "
+                + "does not consult (ISO/IEC 17021-1 5.2). --path shows them.")
+    }
+
+    /// "corrective, P1, due 2026-06-19" for one action.
+    func actionLine(_ action: PlanAction) -> String {
+        let w = words
+        var parts = ["\(action.id)", w.purpose(action.purpose), action.priority.rawValue]
+        let owner = action.owner.text(language)
+        if !owner.isEmpty { parts.append(owner) }
+        parts.append(w("期限 ", "due ") + action.due.description)
+        return parts.joined(separator: w("，", ", "))
+    }
+
+    /// "still lacks: training record, management review" for a step, or nil when nothing is lacking.
+    func evidenceNeededText(_ action: PlanAction) -> String? {
+        guard !action.evidenceNeeded.isEmpty else { return nil }
+        return words("仍缺证据：", "evidence still lacking: ")
+            + action.evidenceNeeded.map(kindName).joined(separator: words.listSeparator)
     }
 
     func kpiTargetText(_ target: PlanAction.KPITarget) -> String {

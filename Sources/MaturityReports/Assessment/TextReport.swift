@@ -24,7 +24,7 @@ public struct TextReport: Renderer, Sendable {
         out.append(field(w("准则", "Catalog"), "\(r.catalogId) \(r.catalogVersion)"))
         out.append("")
 
-        var headline = w("评级：", "Rating: ") + context.ratingName(r.rating)
+        var headline = context.ratingLabel + w("：", ": ") + context.ratingName(r.rating)
         headline += w("    总分 ", "    overall ") + context.score(r.overall) + " / 100"
         out.append(headline)
         if let target = r.target {
@@ -61,7 +61,11 @@ public struct TextReport: Renderer, Sendable {
             out.append(w("未满足「\(context.ratingName(target))」的条件", "Blockers to \(context.ratingName(target))"))
             for blocker in r.blockers { out.append("  ✗ " + clean(context.describe(blocker))) }
             out.append("")
-            out.append(contentsOf: pathSection(target: target))
+            if r.pathWithheld {
+                out.append("  " + context.pathWithheldNote)
+            } else {
+                out.append(contentsOf: pathSection(target: target))
+            }
         }
         if let audit = context.audit, !audit.findingsByGrade.isEmpty {
             out.append("")
@@ -196,25 +200,24 @@ public struct TextReport: Renderer, Sendable {
         if r.path.isEmpty {
             lines.append(w("  无需提升等级", "  no level needs to rise"))
         }
-        // Columns as wide as their longest entry, so ids and owners are never cut.
-        let owners = r.path.compactMap { context.action(for: $0) }.map { clean($0.owner.text(context.language)) }
-        let ownerWidth = min(24, owners.map(DisplayWidth.of).max() ?? 0)
+        // Columns as wide as their longest entry, so ids are never cut.
         let idWidth = max(7, r.path.map { DisplayWidth.of($0.criterion) }.max() ?? 0)
         for (index, step) in r.path.enumerated() {
+            let actions = context.actions(for: step)
             var line = DisplayWidth.padLeft("\(index + 1).", 5) + " " + DisplayWidth.pad(step.criterion, idWidth) + " "
             line += DisplayWidth.pad(clean(context.criterionName(step.criterion)), 28)
             line +=
                 DisplayWidth.padLeft("\(step.from) → \(step.to)", 7) + "  " + DisplayWidth.pad(w.reason(step.reason), 8)
-            if let action = context.action(for: step) {
-                line +=
-                    " " + DisplayWidth.pad(clean(action.owner.text(context.language)), ownerWidth) + "  "
-                    + action.due.description
-            }
-            lines.append(line)
-            if let action = context.action(for: step) {
-                lines.append("        → " + clean(action.what.text(context.language)))
+            if let owner = actions.first?.owner.text(context.language), !owner.isEmpty { line += " " + clean(owner) }
+            lines.append(line.trimmingTrailingSpace())
+            for action in actions {
+                lines.append(
+                    "        @\(action.to ?? 0)  " + action.priority.rawValue + "  "
+                        + DisplayWidth.pad(w.purpose(action.purpose), 12) + w("期限 ", "due ") + action.due.description)
+                lines.append("            → " + clean(action.what.text(context.language)))
+                if let lacking = context.evidenceNeededText(action) { lines.append("            → " + clean(lacking)) }
                 if let target = action.kpiTarget {
-                    lines.append("        → " + w("指标目标：", "KPI target: ") + clean(context.kpiTargetText(target)))
+                    lines.append("            → " + w("指标目标：", "KPI target: ") + clean(context.kpiTargetText(target)))
                 }
             }
         }
@@ -355,6 +358,15 @@ public struct TextReport: Renderer, Sendable {
             return w(
                 "\(warning.subject ?? "") 的指标 \(context.kpiName(kpi)) 无数据，未限制等级",
                 "\(warning.subject ?? ""): KPI \(context.kpiName(kpi)) has no value, so it does not limit the level")
+        case .evidenceCitedWidely:
+            let id = warning.subject ?? ""
+            let citing = context.result.criteria.filter { $0.applicable && !$0.evidence.isEmpty }
+            let count = citing.filter { $0.evidence.contains(id) }.count
+            return w(
+                "证据 \(id) 被 \(citing.count) 个引用证据的评价项中的 \(count) 个引用：审核员按评价项抽查证据，"
+                    + "请为每个评价项引用能证明其做法的证据",
+                "evidence \(id) is cited by \(count) of the \(citing.count) criteria that cite evidence: an auditor "
+                    + "samples evidence per criterion, so cite for each criterion the items that show its practice")
         default:
             return warning.message
         }

@@ -18,23 +18,52 @@ public struct CatalogListing: Sendable {
         return "\(metric.kpi) \(metric.better == .lower ? "≤" : "≥") " + steps.joined(separator: " ")
     }
 
+    /// A rating's conditions as a sentence: "总分不低于70，各领域不低于60，关键项均不低于3级，无未关闭的严重不符合项".
+    func conditions(_ rule: RatingRule) -> String {
+        let w = words
+        var parts: [String] = []
+        if let v = rule.overallMin {
+            parts.append(w("总分不低于\(NumberText.plain(v))", "overall at least \(NumberText.plain(v))"))
+        }
+        if let v = rule.domainMin {
+            parts.append(w("各领域不低于\(NumberText.plain(v))", "every domain at least \(NumberText.plain(v))"))
+        }
+        if let v = rule.keyLevelMin {
+            parts.append(w("关键项均不低于\(v)级", "every key criterion at level \(v) or above"))
+        }
+        for criterion in catalog.criteria {
+            guard let level = rule.criterionMin[criterion.id] else { continue }
+            let name = TerminalSafe.clean(criterion.name.text(language))
+            parts.append(
+                w("\(name)（\(criterion.id)）不低于\(level)级", "\(name) (\(criterion.id)) at level \(level) or above"))
+        }
+        let none = FindingGrade.allCases.filter { rule.maxOpen[$0] == 0 }
+        if !none.isEmpty {
+            let names = none.map { $0.name.text(language) }
+            parts.append(
+                w(
+                    "无未关闭的" + names.map { $0 + "项" }.joined(separator: "和"),
+                    "no open " + names.map { $0.lowercased() }.joined(separator: " or ")))
+        }
+        for grade in FindingGrade.allCases {
+            guard let limit = rule.maxOpen[grade], limit > 0 else { continue }
+            let name = grade.name.text(language)
+            parts.append(w("未关闭的\(name)项不超过\(limit)项", "at most \(limit) open \(name.lowercased())"))
+        }
+        return parts.joined(separator: w("，", ", "))
+    }
+
     public func text() -> String {
         let w = words
         var lines: [String] = []
         lines.append("\(TerminalSafe.clean(catalog.title.text(language))) — \(catalog.id) \(catalog.version)")
         let scale = catalog.levels.map { "\($0.level) \(TerminalSafe.clean($0.name.text(language)))" }
         lines.append(w("等级：", "Levels: ") + scale.joined(separator: " · "))
-        let ratings = catalog.ratings.map { rule -> String in
-            var parts: [String] = []
-            if let v = rule.overallMin { parts.append(w("总分", "overall") + " ≥ \(NumberText.plain(v))") }
-            if let v = rule.domainMin { parts.append(w("各领域", "domains") + " ≥ \(NumberText.plain(v))") }
-            if let v = rule.keyLevelMin { parts.append(w("关键项", "key") + " ≥ \(v)") }
-            for grade in FindingGrade.allCases {
-                if let v = rule.maxOpen[grade] { parts.append("\(grade.rawValue) ≤ \(v)") }
-            }
-            return "\(TerminalSafe.clean(rule.name.text(language))) (\(rule.id)): " + parts.joined(separator: ", ")
+        lines.append(w("评级：", "Ratings:"))
+        for rule in catalog.ratings {
+            lines.append(
+                "  \(TerminalSafe.clean(rule.name.text(language))) (\(rule.id))" + w("：", ": ") + conditions(rule))
         }
-        lines.append(w("评级：", "Ratings: ") + ratings.joined(separator: "; "))
         lines.append("")
         for domain in catalog.domains {
             lines.append(
@@ -98,6 +127,7 @@ public struct CatalogListing: Sendable {
                         "max_open": .object(
                             Dictionary(
                                 uniqueKeysWithValues: rule.maxOpen.map { ($0.key.rawValue, JSONValue.int($0.value)) })),
+                        "criterion_min": .object(rule.criterionMin.mapValues { JSONValue.int($0) }),
                     ])
                 }),
             "domains": .array(

@@ -28,6 +28,13 @@ public struct PlanExport: Sendable {
         }
     }
 
+    /// "P1 corrective", or the priority alone in a plan written before purposes.
+    func priority(_ entry: PlanEntry) -> String {
+        let priority = entry.priority?.rawValue ?? ""
+        guard let purpose = entry.purpose else { return priority }
+        return priority.isEmpty ? words.purpose(purpose) : priority + " " + words.purpose(purpose)
+    }
+
     func kpiTarget(_ entry: PlanEntry) -> String {
         entry.kpiTarget.map { "\($0.kpi) \(words.threshold($0.better, $0.value))" } ?? ""
     }
@@ -54,14 +61,14 @@ public struct PlanExport: Sendable {
         out.append(
             "| "
                 + [
-                    "ID", w("优先级", "Priority"), w("状态", "Status"), w("准则项", "Criterion"), w("等级", "Levels"),
+                    "ID", w("优先级", "Priority"), w("状态", "Status"), w("评价项", "Criterion"), w("等级", "Levels"),
                     w("措施", "What to do"), w("指标目标", "KPI target"), w("负责人", "Owner"), w("期限", "Due"),
                 ].joined(separator: " | ") + " |")
         out.append("|---|---|---|---|---|---|---|---|---|")
         for entry in plan.entries {
             let cells = [
-                entry.id, entry.priority?.rawValue ?? "", w.status(entry.status), entry.criterion ?? "",
-                levels(entry), entry.what?.text(language) ?? "", kpiTarget(entry), owner(entry),
+                entry.id, priority(entry), w.status(entry.status), entry.criterion ?? "", levels(entry),
+                entry.what?.text(language) ?? "", kpiTarget(entry), owner(entry),
                 entry.due?.description ?? "",
             ]
             out.append("| " + cells.map(Markdown.cell).joined(separator: " | ") + " |")
@@ -97,14 +104,15 @@ public struct PlanExport: Sendable {
         let w = words
         var rows: [[String]] = [
             [
-                "id", "priority", "status", "criterion", "domain", "from", "to", w("措施", "what"),
+                "id", "priority", "purpose", "status", "criterion", "domain", "from", "to", w("措施", "what"),
                 w("指标目标", "kpi_target"), w("负责人", "owner"), "due", w("问题根源分析", "root_cause"),
                 w("改进措施", "measures"), w("进展", "progress"), w("验证方式", "verification"), "completed",
             ]
         ]
         for entry in plan.entries {
             rows.append([
-                entry.id, entry.priority?.rawValue ?? "", entry.status.rawValue, entry.criterion ?? "",
+                entry.id, entry.priority?.rawValue ?? "", entry.purpose?.rawValue ?? "", entry.status.rawValue,
+                entry.criterion ?? "",
                 entry.domain ?? "", entry.from.map(String.init) ?? "", entry.to.map(String.init) ?? "",
                 entry.what?.text(language) ?? "", kpiTarget(entry), entry.ownerText(language) ?? "",
                 entry.due?.description ?? "", entry.rootCause ?? "", entry.measures ?? "", entry.progress ?? "",
@@ -134,7 +142,7 @@ public struct PlanExport: Sendable {
             if let what = entry.what?.text(language), !what.isEmpty { summary += " " + what }
             lines.append("SUMMARY:" + ICS.text(summary))
             var description: [String] = []
-            if let criterion = entry.criterion { description.append(words("准则项", "Criterion") + ": " + criterion) }
+            if let criterion = entry.criterion { description.append(words("评价项", "Criterion") + ": " + criterion) }
             if !levels(entry).isEmpty { description.append(words("等级", "Levels") + ": " + levels(entry)) }
             if !kpiTarget(entry).isEmpty { description.append(words("指标目标", "KPI target") + ": " + kpiTarget(entry)) }
             description.append(words("负责人", "Owner") + ": " + owner(entry))

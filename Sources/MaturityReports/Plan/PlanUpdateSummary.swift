@@ -19,7 +19,7 @@ public struct PlanUpdateSummary: Sendable {
             case .added: return w("新增", "added")
             case .kept: return w("保留", "kept")
             case .doneButStillProduced: return w("已完成但仍有差距", "done, but the gap remains")
-            case .superseded: return w("已取代", "superseded")
+            case .superseded: return w("已作废", "superseded")
             case .reopened: return w("重新打开", "reopened")
             case .retired: return w("不再需要", "no longer needed")
             }
@@ -29,7 +29,11 @@ public struct PlanUpdateSummary: Sendable {
             return n == 0 && change != .added && change != .kept && change != .superseded
                 ? nil : "\(n) \(label(change))"
         }
-        var out = [TerminalSafe.clean(file) + ": " + counts.joined(separator: ", ")]
+        var summary = counts
+        if !update.refreshes.isEmpty {
+            summary.append("\(update.refreshes.count) " + w("项更新了派生字段", "refreshed"))
+        }
+        var out = [TerminalSafe.clean(file) + ": " + summary.joined(separator: ", ")]
         let marks: [PlanMerge.Change: String] = [
             .added: "+", .kept: "=", .doneButStillProduced: "!", .superseded: "-", .reopened: "↺", .retired: " ",
         ]
@@ -41,6 +45,13 @@ public struct PlanUpdateSummary: Sendable {
                     "  " + DisplayWidth.truncate(TerminalSafe.clean(what.replacingOccurrences(of: "\n", with: " ")), 50)
             }
             out.append(line)
+        }
+        for refresh in update.refreshes {
+            let fields = refresh.fields.map { field in
+                field.old == "…" ? field.key : "\(field.key) \(field.old) → \(field.new)"
+            }
+            let text = w("更新：", "refreshed: ") + fields.joined(separator: ", ")
+            out.append("  ~ " + DisplayWidth.pad(TerminalSafe.clean(refresh.id), 12) + " " + TerminalSafe.clean(text))
         }
         return out.joined(separator: "\n") + "\n"
     }

@@ -19,6 +19,12 @@ public struct ReviewContext: Sendable {
     }
 
     func ratingName(_ id: String) -> String { catalog.ratingName(id, language) }
+
+    /// " — surveillance review", or " — special audit review" for a follow-up audit.
+    var titleSuffix: String {
+        review.current.kind == .special
+            ? words(" — 特殊审核报告", " — special audit review") : words(" — 监督审核报告", " — surveillance review")
+    }
     func domainName(_ id: String) -> String { base.domainName(id) }
     func criterionName(_ id: String) -> String { base.criterionName(id) }
 
@@ -41,14 +47,25 @@ public struct ReviewContext: Sendable {
             return w("上次审核（\(date(day))）已暂停证书", "the previous review (\(date(day))) suspended the certificate")
         case .ratingFail:
             return w("评级为「\(ratingName(RatingRule.failId))」", "the rating is \(ratingName(RatingRule.failId))")
+        case .suspensionExpired(let since, let limit):
+            return w(
+                "证书自 \(date(since)) 起暂停，已超过 6 个月（至 \(date(limit))）",
+                "the certificate has been suspended since \(date(since)), more than 6 months (until \(date(limit)))")
+        case .suspensionLifted(let since, let rating, let planChecked):
+            return w(
+                "\(date(since)) 起的暂停可以解除：评级为「\(ratingName(rating))」，"
+                    + (planChecked ? "没有逾期的 P1 纠正行动" : "未提供改进计划，未检查逾期行动"),
+                "the suspension of \(date(since)) can be lifted: the rating is \(ratingName(rating)) and "
+                    + (planChecked
+                        ? "no P1 corrective action is overdue" : "no plan was given to check overdue actions"))
         case .actionOverdue(let id, let priority, let due, let status, let completed):
             var state = w.status(status)
             if status == .done, let completed {
                 state += w("，\(date(completed)) 完成，晚于审核日", ", completed \(date(completed)), after the review date")
             }
             return w(
-                "\(priority.rawValue) 行动 \(id) 期限 \(date(due)) 已逾期（状态：\(state)）",
-                "\(priority.rawValue) action \(id) due \(date(due)) is overdue (status \(state))")
+                "\(priority.rawValue) 纠正行动 \(id) 期限 \(date(due)) 已逾期（状态：\(state)）",
+                "\(priority.rawValue) corrective action \(id) due \(date(due)) is overdue (status \(state))")
         case .ratingLowered(let from, let to):
             return w(
                 "评级由「\(ratingName(from))」降为「\(ratingName(to))」",
@@ -68,21 +85,17 @@ public struct ReviewContext: Sendable {
             let limit = NumberText.plain(ReviewDecision.overallDropThreshold)
             return w(
                 "以上规则均不适用：评级保持「\(ratingName(rating))」，总分下降未达 \(limit) 分，"
-                    + (planChecked ? "没有逾期的 P1、P2 行动" : "未提供改进计划，未检查逾期行动"),
+                    + (planChecked ? "没有逾期的 P1、P2 纠正行动" : "未提供改进计划，未检查逾期行动"),
                 "no rule above applies: the rating stays \(ratingName(rating)), the overall score did not fall by \(limit) "
                     + "points or more, and "
-                    + (planChecked ? "no P1 or P2 action is overdue" : "no plan was given to check overdue actions"))
+                    + (planChecked
+                        ? "no P1 or P2 corrective action is overdue" : "no plan was given to check overdue actions"))
         }
     }
 
     /// What the decision does to the certificate, and that it lifts a suspension when it does.
     func meaning(date: (Day) -> String = { $0.description }) -> String {
-        var text = words.decisionMeaning(review.decision)
-        if review.liftsSuspension {
-            let day = date(review.previous.date)
-            text += words("\(day)起的证书暂停解除。", " The suspension of \(day) is lifted.")
-        }
-        return text
+        words.decisionMeaning(review.decision)
     }
 
     /// When criteria were added or removed, what the scores are compared on and this result's own overall.
@@ -155,6 +168,19 @@ public struct ReviewContext: Sendable {
         text += " — " + ratingName(p.rating) + w("，总分 ", ", overall ") + (p.overall.map { NumberText.fixed($0) } ?? "—")
         if let decision = p.decision { text += w("，决定：", ", decision: ") + w.decision(decision) }
         return text
+    }
+
+    /// "development: decides nothing" for an overdue action no rule counts; nil otherwise.
+    func notCountedNote(_ item: PlanProgress.Item) -> String? {
+        guard item.state == .overdue, !(item.entry.isCorrective && item.entry.priority != .p3) else { return nil }
+        return item.entry.isCorrective
+            ? words("P3，不影响决定", "P3: decides nothing")
+            : words("提升行动，不影响决定", "development: decides nothing")
+    }
+
+    /// "corrective" or "development", as the plan says or its priority implies.
+    func purposeName(_ entry: PlanEntry) -> String {
+        words.purpose(entry.isCorrective ? .corrective : .development)
     }
 
     /// Plan items in the order a reviewer reads them: overdue first, then on track, done, superseded.

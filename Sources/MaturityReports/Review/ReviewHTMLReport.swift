@@ -18,6 +18,7 @@ public struct ReviewHTMLReport: Renderer, Sendable {
     /// Decision badges and change colours, shared with the history page.
     static let style = """
         .badge.decision-withdraw { background: #7a1010; } .badge.decision-suspend { background: var(--fail); }
+        .badge.decision-reinstate { background: var(--pass); }
         .badge.decision-downgrade, .badge.decision-maintain_with_follow_up { background: var(--warn); }
         .badge.decision-upgrade { background: var(--top); } .badge.decision-maintain { background: var(--pass); }
         .badge.small { font-size: 13px; padding: 3px 10px; }
@@ -30,7 +31,7 @@ public struct ReviewHTMLReport: Renderer, Sendable {
     public func render() -> String {
         let review = context.review
         let r = review.current
-        let title = context.catalog.title.text(language) + w(" — 监督审核报告", " — surveillance review")
+        let title = context.catalog.title.text(language) + context.titleSuffix
         var body = "<header>\n<h1>\(e(context.organisationLine))</h1>\n"
         var meta = e(title)
         if r.kind != .surveillance { meta += " · " + e(w.kind(r.kind)) }
@@ -67,6 +68,7 @@ public struct ReviewHTMLReport: Renderer, Sendable {
         out += "<dt>\(e(w("下次审核", "Next review")))</dt><dd id=\"next-review\">\(e(date(review.nextReview)))</dd>"
         out += "</dl>\n<div class=\"next\">"
         out += "<p>\(e(context.meaning(date: date)))</p>"
+        out += "<p class=\"meta\" id=\"recommendation\">\(e(w.recommendationNote))</p>"
         out += "<ul class=\"reasons\" id=\"reasons\">"
         for fact in review.reasons { out += "<li>\(e(context.describe(fact, date: date)))</li>" }
         for check in review.outranked {
@@ -150,8 +152,10 @@ public struct ReviewHTMLReport: Renderer, Sendable {
             "<th>\(e(w("措施", "What to do")))</th><th>\(e(w("负责人", "Owner")))</th><th>\(e(w("期限", "Due")))</th><th>\(e(w("完成", "Completed")))</th></tr></thead><tbody>\n"
         for item in context.planItems {
             let entry = item.entry
-            let late = item.state == .overdue
+            let note = context.notCountedNote(item)
+            let late = item.state == .overdue && note == nil
             var state = e(w.progressState(item.state))
+            if let note { state += "<br><small>" + e(note) + "</small>" }
             if item.state == .done, item.levelReached == false {
                 state += "<br><small class=\"lowered\">" + e(w("等级未达到", "level not reached")) + "</small>"
             }

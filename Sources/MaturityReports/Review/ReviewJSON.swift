@@ -1,6 +1,6 @@
 import MaturityCore
 
-/// The review JSON: the result JSON of SPEC §9 for the current assessment, plus `previous_rating`,
+/// The review JSON: the result JSON for the current assessment, plus `previous_rating`,
 /// `previous`, `deltas`, `plan_progress`, `decision`, `decision_reasons`, `decision_rules` and
 /// `next_review`. It reads back as `--previous` for the next review.
 public enum ReviewJSON {
@@ -35,6 +35,7 @@ public enum ReviewJSON {
                 ])
             })
         fields["next_review"] = .string(review.nextReview.description)
+        fields["decision_is_recommendation"] = .bool(true)
         return .object(fields)
     }
 
@@ -91,6 +92,8 @@ public enum ReviewJSON {
                 let e = item.entry
                 return .object([
                     "id": .string(e.id), "criterion": .text(e.criterion), "priority": .text(e.priority?.rawValue),
+                    "purpose": .string(e.isCorrective ? "corrective" : "development"),
+                    "counts": .bool(e.isCorrective && e.priority != .p3),
                     "status": .string(e.status.rawValue), "due": .text(e.due?.description),
                     "completed": .text(e.completed?.description), "owner": .text(e.owner),
                     "state": .string(item.state.rawValue),
@@ -107,6 +110,12 @@ public enum ReviewJSON {
         switch fact {
         case .previousSuspended(let date):
             fields["date"] = .string(date.description)
+        case .suspensionExpired(let since, let limit):
+            fields["since"] = .string(since.description)
+            fields["limit"] = .string(limit.description)
+        case .suspensionLifted(let since, let rating, _):
+            fields["since"] = .string(since.description)
+            fields["rating"] = .string(rating)
         case .ratingFail, .noRuleAbove:
             break
         case .actionOverdue(let id, let priority, let due, let status, let completed):

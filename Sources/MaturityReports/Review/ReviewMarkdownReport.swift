@@ -16,7 +16,7 @@ public struct ReviewMarkdownReport: Renderer, Sendable {
         var out: [String] = []
         out.append(
             "# " + Markdown.inline(context.catalog.title.text(context.language))
-                + w(" — 监督审核报告", " — surveillance review"))
+                + context.titleSuffix)
         out.append("")
         out.append("| | |")
         out.append("|---|---|")
@@ -33,6 +33,8 @@ public struct ReviewMarkdownReport: Renderer, Sendable {
         )
         out.append("| \(w("总分", "Overall score")) | \(cell(context.change(review.overall))) |")
         out.append("| \(w("下次审核", "Next review")) | \(review.nextReview) |")
+        out.append("")
+        out.append("> " + w.recommendationNote)
         out.append("")
 
         out.append("## " + w("决定依据", "Why"))
@@ -101,7 +103,11 @@ public struct ReviewMarkdownReport: Renderer, Sendable {
             for item in context.planItems {
                 let e = item.entry
                 var state = w.progressState(item.state)
-                if item.state == .overdue { state = "**" + state + "**" }
+                if item.state == .overdue {
+                    state =
+                        context.notCountedNote(item).map { state + w("（", " (") + $0 + w("）", ")") } ?? "**" + state
+                        + "**"
+                }
                 if item.state == .done, item.levelReached == false { state += w("（等级未达到）", " (level not reached)") }
                 out.append(
                     "| \(cell(e.id)) | \(e.priority?.rawValue ?? "") | \(state) | \(e.due?.description ?? "") | \(e.completed?.description ?? "") | \(cell(e.ownerText(context.language) ?? "")) |"

@@ -20,7 +20,7 @@ public struct ReviewTextReport: Renderer, Sendable {
         let r = review.current
         let w = context.words
         var out: [String] = []
-        let title = clean(context.catalog.title.text(context.language)) + w(" — 监督审核报告", " — surveillance review")
+        let title = clean(context.catalog.title.text(context.language)) + context.titleSuffix
         out.append(title)
         out.append(String(repeating: "=", count: min(72, max(20, DisplayWidth.of(title)))))
         out.append(field(w("组织", "Organisation"), clean(context.organisationLine)))
@@ -35,7 +35,9 @@ public struct ReviewTextReport: Renderer, Sendable {
         out.append(w("决定：", "Decision: ") + w.decision(review.decision))
         out.append("  " + context.meaning())
         for fact in review.reasons {
-            out.append((review.decision < .upgrade ? "  ✗ " : "  · ") + clean(context.describe(fact)))
+            out.append(
+                (review.decision < .upgrade && review.decision != .reinstate ? "  ✗ " : "  · ")
+                    + clean(context.describe(fact)))
         }
         for check in review.outranked {
             let facts = check.facts.map { clean(context.describe($0)) }.joined(separator: w("；", "; "))
@@ -49,6 +51,7 @@ public struct ReviewTextReport: Renderer, Sendable {
             w("评级：", "Rating: ") + context.ratingName(review.previous.rating) + " → " + context.ratingName(r.rating)
                 + w("    总分 ", "    overall ") + context.change(review.overall))
         out.append(w("下次审核：", "Next review: ") + review.nextReview.description)
+        out.append(w.recommendationNote)
         out.append("")
 
         out.append(contentsOf: domainSection())
@@ -142,12 +145,15 @@ public struct ReviewTextReport: Renderer, Sendable {
         let stateWidth = max(10, items.map { DisplayWidth.of(state($0)) }.max() ?? 0) + 2
         for item in items {
             let e = item.entry
-            var line = (item.state == .overdue ? "  ✗ " : "    ") + DisplayWidth.pad(clean(e.id), idWidth)
+            let note = context.notCountedNote(item)
+            let counted = item.state == .overdue && note == nil
+            var line = (counted ? "  ✗ " : "    ") + DisplayWidth.pad(clean(e.id), idWidth)
             line += DisplayWidth.pad(e.priority?.rawValue ?? "", 4)
             line += DisplayWidth.pad(state(item), stateWidth)
             line += DisplayWidth.pad(e.due.map { w("期限 ", "due ") + $0.description } ?? "", 16)
             line += clean(e.ownerText(context.language) ?? "")
-            lines.append(line)
+            lines.append(line.trimmingTrailingSpace())
+            if let note { lines.append("          ↳ " + note) }
             if item.state == .done, item.levelReached == false, let criterion = e.criterion, let to = e.to {
                 let level = context.review.current.criterion(criterion)?.level ?? 0
                 lines.append(

@@ -108,7 +108,7 @@ import Testing
             .replacingOccurrences(of: "id: tiny", with: "id: 0123")
         let catalog = try CatalogLoader.load(yaml: yaml).value
         #expect(catalog.id == "0123")
-        #expect(catalog.criteria.map(\.id) == ["P-01", "2026-01-01"])
+        #expect(catalog.criteria.map(\.id) == ["P-01", "2026-01-01", "P-10"])
     }
 }
 

@@ -103,11 +103,15 @@ import Testing
             ])
         // key: A1 0→2. domain a = 20 < 70: equal weights, lower level first, then catalog order:
         // A2→1, A2→2, A1→3, A2→3, A1→4 (a = 70). overall 70 < 90: A2→4, A1→5 (90).
+        let steps = path(catalog, ["A1": 0, "A2": 0])
         #expect(
-            path(catalog, ["A1": 0, "A2": 0]) == [
-                PathStep(criterion: "A1", from: 0, to: 5, reason: .key),
-                PathStep(criterion: "A2", from: 0, to: 4, reason: .domain),
+            steps == [
+                PathStep(
+                    criterion: "A1", from: 0, to: 5, reason: .key, levelReasons: [3: .domain, 4: .domain, 5: .overall]),
+                PathStep(criterion: "A2", from: 0, to: 4, reason: .domain, levelReasons: [4: .overall]),
             ])
+        // Each level step keeps the reason that raised it, for its action's deadline and priority.
+        #expect((1...5).map { steps[0].reason(forLevel: $0) } == [.key, .key, .domain, .domain, .overall])
     }
 
     @Test func theSimulationCountsARaisedMeasuredCriterionAtItsNewLevel() {

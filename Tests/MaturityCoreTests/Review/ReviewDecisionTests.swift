@@ -67,12 +67,16 @@ import Testing
             previousDecision: .suspend, current: F.pass, overdue: [.p1], decision: .withdraw,
             holding: [.withdraw, .suspend]),
         Scenario(
-            name: "suspended, only a P2 overdue: follow-up, not withdraw", previousRating: "pass",
+            name: "suspended, only a P2 overdue: reinstate, not withdraw", previousRating: "pass",
             previousOverall: 80, previousDecision: .suspend, current: F.pass, overdue: [.p2],
-            decision: .maintainWithFollowUp, holding: [.maintainWithFollowUp]),
+            decision: .reinstate, holding: [.reinstate, .maintainWithFollowUp]),
         Scenario(
-            name: "suspended, recovered: maintain", previousRating: "pass", previousOverall: 80,
-            previousDecision: .suspend, current: F.pass, overdue: [], decision: .maintain, holding: [.maintain]),
+            name: "suspended, recovered: reinstate", previousRating: "pass", previousOverall: 80,
+            previousDecision: .suspend, current: F.pass, overdue: [], decision: .reinstate, holding: [.reinstate]),
+        Scenario(
+            name: "suspended, recovered and rated higher: reinstate outranks upgrade", previousRating: "pass",
+            previousOverall: 80, previousDecision: .suspend, current: F.excellent, overdue: [], decision: .reinstate,
+            holding: [.reinstate, .upgrade]),
         Scenario(
             name: "a follow-up before does not lead to withdraw", previousRating: "pass", previousOverall: 80,
             previousDecision: .maintainWithFollowUp, current: F.fail, overdue: [], decision: .suspend,
@@ -106,11 +110,12 @@ import Testing
         #expect(review.decision == .suspend)
         #expect(
             review.reasons == [.actionOverdue(id: "SP-06@5", priority: .p1, due: due, status: .open, completed: nil)])
-        #expect(review.reasons.map(\.message) == ["P1 action SP-06@5 due 2026-06-01 is overdue (status open)"])
+        #expect(
+            review.reasons.map(\.message) == ["P1 corrective action SP-06@5 due 2026-06-01 is overdue (status open)"])
         #expect(review.outranked.map(\.rule) == [.maintainWithFollowUp])
         #expect(
             review.outranked.first?.facts.map(\.message) == [
-                "P2 action NC-1 due 2026-06-01 is overdue (status in_progress)"
+                "P2 corrective action NC-1 due 2026-06-01 is overdue (status in_progress)"
             ])
     }
 
@@ -137,14 +142,64 @@ import Testing
         #expect(review.reasons.first?.message.hasSuffix("no plan was given to check overdue actions") == true)
     }
 
-    @Test func aSuspensionIsLiftedOnlyByADecisionBelowSuspend() {
+    @Test func aSuspensionIsLiftedByReinstating() {
         let lifted = F.review(F.current(F.pass), F.previous(rating: "pass", overall: 80, decision: .suspend))
-        #expect(lifted.decision == .maintain)
+        #expect(lifted.decision == .reinstate)
         #expect(lifted.liftsSuspension)
+        #expect(
+            lifted.reasons.map(\.message) == [
+                "the suspension of 2026-05-01 is lifted: the rating is pass and no plan was given to check overdue actions"
+            ])
         let still = F.review(F.current(F.fail), F.previous(rating: "pass", overall: 80, decision: .suspend))
+        #expect(still.decision == .withdraw)
         #expect(!still.liftsSuspension)
         let never = F.review(F.current(F.pass), F.previous(rating: "pass", overall: 80))
+        #expect(never.decision == .maintain)
         #expect(!never.liftsSuspension)
+    }
+
+    @Test func aSuspensionOfSixMonthsIsLiftedAndOfSixMonthsAndOneDayWithdrawn() throws {
+        let suspended = try #require(Day(iso: "2026-05-01"))
+        let previous = F.previous(rating: "pass", overall: 80, decision: .suspend, date: suspended)
+        // 2026-05-01 + 6 months = 2026-11-01: on that day the suspension is exactly six months old.
+        let onTheDay = F.review(F.current(F.pass, on: try #require(Day(iso: "2026-11-01"))), previous)
+        #expect(onTheDay.decision == .reinstate)
+        let dayAfter = F.review(F.current(F.pass, on: try #require(Day(iso: "2026-11-02"))), previous)
+        #expect(dayAfter.decision == .withdraw)
+        #expect(
+            dayAfter.reasons == [
+                .previousSuspended(date: suspended),
+                .suspensionExpired(since: suspended, limit: try #require(Day(iso: "2026-11-01"))),
+            ])
+        #expect(
+            dayAfter.reasons.last?.message
+                == "the certificate has been suspended since 2026-05-01, more than 6 months (until 2026-11-01)")
+        // A suspension can only end: reinstated within six months, or withdrawn.
+        #expect(!dayAfter.rules.contains { $0.rule == .reinstate && $0.holds })
+    }
+
+    @Test func aDevelopmentActionOverdueForAYearDecidesNothing() throws {
+        let due = F.date.adding(days: -365)
+        let entries = [
+            PlanEntry(
+                id: "A@5", criterion: "A", kind: "key", from: 4, to: 5, due: due, priority: .p3, purpose: .development,
+                status: .open),
+            // A development action someone marked P1 still decides nothing.
+            PlanEntry(
+                id: "B@5", criterion: "B", kind: "overall", from: 4, to: 5, due: due, priority: .p1,
+                purpose: .development, status: .inProgress),
+        ]
+        let plan = Plan(catalog: nil, organisation: "Org", date: due, target: nil, entries: entries)
+        let review = F.review(F.current(F.pass), F.previous(rating: "pass", overall: 80), plan: plan)
+        #expect(review.planProgress?.count(.overdue) == 2)
+        #expect(review.decision == .maintain)
+        #expect(review.rules.filter(\.holds).map(\.rule) == [.maintain])
+        #expect(review.planProgress?.overdueNotCounted.map(\.entry.id) == ["A@5", "B@5"])
+        // The same action, corrective: suspend.
+        var corrective = plan
+        corrective.entries[1].purpose = .corrective
+        #expect(
+            F.review(F.current(F.pass), F.previous(rating: "pass", overall: 80), plan: corrective).decision == .suspend)
     }
 
     @Test func overallIsComparedAtTheTwoDecimalsBothResultsShow() {

@@ -124,6 +124,40 @@ import Testing
             ])
     }
 
+    /// A review needs a certificate in force or suspended: what else is given as --previous is refused, located.
+    @Test func onlyACertificateInForceOrSuspendedCanBeReviewed() {
+        let at = SourceLocation(file: "previous.json", line: 7, column: 11)
+        func problem(_ previous: PreviousResult) -> String? {
+            var previous = previous
+            previous.locations = .init(rating: at, kind: at, decision: at)
+            return Reviewer(catalog: F.catalog).check(previous: previous, current: F.current(F.pass))
+                .first(where: \.isError)?.description
+        }
+        var selfAssessment = F.previous(rating: "pass", overall: 80)
+        selfAssessment.kind = .selfAssessment
+        #expect(
+            problem(selfAssessment)
+                == "previous.json:7:11: error: the previous result is a self-assessment: there is no certificate to review\n"
+                + "  hint: --previous takes the result of the audit that granted the certificate, or of the last review"
+        )
+        #expect(
+            problem(F.previous(rating: "fail", overall: 60))
+                == "previous.json:7:11: error: the previous result is an audit rated fail: no certificate was granted, "
+                + "so there is none to review\n"
+                + "  hint: after a failed audit the organisation is audited again (kind: audit); review that result")
+        #expect(
+            problem(F.previous(rating: "pass", overall: 80, decision: .withdraw))
+                == "previous.json:7:11: error: the previous review withdrew the certificate: there is no certificate to "
+                + "review\n"
+                + "  hint: a new certificate starts with an initial audit (kind: audit), scored with 'maturity assess'")
+        // In force or suspended: an audit that passed, a special audit, a review that suspended even at fail.
+        #expect(problem(F.previous(rating: "pass", overall: 80)) == nil)
+        var special = F.previous(rating: "pass", overall: 80)
+        special.kind = .special
+        #expect(problem(special) == nil)
+        #expect(problem(F.previous(rating: "fail", overall: 60, decision: .suspend)) == nil)
+    }
+
     @Test func anotherCatalogVersionOrALateReviewIsAWarning() {
         var previous = F.previous(rating: "pass", overall: 80, decision: .maintain, version: "0.9")
         previous.nextReview = F.date.adding(days: -1)

@@ -1,6 +1,135 @@
 import MaturityCore
 import Testing
 
+/// SPEC §4 step 2 (v2): an item counts on the assessment date when it is not dated after it, not superseded by
+/// an item dated on or before it, not past its valid_until, and within its kind's age limit.
+@Suite struct EvidenceValidityTests {
+    static let kinds = [
+        EvidenceKindDefinition(id: "document", name: LocalizedText("document"), maxAge: .unlimited),
+        EvidenceKindDefinition(id: "record", name: LocalizedText("record"), maxAge: .days(30)),
+    ]
+
+    var catalog: Catalog {
+        var catalog = TestCatalog.catalog([TestCatalog.domain("d", [TestCatalog.criterion("C1")])])
+        catalog.evidenceKinds = Self.kinds
+        return catalog
+    }
+
+    func validity(_ item: EvidenceItem, among others: [EvidenceItem] = [], on day: Day = TestCatalog.date)
+        -> EvidenceValidity
+    {
+        let assessment = Assessment(
+            catalogId: "test", organisation: Organisation(name: "Org"), date: day, evidence: [item] + others)
+        return EvidenceRules(catalog: catalog, assessment: assessment).validity(of: item)
+    }
+
+    func item(_ id: String, _ kind: String, daysBefore: Int, supersededBy: String? = nil, validUntil: Day? = nil)
+        -> EvidenceItem
+    {
+        EvidenceItem(
+            id: id, kind: kind, title: id, date: TestCatalog.date.adding(days: -daysBefore), supersededBy: supersededBy,
+            validUntil: validUntil)
+    }
+
+    @Test func aKindWithoutAnAgeLimitStaysValidUntilSuperseded() {
+        let procedure = item("P1", "document", daysBefore: 3000)
+        #expect(validity(procedure) == .valid)
+    }
+
+    @Test func aKindsOwnLimitReplacesTheCatalogDefault() {
+        #expect(validity(item("R", "record", daysBefore: 30)) == .valid)
+        #expect(
+            validity(item("R", "record", daysBefore: 31))
+                == .stale(date: TestCatalog.date.adding(days: -31), ageDays: 31, maxAgeDays: 30))
+        // A kind the catalog does not declare keeps evidence_max_age_days (365).
+        #expect(validity(item("T", "training", daysBefore: 365)) == .valid)
+        #expect(validity(item("T", "training", daysBefore: 366)).gapStatus == .stale)
+    }
+
+    @Test func anItemIsValidOnItsLastDayAndNotTheDayAfter() {
+        let until = TestCatalog.date
+        #expect(validity(item("C", "document", daysBefore: 100, validUntil: until)) == .valid)
+        #expect(
+            validity(item("C", "document", daysBefore: 100, validUntil: until.adding(days: -1)))
+                == .expired(validUntil: until.adding(days: -1)))
+        // The same item assessed a day later.
+        #expect(
+            validity(item("C", "document", daysBefore: 100, validUntil: until), on: until.adding(days: 1))
+                == .expired(validUntil: until))
+    }
+
+    @Test func aSupersededItemNoLongerCountsFromItsSuccessorsDate() {
+        let old = item("P1", "document", daysBefore: 400, supersededBy: "P2")
+        let newer = item("P2", "document", daysBefore: 0)
+        #expect(validity(old, among: [newer]) == .superseded(by: "P2", on: TestCatalog.date))
+        #expect(validity(newer, among: [old]) == .valid)
+    }
+
+    @Test func aSupersessionDatedAfterTheAssessmentDoesNotCount() {
+        let old = item("P1", "document", daysBefore: 400, supersededBy: "P2")
+        let later = item("P2", "document", daysBefore: -1)
+        #expect(validity(old, among: [later]) == .valid)
+        let undated = EvidenceItem(id: "P2", kind: "document", title: "P2", date: nil)
+        #expect(validity(old, among: [undated]) == .valid)
+    }
+
+    @Test func theReportNamesTheItemAndWhyItDoesNotCount() {
+        let old = item("P1", "document", daysBefore: 400, supersededBy: "P2")
+        let newer = item("P2", "document", daysBefore: 10)
+        let statement = item("S", "statement", daysBefore: 10)
+        let record = item("R", "record", daysBefore: 10)
+        // C1 cites the old version only.
+        let assessment = Assessment(
+            catalogId: "test", organisation: Organisation(name: "Org"), date: TestCatalog.date,
+            evidence: [statement, old, newer, record],
+            criteria: ["C1": CriterionEntry(claimed: 2, evidence: ["S", "P1", "R"])])
+        let r = Scorer(catalog: catalog).score(assessment).criterion("C1")!
+        #expect(r.evidenceCap == 1)
+        #expect(
+            r.evidenceGaps == [
+                EvidenceGap(
+                    level: 2, kind: "document", status: .superseded, items: ["P1"],
+                    reasons: [.init(id: "P1", validity: .superseded(by: "P2", on: TestCatalog.date.adding(days: -10)))])
+            ])
+    }
+}
+
+/// One statement cited by most criteria is reported: an auditor samples evidence per criterion.
+@Suite struct WidelyCitedEvidenceTests {
+    static let ids = (1...8).map { "C\($0)" }
+    let catalog = TestCatalog.catalog([TestCatalog.domain("d", ids.map { TestCatalog.criterion($0) })])
+
+    func warnings(citedBy count: Int) -> [ResultWarning] {
+        let items =
+            TestCatalog.evidence(upTo: 1) + [EvidenceItem(id: "X", kind: "record", title: "x", date: TestCatalog.date)]
+        var criteria: [String: CriterionEntry] = [:]
+        for (index, id) in Self.ids.enumerated() {
+            criteria[id] = CriterionEntry(claimed: 1, evidence: index < count ? ["statement"] : ["X"])
+        }
+        let assessment = Assessment(
+            catalogId: "test", organisation: Organisation(name: "Org"), date: TestCatalog.date, evidence: items,
+            criteria: criteria)
+        return Scorer(catalog: catalog).score(assessment).warnings.filter { $0.kind == .evidenceCitedWidely }
+    }
+
+    @Test func anItemCitedByMoreThanHalfTheCriteriaIsReported() {
+        #expect(warnings(citedBy: 6).map(\.subject) == ["statement"])
+        #expect(
+            warnings(citedBy: 8).first?.message
+                == "evidence 'statement' is cited by 8 of the 8 criteria that cite evidence: an auditor samples "
+                + "evidence per criterion, so cite for each criterion the items that show its practice")
+    }
+
+    @Test func halfOrFewerIsNot() {
+        #expect(warnings(citedBy: 4).isEmpty)
+    }
+
+    @Test func aSmallCatalogIsLeftAlone() {
+        // 5 of 8 is most, but fewer than 6 criteria citing one item is not worth a warning.
+        #expect(warnings(citedBy: 5).isEmpty)
+    }
+}
+
 @Suite struct EvidenceCapTests {
     let catalog = TestCatalog.catalog([TestCatalog.domain("d", [TestCatalog.criterion("C1")])])
 
@@ -48,7 +177,14 @@ import Testing
             evidence: [EvidenceItem(id: "S", kind: "statement", title: "s", date: TestCatalog.date.adding(days: -366))])
         #expect(r.evidenceCap == 0)
         #expect(r.level == 0)
-        #expect(r.evidenceGaps == [EvidenceGap(level: 1, kind: "statement", status: .stale, items: ["S"])])
+        let stale = EvidenceValidity.stale(date: TestCatalog.date.adding(days: -366), ageDays: 366, maxAgeDays: 365)
+        #expect(
+            r.evidenceGaps == [
+                EvidenceGap(
+                    level: 1, kind: "statement", status: .stale, items: ["S"],
+                    reasons: [EvidenceGap.Item(id: "S", validity: stale)])
+            ])
+        #expect(stale.message == "stale: dated 2025-10-31, 366 days old, its kind counts 365 days")
     }
 
     @Test func evidenceDatedAfterTheAssessmentDoesNotCount() throws {

@@ -64,8 +64,10 @@ import Testing
 
 /// An audit: self versus auditor, strengths and weaknesses, findings by grade, the sign-off.
 @Suite struct AuditReportTests {
-    static func audit() throws -> ReportContextInputs {
-        let (result, catalog) = try Fixtures.scored("mini-audit.yaml")
+    /// The audit as its report shows it by default: without the improvement path (impartiality).
+    static func audit(showingPath: Bool = false) throws -> ReportContextInputs {
+        let (scored, catalog) = try Fixtures.scored("mini-audit.yaml")
+        let result = scored.presented(showingPath: showingPath)
         let assessment = try AssessmentLoader.load(
             path: Fixtures.valid.appendingPathComponent("mini-audit.yaml").path, displayPath: "mini-audit.yaml",
             catalog: catalog
@@ -96,6 +98,42 @@ import Testing
     func textReport(language: Language) throws {
         Snapshot.assert(
             TextReport(try Self.audit().context(language)).render(), named: "audit.\(language.rawValue).txt")
+    }
+
+    /// A certification body does not consult: the audit report shows the blockers and findings, not the
+    /// improvement path or the catalog's actions, unless asked for (--path).
+    @Test func anAuditReportLeavesOutThePathUnlessAskedFor() throws {
+        let withheld = try Self.audit()
+        #expect(withheld.result.pathWithheld)
+        #expect(withheld.result.path.isEmpty)
+        #expect(withheld.result.actions.allSatisfy { !$0.isPathStep })
+        #expect(!withheld.result.blockers.isEmpty)
+        for language in Language.allCases {
+            let text = TextReport(withheld.context(language)).render()
+            #expect(!text.contains(language == .zh ? "改进路径（" : "Improvement path to"))
+            #expect(text.contains(language == .zh ? "认证机构不提供咨询" : "a certification body does not consult"))
+            #expect(!text.contains("@4"))
+        }
+        let json = ResultJSON.render(withheld.result, audit: withheld.audit, signOff: nil)
+        #expect(json.contains("\"path_withheld\": true"))
+        #expect(json.contains("\"path\": []"))
+
+        let shown = try Self.audit(showingPath: true)
+        #expect(!shown.result.pathWithheld)
+        #expect(!shown.result.path.isEmpty)
+        #expect(TextReport(shown.context(.en)).render().contains("Improvement path to"))
+        #expect(HTMLReport(shown.context(.en)).render().contains("<table id=\"path\">"))
+        #expect(!HTMLReport(withheld.context(.en)).render().contains("<table id=\"path\">"))
+    }
+
+    @Test func aSelfAssessmentKeepsItsPathAndReadsAsPreliminary() throws {
+        let (result, catalog) = try Fixtures.scored()
+        let presented = result.presented(showingPath: false)
+        #expect(!presented.pathWithheld)
+        #expect(presented.path == result.path)
+        let zh = TextReport(ReportContext(result: presented, catalog: catalog, language: .zh)).render()
+        #expect(zh.contains("自评结果（预评）：不合格"))
+        #expect(zh.contains("改进路径（达到「合格」）"))
     }
 
     @Test func markdownReport() throws {

@@ -3,8 +3,9 @@ import MaturityCore
 import MaturityReports
 import Testing
 
-/// The review fixture: the mini assessment's result as the previous one, a surveillance assessment
-/// six months later and the plan people kept in between.
+/// The review fixture: the mini assessment's result as a surveillance review that suspended the
+/// certificate on 2026-11-03, the surveillance assessment six months later (exactly: the suspension can
+/// still be lifted) and the plan people kept in between.
 enum ReviewFixture {
     static let folder = Fixtures.valid.deletingLastPathComponent().appendingPathComponent("review")
 
@@ -12,8 +13,18 @@ enum ReviewFixture {
         try CatalogLoader.load(path: url.appendingPathComponent(name).path).value
     }
 
+    /// The previous result's JSON: the mini result as a review that suspended the certificate.
+    static func previousJSON() throws -> String {
+        guard case .object(var fields) = ResultJSON.value(try Fixtures.scored().0) else { return "" }
+        fields["kind"] = .string("surveillance")
+        fields["date"] = .string("2026-11-03")
+        fields["decision"] = .string("suspend")
+        fields["next_review"] = .string("2027-05-03")
+        return JSONValue.object(fields).rendered()
+    }
+
     static func previous() throws -> PreviousResult {
-        try PreviousResultLoader.parse(json: ResultJSON.render(try Fixtures.scored().0), file: "previous.json")
+        try PreviousResultLoader.parse(json: try previousJSON(), file: "previous.json")
     }
 
     static func current(_ name: String = "surveillance.yaml", catalog: Catalog) throws -> AssessmentResult {
@@ -43,11 +54,12 @@ enum ReviewFixture {
 }
 
 @Suite struct ReviewReportTests {
-    @Test func theFixtureDecidesFollowUpOverUpgrade() throws {
+    @Test func theFixtureReinstatesOverFollowUpAndUpgrade() throws {
         let (review, _) = try ReviewFixture.review()
         #expect(review.previous.rating == "fail" && review.current.rating == "pass")
-        #expect(review.decision == .maintainWithFollowUp)
-        #expect(review.outranked.map(\.rule) == [.upgrade])
+        #expect(review.decision == .reinstate)
+        #expect(review.liftsSuspension)
+        #expect(review.outranked.map(\.rule) == [.maintainWithFollowUp, .upgrade])
         #expect(review.nextReview.description == "2027-11-03")
     }
 
@@ -102,17 +114,26 @@ enum ReviewFixture {
             #expect(object[key] != nil, "missing \(key)")
         }
         #expect(object["previous_rating"] as? String == "fail")
-        #expect(object["decision"] as? String == "maintain_with_follow_up")
+        #expect(object["decision"] as? String == "reinstate")
+        #expect(object["decision_is_recommendation"] as? Bool == true)
         #expect(object["next_review"] as? String == "2027-11-03")
         let reasons = try #require(object["decision_reasons"] as? [[String: Any]])
-        #expect(reasons.first?["message"] as? String == "P2 action NC-1 due 2027-01-30 is overdue (status in_progress)")
+        #expect(
+            reasons.first?["message"] as? String
+                == "the suspension of 2026-11-03 is lifted: the rating is pass and no P1 corrective action is overdue")
+        let rules = try #require(object["decision_rules"] as? [[String: Any]])
+        let followUp = try #require(rules.first { $0["rule"] as? String == "maintain_with_follow_up" })
+        let facts = try #require(followUp["facts"] as? [[String: Any]])
+        #expect(
+            facts.first?["message"] as? String
+                == "P2 corrective action NC-1 due 2027-01-30 is overdue (status in_progress)")
     }
 
     /// A review's JSON is the next review's --previous: decision, dates and scores read back.
     @Test func aReviewOfAReviewReadsTheDecisionBack() throws {
         let (first, catalog) = try ReviewFixture.review()
         let previous = try PreviousResultLoader.parse(json: ReviewJSON.render(first), file: "review.json")
-        #expect(previous.decision == .maintainWithFollowUp)
+        #expect(previous.decision == .reinstate)
         #expect(previous.kind == .surveillance)
         #expect(previous.date == first.current.date)
         #expect(previous.nextReview == first.nextReview)
@@ -129,7 +150,10 @@ enum ReviewFixture {
 
     /// Suspended by one review, still failing at the next: withdraw — the chain carries the suspension.
     @Test func aSuspensionCarriedThroughJSONLeadsToWithdrawal() throws {
-        let (base, catalog) = try ReviewFixture.review()
+        var (base, catalog) = try ReviewFixture.review()
+        base.previous.decision = nil
+        base.previous.kind = .audit
+        base.previous.rating = "pass"
         let overdue = Plan(
             catalog: nil, organisation: base.current.organisation.name, date: base.previous.date, target: nil,
             entries: [
@@ -168,8 +192,7 @@ enum ReviewFixture {
         let (review, catalog) = try ReviewFixture.review()
         let results = [
             try PreviousResultLoader.parse(json: ReviewJSON.render(review), file: "results/2027-05.json"),
-            try PreviousResultLoader.parse(
-                json: ResultJSON.render(try Fixtures.scored().0), file: "results/2026-11.json"),
+            try PreviousResultLoader.parse(json: try ReviewFixture.previousJSON(), file: "results/2026-11.json"),
         ]
         return (History(results: results), catalog)
     }
