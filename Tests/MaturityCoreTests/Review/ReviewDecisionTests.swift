@@ -1,7 +1,7 @@
 import MaturityCore
 import Testing
 
-/// SPEC §7: every decision rule, each on its own, and their precedence when several hold.
+/// Every decision rule of a surveillance review, each on its own, and their precedence when several hold.
 @Suite struct ReviewDecisionTests {
     typealias F = ReviewFixtures
 

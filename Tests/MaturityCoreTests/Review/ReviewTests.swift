@@ -1,7 +1,7 @@
 import MaturityCore
 import Testing
 
-/// Deltas, plan progress, the next review date and the checks on the previous result (SPEC §7).
+/// Deltas, plan progress, the next review date and the checks on the previous result.
 @Suite struct ReviewTests {
     typealias F = ReviewFixtures
 

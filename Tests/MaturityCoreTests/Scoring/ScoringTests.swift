@@ -1,7 +1,7 @@
 import MaturityCore
 import Testing
 
-/// SPEC §4 step 2 (v2): an item counts on the assessment date when it is not dated after it, not superseded by
+/// Evidence validity: an item counts on the assessment date when it is not dated after it, not superseded by
 /// an item dated on or before it, not past its valid_until, and within its kind's age limit.
 @Suite struct EvidenceValidityTests {
     static let kinds = [
