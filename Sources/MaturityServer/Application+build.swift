@@ -36,5 +36,8 @@ func buildRouter(configuration: ServerConfiguration, store: Store) -> Router<Mat
     OpenAPIController().addRoutes(to: api)
     OrganisationController(store: store).addRoutes(to: api.group("organisations"))
     CatalogController(store: store).addRoutes(to: api.group("catalogs"))
+    let engine = ServerEngine(store: store)
+    ImportController(store: store, engine: engine, configuration: configuration).addRoutes(to: api)
+    AssessmentController(store: store, engine: engine).addRoutes(to: api.group("assessments"))
     return router
 }

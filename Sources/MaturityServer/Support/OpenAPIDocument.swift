@@ -92,6 +92,77 @@ enum OpenAPIDocument {
                 }
               }
             },
+            "/api/v1/import": {
+              "post": {
+                "summary": "Import a zipped assessment folder (assessment.yaml, its evidence files, tickets and mapping)",
+                "parameters": [{"name": "organisation", "in": "query", "schema": {"type": "string"}, "description": "Attach to this organisation; default: the one of the assessment's organisation name, created when absent"}],
+                "requestBody": {"required": true, "content": {"application/zip": {"schema": {"type": "string", "contentEncoding": "binary"}}}},
+                "responses": {
+                  "201": {"description": "Imported", "headers": {"ETag": {"schema": {"type": "string"}}}, "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Imported"}}}},
+                  "404": {"$ref": "#/components/responses/Error"},
+                  "413": {"$ref": "#/components/responses/Error"},
+                  "422": {"$ref": "#/components/responses/Error"}
+                }
+              }
+            },
+            "/api/v1/assessments/{assessment}": {
+              "parameters": [{"name": "assessment", "in": "path", "required": true, "schema": {"type": "string"}}],
+              "get": {
+                "summary": "An assessment with its criteria, evidence register, findings, KPI values and files",
+                "responses": {
+                  "200": {"description": "The assessment; its ETag is its revision", "headers": {"ETag": {"schema": {"type": "string"}}}, "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Assessment"}}}},
+                  "404": {"$ref": "#/components/responses/Error"}
+                }
+              },
+              "delete": {
+                "summary": "Delete an assessment",
+                "parameters": [{"$ref": "#/components/parameters/IfMatch"}],
+                "responses": {
+                  "204": {"description": "Deleted"},
+                  "400": {"$ref": "#/components/responses/Error"},
+                  "404": {"$ref": "#/components/responses/Error"},
+                  "412": {"$ref": "#/components/responses/Error"},
+                  "428": {"$ref": "#/components/responses/Error"}
+                }
+              }
+            },
+            "/api/v1/assessments/{assessment}/export": {
+              "parameters": [{"name": "assessment", "in": "path", "required": true, "schema": {"type": "string"}}],
+              "get": {
+                "summary": "The assessment's folder as a zip, which imports again to the same assessment",
+                "responses": {
+                  "200": {"description": "The zip", "content": {"application/zip": {"schema": {"type": "string", "contentEncoding": "binary"}}}},
+                  "404": {"$ref": "#/components/responses/Error"}
+                }
+              }
+            },
+            "/api/v1/assessments/{assessment}/criteria/{criterion}": {
+              "parameters": [
+                {"name": "assessment", "in": "path", "required": true, "schema": {"type": "string"}},
+                {"name": "criterion", "in": "path", "required": true, "schema": {"type": "string"}}
+              ],
+              "get": {
+                "summary": "What the assessment says about one criterion (version 0: nothing yet)",
+                "responses": {
+                  "200": {"description": "The criterion's entry", "headers": {"ETag": {"schema": {"type": "string"}}}, "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Criterion"}}}},
+                  "404": {"$ref": "#/components/responses/Error"}
+                }
+              },
+              "patch": {
+                "summary": "Change a criterion's claimed or audited level, cited evidence, note or not-applicable reason",
+                "parameters": [{"$ref": "#/components/parameters/IfMatch"}],
+                "requestBody": {"required": true, "content": {"application/json": {"schema": {"$ref": "#/components/schemas/CriterionPatch"}}}},
+                "responses": {
+                  "200": {"description": "Changed", "headers": {"ETag": {"schema": {"type": "string"}}}, "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Criterion"}}}},
+                  "400": {"$ref": "#/components/responses/Error"},
+                  "404": {"$ref": "#/components/responses/Error"},
+                  "412": {"$ref": "#/components/responses/Error"},
+                  "413": {"$ref": "#/components/responses/Error"},
+                  "422": {"$ref": "#/components/responses/Error"},
+                  "428": {"$ref": "#/components/responses/Error"}
+                }
+              }
+            },
             "/api/v1/catalogs": {
               "get": {
                 "summary": "Every catalog assessments can be made against",
@@ -134,7 +205,11 @@ enum OpenAPIDocument {
               "OrganisationPage": {"type": "object", "required": ["organisations"], "properties": {"organisations": {"type": "array", "items": {"$ref": "#/components/schemas/OrganisationSummary"}}, "next": {"type": "object", "properties": {"after_name": {"type": "string"}, "after_id": {"type": "string"}}}}},
               "File": {"type": "object", "required": ["path", "sha256", "size"], "properties": {"path": {"type": "string"}, "sha256": {"type": "string"}, "size": {"type": "integer"}}},
               "Catalog": {"type": "object", "required": ["id", "catalog_id", "catalog_version", "title", "origin", "created_at", "files"], "properties": {"id": {"type": "string"}, "catalog_id": {"type": "string"}, "catalog_version": {"type": "string"}, "title": {"type": "string"}, "origin": {"type": "string", "enum": ["shipped", "uploaded"]}, "created_at": {"type": "string"}, "files": {"type": "array", "items": {"$ref": "#/components/schemas/File"}}}},
-              "AssessmentSummary": {"type": "object", "required": ["id", "organisation_id", "kind", "date", "catalog_reference", "revision"], "properties": {"id": {"type": "string"}, "organisation_id": {"type": "string"}, "kind": {"type": "string"}, "date": {"type": "string"}, "catalog_reference": {"type": "string"}, "revision": {"type": "integer"}}}
+              "AssessmentSummary": {"type": "object", "required": ["id", "organisation_id", "kind", "date", "catalog_reference", "revision"], "properties": {"id": {"type": "string"}, "organisation_id": {"type": "string"}, "kind": {"type": "string"}, "date": {"type": "string"}, "catalog_reference": {"type": "string"}, "revision": {"type": "integer"}}},
+              "Imported": {"type": "object", "required": ["id", "organisation_id", "revision", "warnings"], "properties": {"id": {"type": "string"}, "organisation_id": {"type": "string"}, "revision": {"type": "integer"}, "warnings": {"type": "array", "items": {"$ref": "#/components/schemas/Problem"}}}},
+              "Criterion": {"type": "object", "required": ["criterion", "evidence", "position", "version"], "properties": {"criterion": {"type": "string"}, "claimed": {"type": ["integer", "null"]}, "audited": {"type": ["integer", "null"]}, "evidence": {"type": "array", "items": {"type": "string"}}, "note": {"type": ["string", "null"]}, "na": {"type": ["string", "null"]}, "position": {"type": "integer"}, "version": {"type": "integer"}}},
+              "CriterionPatch": {"type": "object", "properties": {"claimed": {"type": ["integer", "null"]}, "audited": {"type": ["integer", "null"]}, "evidence": {"type": ["array", "null"], "items": {"type": "string"}}, "note": {"type": ["string", "null"]}, "na": {"type": ["string", "null"]}}},
+              "Assessment": {"type": "object", "required": ["assessment", "criteria", "evidence", "findings", "metrics", "files"], "properties": {"assessment": {"type": "object"}, "criteria": {"type": "array", "items": {"$ref": "#/components/schemas/Criterion"}}, "evidence": {"type": "array"}, "findings": {"type": "array"}, "metrics": {"type": "array"}, "files": {"type": "array", "items": {"$ref": "#/components/schemas/File"}}}}
             }
           }
         }
