@@ -31,8 +31,15 @@ public struct ServeOptions: Sendable {
 
 /// A refusal to start, in words for the person who typed the command.
 public struct ServeError: Error, CustomStringConvertible {
-    public var description: String
+    public var message: String
     public var hint: String?
+
+    public init(description: String, hint: String?) {
+        message = description
+        self.hint = hint
+    }
+
+    public var description: String { message + (hint.map { "\n  hint: \($0)" } ?? "") }
 }
 
 /// `maturity serve` and `maturity serve backup`, for the command line to call.

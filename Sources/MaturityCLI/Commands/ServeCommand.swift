@@ -38,7 +38,8 @@ struct ServeCommand: ParsableCommand {
         }
     }
 
-    /// Runs async work from this synchronous command, printing a refusal as a diagnostic.
+    /// Runs async work from this synchronous command; a refusal ends it with exit status 1 and its
+    /// message (and hint) on standard error.
     static func block(console: Console, _ work: @escaping @Sendable () async throws -> Void) throws {
         let outcome = BlockingOutcome()
         let done = DispatchSemaphore(value: 0)
@@ -47,10 +48,7 @@ struct ServeCommand: ParsableCommand {
             done.signal()
         }
         done.wait()
-        if let error = outcome.error as? ServeError {
-            throw DiagnosticError(.error(error.description, at: nil, hint: error.hint))
-        }
-        if let error = outcome.error { throw DiagnosticError(.error("\(error)", at: nil)) }
+        if let error = outcome.error { throw error }
     }
 }
 
