@@ -12,7 +12,9 @@ enum ShippedCatalogs {
                 do {
                     catalog = try CatalogLoader.load(path: path).value
                 } catch {
-                    logger.warning("shipped catalog '\(path)' does not load: \(error.diagnostics.first?.message ?? "")")
+                    logger.log(
+                        level: .warning, "shipped catalog at \(path) skipped: \(error.diagnostics.first?.message ?? "")"
+                    )
                     continue
                 }
                 let files = try readFiles(path)
