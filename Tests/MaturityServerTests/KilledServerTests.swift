@@ -118,6 +118,7 @@ func jsonObject(_ data: Data) -> [String: Any] {
             let initialVersion = version
             for round in 0..<4 {
                 let running = server
+                let progress = Progress()
                 let start = (claimed: claimed, version: version)
                 let editor = Task { () -> (claimed: Int, version: Int) in
                     var acknowledged = start
@@ -133,6 +134,7 @@ func jsonObject(_ data: Data) -> [String: Any] {
                         else { break }
                         guard answer.status == 200 else { break }
                         acknowledged = (next, jsonObject(answer.body)["version"] as? Int ?? -1)
+                        await progress.edited()
                     }
                     return acknowledged
                 }
@@ -144,12 +146,16 @@ func jsonObject(_ data: Data) -> [String: Any] {
                                 answer.status == 201, let id = jsonObject(answer.body)["id"] as? String
                             else { break }
                             stored.append(id)
+                            await progress.uploaded()
                         }
                         return stored
                     }
                 }
-                // Kill at a different moment each round, while uploads and edits are under way.
-                try await Task.sleep(for: .milliseconds(1500 + 350 * round))
+                // Kill once work has been acknowledged this round (however loaded the machine), at a
+                // different moment each round, while more uploads and edits are under way.
+                let deadline = Date().addingTimeInterval(120)
+                while await !progress.enough, Date() < deadline { try await Task.sleep(for: .milliseconds(50)) }
+                try await Task.sleep(for: .milliseconds(100 + 150 * round))
                 server.kill()
                 let edited = try await editor.value
                 for uploader in uploaders { uploads += await uploader.value }
@@ -173,7 +179,7 @@ func jsonObject(_ data: Data) -> [String: Any] {
                 }
             }
             // The kills came in the middle of real work.
-            #expect(version > initialVersion + 4, "too few edits were made to test anything")
+            #expect(version > initialVersion + 3, "too few edits were made to test anything")
             #expect(uploads.count > 1, "no upload was acknowledged during the kill rounds")
             // Nothing half-written: every stored assessment (acknowledged or not) is complete.
             let page = try #require(await server.request("GET", "/api/v1/organisations"))
@@ -192,4 +198,16 @@ func jsonObject(_ data: Data) -> [String: Any] {
             server.stop()
         }
     }
+}
+
+/// What a kill round has had acknowledged so far.
+actor Progress {
+    private var edits = 0
+    private var uploads = 0
+
+    func edited() { edits += 1 }
+
+    func uploaded() { uploads += 1 }
+
+    var enough: Bool { edits >= 2 && uploads >= 1 }
 }
