@@ -34,7 +34,15 @@ struct InitCommand: ParsableCommand {
     var output: String
 
     @Option(name: .long, help: "Assessment kind: self (a template to fill in) or audit (a worksheet made from --from).")
-    var kind: String = "self"
+    var kind: String = WorksheetKind.selfAssessment.rawValue
+
+    /// What `init` writes; `--kind` is read as text so that an unknown kind gets the message below.
+    enum WorksheetKind: String {
+        case selfAssessment = "self"
+        case audit
+    }
+
+    var worksheetKind: WorksheetKind? { WorksheetKind(rawValue: kind) }
 
     @Option(name: .long, help: "The self-assessment an audit worksheet starts from (with --kind audit).")
     var from: String?
@@ -62,8 +70,8 @@ struct InitCommand: ParsableCommand {
 
     func validate() throws {
         if let date { _ = try DateOption.parse(date, option: "--date") }
-        switch kind {
-        case "self":
+        switch worksheetKind {
+        case .selfAssessment:
             guard let organisation, !organisation.trimmingCharacters(in: .whitespaces).isEmpty else {
                 throw ValidationError("--organisation is required for a self-assessment template and must not be empty")
             }
@@ -72,7 +80,7 @@ struct InitCommand: ParsableCommand {
             if format == .md {
                 throw ValidationError("--format md writes the audit checklist; use it with --kind audit")
             }
-        case "audit":
+        case .audit:
             if from == nil {
                 throw ValidationError("--kind audit needs --from SELF.yaml, the self-assessment to audit")
             }
@@ -80,14 +88,14 @@ struct InitCommand: ParsableCommand {
                 throw ValidationError(
                     "an audit worksheet takes the organisation from --from; drop --organisation and --site")
             }
-        default:
+        case nil:
             throw ValidationError("--kind '\(kind)' is not supported; use self or audit")
         }
     }
 
     func run() throws {
         let console = Context.console
-        if kind == "audit", let from {
+        if worksheetKind == .audit, let from {
             try writeAudit(from: from, console: console)
         } else {
             try writeTemplate(console: console)
@@ -95,8 +103,7 @@ struct InitCommand: ParsableCommand {
     }
 
     func writeTemplate(console: Console) throws {
-        let path = try catalog.map(console.absolute) ?? CatalogLocator.defaultCatalog(console: console)
-        let loaded = try CatalogLoader.load(path: path, displayPath: catalog ?? console.relative(path))
+        let loaded = try console.engine.loadCatalog(try console.catalogInput(catalog))
         let (folder, shown) = try prepare(file: "assessment.yaml", console: console)
         let template = AssessmentTemplate(
             catalog: loaded.value, organisation: organisation ?? "", site: site, assessor: assessor,
@@ -106,29 +113,11 @@ struct InitCommand: ParsableCommand {
     }
 
     func writeAudit(from: String, console: Console) throws {
-        let loaded = try Pipeline.load(assessment: from, catalog: catalog, console: console)
-        DiagnosticPrinter.print(loaded.warnings, console: console)
-        let selfResult = Scorer(catalog: loaded.catalog).score(loaded.assessment, kpis: loaded.kpis)
-        let selfFolder = PathText.folder(of: loaded.assessmentPath)
-        var assessment = loaded.assessment
-        // Every named file, as a path inside the self-assessment's folder: that is where its copy goes.
-        var copies: [(source: String, relative: String)] = []
-        func inside(_ path: String) -> String {
-            let source = path.hasPrefix("/") ? path : PathText.join(selfFolder, path)
-            let real = PathCheck.realPath(source) ?? source
-            let relative = RelativePath.from(PathCheck.realPath(selfFolder) ?? selfFolder, to: real)
-            if !copies.contains(where: { $0.relative == relative }) { copies.append((real, relative)) }
-            return relative
-        }
-        for index in assessment.evidence.indices {
-            if let file = assessment.evidence[index].file { assessment.evidence[index].file = inside(file) }
-        }
-        if let tickets = assessment.tickets {
-            assessment.tickets?.file = inside(tickets.file)
-            if let mapping = tickets.mapping { assessment.tickets?.mapping = inside(mapping) }
-        }
+        let loaded = try console.loadAssessment(from, catalog: catalog)
+        let package = console.engine.auditPackage(loaded)
+        let copies = package.copies
         let worksheet = AuditWorksheet(
-            catalog: loaded.catalog, selfAssessment: assessment, selfResult: selfResult, source: from,
+            catalog: loaded.catalog, selfAssessment: package.assessment, selfResult: package.result, source: from,
             date: date.flatMap { Day(iso: $0) } ?? console.today, auditor: auditor, language: console.language(lang))
 
         switch format {
@@ -151,7 +140,7 @@ struct InitCommand: ParsableCommand {
     func prepare(file: String, console: Console) throws(DiagnosticError) -> (folder: String, shown: String) {
         let folder = console.absolute(output)
         let path = PathText.join(folder, file)
-        let shown = Display.join(output, file)
+        let shown = PathText.join(output, file)
         var status = stat()
         if lstat(path, &status) == 0 {
             throw DiagnosticError(
@@ -177,8 +166,8 @@ struct InitCommand: ParsableCommand {
         var planned: [(source: String, target: String, shown: String)] = []
         for file in files {
             let target = PathText.join(folder, file.relative)
-            let shown = Display.join(output, file.relative)
-            guard let hash = FileDigest.sha256(ofFile: file.source) else {
+            let shown = PathText.join(output, file.relative)
+            guard let hash = DiskFiles().sha256(ofFile: file.source) else {
                 let source = console.relative(file.source)
                 bag.append(.error("cannot read evidence file '\(source)'", at: .file(source)))
                 continue
@@ -192,7 +181,7 @@ struct InitCommand: ParsableCommand {
             }
             var status = stat()
             if lstat(target, &status) == 0 {
-                if FileDigest.sha256(ofFile: target) != hash {
+                if DiskFiles().sha256(ofFile: target) != hash {
                     bag.append(
                         .error(
                             "'\(shown)' already exists with other content; it was not overwritten", at: .file(shown),
@@ -213,12 +202,5 @@ struct InitCommand: ParsableCommand {
             }
             try FileOutput.copy(file: source, to: target, shown: shown)
         }
-    }
-}
-
-/// Paths as messages show them.
-enum Display {
-    static func join(_ folder: String, _ name: String) -> String {
-        folder.isEmpty || folder == "." ? name : (folder.hasSuffix("/") ? folder + name : folder + "/" + name)
     }
 }

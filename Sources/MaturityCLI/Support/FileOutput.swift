@@ -96,20 +96,20 @@ enum FileOutput {
     /// Whether writing `path` would land outside `folder` through a symbolic link: the path itself (a
     /// link, dangling or not), or the nearest folder on its way that exists, resolves outside the folder.
     static func leadsOutside(_ path: String, folder: String) -> Bool {
-        guard let realFolder = PathCheck.realPath(folder) else { return false }
+        guard let realFolder = DiskFiles().realPath(folder) else { return false }
         func inside(_ real: String) -> Bool {
             real == realFolder || real.hasPrefix(realFolder.hasSuffix("/") ? realFolder : realFolder + "/")
         }
         var status = stat()
         if lstat(path, &status) == 0 {
-            guard let real = PathCheck.realPath(path) else { return true }
+            guard let real = DiskFiles().realPath(path) else { return true }
             return !inside(real)
         }
         var current = path
         while true {
             current = PathText.folder(of: current)
             if current.isEmpty { return false }
-            if let real = PathCheck.realPath(current) { return !inside(real) }
+            if let real = DiskFiles().realPath(current) { return !inside(real) }
         }
     }
 
@@ -178,7 +178,7 @@ enum FileOutput {
                         hint: "write the output to another file; the input was not changed")
                 }
             }
-            switch FileKind.kind(status.st_mode) {
+            switch FileKind(status) {
             case .regular:
                 break
             case .folder:
@@ -208,7 +208,7 @@ enum FileOutput {
         }
         let folder = PathText.folder(of: target.path)
         let realFolder = folder.isEmpty ? "." : folder
-        guard FileKind.of(realFolder) == .folder else {
+        guard FileKind.onDisk(realFolder) == .folder else {
             let shownFolder = target.path == path ? PathText.folder(of: shown) : folder
             throw failure(
                 "folder '\(shownFolder.isEmpty ? "." : shownFolder)' does not exist", hint: "create the folder first")
@@ -236,6 +236,7 @@ enum FileOutput {
                     "it changed while it was being updated", hint: "run the command again; it was not overwritten")
             }
         }
+        if code == 0 { pauseBeforeRenameIfTesting(temporary) }
         if code == 0, rename(temporary, target.path) != 0 { code = errno }
         if code != 0 {
             unlink(temporary)
@@ -259,6 +260,15 @@ enum FileOutput {
 
     static func reason(_ code: Int32) -> String {
         String(cString: strerror(code))
+    }
+
+    /// Test hook: with `MATURITY_TEST_PAUSE_BEFORE_RENAME=1` in the environment, a writer whose temporary file
+    /// is complete and flushed says so on standard error and waits 30 seconds before renaming it, so a test
+    /// can kill it exactly there, every time.
+    static func pauseBeforeRenameIfTesting(_ temporary: String) {
+        guard ProcessInfo.processInfo.environment["MATURITY_TEST_PAUSE_BEFORE_RENAME"] == "1" else { return }
+        FileHandle.standardError.write(Data("paused before rename: \(temporary)\n".utf8))
+        sleep(30)
     }
 
     /// Temporary files a killed writer of `name` left behind (`.name.tmp-PID-N` whose process is gone).

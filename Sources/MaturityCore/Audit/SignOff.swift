@@ -76,9 +76,7 @@ public struct SignOff: Sendable, Hashable {
     }
 
     static func order(_ a: Part, _ b: Part) -> Bool {
-        let ra = Part.Role.allCases.firstIndex(of: a.role)!
-        let rb = Part.Role.allCases.firstIndex(of: b.role)!
-        return ra != rb ? ra < rb : a.path.utf8.lexicographicallyPrecedes(b.path.utf8)
+        a.role != b.role ? a.role.caseOrder < b.role.caseOrder : a.path.utf8.lexicographicallyPrecedes(b.path.utf8)
     }
 
     /// Names may hold spaces or line breaks; keep one part per line.
@@ -89,19 +87,24 @@ public struct SignOff: Sendable, Hashable {
 
 /// Reads and hashes the files an audit result rests on.
 public enum SignOffFiles {
-    /// Every file the catalog was read from, wherever it is (domain files may sit in sub-folders).
-    public static func catalogParts(_ catalog: Catalog) throws(DiagnosticError) -> [SignOff.Part] {
+    /// Every file the catalog was read from, wherever it is (domain files may sit in sub-folders): exactly
+    /// what the loader read, so that a file it reads later without a new sign-off shows.
+    public static func catalogParts(_ catalog: Catalog, files: any FileSource = DiskFiles()) throws(DiagnosticError)
+        -> [SignOff.Part]
+    {
         var parts: [SignOff.Part] = []
         for file in catalog.files {
-            parts.append(try part(.catalog, name: file.name, file: file.path))
+            parts.append(try part(.catalog, name: file.name, file: file.path, files: files))
         }
         return parts
     }
 
     /// The assessment file and every file it names: evidence, ticket export, mapping.
-    public static func assessmentParts(path: String, assessment: Assessment) throws(DiagnosticError) -> [SignOff.Part] {
+    public static func assessmentParts(path: String, assessment: Assessment, files: any FileSource = DiskFiles())
+        throws(DiagnosticError) -> [SignOff.Part]
+    {
         let folder = assessment.baseDirectory ?? PathText.folder(of: path)
-        var parts = [try part(.assessment, name: PathText.lastComponent(of: path), file: path)]
+        var parts = [try part(.assessment, name: PathText.lastComponent(of: path), file: path, files: files)]
         var named: [(SignOff.Part.Role, String)] = assessment.evidence.compactMap { item in
             item.file.map { (.evidence, $0) }
         }
@@ -112,27 +115,29 @@ public enum SignOffFiles {
         var seen = Set<String>()
         for (role, name) in named where seen.insert("\(role.rawValue) \(name)").inserted {
             let file = name.hasPrefix("/") ? name : PathText.join(folder, name)
-            parts.append(try part(role, name: name, file: file))
+            parts.append(try part(role, name: name, file: file, files: files))
         }
         return parts
     }
 
-    static func part(_ role: SignOff.Part.Role, name: String, file: String) throws(DiagnosticError) -> SignOff.Part {
-        guard let hash = FileDigest.sha256(ofFile: file) else {
+    static func part(_ role: SignOff.Part.Role, name: String, file: String, files: any FileSource)
+        throws(DiagnosticError) -> SignOff.Part
+    {
+        guard let hash = files.sha256(ofFile: file) else {
             throw DiagnosticError(.error("cannot read \(role.rawValue) file '\(file)'", at: .file(file)))
         }
         return SignOff.Part(role: role, path: name, sha256: hash)
     }
 
     /// Where a part's file is now, given where the assessment and the catalog (file or folder) are.
-    public static func file(of part: SignOff.Part, assessmentPath: String, catalogPath: String) -> String {
+    public static func file(
+        of part: SignOff.Part, assessmentPath: String, catalogPath: String, files: any FileSource = DiskFiles()
+    ) -> String {
         switch part.role {
         case .assessment:
             return assessmentPath
         case .catalog:
-            var isDirectory: ObjCBool = false
-            _ = FileManager.default.fileExists(atPath: catalogPath, isDirectory: &isDirectory)
-            return isDirectory.boolValue ? PathText.join(catalogPath, part.path) : catalogPath
+            return files.kind(catalogPath) == .folder ? PathText.join(catalogPath, part.path) : catalogPath
         case .evidence, .tickets, .mapping:
             let folder = PathText.folder(of: assessmentPath)
             return part.path.hasPrefix("/") ? part.path : PathText.join(folder, part.path)

@@ -49,11 +49,11 @@ public final class Suggester {
     /// candidate holding every word of an id made of words (`first_response_p90`).
     func closest(to word: String) -> String? {
         let target = Array(word.lowercased().unicodeScalars.map(\.value))
-        if prepared == nil {
-            prepared = candidates.map { ($0, Array($0.lowercased().unicodeScalars.map(\.value))) }
-        }
+        let prepared =
+            self.prepared ?? candidates.map { ($0, Array($0.lowercased().unicodeScalars.map(\.value))) }
+        self.prepared = prepared
         var best: (text: String, distance: Int)?
-        for candidate in prepared! {
+        for candidate in prepared {
             let limit = max(1, min(3, max(target.count, candidate.scalars.count) / 3))
             guard abs(target.count - candidate.scalars.count) <= limit else { continue }
             let bound = min(limit, (best?.distance ?? Int.max) - 1)
@@ -65,9 +65,10 @@ public final class Suggester {
         if let best { return best.text }
         let parts = Self.split(word.lowercased())
         guard parts.count > 1 else { return nil }
-        if words == nil { words = candidates.map { Self.split($0.lowercased()) } }
+        let words = self.words ?? candidates.map { Self.split($0.lowercased()) }
+        self.words = words
         var holding: String?
-        for (index, candidateWords) in words!.enumerated()
+        for (index, candidateWords) in words.enumerated()
         where parts.allSatisfy({ w in candidateWords.contains { $0.hasPrefix(w) } }) {
             if holding != nil { return nil }
             holding = candidates[index]

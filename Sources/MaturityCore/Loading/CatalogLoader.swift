@@ -2,29 +2,33 @@ import Foundation
 import Yams
 
 /// Reads a catalog (one YAML file, or a folder with `catalog.yaml` and domain files) and checks
-/// everything SPEC §2 asks of it, reporting every problem with its location.
+/// everything a catalog must satisfy, reporting every problem with its location.
 public enum CatalogLoader {
     static let catalogKeys = [
         "schema", "id", "version", "title", "description", "levels", "ratings", "deadlines",
-        "evidence_max_age_days", "evidence_kinds", "kpis", "domains", "renamed",
+        "evidence_max_age_days", "evidence_kinds", "lead_days", "kpis", "domains", "renamed",
     ]
     static let levelKeys = ["level", "name", "evidence", "description"]
-    static let ratingKeys = ["id", "name", "overall_min", "domain_min", "key_level_min", "max_open", "description"]
+    static let ratingKeys = [
+        "id", "name", "overall_min", "domain_min", "key_level_min", "max_open", "criterion_min", "description",
+    ]
     static let domainKeys = ["id", "name", "weight", "owner", "description", "criteria"]
     static let criterionKeys = [
         "id", "name", "weight", "key", "owner", "description", "levels", "evidence", "metric", "actions", "sources",
     ]
     static let metricKeys = ["kpi", "better", "thresholds"]
     static let kpiKeys = ["id", "name", "unit", "better", "description"]
-    static let evidenceKindKeys = ["id", "name", "description"]
+    static let evidenceKindKeys = ["id", "name", "description", "max_age_days"]
     /// Weights are relative; a million leaves room for points schemes and keeps every sum of 50,000
     /// weighted scores exact.
     static let maximumWeight = 1_000_000.0
 
     /// Loads and checks the catalog at `path`; throws every error found, returns warnings with it.
     /// `displayPath` is how diagnostics name the catalog (as the user typed it); defaults to `path`.
-    public static func load(path: String, displayPath: String? = nil) throws(DiagnosticError) -> Loaded<Catalog> {
-        var builder = Builder()
+    public static func load(path: String, displayPath: String? = nil, files: any FileSource = DiskFiles())
+        throws(DiagnosticError) -> Loaded<Catalog>
+    {
+        var builder = Builder(files: files)
         let catalog = builder.read(path: path, display: displayPath ?? path)
         let bag = builder.bag
         try bag.throwIfErrors()
@@ -33,16 +37,27 @@ public enum CatalogLoader {
     }
 
     /// Every problem of the catalog at `path`, errors and warnings, in file order.
-    public static func lint(path: String, displayPath: String? = nil) -> [Diagnostic] {
-        check(path: path, displayPath: displayPath).diagnostics
+    public static func lint(path: String, displayPath: String? = nil, files: any FileSource = DiskFiles())
+        -> [Diagnostic]
+    {
+        check(path: path, displayPath: displayPath, files: files).diagnostics
     }
 
     /// The catalog when it has no error, and every problem found, in file order.
-    public static func check(path: String, displayPath: String? = nil) -> (catalog: Catalog?, diagnostics: [Diagnostic])
-    {
-        var builder = Builder()
+    public static func check(path: String, displayPath: String? = nil, files: any FileSource = DiskFiles()) -> (
+        catalog: Catalog?, diagnostics: [Diagnostic]
+    ) {
+        var builder = Builder(files: files)
         let catalog = builder.read(path: path, display: displayPath ?? path)
         return (builder.bag.hasErrors ? nil : catalog, builder.bag.sorted)
+    }
+
+    /// Every file reading the catalog at `path` opens now, in reading order, whether or not it loads:
+    /// `verify` compares them with the files a sign-off sealed.
+    public static func filesRead(path: String, files: any FileSource = DiskFiles()) -> [CatalogFile] {
+        var builder = Builder(files: files)
+        _ = builder.read(path: path, display: path)
+        return builder.filesRead
     }
 
     /// Reads a catalog from YAML text (tests, fuzzing); `file` names it in diagnostics.
@@ -60,6 +75,8 @@ public enum CatalogLoader {
     }
 
     struct Builder {
+        /// Where the catalog's files are read from.
+        var files: any FileSource = DiskFiles()
         var bag = DiagnosticBag()
         var maxLevel = 0
         var kpis: [KPIDefinition] = []
@@ -67,7 +84,7 @@ public enum CatalogLoader {
         var domainIds: [String: SourceLocation] = [:]
         var prefetched: [String: DomainFile] = [:]
         /// The files read, for the sign-off.
-        var files: [CatalogFile] = []
+        var filesRead: [CatalogFile] = []
         /// The KPIs a metric may name, prepared once per file read.
         var kpiNames: KPINames?
 
@@ -84,37 +101,37 @@ public enum CatalogLoader {
         }
 
         mutating func read(path: String, display: String) -> Catalog? {
-            var isDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            let kind = files.kind(path)
+            guard kind != .missing else {
                 bag.append(
                     .error(
                         "catalog '\(display)' does not exist", at: .file(display),
                         hint: "give a catalog file, or a folder holding catalog.yaml"))
                 return nil
             }
-            if isDirectory.boolValue {
-                let main = (path as NSString).appendingPathComponent("catalog.yaml")
-                guard FileManager.default.fileExists(atPath: main) else {
+            if kind == .folder {
+                let main = PathText.join(path, "catalog.yaml")
+                guard files.kind(main) != .missing else {
                     bag.append(
                         .error(
                             "folder '\(display)' has no catalog.yaml", at: .file(display),
                             hint: "a catalog folder holds catalog.yaml plus one file per domain"))
                     return nil
                 }
-                return readFile(main, display: Display.join(display, "catalog.yaml"), folder: (path, display))
+                return readFile(main, display: PathText.join(display, "catalog.yaml"), folder: (path, display))
             }
             return readFile(path, display: display, folder: nil)
         }
 
         mutating func readFile(_ file: String, display: String, folder: (real: String, display: String)?) -> Catalog? {
             do {
-                let document = try YAMLDocument.load(path: file, displayPath: display)
-                let real = PathCheck.realPath(file) ?? file
-                files = [
+                let document = try YAMLDocument.load(path: file, displayPath: display, files: files)
+                let real = files.realPath(file) ?? file
+                filesRead = [
                     CatalogFile(name: folder == nil ? PathText.lastComponent(of: real) : "catalog.yaml", path: real)
                 ]
                 var catalog = read(document: document, folder: folder)
-                catalog?.files = files
+                catalog?.files = filesRead
                 return catalog
             } catch {
                 bag.append(contentsOf: error.diagnostics)
@@ -168,6 +185,7 @@ public enum CatalogLoader {
                 }
             }
             let kinds = map["evidence_kinds"].map { readEvidenceKinds($0, r) } ?? []
+            let leadDays = map["lead_days"].map { readLeadDays($0, r) } ?? [:]
             kpis = map["kpis"].map { readKPIs($0, r) } ?? []
             kpiNames = KPINames(kpis)
 
@@ -221,6 +239,19 @@ public enum CatalogLoader {
                     hint: "a certification catalog has tens of criteria; split it into several catalogs")
             }
 
+            // Criteria a rating requires must exist; they are read after the ratings.
+            if let node = map["ratings"], case .sequence(let items) = node {
+                for case .mapping(let rating) in items {
+                    guard case .mapping(let required)? = rating["criterion_min"] else { continue }
+                    for (key, _) in required {
+                        guard case .scalar(let id) = key, criterionIds[id.string] == nil else { continue }
+                        r.error(
+                            "criterion_min names unknown criterion '\(id.string)'", at: key,
+                            hint: Suggestion.hint(for: id.string, in: Array(criterionIds.keys).sorted(), listUpTo: 0))
+                    }
+                }
+            }
+
             var renamed: [String: String] = [:]
             if let node = map["renamed"], let renames = r.mapping(node, "renamed") {
                 let suggester = Suggester(Array(criterionIds.keys).sorted())
@@ -239,13 +270,18 @@ public enum CatalogLoader {
             return Catalog(
                 id: id, version: version, title: title, levels: levels, ratings: ratings, deadlines: deadlines,
                 evidenceMaxAgeDays: maxAge, evidenceKinds: kinds, kpis: kpis, domains: domains, renamed: renamed,
-                location: .start(of: document.file))
+                leadDays: leadDays, location: .start(of: document.file))
         }
 
         func domainFiles(in folder: String) -> [String] {
-            let names = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
+            let names = (try? files.names(inFolder: folder)) ?? []
             return names.filter { ($0.hasSuffix(".yaml") || $0.hasSuffix(".yml")) && $0 != "catalog.yaml" }
                 .sorted()
+        }
+
+        /// What each parallel worker starts from (the builder holds only values and a `Sendable` source).
+        struct WorkerTemplate: @unchecked Sendable {
+            let builder: Builder
         }
 
         /// A domain file read on its own (possibly on another thread), before cross-file checks.
@@ -269,11 +305,11 @@ public enum CatalogLoader {
         mutating func resolveDomainFile(
             _ name: String, in folder: (real: String, display: String), at reference: SourceLocation
         ) -> DomainFileRef? {
-            let display = Display.join(folder.display, name)
-            switch PathCheck.resolve(name, inside: folder.real) {
+            let display = PathText.join(folder.display, name)
+            switch PathCheck.resolve(name, inside: folder.real, files: files) {
             case .ok(let real):
-                let base = PathCheck.realPath(folder.real) ?? folder.real
-                return DomainFileRef(path: real, name: PathText.relative(from: base, to: real), display: display)
+                let base = files.realPath(folder.real) ?? folder.real
+                return DomainFileRef(path: real, name: RelativePath.from(base, to: real), display: display)
             case .missing:
                 bag.append(.error("domain file '\(display)' does not exist", at: reference))
             case .outside:
@@ -288,26 +324,27 @@ public enum CatalogLoader {
         }
 
         /// Parses and reads domain files in parallel; each worker checks its own file, the caller the rest.
-        func readDomainFiles(_ files: [DomainFileRef]) -> [String: DomainFile] {
-            let results = ParallelResults<DomainFile>(count: files.count)
-            let (maxLevel, kpis) = (self.maxLevel, self.kpis)
-            DispatchQueue.concurrentPerform(iterations: files.count) { index in
-                var worker = Builder()
-                worker.maxLevel = maxLevel
-                worker.kpis = kpis
-                worker.kpiNames = KPINames(kpis)
-                let file = files[index]
+        func readDomainFiles(_ refs: [DomainFileRef]) -> [String: DomainFile] {
+            let results = ParallelResults<DomainFile>(count: refs.count)
+            var template = Builder(files: files)
+            template.maxLevel = maxLevel
+            template.kpis = kpis
+            let start = WorkerTemplate(builder: template)
+            DispatchQueue.concurrentPerform(iterations: refs.count) { index in
+                var worker = start.builder
+                worker.kpiNames = KPINames(worker.kpis)
+                let file = refs[index]
                 let domain = worker.readDomainFileNow(file.path, display: file.display)
                 results.set(index, DomainFile(domain: domain, diagnostics: worker.bag.all))
             }
             var byPath: [String: DomainFile] = [:]
-            for (index, file) in files.enumerated() { byPath[file.path] = results.get(index) }
+            for (index, file) in refs.enumerated() { byPath[file.path] = results.get(index) }
             return byPath
         }
 
         mutating func readDomainFileNow(_ path: String, display: String) -> Domain? {
             do {
-                let document = try YAMLDocument.load(path: path, displayPath: display)
+                let document = try YAMLDocument.load(path: path, displayPath: display, files: files)
                 let r = YAMLReader(file: document.file)
                 defer { bag.append(contentsOf: r.bag.all) }
                 return readDomain(document.root, r)
@@ -318,8 +355,8 @@ public enum CatalogLoader {
         }
 
         mutating func readDomainFile(_ ref: DomainFileRef) -> Domain? {
-            if !files.contains(where: { $0.path == ref.path }) {
-                files.append(CatalogFile(name: ref.name, path: ref.path))
+            if !filesRead.contains(where: { $0.path == ref.path }) {
+                filesRead.append(CatalogFile(name: ref.name, path: ref.path))
             }
             guard let read = prefetched[ref.path] else { return readDomainFileNow(ref.path, display: ref.display) }
             bag.append(contentsOf: read.diagnostics)
@@ -419,6 +456,18 @@ public enum CatalogLoader {
                         rule.maxOpen[grade] = limit
                     }
                 }
+                if let valueNode = map["criterion_min"], let levels = r.mapping(valueNode, "criterion_min") {
+                    for entry in levels.entries {
+                        guard let level = r.integer(entry.value, "criterion_min \(entry.key)") else { continue }
+                        if level < 1 || level > maxLevel {
+                            r.error(
+                                "criterion_min \(entry.key) of rating '\(id)' is \(level), outside the scale 1–\(maxLevel)",
+                                at: entry.value)
+                            continue
+                        }
+                        rule.criterionMin[entry.key] = level
+                    }
+                }
                 if let (before, beforeMap) = previous, inRange(before) {
                     checkIncreasing(before, beforeMap, rule, map, r)
                 }
@@ -498,9 +547,49 @@ public enum CatalogLoader {
                 else { continue }
                 _ = map["description"].flatMap { r.text($0, "description of evidence kind '\(id)'") }
                 if !seen.insert(id).inserted { r.error("duplicate evidence kind '\(id)'", at: idNode) }
-                kinds.append(EvidenceKindDefinition(id: id, name: name))
+                var maxAge: EvidenceKindDefinition.MaxAge?
+                if let ageNode = map["max_age_days"] {
+                    if r.isNull(ageNode) {
+                        maxAge = .unlimited
+                    } else if let days = r.integer(ageNode, "max_age_days of evidence kind '\(id)'") {
+                        if days <= 0 {
+                            r.error(
+                                "max_age_days of evidence kind '\(id)' must be more than 0, found \(days)", at: ageNode,
+                                hint: "write null for a kind that stays valid until superseded (a procedure in force)")
+                        } else if days > Day.maximumSpanDays {
+                            r.error(
+                                "max_age_days of evidence kind '\(id)' must be at most \(Day.maximumSpanDays), found \(days)",
+                                at: ageNode,
+                                hint: "write null for a kind that stays valid until superseded (a procedure in force)")
+                        } else {
+                            maxAge = .days(days)
+                        }
+                    }
+                }
+                kinds.append(EvidenceKindDefinition(id: id, name: name, maxAge: maxAge))
             }
             return kinds
+        }
+
+        /// `lead_days: {4: 180, 5: 365}`: least days from an assessment to reach a level.
+        func readLeadDays(_ node: Node, _ r: YAMLReader) -> [Int: Int] {
+            var days: [Int: Int] = [:]
+            for entry in levelEntries(node, "lead_days", from: 1, r, value: { r.integer($0, "lead days") }) {
+                guard entry.value >= 0 else {
+                    r.error(
+                        "lead_days of level \(entry.level) must be 0 days or more, found \(entry.value)", at: entry.node
+                    )
+                    continue
+                }
+                guard entry.value <= Day.maximumSpanDays else {
+                    r.error(
+                        "lead_days of level \(entry.level) must be at most \(Day.maximumSpanDays) days, found \(entry.value)",
+                        at: entry.node, hint: "ten years at most; a certificate runs three")
+                    continue
+                }
+                days[entry.level] = entry.value
+            }
+            return days
         }
 
         func readKPIs(_ node: Node, _ r: YAMLReader) -> [KPIDefinition] {
@@ -740,13 +829,6 @@ public enum CatalogLoader {
             }
             return Metric(kpi: kpi, better: better, thresholds: thresholds)
         }
-    }
-}
-
-/// Paths as diagnostics show them.
-enum Display {
-    static func join(_ folder: String, _ name: String) -> String {
-        folder.isEmpty || folder == "." ? name : (folder.hasSuffix("/") ? folder + name : folder + "/" + name)
     }
 }
 

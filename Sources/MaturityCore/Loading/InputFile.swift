@@ -13,48 +13,33 @@ enum InputFile {
     /// see PathCheck.)
     static func read(
         _ path: String, shown: String, kind: String, maximumBytes: Int, what: String, label: String = "",
-        hint: String = "check the path and that the file is readable"
+        hint: String = "check the path and that the file is readable", files: any FileSource = DiskFiles()
     ) throws(DiagnosticError) -> Data {
-        func unreadable(_ code: Int32) -> DiagnosticError {
-            DiagnosticError(
-                .error("cannot read \(label)'\(shown)': \(FileProblem.describe(code))", at: .file(shown), hint: hint))
-        }
-        var status = stat()
-        guard stat(path, &status) == 0 else { throw unreadable(errno) }
-        switch FileKind.kind(status.st_mode) {
-        case .regular, .pipe, .characterDevice:
-            break
-        case let other:
-            throw DiagnosticError(.error("'\(shown)' is \(other.phrase), not a \(kind) file", at: .file(shown)))
-        }
-        let regular = FileKind.kind(status.st_mode) == .regular
-        if regular, Int(status.st_size) > maximumBytes {
+        let found = files.kind(path)
+        switch found {
+        case .missing:
+            throw DiagnosticError(
+                .error("cannot read \(label)'\(shown)': no such file", at: .file(shown), hint: hint))
+        case .regular(let size) where size > maximumBytes:
             throw DiagnosticError(
                 .error(
-                    "file is \(status.st_size) bytes, more than the \(maximumBytes >> 20) MB \(what) may have",
+                    "file is \(size) bytes, more than the \(maximumBytes >> 20) MB \(what) may have",
                     at: .start(of: shown)))
+        case .regular, .pipe, .characterDevice:
+            break
+        case .folder, .blockDevice, .socket:
+            throw DiagnosticError(.error("'\(shown)' is \(found.phrase), not a \(kind) file", at: .file(shown)))
         }
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
-        guard fd >= 0 else { throw unreadable(errno) }
-        defer { close(fd) }
-        var data = Data(capacity: regular ? Int(status.st_size) : 1 << 16)
-        let chunk = 1 << 20
-        let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: chunk, alignment: 16)
-        defer { buffer.deallocate() }
-        while true {
-            let n = Foundation.read(fd, buffer.baseAddress, chunk)
-            if n < 0 {
-                if errno == EINTR { continue }
-                throw unreadable(errno)
-            }
-            if n == 0 { break }
-            if data.count + n > maximumBytes {
+        do {
+            return try files.contents(path, limit: maximumBytes)
+        } catch {
+            if error.tooLarge {
                 throw DiagnosticError(
                     .error("file is more than the \(maximumBytes >> 20) MB \(what) may have", at: .start(of: shown)))
             }
-            data.append(buffer.baseAddress!.assumingMemoryBound(to: UInt8.self), count: n)
+            throw DiagnosticError(
+                .error("cannot read \(label)'\(shown)': \(error.reason)", at: .file(shown), hint: hint))
         }
-        return data
     }
 }
 

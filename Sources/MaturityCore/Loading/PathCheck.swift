@@ -12,20 +12,18 @@ public enum PathCheck {
 
     /// Resolves `path` against `folder` and checks that the real file lies inside the real folder and is
     /// a regular file (a FIFO would block the reader, a device never end).
-    static func resolve(_ path: String, inside folder: String) -> Outcome {
+    static func resolve(_ path: String, inside folder: String, files: any FileSource = DiskFiles()) -> Outcome {
         let joined = path.hasPrefix("/") ? path : PathText.join(folder, path)
-        guard let realFile = realPath(joined) else { return .missing }
-        guard let realFolder = realPath(folder) else { return .missing }
+        guard let realFile = files.realPath(joined) else { return .missing }
+        guard let realFolder = files.realPath(folder) else { return .missing }
         let prefix = realFolder.hasSuffix("/") ? realFolder : realFolder + "/"
         guard realFile.hasPrefix(prefix) else { return .outside }
-        guard FileKind.of(realFile) == .regular else { return .notAFile }
+        guard files.kind(realFile).isRegular else { return .notAFile }
         return .ok(realFile)
     }
 
     /// The path with every symbolic link and `..` resolved, or nil when it does not exist.
     public static func realPath(_ path: String) -> String? {
-        guard let resolved = realpath(path, nil) else { return nil }
-        defer { free(resolved) }
-        return String(cString: resolved)
+        DiskFiles().realPath(path)
     }
 }

@@ -27,15 +27,4 @@ public enum PathText {
         if folder.isEmpty || folder == "." { return name }
         return folder.hasSuffix("/") ? folder + name : folder + "/" + name
     }
-
-    /// `target` as seen from the folder `base` (both absolute and resolved): `../Criteria/x`, `audit/a.yaml`.
-    public static func relative(from base: String, to target: String) -> String {
-        let from = base.split(separator: "/")
-        let to = target.split(separator: "/")
-        var common = 0
-        while common < from.count, common < to.count, from[common] == to[common] { common += 1 }
-        let up = Array(repeating: Substring(".."), count: from.count - common)
-        let path = (up + to[common...]).joined(separator: "/")
-        return path.isEmpty ? "." : path
-    }
 }
