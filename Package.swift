@@ -13,6 +13,7 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", exact: "6.2.2"),
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", exact: "0.9.20"),
     ],
     targets: [
         .target(
@@ -22,9 +23,14 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
+        // SpreadsheetML (xlsx) written and read, small and strict; the zip container through ZIPFoundation.
+        .target(
+            name: "MaturitySheets",
+            dependencies: ["MaturityCore", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
+        ),
         .target(
             name: "MaturityReports",
-            dependencies: ["MaturityCore"]
+            dependencies: ["MaturityCore", "MaturitySheets"]
         ),
         .target(
             name: "MaturityCLI",
@@ -60,7 +66,11 @@ let package = Package(
         ),
         .testTarget(
             name: "MaturityCLITests",
-            dependencies: ["MaturityCLI", "MaturityCore"]
+            dependencies: ["MaturityCLI", "MaturityCore", "MaturitySheets"]
+        ),
+        .testTarget(
+            name: "MaturitySheetsTests",
+            dependencies: ["MaturitySheets", "MaturityCore", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
         ),
     ],
     swiftLanguageModes: [.v6]

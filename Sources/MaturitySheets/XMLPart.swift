@@ -1,0 +1,102 @@
+import Foundation
+
+#if canImport(FoundationXML)
+    import FoundationXML
+#endif
+
+/// What a part's reader does with the elements of its XML, names without their namespace prefix.
+protocol XMLPartHandler: AnyObject {
+    /// Returns false to stop reading (the handler has what it needs, or found a problem).
+    func start(_ name: String, _ attributes: [String: String]) -> Bool
+    func end(_ name: String) -> Bool
+    func text(_ text: String)
+}
+
+/// How reading an XML part ended.
+enum XMLPartOutcome {
+    case finished
+    /// The handler stopped the reading.
+    case stopped
+    case doctype
+    case notUTF8
+    case malformed(line: Int, column: Int, reason: String)
+}
+
+/// Reads one XML part with Foundation's event parser. A part that declares a DTD is refused before
+/// parsing, so no entity can be declared, let alone expanded; external entities are never resolved.
+final class XMLPart: NSObject, XMLParserDelegate {
+    let handler: XMLPartHandler
+    var stopped = false
+
+    init(handler: XMLPartHandler) {
+        self.handler = handler
+    }
+
+    static func read(_ data: Data, with handler: XMLPartHandler) -> XMLPartOutcome {
+        if let problem = precheck(data) { return problem }
+        let reader = XMLPart(handler: handler)
+        let parser = XMLParser(data: data)
+        parser.shouldProcessNamespaces = false
+        parser.shouldReportNamespacePrefixes = false
+        parser.shouldResolveExternalEntities = false
+        parser.delegate = reader
+        let ok = parser.parse()
+        if reader.stopped { return .stopped }
+        if ok { return .finished }
+        let reason = (parser.parserError as NSError?).map { describe($0) } ?? "unreadable"
+        return .malformed(line: parser.lineNumber, column: parser.columnNumber, reason: reason)
+    }
+
+    /// A DTD (`<!DOCTYPE`, `<!ENTITY`) anywhere in the bytes, or an encoding other than UTF-8.
+    static func precheck(_ data: Data) -> XMLPartOutcome? {
+        let bytes = [UInt8](data.prefix(4))
+        if bytes.starts(with: [0xFE, 0xFF]) || bytes.starts(with: [0xFF, 0xFE]) || bytes.contains(0) {
+            return .notUTF8
+        }
+        let found = ["<!DOCTYPE", "<!ENTITY"].contains { data.range(of: Data($0.utf8)) != nil }
+        return found ? .doctype : nil
+    }
+
+    static func describe(_ error: NSError) -> String {
+        if let message = error.userInfo[NSLocalizedDescriptionKey] as? String, !message.isEmpty {
+            return message.trimmingCharacters(in: .whitespacesAndNewlines)
+        }
+        return "XML error \(error.code)"
+    }
+
+    static func local(_ name: String) -> String {
+        guard let colon = name.lastIndex(of: ":") else { return name }
+        return String(name[name.index(after: colon)...])
+    }
+
+    func parser(
+        _ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?, qualifiedName: String?,
+        attributes: [String: String] = [:]
+    ) {
+        guard !stopped else { return }
+        var plain: [String: String] = [:]
+        for (key, value) in attributes { plain[XMLPart.local(key)] = value }
+        if !handler.start(XMLPart.local(elementName), plain) {
+            stopped = true
+            parser.abortParsing()
+        }
+    }
+
+    func parser(_ parser: XMLParser, didEndElement elementName: String, namespaceURI: String?, qualifiedName: String?) {
+        guard !stopped else { return }
+        if !handler.end(XMLPart.local(elementName)) {
+            stopped = true
+            parser.abortParsing()
+        }
+    }
+
+    func parser(_ parser: XMLParser, foundCharacters string: String) {
+        guard !stopped else { return }
+        handler.text(string)
+    }
+
+    func parser(_ parser: XMLParser, foundCDATA block: Data) {
+        guard !stopped else { return }
+        handler.text(String(decoding: block, as: UTF8.self))
+    }
+}
