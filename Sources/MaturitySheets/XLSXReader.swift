@@ -151,6 +151,10 @@ public enum XLSXReader {
         case .finished, .stopped: return nil
         case .doctype: return SheetProblem.doctype(file, part: part, at: location)
         case .notUTF8: return SheetProblem.notUTF8(file, part: part, at: location)
+        case .control(let scalar, let line, let column):
+            return SheetProblem.malformed(
+                file, part: part, line: line, column: column,
+                reason: "control character U+\(XMLText.hex4(scalar)) (XML cannot hold it)", at: location)
         case .malformed(let line, let column, let reason):
             return SheetProblem.malformed(file, part: part, line: line, column: column, reason: reason, at: location)
         }

@@ -19,6 +19,8 @@ enum XMLPartOutcome {
     case stopped
     case doctype
     case notUTF8
+    /// A control character XML 1.0 cannot hold, written raw or as a character reference.
+    case control(scalar: UInt32, line: Int, column: Int)
     case malformed(line: Int, column: Int, reason: String)
 }
 
@@ -54,7 +56,58 @@ final class XMLPart: NSObject, XMLParserDelegate {
             return .notUTF8
         }
         let found = ["<!DOCTYPE", "<!ENTITY"].contains { data.range(of: Data($0.utf8)) != nil }
-        return found ? .doctype : nil
+        if found { return .doctype }
+        return controlCharacter(data)
+    }
+
+    /// The first control character XML 1.0 forbids (all below U+0020 but tab, line feed and carriage
+    /// return), raw or as `&#…;`: Foundation's parser drops them silently, which would change a cell.
+    static func controlCharacter(_ data: Data) -> XMLPartOutcome? {
+        data.withUnsafeBytes { buffer -> XMLPartOutcome? in
+            let bytes = buffer.bindMemory(to: UInt8.self)
+            var line = 1
+            var lineStart = 0
+            var index = 0
+            func forbidden(_ value: UInt32) -> Bool { value < 0x20 && value != 0x09 && value != 0x0A && value != 0x0D }
+            func column(_ at: Int) -> Int {
+                // Characters, not bytes: count the bytes that start a UTF-8 sequence.
+                var count = 1
+                for i in lineStart..<at where bytes[i] & 0xC0 != 0x80 { count += 1 }
+                return count
+            }
+            while index < bytes.count {
+                let byte = bytes[index]
+                if byte == 0x0A {
+                    line += 1
+                    lineStart = index + 1
+                } else if forbidden(UInt32(byte)) {
+                    return .control(scalar: UInt32(byte), line: line, column: column(index))
+                } else if byte == UInt8(ascii: "&"), index + 2 < bytes.count, bytes[index + 1] == UInt8(ascii: "#") {
+                    var value: UInt32 = 0
+                    var cursor = index + 2
+                    let hex = bytes[cursor] == UInt8(ascii: "x")
+                    if hex { cursor += 1 }
+                    var digits = 0
+                    while cursor < bytes.count, digits < 8 {
+                        let digit = bytes[cursor]
+                        if let decimal = digit >= 48 && digit <= 57 ? UInt32(digit - 48) : nil {
+                            value = value * (hex ? 16 : 10) + decimal
+                        } else if hex, let letter = XMLText.hexDigit(Unicode.Scalar(digit)) {
+                            value = value * 16 + letter
+                        } else {
+                            break
+                        }
+                        cursor += 1
+                        digits += 1
+                    }
+                    if digits > 0, cursor < bytes.count, bytes[cursor] == UInt8(ascii: ";"), forbidden(value) {
+                        return .control(scalar: value, line: line, column: column(index))
+                    }
+                }
+                index += 1
+            }
+            return nil
+        }
     }
 
     static func describe(_ error: NSError) -> String {

@@ -34,7 +34,9 @@ enum RawXLSX {
                 data.subdata(in: Int(position)..<Int(position) + size)
             }
         }
-        try archive.addEntry(with: path, type: .file, uncompressedSize: size, compressionMethod: .deflate) {
+        try archive.addEntry(
+            with: path, type: .file, uncompressedSize: size, compressionMethod: .deflate, bufferSize: 1 << 20
+        ) {
             provider($0, $1)
         }
         return archive.data ?? Data()
