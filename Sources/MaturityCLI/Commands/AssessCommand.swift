@@ -28,8 +28,10 @@ struct AssessCommand: ParsableCommand {
     @Option(name: .long, help: "Catalog file or folder (default: Criteria/<the assessment's catalog id>).")
     var catalog: String?
 
-    @Option(name: .long, help: "Output format: text, md, json or html (one self-contained page).")
-    var format: ReportFormat = .text
+    @Option(
+        name: .long,
+        help: "Output format: text, md, json, html (one self-contained page) or xlsx (a workbook 'import' reads back).")
+    var format: AssessFormat = .text
 
     @Option(name: .long, help: "Rating to aim for (default: the next rating above the current one).")
     var target: String?
@@ -48,6 +50,7 @@ struct AssessCommand: ParsableCommand {
 
     func validate() throws {
         if asOf != nil, plan == nil { throw ValidationError("--as-of goes with --plan") }
+        if format == .xlsx { try WorkbookOutput.requireOutput(output) }
         if let asOf, Day(iso: asOf) == nil {
             throw ValidationError("--as-of must be a date YYYY-MM-DD, found '\(asOf)'")
         }
@@ -70,12 +73,17 @@ struct AssessCommand: ParsableCommand {
         let context = ReportContext(
             result: result, catalog: loaded.catalog, language: language, plan: planView, audit: seal.comparison,
             signOff: seal.signOff)
+        if format == .xlsx, let output {
+            let workbook = AssessmentWorkbook(
+                catalog: loaded.catalog, assessment: loaded.assessment, form: .result(result), language: language)
+            return try WorkbookOutput.write(workbook.data(), to: output, console: console)
+        }
         let text: String
         switch format {
         case .text: text = TextReport(context).render()
         case .md: text = MarkdownReport(context).render()
         case .json: text = ResultJSON.render(result, audit: seal.comparison, signOff: seal.signOff, plan: planView)
-        case .html: text = HTMLReport(context).render()
+        case .html, .xlsx: text = HTMLReport(context).render()
         }
         try console.emit(text, to: output)
     }

@@ -7,7 +7,7 @@ struct CatalogCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "catalog",
         abstract: "Check or list a criteria catalog.",
-        subcommands: [Lint.self, Show.self]
+        subcommands: [Lint.self, Show.self, Import.self]
     )
 
     struct Lint: ParsableCommand {
@@ -54,6 +54,7 @@ struct CatalogCommand: ParsableCommand {
         case text
         case md
         case json
+        case xlsx
     }
 
     struct Show: ParsableCommand {
@@ -64,7 +65,7 @@ struct CatalogCommand: ParsableCommand {
         @Argument(help: "Catalog file, or folder holding catalog.yaml (default: the shipped catalog).")
         var catalog: String?
 
-        @Option(name: .long, help: "Output format: text, md or json.")
+        @Option(name: .long, help: "Output format: text, md, json, or xlsx (the layout 'catalog import' reads back).")
         var format: ShowFormat = .text
 
         @Option(name: .long, help: "Language of names: zh or en (default: from LANG, else en).")
@@ -73,16 +74,24 @@ struct CatalogCommand: ParsableCommand {
         @Option(name: .long, help: "Write to this file instead of standard output.")
         var output: String?
 
+        func validate() throws {
+            if format == .xlsx { try WorkbookOutput.requireOutput(output) }
+        }
+
         func run() throws {
             let console = Context.console
             let path = try catalog.map(console.absolute) ?? CatalogLocator.defaultCatalog(console: console)
             let loaded = try CatalogLoader.load(path: path, displayPath: catalog ?? console.relative(path))
+            if format == .xlsx, let output {
+                let workbook = CatalogWorkbook(catalog: loaded.value, language: console.language(lang))
+                return try WorkbookOutput.write(workbook.data(), to: output, console: console)
+            }
             let listing = CatalogListing(catalog: loaded.value, language: console.language(lang))
             let text: String
             switch format {
             case .text: text = listing.text()
             case .md: text = listing.markdown()
-            case .json: text = listing.json()
+            case .json, .xlsx: text = listing.json()
             }
             try console.emit(text, to: output)
         }

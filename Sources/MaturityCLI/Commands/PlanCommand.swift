@@ -12,6 +12,7 @@ enum PlanFormat: String, CaseIterable, ExpressibleByArgument {
     case html
     case text
     case json
+    case xlsx
 }
 
 struct PlanCommand: ParsableCommand {
@@ -24,8 +25,9 @@ struct PlanCommand: ParsableCommand {
             priority, status and the fields people fill in (root_cause, measures, progress, verification, \
             completed). If plan.yaml exists, every edit in it is kept: new actions are added at the end, actions \
             no longer produced are marked superseded (never deleted), and what changed is printed.
-            maturity plan ASSESSMENT|PLAN.yaml --format md|csv|ics|html [--output FILE]
-              exports the plan (from an assessment, merged with --plan PLAN.yaml if given, or from a plan file).
+            maturity plan ASSESSMENT|PLAN.yaml --format md|csv|ics|html|xlsx [--output FILE]
+              exports the plan (from an assessment, merged with --plan PLAN.yaml if given, or from a plan file); \
+            xlsx needs --output. CSV starts with a UTF-8 byte order mark when the language is Chinese (--bom, --no-bom).
             maturity plan --due PLAN.yaml [--as-of DATE] [--within DAYS]
               lists pending actions that are overdue or due soon, grouped by owner.
             """
@@ -43,7 +45,7 @@ struct PlanCommand: ParsableCommand {
     @Option(
         name: .long,
         help: ArgumentHelp(
-            "Format: yaml (the plan itself), md, csv, ics or html exports; text, md or json with --due.",
+            "Format: yaml (the plan itself), md, csv, ics, html or xlsx exports; text, md or json with --due.",
             valueName: "format"))
     var format: PlanFormat?
 
@@ -62,8 +64,10 @@ struct PlanCommand: ParsableCommand {
     @Option(name: .long, help: "Days ahead that count as due soon with --due.")
     var within = 30
 
-    @Flag(name: .long, help: "Start CSV output with a UTF-8 byte order mark (for Excel).")
-    var bom = false
+    @Flag(
+        inversion: .prefixedNo,
+        help: "Start CSV output with a UTF-8 byte order mark, for Excel (default: with --lang zh).")
+    var bom: Bool?
 
     @Option(name: .long, help: "Language of exports and summaries: zh or en (default: from LANG, else en).")
     var lang: Language?
@@ -78,9 +82,11 @@ struct PlanCommand: ParsableCommand {
             if let format, [.text, .json].contains(format) {
                 throw ValidationError("plan exports are yaml, md, csv, ics or html; text and json go with --due")
             }
+            if format == .xlsx { try WorkbookOutput.requireOutput(output) }
             if asOf != nil { throw ValidationError("--as-of goes with --due") }
         }
-        if bom, format != .csv { throw ValidationError("--bom goes with --format csv") }
+        if bom == true, format != .csv { throw ValidationError("--bom goes with --format csv") }
+        if bom == false, format != .csv { throw ValidationError("--no-bom goes with --format csv") }
     }
 
     func run() throws {
@@ -178,11 +184,16 @@ struct PlanCommand: ParsableCommand {
     }
 
     func export(_ plan: Plan, text: String?, language: Language, console: Console) throws {
+        if format == .xlsx, let output {
+            let names = try WorkbookOutput.catalog(forPlan: plan, option: catalog, console: console)
+            let workbook = PlanWorkbook(plan: plan, catalog: names, language: language)
+            return try WorkbookOutput.write(workbook.data(), to: output, console: console)
+        }
         let exporter = PlanExport(plan: plan, language: language)
         let out: String
         switch format ?? .yaml {
         case .md: out = exporter.markdown()
-        case .csv: out = exporter.csv(byteOrderMark: bom)
+        case .csv: out = exporter.csv(byteOrderMark: bom ?? (language == .zh))
         case .ics: out = exporter.ics()
         case .html: out = exporter.html()
         default: out = text ?? PlanYAML.render(plan)
