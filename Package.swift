@@ -66,7 +66,9 @@ let package = Package(
         ),
         .testTarget(
             name: "MaturityCLITests",
-            dependencies: ["MaturityCLI", "MaturityCore", "MaturitySheets"]
+            dependencies: [
+                "MaturityCLI", "MaturityCore", "MaturitySheets", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ]
         ),
         .testTarget(
             name: "MaturitySheetsTests",

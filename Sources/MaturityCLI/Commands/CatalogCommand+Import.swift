@@ -34,8 +34,10 @@ extension CatalogCommand {
             DiagnosticPrinter.print(imported.warnings, console: console)
             let folder = console.absolute(output)
             let shown = Display.join(output, "catalog.yaml")
-            try ImportCommand.prepare(folder: folder, file: "catalog.yaml", shown: shown, output: output, overwrite: overwrite)
-            try FileOutput.write(imported.yaml, to: (folder as NSString).appendingPathComponent("catalog.yaml"), shown: shown)
+            try ImportCommand.prepare(
+                folder: folder, file: "catalog.yaml", shown: shown, output: output, overwrite: overwrite)
+            try FileOutput.write(
+                imported.yaml, to: (folder as NSString).appendingPathComponent("catalog.yaml"), shown: shown)
             let c = imported.catalog
             console.write(
                 "wrote \(shown): \(c.id) \(c.version), \(c.domains.count) domains, \(c.criteria.count) criteria, "

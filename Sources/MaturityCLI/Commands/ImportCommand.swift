@@ -24,7 +24,9 @@ struct ImportCommand: ParsableCommand {
     @Argument(help: ArgumentHelp("The filled worksheet.", valueName: "WORKSHEET.xlsx"))
     var worksheet: String
 
-    @Option(name: .long, help: "Folder to write assessment.yaml into (created if missing); evidence files are looked for here.")
+    @Option(
+        name: .long,
+        help: "Folder to write assessment.yaml into (created if missing); evidence files are looked for here.")
     var output: String
 
     @Option(name: .long, help: "Catalog file or folder (default: Criteria/<the catalog the worksheet names>).")
@@ -44,7 +46,9 @@ struct ImportCommand: ParsableCommand {
             let id = String(reference.split(separator: "@").first ?? "")
             guard let path = CatalogLocator.catalog(forId: id, console: console) else {
                 throw DiagnosticError(
-                    .error("no catalog '\(id)' found in Criteria/", at: location, hint: "pass the catalog with --catalog PATH"))
+                    .error(
+                        "no catalog '\(id)' found in Criteria/", at: location,
+                        hint: "pass the catalog with --catalog PATH"))
             }
             loadedCatalog = try CatalogLoader.load(path: path, displayPath: console.relative(path)).value
         }
@@ -53,9 +57,11 @@ struct ImportCommand: ParsableCommand {
         DiagnosticPrinter.print(imported.warnings, console: console)
         let shown = Display.join(output, "assessment.yaml")
         try Self.prepare(folder: folder, file: "assessment.yaml", shown: shown, output: output, overwrite: overwrite)
-        try FileOutput.write(imported.yaml, to: (folder as NSString).appendingPathComponent("assessment.yaml"), shown: shown)
+        try FileOutput.write(
+            imported.yaml, to: (folder as NSString).appendingPathComponent("assessment.yaml"), shown: shown)
         let a = imported.assessment
-        let assessed = a.criteria.values.filter { $0.claimed != nil || $0.audited != nil || $0.notApplicable != nil }.count
+        let assessed = a.criteria.values.filter { $0.claimed != nil || $0.audited != nil || $0.notApplicable != nil }
+            .count
         console.write(
             "wrote \(shown): \(assessed) of \(loadedCatalog.criteria.count) criteria assessed, "
                 + "\(a.evidence.count) evidence item\(a.evidence.count == 1 ? "" : "s"), "

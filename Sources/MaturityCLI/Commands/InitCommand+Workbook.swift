@@ -12,7 +12,8 @@ extension InitCommand {
             date: date.flatMap { Day(iso: $0) } ?? console.today, assessor: assessor)
         let workbook = AssessmentWorkbook(
             catalog: catalog, assessment: assessment, form: .worksheet, language: console.language(lang))
-        try FileOutput.write(workbook.data(), to: (folder as NSString).appendingPathComponent("worksheet.xlsx"), shown: shown)
+        try FileOutput.write(
+            workbook.data(), to: (folder as NSString).appendingPathComponent("worksheet.xlsx"), shown: shown)
         console.write(
             "wrote \(shown): \(catalog.criteria.count) criteria to assess; fill it in, then "
                 + "'maturity import \(shown) --output \(output)'\n")
@@ -32,7 +33,8 @@ extension InitCommand {
         audit.auditor = auditor
         let workbook = AssessmentWorkbook(
             catalog: catalog, assessment: audit, form: .audit(selfResult: selfResult), language: console.language(lang))
-        try FileOutput.write(workbook.data(), to: (folder as NSString).appendingPathComponent("checklist.xlsx"), shown: shown)
+        try FileOutput.write(
+            workbook.data(), to: (folder as NSString).appendingPathComponent("checklist.xlsx"), shown: shown)
         console.write(
             "wrote \(shown): \(catalog.criteria.count) criteria to audit, \(copies.count) evidence file\(copies.count == 1 ? "" : "s") copied\n"
         )

@@ -45,7 +45,7 @@ struct InitCommand: ParsableCommand {
 
     @Option(
         name: .long,
-        help: "What to write: yaml (the assessment or worksheet), md (the audit checklist) or xlsx (a workbook to fill in).")
+        help: "What to write: yaml (the assessment or worksheet), md (the audit checklist) or xlsx (a workbook).")
     var format: InitFormat = .yaml
 
     @Option(name: .long, help: "Catalog file or folder (default: the shipped catalog).")

@@ -51,19 +51,29 @@ extension AssessmentWorkbook {
                 "Then run: maturity import <this file> --output FOLDER, which writes FOLDER/assessment.yaml, and maturity assess FOLDER/assessment.yaml. Every problem names its sheet and cell, e.g. \(criteria)!K12."
             ))
         blank()
-        rows.append([.text(w("等级", "Level"), .header), .text(w("名称", "Name"), .header), .text(w("所需证据", "Evidence needed"), .header), .text(w("含义", "What it means"), .header)])
+        rows.append([
+            .text(w("等级", "Level"), .header), .text(w("名称", "Name"), .header),
+            .text(w("所需证据", "Evidence needed"), .header), .text(w("含义", "What it means"), .header),
+        ])
         for scale in catalog.levels {
             rows.append([
                 .int(scale.level), .text(scale.name.text(language)),
-                .text(scale.evidence.map { "\($0) \(catalog.evidenceKindName($0, language))" }.joined(separator: w("、", ", ")), .wrap),
+                .text(
+                    scale.evidence.map { "\($0) \(catalog.evidenceKindName($0, language))" }.joined(
+                        separator: w("、", ", ")), .wrap),
                 .text(scale.description?.text(language) ?? "", .wrap),
             ])
         }
         blank()
-        rows.append([.text(w("评级", "Rating"), .header), .text(w("总分不低于", "Overall at least"), .header), .text(w("各领域不低于", "Every domain at least"), .header), .text(w("关键项等级不低于", "Key criteria at least"), .header)])
+        rows.append([
+            .text(w("评级", "Rating"), .header), .text(w("总分不低于", "Overall at least"), .header),
+            .text(w("各领域不低于", "Every domain at least"), .header),
+            .text(w("关键项等级不低于", "Key criteria at least"), .header),
+        ])
         for rating in catalog.ratings {
             rows.append([
-                .text(rating.name.text(language)), .number(rating.overallMin), .number(rating.domainMin), .int(rating.keyLevelMin),
+                .text(rating.name.text(language)), .number(rating.overallMin), .number(rating.domainMin),
+                .int(rating.keyLevelMin),
             ])
         }
         blank()
@@ -91,13 +101,21 @@ extension AssessmentWorkbook {
         if let target = result.target { pair(w("目标", "Target"), .text(context.ratingName(target))) }
         rows.append([])
         if !result.blockers.isEmpty {
-            rows.append([.text(w("未满足的条件", "Conditions not met"), .header), .text(w("实际", "Actual"), .header), .text(w("要求", "Required"), .header)])
+            rows.append([
+                .text(w("未满足的条件", "Conditions not met"), .header), .text(w("实际", "Actual"), .header),
+                .text(w("要求", "Required"), .header),
+            ])
             for blocker in result.blockers {
-                rows.append([.text(context.describe(blocker), .wrap), .number(NumberText.rounded(blocker.actual), .decimal), .number(blocker.required)])
+                rows.append([
+                    .text(context.describe(blocker), .wrap), .number(NumberText.rounded(blocker.actual), .decimal),
+                    .number(blocker.required),
+                ])
             }
             rows.append([])
         }
-        rows.append([.text(w("领域", "Domain"), .header), .text(w("得分", "Score"), .header), .text(w("权重", "Weight"), .header)])
+        rows.append([
+            .text(w("领域", "Domain"), .header), .text(w("得分", "Score"), .header), .text(w("权重", "Weight"), .header),
+        ])
         for domain in result.domains {
             rows.append([
                 .text(context.domainName(domain.id)), .number(domain.score.map { NumberText.rounded($0) }, .decimal),

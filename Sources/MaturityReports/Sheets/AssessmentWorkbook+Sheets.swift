@@ -56,12 +56,15 @@ extension AssessmentWorkbook {
         }
         if fill {
             for _ in 0..<Self.blankRows {
-                rows.append(table.row(["date": Cell(.empty, style: .inputDate)], inputs: ["id", "kind", "title", "file"]))
+                rows.append(
+                    table.row(["date": Cell(.empty, style: .inputDate)], inputs: ["id", "kind", "title", "file"]))
             }
         }
         let last = max(2, rows.count)
         var validations: [DataValidation] = []
-        let kinds = catalog.knownEvidenceKinds + ["interview", "observation"].filter { !catalog.knownEvidenceKinds.contains($0) }
+        let kinds =
+            catalog.knownEvidenceKinds
+            + ["interview", "observation"].filter { !catalog.knownEvidenceKinds.contains($0) }
         if let column = table.position("kind"), Self.fitsList(kinds) {
             validations.append(
                 DataValidation(
@@ -163,7 +166,8 @@ extension AssessmentWorkbook {
     static let findingStatus = SheetColumn("status", "状态", "Status", width: 10)
     static let findingDue = SheetColumn("due", "期限", "Due", width: 12)
     static let findingColumns = [
-        findingId, findingCriterion, findingGrade, findingClause, findingEvidence, findingText, findingStatus, findingDue,
+        findingId, findingCriterion, findingGrade, findingClause, findingEvidence, findingText, findingStatus,
+        findingDue,
     ]
 
     func findingsSheet() -> Worksheet {
@@ -175,7 +179,8 @@ extension AssessmentWorkbook {
             rows.append(
                 table.row([
                     "id": .text(finding.id, style), "criterion": .text(finding.criterion ?? "", style),
-                    "grade": .text(finding.grade.name.text(language), style), "clause": .text(finding.clause ?? "", style),
+                    "grade": .text(finding.grade.name.text(language), style),
+                    "clause": .text(finding.clause ?? "", style),
                     "evidence": .text(finding.evidence.joined(separator: ", "), style),
                     "text": .text(finding.text, style),
                     "status": .text(SheetValues.findingStatusName(finding.status, language), style),

@@ -64,7 +64,8 @@ public struct AssessmentWorkbook: Sendable {
         switch form {
         case .audit: return true
         case .worksheet: return false
-        case .result: return assessment.kind != .selfAssessment || assessment.criteria.values.contains { $0.audited != nil }
+        case .result:
+            return assessment.kind != .selfAssessment || assessment.criteria.values.contains { $0.audited != nil }
         }
     }
 
@@ -219,7 +220,8 @@ public struct AssessmentWorkbook: Sendable {
             cells["level"] = .int(scored.level)
             cells["score"] = .number(NumberText.rounded(scored.score), .decimal)
             cells["missing_evidence"] = .text(
-                scored.missingEvidence.map { catalog.evidenceKindName($0, language) }.joined(separator: words.listSeparator),
+                scored.missingEvidence.map { catalog.evidenceKindName($0, language) }.joined(
+                    separator: words.listSeparator),
                 .wrap)
         }
         return cells

@@ -78,7 +78,8 @@ public enum CatalogImport {
         }
 
         /// Appends `key: <text>` to the current line for a localized pair of columns.
-        mutating func appendText(_ key: String, _ grid: SheetGrid, _ row: ReadRow, column: String, first: Bool = false) {
+        mutating func appendText(_ key: String, _ grid: SheetGrid, _ row: ReadRow, column: String, first: Bool = false)
+        {
             guard let fields = localized(grid, row, column) else { return }
             yaml.append((first ? "" : ", ") + key + ": ")
             if fields.count == 1, fields[0].key.isEmpty {
@@ -146,14 +147,18 @@ public enum CatalogImport {
             }
             let single = { (key: String) -> (SheetGrid, ReadRow)? in
                 guard let cell = values[key] else { return nil }
-                return (SheetGrid(sheet: sheet, headerRow: 0, columns: [key: cell.column]), ReadRow(number: cell.row, cells: [cell]))
+                return (
+                    SheetGrid(sheet: sheet, headerRow: 0, columns: [key: cell.column]),
+                    ReadRow(number: cell.row, cells: [cell])
+                )
             }
             for key in ["id", "version"] {
                 if let (grid, row) = single(key), let text = grid.text(row, key, bag: &bag) {
                     yaml.line("\(key): \(YAMLText.quoted(text))", at: grid.location(row, key))
                 } else {
                     let label = CatalogWorkbook.facts.first { $0.key == key }
-                    bag.append(SheetImportProblem.noField("\(label?.zh ?? key) / \(label?.en ?? key)", at: sheet.location))
+                    bag.append(
+                        SheetImportProblem.noField("\(label?.zh ?? key) / \(label?.en ?? key)", at: sheet.location))
                 }
             }
             var title: [(key: String, value: String, place: SourceLocation?)] = []
@@ -171,7 +176,9 @@ public enum CatalogImport {
                     yaml.flow(title)
                 }
             }
-            if let (grid, row) = single("evidence_max_age_days"), let (text, place) = number(grid, row, "evidence_max_age_days") {
+            if let (grid, row) = single("evidence_max_age_days"),
+                let (text, place) = number(grid, row, "evidence_max_age_days")
+            {
                 yaml.line("evidence_max_age_days: \(text)", at: place)
             }
             var deadlines: [(key: String, value: String, place: SourceLocation?)] = []
@@ -201,7 +208,9 @@ public enum CatalogImport {
                 let kinds = grid.list(row, "evidence", bag: &bag)
                 if !kinds.isEmpty {
                     yaml.append(", evidence: ", at: grid.location(row, "evidence"))
-                    yaml.append("[" + kinds.map(YAMLText.scalar).joined(separator: ", ") + "]", at: grid.location(row, "evidence"))
+                    yaml.append(
+                        "[" + kinds.map(YAMLText.scalar).joined(separator: ", ") + "]",
+                        at: grid.location(row, "evidence"))
                 }
                 appendText("description", grid, row, column: "description")
                 yaml.append("}")
@@ -220,11 +229,15 @@ public enum CatalogImport {
                 yaml.append(YAMLText.scalar(id), at: grid.location(row, "id"))
                 appendText("name", grid, row, column: "name")
                 for key in ["overall_min", "domain_min", "key_level_min"] {
-                    if let (text, place) = number(grid, row, key) { yaml.append(", \(key): ", at: place); yaml.append(text, at: place) }
+                    if let (text, place) = number(grid, row, key) {
+                        yaml.append(", \(key): ", at: place); yaml.append(text, at: place)
+                    }
                 }
                 var open: [(key: String, value: String, place: SourceLocation?)] = []
                 for grade in FindingGrade.allCases {
-                    if let (text, place) = number(grid, row, "max_open_\(grade.rawValue)") { open.append((grade.rawValue, text, place)) }
+                    if let (text, place) = number(grid, row, "max_open_\(grade.rawValue)") {
+                        open.append((grade.rawValue, text, place))
+                    }
                 }
                 if !open.isEmpty {
                     yaml.append(", max_open: ")
@@ -284,15 +297,32 @@ public enum CatalogImport {
             var byDomain: [String: [ReadRow]] = [:]
             var domainIds: [String] = []
             var domainRows: [(String, ReadRow)] = []
+            var seen: [String: SourceLocation] = [:]
             for row in domains.dataRows {
                 guard let id = domains.text(row, "id", bag: &bag) else {
                     bag.append(SheetImportProblem.noId("domain id", at: domains.location(row, "id")))
                     continue
                 }
+                if let first = seen[id] {
+                    bag.append(
+                        SheetImportProblem.listedTwice("domain", id, first: first, at: domains.location(row, "id")))
+                    continue
+                }
+                seen[id] = domains.location(row, "id")
                 domainIds.append(id)
                 domainRows.append((id, row))
             }
+            var criterionIds: [String: SourceLocation] = [:]
             for row in criteria.dataRows {
+                if let id = criteria.text(row, "id", bag: &bag) {
+                    if let first = criterionIds[id] {
+                        bag.append(
+                            SheetImportProblem.listedTwice(
+                                "criterion", id, first: first, at: criteria.location(row, "id")))
+                        continue
+                    }
+                    criterionIds[id] = criteria.location(row, "id")
+                }
                 guard let domain = criteria.text(row, "domain", bag: &bag) else {
                     bag.append(SheetImportProblem.noId("domain", at: criteria.location(row, "domain")))
                     continue
@@ -300,7 +330,8 @@ public enum CatalogImport {
                 guard domainIds.contains(domain) else {
                     let id = criteria.text(row, "id", bag: &bag) ?? "?"
                     bag.append(
-                        SheetImportProblem.unknownDomain(domain, criterion: id, known: domainIds, at: criteria.location(row, "domain")))
+                        SheetImportProblem.unknownDomain(
+                            domain, criterion: id, known: domainIds, at: criteria.location(row, "domain")))
                     continue
                 }
                 byDomain[domain, default: []].append(row)
@@ -354,7 +385,9 @@ public enum CatalogImport {
             if let text = grid.text(row, "evidence", bag: &bag) {
                 var overrides: [(Int, [String])] = []
                 for part in text.split(whereSeparator: { $0 == ";" || $0 == "；" || $0 == "\n" }) {
-                    let pieces = part.split(separator: ":", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
+                    let pieces = part.split(separator: ":", maxSplits: 1).map {
+                        $0.trimmingCharacters(in: .whitespaces)
+                    }
                     guard pieces.count == 2, let level = Int(pieces[0]) else {
                         bag.append(SheetImportProblem.badEvidenceOverride(text, at: grid.location(row, "evidence")))
                         overrides = []
@@ -364,7 +397,13 @@ public enum CatalogImport {
                 }
                 if !overrides.isEmpty {
                     yaml.line("        evidence: ", at: grid.location(row, "evidence"))
-                    yaml.flow(overrides.map { ("\($0.0)", "[" + $0.1.map(YAMLText.scalar).joined(separator: ", ") + "]", grid.location(row, "evidence")) })
+                    yaml.flow(
+                        overrides.map {
+                            (
+                                "\($0.0)", "[" + $0.1.map(YAMLText.scalar).joined(separator: ", ") + "]",
+                                grid.location(row, "evidence")
+                            )
+                        })
                 }
             }
             if let kpi = grid.text(row, "kpi", bag: &bag) {
@@ -372,10 +411,14 @@ public enum CatalogImport {
                 var fields: [(key: String, value: String, place: SourceLocation?)] = [
                     ("kpi", YAMLText.scalar(kpi), grid.location(row, "kpi"))
                 ]
-                if let better = direction(grid, row, "better") { fields.append(("better", better, grid.location(row, "better"))) }
+                if let better = direction(grid, row, "better") {
+                    fields.append(("better", better, grid.location(row, "better")))
+                }
                 var thresholds: [(key: String, value: String, place: SourceLocation?)] = []
                 for level in 1...maxLevel {
-                    if let (text, place) = number(grid, row, "threshold\(level)") { thresholds.append(("\(level)", text, place)) }
+                    if let (text, place) = number(grid, row, "threshold\(level)") {
+                        thresholds.append(("\(level)", text, place))
+                    }
                 }
                 yaml.append("{")
                 for (index, field) in fields.enumerated() {
@@ -395,9 +438,12 @@ public enum CatalogImport {
                 for level in actions { textLine("          ", "\(level)", grid, row, column: "action\(level)") }
             }
             if let sources = grid.text(row, "sources", bag: &bag) {
-                let list = sources.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+                let list = sources.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.filter {
+                    !$0.isEmpty
+                }
                 yaml.line("        sources: ", at: grid.location(row, "sources"))
-                yaml.append("[" + list.map(YAMLText.quoted).joined(separator: ", ") + "]", at: grid.location(row, "sources"))
+                yaml.append(
+                    "[" + list.map(YAMLText.quoted).joined(separator: ", ") + "]", at: grid.location(row, "sources"))
             }
         }
 
@@ -410,8 +456,17 @@ public enum CatalogImport {
             let rows = grid.dataRows
             guard !rows.isEmpty else { return }
             yaml.line("renamed:")
+            var seen: [String: SourceLocation] = [:]
             for row in rows {
-                guard let old = grid.text(row, "old", bag: &bag), let new = grid.text(row, "new", bag: &bag) else { continue }
+                guard let old = grid.text(row, "old", bag: &bag), let new = grid.text(row, "new", bag: &bag) else {
+                    continue
+                }
+                if let first = seen[old] {
+                    bag.append(
+                        SheetImportProblem.listedTwice("renamed id", old, first: first, at: grid.location(row, "old")))
+                    continue
+                }
+                seen[old] = grid.location(row, "old")
                 yaml.line("  \(YAMLText.scalar(old)): ", at: grid.location(row, "old"))
                 yaml.append(YAMLText.scalar(new), at: grid.location(row, "new"))
             }

@@ -19,7 +19,9 @@ public struct CatalogWorkbook: Sendable {
     /// `first_response_minutes_p90 ≤ 1:240 2:60 …`, as the catalog listing shows a metric.
     static func metricText(_ metric: Metric?) -> String {
         guard let metric else { return "" }
-        let steps = metric.thresholds.keys.sorted().map { "\($0):\(NumberText.plain(metric.thresholds[$0]!, decimals: 6))" }
+        let steps = metric.thresholds.keys.sorted().map {
+            "\($0):\(NumberText.plain(metric.thresholds[$0]!, decimals: 6))"
+        }
         return "\(metric.kpi) \(metric.better == .lower ? "≤" : "≥") " + steps.joined(separator: " ")
     }
 
@@ -36,15 +38,16 @@ public struct CatalogWorkbook: Sendable {
         ]
     }
 
-    static let facts: [SheetColumn] = [
-        SheetColumn("id", "编号", "ID"), SheetColumn("version", "版本", "Version"),
-    ] + pair("title", "标题", "Title") + [
-        SheetColumn("evidence_max_age_days", "证据有效期（天）", "Evidence valid for (days)"),
-        SheetColumn("deadline_major", "严重不符合整改期限（天）", "Days to correct a major finding"),
-        SheetColumn("deadline_minor", "一般不符合整改期限（天）", "Days to correct a minor finding"),
-        SheetColumn("deadline_observation", "观察项期限（天）", "Days for an observation"),
-        SheetColumn("deadline_improvement", "改进建议期限（天）", "Days for an improvement"),
-    ]
+    static let facts: [SheetColumn] =
+        [
+            SheetColumn("id", "编号", "ID"), SheetColumn("version", "版本", "Version"),
+        ] + pair("title", "标题", "Title") + [
+            SheetColumn("evidence_max_age_days", "证据有效期（天）", "Evidence valid for (days)"),
+            SheetColumn("deadline_major", "严重不符合整改期限（天）", "Days to correct a major finding"),
+            SheetColumn("deadline_minor", "一般不符合整改期限（天）", "Days to correct a minor finding"),
+            SheetColumn("deadline_observation", "观察项期限（天）", "Days for an observation"),
+            SheetColumn("deadline_improvement", "改进建议期限（天）", "Days for an improvement"),
+        ]
 
     static let levelColumns: [SheetColumn] =
         [SheetColumn("level", "等级", "Level", width: 8)] + pair("name", "名称", "Name", width: 16)
@@ -56,7 +59,8 @@ public struct CatalogWorkbook: Sendable {
             SheetColumn("overall_min", "总分不低于", "Overall at least"),
             SheetColumn("domain_min", "各领域不低于", "Every domain at least"),
             SheetColumn("key_level_min", "关键项等级不低于", "Key criteria at least"),
-        ] + FindingGrade.allCases.map {
+        ]
+        + FindingGrade.allCases.map {
             SheetColumn("max_open_\($0.rawValue)", "未关闭\($0.name.text(.zh))上限", "Open \($0.rawValue) findings at most")
         }
 
@@ -78,7 +82,8 @@ public struct CatalogWorkbook: Sendable {
         ]
         columns += Self.pair("name", "名称", "Name", width: 26)
         columns += [SheetColumn("weight", "权重", "Weight", width: 8), SheetColumn("key", "关键项", "Key", width: 7)]
-        columns += Self.pair("owner", "负责人", "Owner", width: 18) + Self.pair("description", "说明", "Description", width: 30)
+        columns +=
+            Self.pair("owner", "负责人", "Owner", width: 18) + Self.pair("description", "说明", "Description", width: 30)
         for level in 1...max(1, catalog.maxLevel) {
             columns += Self.pair("level\(level)", "\(level)级描述", "Level \(level)", width: 34)
         }
@@ -126,45 +131,62 @@ public struct CatalogWorkbook: Sendable {
         for grade in FindingGrade.allCases { fact["deadline_\(grade.rawValue)"] = .int(catalog.deadline(grade)) }
         sheets.append(factsSheet(fact))
 
-        sheet(.levels, Self.levelColumns, catalog.levels.map { scale in
-            var cells: [String: Cell] = ["level": .int(scale.level), "evidence": .text(scale.evidence.joined(separator: ", "))]
-            texts("name", scale.name, into: &cells)
-            texts("description", scale.description, into: &cells)
-            return cells
-        })
-        sheet(.ratings, Self.ratingColumns, catalog.ratings.map { rating in
-            var cells: [String: Cell] = [
-                "id": .text(rating.id), "overall_min": .number(rating.overallMin), "domain_min": .number(rating.domainMin),
-                "key_level_min": .int(rating.keyLevelMin),
-            ]
-            texts("name", rating.name, into: &cells)
-            for (grade, limit) in rating.maxOpen { cells["max_open_\(grade.rawValue)"] = .int(limit) }
-            return cells
-        })
-        sheet(.evidenceKinds, Self.kindColumns, catalog.evidenceKinds.map { kind in
-            var cells: [String: Cell] = ["id": .text(kind.id)]
-            texts("name", kind.name, into: &cells)
-            return cells
-        })
-        sheet(.kpis, Self.kpiColumns, catalog.kpis.map { kpi in
-            var cells: [String: Cell] = ["id": .text(kpi.id), "unit": .text(kpi.unit), "better": .text(kpi.better.rawValue)]
-            texts("name", kpi.name, into: &cells)
-            return cells
-        })
-        sheet(.domains, Self.domainColumns, catalog.domains.map { domain in
-            var cells: [String: Cell] = ["id": .text(domain.id), "weight": .number(domain.weight)]
-            texts("name", domain.name, into: &cells)
-            texts("owner", domain.owner, into: &cells)
-            return cells
-        })
+        sheet(
+            .levels, Self.levelColumns,
+            catalog.levels.map { scale in
+                var cells: [String: Cell] = [
+                    "level": .int(scale.level), "evidence": .text(scale.evidence.joined(separator: ", ")),
+                ]
+                texts("name", scale.name, into: &cells)
+                texts("description", scale.description, into: &cells)
+                return cells
+            })
+        sheet(
+            .ratings, Self.ratingColumns,
+            catalog.ratings.map { rating in
+                var cells: [String: Cell] = [
+                    "id": .text(rating.id), "overall_min": .number(rating.overallMin),
+                    "domain_min": .number(rating.domainMin),
+                    "key_level_min": .int(rating.keyLevelMin),
+                ]
+                texts("name", rating.name, into: &cells)
+                for (grade, limit) in rating.maxOpen { cells["max_open_\(grade.rawValue)"] = .int(limit) }
+                return cells
+            })
+        sheet(
+            .evidenceKinds, Self.kindColumns,
+            catalog.evidenceKinds.map { kind in
+                var cells: [String: Cell] = ["id": .text(kind.id)]
+                texts("name", kind.name, into: &cells)
+                return cells
+            })
+        sheet(
+            .kpis, Self.kpiColumns,
+            catalog.kpis.map { kpi in
+                var cells: [String: Cell] = [
+                    "id": .text(kpi.id), "unit": .text(kpi.unit), "better": .text(kpi.better.rawValue),
+                ]
+                texts("name", kpi.name, into: &cells)
+                return cells
+            })
+        sheet(
+            .domains, Self.domainColumns,
+            catalog.domains.map { domain in
+                var cells: [String: Cell] = ["id": .text(domain.id), "weight": .number(domain.weight)]
+                texts("name", domain.name, into: &cells)
+                texts("owner", domain.owner, into: &cells)
+                return cells
+            })
         var criteria: [[String: Cell]] = []
         for domain in catalog.domains {
             for criterion in domain.criteria { criteria.append(criterionCells(criterion, domain: domain)) }
         }
         sheet(.criteria, criterionColumns(), criteria, frozenColumns: 2)
-        sheet(.renamed, Self.renamedColumns, catalog.renamed.keys.sorted().map { old in
-            ["old": .text(old), "new": .text(catalog.renamed[old] ?? "")]
-        })
+        sheet(
+            .renamed, Self.renamedColumns,
+            catalog.renamed.keys.sorted().map { old in
+                ["old": .text(old), "new": .text(catalog.renamed[old] ?? "")]
+            })
         return Workbook(sheets: sheets)
     }
 

@@ -28,7 +28,9 @@ struct LocatedYAML {
     /// Adds `text` to the current line; a problem found from its first column on is shown at `place`.
     mutating func append(_ text: String, at place: SourceLocation? = nil) {
         if lines.isEmpty { lines.append(Line()) }
-        if let place { lines[lines.count - 1].places.append((lines[lines.count - 1].text.unicodeScalars.count + 1, place)) }
+        if let place {
+            lines[lines.count - 1].places.append((lines[lines.count - 1].text.unicodeScalars.count + 1, place))
+        }
         lines[lines.count - 1].text += text
     }
 
@@ -47,6 +49,10 @@ struct LocatedYAML {
             var moved = diagnostic
             if let location = diagnostic.location, location.file == file, location.sheet == nil {
                 moved.location = place(line: location.line, column: location.column)
+                // "add 'kind:'" speaks of YAML; in a sheet the key is a column.
+                if let hint = diagnostic.hint, hint.hasPrefix("add '"), hint.hasSuffix(":'") {
+                    moved.hint = "fill in its " + hint.dropFirst(4).dropLast(2) + "' column"
+                }
             }
             return moved
         }

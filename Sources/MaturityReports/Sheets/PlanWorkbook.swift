@@ -75,15 +75,17 @@ public struct PlanWorkbook: Sendable {
         }
         for key in ["due", "completed"] {
             guard let column = table.position(key) else { continue }
-            validations.append(DataValidation(range: CellRange(rows: first...last, columns: column...column), rule: .date))
+            validations.append(
+                DataValidation(range: CellRange(rows: first...last, columns: column...column), rule: .date))
         }
         if let status = table.position("status"), let due = table.position("due"), plan.entries.count > 0 {
             let s = "$" + CellReference.columnName(status) + "\(first)"
             let d = "$" + CellReference.columnName(due) + "\(first)"
             // Pending = neither done nor superseded, in either language (people may type either).
-            let pending = ([PlanAction.Status.done, .superseded].flatMap { status in
-                Language.allCases.map { Words(language: $0).status(status) }
-            } + ["done", "superseded"]).reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
+            let pending =
+                ([PlanAction.Status.done, .superseded].flatMap { status in
+                    Language.allCases.map { Words(language: $0).status(status) }
+                } + ["done", "superseded"]).reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
                 .map { "\(s)<>\"\($0)\"" }.joined(separator: ",")
             let range = CellRange(rows: first...last, columns: 1...Self.columns.count)
             highlights.append(Highlight(range: range, formula: "AND(\(d)<>\"\",\(d)<TODAY(),\(pending))", look: .alarm))

@@ -99,7 +99,9 @@ struct SheetGrid {
         switch cell.content {
         case .number(let value): return cell.isPercent ? value * 100 : value
         case .date(let serial):
-            bag.append(SheetImportProblem.dateNotNumber(SerialDate.day(serial)?.description ?? "\(serial)", at: location(of: cell)))
+            bag.append(
+                SheetImportProblem.dateNotNumber(
+                    SerialDate.day(serial)?.description ?? "\(serial)", at: location(of: cell)))
             return nil
         default:
             guard let text = text(row, key, bag: &bag) else { return nil }
@@ -153,7 +155,9 @@ struct SheetGrid {
 
     static func parseNumber(_ text: String) -> Double? {
         var plain = text.trimmingCharacters(in: .whitespaces).replacingOccurrences(of: ",", with: "")
-        if plain.hasSuffix("%") || plain.hasSuffix("％") { plain = String(plain.dropLast()).trimmingCharacters(in: .whitespaces) }
+        if plain.hasSuffix("%") || plain.hasSuffix("％") {
+            plain = String(plain.dropLast()).trimmingCharacters(in: .whitespaces)
+        }
         guard let value = Double(plain), value.isFinite else { return nil }
         return value
     }

@@ -24,7 +24,9 @@ enum SheetImportProblem {
     static func uncalculated(at location: SourceLocation) -> Diagnostic {
         .error(
             "the cell holds a formula saved without its result", at: location,
-            hint: "open and save the file in a spreadsheet program (formulas are never calculated here), or type the value")
+            hint:
+                "open and save the file in a spreadsheet program (formulas are never calculated here), or type the value"
+        )
     }
 
     static func dateNotNumber(_ date: String, at location: SourceLocation) -> Diagnostic {
@@ -54,7 +56,9 @@ enum SheetImportProblem {
     }
 
     static func notYesOrNo(_ text: String, at location: SourceLocation) -> Diagnostic {
-        .error("'\(text)' is neither yes nor no", at: location, hint: "type ★ or 是 or yes for a key criterion, leave it empty otherwise")
+        .error(
+            "'\(text)' is neither yes nor no", at: location,
+            hint: "type ★ or 是 or yes for a key criterion, leave it empty otherwise")
     }
 
     static func noId(_ label: String, at location: SourceLocation) -> Diagnostic {
@@ -80,10 +84,14 @@ enum SheetImportProblem {
     static func noCatalog(at location: SourceLocation) -> Diagnostic {
         .error(
             "the worksheet does not name its catalog", at: location,
-            hint: "write the catalog id (for example after-sales-maturity@2026.1) to the right of the catalog label, or pass --catalog")
+            hint:
+                "write the catalog id (for example after-sales-maturity@2026.1) to the right of the catalog label, or pass --catalog"
+        )
     }
 
-    static func unknownDomain(_ id: String, criterion: String, known: [String], at location: SourceLocation) -> Diagnostic {
+    static func unknownDomain(_ id: String, criterion: String, known: [String], at location: SourceLocation)
+        -> Diagnostic
+    {
         .error(
             "criterion '\(criterion)' names domain '\(id)', which the domains sheet does not list", at: location,
             hint: Suggestion.hint(for: id, in: known) ?? "add the domain to the domains sheet")

@@ -21,10 +21,15 @@ enum SheetValues {
         }
         let digits = core.prefix { $0.isASCII && $0.isNumber }
         let rest = core.dropFirst(digits.count).trimmingCharacters(in: .whitespaces)
-        if !digits.isEmpty, rest.isEmpty || rest.hasPrefix("级") || rest.hasPrefix("級") || rest.hasPrefix("(") {
-            return Int(digits)
+        if !digits.isEmpty, let number = Int(digits) {
+            if rest.isEmpty || rest.hasPrefix("级") || rest.hasPrefix("級") || rest.hasPrefix("(") { return number }
+            // `3 实施级`: the name must be that level's.
+            let named = catalog.level(number)?.name.values.values.contains { SheetColumn.normalise($0) == rest }
+            return named == true ? number : nil
         }
-        let numerals: [Character: Int] = ["零": 0, "〇": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9]
+        let numerals: [Character: Int] = [
+            "零": 0, "〇": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9,
+        ]
         if let first = core.first, let value = numerals[first] {
             let after = core.dropFirst()
             if after.isEmpty || after.hasPrefix("级") || after.hasPrefix("級") { return value }

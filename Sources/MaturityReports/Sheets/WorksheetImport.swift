@@ -28,7 +28,8 @@ public enum WorksheetImport {
         else {
             let sheet = workbook.sheets.first { SheetName.criteria.matches($0.name) }
             throw DiagnosticError(
-                SheetImportProblem.noCatalog(at: sheet?.location ?? SourceLocation(file: workbook.file, line: 1, column: 1)))
+                SheetImportProblem.noCatalog(
+                    at: sheet?.location ?? SourceLocation(file: workbook.file, line: 1, column: 1)))
         }
         return (text.trimmingCharacters(in: .whitespaces), sheet.location(row: cell.row, column: cell.column))
     }
@@ -71,7 +72,8 @@ public enum WorksheetImport {
         var warnings: [Diagnostic] = []
         if let yaml {
             do {
-                let loaded = try AssessmentLoader.load(yaml: yaml.text, file: workbook.file, folder: folder, catalog: catalog)
+                let loaded = try AssessmentLoader.load(
+                    yaml: yaml.text, file: workbook.file, folder: folder, catalog: catalog)
                 assessment = loaded.value
                 warnings = yaml.relocate(loaded.warnings, file: workbook.file)
             } catch {
@@ -119,14 +121,16 @@ public enum WorksheetImport {
                 return (single.text(row, key, bag: &bag), nil, place)
             }
             func labelPlace(_ key: String) -> SourceLocation {
-                fields[key + "@label"].map { $0.1.location(row: $0.0.row, column: $0.0.column + 1) } ?? grid.sheet.location
+                fields[key + "@label"].map { $0.1.location(row: $0.0.row, column: $0.0.column + 1) }
+                    ?? grid.sheet.location
             }
             func required(_ key: String) -> (text: String?, day: Day?, place: SourceLocation)? {
                 let before = bag.all.count
                 if let value = field(key), value.text != nil || value.day != nil { return value }
                 if bag.all.count == before {
                     let label = AssessmentWorkbook.headerFields.first { $0.key == key }
-                    bag.append(SheetImportProblem.noField("\(label?.zh ?? key) / \(label?.en ?? key)", at: labelPlace(key)))
+                    bag.append(
+                        SheetImportProblem.noField("\(label?.zh ?? key) / \(label?.en ?? key)", at: labelPlace(key)))
                 }
                 return nil
             }
@@ -139,19 +143,26 @@ public enum WorksheetImport {
             if let organisation, let name = organisation.text {
                 yaml.line("organisation: ")
                 var fields: [(String, String, SourceLocation?)] = [("name", YAMLText.quoted(name), organisation.place)]
-                if let site = field("site"), let text = site.text { fields.append(("site", YAMLText.quoted(text), site.place)) }
+                if let site = field("site"), let text = site.text {
+                    fields.append(("site", YAMLText.quoted(text), site.place))
+                }
                 yaml.flow(fields.map { (key: $0.0, value: $0.1, place: $0.2) })
             }
             if let kind = field("kind"), let text = kind.text {
                 yaml.line("kind: \(YAMLText.scalar(SheetValues.kind(text)))", at: kind.place)
             }
-            if let date = required("date"), let day = date.day { yaml.line("date: \(day)", at: date.place) }
+            let date = required("date")
+            if let date, let day = date.day { yaml.line("date: \(day)", at: date.place) }
             for key in ["assessor", "auditor"] {
-                if let value = field(key), let text = value.text { yaml.line("\(key): \(YAMLText.quoted(text))", at: value.place) }
+                if let value = field(key), let text = value.text {
+                    yaml.line("\(key): \(YAMLText.quoted(text))", at: value.place)
+                }
             }
             if let tickets = field("tickets"), let file = tickets.text {
                 yaml.line("tickets: ")
-                var parts: [(key: String, value: String, place: SourceLocation?)] = [("file", YAMLText.quoted(file), tickets.place)]
+                var parts: [(key: String, value: String, place: SourceLocation?)] = [
+                    ("file", YAMLText.quoted(file), tickets.place)
+                ]
                 if let mapping = field("mapping"), let text = mapping.text {
                     parts.append(("mapping", YAMLText.quoted(text), mapping.place))
                 }
@@ -162,7 +173,8 @@ public enum WorksheetImport {
             metrics(into: &yaml)
             criteria(grid: grid, into: &yaml)
             findings(into: &yaml)
-            return catalogField == nil || organisation == nil ? nil : yaml
+            // Without these the loader could only repeat that they are missing.
+            return catalogField == nil || organisation == nil || date == nil ? nil : yaml
         }
 
         /// Rows of `grid` with their id, each id once; rows with values but no id are problems.
@@ -200,7 +212,8 @@ public enum WorksheetImport {
             }
             if grid.columns["owner"] != nil {
                 for row in grid.dataRows {
-                    guard let id = grid.text(row, "id", bag: &bag), let person = grid.text(row, "owner", bag: &bag) else {
+                    guard let id = grid.text(row, "id", bag: &bag), let person = grid.text(row, "owner", bag: &bag)
+                    else {
                         continue
                     }
                     lines.append((id, person, grid.location(row, "owner")))
@@ -264,7 +277,9 @@ public enum WorksheetImport {
             else { return }
             var lines: [(String, Double, SourceLocation)] = []
             for (id, row) in identified(grid, what: "KPI", idLabel: "KPI id") {
-                if let value = grid.number(row, "value", bag: &bag) { lines.append((id, value, grid.location(row, "value"))) }
+                if let value = grid.number(row, "value", bag: &bag) {
+                    lines.append((id, value, grid.location(row, "value")))
+                }
             }
             guard !lines.isEmpty else { return }
             yaml.line("metrics:")
@@ -278,7 +293,8 @@ public enum WorksheetImport {
             if case .number(let value) = cell.content {
                 if value == value.rounded(), abs(value) < 1e6 { return Int(value) }
                 bag.append(
-                    SheetImportProblem.notALevel(SheetGrid.numberText(value), maxLevel: catalog.maxLevel, at: grid.location(of: cell)))
+                    SheetImportProblem.notALevel(
+                        SheetGrid.numberText(value), maxLevel: catalog.maxLevel, at: grid.location(of: cell)))
                 return nil
             }
             guard let text = grid.text(row, key, bag: &bag) else { return nil }
@@ -292,12 +308,17 @@ public enum WorksheetImport {
             for (id, row) in identified(grid, what: "criterion", idLabel: "criterion id") {
                 var fields: [(key: String, value: String, place: SourceLocation?)] = []
                 for key in ["claimed", "audited"] {
-                    if let level = level(grid, row, key) { fields.append((key, String(level), grid.location(row, key))) }
+                    if let level = level(grid, row, key) {
+                        fields.append((key, String(level), grid.location(row, key)))
+                    }
                 }
                 let cited = grid.list(row, "evidence", bag: &bag)
                 if !cited.isEmpty {
                     fields.append(
-                        ("evidence", "[" + cited.map(YAMLText.scalar).joined(separator: ", ") + "]", grid.location(row, "evidence")))
+                        (
+                            "evidence", "[" + cited.map(YAMLText.scalar).joined(separator: ", ") + "]",
+                            grid.location(row, "evidence")
+                        ))
                 }
                 if let note = grid.text(row, "note", bag: &bag) {
                     fields.append(("note", YAMLText.quoted(note), grid.location(row, "note")))
@@ -344,13 +365,17 @@ public enum WorksheetImport {
                 let cited = grid.list(row, "evidence", bag: &bag)
                 if !cited.isEmpty {
                     fields.append(
-                        ("evidence", "[" + cited.map(YAMLText.scalar).joined(separator: ", ") + "]", grid.location(row, "evidence")))
+                        (
+                            "evidence", "[" + cited.map(YAMLText.scalar).joined(separator: ", ") + "]",
+                            grid.location(row, "evidence")
+                        ))
                 }
                 if let text = grid.text(row, "text", bag: &bag) {
                     fields.append(("text", YAMLText.quoted(text), grid.location(row, "text")))
                 }
                 if let status = grid.text(row, "status", bag: &bag) {
-                    fields.append(("status", YAMLText.scalar(SheetValues.findingStatus(status)), grid.location(row, "status")))
+                    fields.append(
+                        ("status", YAMLText.scalar(SheetValues.findingStatus(status)), grid.location(row, "status")))
                 }
                 if let due = grid.day(row, "due", bag: &bag) {
                     fields.append(("due", due.description, grid.location(row, "due")))
