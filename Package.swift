@@ -47,7 +47,9 @@ let package = Package(
         // Fuzz targets: Tests/Fuzz/run.sh builds them with libFuzzer; swift test replays what they found.
         .target(
             name: "MaturityFuzzing",
-            dependencies: ["MaturityCore", "MaturityReports"]
+            dependencies: [
+                "MaturityCore", "MaturityReports", "MaturitySheets", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ]
         ),
         .target(name: "CFuzzDriver"),
         .executableTarget(

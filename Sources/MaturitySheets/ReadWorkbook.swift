@@ -9,7 +9,7 @@ public enum CellContent: Sendable, Hashable {
     case date(Double)
     case bool(Bool)
     /// An error value the spreadsheet shows: `#N/A`, `#REF!`, …
-    case error(String)
+    case errorValue(String)
     /// A formula saved without its result (a file written by a program that does not calculate).
     case uncalculated
 }

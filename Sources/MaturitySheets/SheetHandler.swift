@@ -57,7 +57,7 @@ final class SheetHandler: XMLPartHandler {
     }
 
     /// Records a problem; false when the problems reached the limit and reading must stop.
-    func report(_ diagnostic: Diagnostic) -> Bool {
+    func note(_ diagnostic: Diagnostic) -> Bool {
         problems.append(diagnostic)
         return problems.count < limits.problems
     }
@@ -92,7 +92,7 @@ final class SheetHandler: XMLPartHandler {
             if let reference = attributes["r"] {
                 guard let parsed = CellReference(reference) else {
                     cellColumn = 0
-                    return report(SheetProblem.badReference(reference, at: location(rowNumber, 0)))
+                    return note(SheetProblem.badReference(reference, at: location(rowNumber, 0)))
                 }
                 if parsed.row != rowNumber || parsed.column <= lastColumn {
                     fatal = true
@@ -104,7 +104,7 @@ final class SheetHandler: XMLPartHandler {
                 cellColumn = lastColumn + 1
             }
             if cellColumn > limits.columns {
-                let stop = report(
+                let stop = note(
                     SheetProblem.tooManyColumns(at: location(rowNumber, cellColumn), limit: limits.columns))
                 cellColumn = 0
                 return stop
@@ -165,7 +165,7 @@ final class SheetHandler: XMLPartHandler {
         case "s":
             guard let value else { break }
             guard let index = Int(value.trimmingCharacters(in: .whitespaces)), strings.indices.contains(index) else {
-                return report(SheetProblem.badSharedString(value, count: strings.count, at: here))
+                return note(SheetProblem.badSharedString(value, count: strings.count, at: here))
             }
             content = .text(strings[index])
         case "inlineStr":
@@ -181,21 +181,21 @@ final class SheetHandler: XMLPartHandler {
             switch value.trimmingCharacters(in: .whitespaces).lowercased() {
             case "1", "true": content = .bool(true)
             case "0", "false": content = .bool(false)
-            default: return report(SheetProblem.badValue(value, type: "true or false (1 or 0)", at: here))
+            default: return note(SheetProblem.badValue(value, type: "true or false (1 or 0)", at: here))
             }
         case "e":
-            if let value { content = .error(value) }
+            if let value { content = .errorValue(value) }
         case "d":
             guard let value else { break }
             guard let serial = SheetHandler.isoSerial(value) else {
-                return report(SheetProblem.badValue(value, type: "a date", at: here))
+                return note(SheetProblem.badValue(value, type: "a date", at: here))
             }
             content = .date(serial)
         default:
             guard let value else { break }
             let trimmed = value.trimmingCharacters(in: .whitespaces)
             guard let number = Double(trimmed), number.isFinite else {
-                return report(SheetProblem.badValue(value, type: "a number", at: here))
+                return note(SheetProblem.badValue(value, type: "a number", at: here))
             }
             if dateStyles.indices.contains(cellStyle), dateStyles[cellStyle] {
                 content = .date(uses1904 ? number + SerialDate.offset1904 : number)
@@ -207,11 +207,11 @@ final class SheetHandler: XMLPartHandler {
         guard let content else { return true }
         if case .text(let text) = content {
             if let control = text.unicodeScalars.first(where: SheetHandler.isForbiddenControl) {
-                return report(SheetProblem.controlCharacter(control, at: here))
+                return note(SheetProblem.controlCharacter(control, at: here))
             }
             let count = text.count
             if count > limits.cellCharacters {
-                return report(SheetProblem.cellTooLong(count, limit: limits.cellCharacters, at: here))
+                return note(SheetProblem.cellTooLong(count, limit: limits.cellCharacters, at: here))
             }
             if text.isEmpty, !hasFormula { return true }
         }

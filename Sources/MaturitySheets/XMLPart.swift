@@ -37,7 +37,10 @@ final class XMLPart: NSObject, XMLParserDelegate {
     static func read(_ data: Data, with handler: XMLPartHandler) -> XMLPartOutcome {
         if let problem = precheck(data) { return problem }
         let reader = XMLPart(handler: handler)
-        let parser = XMLParser(data: data)
+        // From a stream, the parser is fed in chunks it can discard as it goes; given the whole part at
+        // once, libxml2 refuses parts over 10 MB ("huge input lookup") — a catalog of thousands of
+        // criteria has such a shared-strings part.
+        let parser = XMLParser(stream: InputStream(data: data))
         parser.shouldProcessNamespaces = false
         parser.shouldReportNamespacePrefixes = false
         parser.shouldResolveExternalEntities = false
@@ -49,60 +52,71 @@ final class XMLPart: NSObject, XMLParserDelegate {
         return .malformed(line: parser.lineNumber, column: parser.columnNumber, reason: reason)
     }
 
-    /// A DTD (`<!DOCTYPE`, `<!ENTITY`) anywhere in the bytes, or an encoding other than UTF-8.
+    /// A DTD (`<!DOCTYPE`, `<!ENTITY`) anywhere in the bytes, an encoding other than UTF-8, or a
+    /// control character XML 1.0 forbids (all below U+0020 but tab, line feed and carriage return),
+    /// raw or as `&#…;` — Foundation's parser drops those silently, which would change a cell. One
+    /// pass over the bytes.
     static func precheck(_ data: Data) -> XMLPartOutcome? {
-        let bytes = [UInt8](data.prefix(4))
-        if bytes.starts(with: [0xFE, 0xFF]) || bytes.starts(with: [0xFF, 0xFE]) || bytes.contains(0) {
+        let head = [UInt8](data.prefix(4))
+        if head.starts(with: [0xFE, 0xFF]) || head.starts(with: [0xFF, 0xFE]) || head.contains(0) {
             return .notUTF8
         }
-        let found = ["<!DOCTYPE", "<!ENTITY"].contains { data.range(of: Data($0.utf8)) != nil }
-        if found { return .doctype }
-        return controlCharacter(data)
-    }
-
-    /// The first control character XML 1.0 forbids (all below U+0020 but tab, line feed and carriage
-    /// return), raw or as `&#…;`: Foundation's parser drops them silently, which would change a cell.
-    static func controlCharacter(_ data: Data) -> XMLPartOutcome? {
-        data.withUnsafeBytes { buffer -> XMLPartOutcome? in
+        return data.withUnsafeBytes { buffer -> XMLPartOutcome? in
             let bytes = buffer.bindMemory(to: UInt8.self)
+            let count = bytes.count
             var line = 1
             var lineStart = 0
-            var index = 0
             func forbidden(_ value: UInt32) -> Bool { value < 0x20 && value != 0x09 && value != 0x0A && value != 0x0D }
             func column(_ at: Int) -> Int {
                 // Characters, not bytes: count the bytes that start a UTF-8 sequence.
-                var count = 1
-                for i in lineStart..<at where bytes[i] & 0xC0 != 0x80 { count += 1 }
-                return count
+                var characters = 1
+                for i in lineStart..<at where bytes[i] & 0xC0 != 0x80 { characters += 1 }
+                return characters
             }
-            while index < bytes.count {
+            func startsWith(_ pattern: StaticString, at index: Int) -> Bool {
+                let length = pattern.utf8CodeUnitCount
+                guard index + length <= count else { return false }
+                let p = pattern.utf8Start
+                for k in 0..<length where bytes[index + k] != p[k] { return false }
+                return true
+            }
+            var index = 0
+            while index < count {
                 let byte = bytes[index]
+                if byte >= 0x20 && byte != UInt8(ascii: "&") && byte != UInt8(ascii: "<") {
+                    index += 1
+                    continue
+                }
                 if byte == 0x0A {
                     line += 1
                     lineStart = index + 1
+                } else if byte == UInt8(ascii: "<") {
+                    if startsWith("<!DOCTYPE", at: index) || startsWith("<!ENTITY", at: index) { return .doctype }
+                } else if byte == UInt8(ascii: "&") {
+                    if index + 2 < count, bytes[index + 1] == UInt8(ascii: "#") {
+                        var value: UInt32 = 0
+                        var cursor = index + 2
+                        let hex = bytes[cursor] == UInt8(ascii: "x")
+                        if hex { cursor += 1 }
+                        var digits = 0
+                        while cursor < count, digits < 8 {
+                            let digit = bytes[cursor]
+                            if digit >= 48 && digit <= 57 {
+                                value = value * (hex ? 16 : 10) + UInt32(digit - 48)
+                            } else if hex, let letter = XMLText.hexDigit(Unicode.Scalar(digit)) {
+                                value = value * 16 + letter
+                            } else {
+                                break
+                            }
+                            cursor += 1
+                            digits += 1
+                        }
+                        if digits > 0, cursor < count, bytes[cursor] == UInt8(ascii: ";"), forbidden(value) {
+                            return .control(scalar: value, line: line, column: column(index))
+                        }
+                    }
                 } else if forbidden(UInt32(byte)) {
                     return .control(scalar: UInt32(byte), line: line, column: column(index))
-                } else if byte == UInt8(ascii: "&"), index + 2 < bytes.count, bytes[index + 1] == UInt8(ascii: "#") {
-                    var value: UInt32 = 0
-                    var cursor = index + 2
-                    let hex = bytes[cursor] == UInt8(ascii: "x")
-                    if hex { cursor += 1 }
-                    var digits = 0
-                    while cursor < bytes.count, digits < 8 {
-                        let digit = bytes[cursor]
-                        if let decimal = digit >= 48 && digit <= 57 ? UInt32(digit - 48) : nil {
-                            value = value * (hex ? 16 : 10) + decimal
-                        } else if hex, let letter = XMLText.hexDigit(Unicode.Scalar(digit)) {
-                            value = value * 16 + letter
-                        } else {
-                            break
-                        }
-                        cursor += 1
-                        digits += 1
-                    }
-                    if digits > 0, cursor < bytes.count, bytes[cursor] == UInt8(ascii: ";"), forbidden(value) {
-                        return .control(scalar: value, line: line, column: column(index))
-                    }
                 }
                 index += 1
             }

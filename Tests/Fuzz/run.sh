@@ -10,7 +10,7 @@ cd "$(dirname "$0")/../.."
 seconds=${1:-60}
 shift || true
 targets=("$@")
-if [ ${#targets[@]} -eq 0 ]; then targets=(catalog assessment plan scorer mapping tickets); fi
+if [ ${#targets[@]} -eq 0 ]; then targets=(catalog assessment plan scorer mapping tickets workbook sheet); fi
 
 swift build --scratch-path .build-fuzz --product maturity-fuzz \
   -Xswiftc -sanitize=fuzzer,address -Xswiftc -DFUZZING -Xswiftc -parse-as-library -Xswiftc -use-ld=lld \

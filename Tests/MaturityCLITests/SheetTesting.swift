@@ -59,7 +59,7 @@ struct EditableWorkbook {
         case .number(let value): return .number(value)
         case .date(let serial): return SerialDate.day(serial).map(Cell.Value.date) ?? .number(serial)
         case .bool(let value): return .bool(value)
-        case .error(let text): return .text(text)
+        case .errorValue(let text): return .text(text)
         case .uncalculated: return .empty
         }
     }

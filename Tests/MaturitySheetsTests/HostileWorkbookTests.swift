@@ -126,7 +126,7 @@ import Testing
                 <c r="C1"><f>NOW()</f></c><c r="D1" t="e"><f>1/0</f><v>#DIV/0!</v></c><c r="E1" t="b"><f>TRUE()</f><v>1</v></c></row></sheetData>
                 """)
         let sheet = try #require(try XLSXReader.read(data, file: "w.xlsx").sheets.first)
-        let expected: [CellContent] = [.number(7), .text("saved"), .uncalculated, .error("#DIV/0!"), .bool(true)]
+        let expected: [CellContent] = [.number(7), .text("saved"), .uncalculated, .errorValue("#DIV/0!"), .bool(true)]
         #expect(sheet.rows[0].cells.map(\.content) == expected)
         #expect(sheet.rows[0].cells.allSatisfy { $0.isFormula })
     }

@@ -34,6 +34,15 @@ import Testing
         }
     }
 
+    @Test func partsOverTenMegabytesRead() throws {
+        // 2,000 distinct texts of 6,000 characters: a 12 MB shared-strings part on one line.
+        let rows = (0..<2000).map { [Cell.text(String(repeating: "评价项描述", count: 1200) + "\($0)")] }
+        let data = XLSXWriter.data(Workbook(sheets: [Worksheet(name: "S", rows: rows)]))
+        let sheet = try #require(try XLSXReader.read(data, file: "big.xlsx").sheets.first)
+        #expect(sheet.rows.count == 2000)
+        #expect(sheet.rows.last?.cell(1)?.content == .text(String(repeating: "评价项描述", count: 1200) + "1999"))
+    }
+
     @Test func theSameWorkbookGivesTheSameBytes() {
         let workbook = Workbook(sheets: [
             Worksheet(name: "A", rows: [[.text("x"), .date(Day(year: 2026, month: 11, day: 1))]])

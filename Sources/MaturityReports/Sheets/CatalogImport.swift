@@ -33,16 +33,11 @@ public enum CatalogImport {
             }
         }
         let order = workbook.sheetNames
-        func rank(_ diagnostic: Diagnostic) -> (Int, Int, Int) {
-            guard let location = diagnostic.location else { return (-1, 0, 0) }
-            return (order.firstIndex(of: location.sheet ?? "") ?? order.count, location.line, location.column)
-        }
-        let errors = problems.filter(\.isError).enumerated().sorted {
-            rank($0.element) != rank($1.element) ? rank($0.element) < rank($1.element) : $0.offset < $1.offset
-        }.map(\.element)
+        let errors = SheetImportProblem.inSheetOrder(problems.filter(\.isError), sheets: order)
         if !errors.isEmpty { throw DiagnosticError(errors) }
         guard let yaml, let catalog else { throw DiagnosticError(problems) }
-        return Imported(yaml: yaml.text, catalog: catalog, warnings: warnings.sorted { rank($0) < rank($1) })
+        return Imported(
+            yaml: yaml.text, catalog: catalog, warnings: SheetImportProblem.inSheetOrder(warnings, sheets: order))
     }
 
     struct Reader {

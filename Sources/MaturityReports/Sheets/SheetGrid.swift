@@ -81,7 +81,7 @@ struct SheetGrid {
             }
             text = day.description
         case .bool(let value): text = value ? "true" : "false"
-        case .error(let value):
+        case .errorValue(let value):
             bag.append(SheetImportProblem.errorValue(value, at: location(of: cell)))
             return nil
         case .uncalculated:
@@ -97,7 +97,9 @@ struct SheetGrid {
     func number(_ row: ReadRow, _ key: String, bag: inout DiagnosticBag) -> Double? {
         guard let cell = cell(row, key) else { return nil }
         switch cell.content {
-        case .number(let value): return cell.isPercent ? value * 100 : value
+        case .number(let value):
+            // 0.926 shown as 92.6% is 92.6, not 92.60000000000001.
+            return cell.isPercent ? Double(String(format: "%.12g", value * 100)) ?? value * 100 : value
         case .date(let serial):
             bag.append(
                 SheetImportProblem.dateNotNumber(
@@ -133,10 +135,13 @@ struct SheetGrid {
         }
     }
 
-    /// A list of ids in one cell: separated by commas (also full-width), 、, semicolons or line breaks.
+    /// A list of ids in one cell: separated by commas (also full-width), 、, semicolons or line breaks;
+    /// each id once.
     func list(_ row: ReadRow, _ key: String, bag: inout DiagnosticBag) -> [String] {
         guard let text = text(row, key, bag: &bag) else { return [] }
-        return SheetGrid.splitList(text)
+        var ids: [String] = []
+        for id in SheetGrid.splitList(text) where !ids.contains(id) { ids.append(id) }
+        return ids
     }
 
     static func splitList(_ text: String) -> [String] {

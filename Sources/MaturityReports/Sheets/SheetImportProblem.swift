@@ -4,6 +4,18 @@ import MaturitySheets
 /// Every diagnostic an import from a spreadsheet gives about a cell or a sheet, kept in one place so
 /// tests compare against the same text.
 enum SheetImportProblem {
+    /// `diagnostics` in the workbook's order: by sheet (as the workbook lists them), row, column; those
+    /// without a place first.
+    static func inSheetOrder(_ diagnostics: [Diagnostic], sheets: [String]) -> [Diagnostic] {
+        func rank(_ diagnostic: Diagnostic) -> (Int, Int, Int) {
+            guard let location = diagnostic.location else { return (-1, 0, 0) }
+            return (sheets.firstIndex(of: location.sheet ?? "") ?? sheets.count, location.line, location.column)
+        }
+        return diagnostics.enumerated().sorted {
+            rank($0.element) != rank($1.element) ? rank($0.element) < rank($1.element) : $0.offset < $1.offset
+        }.map(\.element)
+    }
+
     static func missingSheet(_ name: SheetName, file: String, found: [String]) -> Diagnostic {
         .error(
             "'\(file)' has no sheet '\(name.zh)' or '\(name.en)'", at: nil,

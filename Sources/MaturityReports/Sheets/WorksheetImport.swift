@@ -81,18 +81,12 @@ public enum WorksheetImport {
             }
         }
         let order = workbook.sheetNames
-        func rank(_ diagnostic: Diagnostic) -> (Int, Int, Int) {
-            guard let location = diagnostic.location else { return (-1, 0, 0) }
-            return (order.firstIndex(of: location.sheet ?? "") ?? order.count, location.line, location.column)
-        }
-        let errors = problems.filter(\.isError).enumerated().sorted {
-            rank($0.element) != rank($1.element) ? rank($0.element) < rank($1.element) : $0.offset < $1.offset
-        }.map(\.element)
+        let errors = SheetImportProblem.inSheetOrder(problems.filter(\.isError), sheets: order)
         if !errors.isEmpty { throw DiagnosticError(errors) }
         guard let yaml, let assessment else { throw DiagnosticError(problems) }
         return Imported(
             yaml: yaml.text, assessment: assessment,
-            warnings: (problems.filter { !$0.isError } + warnings).sorted { rank($0) < rank($1) })
+            warnings: SheetImportProblem.inSheetOrder(problems.filter { !$0.isError } + warnings, sheets: order))
     }
 
     /// Turns the sheets' cells into the assessment's YAML, collecting the problems of single cells.
