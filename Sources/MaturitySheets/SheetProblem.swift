@@ -86,9 +86,11 @@ enum SheetProblem {
             at: location, hint: "XML entity declarations are refused (entity expansion); save the file again")
     }
 
-    static func notUTF8(_ file: String, part: String, at location: SourceLocation?) -> Diagnostic {
+    static func notUTF8(_ file: String, part: String, line: Int, column: Int, at location: SourceLocation?)
+        -> Diagnostic
+    {
         .error(
-            "part '\(part)' of '\(file)' is not UTF-8 XML", at: location,
+            "part '\(part)' of '\(file)' is not UTF-8 XML (line \(line), column \(column))", at: location,
             hint: "save the file again in a spreadsheet program")
     }
 

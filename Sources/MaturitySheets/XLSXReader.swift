@@ -150,7 +150,8 @@ public enum XLSXReader {
         switch outcome {
         case .finished, .stopped: return nil
         case .doctype: return SheetProblem.doctype(file, part: part, at: location)
-        case .notUTF8: return SheetProblem.notUTF8(file, part: part, at: location)
+        case .notUTF8(let line, let column):
+            return SheetProblem.notUTF8(file, part: part, line: line, column: column, at: location)
         case .control(let scalar, let line, let column):
             return SheetProblem.malformed(
                 file, part: part, line: line, column: column,

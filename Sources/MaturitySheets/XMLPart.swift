@@ -18,7 +18,8 @@ enum XMLPartOutcome {
     /// The handler stopped the reading.
     case stopped
     case doctype
-    case notUTF8
+    /// Bytes that are not UTF-8 (Foundation's parser traps on some of them in names).
+    case notUTF8(line: Int, column: Int)
     /// A control character XML 1.0 cannot hold, written raw or as a character reference.
     case control(scalar: UInt32, line: Int, column: Int)
     case malformed(line: Int, column: Int, reason: String)
@@ -59,7 +60,7 @@ final class XMLPart: NSObject, XMLParserDelegate {
     static func precheck(_ data: Data) -> XMLPartOutcome? {
         let head = [UInt8](data.prefix(4))
         if head.starts(with: [0xFE, 0xFF]) || head.starts(with: [0xFF, 0xFE]) || head.contains(0) {
-            return .notUTF8
+            return .notUTF8(line: 1, column: 1)
         }
         return data.withUnsafeBytes { buffer -> XMLPartOutcome? in
             let bytes = buffer.bindMemory(to: UInt8.self)
@@ -73,6 +74,26 @@ final class XMLPart: NSObject, XMLParserDelegate {
                 for i in lineStart..<at where bytes[i] & 0xC0 != 0x80 { characters += 1 }
                 return characters
             }
+            /// The length of the well-formed UTF-8 sequence starting at `index` (RFC 3629: no overlong
+            /// forms, no surrogates, nothing above U+10FFFF), or nil.
+            func utf8Sequence(at index: Int) -> Int? {
+                let lead = bytes[index]
+                let (length, low, high): (Int, UInt8, UInt8) =
+                    switch lead {
+                    case 0xC2...0xDF: (2, 0x80, 0xBF)
+                    case 0xE0: (3, 0xA0, 0xBF)
+                    case 0xE1...0xEC, 0xEE...0xEF: (3, 0x80, 0xBF)
+                    case 0xED: (3, 0x80, 0x9F)
+                    case 0xF0: (4, 0x90, 0xBF)
+                    case 0xF1...0xF3: (4, 0x80, 0xBF)
+                    case 0xF4: (4, 0x80, 0x8F)
+                    default: (0, 0, 0)
+                    }
+                guard length > 0, index + length <= count else { return nil }
+                guard (low...high).contains(bytes[index + 1]) else { return nil }
+                for k in 2..<length where bytes[index + k] & 0xC0 != 0x80 { return nil }
+                return length
+            }
             func startsWith(_ pattern: StaticString, at index: Int) -> Bool {
                 let length = pattern.utf8CodeUnitCount
                 guard index + length <= count else { return false }
@@ -83,6 +104,13 @@ final class XMLPart: NSObject, XMLParserDelegate {
             var index = 0
             while index < count {
                 let byte = bytes[index]
+                if byte >= 0x80 {
+                    guard let length = utf8Sequence(at: index) else {
+                        return .notUTF8(line: line, column: column(index))
+                    }
+                    index += length
+                    continue
+                }
                 if byte >= 0x20 && byte != UInt8(ascii: "&") && byte != UInt8(ascii: "<") {
                     index += 1
                     continue

@@ -25,11 +25,7 @@ struct ZipParts {
         guard head.starts(with: [0x50, 0x4B, 0x03, 0x04]) || head.starts(with: [0x50, 0x4B, 0x05, 0x06]) else {
             throw DiagnosticError(SheetProblem.notZip(file))
         }
-        do {
-            archive = try Archive(data: data, accessMode: .read)
-        } catch {
-            throw DiagnosticError(SheetProblem.damagedZip(file))
-        }
+        archive = try ZipParts.open(data, file: file)
         var count = 0
         for entry in archive {
             count += 1
@@ -42,6 +38,23 @@ struct ZipParts {
                 throw DiagnosticError(SheetProblem.duplicatePart(file, part: entry.path))
             }
             entries[name] = entry
+        }
+    }
+
+    /// The archive over a private copy of `data` on disk, unlinked at once (the open file stays
+    /// readable). ZIPFoundation's in-memory archives crash on a damaged zip whose offsets point past
+    /// its end (found by fuzzing); reading past the end of a file just reads nothing.
+    static func open(_ data: Data, file: String) throws(DiagnosticError) -> Archive {
+        let path = NSTemporaryDirectory() + "maturity-xlsx-\(getpid())-\(UUID().uuidString)"
+        guard FileManager.default.createFile(atPath: path, contents: data, attributes: [.posixPermissions: 0o600])
+        else {
+            throw DiagnosticError(.error("cannot read '\(file)': no room for a temporary copy", at: nil))
+        }
+        defer { unlink(path) }
+        do {
+            return try Archive(url: URL(fileURLWithPath: path), accessMode: .read)
+        } catch {
+            throw DiagnosticError(SheetProblem.damagedZip(file))
         }
     }
 

@@ -152,6 +152,18 @@ import Testing
             ])
     }
 
+    @Test func bytesThatAreNotUTF8AreRefusedBeforeTheParserSeesThem() throws {
+        // Foundation's parser traps on an attribute name like this one (found by fuzzing).
+        var xml = Data("<worksheet xmlns=\"\(RawXLSX.main)\"><sheetData><row r=\"1\"><c".utf8)
+        xml += Data([0xE0, 0x8A]) + Data("=\"A1\"><v>1</v></c></row></sheetData></worksheet>".utf8)
+        var parts = RawXLSX.parts(sheetData: "")
+        parts = parts.filter { $0.0 != "xl/worksheets/sheet1.xml" } + [("xl/worksheets/sheet1.xml", xml)]
+        #expect(
+            messages(try RawXLSX.zip(parts)) == [
+                "w.xlsx!Sheet1: error: part 'xl/worksheets/sheet1.xml' of 'w.xlsx' is not UTF-8 XML (line 1, column 102)"
+            ])
+    }
+
     @Test func aCellLongerThanASpreadsheetAllowsIsRefused() throws {
         let data = try RawXLSX.workbook(
             sheetData: "<sheetData><row r=\"2\"><c r=\"B2\" t=\"s\"><v>0</v></c></row></sheetData>",
