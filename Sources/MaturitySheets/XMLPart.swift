@@ -169,8 +169,11 @@ final class XMLPart: NSObject, XMLParserDelegate {
         attributes: [String: String] = [:]
     ) {
         guard !stopped else { return }
-        var plain: [String: String] = [:]
-        for (key, value) in attributes { plain[XMLPart.local(key)] = value }
+        var plain = attributes
+        if attributes.keys.contains(where: { $0.utf8.contains(UInt8(ascii: ":")) }) {
+            plain = [:]
+            for (key, value) in attributes { plain[XMLPart.local(key)] = value }
+        }
         if !handler.start(XMLPart.local(elementName), plain) {
             stopped = true
             parser.abortParsing()

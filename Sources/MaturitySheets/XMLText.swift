@@ -46,7 +46,7 @@ enum XMLText {
 
     /// The text an ST_Xstring means: every `_xHHHH_` decoded.
     static func decodeXstring(_ text: String) -> String {
-        guard text.contains("_x") || text.contains("_X") else { return text }
+        guard text.utf8.contains(UInt8(ascii: "_")) else { return text }
         let scalars = Array(text.unicodeScalars)
         var out = String.UnicodeScalarView()
         var index = 0

@@ -72,7 +72,8 @@ struct SheetGrid {
         guard let cell = cell(row, key) else { return nil }
         let text: String
         switch cell.content {
-        case .text(let value): text = value.replacingOccurrences(of: "\r\n", with: "\n")
+        case .text(let value):
+            text = value.utf8.contains(UInt8(ascii: "\r")) ? value.replacingOccurrences(of: "\r\n", with: "\n") : value
         case .number(let value): text = SheetGrid.numberText(value)
         case .date(let serial):
             guard let day = SerialDate.day(serial) else {
@@ -88,7 +89,7 @@ struct SheetGrid {
             bag.append(SheetImportProblem.uncalculated(at: location(of: cell)))
             return nil
         }
-        let result = trim ? text.trimmingCharacters(in: .whitespacesAndNewlines) : text
+        let result = trim ? SheetGrid.trimmed(text) : text
         return result.isEmpty ? nil : result
     }
 
@@ -142,6 +143,14 @@ struct SheetGrid {
         var ids: [String] = []
         for id in SheetGrid.splitList(text) where !ids.contains(id) { ids.append(id) }
         return ids
+    }
+
+    /// `text` without surrounding white space; the same string when there is none (the common case,
+    /// without Foundation's slower trimming).
+    static func trimmed(_ text: String) -> String {
+        guard let first = text.unicodeScalars.first, let last = text.unicodeScalars.last else { return text }
+        if !first.properties.isWhitespace, !last.properties.isWhitespace { return text }
+        return text.trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
     static func splitList(_ text: String) -> [String] {
