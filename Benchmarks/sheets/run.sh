@@ -12,21 +12,20 @@ rm -rf "$out" && mkdir -p "$out"
 swift build -c release --product maturity >/dev/null
 bin=$(swift build -c release --show-bin-path)/maturity
 
-# "seconds peak-MB exit" of one run; the command's output goes to $out/last.txt.
+# "wall-seconds cpu-seconds peak-MB exit" of one run; the command's output goes to $out/last.txt.
 measure() {
-  /usr/bin/time -f "%e %M" -o "$out/time.txt" "$@" >"$out/last.txt" 2>&1 && status=0 || status=$?
-  read -r seconds kb <"$out/time.txt" || true
+  /usr/bin/time -f "%e %U %S %M" -o "$out/time.txt" "$@" >"$out/last.txt" 2>&1 && status=0 || status=$?
   # GNU time prints "Command exited with non-zero status N" first when the command fails.
-  if [ "$status" != 0 ]; then read -r seconds kb < <(tail -n 1 "$out/time.txt"); fi
-  echo "$seconds $((kb / 1024)) $status"
+  read -r seconds user system kb < <(tail -n 1 "$out/time.txt")
+  echo "$seconds $(python3 -c "print(round($user + $system, 2))") $((kb / 1024)) $status"
 }
 
 row() {
   local label=$1; shift
-  read -r seconds mb status < <(measure "$@")
+  read -r seconds cpu mb status < <(measure "$@")
   local first
-  first=$(head -n 1 "$out/last.txt" | cut -c1-110)
-  echo "| $label | $seconds | $mb | $status | ${first//|/\\|} |"
+  first=$(head -n 1 "$out/last.txt" | sed "s|$out/||g" | cut -c1-100)
+  echo "| $label | $seconds | $cpu | $mb | $status | ${first//|/\\|} |"
 }
 
 python3 Benchmarks/sheets/hostile.py "$out/hostile"
@@ -34,8 +33,8 @@ python3 Benchmarks/scoring/generate.py 20000 "$out/20k" >/dev/null
 mkdir -p "$out/import" "$out/example"
 cp -r Examples/huadong-appliance/. "$out/example/" && rm "$out/example/assessment.yaml"
 
-echo "| command | wall (s) | peak RSS (MB) | exit | first line printed |"
-echo "|---|---:|---:|---:|---|"
+echo "| command | wall (s) | CPU (s) | peak RSS (MB) | exit | first line printed |"
+echo "|---|---:|---:|---:|---:|---|"
 row "maturity --help (the runtime alone)" "$bin" --help
 row "init --format xlsx (40 criteria)" "$bin" init --organisation Org --format xlsx --output "$out/init"
 row "import the blank worksheet" "$bin" import "$out/init/worksheet.xlsx" --output "$out/import"
