@@ -189,9 +189,9 @@ enum DiagnosticMessages {
         "TicketRun.swift: problem.message": "report(_ problem:) passes a RowProblem's message on",
         "TicketRun.swift: error": "a RowProblem caught while reading a row, passed to report",
         "YAMLDocument.swift: message": "the YAML syntax message, built in a variable: see `assembled`",
-        "VerifyReport.swift: message": "the edited-result message, built in a variable: see `assembled`",
+        "Verification.swift: message": "the edited-result message, built in a variable: see `assembled`",
         "ResultJSON+Audit.swift: error": "Result.failure passing on a SignOffReadError made above",
-        "Pipeline.swift: error": "Result.failure passing on the DiagnosticError of the assessment read in parallel",
+        "Engine.swift: error": "Result.failure passing on the DiagnosticError of the assessment read in parallel",
         "TicketKPIs.swift: error": "Result.failure passing on the DiagnosticError of a part read in parallel",
     ]
 
@@ -199,8 +199,8 @@ enum DiagnosticMessages {
     static let assembled: [(file: String, literal: String)] = [
         ("YAMLDocument.swift", #""YAML syntax: \(problem)""#),
         ("YAMLDocument.swift", #"" (\(context.text) at line \(context.mark.line))""#),
-        ("VerifyReport.swift", #""the result was edited after sign-off""#),
-        ("VerifyReport.swift", #""; and \(resultChanges.count - 5) more""#),
+        ("Verification.swift", #""the result was edited after sign-off""#),
+        ("Verification.swift", #""; and \(resultChanges.count - 5) more""#),
     ]
 
     struct Found {
@@ -602,10 +602,11 @@ enum ErrorsDoc {
                 var words = ErrorsDoc.words(command.line)
                 if words.suffix(2) == [">", "/dev/null"] { words.removeLast(2) }
                 switch words.first {
-                case "rm":
+                case "rm" where words.count == 2:
                     try FileManager.default.removeItem(atPath: folder + "/" + words[1])
                 case "echo" where words.count >= 3 && words[words.count - 2] == ">>":
-                    let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: folder + "/" + words.last!))
+                    let handle = try FileHandle(
+                        forWritingTo: URL(fileURLWithPath: folder + "/" + words[words.count - 1]))
                     try handle.seekToEnd()
                     try handle.write(contentsOf: Data((words[1..<words.count - 2].joined(separator: " ") + "\n").utf8))
                     try handle.close()

@@ -1,13 +1,16 @@
 import ArgumentParser
+import Foundation
 import MaturityCore
 import MaturityReports
 
-/// Output formats of `assess`.
-enum ReportFormat: String, CaseIterable, ExpressibleByArgument {
+/// Output formats of `assess`, `review` and `history`.
+enum OutputFormat: String, CaseIterable, ExpressibleByArgument {
     case text
     case md
     case json
     case html
+
+    var report: ReportFormat { ReportFormat(rawValue: rawValue) ?? .text }
 }
 
 struct AssessCommand: ParsableCommand {
@@ -43,6 +46,13 @@ struct AssessCommand: ParsableCommand {
     @Option(name: .long, help: "Show this improvement plan's actions in the report, overdue ones flagged.")
     var plan: String?
 
+    @Flag(
+        name: .long,
+        help: ArgumentHelp(
+            "Show the improvement path and the catalog's actions in the report of an audit, surveillance or "
+                + "special assessment (left out by default: a certification body does not consult)."))
+    var path = false
+
     @Option(
         name: .customLong("as-of"),
         help: "Date overdue plan actions are judged on, YYYY-MM-DD (default: the assessment's date).")
@@ -58,42 +68,31 @@ struct AssessCommand: ParsableCommand {
 
     func run() throws {
         let console = Context.console
-        let loaded = try Pipeline.load(assessment: assessment, catalog: catalog, console: console)
-        DiagnosticPrinter.print(loaded.warnings, console: console)
-        try Self.checkTarget(target, catalog: loaded.catalog)
-        let result = Scorer(catalog: loaded.catalog).score(loaded.assessment, kpis: loaded.kpis, target: target)
-        let language = console.language(lang)
-        var planView: PlanView?
-        if let plan {
-            let document = try PlanCommand.loadPlan(plan, console: console)
-            planView = PlanView(
-                file: plan, plan: document.plan, asOf: asOf.flatMap { Day(iso: $0) } ?? loaded.assessment.date)
+        let engine = console.engine
+        let loaded = try console.loadAssessment(assessment, catalog: catalog)
+        let result: AssessmentResult
+        do {
+            result = try engine.score(loaded, target: target, showingPath: path)
+        } catch {
+            throw error.usageError
         }
-        let seal = try AuditSeal.make(loaded, result: result, output: output, console: console)
+        let planView = try plan.map { plan throws(DiagnosticError) in
+            PlanView(
+                file: plan, plan: try console.loadPlan(plan).plan,
+                asOf: asOf.flatMap { Day(iso: $0) } ?? loaded.assessment.date)
+        }
+        let resultFolder =
+            output.map { (console.absolute($0) as NSString).deletingLastPathComponent } ?? console.currentDirectory
+        let seal = try engine.seal(loaded, result: result, resultFolder: resultFolder)
         let context = ReportContext(
-            result: result, catalog: loaded.catalog, language: language, plan: planView, audit: seal.comparison,
-            signOff: seal.signOff)
+            result: result, catalog: loaded.catalog, language: console.language(lang), plan: planView,
+            audit: seal.comparison, signOff: seal.signOff)
         if format == .xlsx, let output {
             let workbook = AssessmentWorkbook(
-                catalog: loaded.catalog, assessment: loaded.assessment, form: .result(result), language: language)
+                catalog: loaded.catalog, assessment: loaded.assessment, form: .result(result),
+                language: context.language)
             return try WorkbookOutput.write(workbook.data(), to: output, console: console)
         }
-        let text: String
-        switch format {
-        case .text: text = TextReport(context).render()
-        case .md: text = MarkdownReport(context).render()
-        case .json: text = ResultJSON.render(result, audit: seal.comparison, signOff: seal.signOff, plan: planView)
-        case .html, .xlsx: text = HTMLReport(context).render()
-        }
-        try console.emit(text, to: output)
-    }
-
-    /// `--target` must name a rating of the catalog, or `fail`.
-    static func checkTarget(_ target: String?, catalog: Catalog) throws {
-        guard let target, target != RatingRule.failId, catalog.rating(target) == nil else { return }
-        let ids = catalog.ratings.map(\.id)
-        throw ValidationError(
-            "--target '\(target)' is not a rating of catalog '\(catalog.id)'; "
-                + (Suggestion.hint(for: target, in: ids) ?? "ratings: \(ids.joined(separator: ", "))"))
+        try console.emit(Reports.assessment, context, as: format.report, to: output)
     }
 }

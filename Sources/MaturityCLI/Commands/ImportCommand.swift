@@ -40,17 +40,17 @@ struct ImportCommand: ParsableCommand {
         let workbook = try Self.readWorkbook(worksheet, console: console, sheets: WorksheetImport.reads)
         let loadedCatalog: Catalog
         if let catalog {
-            loadedCatalog = try CatalogLoader.load(path: console.absolute(catalog), displayPath: catalog).value
+            loadedCatalog = try console.engine.loadCatalog(console.input(catalog)).value
         } else {
             let (reference, location) = try WorksheetImport.catalogReference(workbook)
             let id = String(reference.split(separator: "@").first ?? "")
-            guard let path = CatalogLocator.catalog(forId: id, console: console) else {
+            guard let path = console.engine.library.catalog(forId: id) else {
                 throw DiagnosticError(
                     .error(
                         "no catalog '\(id)' found in Criteria/", at: location,
                         hint: "pass the catalog with --catalog PATH"))
             }
-            loadedCatalog = try CatalogLoader.load(path: path, displayPath: console.relative(path)).value
+            loadedCatalog = try console.engine.loadCatalog(InputPath(path, shown: console.relative(path))).value
         }
         let folder = console.absolute(output)
         let imported = try WorksheetImport.read(workbook, catalog: loadedCatalog, folder: folder)

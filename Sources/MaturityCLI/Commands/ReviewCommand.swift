@@ -12,11 +12,18 @@ struct ReviewCommand: ParsableCommand {
             the previous result: per-criterion, per-domain and overall deltas, regressions and improvements, \
             and plan progress (overdue = due before the review date and not done by then).
 
-            The decision is the first rule that holds:
-              withdraw: suspended last time, and still fail or a P1 action overdue
-              suspend: the rating is fail, or a P1 action is overdue
+            --previous must show a certificate in force or suspended: an audit, surveillance or special \
+            result not rated fail, or a review that did not withdraw. Only corrective actions (closing a finding, \
+            reaching the lowest rating) count; development actions never decide anything.
+
+            The decision, a recommendation of the audit team, is the first rule that holds:
+              withdraw: suspended last time, and still fail, a P1 corrective
+                action still overdue, or suspended for more than 6 months
+              suspend: the rating is fail, or a P1 corrective action is overdue
+              reinstate: suspended last time, and no rule above holds
               downgrade: the rating fell
-              maintain_with_follow_up: overall fell 5 points or more, or a P2 overdue
+              maintain_with_follow_up: overall fell 5 points or more, or a P2
+                corrective action is overdue
               upgrade: the rating rose
               maintain: otherwise
             The next review is the review date + 6 months.
@@ -48,7 +55,12 @@ struct ReviewCommand: ParsableCommand {
     @Option(
         name: .long,
         help: "Output format: text, md, json (the result with the review; reads back as --previous) or html.")
-    var format: ReportFormat = .text
+    var format: OutputFormat = .text
+
+    @Flag(
+        name: .long,
+        help: "Include the improvement path and the catalog's actions in the JSON of the current assessment.")
+    var path = false
 
     @OptionGroup var report: ReportOutputOptions
     var lang: Language? { report.lang }
@@ -56,30 +68,11 @@ struct ReviewCommand: ParsableCommand {
 
     func run() throws {
         let console = Context.console
-        let loaded = try Pipeline.load(assessment: assessment, catalog: catalog, console: console)
-        DiagnosticPrinter.print(loaded.warnings, console: console)
-        let previousResult = try PreviousResultLoader.load(path: console.absolute(previous), displayPath: previous)
-        let current = Scorer(catalog: loaded.catalog).score(loaded.assessment, kpis: loaded.kpis)
-        let reviewer = Reviewer(catalog: loaded.catalog)
-        var bag = DiagnosticBag()
-        bag.append(contentsOf: reviewer.check(previous: previousResult, current: current))
-        var planFile: Plan?
-        if let plan {
-            let document = try PlanCommand.loadPlan(plan, console: console)
-            if let problem = reviewer.check(plan: document.plan, file: plan, current: current) { bag.append(problem) }
-            planFile = document.plan
-        }
-        try bag.throwIfErrors()
-        DiagnosticPrinter.print(bag.warnings, console: console)
-        let review = reviewer.review(current: current, previous: previousResult, plan: planFile)
+        let loaded = try console.loadAssessment(assessment, catalog: catalog)
+        let (review, warnings) = try console.engine.review(
+            loaded, previous: console.input(previous), plan: plan.map(console.input), showingPath: path)
+        DiagnosticPrinter.print(warnings, console: console)
         let context = ReviewContext(review: review, catalog: loaded.catalog, language: console.language(lang))
-        let text: String
-        switch format {
-        case .text: text = ReviewTextReport(context).render()
-        case .md: text = ReviewMarkdownReport(context).render()
-        case .json: text = ReviewJSON.render(review)
-        case .html: text = ReviewHTMLReport(context).render()
-        }
-        try console.emit(text, to: output)
+        try console.emit(Reports.review, context, as: format.report, to: output)
     }
 }

@@ -20,13 +20,12 @@ enum WorkbookOutput {
     /// The catalog named by a plan's `catalog: id@version`, for names in a plan export; nil when it is
     /// not found (the export then shows ids).
     static func catalog(forPlan plan: Plan, option: String?, console: Console) throws(DiagnosticError) -> Catalog? {
-        if let option {
-            return try CatalogLoader.load(path: console.absolute(option), displayPath: option).value
-        }
+        let engine = console.engine
+        if let option { return try engine.loadCatalog(console.input(option)).value }
         guard let reference = plan.catalog, let id = reference.split(separator: "@").first,
-            let path = CatalogLocator.catalog(forId: String(id), console: console)
+            let path = engine.library.catalog(forId: String(id))
         else { return nil }
-        return try? CatalogLoader.load(path: path, displayPath: console.relative(path)).value
+        return try? engine.loadCatalog(InputPath(path, shown: console.relative(path))).value
     }
 }
 
@@ -37,4 +36,7 @@ enum AssessFormat: String, CaseIterable, ExpressibleByArgument {
     case json
     case html
     case xlsx
+
+    /// The report format; a workbook is written before a report would be, so `xlsx` never reaches here.
+    var report: ReportFormat { ReportFormat(rawValue: rawValue) ?? .text }
 }

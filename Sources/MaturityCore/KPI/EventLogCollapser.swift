@@ -1,4 +1,4 @@
-/// Collapses the rows of an event log into one ticket each (SPEC §8: the last row of a ticket wins,
+/// Collapses the rows of an event log into one ticket each (the last row of a ticket wins,
 /// or, column by column, the first row, or the first or last row that has a value).
 ///
 /// `contiguous` (the default) expects the rows of a ticket together, as exports sorted by ticket
@@ -48,9 +48,9 @@ struct EventLogCollapser {
             return nil
         case .contiguous:
             if current != nil, currentId.elementsEqual(id) {
-                current!.facts.merge(facts, take)
-                current!.rows += 1
-                current!.lastLine = line
+                current?.facts.merge(facts, take)
+                current?.rows += 1
+                current?.lastLine = line
                 return nil
             }
             let done = current

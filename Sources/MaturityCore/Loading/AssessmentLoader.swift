@@ -14,11 +14,14 @@ public struct CatalogReference: Sendable, Hashable {
 public struct AssessmentFile {
     let document: YAMLDocument
     let folder: String
+    let files: any FileSource
 
-    public static func open(path: String, displayPath: String? = nil) throws(DiagnosticError) -> AssessmentFile {
-        let document = try YAMLDocument.load(path: path, displayPath: displayPath)
+    public static func open(path: String, displayPath: String? = nil, files: any FileSource = DiskFiles())
+        throws(DiagnosticError) -> AssessmentFile
+    {
+        let document = try YAMLDocument.load(path: path, displayPath: displayPath, files: files)
         let folder = (path as NSString).deletingLastPathComponent
-        return AssessmentFile(document: document, folder: folder.isEmpty ? "." : folder)
+        return AssessmentFile(document: document, folder: folder.isEmpty ? "." : folder, files: files)
     }
 
     /// The `catalog:` the assessment names.
@@ -37,18 +40,18 @@ public struct AssessmentFile {
 
     /// Checks the assessment against `catalog` and returns it with its warnings.
     public func load(catalog: Catalog) throws(DiagnosticError) -> Loaded<Assessment> {
-        try AssessmentLoader.load(document: document, folder: folder, catalog: catalog)
+        try AssessmentLoader.load(document: document, folder: folder, catalog: catalog, files: files)
     }
 }
 
-/// Reads an assessment and checks it against its catalog (SPEC §3), reporting every problem at once.
+/// Reads an assessment and checks it against its catalog, reporting every problem at once.
 public enum AssessmentLoader {
     static let assessmentKeys = [
         "schema", "catalog", "organisation", "kind", "date", "assessor", "auditor", "owners", "evidence", "metrics",
         "tickets", "criteria", "findings", "note", "scope",
     ]
     static let organisationKeys = ["name", "site", "address", "contact", "industry"]
-    static let evidenceKeys = ["id", "kind", "title", "date", "file", "note"]
+    static let evidenceKeys = ["id", "kind", "title", "date", "file", "note", "superseded_by", "valid_until"]
     static let entryKeys = ["claimed", "audited", "evidence", "note", "na"]
     static let findingKeys = ["id", "criterion", "grade", "text", "status", "clause", "evidence", "due", "note"]
     static let ticketKeys = ["file", "mapping"]
@@ -75,10 +78,10 @@ public enum AssessmentLoader {
         try AssessmentFile.open(path: path, displayPath: displayPath).load(catalog: catalog)
     }
 
-    static func load(document: YAMLDocument, folder: String, catalog: Catalog) throws(DiagnosticError)
-        -> Loaded<Assessment>
-    {
-        var reader = Reader(catalog: catalog, r: YAMLReader(file: document.file), folder: folder)
+    static func load(
+        document: YAMLDocument, folder: String, catalog: Catalog, files: any FileSource = DiskFiles()
+    ) throws(DiagnosticError) -> Loaded<Assessment> {
+        var reader = Reader(catalog: catalog, r: YAMLReader(file: document.file), folder: folder, files: files)
         let assessment = reader.read(document.root)
         try reader.r.bag.throwIfErrors()
         guard let assessment else { throw DiagnosticError(reader.r.bag.sorted) }
@@ -104,6 +107,7 @@ public enum AssessmentLoader {
         let catalog: Catalog
         let r: YAMLReader
         let folder: String
+        let files: any FileSource
 
         mutating func read(_ root: Node) -> Assessment? {
             guard
@@ -208,6 +212,7 @@ public enum AssessmentLoader {
             guard let items = r.sequence(node, "evidence") else { return [] }
             let knownKinds = catalog.knownEvidenceKinds
             var result: [EvidenceItem] = []
+            var successors: [(id: String, by: String, node: Node)] = []
             var seen: [String: SourceLocation] = [:]
             for item in items {
                 guard
@@ -246,16 +251,61 @@ public enum AssessmentLoader {
                     file = path
                     checkFile(path, at: fileNode, what: "evidence file")
                 }
+                var validUntil: Day?
+                if let untilNode = map["valid_until"], !r.isNull(untilNode) {
+                    validUntil = r.day(untilNode, "valid_until of '\(id)'")
+                    if let validUntil, let itemDate, validUntil < itemDate {
+                        r.error(
+                            "evidence '\(id)' is valid until \(validUntil), before its own date \(itemDate)",
+                            at: untilNode, hint: "valid_until is the last day the item counts; correct one of the dates"
+                        )
+                    }
+                }
+                var supersededBy: String?
+                if let byNode = map["superseded_by"], !r.isNull(byNode) {
+                    supersededBy = r.identifier(byNode, "superseded_by of '\(id)'")
+                    if let supersededBy { successors.append((id, supersededBy, byNode)) }
+                }
                 result.append(
                     EvidenceItem(
-                        id: id, kind: kind, title: title, date: itemDate, file: file, location: r.location(idNode)))
+                        id: id, kind: kind, title: title, date: itemDate, file: file, supersededBy: supersededBy,
+                        validUntil: validUntil, location: r.location(idNode)))
             }
+            checkSupersession(successors, items: result)
             return result
+        }
+
+        /// Every `superseded_by` names another declared item, and following them never comes back.
+        func checkSupersession(_ links: [(id: String, by: String, node: Node)], items: [EvidenceItem]) {
+            let ids = Set(items.map(\.id))
+            let next = Dictionary(links.map { ($0.id, $0.by) }, uniquingKeysWith: { a, _ in a })
+            for link in links {
+                if link.by == link.id {
+                    r.error(
+                        "evidence '\(link.id)' cannot supersede itself", at: link.node,
+                        hint: "superseded_by names the newer item that replaces this one")
+                } else if !ids.contains(link.by) {
+                    r.error(
+                        "evidence '\(link.id)' is superseded by '\(link.by)', which is not declared", at: link.node,
+                        hint: "declare the newer item under 'evidence:' with id, kind, title and date")
+                } else {
+                    var chain = [link.id, link.by]
+                    while let following = next[chain.last!], following != chain.last!, !chain.contains(following) {
+                        chain.append(following)
+                    }
+                    if let last = next[chain.last!], last == link.id, chain.count > 1 {
+                        r.error(
+                            "evidence '\(link.id)' is superseded in a circle: "
+                                + (chain + [link.id]).joined(separator: " → "), at: link.node,
+                            hint: "only the older item names the newer one in superseded_by")
+                    }
+                }
+            }
         }
 
         /// A file named in the assessment must exist and stay inside the assessment's folder.
         func checkFile(_ path: String, at node: Node, what: String) {
-            switch PathCheck.resolve(path, inside: folder) {
+            switch PathCheck.resolve(path, inside: folder, files: files) {
             case .ok:
                 break
             case .missing:
@@ -327,7 +377,10 @@ public enum AssessmentLoader {
                 var result = CriterionEntry(location: r.location(entry.keyNode))
                 for key in ["claimed", "audited"] {
                     guard let levelNode = fields[key], !r.isNull(levelNode),
-                        let level = r.integer(levelNode, "\(key) level of '\(entry.key)'")
+                        let level = r.integer(
+                            levelNode, "\(key) level of '\(entry.key)'",
+                            otherwise: "a criterion that does not apply takes no level: write "
+                                + "'\(entry.key): {na: \"why it does not apply\"}' (not on a key criterion)")
                     else { continue }
                     if level < 0 || level > maxLevel {
                         r.error(
@@ -372,6 +425,11 @@ public enum AssessmentLoader {
                             r.error(
                                 "key criterion '\(entry.key)' cannot be not applicable", at: naNode,
                                 hint: "a key criterion applies to every organisation; assess it (level 0 if absent)")
+                        } else if let required = catalog.requiredLevel(of: entry.key) {
+                            r.error(
+                                "criterion '\(entry.key)' cannot be not applicable: rating '\(required.rating)' requires it "
+                                    + "at level \(required.level)",
+                                at: naNode, hint: "assess it (level 0 if absent)")
                         } else if result.claimed != nil || result.audited != nil {
                             r.error(
                                 "criterion '\(entry.key)' is marked not applicable but also given a level", at: naNode,

@@ -2,26 +2,30 @@ import Foundation
 import Yams
 
 /// Reads a catalog (one YAML file, or a folder with `catalog.yaml` and domain files) and checks
-/// everything SPEC §2 asks of it, reporting every problem with its location.
+/// everything a catalog must satisfy, reporting every problem with its location.
 public enum CatalogLoader {
     static let catalogKeys = [
         "schema", "id", "version", "title", "description", "levels", "ratings", "deadlines",
-        "evidence_max_age_days", "evidence_kinds", "kpis", "domains", "renamed",
+        "evidence_max_age_days", "evidence_kinds", "lead_days", "kpis", "domains", "renamed",
     ]
     static let levelKeys = ["level", "name", "evidence", "description"]
-    static let ratingKeys = ["id", "name", "overall_min", "domain_min", "key_level_min", "max_open", "description"]
+    static let ratingKeys = [
+        "id", "name", "overall_min", "domain_min", "key_level_min", "max_open", "criterion_min", "description",
+    ]
     static let domainKeys = ["id", "name", "weight", "owner", "description", "criteria"]
     static let criterionKeys = [
         "id", "name", "weight", "key", "owner", "description", "levels", "evidence", "metric", "actions", "sources",
     ]
     static let metricKeys = ["kpi", "better", "thresholds"]
     static let kpiKeys = ["id", "name", "unit", "better", "description"]
-    static let evidenceKindKeys = ["id", "name", "description"]
+    static let evidenceKindKeys = ["id", "name", "description", "max_age_days"]
 
     /// Loads and checks the catalog at `path`; throws every error found, returns warnings with it.
     /// `displayPath` is how diagnostics name the catalog (as the user typed it); defaults to `path`.
-    public static func load(path: String, displayPath: String? = nil) throws(DiagnosticError) -> Loaded<Catalog> {
-        var builder = Builder()
+    public static func load(path: String, displayPath: String? = nil, files: any FileSource = DiskFiles())
+        throws(DiagnosticError) -> Loaded<Catalog>
+    {
+        var builder = Builder(files: files)
         let catalog = builder.read(path: path, display: displayPath ?? path)
         let bag = builder.bag
         try bag.throwIfErrors()
@@ -30,14 +34,17 @@ public enum CatalogLoader {
     }
 
     /// Every problem of the catalog at `path`, errors and warnings, in file order.
-    public static func lint(path: String, displayPath: String? = nil) -> [Diagnostic] {
-        check(path: path, displayPath: displayPath).diagnostics
+    public static func lint(path: String, displayPath: String? = nil, files: any FileSource = DiskFiles())
+        -> [Diagnostic]
+    {
+        check(path: path, displayPath: displayPath, files: files).diagnostics
     }
 
     /// The catalog when it has no error, and every problem found, in file order.
-    public static func check(path: String, displayPath: String? = nil) -> (catalog: Catalog?, diagnostics: [Diagnostic])
-    {
-        var builder = Builder()
+    public static func check(path: String, displayPath: String? = nil, files: any FileSource = DiskFiles()) -> (
+        catalog: Catalog?, diagnostics: [Diagnostic]
+    ) {
+        var builder = Builder(files: files)
         let catalog = builder.read(path: path, display: displayPath ?? path)
         return (builder.bag.hasErrors ? nil : catalog, builder.bag.sorted)
     }
@@ -57,6 +64,8 @@ public enum CatalogLoader {
     }
 
     struct Builder {
+        /// Where the catalog's files are read from.
+        var files: any FileSource = DiskFiles()
         var bag = DiagnosticBag()
         var maxLevel = 0
         var kpis: [KPIDefinition] = []
@@ -65,17 +74,17 @@ public enum CatalogLoader {
         var prefetched: [String: DomainFile] = [:]
 
         mutating func read(path: String, display: String) -> Catalog? {
-            var isDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            let kind = files.kind(path)
+            guard kind != .missing else {
                 bag.append(
                     .error(
                         "catalog '\(display)' does not exist", at: nil,
                         hint: "give a catalog file, or a folder holding catalog.yaml"))
                 return nil
             }
-            if isDirectory.boolValue {
+            if kind == .folder {
                 let main = (path as NSString).appendingPathComponent("catalog.yaml")
-                guard FileManager.default.fileExists(atPath: main) else {
+                guard files.kind(main) != .missing else {
                     bag.append(
                         .error(
                             "folder '\(display)' has no catalog.yaml", at: nil,
@@ -89,7 +98,7 @@ public enum CatalogLoader {
 
         mutating func readFile(_ file: String, display: String, folder: (real: String, display: String)?) -> Catalog? {
             do {
-                let document = try YAMLDocument.load(path: file, displayPath: display)
+                let document = try YAMLDocument.load(path: file, displayPath: display, files: files)
                 return read(document: document, folder: folder)
             } catch {
                 bag.append(contentsOf: error.diagnostics)
@@ -139,6 +148,7 @@ public enum CatalogLoader {
                 }
             }
             let kinds = map["evidence_kinds"].map { readEvidenceKinds($0, r) } ?? []
+            let leadDays = map["lead_days"].map { readLeadDays($0, r) } ?? [:]
             kpis = map["kpis"].map { readKPIs($0, r) } ?? []
 
             var domains: [Domain] = []
@@ -197,6 +207,19 @@ public enum CatalogLoader {
                     hint: "a certification catalog has tens of criteria; split it into several catalogs")
             }
 
+            // Criteria a rating requires must exist; they are read after the ratings.
+            if let node = map["ratings"], case .sequence(let items) = node {
+                for case .mapping(let rating) in items {
+                    guard case .mapping(let required)? = rating["criterion_min"] else { continue }
+                    for (key, _) in required {
+                        guard case .scalar(let id) = key, criterionIds[id.string] == nil else { continue }
+                        r.error(
+                            "criterion_min names unknown criterion '\(id.string)'", at: key,
+                            hint: Suggestion.hint(for: id.string, in: Array(criterionIds.keys).sorted(), listUpTo: 0))
+                    }
+                }
+            }
+
             var renamed: [String: String] = [:]
             if let node = map["renamed"], let renames = r.mapping(node, "renamed") {
                 for entry in renames.entries {
@@ -214,13 +237,18 @@ public enum CatalogLoader {
             return Catalog(
                 id: id, version: version, title: title, levels: levels, ratings: ratings, deadlines: deadlines,
                 evidenceMaxAgeDays: maxAge, evidenceKinds: kinds, kpis: kpis, domains: domains, renamed: renamed,
-                location: .start(of: document.file))
+                leadDays: leadDays, location: .start(of: document.file))
         }
 
         func domainFiles(in folder: String) -> [String] {
-            let names = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
+            let names = (try? files.names(inFolder: folder)) ?? []
             return names.filter { ($0.hasSuffix(".yaml") || $0.hasSuffix(".yml")) && $0 != "catalog.yaml" }
                 .sorted()
+        }
+
+        /// What each parallel worker starts from (the builder holds only values and a `Sendable` source).
+        struct WorkerTemplate: @unchecked Sendable {
+            let builder: Builder
         }
 
         /// A domain file read on its own (possibly on another thread), before cross-file checks.
@@ -230,14 +258,15 @@ public enum CatalogLoader {
         }
 
         /// Parses and reads domain files in parallel; each worker checks its own file, the caller the rest.
-        func readDomainFiles(_ files: [(path: String, display: String)]) -> [String: DomainFile] {
-            let existing = files.filter { FileManager.default.fileExists(atPath: $0.path) }
+        func readDomainFiles(_ named: [(path: String, display: String)]) -> [String: DomainFile] {
+            let existing = named.filter { files.kind($0.path) != .missing }
             let results = ParallelResults<DomainFile>(count: existing.count)
-            let (maxLevel, kpis) = (self.maxLevel, self.kpis)
+            var template = Builder(files: files)
+            template.maxLevel = maxLevel
+            template.kpis = kpis
+            let start = WorkerTemplate(builder: template)
             DispatchQueue.concurrentPerform(iterations: existing.count) { index in
-                var worker = Builder()
-                worker.maxLevel = maxLevel
-                worker.kpis = kpis
+                var worker = start.builder
                 let file = existing[index]
                 let domain = worker.readDomainFileNow(file.path, display: file.display)
                 results.set(index, DomainFile(domain: domain, diagnostics: worker.bag.all))
@@ -249,7 +278,7 @@ public enum CatalogLoader {
 
         mutating func readDomainFileNow(_ path: String, display: String) -> Domain? {
             do {
-                let document = try YAMLDocument.load(path: path, displayPath: display)
+                let document = try YAMLDocument.load(path: path, displayPath: display, files: files)
                 let r = YAMLReader(file: document.file)
                 defer { bag.append(contentsOf: r.bag.all) }
                 return readDomain(document.root, r)
@@ -260,7 +289,7 @@ public enum CatalogLoader {
         }
 
         mutating func readDomainFile(_ path: String, display: String, at reference: SourceLocation?) -> Domain? {
-            guard FileManager.default.fileExists(atPath: path) else {
+            guard files.kind(path) != .missing else {
                 bag.append(.error("domain file '\(display)' does not exist", at: reference))
                 return nil
             }
@@ -362,6 +391,18 @@ public enum CatalogLoader {
                         rule.maxOpen[grade] = limit
                     }
                 }
+                if let valueNode = map["criterion_min"], let levels = r.mapping(valueNode, "criterion_min") {
+                    for entry in levels.entries {
+                        guard let level = r.integer(entry.value, "criterion_min \(entry.key)") else { continue }
+                        if level < 1 || level > maxLevel {
+                            r.error(
+                                "criterion_min \(entry.key) of rating '\(id)' is \(level), outside the scale 1–\(maxLevel)",
+                                at: entry.value)
+                            continue
+                        }
+                        rule.criterionMin[entry.key] = level
+                    }
+                }
                 if let (before, beforeMap) = previous, inRange(before) {
                     checkIncreasing(before, beforeMap, rule, map, r)
                 }
@@ -433,9 +474,38 @@ public enum CatalogLoader {
                 else { continue }
                 _ = map["description"].flatMap { r.text($0, "description of evidence kind '\(id)'") }
                 if kinds.contains(where: { $0.id == id }) { r.error("duplicate evidence kind '\(id)'", at: idNode) }
-                kinds.append(EvidenceKindDefinition(id: id, name: name))
+                var maxAge: EvidenceKindDefinition.MaxAge?
+                if let ageNode = map["max_age_days"] {
+                    if r.isNull(ageNode) {
+                        maxAge = .unlimited
+                    } else if let days = r.integer(ageNode, "max_age_days of evidence kind '\(id)'") {
+                        if days <= 0 {
+                            r.error(
+                                "max_age_days of evidence kind '\(id)' must be more than 0, found \(days)", at: ageNode,
+                                hint: "write null for a kind that stays valid until superseded (a procedure in force)")
+                        } else {
+                            maxAge = .days(days)
+                        }
+                    }
+                }
+                kinds.append(EvidenceKindDefinition(id: id, name: name, maxAge: maxAge))
             }
             return kinds
+        }
+
+        /// `lead_days: {4: 180, 5: 365}`: least days from an assessment to reach a level.
+        func readLeadDays(_ node: Node, _ r: YAMLReader) -> [Int: Int] {
+            var days: [Int: Int] = [:]
+            for entry in levelEntries(node, "lead_days", from: 1, r, value: { r.integer($0, "lead days") }) {
+                guard entry.value >= 0 else {
+                    r.error(
+                        "lead_days of level \(entry.level) must be 0 days or more, found \(entry.value)", at: entry.node
+                    )
+                    continue
+                }
+                days[entry.level] = entry.value
+            }
+            return days
         }
 
         func readKPIs(_ node: Node, _ r: YAMLReader) -> [KPIDefinition] {

@@ -4,6 +4,12 @@ public struct Assessment: Sendable {
         case selfAssessment = "self"
         case audit
         case surveillance
+        /// A follow-up audit outside the semiannual rhythm, e.g. to lift a suspension.
+        case special
+
+        /// Made by a certification body (audit, surveillance, special): its reports must not consult,
+        /// so they leave out the improvement path and the catalog's actions unless asked for.
+        public var isCertificationAudit: Bool { self != .selfAssessment }
     }
 
     public var catalogId: String
@@ -73,16 +79,24 @@ public struct EvidenceItem: Sendable, Hashable {
     public var title: String
     public var date: Day?
     public var file: String?
+    /// The item that replaces this one (a newer version of a procedure): from that item's date on,
+    /// this one no longer counts.
+    public var supersededBy: String?
+    /// The last day the item counts (a certificate, a contract, a plan for a period).
+    public var validUntil: Day?
     public var location: SourceLocation?
 
     public init(
-        id: String, kind: String, title: String, date: Day?, file: String? = nil, location: SourceLocation? = nil
+        id: String, kind: String, title: String, date: Day?, file: String? = nil, supersededBy: String? = nil,
+        validUntil: Day? = nil, location: SourceLocation? = nil
     ) {
         self.id = id
         self.kind = kind
         self.title = title
         self.date = date
         self.file = file
+        self.supersededBy = supersededBy
+        self.validUntil = validUntil
         self.location = location
     }
 }

@@ -10,7 +10,10 @@ public struct Catalog: Sendable {
     public var levels: [ScaleLevel]
     public var ratings: [RatingRule]
     public var deadlines: [FindingGrade: Int]
+    /// Age limit of an evidence item whose kind sets none.
     public var evidenceMaxAgeDays: Int
+    /// Least days from an assessment to reach a level (levels that need data over monitoring cycles).
+    public var leadDays: [Int: Int]
     /// Evidence kinds the catalog names, with their display names (beyond those the scale requires).
     public var evidenceKinds: [EvidenceKindDefinition]
     public var kpis: [KPIDefinition]
@@ -28,7 +31,7 @@ public struct Catalog: Sendable {
         id: String, version: String, title: LocalizedText, levels: [ScaleLevel], ratings: [RatingRule],
         deadlines: [FindingGrade: Int] = Catalog.defaultDeadlines, evidenceMaxAgeDays: Int = 365,
         evidenceKinds: [EvidenceKindDefinition] = [], kpis: [KPIDefinition] = [], domains: [Domain],
-        renamed: [String: String] = [:], location: SourceLocation? = nil
+        renamed: [String: String] = [:], leadDays: [Int: Int] = [:], location: SourceLocation? = nil
     ) {
         self.id = id
         self.version = version
@@ -37,6 +40,7 @@ public struct Catalog: Sendable {
         self.ratings = ratings
         self.deadlines = deadlines
         self.evidenceMaxAgeDays = evidenceMaxAgeDays
+        self.leadDays = leadDays
         self.evidenceKinds = evidenceKinds
         self.kpis = kpis
         self.domains = domains
@@ -64,6 +68,22 @@ public struct Catalog: Sendable {
         deadlines[grade] ?? Catalog.defaultDeadlines[grade] ?? 90
     }
 
+    /// Days an item of `kind` stays valid after its date: the kind's own limit, else the catalog's
+    /// default; nil when the kind has no age limit (valid until superseded or past its `valid_until`).
+    public func maxAgeDays(ofKind kind: String) -> Int? {
+        switch evidenceKinds.first(where: { $0.id == kind })?.maxAge {
+        case .days(let days)?: return days
+        case .unlimited?: return nil
+        case nil: return evidenceMaxAgeDays
+        }
+    }
+
+    /// Least days from an assessment to reach `level`: the larger of the deadline of `grade` and the
+    /// catalog's lead time for the level.
+    public func daysToReach(level: Int, grade: FindingGrade) -> Int {
+        max(deadline(grade), leadDays[level] ?? 0)
+    }
+
     /// The highest level of the scale.
     public var maxLevel: Int { levels.last?.level ?? 0 }
 
@@ -80,6 +100,11 @@ public struct Catalog: Sendable {
 
     public func domain(ofCriterion id: String) -> Domain? {
         index[id].map { domains[$0.domain] }
+    }
+
+    /// The level some rating requires of `criterion` through `criterion_min`, the highest if several do.
+    public func requiredLevel(of criterion: String) -> (rating: String, level: Int)? {
+        ratings.compactMap { rule in rule.criterionMin[criterion].map { (rule.id, $0) } }.max { $0.1 < $1.1 }
     }
 
     public func rating(_ id: String) -> RatingRule? {
@@ -102,7 +127,7 @@ public struct Catalog: Sendable {
         evidenceKinds.forEach { add($0.id) }
         levels.forEach { $0.evidence.forEach(add) }
         for criterion in criteria {
-            for level in criterion.evidence.keys.sorted() { criterion.evidence[level]!.forEach(add) }
+            for (_, kinds) in criterion.evidence.sorted(by: { $0.key < $1.key }) { kinds.forEach(add) }
         }
         return seen
     }
@@ -158,10 +183,13 @@ public struct RatingRule: Sendable, Hashable {
     public var domainMin: Double?
     public var keyLevelMin: Int?
     public var maxOpen: [FindingGrade: Int]
+    /// Criteria the rating requires at a level of their own (criterion id → level), like the improvement
+    /// and innovation the scheme asks of its top rating.
+    public var criterionMin: [String: Int]
 
     public init(
         id: String, name: LocalizedText, overallMin: Double? = nil, domainMin: Double? = nil, keyLevelMin: Int? = nil,
-        maxOpen: [FindingGrade: Int] = [:]
+        maxOpen: [FindingGrade: Int] = [:], criterionMin: [String: Int] = [:]
     ) {
         self.id = id
         self.name = name
@@ -169,20 +197,33 @@ public struct RatingRule: Sendable, Hashable {
         self.domainMin = domainMin
         self.keyLevelMin = keyLevelMin
         self.maxOpen = maxOpen
+        self.criterionMin = criterionMin
     }
 }
 
-/// A display name for an evidence kind (`document`, `record`, `interview`, …).
+/// An evidence kind (`document`, `record`, `interview`, …): its display name and how long an item
+/// of it stays valid.
 public struct EvidenceKindDefinition: Sendable, Hashable {
-    public var id: String
-    public var name: LocalizedText
-
-    public init(id: String, name: LocalizedText) {
-        self.id = id
-        self.name = name
+    /// How long an item of a kind counts after its date.
+    public enum MaxAge: Sendable, Hashable {
+        /// At most this many days old.
+        case days(Int)
+        /// No age limit: valid until superseded or past its `valid_until` (a procedure in force).
+        case unlimited
     }
 
-    /// Names for the kinds SPEC §2's example scale uses and auditors add; a catalog may rename them.
+    public var id: String
+    public var name: LocalizedText
+    /// Nil: the catalog's `evidence_max_age_days`.
+    public var maxAge: MaxAge?
+
+    public init(id: String, name: LocalizedText, maxAge: MaxAge? = nil) {
+        self.id = id
+        self.name = name
+        self.maxAge = maxAge
+    }
+
+    /// Names for the kinds the usual scale uses and auditors add; a catalog may rename them.
     public static let standard: [EvidenceKindDefinition] = [
         .init(id: "statement", name: LocalizedText(zh: "声明", en: "statement")),
         .init(id: "document", name: LocalizedText(zh: "文件", en: "document")),
@@ -312,7 +353,7 @@ public enum FindingGrade: String, Sendable, Hashable, CaseIterable, Comparable {
     case improvement
 
     public static func < (lhs: FindingGrade, rhs: FindingGrade) -> Bool {
-        allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
+        lhs.caseOrder < rhs.caseOrder
     }
 
     public var name: LocalizedText {
@@ -325,7 +366,7 @@ public enum FindingGrade: String, Sendable, Hashable, CaseIterable, Comparable {
     }
 }
 
-/// The tolerance SPEC §4 sets for comparing unrounded scores.
+/// The tolerance for comparing unrounded scores: differences below it are equal (69.99999999999 meets 70).
 public enum Tolerance {
     public static let epsilon = 1e-9
 }

@@ -1,4 +1,5 @@
-/// Turns the improvement path and open findings into actions with owner, due date and priority (SPEC §6).
+/// Turns the improvement path and open findings into actions with owner, due date and priority:
+/// one action per level step of a path entry and one per open finding.
 public struct ActionBuilder: Sendable {
     public let catalog: Catalog
 
@@ -8,23 +9,35 @@ public struct ActionBuilder: Sendable {
 
     public func actions(for result: AssessmentResult, assessment: Assessment) -> [PlanAction] {
         var actions: [PlanAction] = []
-        for step in result.path {
-            guard let criterion = catalog.criterion(step.criterion),
-                let domain = catalog.domain(ofCriterion: step.criterion)
+        let rules = EvidenceRules(catalog: catalog, assessment: assessment)
+        for entry in result.path {
+            guard let criterion = catalog.criterion(entry.criterion),
+                let domain = catalog.domain(ofCriterion: entry.criterion), let levels = entry.levels
             else { continue }
-            let (grade, priority): (FindingGrade, PlanAction.Priority) =
-                switch step.reason {
-                case .key: (.major, .p1)
-                case .domain: (.minor, .p2)
-                case .overall: (.improvement, .p3)
-                }
-            actions.append(
-                PlanAction(
-                    id: "\(step.criterion)@\(step.to)", origin: .path(step.reason), criterion: step.criterion,
-                    domain: domain.id, from: step.from, to: step.to, what: whatToDo(criterion, level: step.to),
-                    kpiTarget: kpiTarget(criterion, level: step.to),
-                    owner: owner(criterion: criterion, domain: domain, assessment: assessment),
-                    due: assessment.date.adding(days: deadline(grade)), priority: priority))
+            let valid = validKinds(entry.criterion, assessment: assessment, rules: rules)
+            var previousDue: Day?
+            for level in levels {
+                // A corrective step takes its reason from the path to the lowest rating; others are development.
+                let correctiveReason = result.correctiveReason(entry.criterion, level: level)
+                let corrective = correctiveReason != nil
+                let (grade, priority) = Self.deadlineAndPriority(
+                    correctiveReason ?? entry.reason(forLevel: level), corrective: corrective)
+                var due = assessment.date.adding(days: catalog.daysToReach(level: level, grade: grade))
+                // A step never falls due before the one below it.
+                if let previousDue, due < previousDue { due = previousDue }
+                previousDue = due
+                actions.append(
+                    PlanAction(
+                        id: "\(entry.criterion)@\(level)", origin: .path(entry.reason(forLevel: level)),
+                        criterion: entry.criterion, domain: domain.id, from: level - 1, to: level,
+                        what: whatToDo(criterion, level: level),
+                        evidenceNeeded: catalog.requiredEvidence(for: criterion, at: level).filter {
+                            !valid.contains($0)
+                        },
+                        kpiTarget: kpiTarget(criterion, level: level),
+                        owner: owner(criterion: criterion, domain: domain, assessment: assessment), due: due,
+                        priority: priority, purpose: corrective ? .corrective : .development))
+            }
         }
         for finding in assessment.findings where finding.status == .open && finding.grade != .improvement {
             let criterion = finding.criterion.flatMap(catalog.criterion)
@@ -44,9 +57,30 @@ public struct ActionBuilder: Sendable {
                     kpiTarget: nil,
                     owner: criterion.map { owner(criterion: $0, domain: domain, assessment: assessment) }
                         ?? .unassigned,
-                    due: finding.due ?? assessment.date.adding(days: deadline(finding.grade)), priority: priority))
+                    due: finding.due ?? assessment.date.adding(days: deadline(finding.grade)), priority: priority,
+                    purpose: .corrective))
         }
         return actions
+    }
+
+    /// The kind of deadline and the priority of a path step: corrective key → major, P1; corrective
+    /// domain → minor, P2; corrective overall → improvement, P2; every development step → improvement, P3.
+    public static func deadlineAndPriority(_ reason: PathStep.Reason, corrective: Bool)
+        -> (FindingGrade, PlanAction.Priority)
+    {
+        guard corrective else { return (.improvement, .p3) }
+        switch reason {
+        case .key: return (.major, .p1)
+        case .domain: return (.minor, .p2)
+        case .overall: return (.improvement, .p2)
+        }
+    }
+
+    /// Evidence kinds the criterion's valid cited items supply.
+    func validKinds(_ criterion: String, assessment: Assessment, rules: EvidenceRules) -> Set<String> {
+        let cited = assessment.criteria[criterion]?.evidence ?? []
+        return Set(
+            cited.compactMap(assessment.evidenceItem).filter { rules.validity(of: $0).isValid }.map(\.kind))
     }
 
     func deadline(_ grade: FindingGrade) -> Int { catalog.deadline(grade) }
@@ -56,12 +90,9 @@ public struct ActionBuilder: Sendable {
         criterion.actions[level] ?? criterion.levels[level] ?? criterion.name
     }
 
+    /// The KPI value the level asks for, when the criterion's metric has a threshold at that level.
     public func kpiTarget(_ criterion: Criterion, level: Int) -> PlanAction.KPITarget? {
-        guard let metric = criterion.metric else { return nil }
-        // The threshold of the target level, or of the nearest level below it that has one.
-        guard let threshold = (1...max(1, level)).reversed().lazy.compactMap({ metric.thresholds[$0] }).first else {
-            return nil
-        }
+        guard let metric = criterion.metric, let threshold = metric.thresholds[level] else { return nil }
         return PlanAction.KPITarget(kpi: metric.kpi, better: metric.better, value: threshold)
     }
 

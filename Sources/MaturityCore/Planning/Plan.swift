@@ -1,4 +1,4 @@
-/// An improvement plan as people keep it between audits (SPEC §6): the actions an assessment
+/// An improvement plan as people keep it between audits: the actions an assessment
 /// produced, with what people wrote into them since.
 public struct Plan: Sendable {
     /// `id@version` of the catalog the plan was made with.
@@ -31,6 +31,8 @@ public struct PlanEntry: Sendable, Hashable {
     public var from: Int?
     public var to: Int?
     public var what: LocalizedText?
+    /// Evidence kinds the step's level still lacked when the plan was generated.
+    public var evidenceNeeded: [String]?
     public var kpiTarget: PlanAction.KPITarget?
     /// The person responsible; nil until someone is named.
     public var owner: String?
@@ -38,6 +40,8 @@ public struct PlanEntry: Sendable, Hashable {
     public var ownerRole: LocalizedText?
     public var due: Day?
     public var priority: PlanAction.Priority?
+    /// Corrective or development; nil in plans written before the distinction.
+    public var purpose: PlanAction.Purpose?
     public var status: PlanAction.Status
     /// What the status was before the tool marked the action superseded, restored if it comes back.
     public var statusBefore: PlanAction.Status?
@@ -54,8 +58,9 @@ public struct PlanEntry: Sendable, Hashable {
 
     public init(
         id: String, criterion: String? = nil, domain: String? = nil, kind: String? = nil, from: Int? = nil,
-        to: Int? = nil, what: LocalizedText? = nil, kpiTarget: PlanAction.KPITarget? = nil, owner: String? = nil,
-        ownerRole: LocalizedText? = nil, due: Day? = nil, priority: PlanAction.Priority? = nil,
+        to: Int? = nil, what: LocalizedText? = nil, evidenceNeeded: [String]? = nil,
+        kpiTarget: PlanAction.KPITarget? = nil, owner: String? = nil, ownerRole: LocalizedText? = nil,
+        due: Day? = nil, priority: PlanAction.Priority? = nil, purpose: PlanAction.Purpose? = nil,
         status: PlanAction.Status = .open, rootCause: String? = nil, measures: String? = nil,
         progress: String? = nil, verification: LocalizedText? = nil, completed: Day? = nil,
         extraKeys: [String] = [], location: SourceLocation? = nil
@@ -67,11 +72,13 @@ public struct PlanEntry: Sendable, Hashable {
         self.from = from
         self.to = to
         self.what = what
+        self.evidenceNeeded = evidenceNeeded
         self.kpiTarget = kpiTarget
         self.owner = owner
         self.ownerRole = ownerRole
         self.due = due
         self.priority = priority
+        self.purpose = purpose
         self.status = status
         self.statusBefore = nil
         self.rootCause = rootCause
@@ -85,6 +92,12 @@ public struct PlanEntry: Sendable, Hashable {
 
     /// Still to be done: neither done nor superseded.
     public var isPending: Bool { status == .open || status == .inProgress }
+
+    /// Counts in a surveillance review: corrective, or, in a plan written before the distinction, P1 or P2.
+    public var isCorrective: Bool {
+        if let purpose { return purpose == .corrective }
+        return priority == .p1 || priority == .p2
+    }
 
     /// Pending with a due date before `day`.
     public func isOverdue(asOf day: Day) -> Bool {
@@ -110,8 +123,9 @@ extension PlanEntry {
             }
         self.init(
             id: action.id, criterion: action.criterion, domain: action.domain, kind: action.kindName,
-            from: action.from, to: action.to, what: action.what, kpiTarget: action.kpiTarget, owner: person,
-            ownerRole: role, due: action.due, priority: action.priority, status: action.status,
-            verification: verification)
+            from: action.from, to: action.to, what: action.what,
+            evidenceNeeded: action.isPathStep ? action.evidenceNeeded : nil,
+            kpiTarget: action.kpiTarget, owner: person, ownerRole: role, due: action.due, priority: action.priority,
+            purpose: action.purpose, status: action.status, verification: verification)
     }
 }

@@ -7,6 +7,13 @@ public struct PlanAction: Sendable, Hashable {
         case finding(id: String, grade: FindingGrade)
     }
 
+    /// Corrective actions close a finding or reach the lowest rating; development actions aim higher
+    /// while the organisation already meets it. Only corrective actions count in a surveillance review.
+    public enum Purpose: String, Sendable, Hashable, CaseIterable {
+        case corrective
+        case development
+    }
+
     public enum Priority: String, Sendable, Hashable, CaseIterable, Comparable {
         case p1 = "P1"
         case p2 = "P2"
@@ -57,15 +64,19 @@ public struct PlanAction: Sendable, Hashable {
     public var from: Int?
     public var to: Int?
     public var what: LocalizedText
+    /// Evidence kinds the step's level requires that no valid cited item supplies yet.
+    public var evidenceNeeded: [String]
     public var kpiTarget: KPITarget?
     public var owner: Owner
     public var due: Day
     public var priority: Priority
+    public var purpose: Purpose
     public var status: Status
 
     public init(
         id: String, origin: Origin, criterion: String?, domain: String?, from: Int?, to: Int?, what: LocalizedText,
-        kpiTarget: KPITarget?, owner: Owner, due: Day, priority: Priority, status: Status = .open
+        evidenceNeeded: [String] = [], kpiTarget: KPITarget?, owner: Owner, due: Day, priority: Priority,
+        purpose: Purpose = .corrective, status: Status = .open
     ) {
         self.id = id
         self.origin = origin
@@ -74,11 +85,19 @@ public struct PlanAction: Sendable, Hashable {
         self.from = from
         self.to = to
         self.what = what
+        self.evidenceNeeded = evidenceNeeded
         self.kpiTarget = kpiTarget
         self.owner = owner
         self.due = due
         self.priority = priority
+        self.purpose = purpose
         self.status = status
+    }
+
+    /// A level step of the improvement path (not a finding).
+    public var isPathStep: Bool {
+        if case .path = origin { return true }
+        return false
     }
 
     /// `key`, `domain`, `overall`, or the finding grade.

@@ -5,12 +5,14 @@
 /// - `self` → self-assessment (not part of the cycle);
 /// - `audit` → initial audit when no certificate is in force before it (no earlier audit, or the
 ///   last decision withdrew the certificate), else recertification; each starts a new cycle;
-/// - `surveillance` → surveillance review of the current cycle.
+/// - `surveillance` → surveillance review of the current cycle;
+/// - `special` → special (follow-up) audit of the current cycle, e.g. to lift a suspension.
 public struct History: Sendable {
     public enum Stage: String, Sendable, Hashable, CaseIterable {
         case selfAssessment = "self_assessment"
         case initialAudit = "initial_audit"
         case surveillance
+        case specialAudit = "special_audit"
         case recertification
     }
 
@@ -40,9 +42,9 @@ public struct History: Sendable {
 
     /// The results in date order (same date: self, audit, surveillance, then file name).
     public init(results: [PreviousResult]) {
-        let order: [Assessment.Kind: Int] = [.selfAssessment: 0, .audit: 1, .surveillance: 2]
+        let order: [Assessment.Kind: Int] = [.selfAssessment: 0, .audit: 1, .surveillance: 2, .special: 3]
         let sorted = results.sorted {
-            ($0.date, order[$0.kind] ?? 3, $0.file) < ($1.date, order[$1.kind] ?? 3, $1.file)
+            ($0.date, order[$0.kind] ?? 4, $0.file) < ($1.date, order[$1.kind] ?? 4, $1.file)
         }
         var entries: [Entry] = []
         var cycle: Int?
@@ -58,6 +60,8 @@ public struct History: Sendable {
                 cycle = (cycle ?? 0) + 1
             case .surveillance:
                 stage = .surveillance
+            case .special:
+                stage = .specialAudit
             }
             var after: Certificate?
             if let decision = result.decision {

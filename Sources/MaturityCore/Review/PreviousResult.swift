@@ -2,7 +2,7 @@
 /// surveillance review compares against and what `history` lines up. Only what those need is read;
 /// other keys are ignored, so results written by later versions still read.
 public struct PreviousResult: Sendable {
-    /// The result schema this version reads (SPEC §9).
+    /// The result schema this version reads.
     public static let supportedSchema = 1
 
     public struct DomainScore: Sendable, Hashable {
@@ -44,15 +44,19 @@ public struct PreviousResult: Sendable {
         public var organisation: SourceLocation?
         public var date: SourceLocation?
         public var rating: SourceLocation?
+        public var kind: SourceLocation?
+        public var decision: SourceLocation?
 
         public init(
             catalog: SourceLocation? = nil, organisation: SourceLocation? = nil, date: SourceLocation? = nil,
-            rating: SourceLocation? = nil
+            rating: SourceLocation? = nil, kind: SourceLocation? = nil, decision: SourceLocation? = nil
         ) {
             self.catalog = catalog
             self.organisation = organisation
             self.date = date
             self.rating = rating
+            self.kind = kind
+            self.decision = decision
         }
     }
 

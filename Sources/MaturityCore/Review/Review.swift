@@ -1,4 +1,4 @@
-/// A surveillance review (SPEC §7): the current result next to the previous one, what moved, how the
+/// A surveillance review: the current result next to the previous one, what moved, how the
 /// improvement plan went, and what happens to the certificate.
 public struct Review: Sendable {
     /// What the overall and domain deltas are computed over.
@@ -52,7 +52,7 @@ public struct Review: Sendable {
     public var outranked: [ReviewRuleCheck] { rules.filter { $0.rule > decision && $0.holds } }
 
     /// Whether this review ends the suspension the previous review imposed.
-    public var liftsSuspension: Bool { previous.decision == .suspend && decision > .suspend }
+    public var liftsSuspension: Bool { previous.decision == .suspend && decision == .reinstate }
 
     /// Criteria whose level fell.
     public var regressions: [CriterionDelta] { criteria.filter { ($0.levelDelta ?? 0) < 0 } }
@@ -194,6 +194,11 @@ public struct PlanProgress: Sendable {
 
     public func overdue(_ priority: PlanAction.Priority) -> [Item] {
         items.filter { $0.state == .overdue && $0.entry.priority == priority }
+    }
+
+    /// Overdue actions that decide nothing: development actions (and corrective ones of priority P3).
+    public var overdueNotCounted: [Item] {
+        items.filter { $0.state == .overdue && !($0.entry.isCorrective && $0.entry.priority != .p3) }
     }
 
     /// The state of `entry` on `day`: done counts only when completed on or before it (a plan file kept

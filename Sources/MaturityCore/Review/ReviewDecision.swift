@@ -1,13 +1,17 @@
-/// What a surveillance review decides about the certificate (SPEC §7), in precedence order: the
-/// first rule whose condition holds is the decision.
+/// What the audit team recommends for the certificate at a surveillance review, in precedence
+/// order: the first rule whose condition holds is the decision. It is a recommendation: the certification
+/// decision is taken by someone outside the audit team.
 public enum ReviewDecision: String, Sendable, Hashable, CaseIterable, Comparable {
-    /// The previous review suspended, and the rating is still fail or a P1 action still overdue.
+    /// The previous review suspended, and the rating is still fail, a P1 corrective action still
+    /// overdue, or the suspension began more than six months ago.
     case withdraw
-    /// The rating is fail, or a P1 action is overdue.
+    /// The rating is fail, or a P1 corrective action is overdue.
     case suspend
+    /// The previous review suspended, and no rule above holds: the suspension is lifted.
+    case reinstate
     /// The rating fell.
     case downgrade
-    /// The overall score fell by 5 points or more, or a P2 action is overdue.
+    /// The overall score fell by 5 points or more, or a P2 corrective action is overdue.
     case maintainWithFollowUp = "maintain_with_follow_up"
     /// The rating rose.
     case upgrade
@@ -16,11 +20,13 @@ public enum ReviewDecision: String, Sendable, Hashable, CaseIterable, Comparable
 
     /// Precedence: a lower value wins.
     public static func < (lhs: ReviewDecision, rhs: ReviewDecision) -> Bool {
-        allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
+        lhs.caseOrder < rhs.caseOrder
     }
 
     /// Overall points whose fall calls for a follow-up.
     public static let overallDropThreshold = 5.0
+    /// Months a certificate may stay suspended before it is withdrawn.
+    public static let suspensionMonths = 6
 }
 
 /// One fact that makes a decision rule hold.
@@ -29,7 +35,11 @@ public enum ReviewFact: Sendable, Hashable {
     case previousSuspended(date: Day)
     /// The current rating is `fail`.
     case ratingFail
-    /// A plan action due before the review date and not done by then.
+    /// The suspension that began on `since` is older than six months (ended `limit`).
+    case suspensionExpired(since: Day, limit: Day)
+    /// The suspension that began on `since` is lifted: no rule above holds.
+    case suspensionLifted(since: Day, rating: String, planChecked: Bool)
+    /// A corrective plan action due before the review date and not done by then.
     case actionOverdue(id: String, priority: PlanAction.Priority, due: Day, status: PlanAction.Status, completed: Day?)
     /// The rating fell from `from` to `to`.
     case ratingLowered(from: String, to: String)
@@ -45,6 +55,8 @@ public enum ReviewFact: Sendable, Hashable {
         switch self {
         case .previousSuspended: return "previous_suspended"
         case .ratingFail: return "rating_fail"
+        case .suspensionExpired: return "suspension_expired"
+        case .suspensionLifted: return "suspension_lifted"
         case .actionOverdue(_, let priority, _, _, _): return "\(priority.rawValue.lowercased())_action_overdue"
         case .ratingLowered: return "rating_lowered"
         case .overallDropped: return "overall_dropped"
@@ -60,8 +72,14 @@ public enum ReviewFact: Sendable, Hashable {
             return "the previous review (\(date)) suspended the certificate"
         case .ratingFail:
             return "the rating is fail"
+        case .suspensionExpired(let since, let limit):
+            return "the certificate has been suspended since \(since), more than \(ReviewDecision.suspensionMonths) "
+                + "months (until \(limit))"
+        case .suspensionLifted(let since, let rating, let planChecked):
+            return "the suspension of \(since) is lifted: the rating is \(rating) and "
+                + (planChecked ? "no P1 corrective action is overdue" : "no plan was given to check overdue actions")
         case .actionOverdue(let id, let priority, let due, let status, let completed):
-            var text = "\(priority.rawValue) action \(id) due \(due) is overdue (status \(status.rawValue)"
+            var text = "\(priority.rawValue) corrective action \(id) due \(due) is overdue (status \(status.rawValue)"
             if let completed, status == .done { text += ", completed \(completed), after the review date" }
             return text + ")"
         case .ratingLowered(let from, let to):
@@ -76,7 +94,8 @@ public enum ReviewFact: Sendable, Hashable {
             return
                 "no rule above applies: the rating stays \(rating), the overall score did not fall by "
                 + "\(NumberText.plain(ReviewDecision.overallDropThreshold)) points or more, and "
-                + (planChecked ? "no P1 or P2 action is overdue" : "no plan was given to check overdue actions")
+                + (planChecked
+                    ? "no P1 or P2 corrective action is overdue" : "no plan was given to check overdue actions")
         }
     }
 }

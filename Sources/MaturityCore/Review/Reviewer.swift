@@ -1,4 +1,4 @@
-/// Compares a current result with the previous one and decides about the certificate (SPEC §7).
+/// Compares a current result with the previous one and decides about the certificate.
 /// Pure: the review date is the current assessment's date.
 public struct Reviewer: Sendable {
     /// The catalog the current assessment was scored with.
@@ -48,6 +48,7 @@ public struct Reviewer: Sendable {
                     "this review (\(current.date)) is later than the next review the previous one set (\(due))",
                     at: at.date ?? .start(of: previous.file)))
         }
+        if let problem = Self.certificateProblem(previous) { diagnostics.append(problem) }
         if previous.rating != RatingRule.failId, catalog.rating(previous.rating) == nil {
             let ids = [RatingRule.failId] + catalog.ratings.map(\.id)
             diagnostics.append(
@@ -56,6 +57,33 @@ public struct Reviewer: Sendable {
                     at: at.rating ?? .start(of: previous.file), hint: Suggestion.hint(for: previous.rating, in: ids)))
         }
         return diagnostics
+    }
+
+    /// An error when `previous` shows no certificate in force or suspended: a self-assessment, a failed
+    /// audit that is not a review, or a review that withdrew the certificate. There is nothing to review.
+    public static func certificateProblem(_ previous: PreviousResult) -> Diagnostic? {
+        let at = previous.locations
+        if let decision = previous.decision {
+            guard decision == .withdraw else { return nil }
+            return .error(
+                "the previous review withdrew the certificate: there is no certificate to review",
+                at: at.decision ?? .start(of: previous.file),
+                hint: "a new certificate starts with an initial audit (kind: audit), scored with 'maturity assess'")
+        }
+        switch previous.kind {
+        case .selfAssessment:
+            return .error(
+                "the previous result is a self-assessment: there is no certificate to review",
+                at: at.kind ?? .start(of: previous.file),
+                hint: "--previous takes the result of the audit that granted the certificate, or of the last review")
+        case .audit, .surveillance, .special:
+            guard previous.rating == RatingRule.failId else { return nil }
+            return .error(
+                "the previous result is \(previous.kind == .audit ? "an audit" : "a \(previous.kind.rawValue) audit") "
+                    + "rated fail: no certificate was granted, so there is none to review",
+                at: at.rating ?? .start(of: previous.file),
+                hint: "after a failed audit the organisation is audited again (kind: audit); review that result")
+        }
     }
 
     /// An error when the plan is another organisation's.
@@ -129,7 +157,7 @@ public struct Reviewer: Sendable {
         -> [ReviewRuleCheck]
     {
         func overdue(_ priority: PlanAction.Priority) -> [ReviewFact] {
-            (progress?.overdue(priority) ?? []).map { item in
+            (progress?.overdue(priority) ?? []).filter(\.entry.isCorrective).map { item in
                 .actionOverdue(
                     id: item.entry.id, priority: priority, due: item.entry.due ?? current.date,
                     status: item.entry.status, completed: item.entry.completed)
@@ -142,8 +170,14 @@ public struct Reviewer: Sendable {
         let now = catalog.rank(of: current.rating)
 
         var withdraw: [ReviewFact] = []
-        if previous.decision == .suspend, !(fail + p1).isEmpty {
-            withdraw = [.previousSuspended(date: previous.date)] + fail + p1
+        let suspended = previous.decision == .suspend
+        if suspended {
+            let limit = previous.date.adding(months: ReviewDecision.suspensionMonths)
+            let expired: [ReviewFact] =
+                current.date > limit ? [.suspensionExpired(since: previous.date, limit: limit)] : []
+            if !(fail + p1 + expired).isEmpty {
+                withdraw = [.previousSuspended(date: previous.date)] + fail + p1 + expired
+            }
         }
         var followUp: [ReviewFact] = []
         if let delta = overall.delta, let from = overall.previous, let to = overall.current,
@@ -152,9 +186,13 @@ public struct Reviewer: Sendable {
             followUp.append(.overallDropped(from: from, to: to))
         }
         followUp += p2
+        let reinstate: [ReviewFact] =
+            suspended && withdraw.isEmpty && (fail + p1).isEmpty
+            ? [.suspensionLifted(since: previous.date, rating: current.rating, planChecked: progress != nil)] : []
         let checks = [
             ReviewRuleCheck(rule: .withdraw, facts: withdraw),
             ReviewRuleCheck(rule: .suspend, facts: fail + p1),
+            ReviewRuleCheck(rule: .reinstate, facts: reinstate),
             ReviewRuleCheck(
                 rule: .downgrade, facts: before > now ? [.ratingLowered(from: previous.rating, to: current.rating)] : []
             ),
@@ -207,36 +245,20 @@ public struct Reviewer: Sendable {
     /// Domain and overall scores of both sides over the criteria both have and both found applicable,
     /// weighted as the current catalog weighs them.
     func commonScores(_ criteria: [CriterionDelta], current: AssessmentResult) -> ([DomainDelta], ScoreDelta) {
-        var domains: [DomainDelta] = []
-        var previousOverall: (sum: Double, weight: Double) = (0, 0)
-        var currentOverall: (sum: Double, weight: Double) = (0, 0)
-        for domain in catalog.domains {
-            var then: (sum: Double, weight: Double) = (0, 0)
-            var now: (sum: Double, weight: Double) = (0, 0)
-            for delta in criteria where delta.domain == domain.id {
-                guard let before = delta.score.previous, delta.score.current != nil,
-                    let result = current.criterion(delta.id), let weight = catalog.criterion(delta.id)?.weight
-                else { continue }
-                then = (then.sum + weight * before, then.weight + weight)
-                now = (now.sum + weight * result.score, now.weight + weight)
-            }
-            guard then.weight > 0 else {
-                domains.append(DomainDelta(id: domain.id, score: ScoreDelta(previous: nil, current: nil)))
-                continue
-            }
-            let previousScore = then.sum / then.weight
-            let currentScore = now.sum / now.weight
-            domains.append(
-                DomainDelta(id: domain.id, score: ScoreDelta(previous: previousScore, current: currentScore)))
-            previousOverall = (
-                previousOverall.sum + domain.weight * previousScore, previousOverall.weight + domain.weight
-            )
-            currentOverall = (currentOverall.sum + domain.weight * currentScore, currentOverall.weight + domain.weight)
+        var common: [String: (previous: Double, current: Double)] = [:]
+        for delta in criteria {
+            guard let before = delta.score.previous, delta.score.current != nil,
+                let result = current.criterion(delta.id), catalog.criterion(delta.id) != nil
+            else { continue }
+            common[delta.id] = (before, result.score)
         }
-        let overall = ScoreDelta(
-            previous: previousOverall.weight > 0 ? previousOverall.sum / previousOverall.weight : nil,
-            current: currentOverall.weight > 0 ? currentOverall.sum / currentOverall.weight : nil)
-        return (domains, overall)
+        let then = WeightedScores.scores(catalog) { common[$0.id]?.previous }
+        let now = WeightedScores.scores(catalog) { common[$0.id]?.current }
+        let domains = catalog.domains.map { domain in
+            DomainDelta(
+                id: domain.id, score: ScoreDelta(previous: then.domains[domain.id], current: now.domains[domain.id]))
+        }
+        return (domains, ScoreDelta(previous: then.overall, current: now.overall))
     }
 
     /// Whether the criterion an action raises is now at the action's level.

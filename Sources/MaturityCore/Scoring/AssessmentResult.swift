@@ -29,6 +29,11 @@ public struct AssessmentResult: Sendable {
     }
     private var actionIndex: [String: Int] = [:]
     public var warnings: [ResultWarning]
+    /// The path to the lowest rating when the organisation does not meet it: its steps are corrective,
+    /// with the reasons that path gives them. Empty when the organisation meets the lowest rating.
+    public var correctivePath: [PathStep] = []
+    /// True when the path and its actions are left out: an audit report does not consult.
+    public var pathWithheld = false
 
     init(
         catalogId: String, catalogVersion: String, organisation: Organisation, kind: Assessment.Kind, date: Day,
@@ -65,6 +70,27 @@ public struct AssessmentResult: Sendable {
         var index: [String: Int] = [:]
         for (i, item) in items.enumerated() where index[id(item)] == nil { index[id(item)] = i }
         return index
+    }
+
+    /// The result as a report of it shows it: a certification body's report (audit, surveillance,
+    /// special) leaves out the improvement path and the catalog's actions unless `showingPath`, keeping
+    /// the blockers, the findings and the actions that close them.
+    public func presented(showingPath: Bool) -> AssessmentResult {
+        guard kind.isCertificationAudit, !showingPath else { return self }
+        var result = self
+        result.path = []
+        result.actions = actions.filter { if case .finding = $0.origin { true } else { false } }
+        result.pathWithheld = true
+        return result
+    }
+
+    /// The reason of the step raising `criterion` to `level` when it is corrective (the path to the lowest
+    /// rating takes it too); nil when the step is development.
+    public func correctiveReason(_ criterion: String, level: Int) -> PathStep.Reason? {
+        guard let step = correctivePath.first(where: { $0.criterion == criterion }),
+            step.levels?.contains(level) == true
+        else { return nil }
+        return step.reason(forLevel: level)
     }
 
     public func criterion(_ id: String) -> CriterionResult? { criterionIndex[id].map { criteria[$0] } }
@@ -119,25 +145,44 @@ public struct EvidenceGap: Sendable, Hashable {
     public enum Status: String, Sendable, Hashable {
         /// No cited item of this kind.
         case missing
-        /// Cited, but older than the catalog's evidence_max_age_days.
+        /// Cited, but older than its kind's age limit.
         case stale
         /// Cited, but dated after the assessment.
         case future
         /// Cited, but without a date.
         case undated
+        /// Cited, but replaced by a newer item dated on or before the assessment.
+        case superseded
+        /// Cited, but past its `valid_until`.
+        case expired
+    }
+
+    /// A cited item that does not count, and why.
+    public struct Item: Sendable, Hashable {
+        public var id: String
+        public var validity: EvidenceValidity
+
+        public init(id: String, validity: EvidenceValidity) {
+            self.id = id
+            self.validity = validity
+        }
     }
 
     public var level: Int
     public var kind: String
+    /// Why the kind is not supplied: missing, or the reason of its most recent cited item.
     public var status: Status
-    /// The cited items of this kind that did not count.
+    /// The cited items of this kind, none of which counts.
     public var items: [String]
+    /// Each of them with its reason.
+    public var reasons: [Item]
 
-    public init(level: Int, kind: String, status: Status, items: [String]) {
+    public init(level: Int, kind: String, status: Status, items: [String], reasons: [Item] = []) {
         self.level = level
         self.kind = kind
         self.status = status
         self.items = items
+        self.reasons = reasons
     }
 }
 
@@ -162,16 +207,33 @@ public struct Blocker: Sendable, Hashable {
         case overallMin = "overall_min"
         case domainMin = "domain_min"
         case keyLevelMin = "key_level_min"
+        case criterionMin = "criterion_min"
         case maxOpen = "max_open"
     }
 
+    /// What the condition is about.
+    public enum Subject: Sendable, Hashable {
+        case overall
+        case domain(String)
+        case criterion(String)
+        case grade(FindingGrade)
+
+        /// As the result JSON writes it: `overall`, the domain or criterion id, or the grade.
+        public var id: String {
+            switch self {
+            case .overall: return "overall"
+            case .domain(let id), .criterion(let id): return id
+            case .grade(let grade): return grade.rawValue
+            }
+        }
+    }
+
     public var condition: Condition
-    /// `overall`, a domain id, a criterion id, or a finding grade.
-    public var subject: String
+    public var subject: Subject
     public var actual: Double
     public var required: Double
 
-    public init(condition: Condition, subject: String, actual: Double, required: Double) {
+    public init(condition: Condition, subject: Subject, actual: Double, required: Double) {
         self.condition = condition
         self.subject = subject
         self.actual = actual
@@ -190,14 +252,24 @@ public struct PathStep: Sendable, Hashable {
     public var criterion: String
     public var from: Int
     public var to: Int
+    /// The reason of the first step that raised the criterion.
     public var reason: Reason
+    /// The reason of each level's step (`from`+1 … `to`), when it differs from `reason`.
+    public var levelReasons: [Int: Reason]
 
-    public init(criterion: String, from: Int, to: Int, reason: Reason) {
+    public init(criterion: String, from: Int, to: Int, reason: Reason, levelReasons: [Int: Reason] = [:]) {
         self.criterion = criterion
         self.from = from
         self.to = to
         self.reason = reason
+        self.levelReasons = levelReasons
     }
+
+    /// Why the step to `level` is taken.
+    public func reason(forLevel level: Int) -> Reason { levelReasons[level] ?? reason }
+
+    /// The levels the entry's steps reach, lowest first.
+    public var levels: ClosedRange<Int>? { to > from ? (from + 1)...to : nil }
 }
 
 /// A KPI value the scoring used, and where it came from.
@@ -224,6 +296,8 @@ public struct ResultWarning: Sendable, Hashable {
     public enum Kind: String, Sendable, Hashable {
         case notAssessed = "not_assessed"
         case metricUnmeasured = "metric_unmeasured"
+        /// One evidence item cited by most criteria: an auditor samples evidence per criterion.
+        case evidenceCitedWidely = "evidence_cited_widely"
         case input
     }
 

@@ -1,4 +1,4 @@
-/// Scores an assessment against its catalog as SPEC §4–5 define: levels, scores, rating,
+/// Scores an assessment against its catalog as the scoring rules define: levels, scores, rating,
 /// blockers to the target and the improvement path. Pure: no clock, no files.
 public struct Scorer: Sendable {
     public let catalog: Catalog
@@ -7,19 +7,34 @@ public struct Scorer: Sendable {
         self.catalog = catalog
     }
 
-    /// Scores `assessment`; `kpis` are the KPI values known (given directly or computed from tickets),
-    /// `target` a rating id (nil: the next rating above the current one).
-    public func score(_ assessment: Assessment, kpis: [KPIValue]? = nil, target: String? = nil) -> AssessmentResult {
+    /// Scores `assessment`, aiming at the next rating above the one it reaches; `kpis` are the KPI values
+    /// known (given directly or computed from tickets; nil: its `metrics`).
+    public func score(_ assessment: Assessment, kpis: [KPIValue]? = nil) -> AssessmentResult {
+        scoreAiming(assessment, kpis: kpis, at: nil)
+    }
+
+    /// Scores `assessment` aiming at rating `target` (nil: the next rating above the current one); a target
+    /// that is neither a rating of the catalog nor `fail` is an error.
+    public func score(_ assessment: Assessment, kpis: [KPIValue]? = nil, target: String?) throws(TargetError)
+        -> AssessmentResult
+    {
+        try TargetError.check(target, catalog: catalog)
+        return scoreAiming(assessment, kpis: kpis, at: target)
+    }
+
+    func scoreAiming(_ assessment: Assessment, kpis: [KPIValue]?, at target: String?) -> AssessmentResult {
         let kpiValues =
             kpis
-            ?? assessment.metrics.keys.sorted().map {
-                KPIValue(id: $0, value: assessment.metrics[$0]!, source: .metrics)
+            ?? assessment.metrics.sorted { $0.key < $1.key }.map {
+                KPIValue(id: $0.key, value: $0.value, source: .metrics)
             }
         let valueByKPI = Dictionary(kpiValues.map { ($0.id, $0.value) }, uniquingKeysWith: { a, _ in a })
         let evidenceById = Dictionary(assessment.evidence.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        let rules = EvidenceRules(catalog: catalog, assessment: assessment)
         let criteria = catalog.domains.flatMap { domain in
             domain.criteria.map {
-                scoreCriterion($0, in: domain, assessment: assessment, evidence: evidenceById, kpis: valueByKPI)
+                scoreCriterion(
+                    $0, in: domain, assessment: assessment, evidence: evidenceById, rules: rules, kpis: valueByKPI)
             }
         }
         let levels = Dictionary(uniqueKeysWithValues: criteria.map { ($0.id, $0.level) })
@@ -43,17 +58,28 @@ public struct Scorer: Sendable {
         var blockers: [Blocker] = []
         var path: [PathStep] = []
         var reachable = true
+        let keyCriteria = criteria.filter { $0.key && $0.applicable }.map(\.id)
         if let targetId, let rule = catalog.rating(targetId) {
             blockers = checks.first { $0.rating == targetId }?.unmet ?? []
             if !blockers.isEmpty {
                 let plan = Pathfinder(catalog: catalog, tally: tally, rule: rule)
-                path = plan.path(from: levels, keyCriteria: criteria.filter { $0.key && $0.applicable }.map(\.id))
+                path = plan.path(from: levels, keyCriteria: keyCriteria)
                 reachable =
                     !blockers.contains { $0.condition == .maxOpen }
                     && (rule.keyLevelMin ?? 0) <= catalog.maxLevel
+                    && rule.criterionMin.values.allSatisfy { $0 <= catalog.maxLevel }
                     && (rule.overallMin ?? 0) <= 100 + Tolerance.epsilon
                     && (rule.domainMin ?? 0) <= 100 + Tolerance.epsilon
             }
+        }
+        // Steps are corrective while the organisation does not meet the lowest rating: all of a path
+        // aimed at it, and of a path aimed higher the steps that the path to the lowest rating has too.
+        var correctivePath: [PathStep] = []
+        if rating == RatingRule.failId, let lowest = catalog.ratings.first {
+            correctivePath =
+                targetId == lowest.id
+                ? path
+                : Pathfinder(catalog: catalog, tally: tally, rule: lowest).path(from: levels, keyCriteria: keyCriteria)
         }
 
         var warnings: [ResultWarning] = []
@@ -63,6 +89,7 @@ public struct Scorer: Sendable {
                     kind: .notAssessed, subject: result.id,
                     message: "criterion '\(result.id)' is not assessed: counted at level 0"))
         }
+        warnings += widelyCitedEvidence(criteria)
         for result in criteria where result.applicable && result.metricKPI != nil && result.metricValue == nil {
             warnings.append(
                 ResultWarning(
@@ -78,9 +105,37 @@ public struct Scorer: Sendable {
             criteria: criteria, domains: domains, overall: overall, rating: rating, ratingChecks: checks,
             target: targetId, blockers: blockers, path: path, reachable: reachable, kpis: kpiValues,
             findings: assessment.findings, actions: [], warnings: warnings)
+        result.correctivePath = correctivePath
         result.actions = ActionBuilder(catalog: catalog).actions(for: result, assessment: assessment)
         return result
     }
+
+    /// An item cited by more than half of the criteria that cite evidence (and by at least
+    /// `widelyCitedMinimum`): one statement cannot show every practice, and an auditor samples per criterion.
+    func widelyCitedEvidence(_ criteria: [CriterionResult]) -> [ResultWarning] {
+        let citing = criteria.filter { $0.applicable && !$0.evidence.isEmpty }
+        var counts: [String: Int] = [:]
+        var order: [String] = []
+        for criterion in citing {
+            for id in Set(criterion.evidence) {
+                if counts[id] == nil { order.append(id) }
+                counts[id, default: 0] += 1
+            }
+        }
+        return order.sorted().compactMap { id in
+            let count = counts[id] ?? 0
+            guard count >= Self.widelyCitedMinimum, count * 2 > citing.count else { return nil }
+            return ResultWarning(
+                kind: .evidenceCitedWidely, subject: id,
+                message:
+                    "evidence '\(id)' is cited by \(count) of the \(citing.count) criteria that cite evidence: an "
+                    + "auditor samples evidence per criterion, so cite for each criterion the items that show its practice"
+            )
+        }
+    }
+
+    /// Fewest criteria citing one item before it is reported as cited by most of them.
+    public static let widelyCitedMinimum = 6
 
     func kpiOrder() -> [String: Int] {
         var order: [String: Int] = [:]
@@ -98,7 +153,7 @@ public struct Scorer: Sendable {
 
     func scoreCriterion(
         _ criterion: Criterion, in domain: Domain, assessment: Assessment, evidence: [String: EvidenceItem],
-        kpis: [String: Double]
+        rules: EvidenceRules, kpis: [String: Double]
     ) -> CriterionResult {
         let entry = assessment.criteria[criterion.id]
         let maxLevel = catalog.maxLevel
@@ -112,7 +167,7 @@ public struct Scorer: Sendable {
 
         result.judged = min(maxLevel, max(0, entry?.audited ?? entry?.claimed ?? 0))
         let cited = (entry?.evidence ?? []).compactMap { evidence[$0] }
-        let (cap, gaps) = evidenceCap(criterion, cited: cited, date: assessment.date, upTo: result.judged)
+        let (cap, gaps) = evidenceCap(criterion, cited: cited, rules: rules, upTo: result.judged)
         result.evidenceCap = cap
         result.evidenceGaps = gaps
         result.practice = min(result.judged, cap)
@@ -123,49 +178,48 @@ public struct Scorer: Sendable {
             result.metricLevel = metricLevel
             result.level = min(result.practice, metricLevel)
         }
-        result.score = maxLevel > 0 ? 100 * Double(result.level) / Double(maxLevel) : 0
+        result.score = WeightedScores.criterionScore(level: result.level, maxLevel: maxLevel)
         return result
     }
 
-    /// The highest level L such that every level 1…L has all its evidence kinds among fresh cited items,
-    /// and the gaps between that cap and `judged`.
-    func evidenceCap(_ criterion: Criterion, cited: [EvidenceItem], date: Day, upTo judged: Int)
+    /// The highest level L such that every level 1…L has all its evidence kinds among valid cited items,
+    /// and the gaps between that cap and `judged`, each naming the cited items that do not count and why.
+    func evidenceCap(_ criterion: Criterion, cited: [EvidenceItem], rules: EvidenceRules, upTo judged: Int)
         -> (Int, [EvidenceGap])
     {
-        let maxAge = catalog.evidenceMaxAgeDays
-        func fresh(_ item: EvidenceItem) -> Bool {
-            guard let itemDate = item.date else { return false }
-            let age = itemDate.days(until: date)
-            return age >= 0 && age <= maxAge
-        }
+        let validity = cited.map { ($0, rules.validity(of: $0)) }
         var cap = 0
         var capped = false
         var gaps: [EvidenceGap] = []
         for level in 1...max(1, catalog.maxLevel) where level <= catalog.maxLevel {
             var satisfied = true
             for kind in catalog.requiredEvidence(for: criterion, at: level) {
-                let ofKind = cited.filter { $0.kind == kind }
-                if ofKind.contains(where: fresh) { continue }
+                let ofKind = validity.filter { $0.0.kind == kind }
+                if ofKind.contains(where: { $0.1.isValid }) { continue }
                 satisfied = false
                 if level <= judged {
-                    let status: EvidenceGap.Status
-                    if ofKind.isEmpty {
-                        status = .missing
-                    } else if ofKind.allSatisfy({ $0.date == nil }) {
-                        status = .undated
-                    } else if ofKind.contains(where: { ($0.date.map { $0 > date }) ?? false })
-                        && !ofKind.contains(where: { ($0.date.map { $0 <= date }) ?? false })
-                    {
-                        status = .future
-                    } else {
-                        status = .stale
-                    }
-                    gaps.append(EvidenceGap(level: level, kind: kind, status: status, items: ofKind.map(\.id)))
+                    // The most recent item is the one a reader expects to count: its reason names the gap.
+                    let reasons = ofKind.map { EvidenceGap.Item(id: $0.0.id, validity: $0.1) }
+                    let latest = Self.latest(ofKind)
+                    gaps.append(
+                        EvidenceGap(
+                            level: level, kind: kind, status: latest?.gapStatus ?? .missing, items: reasons.map(\.id),
+                            reasons: reasons))
                 }
             }
             if satisfied, !capped { cap = level } else { capped = true }
         }
         return (cap, gaps.filter { $0.level > cap })
+    }
+
+    /// The validity of the most recent item (undated ones count as oldest; ties: the first cited).
+    static func latest(_ items: [(EvidenceItem, EvidenceValidity)]) -> EvidenceValidity? {
+        var best: (day: Int, validity: EvidenceValidity)?
+        for (item, validity) in items {
+            let day = item.date?.daysSinceEpoch ?? Int.min
+            if best == nil || day > best!.day { best = (day, validity) }
+        }
+        return best?.validity
     }
 
     // MARK: Rating conditions
@@ -178,14 +232,15 @@ public struct Scorer: Sendable {
         if let minimum = rule.overallMin {
             let actual = overall ?? 0
             if actual < minimum - Tolerance.epsilon {
-                unmet.append(Blocker(condition: .overallMin, subject: "overall", actual: actual, required: minimum))
+                unmet.append(Blocker(condition: .overallMin, subject: .overall, actual: actual, required: minimum))
             }
         }
         if let minimum = rule.domainMin {
             for domain in catalog.domains {
                 guard let score = domainScores[domain.id] else { continue }
                 if score < minimum - Tolerance.epsilon {
-                    unmet.append(Blocker(condition: .domainMin, subject: domain.id, actual: score, required: minimum))
+                    unmet.append(
+                        Blocker(condition: .domainMin, subject: .domain(domain.id), actual: score, required: minimum))
                 }
             }
         }
@@ -193,46 +248,42 @@ public struct Scorer: Sendable {
             for result in criteria where result.key && result.applicable && result.level < minimum {
                 unmet.append(
                     Blocker(
-                        condition: .keyLevelMin, subject: result.id, actual: Double(result.level),
+                        condition: .keyLevelMin, subject: .criterion(result.id), actual: Double(result.level),
                         required: Double(minimum)))
             }
+        }
+        for criterion in catalog.criteria {
+            guard let minimum = rule.criterionMin[criterion.id],
+                let result = criteria.first(where: { $0.id == criterion.id }), result.applicable,
+                result.level < minimum
+            else { continue }
+            unmet.append(
+                Blocker(
+                    condition: .criterionMin, subject: .criterion(criterion.id), actual: Double(result.level),
+                    required: Double(minimum)))
         }
         for grade in FindingGrade.allCases {
             guard let limit = rule.maxOpen[grade] else { continue }
             let open = openByGrade[grade] ?? 0
             if open > limit {
                 unmet.append(
-                    Blocker(condition: .maxOpen, subject: grade.rawValue, actual: Double(open), required: Double(limit))
-                )
+                    Blocker(
+                        condition: .maxOpen, subject: .grade(grade), actual: Double(open), required: Double(limit)))
             }
         }
         return unmet
     }
 }
 
-/// Domain and overall scores from criterion levels (SPEC §4), shared by scoring and the path simulation.
+/// Domain and overall scores from criterion levels, shared by scoring and the path simulation.
 struct Tally: Sendable {
     let catalog: Catalog
     let applicable: Set<String>
 
     func scores(_ levels: [String: Int]) -> (domains: [String: Double], overall: Double?) {
-        let maxLevel = Double(max(1, catalog.maxLevel))
-        var domainScores: [String: Double] = [:]
-        var weighted = 0.0
-        var totalWeight = 0.0
-        for domain in catalog.domains {
-            var sum = 0.0
-            var weights = 0.0
-            for criterion in domain.criteria where applicable.contains(criterion.id) {
-                sum += criterion.weight * 100 * Double(levels[criterion.id] ?? 0) / maxLevel
-                weights += criterion.weight
-            }
-            guard weights > 0 else { continue }
-            let score = sum / weights
-            domainScores[domain.id] = score
-            weighted += domain.weight * score
-            totalWeight += domain.weight
+        WeightedScores.scores(catalog) { criterion in
+            guard applicable.contains(criterion.id) else { return nil }
+            return WeightedScores.criterionScore(level: levels[criterion.id] ?? 0, maxLevel: catalog.maxLevel)
         }
-        return (domainScores, totalWeight > 0 ? weighted / totalWeight : nil)
     }
 }

@@ -5,6 +5,9 @@ import MaturityCore
 enum Fixtures {
     static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .appendingPathComponent("Fixtures")
+    /// The repository's top folder (for Examples/ and Criteria/).
+    static let repositoryRoot = folder.deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent()
 
     static func path(_ relative: String) -> String {
         folder.appendingPathComponent(relative).path

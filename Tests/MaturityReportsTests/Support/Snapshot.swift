@@ -1,18 +1,18 @@
 import Foundation
 import Testing
 
-/// Golden files: `Snapshots/<name>` next to the tests. A missing snapshot, or any with
+/// Golden files: `Snapshots/<name>` at the top of this test target. A missing snapshot, or any with
 /// RECORD_SNAPSHOTS=1, is written and the test fails, so nobody records by accident.
 enum Snapshot {
-    static func folder(_ filePath: String) -> URL {
-        URL(fileURLWithPath: filePath).deletingLastPathComponent().appendingPathComponent("Snapshots")
-    }
+    /// The target's `Snapshots/` folder, found from this file (`Support/Snapshot.swift`).
+    static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("Snapshots")
 
     static func assert(
-        _ actual: String, named name: String, filePath: String = #filePath,
+        _ actual: String, named name: String,
         sourceLocation: SourceLocation = #_sourceLocation
     ) {
-        let url = folder(filePath).appendingPathComponent(name)
+        let url = folder.appendingPathComponent(name)
         let record = ProcessInfo.processInfo.environment["RECORD_SNAPSHOTS"] == "1"
         guard !record, let expected = try? String(contentsOf: url, encoding: .utf8) else {
             try? FileManager.default.createDirectory(

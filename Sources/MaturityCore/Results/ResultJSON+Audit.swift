@@ -1,0 +1,155 @@
+import Foundation
+
+extension ResultJSON {
+    /// The result JSON of an assessment: the result, for an audit the self-versus-auditor comparison, and
+    /// the sign-off sealing both to their inputs. `plan` (the JSON of the plan an `assess --plan` report
+    /// shows) is written but not sealed.
+    public static func render(
+        _ result: AssessmentResult, audit: AuditComparison? = nil, signOff: SignOff? = nil, plan: JSONValue? = nil
+    ) -> String {
+        var fields = sealedFields(result, audit: audit)
+        if let plan { fields[Key.plan] = plan }
+        if let signOff { fields[Key.signOff] = value(signOff) }
+        return JSONValue.object(fields).rendered()
+    }
+
+    /// The members the sign-off's result digest covers.
+    static func sealedFields(_ result: AssessmentResult, audit: AuditComparison?) -> [String: JSONValue] {
+        guard case .object(var fields) = value(result) else { return [:] }
+        if let audit { fields["audit"] = value(audit) }
+        return fields
+    }
+
+    /// Keys of a result that its sign-off does not cover.
+    public static let unsealedKeys = [Key.signOff, Key.plan]
+
+    /// SHA-256 of the sealed part of a result, as `verify` recomputes it from the file.
+    public static func resultDigest(_ result: AssessmentResult, audit: AuditComparison?) -> String {
+        digest(of: .object(sealedFields(result, audit: audit)))
+    }
+
+    /// SHA-256 of a parsed result without its unsealed keys.
+    public static func digest(of json: JSONValue) -> String {
+        SignOff.sha256(Data(json.removing(unsealedKeys).rendered().utf8))
+    }
+
+    public static func value(_ audit: AuditComparison) -> JSONValue {
+        let c = audit.calibration
+        func highlight(_ h: AuditComparison.Highlight) -> JSONValue {
+            .object([
+                "criterion": .string(h.criterion), "level": .int(h.level),
+                "reasons": .array(h.reasons.map { .string($0.rawValue) }),
+            ])
+        }
+        return .object([
+            "calibration": .object([
+                "applicable": .int(c.applicable),
+                "audited": .int(c.audited),
+                "compared": .int(c.compared),
+                "over_claimed": .int(c.overClaimed),
+                "under_claimed": .int(c.underClaimed),
+                "agreed": .int(c.agreed),
+                "mean_difference": .score(c.meanDifference),
+                "mean_absolute_difference": .score(c.meanAbsoluteDifference),
+                "over_claimed_share": .score(c.overClaimedShare),
+                "under_claimed_share": .score(c.underClaimedShare),
+                "agreed_share": .score(c.agreedShare),
+            ]),
+            "self": .object([
+                "rating": .string(audit.selfRating),
+                "overall": .score(audit.selfOverall),
+            ]),
+            "criteria": .array(
+                audit.criteria.map { line in
+                    .object([
+                        "id": .string(line.id), "domain": .string(line.domain), "claimed": .int(line.claimed),
+                        "audited": .int(line.audited), "difference": .int(line.difference),
+                        "self_level": .int(line.selfLevel), "audit_level": .int(line.auditLevel),
+                        "verdict": .string(line.verdict.rawValue),
+                    ])
+                }),
+            "domains": .array(
+                audit.domains.map { line in
+                    .object([
+                        "id": .string(line.id), "self_score": .score(line.selfScore),
+                        "audit_score": .score(line.auditScore), "delta": .score(line.delta),
+                    ])
+                }),
+            "strengths": .array(audit.strengths.map(highlight)),
+            "weaknesses": .array(audit.weaknesses.map(highlight)),
+            "findings_by_grade": .array(
+                audit.findingsByGrade.map { g in
+                    .object([
+                        "grade": .string(g.grade.rawValue), "open": .int(g.open), "closed": .int(g.closed),
+                        "deadline_days": .int(g.deadlineDays), "due": .string(g.due.description),
+                        "findings": .array(g.findings.map { .string($0.id) }),
+                    ])
+                }),
+        ])
+    }
+
+    public static func value(_ signOff: SignOff) -> JSONValue {
+        .object([
+            "format": .string(SignOff.format),
+            "algorithm": .string("sha256"),
+            "auditor": .string(signOff.auditor),
+            "date": .string(signOff.date.description),
+            "digest": .string(signOff.digest),
+            "result_digest": .string(signOff.resultDigest),
+            "assessment_path": .string(signOff.assessmentPath),
+            "catalog_path": .string(signOff.catalogPath),
+            "files": .array(
+                signOff.parts.map { part in
+                    .object([
+                        "role": .string(part.role.rawValue), "path": .string(part.path),
+                        "sha256": .string(part.sha256),
+                    ])
+                }),
+        ])
+    }
+
+    /// Reads the `signoff` of a result back; the message says what is wrong when it cannot.
+    public static func signOff(from json: JSONValue) -> Result<(SignOff, digest: String), SignOffReadError> {
+        guard let block = json["signoff"] else { return .failure(.init(path: "signoff", problem: "is missing")) }
+        func text(_ key: String) -> Result<String, SignOffReadError> {
+            guard let value = block[key]?.stringValue else {
+                return .failure(.init(path: "signoff.\(key)", problem: "is missing or not text"))
+            }
+            return .success(value)
+        }
+        do {
+            let format = try text("format").get()
+            guard format == SignOff.format else {
+                return .failure(.init(path: "signoff.format", problem: "is '\(format)', expected '\(SignOff.format)'"))
+            }
+            let dateText = try text("date").get()
+            guard let date = Day(iso: dateText) else {
+                return .failure(.init(path: "signoff.date", problem: "is not a date YYYY-MM-DD"))
+            }
+            guard let files = block["files"]?.arrayValue else {
+                return .failure(.init(path: "signoff.files", problem: "is missing or not a list"))
+            }
+            var parts: [SignOff.Part] = []
+            for (i, file) in files.enumerated() {
+                guard let roleText = file["role"]?.stringValue, let role = SignOff.Part.Role(rawValue: roleText),
+                    let path = file["path"]?.stringValue, let hash = file["sha256"]?.stringValue
+                else {
+                    return .failure(.init(path: "signoff.files[\(i)]", problem: "needs role, path and sha256"))
+                }
+                parts.append(SignOff.Part(role: role, path: path, sha256: hash))
+            }
+            let signOff = SignOff(
+                auditor: try text("auditor").get(), date: date, resultDigest: try text("result_digest").get(),
+                parts: parts, assessmentPath: try text("assessment_path").get(),
+                catalogPath: try text("catalog_path").get())
+            return .success((signOff, try text("digest").get()))
+        } catch {
+            return .failure(error)
+        }
+    }
+
+    public struct SignOffReadError: Error, Sendable {
+        public var path: String
+        public var problem: String
+    }
+}
