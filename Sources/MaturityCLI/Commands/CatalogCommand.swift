@@ -6,7 +6,7 @@ struct CatalogCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "catalog",
         abstract: "Check or list a criteria catalog.",
-        subcommands: [Lint.self, Show.self]
+        subcommands: [Lint.self, Show.self, Import.self]
     )
 
     struct Lint: ParsableCommand {
@@ -55,6 +55,7 @@ struct CatalogCommand: ParsableCommand {
         case text
         case md
         case json
+        case xlsx
 
         var report: ReportFormat { ReportFormat(rawValue: rawValue) ?? .text }
     }
@@ -67,7 +68,7 @@ struct CatalogCommand: ParsableCommand {
         @Argument(help: "Catalog file, or folder holding catalog.yaml (default: the shipped catalog).")
         var catalog: String?
 
-        @Option(name: .long, help: "Output format: text, md or json.")
+        @Option(name: .long, help: "Output format: text, md, json, or xlsx (the layout 'catalog import' reads back).")
         var format: ShowFormat = .text
 
         @Option(name: .long, help: "Language of names: zh or en (default: from LANG, else en).")
@@ -76,9 +77,17 @@ struct CatalogCommand: ParsableCommand {
         @Option(name: .long, help: "Write to this file instead of standard output.")
         var output: String?
 
+        func validate() throws {
+            if format == .xlsx { try WorkbookOutput.requireOutput(output) }
+        }
+
         func run() throws {
             let console = Context.console
             let loaded = try console.engine.loadCatalog(try console.catalogInput(catalog))
+            if format == .xlsx, let output {
+                let workbook = CatalogWorkbook(catalog: loaded.value, language: console.language(lang))
+                return try WorkbookOutput.write(workbook.data(), to: output, console: console)
+            }
             let listing = CatalogListing(catalog: loaded.value, language: console.language(lang))
             try console.emit(Reports.catalog, listing, as: format.report, to: output)
         }
