@@ -248,7 +248,9 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
             KPIValue(id: $0, value: loaded.value.metrics[$0]!, source: .metrics)
         }
         for target in [nil, "pass", "excellent"] {
-            let result = Scorer(catalog: Self.fixedCatalog).score(loaded.value, kpis: kpis, target: target)
+            // The targets are the fixed catalog's own ratings.
+            guard let result = try? Scorer(catalog: Self.fixedCatalog).score(loaded.value, kpis: kpis, target: target)
+            else { fatalError("a rating of the fixed catalog was refused as a target") }
             Self.checkScores(result)
             let audit = AuditComparison(
                 result: result, assessment: loaded.value, catalog: Self.fixedCatalog, kpis: kpis)

@@ -189,9 +189,9 @@ enum DiagnosticMessages {
         "TicketRun.swift: problem.message": "report(_ problem:) passes a RowProblem's message on",
         "TicketRun.swift: error": "a RowProblem caught while reading a row, passed to report",
         "YAMLDocument.swift: message": "the YAML syntax message, built in a variable: see `assembled`",
-        "VerifyReport.swift: message": "the edited-result message, built in a variable: see `assembled`",
+        "Verification.swift: message": "the edited-result message, built in a variable: see `assembled`",
         "ResultJSON+Audit.swift: error": "Result.failure passing on a SignOffReadError made above",
-        "Pipeline.swift: error": "Result.failure passing on the DiagnosticError of the assessment read in parallel",
+        "Engine.swift: error": "Result.failure passing on the DiagnosticError of the assessment read in parallel",
         "TicketKPIs.swift: error": "Result.failure passing on the DiagnosticError of a part read in parallel",
     ]
 
@@ -199,8 +199,8 @@ enum DiagnosticMessages {
     static let assembled: [(file: String, literal: String)] = [
         ("YAMLDocument.swift", #""YAML syntax: \(problem)""#),
         ("YAMLDocument.swift", #"" (\(context.text) at line \(context.mark.line))""#),
-        ("VerifyReport.swift", #""the result was edited after sign-off""#),
-        ("VerifyReport.swift", #""; and \(resultChanges.count - 5) more""#),
+        ("Verification.swift", #""the result was edited after sign-off""#),
+        ("Verification.swift", #""; and \(resultChanges.count - 5) more""#),
     ]
 
     struct Found {

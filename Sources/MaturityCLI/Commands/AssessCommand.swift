@@ -1,13 +1,16 @@
 import ArgumentParser
+import Foundation
 import MaturityCore
 import MaturityReports
 
-/// Output formats of `assess`.
-enum ReportFormat: String, CaseIterable, ExpressibleByArgument {
+/// Output formats of `assess`, `review` and `history`.
+enum OutputFormat: String, CaseIterable, ExpressibleByArgument {
     case text
     case md
     case json
     case html
+
+    var report: ReportFormat { ReportFormat(rawValue: rawValue) ?? .text }
 }
 
 struct AssessCommand: ParsableCommand {
@@ -29,7 +32,7 @@ struct AssessCommand: ParsableCommand {
     var catalog: String?
 
     @Option(name: .long, help: "Output format: text, md, json or html (one self-contained page).")
-    var format: ReportFormat = .text
+    var format: OutputFormat = .text
 
     @Option(name: .long, help: "Rating to aim for (default: the next rating above the current one).")
     var target: String?
@@ -62,38 +65,25 @@ struct AssessCommand: ParsableCommand {
 
     func run() throws {
         let console = Context.console
-        let loaded = try Pipeline.load(assessment: assessment, catalog: catalog, console: console)
-        DiagnosticPrinter.print(loaded.warnings, console: console)
-        try Self.checkTarget(target, catalog: loaded.catalog)
-        let result = Scorer(catalog: loaded.catalog).score(loaded.assessment, kpis: loaded.kpis, target: target)
-            .presented(showingPath: path)
-        let language = console.language(lang)
-        var planView: PlanView?
-        if let plan {
-            let document = try PlanCommand.loadPlan(plan, console: console)
-            planView = PlanView(
-                file: plan, plan: document.plan, asOf: asOf.flatMap { Day(iso: $0) } ?? loaded.assessment.date)
+        let engine = console.engine
+        let loaded = try console.loadAssessment(assessment, catalog: catalog)
+        let result: AssessmentResult
+        do {
+            result = try engine.score(loaded, target: target).presented(showingPath: path)
+        } catch {
+            throw error.usageError
         }
-        let seal = try AuditSeal.make(loaded, result: result, output: output, console: console)
+        let planView = try plan.map { plan throws(DiagnosticError) in
+            PlanView(
+                file: plan, plan: try console.loadPlan(plan).plan,
+                asOf: asOf.flatMap { Day(iso: $0) } ?? loaded.assessment.date)
+        }
+        let resultFolder =
+            output.map { (console.absolute($0) as NSString).deletingLastPathComponent } ?? console.currentDirectory
+        let seal = try engine.seal(loaded, result: result, resultFolder: resultFolder)
         let context = ReportContext(
-            result: result, catalog: loaded.catalog, language: language, plan: planView, audit: seal.comparison,
-            signOff: seal.signOff)
-        let text: String
-        switch format {
-        case .text: text = TextReport(context).render()
-        case .md: text = MarkdownReport(context).render()
-        case .json: text = ResultJSON.render(result, audit: seal.comparison, signOff: seal.signOff, plan: planView)
-        case .html: text = HTMLReport(context).render()
-        }
-        try console.emit(text, to: output)
-    }
-
-    /// `--target` must name a rating of the catalog, or `fail`.
-    static func checkTarget(_ target: String?, catalog: Catalog) throws {
-        guard let target, target != RatingRule.failId, catalog.rating(target) == nil else { return }
-        let ids = catalog.ratings.map(\.id)
-        throw ValidationError(
-            "--target '\(target)' is not a rating of catalog '\(catalog.id)'; "
-                + (Suggestion.hint(for: target, in: ids) ?? "ratings: \(ids.joined(separator: ", "))"))
+            result: result, catalog: loaded.catalog, language: console.language(lang), plan: planView,
+            audit: seal.comparison, signOff: seal.signOff)
+        try console.emit(Reports.assessment, context, as: format.report, to: output)
     }
 }

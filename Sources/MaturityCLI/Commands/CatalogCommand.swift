@@ -1,5 +1,4 @@
 import ArgumentParser
-import Foundation
 import MaturityCore
 import MaturityReports
 
@@ -21,17 +20,19 @@ struct CatalogCommand: ParsableCommand {
 
         func run() throws {
             let console = Context.console
-            let paths: [(real: String, shown: String)]
+            let engine = console.engine
+            let inputs: [InputPath]
             if let catalog {
-                paths = [(console.absolute(catalog), catalog)]
+                inputs = [console.input(catalog)]
             } else {
-                let found = CatalogLocator.shippedCatalogs(console: console)
-                if found.isEmpty { _ = try CatalogLocator.defaultCatalog(console: console) }
-                paths = found.map { ($0, console.relative($0)) }
+                let found = engine.library.shipped
+                if found.isEmpty { _ = try engine.library.defaultCatalog() }
+                inputs = found.map { InputPath($0, shown: console.relative($0)) }
             }
             var failed = false
-            for (real, shown) in paths {
-                let (catalog, diagnostics) = CatalogLoader.check(path: real, displayPath: shown)
+            for input in inputs {
+                let shown = input.shown
+                let (catalog, diagnostics) = engine.checkCatalog(input)
                 DiagnosticPrinter.print(diagnostics, console: console)
                 let errors = diagnostics.filter(\.isError).count
                 let warnings = diagnostics.count - errors
@@ -54,6 +55,8 @@ struct CatalogCommand: ParsableCommand {
         case text
         case md
         case json
+
+        var report: ReportFormat { ReportFormat(rawValue: rawValue) ?? .text }
     }
 
     struct Show: ParsableCommand {
@@ -75,16 +78,9 @@ struct CatalogCommand: ParsableCommand {
 
         func run() throws {
             let console = Context.console
-            let path = try catalog.map(console.absolute) ?? CatalogLocator.defaultCatalog(console: console)
-            let loaded = try CatalogLoader.load(path: path, displayPath: catalog ?? console.relative(path))
+            let loaded = try console.engine.loadCatalog(try console.catalogInput(catalog))
             let listing = CatalogListing(catalog: loaded.value, language: console.language(lang))
-            let text: String
-            switch format {
-            case .text: text = listing.text()
-            case .md: text = listing.markdown()
-            case .json: text = listing.json()
-            }
-            try console.emit(text, to: output)
+            try console.emit(Reports.catalog, listing, as: format.report, to: output)
         }
     }
 }

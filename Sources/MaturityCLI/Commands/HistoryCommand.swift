@@ -1,5 +1,4 @@
 import ArgumentParser
-import Foundation
 import MaturityCore
 import MaturityReports
 
@@ -30,7 +29,7 @@ struct HistoryCommand: ParsableCommand {
     var catalog: String?
 
     @Option(name: .long, help: "Output format: text, md, json or html (trend lines as inline SVG).")
-    var format: ReportFormat = .text
+    var format: OutputFormat = .text
 
     @OptionGroup var report: ReportOutputOptions
     var lang: Language? { report.lang }
@@ -38,17 +37,14 @@ struct HistoryCommand: ParsableCommand {
 
     func run() throws {
         let console = Context.console
-        let results = try Self.loadResults(folder, console: console)
-        var problems = DiagnosticBag()
-        problems.append(contentsOf: History.check(results))
-        try problems.throwIfErrors()
-        let history = History(results: results)
+        let engine = console.engine
+        let history = try engine.history(console.input(folder))
         var loadedCatalog: Catalog?
         if let catalog {
-            loadedCatalog = try CatalogLoader.load(path: console.absolute(catalog), displayPath: catalog).value
+            loadedCatalog = try engine.loadCatalog(console.input(catalog)).value
         } else if let id = history.catalogId {
-            if let path = CatalogLocator.catalog(forId: id, console: console) {
-                loadedCatalog = try CatalogLoader.load(path: path, displayPath: console.relative(path)).value
+            if let path = engine.library.catalog(forId: id) {
+                loadedCatalog = try engine.loadCatalog(InputPath(path, shown: console.relative(path))).value
             } else {
                 DiagnosticPrinter.print(
                     [
@@ -59,57 +55,6 @@ struct HistoryCommand: ParsableCommand {
             }
         }
         let report = HistoryReport(history: history, catalog: loadedCatalog, language: console.language(lang))
-        let text: String
-        switch format {
-        case .text: text = report.text()
-        case .md: text = report.markdown()
-        case .json: text = report.json()
-        case .html: text = HistoryHTMLReport(report).render()
-        }
-        try console.emit(text, to: output)
-    }
-
-    /// Every `*.json` in `folder`, read as results; all problems of all files at once.
-    static func loadResults(_ folder: String, console: Console) throws(DiagnosticError) -> [PreviousResult] {
-        let absolute = console.absolute(folder)
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: absolute, isDirectory: &isDirectory) else {
-            throw DiagnosticError(.error("folder '\(folder)' does not exist", at: nil))
-        }
-        guard isDirectory.boolValue else {
-            throw DiagnosticError(
-                .error(
-                    "'\(folder)' is not a folder", at: nil,
-                    hint: "give the folder that holds the result JSON files"))
-        }
-        let names: [String]
-        do {
-            names = try FileManager.default.contentsOfDirectory(atPath: absolute).filter {
-                $0.lowercased().hasSuffix(".json") && !$0.hasPrefix(".")
-            }.sorted()
-        } catch {
-            throw DiagnosticError(
-                .error("cannot read folder '\(folder)': \(FileProblem.describe(error, path: absolute))", at: nil))
-        }
-        guard !names.isEmpty else {
-            throw DiagnosticError(
-                .error(
-                    "no result files (*.json) in '\(folder)'", at: nil,
-                    hint: "save results there with 'maturity assess … --format json --output' or 'maturity review …'"))
-        }
-        var bag = DiagnosticBag()
-        var results: [PreviousResult] = []
-        for name in names {
-            let shown = folder.hasSuffix("/") ? folder + name : folder + "/" + name
-            do {
-                results.append(
-                    try PreviousResultLoader.load(
-                        path: (absolute as NSString).appendingPathComponent(name), displayPath: shown))
-            } catch {
-                bag.append(contentsOf: error.diagnostics)
-            }
-        }
-        try bag.throwIfErrors()
-        return results
+        try console.emit(Reports.history, report, as: format.report, to: output)
     }
 }

@@ -34,7 +34,15 @@ struct InitCommand: ParsableCommand {
     var output: String
 
     @Option(name: .long, help: "Assessment kind: self (a template to fill in) or audit (a worksheet made from --from).")
-    var kind: String = "self"
+    var kind: String = WorksheetKind.selfAssessment.rawValue
+
+    /// What `init` writes; `--kind` is read as text so that an unknown kind gets the message below.
+    enum WorksheetKind: String {
+        case selfAssessment = "self"
+        case audit
+    }
+
+    var worksheetKind: WorksheetKind? { WorksheetKind(rawValue: kind) }
 
     @Option(name: .long, help: "The self-assessment an audit worksheet starts from (with --kind audit).")
     var from: String?
@@ -64,8 +72,8 @@ struct InitCommand: ParsableCommand {
         if let date, Day(iso: date) == nil {
             throw ValidationError("--date '\(date)' is not a date YYYY-MM-DD")
         }
-        switch kind {
-        case "self":
+        switch worksheetKind {
+        case .selfAssessment:
             guard let organisation, !organisation.trimmingCharacters(in: .whitespaces).isEmpty else {
                 throw ValidationError("--organisation is required for a self-assessment template and must not be empty")
             }
@@ -74,7 +82,7 @@ struct InitCommand: ParsableCommand {
             if format == .md {
                 throw ValidationError("--format md writes the audit checklist; use it with --kind audit")
             }
-        case "audit":
+        case .audit:
             if from == nil {
                 throw ValidationError("--kind audit needs --from SELF.yaml, the self-assessment to audit")
             }
@@ -82,14 +90,14 @@ struct InitCommand: ParsableCommand {
                 throw ValidationError(
                     "an audit worksheet takes the organisation from --from; drop --organisation and --site")
             }
-        default:
+        case nil:
             throw ValidationError("--kind '\(kind)' is not supported; use self or audit")
         }
     }
 
     func run() throws {
         let console = Context.console
-        if kind == "audit", let from {
+        if worksheetKind == .audit, let from {
             try writeAudit(from: from, console: console)
         } else {
             try writeTemplate(console: console)
@@ -97,8 +105,7 @@ struct InitCommand: ParsableCommand {
     }
 
     func writeTemplate(console: Console) throws {
-        let path = try catalog.map(console.absolute) ?? CatalogLocator.defaultCatalog(console: console)
-        let loaded = try CatalogLoader.load(path: path, displayPath: catalog ?? console.relative(path))
+        let loaded = try console.engine.loadCatalog(try console.catalogInput(catalog))
         let (folder, shown) = try prepare(file: "assessment.yaml", console: console)
         let template = AssessmentTemplate(
             catalog: loaded.value, organisation: organisation ?? "", site: site, assessor: assessor,
@@ -109,29 +116,11 @@ struct InitCommand: ParsableCommand {
     }
 
     func writeAudit(from: String, console: Console) throws {
-        let loaded = try Pipeline.load(assessment: from, catalog: catalog, console: console)
-        DiagnosticPrinter.print(loaded.warnings, console: console)
-        let selfResult = Scorer(catalog: loaded.catalog).score(loaded.assessment, kpis: loaded.kpis)
-        let selfFolder = (loaded.assessmentPath as NSString).deletingLastPathComponent
-        var assessment = loaded.assessment
-        // Every named file, as a path inside the self-assessment's folder: that is where its copy goes.
-        var copies: [(source: String, relative: String)] = []
-        func inside(_ path: String) -> String {
-            let source = path.hasPrefix("/") ? path : (selfFolder as NSString).appendingPathComponent(path)
-            let real = PathCheck.realPath(source) ?? source
-            let relative = RelativePath.from(PathCheck.realPath(selfFolder) ?? selfFolder, to: real)
-            if !copies.contains(where: { $0.relative == relative }) { copies.append((real, relative)) }
-            return relative
-        }
-        for index in assessment.evidence.indices {
-            if let file = assessment.evidence[index].file { assessment.evidence[index].file = inside(file) }
-        }
-        if let tickets = assessment.tickets {
-            assessment.tickets?.file = inside(tickets.file)
-            if let mapping = tickets.mapping { assessment.tickets?.mapping = inside(mapping) }
-        }
+        let loaded = try console.loadAssessment(from, catalog: catalog)
+        let package = console.engine.auditPackage(loaded)
+        let copies = package.copies
         let worksheet = AuditWorksheet(
-            catalog: loaded.catalog, selfAssessment: assessment, selfResult: selfResult, source: from,
+            catalog: loaded.catalog, selfAssessment: package.assessment, selfResult: package.result, source: from,
             date: date.flatMap { Day(iso: $0) } ?? console.today, auditor: auditor, language: console.language(lang))
 
         switch format {

@@ -6,6 +6,8 @@ import MaturityReports
 enum KPIFormat: String, CaseIterable, ExpressibleByArgument {
     case text
     case json
+
+    var report: ReportFormat { ReportFormat(rawValue: rawValue) ?? .text }
 }
 
 struct KPICommand: ParsableCommand {
@@ -52,18 +54,10 @@ struct KPICommand: ParsableCommand {
 
     func run() throws {
         let console = Context.console
-        var ticketMapping = TicketMapping.simpleFormat
-        if let mapping {
-            ticketMapping = try TicketMappingLoader.load(path: console.absolute(mapping), displayPath: mapping)
-        }
-        let measurement = try TicketKPIs.measure(
-            path: console.absolute(tickets), displayPath: tickets, mapping: ticketMapping, strict: strict)
+        let measurement = try console.engine.measureTickets(
+            console.input(tickets), mapping: mapping.map(console.input), strict: strict)
         DiagnosticPrinter.print(measurement.warnings, console: console)
-        let text: String
-        switch format {
-        case .text: text = TicketKPIReport(measurement, language: console.language(lang)).text()
-        case .json: text = TicketKPIReport.json(measurement)
-        }
-        try console.emit(text, to: output)
+        let report = TicketKPIReport(measurement, language: console.language(lang))
+        try console.emit(Reports.kpi, report, as: format.report, to: output)
     }
 }

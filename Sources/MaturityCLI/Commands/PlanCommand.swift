@@ -12,6 +12,8 @@ enum PlanFormat: String, CaseIterable, ExpressibleByArgument {
     case html
     case text
     case json
+
+    var report: ReportFormat { ReportFormat(rawValue: rawValue) ?? .yaml }
 }
 
 struct PlanCommand: ParsableCommand {
@@ -87,129 +89,46 @@ struct PlanCommand: ParsableCommand {
         let console = Context.console
         let language = console.language(lang)
         if due {
-            let document = try Self.loadPlan(input, console: console)
-            let day = try asOfDay(console: console)
-            let list = PlanDueList(plan: document.plan, asOf: day, window: within, language: language)
+            let document = try console.loadPlan(input)
+            let list = PlanDueList(
+                plan: document.plan, asOf: try asOfDay(console: console), window: within, language: language)
             let report = PlanDueReport(list: list, language: language)
-            let text: String =
-                switch format ?? .text {
-                case .md: report.markdown()
-                case .json: report.json()
-                default: report.text()
-                }
-            return try console.emit(text, to: output)
+            return try console.emit(Reports.planDue, report, as: (format ?? .text).report, to: output)
         }
-        if Self.isPlanFile(console.absolute(input)) {
-            let document = try Self.loadPlan(input, console: console)
+        let engine = console.engine
+        if engine.isPlanFile(console.absolute(input)) {
+            let document = try console.loadPlan(input)
             return try export(document.plan, text: document.text, language: language, console: console)
         }
-        let generated = try generate(console: console)
+        let loaded = try console.loadAssessment(input, catalog: catalog)
+        let result: AssessmentResult
+        do {
+            result = try engine.score(loaded, target: target)
+        } catch {
+            throw error.usageError
+        }
+        let generated = engine.generatePlan(loaded, result: result)
         let format = format ?? .yaml
         if format == .yaml, let output {
-            return try update(output, generated: generated, language: language, console: console)
+            // The plan file itself: an existing one is updated, keeping every edit.
+            let existing =
+                try FileManager.default.fileExists(atPath: console.absolute(output)) ? console.loadPlan(output) : nil
+            let update = try engine.mergePlan(existing, with: generated)
+            let write = try engine.planText(update, existing: existing, file: output)
+            try FileOutput.write(write.text, to: console.absolute(output), shown: output)
+            console.write(PlanUpdateSummary(update: write.update, file: output, language: language).text())
+            return
         }
-        var existing: PlanDocument?
-        if let plan { existing = try Self.loadPlan(plan, console: console) }
-        try checkOrganisation(existing, generated.header)
-        let merged = PlanMerge.merge(existing: existing?.plan, generated: generated.entries, header: generated.header)
+        let existing = try plan.map { try console.loadPlan($0) }
+        let merged = try engine.mergePlan(existing, with: generated)
         try export(merged.plan, text: nil, language: language, console: console)
     }
 
-    /// The actions an assessment produces, as plan entries, and the plan header.
-    func generate(console: Console) throws -> (header: Plan, entries: [PlanEntry]) {
-        let loaded = try Pipeline.load(assessment: input, catalog: catalog, console: console)
-        DiagnosticPrinter.print(loaded.warnings, console: console)
-        try AssessCommand.checkTarget(target, catalog: loaded.catalog)
-        let result = Scorer(catalog: loaded.catalog).score(loaded.assessment, kpis: loaded.kpis, target: target)
-        let builder = ActionBuilder(catalog: loaded.catalog)
-        let entries = result.actions.map { PlanEntry($0, verification: builder.verification(for: $0)) }
-        let header = Plan(
-            catalog: "\(loaded.catalog.id)@\(loaded.catalog.version)",
-            organisation: loaded.assessment.organisation.name,
-            date: loaded.assessment.date, target: result.target, entries: [])
-        return (header, entries)
-    }
-
-    /// Writes or updates the plan file at `path`, keeping every edit, and prints what changed.
-    func update(_ path: String, generated: (header: Plan, entries: [PlanEntry]), language: Language, console: Console)
-        throws
-    {
-        let absolute = console.absolute(path)
-        var existing: PlanDocument?
-        if FileManager.default.fileExists(atPath: absolute) {
-            existing = try Self.loadPlan(path, console: console)
-        }
-        try checkOrganisation(existing, generated.header)
-        var update = PlanMerge.merge(existing: existing?.plan, generated: generated.entries, header: generated.header)
-        let text: String
-        if let existing {
-            do {
-                let written = try PlanYAML.written(update, to: existing)
-                (text, update) = (written.text, written.update)
-            } catch {
-                switch error {
-                case .cannotEdit(let id, let location):
-                    throw DiagnosticError(
-                        .error(
-                            "cannot change the status of action '\(id)' in place: it is not written as a block mapping "
-                                + "with a one-line status", at: location,
-                            hint: "write the action as 'key: value' lines, as 'maturity plan' writes them; "
-                                + "the plan was not changed"))
-                case .cannotAppend(let location):
-                    throw DiagnosticError(
-                        .error(
-                            "cannot add actions to 'actions:' as it is written", at: location,
-                            hint: "write 'actions:' as a '- id: …' list; the plan was not changed"))
-                }
-            }
-        } else {
-            text = PlanYAML.render(update.plan)
-        }
-        // Never write a plan that would not read back.
-        do {
-            _ = try PlanLoader.parse(yaml: text, file: path)
-        } catch {
-            throw DiagnosticError(
-                .error(
-                    "internal error: the updated plan would not read back; '\(path)' was not changed", at: nil,
-                    hint: error.diagnostics.first?.description))
-        }
-        try FileOutput.write(text, to: absolute, shown: path)
-        console.write(PlanUpdateSummary(update: update, file: path, language: language).text())
-    }
-
     func export(_ plan: Plan, text: String?, language: Language, console: Console) throws {
-        let exporter = PlanExport(plan: plan, language: language)
-        let out: String
-        switch format ?? .yaml {
-        case .md: out = exporter.markdown()
-        case .csv: out = exporter.csv(byteOrderMark: bom)
-        case .ics: out = exporter.ics()
-        case .html: out = exporter.html()
-        default: out = text ?? PlanYAML.render(plan)
-        }
-        try console.emit(out, to: output)
-    }
-
-    static func loadPlan(_ path: String, console: Console) throws(DiagnosticError) -> PlanDocument {
-        let absolute = console.absolute(path)
-        guard FileManager.default.fileExists(atPath: absolute) else {
-            throw DiagnosticError(
-                .error(
-                    "plan '\(path)' does not exist", at: nil,
-                    hint: "write one with 'maturity plan ASSESSMENT --output \(path)'"))
-        }
-        let document = try PlanLoader.load(path: absolute, displayPath: path)
-        DiagnosticPrinter.print(document.warnings, console: console)
-        return document
-    }
-
-    func checkOrganisation(_ existing: PlanDocument?, _ header: Plan) throws(DiagnosticError) {
-        guard let existing, existing.plan.organisation != header.organisation else { return }
-        throw DiagnosticError(
-            .error(
-                "the plan is for '\(existing.plan.organisation)', the assessment for '\(header.organisation)'",
-                at: .start(of: existing.file), hint: "give the plan of the same organisation, or a new file name"))
+        let format = format ?? .yaml
+        if format == .yaml, let text { return try console.emit(text, to: output) }
+        let exporter = PlanExport(plan: plan, language: language, byteOrderMark: bom)
+        try console.emit(Reports.plan, exporter, as: format.report, to: output)
     }
 
     func asOfDay(console: Console) throws -> Day {
@@ -218,15 +137,5 @@ struct PlanCommand: ParsableCommand {
             throw ValidationError("--as-of must be a date YYYY-MM-DD, found '\(asOf)'")
         }
         return day
-    }
-
-    /// A plan file says `kind: plan` at the top level.
-    static func isPlanFile(_ path: String) -> Bool {
-        guard let handle = FileHandle(forReadingAtPath: path) else { return false }
-        defer { try? handle.close() }
-        let head = (try? handle.read(upToCount: 64 << 10)) ?? Data()
-        return String(decoding: head, as: UTF8.self).split(whereSeparator: \.isNewline).contains {
-            $0.hasPrefix("kind:") && $0.dropFirst(5).trimmingCharacters(in: .whitespaces) == "plan"
-        }
     }
 }

@@ -55,7 +55,7 @@ struct ReviewCommand: ParsableCommand {
     @Option(
         name: .long,
         help: "Output format: text, md, json (the result with the review; reads back as --previous) or html.")
-    var format: ReportFormat = .text
+    var format: OutputFormat = .text
 
     @Flag(
         name: .long,
@@ -68,31 +68,11 @@ struct ReviewCommand: ParsableCommand {
 
     func run() throws {
         let console = Context.console
-        let loaded = try Pipeline.load(assessment: assessment, catalog: catalog, console: console)
-        DiagnosticPrinter.print(loaded.warnings, console: console)
-        let previousResult = try PreviousResultLoader.load(path: console.absolute(previous), displayPath: previous)
-        let current = Scorer(catalog: loaded.catalog).score(loaded.assessment, kpis: loaded.kpis)
-            .presented(showingPath: path)
-        let reviewer = Reviewer(catalog: loaded.catalog)
-        var bag = DiagnosticBag()
-        bag.append(contentsOf: reviewer.check(previous: previousResult, current: current))
-        var planFile: Plan?
-        if let plan {
-            let document = try PlanCommand.loadPlan(plan, console: console)
-            if let problem = reviewer.check(plan: document.plan, file: plan, current: current) { bag.append(problem) }
-            planFile = document.plan
-        }
-        try bag.throwIfErrors()
-        DiagnosticPrinter.print(bag.warnings, console: console)
-        let review = reviewer.review(current: current, previous: previousResult, plan: planFile)
+        let loaded = try console.loadAssessment(assessment, catalog: catalog)
+        let (review, warnings) = try console.engine.review(
+            loaded, previous: console.input(previous), plan: plan.map(console.input), showingPath: path)
+        DiagnosticPrinter.print(warnings, console: console)
         let context = ReviewContext(review: review, catalog: loaded.catalog, language: console.language(lang))
-        let text: String
-        switch format {
-        case .text: text = ReviewTextReport(context).render()
-        case .md: text = ReviewMarkdownReport(context).render()
-        case .json: text = ReviewJSON.render(review)
-        case .html: text = ReviewHTMLReport(context).render()
-        }
-        try console.emit(text, to: output)
+        try console.emit(Reports.review, context, as: format.report, to: output)
     }
 }

@@ -1,10 +1,12 @@
+import ArgumentParser
 import Foundation
 import MaturityCore
+import MaturityReports
 
-/// Finds the catalog to use when none is given: the shipped `Criteria/` folder, looked for in the
-/// current directory and beside the executable (so `swift run` and an installed binary both work).
+/// Where the command line looks for the shipped `Criteria/` folder: `$MATURITY_CRITERIA`, the current
+/// folder, and beside the executable and its parents (so `swift run` and an installed binary both work).
 enum CatalogLocator {
-    /// The `Criteria/` folders to look in, most specific first.
+    /// The `Criteria/` folders to look in, most specific first (missing ones are dropped by the library).
     static func criteriaFolders(console: Console) -> [String] {
         var folders: [String] = []
         if let explicit = console.environment["MATURITY_CRITERIA"], !explicit.isEmpty {
@@ -20,64 +22,7 @@ enum CatalogLocator {
                 folder = parent
             }
         }
-        var seen = Set<String>()
-        return folders.filter { folder in
-            var isDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory), isDirectory.boolValue
-            else {
-                return false
-            }
-            return seen.insert((folder as NSString).standardizingPath).inserted
-        }
-    }
-
-    /// Every catalog in the first `Criteria/` folder found: sub-folders with catalog.yaml, and YAML files.
-    static func shippedCatalogs(console: Console) -> [String] {
-        guard let folder = criteriaFolders(console: console).first else { return [] }
-        return catalogs(in: folder)
-    }
-
-    static func catalogs(in folder: String) -> [String] {
-        let fm = FileManager.default
-        if fm.fileExists(atPath: (folder as NSString).appendingPathComponent("catalog.yaml")) { return [folder] }
-        let names = ((try? fm.contentsOfDirectory(atPath: folder)) ?? []).sorted()
-        return names.compactMap { name in
-            let path = (folder as NSString).appendingPathComponent(name)
-            var isDirectory: ObjCBool = false
-            _ = fm.fileExists(atPath: path, isDirectory: &isDirectory)
-            if isDirectory.boolValue {
-                return fm.fileExists(atPath: (path as NSString).appendingPathComponent("catalog.yaml")) ? path : nil
-            }
-            return name.hasSuffix(".yaml") || name.hasSuffix(".yml") ? path : nil
-        }
-    }
-
-    /// The catalog for an assessment that names catalog `id`: `Criteria/<id>/` or `Criteria/<id>.yaml`.
-    static func catalog(forId id: String, console: Console) -> String? {
-        for folder in criteriaFolders(console: console) {
-            for candidate in [id, id + ".yaml", id + ".yml"] {
-                let path = (folder as NSString).appendingPathComponent(candidate)
-                if FileManager.default.fileExists(atPath: path) { return path }
-            }
-        }
-        return nil
-    }
-
-    /// The one shipped catalog, for commands that are not given an assessment.
-    static func defaultCatalog(console: Console) throws(DiagnosticError) -> String {
-        let found = shippedCatalogs(console: console)
-        if found.count == 1 { return found[0] }
-        if found.isEmpty {
-            throw DiagnosticError(
-                .error(
-                    "no catalog given and no Criteria/ folder found", at: nil,
-                    hint: "pass a catalog file or folder, or run from the project folder that holds Criteria/"))
-        }
-        throw DiagnosticError(
-            .error(
-                "several catalogs in Criteria/: "
-                    + found.map { ($0 as NSString).lastPathComponent }.joined(separator: ", "),
-                at: nil, hint: "name the one to use"))
+        return folders
     }
 
     static func executablePath() -> String? {
@@ -86,5 +31,63 @@ enum CatalogLocator {
         }
         let argument = CommandLine.arguments.first ?? ""
         return argument.contains("/") ? (argument as NSString).standardizingPath : nil
+    }
+}
+
+extension Console {
+    /// The engine on the local file system, finding catalogs in the `Criteria/` folders and naming the paths
+    /// it finds relative to the current folder.
+    var engine: Engine {
+        let base = currentDirectory.hasSuffix("/") ? currentDirectory : currentDirectory + "/"
+        return Engine(
+            files: DiskFiles(), catalogFolders: CatalogLocator.criteriaFolders(console: self),
+            display: { $0.hasPrefix(base) ? String($0.dropFirst(base.count)) : $0 })
+    }
+
+    /// A path the user typed, for the engine: absolute, and shown as typed.
+    func input(_ path: String) -> InputPath {
+        InputPath(absolute(path), shown: path)
+    }
+
+    /// The catalog the user named, or else the one shipped catalog.
+    func catalogInput(_ option: String?) throws(DiagnosticError) -> InputPath {
+        if let option { return input(option) }
+        let found = try engine.library.defaultCatalog()
+        return InputPath(found, shown: relative(found))
+    }
+
+    /// The assessment at `path` with its catalog (`--catalog`, or the one it names), its warnings printed.
+    func loadAssessment(_ path: String, catalog: String?) throws(DiagnosticError) -> LoadedAssessment {
+        let loaded = try engine.loadAssessment(input(path), catalog: catalog.map(input))
+        DiagnosticPrinter.print(loaded.warnings, console: self)
+        return loaded
+    }
+
+    /// The plan at `path`, its warnings printed.
+    func loadPlan(_ path: String) throws(DiagnosticError) -> PlanDocument {
+        let document = try engine.loadPlan(input(path))
+        DiagnosticPrinter.print(document.warnings, console: self)
+        return document
+    }
+}
+
+extension Console {
+    /// Renders `context` with the subject's renderer for `format` and writes it to `--output` or standard output.
+    func emit<Context>(_ table: RendererTable<Context>, _ context: Context, as format: ReportFormat, to output: String?)
+        throws
+    {
+        guard let text = table.render(context, as: format) else {
+            throw ValidationError(
+                "--format \(format.rawValue) is not available here; use "
+                    + table.formats.map(\.rawValue).joined(separator: ", "))
+        }
+        try emit(text, to: output)
+    }
+}
+
+extension TargetError {
+    /// A wrong `--target` is a usage error, shown with the command's usage.
+    var usageError: ValidationError {
+        ValidationError("--target '\(target)' is not a rating of catalog '\(catalogId)'; \(hint)")
     }
 }

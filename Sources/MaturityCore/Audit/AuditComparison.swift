@@ -129,7 +129,7 @@ extension AuditComparison {
         for (id, entry) in selfAssessment.criteria where entry.audited != nil {
             selfAssessment.criteria[id]?.audited = nil
         }
-        let selfResult = Scorer(catalog: catalog).score(selfAssessment, kpis: kpis, target: result.target)
+        let selfResult = Scorer(catalog: catalog).scoreAiming(selfAssessment, kpis: kpis, at: result.target)
 
         var lines: [CriterionLine] = []
         var calibration = Calibration(

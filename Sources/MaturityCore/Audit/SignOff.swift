@@ -72,9 +72,7 @@ public struct SignOff: Sendable, Hashable {
     }
 
     static func order(_ a: Part, _ b: Part) -> Bool {
-        let ra = Part.Role.allCases.firstIndex(of: a.role)!
-        let rb = Part.Role.allCases.firstIndex(of: b.role)!
-        return ra != rb ? ra < rb : a.path.utf8.lexicographicallyPrecedes(b.path.utf8)
+        a.role != b.role ? a.role.caseOrder < b.role.caseOrder : a.path.utf8.lexicographicallyPrecedes(b.path.utf8)
     }
 
     /// Names may hold spaces or line breaks; keep one part per line.
@@ -86,27 +84,34 @@ public struct SignOff: Sendable, Hashable {
 /// Reads and hashes the files an audit result rests on.
 public enum SignOffFiles {
     /// Every file of the catalog at `path`: the file itself, or every YAML file of a catalog folder.
-    public static func catalogParts(path: String) throws(DiagnosticError) -> [SignOff.Part] {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+    public static func catalogParts(path: String, files: any FileSource = DiskFiles()) throws(DiagnosticError)
+        -> [SignOff.Part]
+    {
+        switch files.kind(path) {
+        case .missing:
             throw DiagnosticError(.error("catalog '\(path)' does not exist", at: nil))
+        case .folder:
+            let names = ((try? files.names(inFolder: path)) ?? []).filter {
+                $0.hasSuffix(".yaml") || $0.hasSuffix(".yml")
+            }
+            .sorted()
+            var parts: [SignOff.Part] = []
+            for name in names {
+                parts.append(
+                    try part(.catalog, name: name, file: (path as NSString).appendingPathComponent(name), files: files))
+            }
+            return parts
+        default:
+            return [try part(.catalog, name: (path as NSString).lastPathComponent, file: path, files: files)]
         }
-        if !isDirectory.boolValue {
-            return [try part(.catalog, name: (path as NSString).lastPathComponent, file: path)]
-        }
-        let names = ((try? FileManager.default.contentsOfDirectory(atPath: path)) ?? [])
-            .filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }.sorted()
-        var parts: [SignOff.Part] = []
-        for name in names {
-            parts.append(try part(.catalog, name: name, file: (path as NSString).appendingPathComponent(name)))
-        }
-        return parts
     }
 
     /// The assessment file and every file it names: evidence, ticket export, mapping.
-    public static func assessmentParts(path: String, assessment: Assessment) throws(DiagnosticError) -> [SignOff.Part] {
+    public static func assessmentParts(path: String, assessment: Assessment, files: any FileSource = DiskFiles())
+        throws(DiagnosticError) -> [SignOff.Part]
+    {
         let folder = assessment.baseDirectory ?? (path as NSString).deletingLastPathComponent
-        var parts = [try part(.assessment, name: (path as NSString).lastPathComponent, file: path)]
+        var parts = [try part(.assessment, name: (path as NSString).lastPathComponent, file: path, files: files)]
         var named: [(SignOff.Part.Role, String)] = assessment.evidence.compactMap { item in
             item.file.map { (.evidence, $0) }
         }
@@ -117,27 +122,35 @@ public enum SignOffFiles {
         var seen = Set<String>()
         for (role, name) in named where seen.insert("\(role.rawValue) \(name)").inserted {
             let file = name.hasPrefix("/") ? name : (folder as NSString).appendingPathComponent(name)
-            parts.append(try part(role, name: name, file: file))
+            parts.append(try part(role, name: name, file: file, files: files))
         }
         return parts
     }
 
-    static func part(_ role: SignOff.Part.Role, name: String, file: String) throws(DiagnosticError) -> SignOff.Part {
-        guard let data = FileManager.default.contents(atPath: file) else {
+    static func part(_ role: SignOff.Part.Role, name: String, file: String, files: any FileSource)
+        throws(DiagnosticError) -> SignOff.Part
+    {
+        guard let data = try? files.contents(file) else {
             throw DiagnosticError(.error("cannot read \(role.rawValue) file '\(file)'", at: nil))
         }
         return SignOff.Part(role: role, path: name, sha256: SignOff.sha256(data))
     }
 
+    /// SHA-256 of the file at `path` as it is now, or nil when it cannot be read.
+    public static func hash(_ path: String, files: any FileSource = DiskFiles()) -> String? {
+        (try? files.contents(path)).map(SignOff.sha256)
+    }
+
     /// Where a part's file is now, given where the assessment and the catalog (file or folder) are.
-    public static func file(of part: SignOff.Part, assessmentPath: String, catalogPath: String) -> String {
+    public static func file(
+        of part: SignOff.Part, assessmentPath: String, catalogPath: String, files: any FileSource = DiskFiles()
+    ) -> String {
         switch part.role {
         case .assessment:
             return assessmentPath
         case .catalog:
-            var isDirectory: ObjCBool = false
-            _ = FileManager.default.fileExists(atPath: catalogPath, isDirectory: &isDirectory)
-            return isDirectory.boolValue ? (catalogPath as NSString).appendingPathComponent(part.path) : catalogPath
+            return files.kind(catalogPath) == .folder
+                ? (catalogPath as NSString).appendingPathComponent(part.path) : catalogPath
         case .evidence, .tickets, .mapping:
             let folder = (assessmentPath as NSString).deletingLastPathComponent
             return part.path.hasPrefix("/") ? part.path : (folder as NSString).appendingPathComponent(part.path)

@@ -8,7 +8,7 @@ public enum Suggestion {
             let distance = editDistance(lowered, Array(candidate.lowercased()))
             let limit = max(1, min(3, max(lowered.count, candidate.count) / 3))
             guard distance <= limit else { continue }
-            if best == nil || distance < best!.1 { best = (candidate, distance) }
+            if best.map({ distance < $0.1 }) ?? true { best = (candidate, distance) }
         }
         if let best { return best.0 }
         // Ids made of words ('first_response_p90'): the one candidate holding every word.

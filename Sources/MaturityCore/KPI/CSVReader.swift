@@ -120,7 +120,9 @@ public final class CSVReader {
             let n = min(count, bytes.count - offset)
             if n > 0 {
                 bytes.withUnsafeBytes { source in
-                    pointer.copyMemory(from: source.baseAddress! + offset, byteCount: n)
+                    // n > 0, so the buffer is not empty and has a base address.
+                    guard let base = source.baseAddress else { return }
+                    pointer.copyMemory(from: base + offset, byteCount: n)
                 }
                 offset += n
             }

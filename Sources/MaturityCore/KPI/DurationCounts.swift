@@ -62,8 +62,8 @@ struct DurationCounts {
             let tableValue: Int64? = second < tableTop ? Int64(second) * 1000 : nil
             let otherValue: Int64? = next < sortedOther.count ? sortedOther[next] : nil
             guard tableValue != nil || otherValue != nil else { return nil }
-            if let o = otherValue, tableValue == nil || o <= tableValue! {
-                seen += other[o]!
+            if let o = otherValue, tableValue.map({ o <= $0 }) ?? true {
+                seen += other[o, default: 0]
                 if seen >= rank { return o }
                 next += 1
                 if o == tableValue {

@@ -48,9 +48,9 @@ struct EventLogCollapser {
             return nil
         case .contiguous:
             if current != nil, currentId.elementsEqual(id) {
-                current!.facts.merge(facts, take)
-                current!.rows += 1
-                current!.lastLine = line
+                current?.facts.merge(facts, take)
+                current?.rows += 1
+                current?.lastLine = line
                 return nil
             }
             let done = current

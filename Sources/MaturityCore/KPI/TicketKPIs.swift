@@ -4,11 +4,13 @@ import Foundation
 public enum TicketKPIs {
     /// How many row problems a measurement keeps to show; all are counted.
     public static let shownProblems = 10
+    /// Bytes of a ticket export read from memory rather than streamed from disk (a server's upload).
+    public static let maximumInMemoryBytes = 256 << 20
 
     /// Computes the KPIs of the export an assessment names, paths relative to the assessment's folder.
     /// Rows left out come back as warnings, each at its line.
-    public static func compute(_ source: TicketSource, assessment: Assessment) throws(DiagnosticError)
-        -> Loaded<[KPIValue]>
+    public static func compute(_ source: TicketSource, assessment: Assessment, files: any FileSource = DiskFiles())
+        throws(DiagnosticError) -> Loaded<[KPIValue]>
     {
         let folder = assessment.baseDirectory ?? "."
         let shownFolder = assessment.location.map { ($0.file as NSString).deletingLastPathComponent } ?? ""
@@ -22,10 +24,19 @@ public enum TicketKPIs {
         var mapping = TicketMapping.simpleFormat
         if let mappingPath = source.mapping {
             let (real, shown) = paths(mappingPath)
-            mapping = try TicketMappingLoader.load(path: real, displayPath: shown)
+            mapping = try TicketMappingLoader.load(path: real, displayPath: shown, files: files)
         }
         let (real, shown) = paths(source.file)
-        let measurement = try measure(path: real, displayPath: shown, mapping: mapping)
+        let measurement: TicketMeasurement
+        if let disk = files.diskPath(real) {
+            measurement = try measure(path: disk, displayPath: shown, mapping: mapping)
+        } else {
+            let data = try InputFile.read(
+                real, shown: shown, kind: "ticket export", maximumBytes: maximumInMemoryBytes,
+                what: "a ticket export held in memory", files: files)
+            measurement = try measure(
+                reader: CSVReader(bytes: [UInt8](data), delimiter: mapping.delimiter), file: shown, mapping: mapping)
+        }
         return Loaded(measurement.kpiValues(file: source.file), warnings: measurement.warnings)
     }
 
@@ -39,12 +50,12 @@ public enum TicketKPIs {
         path: String, displayPath: String, mapping: TicketMapping, strict: Bool = false,
         chunkBytes: Int = CSVReader.defaultChunkBytes, workers: Int = 2, parallelMinimumBytes: Int = 8 << 20
     ) throws(DiagnosticError) -> TicketMeasurement {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+        let kind = DiskFiles().kind(path)
+        guard kind != .missing else {
             throw DiagnosticError(
                 .error("ticket export '\(displayPath)' does not exist", at: nil, hint: "check the path"))
         }
-        if isDirectory.boolValue {
+        if kind == .folder {
             throw DiagnosticError(.error("'\(displayPath)' is a folder, not a ticket export", at: nil))
         }
         let fd = open(path, O_RDONLY)

@@ -36,7 +36,7 @@ public struct TicketMapping: Sendable {
         }
 
         public static func < (lhs: Field, rhs: Field) -> Bool {
-            allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
+            lhs.caseOrder < rhs.caseOrder
         }
     }
 

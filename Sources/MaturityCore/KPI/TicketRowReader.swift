@@ -113,7 +113,8 @@ final class TicketRowReader {
                 isoOnly: (column.formats ?? mapping.dateFormats).allSatisfy(\.isISO8601),
                 trueValues: ValueSet(column.trueValues ?? mapping.trueValues),
                 falseValues: ValueSet(column.falseValues ?? mapping.falseValues), otherwise: column.otherwise,
-                scoreWords: ValueSet(words), scores: words.map { Int64((column.scores[$0]! * 1000).rounded()) },
+                scoreWords: ValueSet(words),
+                scores: words.map { Int64((column.scores[$0, default: 0] * 1000).rounded()) },
                 whenIndex: whenIndex, whenValues: whenValues)
         }
         if mapping.columnsOptional, slots.isEmpty, bag.all.isEmpty {

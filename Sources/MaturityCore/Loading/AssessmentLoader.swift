@@ -14,11 +14,14 @@ public struct CatalogReference: Sendable, Hashable {
 public struct AssessmentFile {
     let document: YAMLDocument
     let folder: String
+    let files: any FileSource
 
-    public static func open(path: String, displayPath: String? = nil) throws(DiagnosticError) -> AssessmentFile {
-        let document = try YAMLDocument.load(path: path, displayPath: displayPath)
+    public static func open(path: String, displayPath: String? = nil, files: any FileSource = DiskFiles())
+        throws(DiagnosticError) -> AssessmentFile
+    {
+        let document = try YAMLDocument.load(path: path, displayPath: displayPath, files: files)
         let folder = (path as NSString).deletingLastPathComponent
-        return AssessmentFile(document: document, folder: folder.isEmpty ? "." : folder)
+        return AssessmentFile(document: document, folder: folder.isEmpty ? "." : folder, files: files)
     }
 
     /// The `catalog:` the assessment names.
@@ -37,7 +40,7 @@ public struct AssessmentFile {
 
     /// Checks the assessment against `catalog` and returns it with its warnings.
     public func load(catalog: Catalog) throws(DiagnosticError) -> Loaded<Assessment> {
-        try AssessmentLoader.load(document: document, folder: folder, catalog: catalog)
+        try AssessmentLoader.load(document: document, folder: folder, catalog: catalog, files: files)
     }
 }
 
@@ -75,10 +78,10 @@ public enum AssessmentLoader {
         try AssessmentFile.open(path: path, displayPath: displayPath).load(catalog: catalog)
     }
 
-    static func load(document: YAMLDocument, folder: String, catalog: Catalog) throws(DiagnosticError)
-        -> Loaded<Assessment>
-    {
-        var reader = Reader(catalog: catalog, r: YAMLReader(file: document.file), folder: folder)
+    static func load(
+        document: YAMLDocument, folder: String, catalog: Catalog, files: any FileSource = DiskFiles()
+    ) throws(DiagnosticError) -> Loaded<Assessment> {
+        var reader = Reader(catalog: catalog, r: YAMLReader(file: document.file), folder: folder, files: files)
         let assessment = reader.read(document.root)
         try reader.r.bag.throwIfErrors()
         guard let assessment else { throw DiagnosticError(reader.r.bag.sorted) }
@@ -104,6 +107,7 @@ public enum AssessmentLoader {
         let catalog: Catalog
         let r: YAMLReader
         let folder: String
+        let files: any FileSource
 
         mutating func read(_ root: Node) -> Assessment? {
             guard
@@ -302,7 +306,7 @@ public enum AssessmentLoader {
 
         /// A file named in the assessment must exist and stay inside the assessment's folder.
         func checkFile(_ path: String, at node: Node, what: String) {
-            switch PathCheck.resolve(path, inside: folder) {
+            switch PathCheck.resolve(path, inside: folder, files: files) {
             case .ok:
                 break
             case .missing:

@@ -22,8 +22,10 @@ public enum CatalogLoader {
 
     /// Loads and checks the catalog at `path`; throws every error found, returns warnings with it.
     /// `displayPath` is how diagnostics name the catalog (as the user typed it); defaults to `path`.
-    public static func load(path: String, displayPath: String? = nil) throws(DiagnosticError) -> Loaded<Catalog> {
-        var builder = Builder()
+    public static func load(path: String, displayPath: String? = nil, files: any FileSource = DiskFiles())
+        throws(DiagnosticError) -> Loaded<Catalog>
+    {
+        var builder = Builder(files: files)
         let catalog = builder.read(path: path, display: displayPath ?? path)
         let bag = builder.bag
         try bag.throwIfErrors()
@@ -32,14 +34,17 @@ public enum CatalogLoader {
     }
 
     /// Every problem of the catalog at `path`, errors and warnings, in file order.
-    public static func lint(path: String, displayPath: String? = nil) -> [Diagnostic] {
-        check(path: path, displayPath: displayPath).diagnostics
+    public static func lint(path: String, displayPath: String? = nil, files: any FileSource = DiskFiles())
+        -> [Diagnostic]
+    {
+        check(path: path, displayPath: displayPath, files: files).diagnostics
     }
 
     /// The catalog when it has no error, and every problem found, in file order.
-    public static func check(path: String, displayPath: String? = nil) -> (catalog: Catalog?, diagnostics: [Diagnostic])
-    {
-        var builder = Builder()
+    public static func check(path: String, displayPath: String? = nil, files: any FileSource = DiskFiles()) -> (
+        catalog: Catalog?, diagnostics: [Diagnostic]
+    ) {
+        var builder = Builder(files: files)
         let catalog = builder.read(path: path, display: displayPath ?? path)
         return (builder.bag.hasErrors ? nil : catalog, builder.bag.sorted)
     }
@@ -59,6 +64,8 @@ public enum CatalogLoader {
     }
 
     struct Builder {
+        /// Where the catalog's files are read from.
+        var files: any FileSource = DiskFiles()
         var bag = DiagnosticBag()
         var maxLevel = 0
         var kpis: [KPIDefinition] = []
@@ -67,17 +74,17 @@ public enum CatalogLoader {
         var prefetched: [String: DomainFile] = [:]
 
         mutating func read(path: String, display: String) -> Catalog? {
-            var isDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            let kind = files.kind(path)
+            guard kind != .missing else {
                 bag.append(
                     .error(
                         "catalog '\(display)' does not exist", at: nil,
                         hint: "give a catalog file, or a folder holding catalog.yaml"))
                 return nil
             }
-            if isDirectory.boolValue {
+            if kind == .folder {
                 let main = (path as NSString).appendingPathComponent("catalog.yaml")
-                guard FileManager.default.fileExists(atPath: main) else {
+                guard files.kind(main) != .missing else {
                     bag.append(
                         .error(
                             "folder '\(display)' has no catalog.yaml", at: nil,
@@ -91,7 +98,7 @@ public enum CatalogLoader {
 
         mutating func readFile(_ file: String, display: String, folder: (real: String, display: String)?) -> Catalog? {
             do {
-                let document = try YAMLDocument.load(path: file, displayPath: display)
+                let document = try YAMLDocument.load(path: file, displayPath: display, files: files)
                 return read(document: document, folder: folder)
             } catch {
                 bag.append(contentsOf: error.diagnostics)
@@ -234,9 +241,14 @@ public enum CatalogLoader {
         }
 
         func domainFiles(in folder: String) -> [String] {
-            let names = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
+            let names = (try? files.names(inFolder: folder)) ?? []
             return names.filter { ($0.hasSuffix(".yaml") || $0.hasSuffix(".yml")) && $0 != "catalog.yaml" }
                 .sorted()
+        }
+
+        /// What each parallel worker starts from (the builder holds only values and a `Sendable` source).
+        struct WorkerTemplate: @unchecked Sendable {
+            let builder: Builder
         }
 
         /// A domain file read on its own (possibly on another thread), before cross-file checks.
@@ -246,14 +258,15 @@ public enum CatalogLoader {
         }
 
         /// Parses and reads domain files in parallel; each worker checks its own file, the caller the rest.
-        func readDomainFiles(_ files: [(path: String, display: String)]) -> [String: DomainFile] {
-            let existing = files.filter { FileManager.default.fileExists(atPath: $0.path) }
+        func readDomainFiles(_ named: [(path: String, display: String)]) -> [String: DomainFile] {
+            let existing = named.filter { files.kind($0.path) != .missing }
             let results = ParallelResults<DomainFile>(count: existing.count)
-            let (maxLevel, kpis) = (self.maxLevel, self.kpis)
+            var template = Builder(files: files)
+            template.maxLevel = maxLevel
+            template.kpis = kpis
+            let start = WorkerTemplate(builder: template)
             DispatchQueue.concurrentPerform(iterations: existing.count) { index in
-                var worker = Builder()
-                worker.maxLevel = maxLevel
-                worker.kpis = kpis
+                var worker = start.builder
                 let file = existing[index]
                 let domain = worker.readDomainFileNow(file.path, display: file.display)
                 results.set(index, DomainFile(domain: domain, diagnostics: worker.bag.all))
@@ -265,7 +278,7 @@ public enum CatalogLoader {
 
         mutating func readDomainFileNow(_ path: String, display: String) -> Domain? {
             do {
-                let document = try YAMLDocument.load(path: path, displayPath: display)
+                let document = try YAMLDocument.load(path: path, displayPath: display, files: files)
                 let r = YAMLReader(file: document.file)
                 defer { bag.append(contentsOf: r.bag.all) }
                 return readDomain(document.root, r)
@@ -276,7 +289,7 @@ public enum CatalogLoader {
         }
 
         mutating func readDomainFile(_ path: String, display: String, at reference: SourceLocation?) -> Domain? {
-            guard FileManager.default.fileExists(atPath: path) else {
+            guard files.kind(path) != .missing else {
                 bag.append(.error("domain file '\(display)' does not exist", at: reference))
                 return nil
             }

@@ -7,27 +7,23 @@ enum InputFile {
     /// be, `what` what may not exceed `maximumBytes`.
     static func read(
         _ path: String, shown: String, kind: String, maximumBytes: Int, what: String, label: String = "",
-        hint: String = "check the path and that the file is readable"
+        hint: String = "check the path and that the file is readable", files: any FileSource = DiskFiles()
     ) throws(DiagnosticError) -> Data {
-        do {
-            let attributes = try FileManager.default.attributesOfItem(atPath: path)
-            if (attributes[.type] as? FileAttributeType) == .typeDirectory {
-                throw DiagnosticError(.error("'\(shown)' is a folder, not a \(kind) file", at: nil))
-            }
-            if let size = attributes[.size] as? Int, size > maximumBytes {
-                throw DiagnosticError(
-                    .error(
-                        "file is \(size) bytes, more than the \(maximumBytes >> 20) MB \(what) may have",
-                        at: .start(of: shown)))
-            }
-            return try Data(contentsOf: URL(fileURLWithPath: path))
-        } catch let error as DiagnosticError {
-            throw error
-        } catch {
+        switch files.kind(path) {
+        case .folder:
+            throw DiagnosticError(.error("'\(shown)' is a folder, not a \(kind) file", at: nil))
+        case .regular(let size) where size > maximumBytes:
             throw DiagnosticError(
                 .error(
-                    "cannot read \(label)'\(shown)': \(FileProblem.describe(error, path: path))", at: nil,
-                    hint: hint))
+                    "file is \(size) bytes, more than the \(maximumBytes >> 20) MB \(what) may have",
+                    at: .start(of: shown)))
+        default:
+            break
+        }
+        do {
+            return try files.contents(path)
+        } catch {
+            throw DiagnosticError(.error("cannot read \(label)'\(shown)': \(error.reason)", at: nil, hint: hint))
         }
     }
 }

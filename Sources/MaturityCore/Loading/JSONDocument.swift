@@ -54,10 +54,12 @@ public struct JSONDocument: Sendable {
     public let root: Node
 
     /// Reads and parses `path`; `displayPath` is how diagnostics name it.
-    public static func load(path: String, displayPath: String? = nil) throws(DiagnosticError) -> JSONDocument {
+    public static func load(path: String, displayPath: String? = nil, files: any FileSource = DiskFiles())
+        throws(DiagnosticError) -> JSONDocument
+    {
         let shown = displayPath ?? path
         let data = try InputFile.read(
-            path, shown: shown, kind: "JSON", maximumBytes: maximumBytes, what: "a result file")
+            path, shown: shown, kind: "JSON", maximumBytes: maximumBytes, what: "a result file", files: files)
         return try parse(data: data, file: shown)
     }
 

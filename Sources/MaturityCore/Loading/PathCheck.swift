@@ -10,23 +10,18 @@ public enum PathCheck {
     }
 
     /// Resolves `path` against `folder` and checks that the real file lies inside the real folder.
-    static func resolve(_ path: String, inside folder: String) -> Outcome {
+    static func resolve(_ path: String, inside folder: String, files: any FileSource = DiskFiles()) -> Outcome {
         let joined = path.hasPrefix("/") ? path : (folder as NSString).appendingPathComponent(path)
-        guard let realFile = realPath(joined) else { return .missing }
-        guard let realFolder = realPath(folder) else { return .missing }
+        guard let realFile = files.realPath(joined) else { return .missing }
+        guard let realFolder = files.realPath(folder) else { return .missing }
         let prefix = realFolder.hasSuffix("/") ? realFolder : realFolder + "/"
         guard realFile.hasPrefix(prefix) else { return .outside }
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: realFile, isDirectory: &isDirectory), !isDirectory.boolValue else {
-            return .notAFile
-        }
+        guard case .regular = files.kind(realFile) else { return .notAFile }
         return .ok(realFile)
     }
 
     /// The path with every symbolic link and `..` resolved, or nil when it does not exist.
     public static func realPath(_ path: String) -> String? {
-        guard let resolved = realpath(path, nil) else { return nil }
-        defer { free(resolved) }
-        return String(cString: resolved)
+        DiskFiles().realPath(path)
     }
 }

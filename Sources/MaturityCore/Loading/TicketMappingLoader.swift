@@ -14,8 +14,10 @@ public enum TicketMappingLoader {
     static let whenKeys = ["column", "values"]
 
     /// Loads the mapping at `path`; `displayPath` names it in diagnostics.
-    public static func load(path: String, displayPath: String? = nil) throws(DiagnosticError) -> TicketMapping {
-        let document = try YAMLDocument.load(path: path, displayPath: displayPath)
+    public static func load(path: String, displayPath: String? = nil, files: any FileSource = DiskFiles())
+        throws(DiagnosticError) -> TicketMapping
+    {
+        let document = try YAMLDocument.load(path: path, displayPath: displayPath, files: files)
         return try load(document: document)
     }
 

@@ -17,10 +17,12 @@ struct YAMLDocument {
     let root: Node
 
     /// Reads and composes `path`; `displayPath` is how diagnostics name it.
-    static func load(path: String, displayPath: String? = nil) throws(DiagnosticError) -> YAMLDocument {
+    static func load(path: String, displayPath: String? = nil, files: any FileSource = DiskFiles())
+        throws(DiagnosticError) -> YAMLDocument
+    {
         let shown = displayPath ?? path
         let data = try InputFile.read(
-            path, shown: shown, kind: "YAML", maximumBytes: maximumBytes, what: "a YAML input")
+            path, shown: shown, kind: "YAML", maximumBytes: maximumBytes, what: "a YAML input", files: files)
         return try parse(data: data, file: shown)
     }
 

@@ -82,7 +82,7 @@ final class YAMLReader {
                     hint: Suggestion.hint(for: entry.key, in: allowed, listUpTo: 12))
             }
         }
-        for key in required where result[key] == nil || isNull(result[key]!) {
+        for key in required where result[key].map(isNull) ?? true {
             if let present = result.entry(key) {
                 error("'\(key)' in \(what) has no value", at: present.value)
             } else {

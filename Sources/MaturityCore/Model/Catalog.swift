@@ -127,7 +127,7 @@ public struct Catalog: Sendable {
         evidenceKinds.forEach { add($0.id) }
         levels.forEach { $0.evidence.forEach(add) }
         for criterion in criteria {
-            for level in criterion.evidence.keys.sorted() { criterion.evidence[level]!.forEach(add) }
+            for (_, kinds) in criterion.evidence.sorted(by: { $0.key < $1.key }) { kinds.forEach(add) }
         }
         return seen
     }
@@ -353,7 +353,7 @@ public enum FindingGrade: String, Sendable, Hashable, CaseIterable, Comparable {
     case improvement
 
     public static func < (lhs: FindingGrade, rhs: FindingGrade) -> Bool {
-        allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
+        lhs.caseOrder < rhs.caseOrder
     }
 
     public var name: LocalizedText {

@@ -5,8 +5,10 @@ import Foundation
 public enum PreviousResultLoader {
     static let hint = "give the JSON that 'maturity assess --format json' or 'maturity review --format json' wrote"
 
-    public static func load(path: String, displayPath: String? = nil) throws(DiagnosticError) -> PreviousResult {
-        let document = try JSONDocument.load(path: path, displayPath: displayPath)
+    public static func load(path: String, displayPath: String? = nil, files: any FileSource = DiskFiles())
+        throws(DiagnosticError) -> PreviousResult
+    {
+        let document = try JSONDocument.load(path: path, displayPath: displayPath, files: files)
         return try read(document)
     }
 

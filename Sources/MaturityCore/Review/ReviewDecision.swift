@@ -20,7 +20,7 @@ public enum ReviewDecision: String, Sendable, Hashable, CaseIterable, Comparable
 
     /// Precedence: a lower value wins.
     public static func < (lhs: ReviewDecision, rhs: ReviewDecision) -> Bool {
-        allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
+        lhs.caseOrder < rhs.caseOrder
     }
 
     /// Overall points whose fall calls for a follow-up.

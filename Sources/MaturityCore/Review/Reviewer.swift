@@ -245,36 +245,20 @@ public struct Reviewer: Sendable {
     /// Domain and overall scores of both sides over the criteria both have and both found applicable,
     /// weighted as the current catalog weighs them.
     func commonScores(_ criteria: [CriterionDelta], current: AssessmentResult) -> ([DomainDelta], ScoreDelta) {
-        var domains: [DomainDelta] = []
-        var previousOverall: (sum: Double, weight: Double) = (0, 0)
-        var currentOverall: (sum: Double, weight: Double) = (0, 0)
-        for domain in catalog.domains {
-            var then: (sum: Double, weight: Double) = (0, 0)
-            var now: (sum: Double, weight: Double) = (0, 0)
-            for delta in criteria where delta.domain == domain.id {
-                guard let before = delta.score.previous, delta.score.current != nil,
-                    let result = current.criterion(delta.id), let weight = catalog.criterion(delta.id)?.weight
-                else { continue }
-                then = (then.sum + weight * before, then.weight + weight)
-                now = (now.sum + weight * result.score, now.weight + weight)
-            }
-            guard then.weight > 0 else {
-                domains.append(DomainDelta(id: domain.id, score: ScoreDelta(previous: nil, current: nil)))
-                continue
-            }
-            let previousScore = then.sum / then.weight
-            let currentScore = now.sum / now.weight
-            domains.append(
-                DomainDelta(id: domain.id, score: ScoreDelta(previous: previousScore, current: currentScore)))
-            previousOverall = (
-                previousOverall.sum + domain.weight * previousScore, previousOverall.weight + domain.weight
-            )
-            currentOverall = (currentOverall.sum + domain.weight * currentScore, currentOverall.weight + domain.weight)
+        var common: [String: (previous: Double, current: Double)] = [:]
+        for delta in criteria {
+            guard let before = delta.score.previous, delta.score.current != nil,
+                let result = current.criterion(delta.id), catalog.criterion(delta.id) != nil
+            else { continue }
+            common[delta.id] = (before, result.score)
         }
-        let overall = ScoreDelta(
-            previous: previousOverall.weight > 0 ? previousOverall.sum / previousOverall.weight : nil,
-            current: currentOverall.weight > 0 ? currentOverall.sum / currentOverall.weight : nil)
-        return (domains, overall)
+        let then = WeightedScores.scores(catalog) { common[$0.id]?.previous }
+        let now = WeightedScores.scores(catalog) { common[$0.id]?.current }
+        let domains = catalog.domains.map { domain in
+            DomainDelta(
+                id: domain.id, score: ScoreDelta(previous: then.domains[domain.id], current: now.domains[domain.id]))
+        }
+        return (domains, ScoreDelta(previous: then.overall, current: now.overall))
     }
 
     /// Whether the criterion an action raises is now at the action's level.

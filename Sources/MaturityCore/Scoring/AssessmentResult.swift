@@ -211,13 +211,30 @@ public struct Blocker: Sendable, Hashable {
         case maxOpen = "max_open"
     }
 
+    /// What the condition is about.
+    public enum Subject: Sendable, Hashable {
+        case overall
+        case domain(String)
+        case criterion(String)
+        case grade(FindingGrade)
+
+        /// As the result JSON writes it: `overall`, the domain or criterion id, or the grade.
+        public var id: String {
+            switch self {
+            case .overall: return "overall"
+            case .domain(let id), .criterion(let id): return id
+            case .grade(let grade): return grade.rawValue
+            }
+        }
+    }
+
     public var condition: Condition
-    /// `overall`, a domain id, a criterion id (key or required level), or a finding grade.
-    public var subject: String
+    /// `overall`, a domain, a criterion (key or required level), or a finding grade.
+    public var subject: Subject
     public var actual: Double
     public var required: Double
 
-    public init(condition: Condition, subject: String, actual: Double, required: Double) {
+    public init(condition: Condition, subject: Subject, actual: Double, required: Double) {
         self.condition = condition
         self.subject = subject
         self.actual = actual

@@ -25,27 +25,22 @@ struct Pathfinder: Sendable {
         var levels = ids.map { start[$0] ?? 0 }
         var steps: [PathStep] = []
         var stepIndex: [Int: Int] = [:]
-        let scale = 100 / Double(max(1, maxLevel))
+        func score(_ level: Int) -> Double { WeightedScores.criterionScore(level: level, maxLevel: maxLevel) }
 
-        // Running domain sums, so a step updates one domain instead of rescoring all.
-        var domainWeight = [Double](repeating: 0, count: catalog.domains.count)
-        var domainSum = [Double](repeating: 0, count: catalog.domains.count)
+        // Running domain means, so a step updates one domain instead of rescoring all.
+        var domainMeans = [WeightedMean](repeating: WeightedMean(), count: catalog.domains.count)
         for i in ids.indices where applicable[i] {
-            domainWeight[domainOf[i]] += weights[i]
-            domainSum[domainOf[i]] += weights[i] * scale * Double(levels[i])
+            domainMeans[domainOf[i]].add(score(levels[i]), weight: weights[i])
         }
-        func domainScore(_ d: Int) -> Double? {
-            domainWeight[d] > 0 ? domainSum[d] / domainWeight[d] : nil
-        }
-        let totalDomainWeight = catalog.domains.indices.filter { domainWeight[$0] > 0 }
+        func domainScore(_ d: Int) -> Double? { domainMeans[d].value }
+        let totalDomainWeight = catalog.domains.indices.filter { domainMeans[$0].value != nil }
             .reduce(0.0) { $0 + catalog.domains[$1].weight }
         func overall() -> Double? {
-            guard totalDomainWeight > 0 else { return nil }
-            var sum = 0.0
+            var mean = WeightedMean()
             for d in catalog.domains.indices {
-                if let score = domainScore(d) { sum += catalog.domains[d].weight * score }
+                if let score = domainScore(d) { mean.add(score, weight: catalog.domains[d].weight) }
             }
-            return sum / totalDomainWeight
+            return mean.value
         }
 
         func raise(_ i: Int, to level: Int, _ reason: PathStep.Reason) {
@@ -58,7 +53,7 @@ struct Pathfinder: Sendable {
                 stepIndex[i] = steps.count
                 steps.append(PathStep(criterion: ids[i], from: levels[i], to: level, reason: reason))
             }
-            domainSum[domainOf[i]] += weights[i] * scale * Double(level - levels[i])
+            domainMeans[domainOf[i]].shift(score(level) - score(levels[i]), weight: weights[i])
             levels[i] = level
         }
 
@@ -85,7 +80,7 @@ struct Pathfinder: Sendable {
                 var lowest: (domain: Int, score: Double)?
                 for d in catalog.domains.indices {
                     guard let score = domainScore(d), score < minimum - Tolerance.epsilon else { continue }
-                    if lowest == nil || score < lowest!.score - Tolerance.epsilon { lowest = (d, score) }
+                    if lowest.map({ score < $0.score - Tolerance.epsilon }) ?? true { lowest = (d, score) }
                 }
                 guard let d = lowest?.domain, let i = queues[d].popBest() else { break }
                 raise(i, to: levels[i] + 1, .domain)
@@ -97,7 +92,8 @@ struct Pathfinder: Sendable {
         //    (tie: lower level, then catalog order).
         if let minimum = rule.overallMin, totalDomainWeight > 0 {
             let gain: (Int) -> Double = { i in
-                catalog.domains[domainOf[i]].weight / totalDomainWeight * weights[i] / domainWeight[domainOf[i]] * scale
+                catalog.domains[domainOf[i]].weight / totalDomainWeight * weights[i] / domainMeans[domainOf[i]].weight
+                    * (score(1) - score(0))
             }
             var queue = CandidateQueue(
                 ids.indices.filter { applicable[$0] && levels[$0] < maxLevel }, value: gain, levels: levels)
@@ -126,7 +122,7 @@ struct CandidateQueue {
         var anchor: Double?
         for i in sorted {
             let v = value(i)
-            if anchor == nil || anchor! - v > Tolerance.epsilon {
+            if anchor.map({ $0 - v > Tolerance.epsilon }) ?? true {
                 groups.append([])
                 anchor = v
             }

@@ -7,13 +7,26 @@ public struct Scorer: Sendable {
         self.catalog = catalog
     }
 
-    /// Scores `assessment`; `kpis` are the KPI values known (given directly or computed from tickets),
-    /// `target` a rating id (nil: the next rating above the current one).
-    public func score(_ assessment: Assessment, kpis: [KPIValue]? = nil, target: String? = nil) -> AssessmentResult {
+    /// Scores `assessment`, aiming at the next rating above the one it reaches; `kpis` are the KPI values
+    /// known (given directly or computed from tickets; nil: its `metrics`).
+    public func score(_ assessment: Assessment, kpis: [KPIValue]? = nil) -> AssessmentResult {
+        scoreAiming(assessment, kpis: kpis, at: nil)
+    }
+
+    /// Scores `assessment` aiming at rating `target` (nil: the next rating above the current one); a target
+    /// that is neither a rating of the catalog nor `fail` is an error.
+    public func score(_ assessment: Assessment, kpis: [KPIValue]? = nil, target: String?) throws(TargetError)
+        -> AssessmentResult
+    {
+        try TargetError.check(target, catalog: catalog)
+        return scoreAiming(assessment, kpis: kpis, at: target)
+    }
+
+    func scoreAiming(_ assessment: Assessment, kpis: [KPIValue]?, at target: String?) -> AssessmentResult {
         let kpiValues =
             kpis
-            ?? assessment.metrics.keys.sorted().map {
-                KPIValue(id: $0, value: assessment.metrics[$0]!, source: .metrics)
+            ?? assessment.metrics.sorted { $0.key < $1.key }.map {
+                KPIValue(id: $0.key, value: $0.value, source: .metrics)
             }
         let valueByKPI = Dictionary(kpiValues.map { ($0.id, $0.value) }, uniquingKeysWith: { a, _ in a })
         let evidenceById = Dictionary(assessment.evidence.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
@@ -165,7 +178,7 @@ public struct Scorer: Sendable {
             result.metricLevel = metricLevel
             result.level = min(result.practice, metricLevel)
         }
-        result.score = maxLevel > 0 ? 100 * Double(result.level) / Double(maxLevel) : 0
+        result.score = WeightedScores.criterionScore(level: result.level, maxLevel: maxLevel)
         return result
     }
 
@@ -219,14 +232,15 @@ public struct Scorer: Sendable {
         if let minimum = rule.overallMin {
             let actual = overall ?? 0
             if actual < minimum - Tolerance.epsilon {
-                unmet.append(Blocker(condition: .overallMin, subject: "overall", actual: actual, required: minimum))
+                unmet.append(Blocker(condition: .overallMin, subject: .overall, actual: actual, required: minimum))
             }
         }
         if let minimum = rule.domainMin {
             for domain in catalog.domains {
                 guard let score = domainScores[domain.id] else { continue }
                 if score < minimum - Tolerance.epsilon {
-                    unmet.append(Blocker(condition: .domainMin, subject: domain.id, actual: score, required: minimum))
+                    unmet.append(
+                        Blocker(condition: .domainMin, subject: .domain(domain.id), actual: score, required: minimum))
                 }
             }
         }
@@ -234,7 +248,7 @@ public struct Scorer: Sendable {
             for result in criteria where result.key && result.applicable && result.level < minimum {
                 unmet.append(
                     Blocker(
-                        condition: .keyLevelMin, subject: result.id, actual: Double(result.level),
+                        condition: .keyLevelMin, subject: .criterion(result.id), actual: Double(result.level),
                         required: Double(minimum)))
             }
         }
@@ -245,7 +259,7 @@ public struct Scorer: Sendable {
             else { continue }
             unmet.append(
                 Blocker(
-                    condition: .criterionMin, subject: criterion.id, actual: Double(result.level),
+                    condition: .criterionMin, subject: .criterion(criterion.id), actual: Double(result.level),
                     required: Double(minimum)))
         }
         for grade in FindingGrade.allCases {
@@ -253,37 +267,23 @@ public struct Scorer: Sendable {
             let open = openByGrade[grade] ?? 0
             if open > limit {
                 unmet.append(
-                    Blocker(condition: .maxOpen, subject: grade.rawValue, actual: Double(open), required: Double(limit))
-                )
+                    Blocker(
+                        condition: .maxOpen, subject: .grade(grade), actual: Double(open), required: Double(limit)))
             }
         }
         return unmet
     }
 }
 
-/// Domain and overall scores from criterion levels (SPEC §4), shared by scoring and the path simulation.
+/// Domain and overall scores from criterion levels, shared by scoring and the path simulation.
 struct Tally: Sendable {
     let catalog: Catalog
     let applicable: Set<String>
 
     func scores(_ levels: [String: Int]) -> (domains: [String: Double], overall: Double?) {
-        let maxLevel = Double(max(1, catalog.maxLevel))
-        var domainScores: [String: Double] = [:]
-        var weighted = 0.0
-        var totalWeight = 0.0
-        for domain in catalog.domains {
-            var sum = 0.0
-            var weights = 0.0
-            for criterion in domain.criteria where applicable.contains(criterion.id) {
-                sum += criterion.weight * 100 * Double(levels[criterion.id] ?? 0) / maxLevel
-                weights += criterion.weight
-            }
-            guard weights > 0 else { continue }
-            let score = sum / weights
-            domainScores[domain.id] = score
-            weighted += domain.weight * score
-            totalWeight += domain.weight
+        WeightedScores.scores(catalog) { criterion in
+            guard applicable.contains(criterion.id) else { return nil }
+            return WeightedScores.criterionScore(level: levels[criterion.id] ?? 0, maxLevel: catalog.maxLevel)
         }
-        return (domainScores, totalWeight > 0 ? weighted / totalWeight : nil)
     }
 }

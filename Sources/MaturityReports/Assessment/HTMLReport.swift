@@ -3,7 +3,7 @@ import MaturityCore
 /// The assessment report as one self-contained HTML page: the summary first (organisation, rating
 /// badge, overall score, what blocks the next rating), a domain radar and bars, the gaps and the
 /// improvement path, then the details folded.
-public struct HTMLReport: Sendable {
+public struct HTMLReport: Renderer, Sendable {
     let context: ReportContext
 
     public init(_ context: ReportContext) {

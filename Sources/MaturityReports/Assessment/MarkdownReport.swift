@@ -1,7 +1,7 @@
 import MaturityCore
 
 /// The assessment report as Markdown: the same content as the terminal report, in tables.
-public struct MarkdownReport: Sendable {
+public struct MarkdownReport: Renderer, Sendable {
     let context: ReportContext
 
     public init(_ context: ReportContext) {

@@ -150,20 +150,20 @@ public struct ReportContext: Sendable {
             return w("总分 \(actual) < \(required)", "overall score \(actual) < \(required)")
         case .domainMin:
             return w(
-                "领域「\(domainName(b.subject))」得分 \(actual) < \(required)",
-                "domain '\(domainName(b.subject))' scores \(actual) < \(required)")
+                "领域「\(domainName(b.subject.id))」得分 \(actual) < \(required)",
+                "domain '\(domainName(b.subject.id))' scores \(actual) < \(required)")
         case .keyLevelMin:
             return w(
-                "关键项 \(b.subject)「\(criterionName(b.subject))」为 \(Int(b.actual)) 级 < \(Int(b.required)) 级",
-                "key criterion \(b.subject) '\(criterionName(b.subject))' is at level \(Int(b.actual)) < \(Int(b.required))"
+                "关键项 \(b.subject.id)「\(criterionName(b.subject.id))」为 \(Int(b.actual)) 级 < \(Int(b.required)) 级",
+                "key criterion \(b.subject.id) '\(criterionName(b.subject.id))' is at level \(Int(b.actual)) < \(Int(b.required))"
             )
         case .criterionMin:
             return w(
-                "评价项 \(b.subject)「\(criterionName(b.subject))」为 \(Int(b.actual)) 级 < 该评级要求的 \(Int(b.required)) 级",
-                "criterion \(b.subject) '\(criterionName(b.subject))' is at level \(Int(b.actual)) < \(Int(b.required)), the level this rating requires"
+                "评价项 \(b.subject.id)「\(criterionName(b.subject.id))」为 \(Int(b.actual)) 级 < 该评级要求的 \(Int(b.required)) 级",
+                "criterion \(b.subject.id) '\(criterionName(b.subject.id))' is at level \(Int(b.actual)) < \(Int(b.required)), the level this rating requires"
             )
         case .maxOpen:
-            let grade = FindingGrade(rawValue: b.subject)?.name.text(language) ?? b.subject
+            let grade = if case .grade(let grade) = b.subject { grade.name.text(language) } else { b.subject.id }
             return w(
                 "未关闭的\(grade) \(Int(b.actual)) 项 > 允许 \(Int(b.required)) 项",
                 "open findings graded \(grade.lowercased()): \(Int(b.actual)) > \(Int(b.required)) allowed")

@@ -2,7 +2,7 @@ import MaturityCore
 
 /// The terminal report: rating first, then domains, every criterion's level with the reasons it
 /// was lowered, the blockers to the target and the improvement path.
-public struct TextReport: Sendable {
+public struct TextReport: Renderer, Sendable {
     let context: ReportContext
 
     public init(_ context: ReportContext) {

@@ -3,7 +3,7 @@ import MaturityCore
 /// `maturity kpi`: the KPIs of a ticket export, each with the tickets it is over, the KPIs the
 /// mapping cannot give, and the rows left out.
 public struct TicketKPIReport: Sendable {
-    let measurement: TicketMeasurement
+    public let measurement: TicketMeasurement
     let language: Language
     let words: Words
 

@@ -4,11 +4,14 @@ import MaturityCore
 public struct PlanExport: Sendable {
     public let plan: Plan
     public let language: Language
+    /// Whether CSV starts with a UTF-8 byte order mark (for Excel).
+    public let byteOrderMark: Bool
     let words: Words
 
-    public init(plan: Plan, language: Language) {
+    public init(plan: Plan, language: Language, byteOrderMark: Bool = false) {
         self.plan = plan
         self.language = language
+        self.byteOrderMark = byteOrderMark
         self.words = Words(language: language)
     }
 
@@ -97,7 +100,7 @@ public struct PlanExport: Sendable {
 
     /// RFC 4180: CRLF line ends, fields quoted when they hold a comma, quote or line break, and
     /// cells a spreadsheet would run as a formula (= + - @, tab, CR) prefixed with an apostrophe.
-    public func csv(byteOrderMark: Bool = false) -> String {
+    public func csv() -> String {
         let w = words
         var rows: [[String]] = [
             [

@@ -3,7 +3,7 @@ import MaturityCore
 /// The surveillance review as one self-contained HTML page: the summary first (organisation,
 /// decision badge, rating, overall and its change, next review date, reasons), per-domain change
 /// bars as inline SVG, what moved, the plan's progress, then the details folded.
-public struct ReviewHTMLReport: Sendable {
+public struct ReviewHTMLReport: Renderer, Sendable {
     let context: ReviewContext
 
     public init(_ context: ReviewContext) {

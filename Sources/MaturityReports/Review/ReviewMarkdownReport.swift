@@ -1,7 +1,7 @@
 import MaturityCore
 
 /// The surveillance review as Markdown: the same content as the terminal report, in tables.
-public struct ReviewMarkdownReport: Sendable {
+public struct ReviewMarkdownReport: Renderer, Sendable {
     let context: ReviewContext
 
     public init(_ context: ReviewContext) {

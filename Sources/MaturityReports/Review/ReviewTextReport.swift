@@ -2,7 +2,7 @@ import MaturityCore
 
 /// The surveillance review in the terminal: the decision and its reasons first, then what moved,
 /// the plan's progress and any catalog change.
-public struct ReviewTextReport: Sendable {
+public struct ReviewTextReport: Renderer, Sendable {
     let context: ReviewContext
 
     public init(_ context: ReviewContext) {

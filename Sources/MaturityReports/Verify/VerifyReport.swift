@@ -1,158 +1,44 @@
 import MaturityCore
 
-/// What `maturity verify` found: each part of a signed audit result checked against its sign-off.
+/// `maturity verify`'s report: each part of a signed audit result and whether it is unchanged.
 public struct VerifyReport: Sendable {
-    public enum Status: Sendable, Hashable {
-        case unchanged
-        case changed(now: String)
-        case missing(lookedAt: String)
-    }
-
-    public struct FileCheck: Sendable, Hashable {
-        public var part: SignOff.Part
-        public var status: Status
-
-        public init(part: SignOff.Part, status: Status) {
-            self.part = part
-            self.status = status
-        }
-    }
-
-    public var resultFile: String
-    public var signOff: SignOff
-    /// The digest written in the result.
-    public var recordedDigest: String
-    /// The digest the user expects (from the signed paper report), if given.
-    public var expectedDigest: String?
-    /// Whether the result's content still hashes to the sign-off's result digest.
-    public var resultUnchanged: Bool
-    /// What differs between the result and a fresh scoring of its inputs: "path: result → inputs".
-    public var resultChanges: [JSONDiff.Change]
-    public var files: [FileCheck]
-    public var organisation: String?
+    public var verification: Verification
     public var language: Language
-    /// Where, in the result file, each part's entry (`role path`), the digest and the first edited value are.
-    public var locations = Locations()
 
-    public struct Locations: Sendable {
-        public var parts: [String: SourceLocation] = [:]
-        public var digest: SourceLocation?
-        public var firstChange: SourceLocation?
-
-        public init() {}
-
-        public static func key(_ part: SignOff.Part) -> String { "\(part.role.rawValue) \(part.path)" }
-    }
-
-    public init(
-        resultFile: String, signOff: SignOff, recordedDigest: String, expectedDigest: String?, resultUnchanged: Bool,
-        resultChanges: [JSONDiff.Change], files: [FileCheck], organisation: String?, language: Language
-    ) {
-        self.resultFile = resultFile
-        self.signOff = signOff
-        self.recordedDigest = recordedDigest
-        self.expectedDigest = expectedDigest
-        self.resultUnchanged = resultUnchanged
-        self.resultChanges = resultChanges
-        self.files = files
-        self.organisation = organisation
+    public init(_ verification: Verification, language: Language) {
+        self.verification = verification
         self.language = language
     }
-
-    /// The sign-off block's own digest matches its parts.
-    public var blockIntact: Bool { signOff.digest == recordedDigest }
-    public var expectedMatches: Bool { expectedDigest.map { $0.lowercased() == recordedDigest } ?? true }
-
-    public var verified: Bool {
-        blockIntact && expectedMatches && resultUnchanged
-            && files.allSatisfy { $0.status == .unchanged }
-    }
-
-    /// Every problem as a diagnostic naming the file concerned.
-    public var diagnostics: [Diagnostic] {
-        var out: [Diagnostic] = []
-        let result = SourceLocation.start(of: resultFile)
-        if !blockIntact {
-            out.append(
-                .error(
-                    "the sign-off block was edited: its digest does not match the files and result it lists",
-                    at: result,
-                    hint:
-                        "only 'maturity assess' on the audit writes a sign-off; re-run it and have the auditor sign again"
-                ))
-        }
-        if let expected = expectedDigest, !expectedMatches {
-            out.append(
-                .error(
-                    "the result's digest \(recordedDigest) is not the signed digest \(expected.lowercased())",
-                    at: result,
-                    hint: "this is not the result the auditor signed"))
-        }
-        if !resultUnchanged {
-            var message = "the result was edited after sign-off"
-            if !resultChanges.isEmpty {
-                message += ": " + resultChanges.prefix(5).map(describe).joined(separator: "; ")
-                if resultChanges.count > 5 { message += "; and \(resultChanges.count - 5) more" }
-            }
-            out.append(
-                .error(
-                    message, at: locations.firstChange ?? result,
-                    hint: "the scores must come from 'maturity assess', not from editing"))
-        }
-        for check in files {
-            switch check.status {
-            case .unchanged: break
-            case .changed(let now):
-                out.append(
-                    .error(
-                        "\(check.part.role.rawValue) file '\(check.part.path)' changed since sign-off (sha256 was \(short(check.part.sha256)), now \(short(now)))",
-                        at: locations.parts[Locations.key(check.part)] ?? result))
-            case .missing(let path):
-                out.append(
-                    .error(
-                        "\(check.part.role.rawValue) file '\(check.part.path)' is missing (looked for '\(path)')",
-                        at: locations.parts[Locations.key(check.part)] ?? result,
-                        hint: check.part.role == .catalog || check.part.role == .assessment
-                            ? "point to it with --\(check.part.role.rawValue) PATH" : nil))
-            }
-        }
-        return out
-    }
-
-    /// "criteria[SP-01].level: 4 in the result, 3 from its inputs".
-    func describe(_ change: JSONDiff.Change) -> String {
-        "\(change.path) is \(JSONDiff.Change.show(change.old)) in the result, \(JSONDiff.Change.show(change.new)) from its inputs"
-    }
-
-    func short(_ hash: String) -> String { String(hash.prefix(12)) }
 
     public func render() -> String {
         let w = Words(language: language)
         var out: [String] = []
-        out.append(DisplayWidth.pad(w("结果", "Result"), 12) + TerminalSafe.clean(resultFile))
+        out.append(DisplayWidth.pad(w("结果", "Result"), 12) + TerminalSafe.clean(verification.resultFile))
         var subject = w("审核", "audit")
-        if let organisation { subject += w("：", " of ") + TerminalSafe.clean(organisation) }
+        if let organisation = verification.organisation { subject += w("：", " of ") + TerminalSafe.clean(organisation) }
         out.append(
-            DisplayWidth.pad(w("签署", "Signed"), 12) + subject + w("，", ", ") + "\(signOff.date)" + w("，审核员 ", ", by ")
-                + TerminalSafe.clean(signOff.auditor))
-        out.append(DisplayWidth.pad(w("摘要", "Digest"), 12) + "sha256 " + recordedDigest)
+            DisplayWidth.pad(w("签署", "Signed"), 12) + subject + w("，", ", ") + "\(verification.signOff.date)"
+                + w("，审核员 ", ", by ")
+                + TerminalSafe.clean(verification.signOff.auditor))
+        out.append(DisplayWidth.pad(w("摘要", "Digest"), 12) + "sha256 " + verification.recordedDigest)
         out.append("")
         func line(_ ok: Bool, _ text: String) { out.append((ok ? "  ✓ " : "  ✗ ") + TerminalSafe.clean(text)) }
-        line(blockIntact, w("签署信息完整", "sign-off block intact"))
-        if let expected = expectedDigest {
+        line(verification.blockIntact, w("签署信息完整", "sign-off block intact"))
+        if let expected = verification.expectedDigest {
             line(
-                expectedMatches,
-                expectedMatches
+                verification.expectedMatches,
+                verification.expectedMatches
                     ? w("与给定的签署摘要一致", "matches the signed digest given")
                     : w("与给定的签署摘要 \(expected) 不一致", "differs from the signed digest given, \(expected)"))
         }
         line(
-            resultUnchanged,
-            resultUnchanged ? w("结果未改动", "result unchanged") : w("结果在签署后被改动", "result edited after sign-off"))
-        for change in resultChanges {
-            out.append("      " + TerminalSafe.clean(describe(change)))
+            verification.resultUnchanged,
+            verification.resultUnchanged
+                ? w("结果未改动", "result unchanged") : w("结果在签署后被改动", "result edited after sign-off"))
+        for change in verification.resultChanges {
+            out.append("      " + TerminalSafe.clean(Verification.describe(change)))
         }
-        for check in files {
+        for check in verification.files {
             let label = DisplayWidth.pad(check.part.role.rawValue, 11) + check.part.path
             switch check.status {
             case .unchanged: line(true, label)
@@ -161,17 +47,17 @@ public struct VerifyReport: Sendable {
                     false,
                     label
                         + w(
-                            "  已改动（原 \(short(check.part.sha256))，现 \(short(now))）",
-                            "  changed (was \(short(check.part.sha256)), now \(short(now)))"))
+                            "  已改动（原 \(Verification.short(check.part.sha256))，现 \(Verification.short(now))）",
+                            "  changed (was \(Verification.short(check.part.sha256)), now \(Verification.short(now)))"))
             case .missing(let path): line(false, label + w("  缺失（\(path)）", "  missing (\(path))"))
             }
         }
         out.append("")
-        if verified {
+        if verification.verified {
             out.append(
                 w(
-                    "已核验：结果及其 \(files.count) 个依据文件自签署以来未被改动。",
-                    "Verified: the result and its \(files.count) files are unchanged since sign-off."))
+                    "已核验：结果及其 \(verification.files.count) 个依据文件自签署以来未被改动。",
+                    "Verified: the result and its \(verification.files.count) files are unchanged since sign-off."))
         } else {
             out.append(w("核验失败：自签署以来有改动。", "NOT verified: something changed since sign-off."))
         }

@@ -21,20 +21,21 @@ import Testing
         // Every domain 60 ≥ 60, keys at 3, but overall 60 < 70.
         let result = rating(["A1": 3, "A2": 3, "B1": 3, "B2": 3])
         #expect(result.rating == "fail")
-        #expect(result.blockers == [Blocker(condition: .overallMin, subject: "overall", actual: 60, required: 70)])
+        #expect(result.blockers == [Blocker(condition: .overallMin, subject: .overall, actual: 60, required: 70)])
     }
 
     @Test func aDomainBelowTheMinimumFails() {
         // overall (100 + 50) / 2 = 75 ≥ 70, but domain b is 50 < 60.
         let result = rating(["A1": 5, "A2": 5, "B1": 3, "B2": 2])
         #expect(result.rating == "fail")
-        #expect(result.blockers == [Blocker(condition: .domainMin, subject: "b", actual: 50, required: 60)])
+        #expect(result.blockers == [Blocker(condition: .domainMin, subject: .domain("b"), actual: 50, required: 60)])
     }
 
     @Test func aKeyCriterionBelowItsMinimumFails() {
         let result = rating(["A1": 5, "A2": 5, "B1": 1, "B2": 5])
         #expect(result.rating == "fail")
-        #expect(result.blockers == [Blocker(condition: .keyLevelMin, subject: "B1", actual: 1, required: 2)])
+        #expect(
+            result.blockers == [Blocker(condition: .keyLevelMin, subject: .criterion("B1"), actual: 1, required: 2)])
     }
 
     @Test func openFindingsOverTheLimitFail() {
@@ -43,7 +44,7 @@ import Testing
         let result = rating(["A1": 5, "A2": 5, "B1": 5, "B2": 5], findings: [major, closed])
         #expect(result.rating == "fail")
         #expect(result.target == "pass")
-        #expect(result.blockers == [Blocker(condition: .maxOpen, subject: "major", actual: 1, required: 0)])
+        #expect(result.blockers == [Blocker(condition: .maxOpen, subject: .grade(.major), actual: 1, required: 0)])
         #expect(!result.reachable)
     }
 
@@ -82,8 +83,8 @@ import Testing
         #expect(top.path.isEmpty)
     }
 
-    @Test func anExplicitTargetIsUsed() {
-        let result = Scorer(catalog: catalog).score(
+    @Test func anExplicitTargetIsUsed() throws {
+        let result = try Scorer(catalog: catalog).score(
             TestCatalog.assessment(["A1": 2, "A2": 2, "B1": 2, "B2": 2]), target: "excellent")
         #expect(result.target == "excellent")
         #expect(result.blockers.map(\.condition) == [.overallMin, .domainMin, .domainMin, .keyLevelMin, .keyLevelMin])

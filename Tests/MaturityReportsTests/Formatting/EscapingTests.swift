@@ -1,3 +1,4 @@
+import MaturityCore
 import MaturityReports
 import Testing
 

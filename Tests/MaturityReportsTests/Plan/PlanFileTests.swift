@@ -232,7 +232,7 @@ enum PlanFixtures {
         #expect(CSV.field("say \"hi\"") == "\"say \"\"hi\"\"\"")
         #expect(CSV.field("two\nlines") == "\"two\nlines\"")
         #expect(CSV.field("2026-12-01") == "2026-12-01")
-        let text = PlanExport(plan: plan, language: .en).csv(byteOrderMark: true)
+        let text = PlanExport(plan: plan, language: .en, byteOrderMark: true).csv()
         #expect(text.hasPrefix("\u{FEFF}id,"))
         #expect(text.hasSuffix("\r\n"))
     }

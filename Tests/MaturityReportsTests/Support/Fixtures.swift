@@ -12,6 +12,6 @@ enum Fixtures {
         let catalog = try CatalogLoader.load(path: valid.appendingPathComponent("mini-catalog.yaml").path).value
         let loaded = try AssessmentLoader.load(
             path: valid.appendingPathComponent(assessment).path, displayPath: assessment, catalog: catalog)
-        return (Scorer(catalog: catalog).score(loaded.value, target: target), catalog)
+        return (try Scorer(catalog: catalog).score(loaded.value, target: target), catalog)
     }
 }

@@ -1,5 +1,3 @@
-import MaturityCore
-
 /// A JSON document built in memory and written with sorted keys, so the same input gives the same bytes.
 public indirect enum JSONValue: Sendable, Hashable {
     case null
@@ -61,13 +59,13 @@ public indirect enum JSONValue: Sendable, Hashable {
                 return
             }
             out.append(UInt8(ascii: "{"))
-            let keys = members.keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
-            for (index, key) in keys.enumerated() {
+            let sorted = members.sorted { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }
+            for (index, member) in sorted.enumerated() {
                 JSONValue.newline(&out, indent: indent + 1)
-                JSONValue.writeString(key, into: &out)
+                JSONValue.writeString(member.key, into: &out)
                 out.append(contentsOf: ": ".utf8)
-                members[key]!.write(into: &out, indent: indent + 1)
-                if index < keys.count - 1 { out.append(UInt8(ascii: ",")) }
+                member.value.write(into: &out, indent: indent + 1)
+                if index < sorted.count - 1 { out.append(UInt8(ascii: ",")) }
             }
             JSONValue.newline(&out, indent: indent)
             out.append(UInt8(ascii: "}"))

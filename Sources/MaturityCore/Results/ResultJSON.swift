@@ -1,11 +1,11 @@
-import MaturityCore
-
 /// The result JSON of SPEC §9: snake_case keys, sorted, scores rounded to 2 decimals, no language.
 public enum ResultJSON {
     public static let schema = 1
 
-    public static func render(_ result: AssessmentResult, plan: PlanView? = nil) -> String {
-        render(result, audit: nil, signOff: nil, plan: plan)
+    /// Top-level keys written here and read back elsewhere (verify, review, history).
+    public enum Key {
+        public static let signOff = "signoff"
+        public static let plan = "plan"
     }
 
     public static func value(_ result: AssessmentResult) -> JSONValue {
@@ -45,7 +45,7 @@ public enum ResultJSON {
         ])
     }
 
-    static func organisation(_ organisation: Organisation) -> JSONValue {
+    public static func organisation(_ organisation: Organisation) -> JSONValue {
         .object(["name": .string(organisation.name), "site": .text(organisation.site)])
     }
 
@@ -116,7 +116,7 @@ public enum ResultJSON {
 
     static func blocker(_ b: Blocker) -> JSONValue {
         .object([
-            "condition": .string(b.condition.rawValue), "subject": .string(b.subject), "actual": .score(b.actual),
+            "condition": .string(b.condition.rawValue), "subject": .string(b.subject.id), "actual": .score(b.actual),
             "required": .score(b.required),
         ])
     }

@@ -1,15 +1,15 @@
 import Foundation
-import MaturityCore
 
 extension ResultJSON {
-    /// The result JSON of an audit: the assessment result, the self-versus-auditor comparison, and the
-    /// sign-off sealing both to their inputs. `plan` (from `assess --plan`) is shown but not sealed.
+    /// The result JSON of an assessment: the result, for an audit the self-versus-auditor comparison, and
+    /// the sign-off sealing both to their inputs. `plan` (the JSON of the plan an `assess --plan` report
+    /// shows) is written but not sealed.
     public static func render(
-        _ result: AssessmentResult, audit: AuditComparison?, signOff: SignOff?, plan: PlanView? = nil
+        _ result: AssessmentResult, audit: AuditComparison? = nil, signOff: SignOff? = nil, plan: JSONValue? = nil
     ) -> String {
         var fields = sealedFields(result, audit: audit)
-        if let plan { fields["plan"] = plan.json }
-        if let signOff { fields["signoff"] = value(signOff) }
+        if let plan { fields[Key.plan] = plan }
+        if let signOff { fields[Key.signOff] = value(signOff) }
         return JSONValue.object(fields).rendered()
     }
 
@@ -21,7 +21,7 @@ extension ResultJSON {
     }
 
     /// Keys of a result that its sign-off does not cover.
-    public static let unsealedKeys = ["signoff", "plan"]
+    public static let unsealedKeys = [Key.signOff, Key.plan]
 
     /// SHA-256 of the sealed part of a result, as `verify` recomputes it from the file.
     public static func resultDigest(_ result: AssessmentResult, audit: AuditComparison?) -> String {

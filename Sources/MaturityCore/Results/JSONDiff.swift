@@ -1,5 +1,3 @@
-import MaturityCore
-
 /// The differences between two JSON documents, as paths a person can read:
 /// `overall`, `criteria[SP-01].level`, `domains[service-process].score`.
 public enum JSONDiff {
@@ -13,7 +11,7 @@ public enum JSONDiff {
             "\(path): \(Self.show(old)) → \(Self.show(new))"
         }
 
-        static func show(_ value: JSONValue?) -> String {
+        public static func show(_ value: JSONValue?) -> String {
             guard let value else { return "(absent)" }
             switch value {
             case .null: return "null"

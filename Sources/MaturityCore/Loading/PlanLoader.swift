@@ -69,11 +69,13 @@ public enum PlanLoader {
         "verification",
     ]
 
-    public static func load(path: String, displayPath: String? = nil) throws(DiagnosticError) -> PlanDocument {
+    public static func load(path: String, displayPath: String? = nil, files: any FileSource = DiskFiles())
+        throws(DiagnosticError) -> PlanDocument
+    {
         let shown = displayPath ?? path
         let data = try InputFile.read(
             path, shown: shown, kind: "YAML", maximumBytes: YAMLDocument.maximumBytes, what: "a YAML input",
-            label: "plan ", hint: "check the path, or leave out the file to start a new plan")
+            label: "plan ", hint: "check the path, or leave out the file to start a new plan", files: files)
         return try parse(data: data, file: shown)
     }
 

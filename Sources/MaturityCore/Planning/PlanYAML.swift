@@ -1,5 +1,3 @@
-import MaturityCore
-
 /// Writes plan files: a new plan in full, or an update spliced into the text people edited so
 /// that their comments, layout and fields stay exactly as they wrote them.
 public enum PlanYAML {

@@ -1,5 +1,4 @@
 import Foundation
-import MaturityCore
 
 extension JSONValue {
     /// Parses JSON text with the core's strict, located reader (`JSONDocument`): a syntax error, a

@@ -1,0 +1,124 @@
+/// What `maturity verify` found: each part of a signed audit result checked against its sign-off.
+public struct Verification: Sendable {
+    public enum Status: Sendable, Hashable {
+        case unchanged
+        case changed(now: String)
+        case missing(lookedAt: String)
+    }
+
+    public struct FileCheck: Sendable, Hashable {
+        public var part: SignOff.Part
+        public var status: Status
+
+        public init(part: SignOff.Part, status: Status) {
+            self.part = part
+            self.status = status
+        }
+    }
+
+    public var resultFile: String
+    public var signOff: SignOff
+    /// The digest written in the result.
+    public var recordedDigest: String
+    /// The digest the user expects (from the signed paper report), if given.
+    public var expectedDigest: String?
+    /// Whether the result's content still hashes to the sign-off's result digest.
+    public var resultUnchanged: Bool
+    /// What differs between the result and a fresh scoring of its inputs: "path: result → inputs".
+    public var resultChanges: [JSONDiff.Change]
+    public var files: [FileCheck]
+    public var organisation: String?
+    /// Where, in the result file, each part's entry (`role path`), the digest and the first edited value are.
+    public var locations = Locations()
+
+    public struct Locations: Sendable {
+        public var parts: [String: SourceLocation] = [:]
+        public var digest: SourceLocation?
+        public var firstChange: SourceLocation?
+
+        public init() {}
+
+        public static func key(_ part: SignOff.Part) -> String { "\(part.role.rawValue) \(part.path)" }
+    }
+
+    public init(
+        resultFile: String, signOff: SignOff, recordedDigest: String, expectedDigest: String?, resultUnchanged: Bool,
+        resultChanges: [JSONDiff.Change], files: [FileCheck], organisation: String?
+    ) {
+        self.resultFile = resultFile
+        self.signOff = signOff
+        self.recordedDigest = recordedDigest
+        self.expectedDigest = expectedDigest
+        self.resultUnchanged = resultUnchanged
+        self.resultChanges = resultChanges
+        self.files = files
+        self.organisation = organisation
+    }
+
+    /// The sign-off block's own digest matches its parts.
+    public var blockIntact: Bool { signOff.digest == recordedDigest }
+    public var expectedMatches: Bool { expectedDigest.map { $0.lowercased() == recordedDigest } ?? true }
+
+    public var verified: Bool {
+        blockIntact && expectedMatches && resultUnchanged
+            && files.allSatisfy { $0.status == .unchanged }
+    }
+
+    /// Every problem as a diagnostic naming the file concerned.
+    public var diagnostics: [Diagnostic] {
+        var out: [Diagnostic] = []
+        let result = SourceLocation.start(of: resultFile)
+        if !blockIntact {
+            out.append(
+                .error(
+                    "the sign-off block was edited: its digest does not match the files and result it lists",
+                    at: result,
+                    hint:
+                        "only 'maturity assess' on the audit writes a sign-off; re-run it and have the auditor sign again"
+                ))
+        }
+        if let expected = expectedDigest, !expectedMatches {
+            out.append(
+                .error(
+                    "the result's digest \(recordedDigest) is not the signed digest \(expected.lowercased())",
+                    at: result,
+                    hint: "this is not the result the auditor signed"))
+        }
+        if !resultUnchanged {
+            var message = "the result was edited after sign-off"
+            if !resultChanges.isEmpty {
+                message += ": " + resultChanges.prefix(5).map(Verification.describe).joined(separator: "; ")
+                if resultChanges.count > 5 { message += "; and \(resultChanges.count - 5) more" }
+            }
+            out.append(
+                .error(
+                    message, at: locations.firstChange ?? result,
+                    hint: "the scores must come from 'maturity assess', not from editing"))
+        }
+        for check in files {
+            switch check.status {
+            case .unchanged: break
+            case .changed(let now):
+                out.append(
+                    .error(
+                        "\(check.part.role.rawValue) file '\(check.part.path)' changed since sign-off (sha256 was \(Verification.short(check.part.sha256)), now \(Verification.short(now)))",
+                        at: locations.parts[Locations.key(check.part)] ?? result))
+            case .missing(let path):
+                out.append(
+                    .error(
+                        "\(check.part.role.rawValue) file '\(check.part.path)' is missing (looked for '\(path)')",
+                        at: locations.parts[Locations.key(check.part)] ?? result,
+                        hint: check.part.role == .catalog || check.part.role == .assessment
+                            ? "point to it with --\(check.part.role.rawValue) PATH" : nil))
+            }
+        }
+        return out
+    }
+
+    /// "criteria[SP-01].level: 4 in the result, 3 from its inputs".
+    public static func describe(_ change: JSONDiff.Change) -> String {
+        "\(change.path) is \(JSONDiff.Change.show(change.old)) in the result, \(JSONDiff.Change.show(change.new)) from its inputs"
+    }
+
+    public static func short(_ hash: String) -> String { String(hash.prefix(12)) }
+}

@@ -1,0 +1,63 @@
+import Foundation
+
+/// The folders where catalogs named by id are found (`Criteria/`), and the catalogs in them.
+public struct CatalogLibrary: Sendable {
+    /// Folders to look in, most specific first; only existing folders are kept.
+    public let folders: [String]
+    let files: any FileSource
+
+    public init(folders: [String], files: any FileSource = DiskFiles()) {
+        var seen = Set<String>()
+        self.folders = folders.filter { folder in
+            files.kind(folder) == .folder && seen.insert((folder as NSString).standardizingPath).inserted
+        }
+        self.files = files
+    }
+
+    /// Every catalog in the first folder: sub-folders holding catalog.yaml, and YAML files.
+    public var shipped: [String] {
+        guard let folder = folders.first else { return [] }
+        return catalogs(in: folder)
+    }
+
+    /// The catalogs in `folder`: the folder itself when it holds catalog.yaml, else its catalog sub-folders
+    /// and YAML files, in name order.
+    public func catalogs(in folder: String) -> [String] {
+        if files.kind((folder as NSString).appendingPathComponent("catalog.yaml")) != .missing { return [folder] }
+        return ((try? files.names(inFolder: folder)) ?? []).sorted().compactMap { name in
+            let path = (folder as NSString).appendingPathComponent(name)
+            if files.kind(path) == .folder {
+                return files.kind((path as NSString).appendingPathComponent("catalog.yaml")) != .missing ? path : nil
+            }
+            return name.hasSuffix(".yaml") || name.hasSuffix(".yml") ? path : nil
+        }
+    }
+
+    /// The catalog for an assessment that names catalog `id`: `<folder>/<id>/` or `<folder>/<id>.yaml`.
+    public func catalog(forId id: String) -> String? {
+        for folder in folders {
+            for candidate in [id, id + ".yaml", id + ".yml"] {
+                let path = (folder as NSString).appendingPathComponent(candidate)
+                if files.kind(path) != .missing { return path }
+            }
+        }
+        return nil
+    }
+
+    /// The one shipped catalog, for commands not given an assessment or a catalog.
+    public func defaultCatalog() throws(DiagnosticError) -> String {
+        let found = shipped
+        if found.count == 1 { return found[0] }
+        if found.isEmpty {
+            throw DiagnosticError(
+                .error(
+                    "no catalog given and no Criteria/ folder found", at: nil,
+                    hint: "pass a catalog file or folder, or run from the project folder that holds Criteria/"))
+        }
+        throw DiagnosticError(
+            .error(
+                "several catalogs in Criteria/: "
+                    + found.map { ($0 as NSString).lastPathComponent }.joined(separator: ", "),
+                at: nil, hint: "name the one to use"))
+    }
+}

@@ -1,0 +1,77 @@
+import Foundation
+
+extension Engine {
+    /// A surveillance review of `loaded` against the previous result at `previous`, with the plan's progress
+    /// when a plan is given. Problems with the previous result or the plan are errors; warnings come back.
+    /// The current result keeps its improvement path when `showingPath` (see `presented(showingPath:)`).
+    public func review(_ loaded: LoadedAssessment, previous: InputPath, plan: InputPath? = nil, showingPath: Bool = false)
+        throws(DiagnosticError) -> (review: Review, warnings: [Diagnostic])
+    {
+        let previousResult = try PreviousResultLoader.load(
+            path: previous.path, displayPath: previous.shown, files: files)
+        let current = Scorer(catalog: loaded.catalog).score(loaded.assessment, kpis: loaded.kpis)
+            .presented(showingPath: showingPath)
+        let reviewer = Reviewer(catalog: loaded.catalog)
+        var bag = DiagnosticBag()
+        bag.append(contentsOf: reviewer.check(previous: previousResult, current: current))
+        var planFile: Plan?
+        var planWarnings: [Diagnostic] = []
+        if let plan {
+            let document = try loadPlan(plan)
+            planWarnings = document.warnings
+            if let problem = reviewer.check(plan: document.plan, file: plan.shown, current: current) {
+                bag.append(problem)
+            }
+            planFile = document.plan
+        }
+        if bag.hasErrors { throw DiagnosticError(planWarnings + bag.sorted.filter(\.isError)) }
+        return (
+            reviewer.review(current: current, previous: previousResult, plan: planFile), planWarnings + bag.warnings
+        )
+    }
+
+    /// Every result JSON in `folder` (`*.json`, hidden files aside), checked to belong to one organisation
+    /// and one catalog, as a history.
+    public func history(_ folder: InputPath) throws(DiagnosticError) -> History {
+        switch files.kind(folder.path) {
+        case .missing:
+            throw DiagnosticError(.error("folder '\(folder.shown)' does not exist", at: nil))
+        case .folder:
+            break
+        default:
+            throw DiagnosticError(
+                .error(
+                    "'\(folder.shown)' is not a folder", at: nil,
+                    hint: "give the folder that holds the result JSON files"))
+        }
+        let all: [String]
+        do {
+            all = try files.names(inFolder: folder.path)
+        } catch {
+            throw DiagnosticError(.error("cannot read folder '\(folder.shown)': \(error.reason)", at: nil))
+        }
+        let names = all.filter { $0.lowercased().hasSuffix(".json") && !$0.hasPrefix(".") }.sorted()
+        guard !names.isEmpty else {
+            throw DiagnosticError(
+                .error(
+                    "no result files (*.json) in '\(folder.shown)'", at: nil,
+                    hint: "save results there with 'maturity assess … --format json --output' or 'maturity review …'"))
+        }
+        var bag = DiagnosticBag()
+        var results: [PreviousResult] = []
+        for name in names {
+            let shown = folder.shown.hasSuffix("/") ? folder.shown + name : folder.shown + "/" + name
+            do {
+                results.append(
+                    try PreviousResultLoader.load(
+                        path: (folder.path as NSString).appendingPathComponent(name), displayPath: shown, files: files))
+            } catch {
+                bag.append(contentsOf: error.diagnostics)
+            }
+        }
+        try bag.throwIfErrors()
+        bag.append(contentsOf: History.check(results))
+        try bag.throwIfErrors()
+        return History(results: results)
+    }
+}

@@ -1,0 +1,38 @@
+import Foundation
+
+/// What an auditor's worksheet is made from: the self-assessment with every named file as a path inside
+/// its folder, its result, and the files to copy into the audit's folder.
+public struct AuditPackage: Sendable {
+    /// The self-assessment, its evidence, ticket and mapping paths made relative to its folder.
+    public var assessment: Assessment
+    public var result: AssessmentResult
+    /// Each file to copy: where it is now, and its path inside the audit's folder.
+    public var copies: [(source: String, relative: String)]
+}
+
+extension Engine {
+    /// The audit package of a loaded self-assessment.
+    public func auditPackage(_ loaded: LoadedAssessment) -> AuditPackage {
+        let result = Scorer(catalog: loaded.catalog).score(loaded.assessment, kpis: loaded.kpis)
+        let selfFolder = (loaded.assessmentPath as NSString).deletingLastPathComponent
+        let realFolder = files.realPath(selfFolder) ?? selfFolder
+        var assessment = loaded.assessment
+        // Every named file, as a path inside the self-assessment's folder: that is where its copy goes.
+        var copies: [(source: String, relative: String)] = []
+        func inside(_ path: String) -> String {
+            let source = path.hasPrefix("/") ? path : (selfFolder as NSString).appendingPathComponent(path)
+            let real = files.realPath(source) ?? source
+            let relative = RelativePath.from(realFolder, to: real)
+            if !copies.contains(where: { $0.relative == relative }) { copies.append((real, relative)) }
+            return relative
+        }
+        for index in assessment.evidence.indices {
+            if let file = assessment.evidence[index].file { assessment.evidence[index].file = inside(file) }
+        }
+        if let tickets = assessment.tickets {
+            assessment.tickets?.file = inside(tickets.file)
+            if let mapping = tickets.mapping { assessment.tickets?.mapping = inside(mapping) }
+        }
+        return AuditPackage(assessment: assessment, result: result, copies: copies)
+    }
+}
