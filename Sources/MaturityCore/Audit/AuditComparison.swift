@@ -111,6 +111,8 @@ public struct AuditComparison: Sendable {
     public var strengths: [Highlight]
     public var weaknesses: [Highlight]
     public var findingsByGrade: [GradeSummary]
+    /// The clauses of a points catalog with both judgements (`criteria` is empty then).
+    public var pointsCriteria: [PointsLine] = []
 
     /// Criteria where the two judgements differ, most over-claimed first, then catalog order.
     public var disagreements: [CriterionLine] {
@@ -125,6 +127,10 @@ public struct AuditComparison: Sendable {
 extension AuditComparison {
     /// Compares the audit `result` of `assessment` with the same assessment scored on its claimed levels.
     public init(result: AssessmentResult, assessment: Assessment, catalog: Catalog, kpis: [KPIValue]) {
+        if catalog.isPoints {
+            self = AuditComparison(pointsResult: result, assessment: assessment, catalog: catalog, kpis: kpis)
+            return
+        }
         var selfAssessment = assessment
         for (id, entry) in selfAssessment.criteria where entry.audited != nil {
             selfAssessment.criteria[id]?.audited = nil

@@ -4,12 +4,18 @@ extension Engine {
     /// A surveillance review of `loaded` against the previous result at `previous`, with the plan's progress
     /// when a plan is given. Problems with the previous result or the plan are errors; warnings come back.
     /// The current result keeps its improvement path when `showingPath` (see `presented(showingPath:)`).
-    public func review(_ loaded: LoadedAssessment, previous: InputPath, plan: InputPath? = nil, showingPath: Bool = false)
+    public func review(
+        _ loaded: LoadedAssessment, previous: InputPath, plan: InputPath? = nil, showingPath: Bool = false
+    )
         throws(DiagnosticError) -> (review: Review, warnings: [Diagnostic])
     {
         let previousResult = try PreviousResultLoader.load(
             path: previous.path, displayPath: previous.shown, files: files)
-        let current = Scorer(catalog: loaded.catalog).score(loaded.assessment, kpis: loaded.kpis)
+        // The certificate's run at the lowest rating continues from the previous result, or starts now after
+        // a suspension (the held time of star ratings).
+        let heldSince = previousResult.runStart ?? loaded.assessment.date
+        let current = Scorer(catalog: loaded.catalog, heldSince: heldSince)
+            .score(loaded.assessment, kpis: loaded.kpis)
             .presented(showingPath: showingPath)
         let reviewer = Reviewer(catalog: loaded.catalog)
         var bag = DiagnosticBag()

@@ -39,6 +39,7 @@ public struct ActionBuilder: Sendable {
                         priority: priority, purpose: corrective ? .corrective : .development))
             }
         }
+        actions += pointsActions(for: result, assessment: assessment)
         for finding in assessment.findings where finding.status == .open && finding.grade != .improvement {
             let criterion = finding.criterion.flatMap(catalog.criterion)
             let domain = finding.criterion.flatMap(catalog.domain(ofCriterion:))

@@ -20,6 +20,7 @@ public struct AssessmentTemplate: Sendable {
     }
 
     public func render() -> String {
+        if catalog.isPoints { return renderPoints() }
         let w = Words(language: language)
         var out: [String] = []
         out.append(YAMLText.comment(w("售后服务管理成熟度自评表", "After-sales service maturity self-assessment"), indent: ""))

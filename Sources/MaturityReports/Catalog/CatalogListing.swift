@@ -34,7 +34,12 @@ public struct CatalogListing: Sendable {
         for criterion in catalog.criteria {
             guard let level = rule.criterionMin[criterion.id] else { continue }
             let name = TerminalSafe.clean(criterion.name.text(language))
-            parts.append(w("\(name)（\(criterion.id)）不低于\(level)级", "\(name) (\(criterion.id)) at level \(level) or above"))
+            parts.append(
+                w("\(name)（\(criterion.id)）不低于\(level)级", "\(name) (\(criterion.id)) at level \(level) or above"))
+        }
+        if let days = rule.heldDaysMin, let lowest = catalog.lowestRating {
+            let held = TerminalSafe.clean(lowest.name.text(language))
+            parts.append(w("且已保持「\(held)」满\(days)天", "after \(days) days at \(held)"))
         }
         let none = FindingGrade.allCases.filter { rule.maxOpen[$0] == 0 }
         if !none.isEmpty {
@@ -53,6 +58,7 @@ public struct CatalogListing: Sendable {
     }
 
     public func text() -> String {
+        if catalog.isPoints { return pointsText() }
         let w = words
         var lines: [String] = []
         lines.append("\(TerminalSafe.clean(catalog.title.text(language))) — \(catalog.id) \(catalog.version)")
@@ -86,6 +92,7 @@ public struct CatalogListing: Sendable {
     }
 
     public func markdown() -> String {
+        if catalog.isPoints { return pointsMarkdown() }
         let w = words
         var lines = [
             "# " + Markdown.inline(catalog.title.text(language))
@@ -111,7 +118,7 @@ public struct CatalogListing: Sendable {
     }
 
     public func json() -> String {
-        JSONValue.object([
+        var value = JSONValue.object([
             "id": .string(catalog.id),
             "version": .string(catalog.version),
             "title": ResultJSON.localized(catalog.title),
@@ -155,6 +162,8 @@ public struct CatalogListing: Sendable {
                             }),
                     ])
                 }),
-        ]).rendered()
+        ])
+        if catalog.isPoints { value = pointsJSON(value) }
+        return value.rendered()
     }
 }
