@@ -131,8 +131,8 @@ extension AssessmentLoader.Reader {
             guard case .scalar(let scalar) = key, profile.excludes.contains(scalar.string),
                 case .mapping(let fields) = value
             else { continue }
-            let given = fields.contains { k, _ in
-                if case .scalar(let name) = k { return Self.pointsEntryKeys.contains(name.string) }
+            let given = fields.contains { k, v in
+                if case .scalar(let name) = k { return Self.pointsEntryKeys.contains(name.string) && !r.isNull(v) }
                 return false
             }
             if given {
@@ -178,7 +178,7 @@ extension AssessmentLoader.Reader {
             if let first = seen[id] {
                 r.error(
                     "duplicate id '\(id)' of an adjustment"
-                        + (first.map { " (first used at \(r.refer(to: $0)))" } ?? ""), at: at,
+                        + (first.map { " (also used at \(r.refer(to: $0)))" } ?? ""), at: at,
                     hint: "give the adjustment its own 'id:'")
                 continue
             }

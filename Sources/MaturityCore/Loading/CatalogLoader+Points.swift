@@ -20,14 +20,22 @@ extension CatalogLoader {
 
 extension CatalogLoader.Builder {
     /// The scoring the catalog's top level declares, read before anything else (it decides what is required).
+    /// A value that is neither is reported by `readScoring`; meanwhile a catalog without `levels:` is read as
+    /// points, so that one typo gives one error.
     static func declaredScoring(_ root: Node) -> Catalog.Scoring {
         guard case .mapping(let mapping) = root else { return .levels }
+        var declared: String?
+        var hasLevels = false
         for (key, value) in mapping {
-            if case .scalar(let k) = key, k.string == "scoring", case .scalar(let v) = value, v.string == "points" {
-                return .points
-            }
+            guard case .scalar(let k) = key else { continue }
+            if k.string == "scoring", case .scalar(let v) = value { declared = v.string }
+            if k.string == "levels" { hasLevels = true }
         }
-        return .levels
+        switch declared.flatMap(Catalog.Scoring.init(rawValue:)) {
+        case .points?: return .points
+        case .levels?: return .levels
+        case nil: return declared == nil || hasLevels ? .levels : .points
+        }
     }
 
     func readScoring(_ node: Node, _ r: YAMLReader) {

@@ -104,12 +104,13 @@ extension Scorer {
                     message: "KPI '\(result.metricKPI ?? "")' of '\(result.id)' has no value: the metric does not "
                         + "limit the points"))
         }
+        let bonusMax = catalog.adjustments?.bonusMax ?? 0
+        let bonusMaxText = NumberText.plain(bonusMax) + (abs(bonusMax - 1) < Tolerance.epsilon ? " point" : " points")
         for ignored in adjustments where !ignored.counted {
             warnings.append(
                 ResultWarning(
                     kind: .bonusIgnored, subject: ignored.adjustment.id,
-                    message: "bonus '\(ignored.adjustment.id)' is ignored: bonuses add at most "
-                        + "\(NumberText.plain(catalog.adjustments?.bonusMax ?? 0)) points"))
+                    message: "bonus '\(ignored.adjustment.id)' is ignored: bonuses add at most \(bonusMaxText)"))
         }
 
         var result = AssessmentResult(

@@ -4,7 +4,7 @@ import MaturityCore
 extension MarkdownReport {
     func pointsHeaderRows(_ summary: PointsSummary) -> [String] {
         let w = context.words
-        var rows = ["| \(w("得分", "Points")) | \(Markdown.cell(context.pointsLine(summary))) |"]
+        var rows = ["| \(w("分值", "Points")) | \(Markdown.cell(context.pointsLine(summary))) |"]
         if let breakdown = context.overallBreakdown(summary) {
             rows.append("| \(w("总分构成", "Overall from")) | \(Markdown.cell(breakdown)) |")
         }

@@ -9,6 +9,11 @@ extension ReportContext {
 
     func points(_ value: Double) -> String { NumberText.plain(value) }
 
+    /// "1 point", "2.5 points" (English), "1 分" (Chinese).
+    func pointsCount(_ value: Double) -> String {
+        words("\(points(value)) 分", "\(points(value)) point\(abs(value - 1) < Tolerance.epsilon ? "" : "s")")
+    }
+
     /// "4.4 / 5" for a clause.
     func earnedText(_ p: CriterionPoints) -> String { "\(points(p.earned)) / \(points(p.points))" }
 
@@ -129,9 +134,8 @@ extension ReportContext {
         case .deduction: text += w("扣分 ", "deduction ") + signed(applied.points)
         case .bonus where applied.counted: text += w("加分 ", "bonus ") + signed(applied.points)
         case .bonus:
-            text += w(
-                "加分不计（加分合计至多 \(points(catalog.adjustments?.bonusMax ?? 0)) 分）",
-                "bonus ignored (bonuses add at most \(points(catalog.adjustments?.bonusMax ?? 0)) points)")
+            let max = pointsCount(catalog.adjustments?.bonusMax ?? 0)
+            text += w("加分不计（加分合计至多 \(max)）", "bonus ignored (bonuses add at most \(max))")
         }
         text += w("：", ": ") + a.text
         if let criterion = a.criterion { text += " (\(criterion))" }

@@ -358,10 +358,10 @@ public struct TextReport: Renderer, Sendable {
             let id = warning.subject ?? ""
             return w("评价项 \(id) 未评估，按 0 分计", "criterion '\(id)' is not assessed: counted as 0 points")
         case .bonusIgnored:
-            let max = NumberText.plain(context.catalog.adjustments?.bonusMax ?? 0)
+            let max = context.pointsCount(context.catalog.adjustments?.bonusMax ?? 0)
             return w(
-                "加分 \(warning.subject ?? "") 不计：加分合计至多 \(max) 分",
-                "bonus \(warning.subject ?? "") is ignored: bonuses add at most \(max) points")
+                "加分 \(warning.subject ?? "") 不计：加分合计至多 \(max)",
+                "bonus \(warning.subject ?? "") is ignored: bonuses add at most \(max)")
         case .metricUnmeasured:
             let kpi = warning.subject.flatMap { context.result.criterion($0)?.metricKPI } ?? ""
             return w(

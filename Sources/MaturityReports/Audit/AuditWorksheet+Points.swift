@@ -19,8 +19,11 @@ extension AuditWorksheet {
             lines.append(YAMLText.comment(w("要求：", "requirement: ") + requirement.text(language), indent: "  "))
         }
         if let excludedBy = scored?.points?.excludedBy {
+            // An excluded clause earns nothing: it gets no fields to fill in.
+            let profile = catalog.profile(excludedBy)?.name.text(language) ?? excludedBy
             lines.append(
-                YAMLText.comment(w("按 \(excludedBy) 删减，不计分", "excluded for \(excludedBy): not counted"), indent: "  "))
+                YAMLText.comment(w("按「\(profile)」删减，不计分", "excluded for \(profile): not counted"), indent: "  "))
+            return lines
         } else if let scored, scored.applicable, let p = scored.points {
             let claimed = p.claimed.map { NumberText.plain(NumberText.rounded($0)) } ?? "—"
             let earned = NumberText.plain(NumberText.rounded(p.earned))
