@@ -42,44 +42,17 @@ extension AuditComparison {
         var calibration = Calibration(
             compared: 0, audited: 0, applicable: 0, overClaimed: 0, underClaimed: 0, agreed: 0, meanDifference: nil,
             meanAbsoluteDifference: nil)
-        var sum = 0.0
-        var absoluteSum = 0.0
+        var sums = Calibration.Sums()
         for c in result.criteria where c.applicable {
             guard let detail = c.points else { continue }
-            calibration.applicable += 1
-            let verdict: CriterionLine.Verdict
-            switch (detail.claimed, detail.audited) {
-            case (_, nil):
-                verdict = .notAudited
-            case (nil, _?):
-                verdict = .notClaimed
-                calibration.audited += 1
-            case (let claimed?, let audited?):
-                calibration.audited += 1
-                calibration.compared += 1
-                sum += claimed - audited
-                absoluteSum += abs(claimed - audited)
-                if claimed > audited + Tolerance.epsilon {
-                    verdict = .overClaimed
-                    calibration.overClaimed += 1
-                } else if claimed < audited - Tolerance.epsilon {
-                    verdict = .underClaimed
-                    calibration.underClaimed += 1
-                } else {
-                    verdict = .agreed
-                    calibration.agreed += 1
-                }
-            }
+            let verdict = calibration.count(claimed: detail.claimed, audited: detail.audited, sums: &sums)
             lines.append(
                 PointsLine(
                     id: c.id, domain: c.domain, points: detail.points, claimed: detail.claimed, audited: detail.audited,
                     selfEarned: selfResult.criterion(c.id)?.points?.earned ?? 0, auditEarned: detail.earned,
                     verdict: verdict))
         }
-        if calibration.compared > 0 {
-            calibration.meanDifference = sum / Double(calibration.compared)
-            calibration.meanAbsoluteDifference = absoluteSum / Double(calibration.compared)
-        }
+        calibration.finish(sums)
         self.criteria = []
         self.pointsCriteria = lines
         self.domains = result.domains.map { domain in
@@ -123,5 +96,48 @@ extension AuditComparison {
             }.map(\.0)
         }
         return (ordered(strengths, lowestFirst: false), ordered(weaknesses, lowestFirst: true))
+    }
+}
+
+extension AuditComparison.Calibration {
+    /// Running sums of claimed − audited over the compared criteria.
+    struct Sums {
+        var difference = 0.0
+        var absolute = 0.0
+    }
+
+    /// Counts one applicable criterion the organisation judged `claimed` and the auditor `audited` (levels
+    /// or points), adding its difference to `sums`; returns the verdict.
+    mutating func count(claimed: Double?, audited: Double?, sums: inout Sums) -> AuditComparison.CriterionLine.Verdict {
+        applicable += 1
+        switch (claimed, audited) {
+        case (_, nil):
+            return .notAudited
+        case (nil, _?):
+            self.audited += 1
+            return .notClaimed
+        case (let claimed?, let audited?):
+            self.audited += 1
+            compared += 1
+            sums.difference += claimed - audited
+            sums.absolute += abs(claimed - audited)
+            if claimed > audited + Tolerance.epsilon {
+                overClaimed += 1
+                return .overClaimed
+            }
+            if claimed < audited - Tolerance.epsilon {
+                underClaimed += 1
+                return .underClaimed
+            }
+            agreed += 1
+            return .agreed
+        }
+    }
+
+    /// The mean differences, once every criterion is counted.
+    mutating func finish(_ sums: Sums) {
+        guard compared > 0 else { return }
+        meanDifference = sums.difference / Double(compared)
+        meanAbsoluteDifference = sums.absolute / Double(compared)
     }
 }

@@ -242,7 +242,15 @@ public enum AssessmentLoader {
                 }
                 seen[id] = r.location(idNode)
                 let kind = map["kind"].flatMap { r.identifier($0, "evidence kind") } ?? ""
-                if let kindNode = map["kind"], !kind.isEmpty, !knownKinds.contains(kind) {
+                if let kindNode = map["kind"], !kind.isEmpty, !knownKinds.contains(kind), catalog.isPoints {
+                    // A points clause takes any valid item; only a catalog that declares its kinds is checked.
+                    if !catalog.evidenceKinds.isEmpty {
+                        r.warning(
+                            "evidence kind '\(kind)' of '\(id)' is not one the catalog declares; it counts for "
+                                + "\(catalog.evidenceMaxAgeDays) days", at: kindNode,
+                            hint: Suggestion.hint(for: kind, in: knownKinds, listUpTo: 12))
+                    }
+                } else if let kindNode = map["kind"], !kind.isEmpty, !knownKinds.contains(kind) {
                     r.warning(
                         "evidence kind '\(kind)' of '\(id)' is not one the catalog asks for; it supports no level",
                         at: kindNode, hint: Suggestion.hint(for: kind, in: knownKinds, listUpTo: 12))

@@ -82,11 +82,12 @@ public enum PreviousResultLoader {
             if !criterionIds.insert(id).inserted { r.error("\(path): criterion '\(id)' is listed twice", at: node) }
             let applicable = r.bool(node, "applicable", path: "\(path).applicable") ?? true
             let measure = scoring == .points ? "earned" : "level"
+            let needed = scoring == .points ? "'earned'" : "a 'level'"
             let level = scoring == .points ? nil : r.level(node, "level", path: "\(path).level")
             let earned = scoring == .points ? r.points(node, "earned", path: "\(path).earned") : nil
             let score = r.score(node, "score", path: "\(path).score")
             if applicable, node[measure]?.value == .null || node["score"]?.value == .null {
-                r.error("\(path): an applicable criterion needs '\(measure)' and 'score', found null", at: node)
+                r.error("\(path): an applicable criterion needs \(needed) and a 'score', found null", at: node)
             }
             var line = PreviousResult.CriterionScore(
                 id: id, domain: r.optionalString(node, "domain", path: "\(path).domain"),

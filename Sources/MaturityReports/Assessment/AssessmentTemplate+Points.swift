@@ -14,14 +14,7 @@ extension AssessmentTemplate {
                 "For every clause fill in earned (0 to its points; a clause checked as a whole earns 0 or all; a sampled clause takes sample: {size, conforming}) and cite evidence ids; a clause without valid evidence earns 0."
             ))
         comment(w("然后运行：maturity assess 本文件", "Then run: maturity assess <this file>"))
-        out.append("schema: 1")
-        out.append("catalog: \(YAMLText.scalar("\(catalog.id)@\(catalog.version)"))")
-        out.append("organisation:")
-        out.append("  name: \(YAMLText.quoted(organisation))")
-        if let site { out.append("  site: \(YAMLText.quoted(site))") }
-        out.append("kind: self")
-        out.append("date: \(date)")
-        out.append("assessor: \(assessor.map(YAMLText.quoted) ?? "\"\"")")
+        out.append(contentsOf: headerLines())
         if !catalog.profiles.isEmpty {
             out.append("")
             comment(w("企业类型（删减的条款不计分）：", "Enterprise type (the clauses it excludes are not counted):"))

@@ -55,11 +55,7 @@ extension CatalogListing {
             lines += profileLines()
         }
         if let adjustments = adjustmentSentence() { lines.append(adjustments) }
-        lines.append(w("评级：", "Ratings:"))
-        for rule in catalog.ratings {
-            lines.append(
-                "  \(TerminalSafe.clean(rule.name.text(language))) (\(rule.id))" + w("：", ": ") + conditions(rule))
-        }
+        lines.append(contentsOf: ratingLines())
         lines.append("")
         for domain in catalog.domains {
             lines.append(

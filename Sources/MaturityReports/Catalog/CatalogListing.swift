@@ -57,6 +57,14 @@ public struct CatalogListing: Sendable {
         return parts.joined(separator: w("，", ", "))
     }
 
+    /// "Ratings:" and one line per rating with its conditions in words.
+    func ratingLines() -> [String] {
+        [words("评级：", "Ratings:")]
+            + catalog.ratings.map { rule in
+                "  \(TerminalSafe.clean(rule.name.text(language))) (\(rule.id))" + words("：", ": ") + conditions(rule)
+            }
+    }
+
     public func text() -> String {
         if catalog.isPoints { return pointsText() }
         let w = words
@@ -64,11 +72,7 @@ public struct CatalogListing: Sendable {
         lines.append("\(TerminalSafe.clean(catalog.title.text(language))) — \(catalog.id) \(catalog.version)")
         let scale = catalog.levels.map { "\($0.level) \(TerminalSafe.clean($0.name.text(language)))" }
         lines.append(w("等级：", "Levels: ") + scale.joined(separator: " · "))
-        lines.append(w("评级：", "Ratings:"))
-        for rule in catalog.ratings {
-            lines.append(
-                "  \(TerminalSafe.clean(rule.name.text(language))) (\(rule.id))" + w("：", ": ") + conditions(rule))
-        }
+        lines.append(contentsOf: ratingLines())
         lines.append("")
         for domain in catalog.domains {
             lines.append(
