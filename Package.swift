@@ -13,6 +13,13 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", exact: "6.2.2"),
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", exact: "2.28.1"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", exact: "2.13.0"),
+        .package(url: "https://github.com/vapor/sql-kit", exact: "3.36.0"),
+        .package(url: "https://github.com/vapor/sqlite-kit", exact: "4.5.2"),
+        .package(url: "https://github.com/vapor/postgres-kit", exact: "2.17.0"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", exact: "0.9.20"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
     ],
     targets: [
         .target(
@@ -28,10 +35,35 @@ let package = Package(
             dependencies: ["MaturityCore"]
         ),
         .target(
+            name: "MaturityStore",
+            dependencies: [
+                "MaturityCore",
+                .product(name: "SQLKit", package: "sql-kit"),
+                .product(name: "SQLiteKit", package: "sqlite-kit"),
+                .product(name: "PostgresKit", package: "postgres-kit"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .target(
+            name: "MaturityServer",
+            dependencies: [
+                "MaturityCore",
+                "MaturityReports",
+                "MaturityStore",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .target(
             name: "MaturityCLI",
             dependencies: [
                 "MaturityCore",
                 "MaturityReports",
+                "MaturityServer",
+                "MaturityStore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -58,6 +90,23 @@ let package = Package(
             name: "MaturityReportsTests",
             dependencies: ["MaturityCore", "MaturityReports"],
             exclude: ["Snapshots"]
+        ),
+        .target(
+            name: "MaturityStoreTesting",
+            dependencies: ["MaturityStore", .product(name: "PostgresKit", package: "postgres-kit")],
+            path: "Tests/MaturityStoreTesting"
+        ),
+        .testTarget(
+            name: "MaturityStoreTests",
+            dependencies: ["MaturityStore", "MaturityStoreTesting", "MaturityCore"]
+        ),
+        .testTarget(
+            name: "MaturityServerTests",
+            dependencies: [
+                "MaturityServer", "MaturityStore", "MaturityStoreTesting", "MaturityCore",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ]
         ),
         .testTarget(
             name: "MaturityCLITests",

@@ -17,8 +17,11 @@ import Testing
         let run = CLI.run(["assess", Self.assessment, "--catalog", Self.catalog, "--lang", "en"])
         #expect(run.status == 0)
         #expect(run.stderr.isEmpty)
-        #expect(run.stdout.contains("Rating: Fail    overall 54.00 / 100"))
-        #expect(run.stdout.contains("evidence supports level 3: level 4 needs KPI series (stale: E5)"))
+        #expect(run.stdout.contains("Self-assessed rating (preliminary): Fail    overall 54.00 / 100"))
+        #expect(
+            run.stdout.contains(
+                "evidence supports level 3: level 4 needs KPI series (E5: stale, dated 2025-06-01, 518 days old, "
+                    + "this kind counts 365 days)"))
         #expect(run.stdout.contains("✗ overall score 54.00 < 60"))
         #expect(run.stdout.contains("S-01    Satisfaction                  3 → 4  overall"))
     }
@@ -26,12 +29,12 @@ import Testing
     @Test func speaksChinese() {
         let run = CLI.run(["assess", Self.assessment, "--catalog", Self.catalog, "--lang", "zh"])
         #expect(run.status == 0)
-        #expect(run.stdout.contains("评级：不合格"))
+        #expect(run.stdout.contains("自评结果（预评）：不合格"))
     }
 
     @Test func takesTheLanguageFromTheLocaleWhenNotGiven() {
         let run = CLI.run(["assess", Self.assessment, "--catalog", Self.catalog], environment: ["LANG": "zh_CN.UTF-8"])
-        #expect(run.stdout.contains("评级：不合格"))
+        #expect(run.stdout.contains("自评结果（预评）：不合格"))
     }
 
     @Test func jsonIsTheResultOfSpecSection9AndByteIdentical() throws {
@@ -124,7 +127,7 @@ import Testing
     @Test func lintOfAValidCatalogSaysSoAndExitsZero() {
         let run = CLI.run(["catalog", "lint", "Tests/MaturityCoreTests/Fixtures/invalid/assessment/tiny-catalog.yaml"])
         #expect(run.status == 0)
-        #expect(run.stdout.contains("tiny 1: 1 domains, 2 criteria, 1 key; no errors"))
+        #expect(run.stdout.contains("tiny 1: 1 domains, 3 criteria, 1 key; no errors"))
     }
 
     @Test func lintReportsEveryProblemAndExitsOne() {

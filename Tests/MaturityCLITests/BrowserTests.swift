@@ -64,7 +64,13 @@ import Testing
                 pages: 1...6),
             Page(
                 arguments: [
-                    "review", "\(x)/2027-05/assessment.yaml", "--previous", "\(x)/2026-11/result.json", "--plan",
+                    "review", "\(x)/2027-01/assessment.yaml", "--previous", "\(x)/2026-11/result.json", "--plan",
+                    "\(x)/plan.yaml", "--format", "html", "--lang", lang,
+                ], name: "review-xinghe-2027-01-\(lang)",
+                expected: review + ["data-decision=\"reinstate\"", "id=\"recommendation\""], pages: 1...6),
+            Page(
+                arguments: [
+                    "review", "\(x)/2027-05/assessment.yaml", "--previous", "\(x)/2027-01/result.json", "--plan",
                     "\(x)/plan.yaml", "--format", "html", "--lang", lang,
                 ], name: "review-xinghe-2027-05-\(lang)", expected: review + ["data-decision=\"maintain\""],
                 pages: 1...6),
@@ -133,7 +139,7 @@ import Testing
 
     static func browser(_ arguments: [String]) throws -> (status: Int32, stdout: String, stderr: String) {
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: chromium!)
+        process.executableURL = URL(fileURLWithPath: try #require(chromium, "chromium is not installed"))
         let profile = NSTemporaryDirectory() + "maturity-chromium-\(UUID().uuidString)"
         defer { try? FileManager.default.removeItem(atPath: profile) }
         process.arguments =

@@ -603,10 +603,11 @@ enum ErrorsDoc {
                 var words = ErrorsDoc.words(command.line)
                 if words.suffix(2) == [">", "/dev/null"] { words.removeLast(2) }
                 switch words.first {
-                case "rm":
+                case "rm" where words.count == 2:
                     try FileManager.default.removeItem(atPath: folder + "/" + words[1])
                 case "echo" where words.count >= 3 && words[words.count - 2] == ">>":
-                    let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: folder + "/" + words.last!))
+                    let handle = try FileHandle(
+                        forWritingTo: URL(fileURLWithPath: folder + "/" + words[words.count - 1]))
                     try handle.seekToEnd()
                     try handle.write(contentsOf: Data((words[1..<words.count - 2].joined(separator: " ") + "\n").utf8))
                     try handle.close()

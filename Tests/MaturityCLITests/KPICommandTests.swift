@@ -166,6 +166,32 @@ import Testing
                 """)
     }
 
+    /// CSAT ratings of 5, 4.2 and 4 have a mean of 4.4; computed, it is 4.3999999999999995, and it still
+    /// meets a threshold of 4.4 (scores and KPI values meet a threshold within 1e-9).
+    @Test func aCSATMeanComputedJustUnderItsThresholdMeetsIt() throws {
+        let folder = try Self.folder(
+            extra: "metrics: {first_response_minutes_p90: 25}\ntickets: {file: tickets.csv}\n",
+            tickets:
+                "id,created_at,csat\nT1,2026-10-01T09:00:00Z,5\nT2,2026-10-02T09:00:00Z,4.2\nT3,2026-10-03T09:00:00Z,4\n"
+        )
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let catalog = try String(contentsOfFile: Self.catalog, encoding: .utf8).replacingOccurrences(
+            of: "metric: {kpi: satisfaction_rate, better: higher, thresholds: {2: 70, 3: 80, 4: 85, 5: 95}}",
+            with: "metric: {kpi: csat_mean, better: higher, thresholds: {2: 4, 3: 4.4, 4: 4.6, 5: 4.8}}")
+        try catalog.write(toFile: "\(folder)/catalog.yaml", atomically: false, encoding: .utf8)
+        let run = CLI.run([
+            "assess", "\(folder)/assessment.yaml", "--catalog", "\(folder)/catalog.yaml", "--format", "json",
+        ])
+        #expect(run.status == 0, "\(run.stderr)")
+        let object = try #require(JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
+        #expect((object["kpis"] as? [String: Double])?["csat_mean"] == 4.4)
+        let criteria = try #require(object["criteria"] as? [[String: Any]])
+        let s01 = try #require(criteria.first { $0["id"] as? String == "S-01" })
+        #expect(s01["metric_kpi"] as? String == "csat_mean")
+        #expect(s01["metric_level"] as? Int == 3)
+        #expect(s01["level"] as? Int == 3)
+    }
+
     @Test func aTicketExportOutsideTheFolderIsRefused() throws {
         let folder = try Self.folder(extra: "tickets: {file: ../tickets.csv}\n", tickets: Self.tickets)
         defer { try? FileManager.default.removeItem(atPath: folder) }

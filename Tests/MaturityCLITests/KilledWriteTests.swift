@@ -53,66 +53,118 @@ import Testing
         try assessment.write(toFile: folder + "/assessment.yaml", atomically: true, encoding: .utf8)
     }
 
-    @Test(.enabled(if: binary != nil || ProcessInfo.processInfo.environment["CI"] == "true"))
+    /// Starts `maturity assess … --format html --output OUTPUT` on the inputs in `folder`. Given a pipe for
+    /// its standard error, the writer stops between flushing its temporary file and renaming it
+    /// (`MATURITY_TEST_PAUSE_BEFORE_RENAME`) and says so there.
+    static func start(_ binary: String, in folder: String, output: String, pausingWith pipe: Pipe? = nil) throws
+        -> Process
+    {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: binary)
+        process.arguments = [
+            "assess", folder + "/assessment.yaml", "--catalog", folder + "/catalog.yaml", "--format", "html",
+            "--output", output,
+        ]
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        if let pipe {
+            process.environment = ProcessInfo.processInfo.environment.merging(
+                ["MATURITY_TEST_PAUSE_BEFORE_RENAME": "1"], uniquingKeysWith: { _, new in new })
+            process.standardError = pipe
+        }
+        try process.run()
+        return process
+    }
+
+    /// What `pipe` carries up to and including the first line holding `marker`, or to its end.
+    static func read(_ pipe: Pipe, until marker: String) -> String {
+        var text = ""
+        while !text.contains(marker) {
+            let data = pipe.fileHandleForReading.availableData
+            if data.isEmpty { break }
+            text += String(decoding: data, as: UTF8.self)
+        }
+        return text
+    }
+
+    static var enabled: Bool { binary != nil || ProcessInfo.processInfo.environment["CI"] == "true" }
+
+    /// The writer is stopped after its report is complete and flushed but before the rename, then killed:
+    /// the file people already have must still be there, untouched. A writer that wrote in place would
+    /// already have replaced it (or left it half-written) at that point, every time.
+    @Test(.enabled(if: enabled))
     func aKilledWriteLeavesThePreviousFileIntact() throws {
         let binary = try #require(Self.binary, "build the command line first: swift build")
-        let folder = NSTemporaryDirectory() + "maturity-kill-\(UUID().uuidString)"
-        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(atPath: folder) }
-        try Self.makeInputs(in: folder, count: 3000)
-        let output = folder + "/report.html"
+        let folder = try TemporaryFolder("maturity-kill")
+        defer { folder.remove() }
+        try Self.makeInputs(in: folder.path, count: 300)
+        let output = folder.file("report.html")
         let previous = "<!-- the report people already have -->\n"
-        try previous.write(toFile: output, atomically: true, encoding: .utf8)
+        try previous.write(toFile: output, atomically: false, encoding: .utf8)
 
-        var killedMidWrite = 0
-        var attempts = 0
-        while killedMidWrite < 6, attempts < 60 {
-            attempts += 1
-            let process = Process()
-            process.executableURL = URL(fileURLWithPath: binary)
-            process.arguments = [
-                "assess", folder + "/assessment.yaml", "--catalog", folder + "/catalog.yaml", "--format", "html",
-                "--output", output,
-            ]
-            process.standardOutput = FileHandle.nullDevice
-            process.standardError = FileHandle.nullDevice
-            try process.run()
-            // Wait for the temporary file to appear, then kill the writer a little later each attempt, so
-            // the kills land at different points of the write.
-            var sawTemporary = false
-            while process.isRunning {
-                let names = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
-                if names.contains(where: { $0.hasPrefix(".report.html.tmp-") }) {
-                    usleep(UInt32(attempts % 8) * 400)
-                    sawTemporary = process.isRunning
-                    kill(process.processIdentifier, SIGKILL)
-                    break
-                }
-            }
-            process.waitUntilExit()
-            if sawTemporary, process.terminationReason == .uncaughtSignal { killedMidWrite += 1 }
-            #expect(try String(contentsOfFile: output, encoding: .utf8) == previous, "attempt \(attempts)")
-            if process.terminationReason == .exit {
-                // The run finished before it could be killed: start again from the previous file.
-                try previous.write(toFile: output, atomically: true, encoding: .utf8)
-            }
+        let standardError = Pipe()
+        let writer = try Self.start(binary, in: folder.path, output: output, pausingWith: standardError)
+        defer { if writer.isRunning { kill(writer.processIdentifier, SIGKILL) } }
+        let said = Self.read(standardError, until: "paused before rename: ")
+        try #require(said.contains("paused before rename: "), "the writer never paused before its rename: \(said)")
+        #expect(writer.isRunning)
+        #expect(try String(contentsOfFile: output, encoding: .utf8) == previous, "changed before the rename")
+        let temporaries = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter {
+            $0.hasPrefix(".report.html.tmp-")
         }
-        #expect(killedMidWrite >= 1, "no run was killed while writing in \(attempts) attempts")
+        try #require(temporaries.count == 1, "\(temporaries)")
+        let complete = try String(contentsOfFile: folder.file(temporaries[0]), encoding: .utf8)
+        #expect(complete.hasPrefix("<!DOCTYPE html>") && complete.hasSuffix("</html>\n"))
 
-        // A run left alone replaces the file whole and clears what the killed writers left behind.
-        let finished = Process()
-        finished.executableURL = URL(fileURLWithPath: binary)
-        finished.arguments = [
-            "assess", folder + "/assessment.yaml", "--catalog", folder + "/catalog.yaml", "--format", "html",
-            "--output",
-            output,
-        ]
-        try finished.run()
+        kill(writer.processIdentifier, SIGKILL)
+        writer.waitUntilExit()
+        #expect(writer.terminationReason == .uncaughtSignal)
+        #expect(try String(contentsOfFile: output, encoding: .utf8) == previous, "changed by the killed writer")
+
+        // A run left alone replaces the file whole and clears what the killed writer left behind.
+        let finished = try Self.start(binary, in: folder.path, output: output)
         finished.waitUntilExit()
         #expect(finished.terminationStatus == 0)
-        let report = try String(contentsOfFile: output, encoding: .utf8)
-        #expect(report.hasPrefix("<!DOCTYPE html>") && report.hasSuffix("</html>\n"))
-        let leftovers = try FileManager.default.contentsOfDirectory(atPath: folder).filter { $0.contains(".tmp-") }
+        #expect(try String(contentsOfFile: output, encoding: .utf8) == complete)
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter {
+            $0.contains(".tmp-")
+        }
         #expect(leftovers.isEmpty, "\(leftovers)")
+    }
+
+    /// The shipped writer, without the test hook, killed at the first sign of writing (a new file in the
+    /// folder, or the report changing size) and a little later each attempt: wherever the kill lands, the
+    /// file holds the previous content or the whole new report, never a part.
+    @Test(.enabled(if: enabled))
+    func aWriterKilledAtAnyMomentLeavesTheOldFileOrTheNewOneNeverAPart() throws {
+        let binary = try #require(Self.binary, "build the command line first: swift build")
+        let folder = try TemporaryFolder("maturity-kill")
+        defer { folder.remove() }
+        try Self.makeInputs(in: folder.path, count: 2000)
+        let reference = try Self.start(binary, in: folder.path, output: folder.file("whole.html"))
+        reference.waitUntilExit()
+        let whole = try String(contentsOfFile: folder.file("whole.html"), encoding: .utf8)
+        #expect(whole.hasSuffix("</html>\n"))
+        let output = folder.file("report.html")
+        let previous = "<!-- the report people already have -->\n"
+
+        for attempt in 0..<5 {
+            try previous.write(toFile: output, atomically: false, encoding: .utf8)
+            let names = try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
+            let writer = try Self.start(binary, in: folder.path, output: output)
+            while writer.isRunning {
+                let now = (try? FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()) ?? names
+                let size = (try? FileManager.default.attributesOfItem(atPath: output)[.size] as? Int) ?? 0
+                if now != names || size != previous.utf8.count {
+                    usleep(UInt32(attempt) * 300)
+                    kill(writer.processIdentifier, SIGKILL)
+                    break
+                }
+                usleep(50)
+            }
+            writer.waitUntilExit()
+            let content = try String(contentsOfFile: output, encoding: .utf8)
+            #expect(content == previous || content == whole, "attempt \(attempt): \(content.utf8.count) bytes")
+        }
     }
 }

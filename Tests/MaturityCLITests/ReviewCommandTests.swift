@@ -15,13 +15,19 @@ import Testing
         return path
     }
 
-    /// The mini assessment's result JSON, written to `folder`.
+    /// The mini assessment's result JSON as a surveillance review that suspended the certificate on
+    /// 2026-11-03 (edited within its lines, so every line keeps its number), written to `folder`.
     static func previous(in folder: String) throws -> String {
         let path = folder + "/previous.json"
-        let run = CLI.run([
-            "assess", "\(valid)/mini-assessment.yaml", "--catalog", catalog, "--format", "json", "--output", path,
-        ])
+        let run = CLI.run(["assess", "\(valid)/mini-assessment.yaml", "--catalog", catalog, "--format", "json"])
         #expect(run.status == 0, "\(run.stderr)")
+        let suspended = run.stdout.replacingOccurrences(
+            of: "  \"kind\": \"self\",", with: "  \"kind\": \"surveillance\","
+        )
+        .replacingOccurrences(
+            of: "  \"date\": \"2026-11-01\",",
+            with: "  \"date\": \"2026-11-03\", \"decision\": \"suspend\", \"next_review\": \"2027-05-03\",")
+        try suspended.write(toFile: path, atomically: true, encoding: .utf8)
         return path
     }
 
@@ -36,8 +42,16 @@ import Testing
         #expect(run.status == 0)
         #expect(run.stderr.isEmpty, "\(run.stderr)")
         let lines = run.stdout.split(separator: "\n").map(String.init)
-        #expect(lines[6] == "Decision: Maintain with follow-up")
-        #expect(lines[8] == "  ✗ P2 action NC-1 due 2027-01-30 is overdue (status in progress)")
+        try #require(lines.count > 9, "\(run.stdout)")
+        #expect(lines[6] == "Decision: Reinstate")
+        #expect(
+            lines[8]
+                == "  · the suspension of 2026-11-03 can be lifted: the rating is Pass and no P1 corrective action is overdue"
+        )
+        #expect(
+            lines[9]
+                == "  (also holds, outranked: maintain with follow-up — P2 corrective action NC-1 due 2027-01-30 is overdue "
+                + "(status in progress))")
         #expect(run.stdout.contains("Next review: 2027-11-03"))
     }
 
@@ -71,7 +85,7 @@ import Testing
         #expect(run.status == 0)
         #expect(
             run.stderr.hasPrefix(
-                "\(previous):57:14: warning: the previous result used catalog version '1.0', this assessment version '2.0'"
+                "\(previous):63:14: warning: the previous result used catalog version '1.0', this assessment version '2.0'"
             ))
         let object = try #require(JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
         let deltas = try #require(object["deltas"] as? [String: Any])
@@ -109,7 +123,7 @@ import Testing
         let run = CLI.run(["review", Self.surveillance, "--previous", broken, "--catalog", Self.catalog])
         #expect(run.status == 1)
         #expect(run.stdout.isEmpty)
-        #expect(run.stderr == "\(broken):263:13: error: 'rating' must be a non-empty string, found a number 0\n")
+        #expect(run.stderr == "\(broken):281:13: error: 'rating' must be a non-empty string, found a number 0\n")
     }
 
     @Test func aForeignOrMissingPreviousFileIsNamed() throws {
@@ -132,7 +146,7 @@ import Testing
         let previous = try Self.previous(in: folder)
         let text = try String(contentsOfFile: previous, encoding: .utf8)
         try text.replacingOccurrences(of: "华东家电服务有限公司", with: "苏南家电服务有限公司")
-            .replacingOccurrences(of: "\"date\": \"2026-11-01\"", with: "\"date\": \"2027-06-01\"")
+            .replacingOccurrences(of: "\"date\": \"2026-11-03\"", with: "\"date\": \"2027-06-01\"")
             .write(toFile: previous, atomically: true, encoding: .utf8)
         let run = CLI.run(["review", Self.surveillance, "--previous", previous, "--catalog", Self.catalog])
         #expect(run.status == 1)
@@ -203,7 +217,7 @@ import Testing
         #expect(run.stderr.contains("error: '\(folder)/previous.json' is scored against catalog 'mini'"))
         #expect(
             run.stderr.contains(
-                "previous.json:250:19: error: '\(folder)/previous.json' is for '华东家电服务有限公司', '\(folder)/a.json' "
+                "previous.json:267:19: error: '\(folder)/previous.json' is for '华东家电服务有限公司', '\(folder)/a.json' "
                     + "for '江苏星河暖通设备有限公司'"))
     }
 

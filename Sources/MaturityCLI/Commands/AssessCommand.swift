@@ -69,7 +69,7 @@ struct AssessCommand: ParsableCommand {
         let loaded = try console.loadAssessment(assessment, catalog: catalog)
         let result: AssessmentResult
         do {
-            result = try engine.score(loaded, target: target).presented(showingPath: path)
+            result = try engine.score(loaded, target: target, showingPath: path)
         } catch {
             throw error.usageError
         }

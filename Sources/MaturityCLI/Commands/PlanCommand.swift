@@ -22,10 +22,11 @@ struct PlanCommand: ParsableCommand {
         abstract: "Write or update the improvement plan, export it, or list the actions due.",
         discussion: """
             maturity plan ASSESSMENT --output plan.yaml
-              writes the plan: one action per improvement-path step and per open finding, with owner, due date, \
-            priority, status and the fields people fill in (root_cause, measures, progress, verification, \
-            completed). If plan.yaml exists, every edit in it is kept: new actions are added at the end, actions \
-            no longer produced are marked superseded (never deleted), and what changed is printed.
+              writes the plan: one action per level step of the improvement path and per open finding, with \
+            purpose (corrective or development), owner, due date, priority, status and the fields people fill in \
+            (root_cause, measures, progress, verification, completed). If plan.yaml exists, every edit in it is \
+            kept: new actions are added at the end, actions no longer produced are marked superseded (never \
+            deleted), the fields the tool derives are refreshed in pending actions, and what changed is printed.
             maturity plan ASSESSMENT|PLAN.yaml --format md|csv|ics|html [--output FILE]
               exports the plan (from an assessment, merged with --plan PLAN.yaml if given, or from a plan file).
             maturity plan --due PLAN.yaml [--as-of DATE] [--within DAYS]
@@ -103,7 +104,7 @@ struct PlanCommand: ParsableCommand {
         let loaded = try console.loadAssessment(input, catalog: catalog)
         let result: AssessmentResult
         do {
-            result = try engine.score(loaded, target: target)
+            result = try engine.score(loaded, target: target, showingPath: true)
         } catch {
             throw error.usageError
         }
@@ -122,6 +123,14 @@ struct PlanCommand: ParsableCommand {
         let existing = try plan.map { try console.loadPlan($0) }
         let merged = try engine.mergePlan(existing, with: generated)
         try export(merged.plan, text: nil, language: language, console: console)
+        if format == .yaml, output == nil {
+            // `maturity plan A.yaml > plan.yaml` would replace a plan people have edited.
+            console.writeError(
+                language == .zh
+                    ? "注意：计划已输出到标准输出；要保留计划中的人工修改，请用 --output PLAN.yaml 写入或更新计划文件。\n"
+                    : "note: the plan went to standard output; edits people make are kept only when the plan file is "
+                        + "written and updated with --output PLAN.yaml\n")
+        }
     }
 
     func export(_ plan: Plan, text: String?, language: Language, console: Console) throws {

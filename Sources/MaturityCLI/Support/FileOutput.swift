@@ -51,10 +51,20 @@ enum FileOutput {
         let errorText = String(cString: strerror(errno))
         if ok { ok = fsync(fd) == 0 }
         close(fd)
+        if ok { pauseBeforeRenameIfTesting(temporary) }
         guard ok, rename(temporary, path) == 0 else {
             unlink(temporary)
             throw DiagnosticError(.error("cannot write '\(shownPath)': \(errorText)", at: nil))
         }
+    }
+
+    /// Test hook: with `MATURITY_TEST_PAUSE_BEFORE_RENAME=1` in the environment, a writer whose temporary file
+    /// is complete and flushed says so on standard error and waits 30 seconds before renaming it, so a test
+    /// can kill it exactly there, every time.
+    static func pauseBeforeRenameIfTesting(_ temporary: String) {
+        guard ProcessInfo.processInfo.environment["MATURITY_TEST_PAUSE_BEFORE_RENAME"] == "1" else { return }
+        FileHandle.standardError.write(Data("paused before rename: \(temporary)\n".utf8))
+        sleep(30)
     }
 
     /// Temporary files a killed writer of `name` left behind (`.name.tmp-PID-N` whose process is gone).

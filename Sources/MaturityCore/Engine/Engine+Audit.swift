@@ -113,9 +113,10 @@ extension Engine {
     /// What differs between a result and the same audit scored again from its inputs as they are now.
     func rescoredChanges(_ json: JSONValue, assessmentPath: String, catalogPath: String) -> [JSONDiff.Change] {
         guard let loaded = try? loadAssessment(InputPath(assessmentPath), catalog: InputPath(catalogPath)),
-            let scored = try? score(loaded, target: json["target"]?.stringValue)
+            let rescored = try? score(
+                loaded, target: json["target"]?.stringValue,
+                showingPath: json["path_withheld"]?.boolValue == false)
         else { return [] }
-        let rescored = scored.presented(showingPath: json["path_withheld"]?.boolValue == false)
         let comparison = auditComparison(loaded, result: rescored)
         guard let fresh = try? JSONValue.parse(Data(ResultJSON.render(rescored, audit: comparison).utf8))
         else { return [] }

@@ -66,6 +66,8 @@ extension Engine {
         let text: String
         if let existing {
             do {
+                // The derived fields of pending actions are refreshed where they are written; the update
+                // comes back listing each refresh.
                 let written = try PlanYAML.written(update, to: existing)
                 (text, update) = (written.text, written.update)
             } catch {

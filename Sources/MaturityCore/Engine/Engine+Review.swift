@@ -3,7 +3,7 @@ import Foundation
 extension Engine {
     /// A surveillance review of `loaded` against the previous result at `previous`, with the plan's progress
     /// when a plan is given. Problems with the previous result or the plan are errors; warnings come back.
-    /// The current result keeps its improvement path when `showingPath` (see `presented(showingPath:)`).
+    /// `showingPath` as for `score`: the current audit's path is left out unless asked for.
     public func review(
         _ loaded: LoadedAssessment, previous: InputPath, plan: InputPath? = nil, showingPath: Bool = false
     )

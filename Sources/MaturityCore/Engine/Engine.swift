@@ -114,8 +114,13 @@ public struct Engine: Sendable {
 
     // MARK: Scoring
 
-    /// Scores a loaded assessment aiming at `target` (nil: the next rating above the current one).
-    public func score(_ loaded: LoadedAssessment, target: String? = nil) throws(TargetError) -> AssessmentResult {
+    /// Scores a loaded assessment aiming at `target` (nil: the next rating above the current one). A
+    /// certification body does not consult: an audit's, surveillance's or special audit's result leaves out
+    /// the improvement path and the catalog's actions unless `showingPath` (findings' actions stay).
+    public func score(_ loaded: LoadedAssessment, target: String? = nil, showingPath: Bool = false)
+        throws(TargetError) -> AssessmentResult
+    {
         try Scorer(catalog: loaded.catalog).score(loaded.assessment, kpis: loaded.kpis, target: target)
+            .presented(showingPath: showingPath)
     }
 }

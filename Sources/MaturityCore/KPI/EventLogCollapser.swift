@@ -1,4 +1,4 @@
-/// Collapses the rows of an event log into one ticket each (SPEC §8: the last row of a ticket wins,
+/// Collapses the rows of an event log into one ticket each (the last row of a ticket wins,
 /// or, column by column, the first row, or the first or last row that has a value).
 ///
 /// `contiguous` (the default) expects the rows of a ticket together, as exports sorted by ticket

@@ -76,7 +76,7 @@ extension TicketMapping.Take {
     }
 }
 
-/// The running counts every KPI of SPEC §8 is computed from; nothing per ticket is kept but the
+/// The running counts every KPI is computed from; nothing per ticket is kept but the
 /// response times' counts.
 struct TicketTally {
     let rules: Rules

@@ -1,6 +1,6 @@
 import Foundation
 
-/// KPIs computed from ticket exports (SPEC §8), streaming: one pass over the file, memory flat.
+/// KPIs computed from ticket exports, streaming: one pass over the file, memory flat.
 public enum TicketKPIs {
     /// How many row problems a measurement keeps to show; all are counted.
     public static let shownProblems = 10

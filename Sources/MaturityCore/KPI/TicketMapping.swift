@@ -1,4 +1,4 @@
-/// How to read one kind of ticket export (SPEC §8): which column holds what, how its dates and values
+/// How to read one kind of ticket export: which column holds what, how its dates and values
 /// are written, which SLA applies to which priority, and whether it is an event log.
 public struct TicketMapping: Sendable {
     /// What a column of the export can stand for.

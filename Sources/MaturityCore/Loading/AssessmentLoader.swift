@@ -44,7 +44,7 @@ public struct AssessmentFile {
     }
 }
 
-/// Reads an assessment and checks it against its catalog (SPEC §3), reporting every problem at once.
+/// Reads an assessment and checks it against its catalog, reporting every problem at once.
 public enum AssessmentLoader {
     static let assessmentKeys = [
         "schema", "catalog", "organisation", "kind", "date", "assessor", "auditor", "owners", "evidence", "metrics",
@@ -300,7 +300,7 @@ public enum AssessmentLoader {
 
         /// Every `superseded_by` names another declared item, and following them never comes back.
         func checkSupersession(_ links: [(id: String, by: String, node: Node)], items: [EvidenceItem]) {
-            let ids = items.map(\.id)
+            let ids = Set(items.map(\.id))
             let next = Dictionary(links.map { ($0.id, $0.by) }, uniquingKeysWith: { a, _ in a })
             for link in links {
                 if link.by == link.id {
@@ -310,8 +310,7 @@ public enum AssessmentLoader {
                 } else if !ids.contains(link.by) {
                     r.error(
                         "evidence '\(link.id)' is superseded by '\(link.by)', which is not declared", at: link.node,
-                        hint: Suggestion.hint(for: link.by, in: ids, listUpTo: 0)
-                            ?? "declare the newer item under 'evidence:' with id, kind, title and date")
+                        hint: "declare the newer item under 'evidence:' with id, kind, title and date")
                 } else {
                     var chain = [link.id, link.by]
                     while let following = next[chain.last!], following != chain.last!, !chain.contains(following) {
@@ -403,7 +402,10 @@ public enum AssessmentLoader {
                 if catalog.isPoints { readPoints(fields, criterion: criterion, into: &result) }
                 for key in ["claimed", "audited"] where !catalog.isPoints {
                     guard let levelNode = fields[key], !r.isNull(levelNode),
-                        let level = r.integer(levelNode, "\(key) level of '\(entry.key)'")
+                        let level = r.integer(
+                            levelNode, "\(key) level of '\(entry.key)'",
+                            otherwise: "a criterion that does not apply takes no level: write "
+                                + "'\(entry.key): {na: \"why it does not apply\"}' (not on a key criterion)")
                     else { continue }
                     if level < 0 || level > maxLevel {
                         r.error(

@@ -2,7 +2,7 @@ import Foundation
 import Yams
 
 /// Reads a catalog (one YAML file, or a folder with `catalog.yaml` and domain files) and checks
-/// everything SPEC §2 asks of it, reporting every problem with its location.
+/// everything a catalog must satisfy, reporting every problem with its location.
 public enum CatalogLoader {
     static let catalogKeys = [
         "schema", "id", "version", "title", "description", "levels", "ratings", "deadlines",

@@ -53,7 +53,7 @@ public struct PlanDocument: Sendable {
     public let warnings: [Diagnostic]
 }
 
-/// Reads plan files (SPEC §6) with located diagnostics.
+/// Reads plan files with located diagnostics.
 public enum PlanLoader {
     static let topKeys = ["schema", "kind", "catalog", "organisation", "date", "target", "actions"]
     /// The keys the tool writes in an action; any other key is a person's and is kept.

@@ -1,7 +1,7 @@
 import Foundation
 import Yams
 
-/// Reads a ticket-export mapping (SPEC §8), reporting every problem at once with its location.
+/// Reads a ticket-export mapping, reporting every problem at once with its location.
 public enum TicketMappingLoader {
     static let topKeys = [
         "schema", "delimiter", "time_zone", "date_format", "values", "sla", "workdays", "event_log", "columns", "note",

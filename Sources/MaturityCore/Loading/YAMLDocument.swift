@@ -45,6 +45,8 @@ struct YAMLDocument {
         if text.allSatisfy({ $0.isWhitespace }) {
             throw DiagnosticError(.error("file is empty", at: .start(of: file), hint: "a YAML mapping is expected"))
         }
+        let slips = TypingSlips.fullWidthProblems(in: text, file: file)
+        if !slips.isEmpty { throw DiagnosticError(slips) }
         // Yams hashes every mapping key to find duplicates; a key that aliases a large anchor would be
         // hashed at its full expanded size before any budget could be checked, so refuse alias keys first.
         if let (line, column) = aliasUsedAsKey(text) {
@@ -203,6 +205,9 @@ struct YAMLDocument {
             .composer(let context, let problem, let mark, _):
             if problem.hasPrefix("Maximum nesting level reached") {
                 return .error("nesting deeper than 1000 levels", at: at(mark))
+            }
+            if let slip = TypingSlips.emptyCollectionAboveItems(in: text, before: mark.line, file: file) {
+                return slip
             }
             var message = "YAML syntax: \(problem)"
             if let context { message += " (\(context.text) at line \(context.mark.line))" }

@@ -134,14 +134,17 @@ final class YAMLReader {
         return text
     }
 
-    func integer(_ node: Node, _ what: String) -> Int? {
+    /// A whole number; `otherwise` is the hint shown when the value is text (say, what to write instead).
+    func integer(_ node: Node, _ what: String, otherwise: String? = nil) -> Int? {
         guard case .scalar(let scalar) = node, scalar.style == .plain, !isNull(node) else {
             error("\(what) must be a whole number, found \(describe(node))", at: node, hint: quotedNumberHint(node))
             return nil
         }
         let text = scalar.string.hasPrefix("+") ? String(scalar.string.dropFirst()) : scalar.string
         guard let value = Int(text) else {
-            error("\(what) must be a whole number, found '\(scalar.string)'", at: node)
+            error(
+                "\(what) must be a whole number, found '\(scalar.string)'", at: node,
+                hint: TypingSlips.fullWidthDigitsHint(scalar.string) ?? otherwise)
             return nil
         }
         return value
@@ -156,7 +159,9 @@ final class YAMLReader {
         guard let value = Double(text), value.isFinite,
             text.first.map({ $0.isNumber || $0 == "-" || $0 == "+" || $0 == "." }) == true
         else {
-            error("\(what) must be a number, found '\(scalar.string)'", at: node)
+            error(
+                "\(what) must be a number, found '\(scalar.string)'", at: node,
+                hint: TypingSlips.fullWidthDigitsHint(scalar.string))
             return nil
         }
         return value
@@ -222,10 +227,29 @@ final class YAMLReader {
     /// A list of identifiers; a single scalar is accepted as a list of one.
     func identifiers(_ node: Node, _ what: String) -> [(String, Node)]? {
         if case .scalar = node, !isNull(node) {
-            return identifier(node, what).map { [($0, node)] }
+            return splitAtFullWidthCommas(node, what) ?? identifier(node, what).map { [($0, node)] }
         }
         guard let items = sequence(node, what) else { return nil }
-        return items.compactMap { item in identifier(item, what).map { ($0, item) } }
+        return items.flatMap { item in
+            splitAtFullWidthCommas(item, what) ?? identifier(item, what).map { [($0, item)] } ?? []
+        }
+    }
+
+    /// Ids typed with a Chinese input method's comma (`E1，E2`, `E1、E2`): the meaning is plain, so they are
+    /// read as separate ids, with a warning.
+    private func splitAtFullWidthCommas(_ node: Node, _ what: String) -> [(String, Node)]? {
+        guard case .scalar(let scalar) = node, scalar.style == .plain,
+            scalar.string.contains(where: { $0 == "，" || $0 == "、" })
+        else { return nil }
+        let parts = scalar.string.split(whereSeparator: { $0 == "，" || $0 == "、" || $0 == "," })
+            .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        warning(
+            "full-width comma (全角逗号) between ids in \(what): read as "
+                + parts.map { "'\($0)'" }.joined(separator: ", "), at: node,
+            hint: "separate ids with ',' (half-width), e.g. [\(parts.joined(separator: ", "))]")
+        return parts.compactMap { part in
+            identifier(.scalar(.init(part, .init(.str), .plain, scalar.mark)), what).map { ($0, node) }
+        }
     }
 
     // MARK: Wording

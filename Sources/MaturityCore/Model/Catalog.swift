@@ -233,7 +233,7 @@ public struct EvidenceKindDefinition: Sendable, Hashable {
         self.maxAge = maxAge
     }
 
-    /// Names for the kinds SPEC §2's example scale uses and auditors add; a catalog may rename them.
+    /// Names for the kinds the usual scale uses and auditors add; a catalog may rename them.
     public static let standard: [EvidenceKindDefinition] = [
         .init(id: "statement", name: LocalizedText(zh: "声明", en: "statement")),
         .init(id: "document", name: LocalizedText(zh: "文件", en: "document")),
@@ -382,7 +382,7 @@ public enum FindingGrade: String, Sendable, Hashable, CaseIterable, Comparable {
     }
 }
 
-/// The tolerance SPEC §4 sets for comparing unrounded scores.
+/// The tolerance for comparing unrounded scores: differences below it are equal (69.99999999999 meets 70).
 public enum Tolerance {
     public static let epsilon = 1e-9
 }

@@ -1,5 +1,5 @@
 extension KPIDefinition {
-    /// The KPIs computed from ticket exports (SPEC §8); a catalog metric may name any of them.
+    /// The KPIs computed from ticket exports; a catalog metric may name any of them.
     public static let builtIn: [KPIDefinition] = [
         KPIDefinition(id: "tickets", name: LocalizedText(zh: "工单数", en: "Tickets"), unit: "count", better: .higher),
         KPIDefinition(

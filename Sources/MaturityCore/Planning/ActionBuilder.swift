@@ -1,4 +1,4 @@
-/// Turns the improvement path and open findings into actions with owner, due date and priority (SPEC §6):
+/// Turns the improvement path and open findings into actions with owner, due date and priority:
 /// one action per level step of a path entry and one per open finding.
 public struct ActionBuilder: Sendable {
     public let catalog: Catalog

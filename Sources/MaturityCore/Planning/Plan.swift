@@ -1,4 +1,4 @@
-/// An improvement plan as people keep it between audits (SPEC §6): the actions an assessment
+/// An improvement plan as people keep it between audits: the actions an assessment
 /// produced, with what people wrote into them since.
 public struct Plan: Sendable {
     /// `id@version` of the catalog the plan was made with.

@@ -1,4 +1,4 @@
-/// Regenerating a plan into the one people have been editing (SPEC §6): existing actions keep
+/// Regenerating a plan into the one people have been editing: existing actions keep
 /// every field people own as they wrote it, in their order; the fields the tool derives (criterion,
 /// domain, from, to, kind, priority, purpose, what, evidence needed, KPI target, verification) of
 /// pending actions produced again are refreshed from the new assessment; new actions are added at the

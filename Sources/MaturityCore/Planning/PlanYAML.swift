@@ -208,10 +208,11 @@ public enum PlanYAML {
         var out = """
             # 改进计划 Improvement plan: \(oneLine(plan.organisation))
             # Written by 'maturity plan'. Fill in and edit freely: owner, due, status (open, in_progress,
-            # done), root_cause 问题根源分析, measures 改进措施, progress 进展, verification 验证方式,
-            # completed 完成日期, or fields of your own. Running 'maturity plan' again after a new
-            # assessment keeps all of it, adds new actions at the end and marks actions no longer
-            # needed 'superseded' (never deletes).
+            # done), root_cause 问题根源分析, measures 改进措施, progress 进展, completed 完成日期, or fields
+            # of your own. Running 'maturity plan' again after a new assessment keeps all of it, refreshes
+            # what the tool derives in pending actions (criterion, domain, from, to, kind, priority,
+            # purpose, what, evidence_needed, kpi_target, verification), adds new actions at the end and
+            # marks actions no longer needed 'superseded' (never deletes).
 
             """
         out += "schema: 1\nkind: plan\n"

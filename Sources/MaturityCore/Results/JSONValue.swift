@@ -7,7 +7,7 @@ public indirect enum JSONValue: Sendable, Hashable {
     case array([JSONValue])
     case object([String: JSONValue])
 
-    /// A score or rate: rounded to 2 decimals as SPEC §4 asks.
+    /// A score or rate: rounded to 2 decimals as the rules ask.
     public static func score(_ value: Double?) -> JSONValue {
         value.map { .number(NumberText.rounded($0)) } ?? .null
     }

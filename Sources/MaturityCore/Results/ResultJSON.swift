@@ -1,4 +1,4 @@
-/// The result JSON of SPEC §9: snake_case keys, sorted, scores rounded to 2 decimals, no language.
+/// The result JSON: snake_case keys, sorted, scores rounded to 2 decimals, no language.
 public enum ResultJSON {
     public static let schema = 1
 

@@ -2,7 +2,7 @@
 /// surveillance review compares against and what `history` lines up. Only what those need is read;
 /// other keys are ignored, so results written by later versions still read.
 public struct PreviousResult: Sendable {
-    /// The result schema this version reads (SPEC §9).
+    /// The result schema this version reads.
     public static let supportedSchema = 1
 
     public struct DomainScore: Sendable, Hashable {

@@ -1,4 +1,4 @@
-/// A surveillance review (SPEC §7): the current result next to the previous one, what moved, how the
+/// A surveillance review: the current result next to the previous one, what moved, how the
 /// improvement plan went, and what happens to the certificate.
 public struct Review: Sendable {
     /// What the overall and domain deltas are computed over.

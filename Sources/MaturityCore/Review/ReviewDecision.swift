@@ -1,4 +1,4 @@
-/// What the audit team recommends for the certificate at a surveillance review (SPEC §7), in precedence
+/// What the audit team recommends for the certificate at a surveillance review, in precedence
 /// order: the first rule whose condition holds is the decision. It is a recommendation: the certification
 /// decision is taken by someone outside the audit team.
 public enum ReviewDecision: String, Sendable, Hashable, CaseIterable, Comparable {

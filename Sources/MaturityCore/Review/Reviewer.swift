@@ -1,4 +1,4 @@
-/// Compares a current result with the previous one and decides about the certificate (SPEC §7).
+/// Compares a current result with the previous one and decides about the certificate.
 /// Pure: the review date is the current assessment's date.
 public struct Reviewer: Sendable {
     /// The catalog the current assessment was scored with.

@@ -1,4 +1,4 @@
-/// Whether a cited evidence item counts on the assessment date, and if not, why (SPEC §4, step 2).
+/// Whether a cited evidence item counts on the assessment date, and if not, why; it limits the evidence cap.
 public enum EvidenceValidity: Sendable, Hashable {
     case valid
     /// The item has no date, so its age cannot be known.

@@ -1,4 +1,4 @@
-/// The deterministic improvement path of SPEC §5: which criteria to raise, to which level, and why.
+/// The deterministic improvement path: which criteria to raise, to which level, and why.
 ///
 /// Criteria are handled by index in catalog order. A step's gain to the overall score does not depend
 /// on levels, so candidates are grouped by gain (or, within a domain, by weight) once, and each group

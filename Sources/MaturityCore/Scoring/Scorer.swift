@@ -1,4 +1,4 @@
-/// Scores an assessment against its catalog as SPEC §4–5 define: levels, scores, rating,
+/// Scores an assessment against its catalog as the scoring rules define: levels, scores, rating,
 /// blockers to the target and the improvement path. Pure: no clock, no files.
 public struct Scorer: Sendable {
     public let catalog: Catalog

@@ -19,6 +19,31 @@ public struct AssessmentTemplate: Sendable {
         self.language = language
     }
 
+    /// How long each kind of evidence counts, and the keys that end an item's validity.
+    func validityLines(_ w: Words) -> [String] {
+        let kinds = catalog.knownEvidenceKinds
+        let unlimited = kinds.filter { catalog.maxAgeDays(ofKind: $0) == nil }
+        let own = kinds.compactMap { kind -> (String, Int)? in
+            guard let days = catalog.maxAgeDays(ofKind: kind), days != catalog.evidenceMaxAgeDays else { return nil }
+            return (kind, days)
+        }
+        var lines: [String] = []
+        if !unlimited.isEmpty {
+            let list = unlimited.joined(separator: ", ")
+            lines.append(
+                w(
+                    "\(list) 在被新版取代（superseded_by: 新证据编号）或过了 valid_until 之前一直有效；",
+                    "\(list): valid until replaced (superseded_by: the newer item's id) or past valid_until;"))
+        }
+        for (kind, days) in own { lines.append(w("\(kind) 有效 \(days) 天；", "\(kind): counts \(days) days;")) }
+        lines.append(
+            w(
+                "其余证据自日期起 \(catalog.evidenceMaxAgeDays) 天内有效（也可写 valid_until）；file 路径相对于本文件所在文件夹。",
+                "other evidence counts \(catalog.evidenceMaxAgeDays) days from its date (or until valid_until); file paths "
+                    + "are relative to this file's folder."))
+        return lines
+    }
+
     public func render() -> String {
         if catalog.isPoints { return renderPoints() }
         let w = Words(language: language)
@@ -50,13 +75,7 @@ public struct AssessmentTemplate: Sendable {
                     "e.g.  - {id: E1, kind: document, title: After-sales service policy, date: \(date), file: docs/policy.md}"
                 ),
                 indent: ""))
-        out.append(
-            YAMLText.comment(
-                w(
-                    "证据有效期 \(catalog.evidenceMaxAgeDays) 天；file 路径相对于本文件所在文件夹。",
-                    "Evidence counts for \(catalog.evidenceMaxAgeDays) days; file paths are relative to this file's folder."
-                ),
-                indent: ""))
+        for line in validityLines(w) { out.append(YAMLText.comment(line, indent: "")) }
         out.append("evidence: []")
         out.append("")
         let measured = catalog.criteria.compactMap(\.metric?.kpi)

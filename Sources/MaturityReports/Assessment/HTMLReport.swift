@@ -150,11 +150,21 @@ public struct HTMLReport: Renderer, Sendable {
             out +=
                 "<table id=\"path\"><thead><tr><th class=\"num\">#</th><th>\(e(w("评价项", "Criterion")))</th><th>\(e(w("等级", "Level")))</th>"
             out +=
-                "<th>\(e(w("原因", "Reason")))</th><th>\(e(w("行动", "Action")))</th><th>\(e(w("措施", "What to do")))</th><th>\(e(w("负责人", "Owner")))</th><th>\(e(w("期限", "Due")))</th></tr></thead><tbody>\n"
+                "<th>\(e(w("原因", "Reason")))</th><th>\(e(w("负责人", "Owner")))</th><th>\(e(w("行动与期限", "Actions and due dates")))</th></tr></thead><tbody>\n"
             for (index, step) in r.path.enumerated() {
                 let actions = context.actions(for: step)
-                for (offset, action) in actions.enumerated() {
-                    var what = HTML.lines(action.what.text(language))
+                out +=
+                    "<tr><td class=\"num\">\(index + 1)</td><td>\(e(step.criterion)) \(e(context.criterionName(step.criterion)))</td>"
+                out += "<td class=\"date\">\(step.from) → \(step.to)</td><td>\(e(w.reason(step.reason)))</td>"
+                out += "<td>\(e(actions.first?.owner.text(language) ?? ""))</td><td>"
+                // The steps at a glance; what each asks, folded (the plan export has it in full).
+                out += actions.map { action in
+                    e("\(action.id) \(action.priority.rawValue) \(w.purpose(action.purpose)) · ")
+                        + "<span class=\"date\">\(e(HTML.date(action.due, language)))</span>"
+                }.joined(separator: "<br>")
+                out += "<details><summary>" + e(w("措施", "What to do")) + "</summary>"
+                for action in actions {
+                    var what = "<b>\(e(action.id))</b> " + HTML.lines(action.what.text(language))
                     if let lacking = context.evidenceNeededText(action) {
                         what += "<br><small>" + e(lacking) + "</small>"
                     }
@@ -162,19 +172,9 @@ public struct HTMLReport: Renderer, Sendable {
                         what +=
                             "<br><small>" + e(w("指标目标：", "KPI target: ") + context.kpiTargetText(target)) + "</small>"
                     }
-                    out += "<tr>"
-                    if offset == 0 {
-                        let rows = actions.count > 1 ? " rowspan=\"\(actions.count)\"" : ""
-                        out +=
-                            "<td class=\"num\"\(rows)>\(index + 1)</td><td\(rows)>\(e(step.criterion)) \(e(context.criterionName(step.criterion)))</td>"
-                        out +=
-                            "<td class=\"date\"\(rows)>\(step.from) → \(step.to)</td><td\(rows)>\(e(w.reason(step.reason)))</td>"
-                    }
-                    out +=
-                        "<td class=\"date\">\(e(action.id)) \(e(action.priority.rawValue)) \(e(w.purpose(action.purpose)))</td><td>\(what)</td>"
-                    out +=
-                        "<td>\(e(action.owner.text(language)))</td><td class=\"date\">\(e(HTML.date(action.due, language)))</td></tr>\n"
+                    out += "<p>\(what)</p>"
                 }
+                out += "</details></td></tr>\n"
             }
             out += "</tbody></table>\n"
         }

@@ -19,6 +19,12 @@ public struct ReviewContext: Sendable {
     }
 
     func ratingName(_ id: String) -> String { catalog.ratingName(id, language) }
+
+    /// " — surveillance review", or " — special audit review" for a follow-up audit.
+    var titleSuffix: String {
+        review.current.kind == .special
+            ? words(" — 特殊审核报告", " — special audit review") : words(" — 监督审核报告", " — surveillance review")
+    }
     func domainName(_ id: String) -> String { base.domainName(id) }
     func criterionName(_ id: String) -> String { base.criterionName(id) }
 

@@ -31,7 +31,7 @@ public struct ReviewHTMLReport: Renderer, Sendable {
     public func render() -> String {
         let review = context.review
         let r = review.current
-        let title = context.catalog.title.text(language) + w(" — 监督审核报告", " — surveillance review")
+        let title = context.catalog.title.text(language) + context.titleSuffix
         var body = "<header>\n<h1>\(e(context.organisationLine))</h1>\n"
         var meta = e(title)
         if r.kind != .surveillance { meta += " · " + e(w.kind(r.kind)) }

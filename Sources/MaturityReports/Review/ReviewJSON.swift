@@ -1,6 +1,6 @@
 import MaturityCore
 
-/// The review JSON: the result JSON of SPEC §9 for the current assessment, plus `previous_rating`,
+/// The review JSON: the result JSON for the current assessment, plus `previous_rating`,
 /// `previous`, `deltas`, `plan_progress`, `decision`, `decision_reasons`, `decision_rules` and
 /// `next_review`. It reads back as `--previous` for the next review.
 public enum ReviewJSON {

@@ -16,7 +16,7 @@ public struct ReviewMarkdownReport: Renderer, Sendable {
         var out: [String] = []
         out.append(
             "# " + Markdown.inline(context.catalog.title.text(context.language))
-                + w(" — 监督审核报告", " — surveillance review"))
+                + context.titleSuffix)
         out.append("")
         out.append("| | |")
         out.append("|---|---|")

@@ -20,7 +20,7 @@ public struct ReviewTextReport: Renderer, Sendable {
         let r = review.current
         let w = context.words
         var out: [String] = []
-        let title = clean(context.catalog.title.text(context.language)) + w(" — 监督审核报告", " — surveillance review")
+        let title = clean(context.catalog.title.text(context.language)) + context.titleSuffix
         out.append(title)
         out.append(String(repeating: "=", count: min(72, max(20, DisplayWidth.of(title)))))
         out.append(field(w("组织", "Organisation"), clean(context.organisationLine)))

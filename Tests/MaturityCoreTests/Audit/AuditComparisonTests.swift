@@ -26,17 +26,17 @@ import Testing
         return (result, comparison, catalog)
     }
 
-    @Test func calibrationCountsOnlyCriteriaWithBothLevels() {
+    @Test func calibrationCountsOnlyCriteriaWithBothLevels() throws {
         let c = Self.fixture().1.calibration
         #expect(c.applicable == 5)
         #expect(c.audited == 4)
         #expect(c.compared == 3)
         #expect((c.overClaimed, c.underClaimed, c.agreed) == (1, 1, 1))
         // (5−3) + (2−3) + (4−4) = 1 over 3 criteria; |2| + |−1| + 0 = 3 over 3.
-        #expect(abs(c.meanDifference! - 1.0 / 3) < 1e-12)
+        #expect(abs(try #require(c.meanDifference) - 1.0 / 3) < 1e-12)
         #expect(c.meanAbsoluteDifference == 1)
-        #expect(abs(c.overClaimedShare! - 100.0 / 3) < 1e-12)
-        #expect(abs(c.agreedShare! - 100.0 / 3) < 1e-12)
+        #expect(abs(try #require(c.overClaimedShare) - 100.0 / 3) < 1e-12)
+        #expect(abs(try #require(c.agreedShare) - 100.0 / 3) < 1e-12)
     }
 
     @Test func verdictsNameEachCase() {
@@ -49,7 +49,7 @@ import Testing
         #expect(lines["E"]?.verdict == .notClaimed)
     }
 
-    @Test func theSelfSideIsTheSameAssessmentScoredOnClaimedLevels() {
+    @Test func theSelfSideIsTheSameAssessmentScoredOnClaimedLevels() throws {
         let (result, comparison, _) = Self.fixture()
         let lines = Dictionary(uniqueKeysWithValues: comparison.criteria.map { ($0.id, $0) })
         #expect(lines["A"]?.selfLevel == 5)
@@ -57,14 +57,14 @@ import Testing
         #expect(lines["E"]?.selfLevel == 0)
         #expect(lines["E"]?.auditLevel == 2)
         // d1 on claims: (2·100 + 40 + 80 + 60) / 5 = 76; audited: (2·60 + 60 + 80 + 60) / 5 = 64.
-        let d1 = comparison.domains.first { $0.id == "d1" }!
-        #expect(abs(d1.selfScore! - 76) < 1e-9)
-        #expect(abs(d1.auditScore! - 64) < 1e-9)
-        #expect(abs(d1.delta! + 12) < 1e-9)
+        let d1 = try #require(comparison.domains.first { $0.id == "d1" })
+        #expect(abs(try #require(d1.selfScore) - 76) < 1e-9)
+        #expect(abs(try #require(d1.auditScore) - 64) < 1e-9)
+        #expect(abs(try #require(d1.delta) + 12) < 1e-9)
         #expect(d1.auditScore == result.domain("d1")?.score)
         // Overall on claims: (76 + 0) / 2 = 38; the audit: (64 + 40) / 2 = 52.
-        #expect(abs(comparison.selfOverall! - 38) < 1e-9)
-        #expect(abs(result.overall! - 52) < 1e-9)
+        #expect(abs(try #require(comparison.selfOverall) - 38) < 1e-9)
+        #expect(abs(try #require(result.overall) - 52) < 1e-9)
     }
 
     @Test func disagreementsListTheMostOverClaimedFirst() {
@@ -81,14 +81,14 @@ import Testing
         #expect(comparison.weaknesses.first { $0.criterion == "E" }?.reasons == [.lowLevel])
     }
 
-    @Test func findingsAreGroupedByGradeWithTheCatalogDeadline() {
+    @Test func findingsAreGroupedByGradeWithTheCatalogDeadline() throws {
         let findings = [
             Finding(id: "M1", criterion: "A", grade: .major, text: "x"),
             Finding(id: "O1", criterion: "B", grade: .observation, text: "y", status: .closed),
             Finding(id: "M2", criterion: "B", grade: .major, text: "z", status: .closed),
         ]
         let groups = Self.fixture(findings: findings).1.findingsByGrade
-        #expect(groups.map(\.grade) == [.major, .observation])
+        try #require(groups.map(\.grade) == [.major, .observation])
         #expect((groups[0].open, groups[0].closed, groups[0].deadlineDays) == (1, 1, 30))
         #expect(groups[0].due == TestCatalog.date.adding(days: 30))
         #expect(groups[1].deadlineDays == 180)

@@ -20,7 +20,7 @@ enum CSVTesting {
     static func records(
         _ bytes: [UInt8], chunkBytes: Int = CSVReader.defaultChunkBytes, delimiter: Character = ","
     ) throws -> [ReadRecord] {
-        let reader = CSVReader(bytes: bytes, delimiter: delimiter.asciiValue!, chunkBytes: chunkBytes)
+        let reader = CSVReader(bytes: bytes, delimiter: try #require(delimiter.asciiValue), chunkBytes: chunkBytes)
         var records: [ReadRecord] = []
         while try reader.next() {
             records.append(
@@ -59,6 +59,7 @@ enum CSVTesting {
         let note = "a long note, with \"\"quotes\"\" and\na line break"
         let text = "id,note\n7,\"\(note)\",end\n8,x,y\n"
         let records = try CSVTesting.records(text, chunkBytes: 16)
+        try #require(records.count == 3)
         #expect(
             records[1] == ReadRecord(line: 2, fields: ["7", "a long note, with \"quotes\" and\na line break", "end"]))
         #expect(records[2] == ReadRecord(line: 4, fields: ["8", "x", "y"]))
@@ -72,7 +73,7 @@ enum CSVTesting {
     func readsTheSameRecordsInOneChunkOrMany(chunkBytes: Int) throws {
         let whole = try CSVTesting.records(Self.mixed)
         #expect(try CSVTesting.records(Self.mixed, chunkBytes: chunkBytes) == whole)
-        #expect(whole.count == 7)
+        try #require(whole.count == 7)
         #expect(whole[2] == ReadRecord(line: 3, fields: [""]))  // a blank line
         #expect(whole[4].problem == .textAfterClosingQuote(field: 2))
         #expect(whole[5] == ReadRecord(line: 7, fields: ["4", "", ""]))
@@ -81,7 +82,7 @@ enum CSVTesting {
 
     @Test func anUnterminatedQuoteIsAProblemOfTheLastRecord() throws {
         let records = try CSVTesting.records("a,b\n1,\"never closed\n2,x\n")
-        #expect(records.count == 2)
+        try #require(records.count == 2)
         #expect(records[1].line == 2)
         #expect(records[1].problem == .unterminatedQuote(field: 1))
         #expect(records[1].fields == ["1", "never closed\n2,x\n"])
@@ -89,6 +90,7 @@ enum CSVTesting {
 
     @Test func textAfterAClosingQuoteKeepsTheFollowingRecordsInStep() throws {
         let records = try CSVTesting.records("a,b\n\"x\"y,2\n3,4\n")
+        try #require(records.count == 3)
         #expect(records[1].problem == .textAfterClosingQuote(field: 0))
         #expect(records[1].fields.count == 2)
         #expect(records[2] == ReadRecord(line: 3, fields: ["3", "4"]))
@@ -102,13 +104,14 @@ enum CSVTesting {
     }
 
     @Test func readsOtherDelimiters() throws {
-        #expect(try CSVTesting.records("a;b\n1;\"2;3\"\n", delimiter: ";")[1].fields == ["1", "2;3"])
-        #expect(try CSVTesting.records("a\tb\n1\t2,3\n", delimiter: "\t")[1].fields == ["1", "2,3"])
+        #expect(try CSVTesting.records("a;b\n1;\"2;3\"\n", delimiter: ";").dropFirst().first?.fields == ["1", "2;3"])
+        #expect(try CSVTesting.records("a\tb\n1\t2,3\n", delimiter: "\t").dropFirst().first?.fields == ["1", "2,3"])
     }
 
     @Test func aRecordLongerThanTheBufferGrowsIt() throws {
         let long = String(repeating: "长", count: 50_000)
         let records = try CSVTesting.records("a,b\n1,\"\(long)\"\n2,x\n", chunkBytes: 1000)
+        try #require(records.count == 3)
         #expect(records[1].fields[1] == long)
         #expect(records[2].fields == ["2", "x"])
     }

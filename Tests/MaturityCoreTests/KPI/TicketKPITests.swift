@@ -1,7 +1,7 @@
 import MaturityCore
 import Testing
 
-/// One tiny export per KPI of SPEC §8, each value worked out by hand in the comments.
+/// One tiny export per KPI, each value worked out by hand in the comments.
 @Suite struct TicketKPITests {
     static let header = "id,created_at,first_response_at,resolved_at,priority,fcr,csat,complaint,reopened,callback\n"
 

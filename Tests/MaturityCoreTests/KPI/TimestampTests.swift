@@ -27,8 +27,8 @@ import Testing
         #expect(Self.instant(text) == Self.reference(text))
     }
 
-    @Test func readsTheISO8601VariantsExportsWrite() {
-        let base = Self.instant("2026-03-01T00:30:00Z")!
+    @Test func readsTheISO8601VariantsExportsWrite() throws {
+        let base = try #require(Self.instant("2026-03-01T00:30:00Z"))
         #expect(Self.instant("2026-03-01 08:30:00+08:00") == base)
         #expect(Self.instant("2026-03-01T08:30:00+0800") == base)
         #expect(Self.instant("2026-03-01T08:30:00+08") == base)
@@ -76,7 +76,9 @@ import Testing
         #expect(Self.instant("08-Mar-26 14:05", named) == Self.instant("2026-03-08T14:05:00Z"))
         #expect(Self.instant("08-march-26 14:05", named) == Self.instant("2026-03-08T14:05:00Z"))
         let zoned = try TimestampFormat(pattern: "yyyy-MM-dd'T'HH:mm:ss.SSSXXX")
-        #expect(Self.instant("2026-03-08T14:05:09.120+08:00", zoned) == Self.instant("2026-03-08T06:05:09Z")! + 120)
+        #expect(
+            Self.instant("2026-03-08T14:05:09.120+08:00", zoned)
+                == Self.instant("2026-03-08T06:05:09Z").map { $0 + 120 })
     }
 
     @Test func refusesPatternsItCannotRead() {
@@ -98,16 +100,16 @@ import Testing
 
     @Test func aNamedZoneFollowsDaylightSaving() throws {
         let zone = ZoneClock(try #require(TicketTimeZone("America/New_York")))
-        func local(_ text: String) -> Int64 { Self.instant(text + "Z")! }
+        func local(_ text: String) throws -> Int64 { try #require(Self.instant(text + "Z")) }
         // Standard time, then summer time.
-        #expect(zone.utc(fromLocal: local("2026-01-15T09:00:00")) == Self.instant("2026-01-15T14:00:00Z"))
-        #expect(zone.utc(fromLocal: local("2026-07-15T09:00:00")) == Self.instant("2026-07-15T13:00:00Z"))
+        #expect(zone.utc(fromLocal: try local("2026-01-15T09:00:00")) == Self.instant("2026-01-15T14:00:00Z"))
+        #expect(zone.utc(fromLocal: try local("2026-07-15T09:00:00")) == Self.instant("2026-07-15T13:00:00Z"))
         // 02:30 on 8 March 2026 does not exist: it is read as the time after the gap, 03:30 EDT.
-        #expect(zone.utc(fromLocal: local("2026-03-08T02:30:00")) == Self.instant("2026-03-08T07:30:00Z"))
+        #expect(zone.utc(fromLocal: try local("2026-03-08T02:30:00")) == Self.instant("2026-03-08T07:30:00Z"))
         // 01:30 on 1 November 2026 happens twice: the first, in EDT.
-        #expect(zone.utc(fromLocal: local("2026-11-01T01:30:00")) == Self.instant("2026-11-01T05:30:00Z"))
-        // The local date of an instant.
-        #expect(zone.localDay(atUTC: Self.instant("2026-03-09T03:00:00Z")!) == 20_520)  // 2026-03-08 23:00 EDT
+        #expect(zone.utc(fromLocal: try local("2026-11-01T01:30:00")) == Self.instant("2026-11-01T05:30:00Z"))
+        // The local date of an instant: 2026-03-08, at 23:00 EDT.
+        #expect(zone.localDay(atUTC: try #require(Self.instant("2026-03-09T03:00:00Z"))) == 20_520)
     }
 
     @Test func readsFixedOffsetsAndRefusesUnknownZones() throws {
@@ -123,28 +125,28 @@ import Testing
 }
 
 @Suite struct WorkdayTests {
-    static func day(_ text: String) -> Int64 { Int64(Day(iso: text)!.daysSinceEpoch) }
+    static func day(_ text: String) throws -> Int64 { Int64(try #require(Day(iso: text)).daysSinceEpoch) }
 
-    @Test func countsWeekdaysAfterTheCreationDateUpToTheResolutionDate() {
+    @Test func countsWeekdaysAfterTheCreationDateUpToTheResolutionDate() throws {
         let calendar = WorkdayCalendar.weekdays
         // 2026-03-06 is a Friday.
-        #expect(calendar.workdays(after: Self.day("2026-03-06"), through: Self.day("2026-03-06")) == 0)
-        #expect(calendar.workdays(after: Self.day("2026-03-06"), through: Self.day("2026-03-09")) == 1)
-        #expect(calendar.workdays(after: Self.day("2026-03-07"), through: Self.day("2026-03-08")) == 0)
-        #expect(calendar.workdays(after: Self.day("2026-03-06"), through: Self.day("2026-03-13")) == 5)
-        #expect(calendar.workdays(after: Self.day("2026-03-05"), through: Self.day("2026-03-13")) == 6)
-        #expect(calendar.workdays(after: Self.day("2026-03-07"), through: Self.day("2026-03-14")) == 5)
-        #expect(calendar.workdays(after: Self.day("1969-12-26"), through: Self.day("1970-01-09")) == 10)
-        #expect(calendar.workdays(after: Self.day("2026-03-13"), through: Self.day("2026-03-06")) == 0)
+        #expect(try calendar.workdays(after: Self.day("2026-03-06"), through: Self.day("2026-03-06")) == 0)
+        #expect(try calendar.workdays(after: Self.day("2026-03-06"), through: Self.day("2026-03-09")) == 1)
+        #expect(try calendar.workdays(after: Self.day("2026-03-07"), through: Self.day("2026-03-08")) == 0)
+        #expect(try calendar.workdays(after: Self.day("2026-03-06"), through: Self.day("2026-03-13")) == 5)
+        #expect(try calendar.workdays(after: Self.day("2026-03-05"), through: Self.day("2026-03-13")) == 6)
+        #expect(try calendar.workdays(after: Self.day("2026-03-07"), through: Self.day("2026-03-14")) == 5)
+        #expect(try calendar.workdays(after: Self.day("1969-12-26"), through: Self.day("1970-01-09")) == 10)
+        #expect(try calendar.workdays(after: Self.day("2026-03-13"), through: Self.day("2026-03-06")) == 0)
     }
 
-    @Test func holidaysAreNotWorkedAndListedWeekendsAre() {
+    @Test func holidaysAreNotWorkedAndListedWeekendsAre() throws {
         // National Day week 2026: 1–7 October off, Saturday 10 October worked.
-        let holidays = (1...7).map { Day(year: 2026, month: 10, day: $0)! }
-        let calendar = WorkdayCalendar(holidays: holidays, extraWorkdays: [Day(iso: "2026-10-10")!])
-        #expect(calendar.workdays(after: Self.day("2026-09-30"), through: Self.day("2026-10-09")) == 2)
-        #expect(calendar.workdays(after: Self.day("2026-09-30"), through: Self.day("2026-10-10")) == 3)
-        #expect(calendar.workdays(after: Self.day("2026-09-29"), through: Self.day("2026-10-08")) == 2)
+        let holidays = try (1...7).map { try #require(Day(year: 2026, month: 10, day: $0)) }
+        let calendar = WorkdayCalendar(holidays: holidays, extraWorkdays: [try #require(Day(iso: "2026-10-10"))])
+        #expect(try calendar.workdays(after: Self.day("2026-09-30"), through: Self.day("2026-10-09")) == 2)
+        #expect(try calendar.workdays(after: Self.day("2026-09-30"), through: Self.day("2026-10-10")) == 3)
+        #expect(try calendar.workdays(after: Self.day("2026-09-29"), through: Self.day("2026-10-08")) == 2)
     }
 }
 

@@ -4,7 +4,7 @@ import Testing
 
 @Suite struct PlanMergeTests {
     let header = Plan(
-        catalog: "test@1", organisation: "Org", date: Day(iso: "2026-11-01")!, target: "pass", entries: [])
+        catalog: "test@1", organisation: "Org", date: TestCatalog.date, target: "pass", entries: [])
 
     func entry(_ id: String, _ status: PlanAction.Status = .open) -> PlanEntry {
         PlanEntry(id: id, due: Day(iso: "2026-12-01"), priority: .p1, status: status)
@@ -17,28 +17,28 @@ import Testing
         #expect(update.statusChanges.isEmpty)
     }
 
-    @Test func existingActionsKeepTheirFieldsAndOrderAndNewOnesGoAtTheEnd() {
+    @Test func existingActionsKeepTheirFieldsAndOrderAndNewOnesGoAtTheEnd() throws {
         var edited = entry("B@3", .inProgress)
         edited.owner = "王五"
         edited.rootCause = "人员流动"
         edited.due = Day(iso: "2027-03-01")
         let existing = Plan(
-            catalog: "test@1", organisation: "Org", date: Day(iso: "2026-05-01")!, target: "pass",
+            catalog: "test@1", organisation: "Org", date: try #require(Day(iso: "2026-05-01")), target: "pass",
             entries: [edited, entry("A@2")])
         let update = PlanMerge.merge(
             existing: existing, generated: [entry("A@2"), entry("B@3"), entry("C@1")], header: header)
-        #expect(update.plan.entries.map(\.id) == ["B@3", "A@2", "C@1"])
+        try #require(update.plan.entries.map(\.id) == ["B@3", "A@2", "C@1"])
         #expect(update.plan.entries[0] == edited)
         #expect(update.added.map(\.id) == ["C@1"])
         #expect(update.plan.date == Day(iso: "2026-11-01"))
     }
 
-    @Test func pendingActionsNoLongerProducedAreSupersededAndComeBackAsTheyWere() {
+    @Test func pendingActionsNoLongerProducedAreSupersededAndComeBackAsTheyWere() throws {
         let existing = Plan(
             catalog: nil, organisation: "Org", date: header.date, target: nil,
             entries: [entry("A@2", .open), entry("B@3", .inProgress), entry("C@4", .done), entry("D@5", .superseded)])
         let first = PlanMerge.merge(existing: existing, generated: [], header: header)
-        #expect(first.plan.entries.map(\.status) == [.superseded, .superseded, .done, .superseded])
+        try #require(first.plan.entries.map(\.status) == [.superseded, .superseded, .done, .superseded])
         #expect(first.plan.entries[1].statusBefore == .inProgress)
         #expect(first.changes.map(\.change) == [.superseded, .superseded, .retired, .retired])
         let second = PlanMerge.merge(
@@ -86,7 +86,7 @@ import Testing
         #expect(entry.kpiTarget == PlanAction.KPITarget(kpi: "fcr_rate", better: .higher, value: 80))
         #expect(entry.rootCause == "人员流动\n培训不足")
         #expect(entry.extraKeys == ["budget"])
-        #expect(document.layout.entries[0].status == PlanDocument.Spot(line: 16, column: 13, length: 11))
+        #expect(document.layout.entries.first?.status == PlanDocument.Spot(line: 16, column: 13, length: 11))
         #expect(document.layout.itemColumn == 3)
     }
 
@@ -134,9 +134,9 @@ import Testing
         PlanEntry(id: id, owner: owner, due: due.flatMap { Day(iso: $0) }, status: status)
     }
 
-    @Test func overdueAndDueSoonByOwnerInDateOrder() {
+    @Test func overdueAndDueSoonByOwnerInDateOrder() throws {
         let plan = Plan(
-            catalog: nil, organisation: "O", date: Day(iso: "2026-11-01")!, target: nil,
+            catalog: nil, organisation: "O", date: try #require(Day(iso: "2026-11-01")), target: nil,
             entries: [
                 entry("late2", due: "2026-11-20", owner: "王五"),
                 entry("late1", due: "2026-11-10", owner: "王五"),
@@ -147,8 +147,8 @@ import Testing
                 entry("gone", due: "2026-11-01", owner: "李四", status: .superseded),
                 entry("undated", due: nil, owner: "李四"),
             ])
-        let list = PlanDueList(plan: plan, asOf: Day(iso: "2026-12-01")!, window: 30, language: .en)
-        #expect(list.groups.map(\.owner) == ["李四", "王五", nil])
+        let list = PlanDueList(plan: plan, asOf: try #require(Day(iso: "2026-12-01")), window: 30, language: .en)
+        try #require(list.groups.map(\.owner) == ["李四", "王五", nil])
         #expect(list.groups[0].upcoming.map(\.id) == ["soon"])
         #expect(list.groups[1].overdue.map(\.id) == ["late1", "late2"])
         #expect(list.groups[2].upcoming.map(\.id) == ["today"])

@@ -1,7 +1,7 @@
 import MaturityCore
 import Testing
 
-/// SPEC §7: every decision rule, each on its own, and their precedence when several hold.
+/// Every decision rule of a surveillance review, each on its own, and their precedence when several hold.
 @Suite struct ReviewDecisionTests {
     typealias F = ReviewFixtures
 
@@ -119,10 +119,10 @@ import Testing
             ])
     }
 
-    @Test func factsOfEachRuleAreStated() {
+    @Test func factsOfEachRuleAreStated() throws {
         let fell = F.review(F.current(F.fail), F.previous(rating: "excellent", overall: 93.33, decision: .suspend))
         #expect(fell.decision == .withdraw)
-        #expect(fell.reasons == [.previousSuspended(date: Day(iso: "2026-05-01")!), .ratingFail])
+        #expect(fell.reasons == [.previousSuspended(date: try #require(Day(iso: "2026-05-01"))), .ratingFail])
         #expect(
             fell.reasons.map(\.message) == [
                 "the previous review (2026-05-01) suspended the certificate", "the rating is fail",

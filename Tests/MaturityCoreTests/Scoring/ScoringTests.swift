@@ -1,7 +1,7 @@
 import MaturityCore
 import Testing
 
-/// SPEC §4 step 2 (v2): an item counts on the assessment date when it is not dated after it, not superseded by
+/// Evidence validity: an item counts on the assessment date when it is not dated after it, not superseded by
 /// an item dated on or before it, not past its valid_until, and within its kind's age limit.
 @Suite struct EvidenceValidityTests {
     static let kinds = [
@@ -133,46 +133,46 @@ import Testing
 @Suite struct EvidenceCapTests {
     let catalog = TestCatalog.catalog([TestCatalog.domain("d", [TestCatalog.criterion("C1")])])
 
-    func result(claimed: Int, evidence: [EvidenceItem]) -> CriterionResult {
+    func result(claimed: Int, evidence: [EvidenceItem]) throws -> CriterionResult {
         let assessment = Assessment(
             catalogId: "test", organisation: Organisation(name: "Org"), date: TestCatalog.date, evidence: evidence,
             criteria: ["C1": CriterionEntry(claimed: claimed, evidence: evidence.map(\.id))])
-        return Scorer(catalog: catalog).score(assessment).criterion("C1")!
+        return try #require(Scorer(catalog: catalog).score(assessment).criterion("C1"))
     }
 
-    @Test func capIsTheHighestLevelWhoseKindsAndAllBelowArePresent() {
+    @Test func capIsTheHighestLevelWhoseKindsAndAllBelowArePresent() throws {
         let items = TestCatalog.evidence(upTo: 3)
-        let r = result(claimed: 5, evidence: items)
+        let r = try result(claimed: 5, evidence: items)
         #expect(r.evidenceCap == 3)
         #expect(r.level == 3)
         #expect(r.missingEvidence == ["kpi_series", "improvement_outcome"])
         #expect(r.evidenceGaps.map(\.status) == [.missing, .missing])
     }
 
-    @Test func aGapLowDownCapsEverythingAboveIt() {
+    @Test func aGapLowDownCapsEverythingAboveIt() throws {
         // Level 4 and 5 evidence present, but no record for level 2.
         let items = TestCatalog.evidence(upTo: 5).filter { $0.kind != "record" }
-        let r = result(claimed: 5, evidence: items)
+        let r = try result(claimed: 5, evidence: items)
         #expect(r.evidenceCap == 1)
         #expect(r.missingEvidence == ["record"])
     }
 
-    @Test func evidenceNeverRaisesTheClaim() {
-        let r = result(claimed: 2, evidence: TestCatalog.evidence(upTo: 5))
+    @Test func evidenceNeverRaisesTheClaim() throws {
+        let r = try result(claimed: 2, evidence: TestCatalog.evidence(upTo: 5))
         #expect(r.evidenceCap == 5)
         #expect(r.level == 2)
         #expect(r.evidenceGaps.isEmpty)
     }
 
-    @Test func evidenceExactlyAtTheMaximumAgeCounts() {
-        let r = result(
+    @Test func evidenceExactlyAtTheMaximumAgeCounts() throws {
+        let r = try result(
             claimed: 1,
             evidence: [EvidenceItem(id: "S", kind: "statement", title: "s", date: TestCatalog.date.adding(days: -365))])
         #expect(r.level == 1)
     }
 
-    @Test func staleEvidenceDoesNotCount() {
-        let r = result(
+    @Test func staleEvidenceDoesNotCount() throws {
+        let r = try result(
             claimed: 1,
             evidence: [EvidenceItem(id: "S", kind: "statement", title: "s", date: TestCatalog.date.adding(days: -366))])
         #expect(r.evidenceCap == 0)
@@ -187,32 +187,32 @@ import Testing
         #expect(stale.message == "stale: dated 2025-10-31, 366 days old, its kind counts 365 days")
     }
 
-    @Test func evidenceDatedAfterTheAssessmentDoesNotCount() {
-        let r = result(
+    @Test func evidenceDatedAfterTheAssessmentDoesNotCount() throws {
+        let r = try result(
             claimed: 1,
             evidence: [EvidenceItem(id: "S", kind: "statement", title: "s", date: TestCatalog.date.adding(days: 1))])
         #expect(r.level == 0)
         #expect(r.evidenceGaps.first?.status == .future)
     }
 
-    @Test func evidenceOnTheAssessmentDateCounts() {
-        let r = result(
+    @Test func evidenceOnTheAssessmentDateCounts() throws {
+        let r = try result(
             claimed: 1, evidence: [EvidenceItem(id: "S", kind: "statement", title: "s", date: TestCatalog.date)])
         #expect(r.level == 1)
     }
 
-    @Test func undatedEvidenceDoesNotCount() {
-        let r = result(claimed: 1, evidence: [EvidenceItem(id: "S", kind: "statement", title: "s", date: nil)])
+    @Test func undatedEvidenceDoesNotCount() throws {
+        let r = try result(claimed: 1, evidence: [EvidenceItem(id: "S", kind: "statement", title: "s", date: nil)])
         #expect(r.level == 0)
         #expect(r.evidenceGaps.first?.status == .undated)
     }
 
-    @Test func aFreshItemOfAKindOutweighsAStaleOne() {
+    @Test func aFreshItemOfAKindOutweighsAStaleOne() throws {
         let items = [
             EvidenceItem(id: "old", kind: "statement", title: "s", date: TestCatalog.date.adding(days: -900)),
             EvidenceItem(id: "new", kind: "statement", title: "s", date: TestCatalog.date.adding(days: -1)),
         ]
-        #expect(result(claimed: 1, evidence: items).level == 1)
+        #expect(try result(claimed: 1, evidence: items).level == 1)
     }
 
     @Test func aCriterionOverrideReplacesTheScaleKindsForThatLevel() {
@@ -226,12 +226,12 @@ import Testing
         #expect(Scorer(catalog: catalog).score(assessment).criterion("C1")?.level == 2)
     }
 
-    @Test func onlyEvidenceCitedByTheCriterionCounts() {
+    @Test func onlyEvidenceCitedByTheCriterionCounts() throws {
         let items = TestCatalog.evidence(upTo: 2)
         let assessment = Assessment(
             catalogId: "test", organisation: Organisation(name: "Org"), date: TestCatalog.date, evidence: items,
             criteria: ["C1": CriterionEntry(claimed: 2, evidence: ["statement"])])
-        let r = Scorer(catalog: catalog).score(assessment).criterion("C1")!
+        let r = try #require(Scorer(catalog: catalog).score(assessment).criterion("C1"))
         #expect(r.evidenceCap == 1)
         #expect(r.missingEvidence == ["document", "record"])
     }
@@ -239,7 +239,7 @@ import Testing
 
 @Suite struct LevelTests {
     func score(_ criterion: Criterion, claimed: Int?, audited: Int? = nil, metrics: [String: Double] = [:])
-        -> CriterionResult
+        throws -> CriterionResult
     {
         let catalog = TestCatalog.catalog([TestCatalog.domain("d", [criterion])])
         let items = TestCatalog.evidence(upTo: 5)
@@ -247,7 +247,7 @@ import Testing
             catalogId: "test", organisation: Organisation(name: "Org"), date: TestCatalog.date, evidence: items,
             metrics: metrics,
             criteria: ["C1": CriterionEntry(claimed: claimed, audited: audited, evidence: items.map(\.id))])
-        return Scorer(catalog: catalog).score(assessment).criterion("C1")!
+        return try #require(Scorer(catalog: catalog).score(assessment).criterion("C1"))
     }
 
     static let response = Metric(
@@ -255,21 +255,21 @@ import Testing
     static let satisfaction = Metric(
         kpi: "satisfaction_rate", better: .higher, thresholds: [2: 70, 3: 80, 4: 85, 5: 95])
 
-    @Test func auditedOverridesClaimedInBothDirections() {
-        #expect(score(TestCatalog.criterion("C1"), claimed: 4, audited: 2).level == 2)
-        #expect(score(TestCatalog.criterion("C1"), claimed: 2, audited: 4).level == 4)
-        #expect(score(TestCatalog.criterion("C1"), claimed: nil, audited: 3).judged == 3)
+    @Test func auditedOverridesClaimedInBothDirections() throws {
+        #expect(try score(TestCatalog.criterion("C1"), claimed: 4, audited: 2).level == 2)
+        #expect(try score(TestCatalog.criterion("C1"), claimed: 2, audited: 4).level == 4)
+        #expect(try score(TestCatalog.criterion("C1"), claimed: nil, audited: 3).judged == 3)
     }
 
-    @Test func aMissingClaimIsLevelZero() {
-        let r = score(TestCatalog.criterion("C1"), claimed: nil)
+    @Test func aMissingClaimIsLevelZero() throws {
+        let r = try score(TestCatalog.criterion("C1"), claimed: nil)
         #expect(r.level == 0)
         #expect(r.score == 0)
         #expect(!r.assessed)
     }
 
-    @Test func lowerIsBetterMetricLowersTheLevel() {
-        let r = score(
+    @Test func lowerIsBetterMetricLowersTheLevel() throws {
+        let r = try score(
             TestCatalog.criterion("C1", metric: Self.response), claimed: 5, metrics: ["first_response_minutes_p90": 45])
         #expect(r.metricLevel == 2)
         #expect(r.practice == 5)
@@ -277,41 +277,41 @@ import Testing
         #expect(r.score == 40)
     }
 
-    @Test func aValueExactlyAtTheThresholdMeetsIt() {
+    @Test func aValueExactlyAtTheThresholdMeetsIt() throws {
         #expect(
-            score(
+            try score(
                 TestCatalog.criterion("C1", metric: Self.response), claimed: 5,
                 metrics: ["first_response_minutes_p90": 10]
             ).metricLevel == 4)
         #expect(
-            score(
+            try score(
                 TestCatalog.criterion("C1", metric: Self.satisfaction), claimed: 5, metrics: ["satisfaction_rate": 85]
             ).metricLevel == 4)
     }
 
-    @Test func higherIsBetterMetricLowersTheLevel() {
-        let r = score(
+    @Test func higherIsBetterMetricLowersTheLevel() throws {
+        let r = try score(
             TestCatalog.criterion("C1", metric: Self.satisfaction), claimed: 4, metrics: ["satisfaction_rate": 82])
         #expect(r.metricLevel == 3)
         #expect(r.level == 3)
     }
 
-    @Test func aValueMeetingNoThresholdGivesMetricLevelZero() {
-        let r = score(
+    @Test func aValueMeetingNoThresholdGivesMetricLevelZero() throws {
+        let r = try score(
             TestCatalog.criterion("C1", metric: Self.satisfaction), claimed: 4, metrics: ["satisfaction_rate": 50])
         #expect(r.metricLevel == 0)
         #expect(r.level == 0)
     }
 
-    @Test func aMetricNeverRaisesTheLevelAbovePractice() {
-        let r = score(
+    @Test func aMetricNeverRaisesTheLevelAbovePractice() throws {
+        let r = try score(
             TestCatalog.criterion("C1", metric: Self.response), claimed: 2, metrics: ["first_response_minutes_p90": 1])
         #expect(r.metricLevel == 5)
         #expect(r.level == 2)
     }
 
-    @Test func anUnmeasuredMetricDoesNotLimitTheLevel() {
-        let r = score(TestCatalog.criterion("C1", metric: Self.response), claimed: 4)
+    @Test func anUnmeasuredMetricDoesNotLimitTheLevel() throws {
+        let r = try score(TestCatalog.criterion("C1", metric: Self.response), claimed: 4)
         #expect(r.metricLevel == nil)
         #expect(r.level == 4)
     }
@@ -326,9 +326,9 @@ import Testing
         ])
         let result = Scorer(catalog: catalog).score(TestCatalog.assessment(["A1": 5, "A2": 2, "B1": 1]))
         // a = (2·100 + 1·40) / 3 = 80; b = 20; overall = (3·80 + 1·20) / 4 = 65
-        #expect(abs(result.domain("a")!.score! - 80) < 1e-9)
-        #expect(abs(result.domain("b")!.score! - 20) < 1e-9)
-        #expect(abs(result.overall! - 65) < 1e-9)
+        #expect(abs(try #require(result.domain("a")?.score) - 80) < 1e-9)
+        #expect(abs(try #require(result.domain("b")?.score) - 20) < 1e-9)
+        #expect(abs(try #require(result.overall) - 65) < 1e-9)
     }
 
     @Test func notApplicableCriteriaLeaveTheDenominator() throws {

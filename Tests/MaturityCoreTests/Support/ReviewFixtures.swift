@@ -26,23 +26,21 @@ enum ReviewFixtures {
     /// A previous result six months before the review, as its JSON would say.
     static func previous(
         rating: String, overall: Double, levels: [String: Int] = pass, decision: ReviewDecision? = nil,
-        version: String = "1", date: Day = Day(iso: "2026-05-01")!
+        version: String = "1", date: Day = ReviewFixtures.date.adding(months: -6)
     ) -> PreviousResult {
         PreviousResult(
             file: "previous.json", catalogId: "test", catalogVersion: version, organisation: Organisation(name: "Org"),
             kind: decision == nil ? .audit : .surveillance, date: date, rating: rating, overall: overall,
             domains: [.init(id: "d", applicable: true, score: overall)],
-            criteria: levels.keys.sorted().map { id in
-                .init(
-                    id: id, domain: "d", key: id == "A", applicable: true, level: levels[id],
-                    score: Double(levels[id]!) * 20)
+            criteria: levels.sorted { $0.key < $1.key }.map { id, level in
+                .init(id: id, domain: "d", key: id == "A", applicable: true, level: level, score: Double(level) * 20)
             }, decision: decision, nextReview: decision == nil ? nil : date.adding(months: 6))
     }
 
     /// A plan with one pending action of each priority given, due the day before the review.
     static func plan(overdue priorities: [PlanAction.Priority], extra: [PlanEntry] = []) -> Plan {
         Plan(
-            catalog: "test@1", organisation: "Org", date: Day(iso: "2026-05-01")!, target: "excellent",
+            catalog: "test@1", organisation: "Org", date: date.adding(months: -6), target: "excellent",
             entries: priorities.enumerated().map { index, priority in
                 PlanEntry(
                     id: "A@\(index + 5)-\(priority.rawValue)", criterion: "A", kind: "key", from: 4, to: 5,

@@ -55,8 +55,8 @@ import Testing
         #expect(html.contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; &quot;Co&quot;"))
     }
 
-    @Test func datesFollowTheLanguage() {
-        let day = Day(iso: "2026-08-31")!
+    @Test func datesFollowTheLanguage() throws {
+        let day = try #require(Day(iso: "2026-08-31"))
         #expect(HTML.date(day, .zh) == "2026年8月31日")
         #expect(HTML.date(day, .en) == "31 August 2026")
     }

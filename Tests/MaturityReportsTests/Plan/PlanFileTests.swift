@@ -43,19 +43,22 @@ enum PlanFixtures {
         var due: String?
         var status: PlanAction.Status?
         var rootCause: String?
+        var measures: String?
+        var progress: String?
         var extra: (key: String, value: String)?
         var comment: String?
     }
 
     /// The lines of the entry at `index`: from its `- id:` line to the line before the next one.
-    static func span(_ lines: [String], entry index: Int) -> Range<Int> {
+    static func span(_ lines: [String], entry index: Int) -> Range<Int>? {
         let starts = lines.indices.filter { lines[$0].hasPrefix("  - id: ") }
+        guard index < starts.count else { return nil }
         return starts[index]..<(index + 1 < starts.count ? starts[index + 1] : lines.count)
     }
 
-    static func edit(_ text: String, entry index: Int, _ edit: Edit) -> String {
+    static func edit(_ text: String, entry index: Int, _ edit: Edit) throws -> String {
         var lines = text.components(separatedBy: "\n")
-        let range = span(lines, entry: index)
+        let range = try #require(span(lines, entry: index), "the plan has no action \(index)")
         func set(_ key: String, _ value: String) {
             if let i = range.first(where: { lines[$0].hasPrefix("    \(key): ") }) { lines[i] = "    \(key): \(value)" }
         }
@@ -63,6 +66,8 @@ enum PlanFixtures {
         if let due = edit.due { set("due", due) }
         if let status = edit.status { set("status", status.rawValue + "   # set by hand") }
         if let rootCause = edit.rootCause { set("root_cause", "\"\(rootCause)\"") }
+        if let measures = edit.measures { set("measures", "\"\(measures)\"") }
+        if let progress = edit.progress { set("progress", "\"\(progress)\"") }
         var insertions: [String] = []
         if let extra = edit.extra { insertions.append("    \(extra.key): \(extra.value)") }
         if let comment = edit.comment { insertions.append("    # \(comment)") }
@@ -88,7 +93,7 @@ enum PlanFixtures {
                 edit.extra = ("budget_\(index)", "\(Int.random(in: 1...9999, using: &random)) 元")
             }
             if Bool.random(using: &random) { edit.comment = "note \(seed)-\(index)" }
-            text = Self.edit(text, entry: index, edit)
+            text = try Self.edit(text, entry: index, edit)
             edits[entry.id] = edit
         }
         let edited = try PlanLoader.parse(yaml: text)
@@ -127,12 +132,70 @@ enum PlanFixtures {
         }
     }
 
+    /// After a regeneration, every action still produced shows what people wrote in each export: owner,
+    /// due date and status in Markdown, CSV and ICS; root cause, measures and progress in Markdown and CSV
+    /// (a calendar entry carries no notes).
+    @Test(arguments: 0..<20)
+    func keptActionsShowPeoplesFieldsInEveryExport(seed: Int) throws {
+        var random = SplitMix(state: UInt64(seed) &* 104_729 &+ 3)
+        let always = PlanFixtures.pool[seed % PlanFixtures.pool.count].id
+        let first = PlanFixtures.pool.filter { $0.id == always || Bool.random(using: &random) }
+        var text = PlanYAML.render(PlanMerge.merge(existing: nil, generated: first, header: PlanFixtures.header).plan)
+        var edits: [String: Edit] = [:]
+        for (index, entry) in first.enumerated() {
+            let edit = Edit(
+                owner: "负责人\(seed)之\(index)", due: "2027-0\(index % 9 + 1)-1\(seed % 10)",
+                status: [.open, .inProgress, .done].randomElement(using: &random), rootCause: "原因\(seed)之\(index)",
+                measures: "措施\(seed)之\(index)", progress: "进展\(seed)之\(index)")
+            text = try Self.edit(text, entry: index, edit)
+            edits[entry.id] = edit
+        }
+        let edited = try PlanLoader.parse(yaml: text)
+        let second = PlanFixtures.pool.filter { $0.id == always || Bool.random(using: &random) }
+        let update = PlanMerge.merge(existing: edited.plan, generated: second, header: PlanFixtures.header)
+        let plan = try PlanLoader.parse(yaml: try PlanYAML.apply(update, to: edited)).plan
+
+        let markdown = PlanExport(plan: plan, language: .en).markdown()
+        let csvRows = PlanExport(plan: plan, language: .en).csv().components(separatedBy: "\r\n")
+        let todos = PlanExport(plan: plan, language: .en).ics().replacingOccurrences(of: "\r\n ", with: "")
+            .components(separatedBy: "BEGIN:VTODO")
+        let icsStatus: [PlanAction.Status: String] = [
+            .open: "NEEDS-ACTION", .inProgress: "IN-PROCESS", .done: "COMPLETED",
+        ]
+        let markdownStatus: [PlanAction.Status: String] = [.open: "open", .inProgress: "in progress", .done: "done"]
+        let kept = first.map(\.id).filter { id in second.contains { $0.id == id } }
+        for id in kept {
+            let edit = try #require(edits[id])
+            let owner = try #require(edit.owner)
+            let due = try #require(edit.due)
+            let status = try #require(edit.status)
+            let notes = [edit.rootCause, edit.measures, edit.progress].compactMap { $0 }
+
+            let row = try #require(markdown.components(separatedBy: "\n").first { $0.hasPrefix("| \(id) |") })
+            #expect(row.contains("| \(markdownStatus[status] ?? "?") |"), "seed \(seed) \(id): \(row)")
+            #expect(row.hasSuffix("| \(owner) | \(due) |"), "seed \(seed) \(id): \(row)")
+            let analysis = try #require(markdown.components(separatedBy: "### ").first { $0.hasPrefix(id + "\n") })
+            for note in notes { #expect(analysis.contains(note), "seed \(seed) \(id): \(note)") }
+
+            let csv = try #require(csvRows.first { $0.hasPrefix(id + ",") })
+            #expect(csv.contains(",\(status.rawValue),"), "seed \(seed) \(id): \(csv)")
+            #expect(csv.contains(",\(owner),\(due),\(notes.joined(separator: ","))"), "seed \(seed) \(id): \(csv)")
+
+            let todo = try #require(todos.first { $0.contains("\r\nSUMMARY:\(id) ") })
+            #expect(todo.contains("\\nOwner: \(owner)"), "seed \(seed) \(id)")
+            #expect(
+                todo.contains("\r\nDUE;VALUE=DATE:\(due.replacingOccurrences(of: "-", with: ""))\r\n"),
+                "seed \(seed) \(id)")
+            #expect(todo.contains("\r\nSTATUS:\(icsStatus[status] ?? "?")\r\n"), "seed \(seed) \(id)")
+        }
+    }
+
     @Test func anUpdateChangesOnlyStatusesDateAndTheEndOfTheList() throws {
         let first = Array(PlanFixtures.pool.prefix(3))
         let text = PlanYAML.render(PlanMerge.merge(existing: nil, generated: first, header: PlanFixtures.header).plan)
         let document = try PlanLoader.parse(yaml: text + "# trailing comment kept\n")
         var header = PlanFixtures.header
-        header.date = Day(iso: "2027-05-01")!
+        header.date = try #require(Day(iso: "2027-05-01"))
         let update = PlanMerge.merge(
             existing: document.plan, generated: [PlanFixtures.pool[0], PlanFixtures.pool[2], PlanFixtures.pool[5]],
             header: header)
@@ -140,8 +203,10 @@ enum PlanFixtures {
         let before = document.text.components(separatedBy: "\n")
         let after = updated.components(separatedBy: "\n")
         let changed = zip(before.dropLast(2), after).enumerated().filter { $0.element.0 != $0.element.1 }.map(\.offset)
-        // Line 11 is `date:`; the second action's status is the only other line that differs.
-        #expect(after[10] == "date: 2027-05-01")
+        // `date:` is the only header line that differs; the second action's status the only other line.
+        let dateLine = try #require(after.firstIndex { $0.hasPrefix("date: ") })
+        #expect(after[dateLine] == "date: 2027-05-01")
+        #expect(changed.first == dateLine)
         #expect(changed.count == 2)
         #expect(after[changed[1]] == "    status: superseded")
         let added = try PlanLoader.parse(yaml: updated)
@@ -249,14 +314,14 @@ enum PlanFixtures {
         #expect(ICS.text("a,b;c\\d\ne") == "a\\,b\\;c\\\\d\\ne")
     }
 
-    @Test func icsHasOneTodoPerActionWithStableUIDs() {
+    @Test func icsHasOneTodoPerActionWithStableUIDs() throws {
         let text = PlanExport(plan: plan, language: .en).ics()
         #expect(text.components(separatedBy: "BEGIN:VTODO").count - 1 == plan.entries.count)
         let uids = text.components(separatedBy: "\r\n").filter { $0.hasPrefix("UID:") }
         #expect(Set(uids).count == plan.entries.count)
         var moved = plan
         moved.entries.reverse()
-        moved.date = Day(iso: "2027-01-01")!
+        moved.date = try #require(Day(iso: "2027-01-01"))
         let again = PlanExport(plan: moved, language: .zh).ics().components(separatedBy: "\r\n").filter {
             $0.hasPrefix("UID:")
         }

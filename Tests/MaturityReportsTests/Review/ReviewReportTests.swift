@@ -175,6 +175,7 @@ enum ReviewFixture {
         var (review, catalog) = try ReviewFixture.review()
         review.current.organisation.name = "<script>alert(1)</script> & Co"
         review.current.auditor = "<img src=x onerror=alert(1)>"
+        try #require(review.planProgress?.items.isEmpty == false)
         review.planProgress?.items[0].entry.id = "<b>NC</b>"
         review.planProgress?.items[0].entry.what = LocalizedText("<i>what</i>")
         let html = ReviewHTMLReport(ReviewContext(review: review, catalog: catalog, language: .en)).render()
@@ -225,8 +226,8 @@ enum ReviewFixture {
         #expect(text.contains("Fail"))
     }
 
-    @Test func chartLabelsAndDatesFollowTheLanguage() {
-        let day = Day(iso: "2027-05-11")!
+    @Test func chartLabelsAndDatesFollowTheLanguage() throws {
+        let day = try #require(Day(iso: "2027-05-11"))
         #expect(HTML.month(day, .zh) == "2027年5月")
         #expect(HTML.month(day, .en) == "May 2027")
     }

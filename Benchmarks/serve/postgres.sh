@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# Starts Debian's PostgreSQL cluster (as the postgres user, listening on loopback) and makes sure the
+# role and databases the tests and benchmarks use exist: role maturity (password maturity), databases
+# maturity_test and maturity_bench. Usage: postgres.sh start
+set -euo pipefail
+[ "${1:-start}" = start ] || { echo "usage: $0 start" >&2; exit 64; }
+as_postgres() { if [ "$(id -u)" = 0 ]; then su postgres -c "$1"; else sudo -u postgres sh -c "$1"; fi; }
+cluster=$(pg_lsclusters --no-header | awk 'NR==1 {print $1" "$2}')
+if [ -z "$cluster" ]; then
+  version=$(ls /usr/lib/postgresql | sort -n | tail -1)
+  as_postgres "pg_createcluster $version main"
+  cluster="$version main"
+fi
+set -- $cluster
+pg_ctlcluster "$1" "$2" start 2>/dev/null || true
+for _ in $(seq 1 30); do
+  as_postgres "psql -qAtc 'SELECT 1'" >/dev/null 2>&1 && break
+  sleep 1
+done
+as_postgres "psql -qAtc \"SELECT 1 FROM pg_roles WHERE rolname = 'maturity'\"" | grep -q 1 ||
+  as_postgres "psql -qc \"CREATE ROLE maturity LOGIN PASSWORD 'maturity' CREATEDB\""
+for db in maturity_test maturity_bench; do
+  as_postgres "psql -qAtc \"SELECT 1 FROM pg_database WHERE datname = '$db'\"" | grep -q 1 ||
+    as_postgres "createdb -O maturity $db"
+done
+echo "PostgreSQL $1 ($2) running; databases maturity_test and maturity_bench for role maturity"

@@ -1,0 +1,61 @@
+#!/usr/bin/env bash
+# Load benchmarks of `maturity serve` with wrk on loopback (release build), on SQLite and, when
+# MATURITY_BENCH_POSTGRES_URL is set (postgres.sh creates maturity_bench), on PostgreSQL:
+#   list   searching and paging organisations with 10,000 organisations and 60,000 assessments loaded
+#   edit   saving criterion edits (each re-checked through the engine's loader), 64 connections
+# Usage: Benchmarks/serve/run.sh [SECONDS]   (default 30; the machine's numbers go in README)
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+seconds=${1:-30}
+command -v wrk >/dev/null || { echo "install wrk (apt-get install wrk)" >&2; exit 1; }
+swift build -c release --product maturity >/dev/null
+bin=$(swift build -c release --show-bin-path)/maturity
+work=$(mktemp -d)
+trap 'kill "${server:-0}" 2>/dev/null || true; rm -rf "$work"' EXIT
+(cd Examples/huadong-appliance && zip -qr "$work/huadong.zip" .)
+
+start() {  # start ARGS…: a server on a free port, its port in $port
+  "$bin" serve --port 0 "$@" >"$work/server.log" 2>&1 &
+  server=$!
+  for _ in $(seq 1 100); do
+    port=$(grep -o 'listening on http://127.0.0.1:[0-9]*' "$work/server.log" | grep -o '[0-9]*$' || true)
+    [ -n "$port" ] && return 0
+    sleep 0.1
+  done
+  cat "$work/server.log" >&2; exit 1
+}
+stop() { kill "$server"; wait "$server" 2>/dev/null || true; }
+
+p99() {  # wrk's latency distribution line for 99%, and the error counts
+  awk '/^ +99%/ {print "p99 " $2} /Requests\/sec/ {print "req/s " $2} /Non-2xx|Socket errors/ {print}' "$1"
+}
+
+run() {  # run NAME ARGS…: one database's benchmarks
+  local name=$1; shift
+  start "$@"
+  base="http://127.0.0.1:$port"
+  ids=""
+  for _ in 1 2; do
+    ids="$ids $(curl -s --data-binary @"$work/huadong.zip" "$base/api/v1/import" | python3 -c 'import json,sys; print(json.load(sys.stdin)["id"])')"
+  done
+  criteria=$(curl -s "$base/api/v1/assessments/${ids# }" | python3 -c 'import json,sys; print(" ".join(c["criterion"] for c in json.load(sys.stdin)["criteria"]))')
+  echo "== $name: criterion edits, 64 connections, ${seconds}s"
+  ASSESSMENTS="$ids" CRITERIA="$criteria" wrk -t2 -c64 -d"${seconds}s" --latency -s Benchmarks/serve/edit.lua "$base" >"$work/edit.txt"
+  p99 "$work/edit.txt"
+  stop
+  echo "== $name: seeding 10,000 organisations with 60,000 assessments"
+  if [ "$name" = sqlite ]; then python3 Benchmarks/serve/seed.py sqlite "$2" 10000 6; else python3 Benchmarks/serve/seed.py postgres "$4" 10000 6; fi
+  start "$@"
+  base="http://127.0.0.1:$port"
+  echo "== $name: list organisations (first page of 50), 64 connections, ${seconds}s"
+  wrk -t2 -c64 -d"${seconds}s" --latency "$base/api/v1/organisations" >"$work/list.txt"; p99 "$work/list.txt"
+  echo "== $name: search organisations (q=%E5%AE%B6%E7%94%B5, 家电), 64 connections, ${seconds}s"
+  wrk -t2 -c64 -d"${seconds}s" --latency "$base/api/v1/organisations?q=%E5%AE%B6%E7%94%B5" >"$work/search.txt"; p99 "$work/search.txt"
+  stop
+}
+
+run sqlite --data "$work/data"
+if [ -n "${MATURITY_BENCH_POSTGRES_URL:-}" ]; then
+  psql "$MATURITY_BENCH_POSTGRES_URL" -qc 'DROP SCHEMA public CASCADE; CREATE SCHEMA public;'
+  run postgres --data "$work/pgdata" --database "$MATURITY_BENCH_POSTGRES_URL"
+fi

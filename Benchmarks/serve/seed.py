@@ -1,0 +1,83 @@
+#!/usr/bin/env python3
+"""Loads N organisations with M assessments each into a maturity store, straight into its tables.
+
+Usage: seed.py sqlite DATA_DIR ORGS ASSESSMENTS_PER_ORG
+       seed.py postgres URL ORGS ASSESSMENTS_PER_ORG
+
+The store must exist already (start `maturity serve` on it once, so the schema and the shipped
+catalog are there). Organisation names are made of Chinese and English words so that searches hit a
+realistic share of them; each assessment gets 40 criteria rows, as the shipped catalog has.
+"""
+import random
+import subprocess
+import sys
+import uuid
+
+WORDS_ZH = ["华东", "华南", "江苏", "浙江", "星河", "安迈", "美厨", "家电", "暖通", "设备", "服务", "电器", "科技", "制冷", "机电"]
+WORDS_EN = ["Acme", "Delta", "Northern", "Pacific", "Service", "Appliance", "Systems", "Parts", "Care", "Repair"]
+CRITERIA = [f"{d}-{i:02d}" for d in ["SP", "SS", "TS", "CS", "MS"] for i in range(1, 9)]
+NOW = "2026-12-01T00:00:00.000Z"
+
+
+def rows(orgs, per_org, catalog):
+    rng = random.Random(42)
+    for n in range(orgs):
+        org = str(uuid.UUID(int=rng.getrandbits(128)))
+        if n % 3 == 0:
+            name = f"{rng.choice(WORDS_EN)} {rng.choice(WORDS_EN)} {n} Ltd"
+        else:
+            name = f"{rng.choice(WORDS_ZH)}{rng.choice(WORDS_ZH)}{rng.choice(WORDS_ZH)}有限公司{n}"
+        yield "organisations", (org, name, name.lower(), NOW, NOW, 1)
+        yield "sites", (str(uuid.UUID(int=rng.getrandbits(128))), org, "总部", 0, 1)
+        for k in range(per_org):
+            aid = str(uuid.UUID(int=rng.getrandbits(128)))
+            date = f"20{20 + k // 2}-{5 if k % 2 == 0 else 11:02d}-15"
+            kind = "self" if k == 0 else ("audit" if k == 1 else "surveillance")
+            yield "assessments", (aid, org, name, catalog, "after-sales-maturity", kind, date, None, "李伟", None,
+                                  "{}", None, None, None, NOW, NOW, 1, 1)
+            for position, criterion in enumerate(CRITERIA):
+                yield "criterion_entries", (aid, criterion, rng.randint(1, 5), None, "[]", None, None, position, 1)
+
+
+COLUMNS = {
+    "organisations": "id, name, search_name, created_at, updated_at, version",
+    "sites": "id, organisation_id, name, position, version",
+    "assessments": "id, organisation_id, organisation_name, catalog, catalog_reference, kind, date, site, assessor, "
+                   "auditor, owners, tickets_file, tickets_mapping, source_sha256, created_at, updated_at, version, revision",
+    "criterion_entries": "assessment_id, criterion, claimed, audited, evidence, note, na, position, version",
+}
+
+
+def seed_sqlite(folder, orgs, per_org):
+    import sqlite3
+    db = sqlite3.connect(f"{folder}/maturity.sqlite")
+    catalog = db.execute("SELECT id FROM catalogs ORDER BY created_at LIMIT 1").fetchone()[0]
+    with db:
+        for table, values in rows(orgs, per_org, catalog):
+            marks = ", ".join("?" * len(values))
+            db.execute(f"INSERT INTO {table} ({COLUMNS[table]}) VALUES ({marks})", values)
+    db.execute("ANALYZE")
+    db.close()
+
+
+def seed_postgres(url, orgs, per_org):
+    catalog = subprocess.run(["psql", url, "-qAtc", "SELECT id FROM catalogs ORDER BY created_at LIMIT 1"],
+                             check=True, capture_output=True, text=True).stdout.strip()
+    buffers = {table: [] for table in COLUMNS}
+    for table, values in rows(orgs, per_org, catalog):
+        buffers[table].append("\t".join("\\N" if v is None else str(v) for v in values))
+    script = []
+    for table in ["organisations", "sites", "assessments", "criterion_entries"]:
+        script.append(f"COPY {table} ({COLUMNS[table]}) FROM STDIN;")
+        script.extend(buffers[table])
+        script.append("\\.")
+    script.append("ANALYZE;")
+    subprocess.run(["psql", url, "-q", "-v", "ON_ERROR_STOP=1"], input="\n".join(script) + "\n", check=True, text=True)
+
+
+if __name__ == "__main__":
+    if len(sys.argv) != 5 or sys.argv[1] not in ("sqlite", "postgres"):
+        sys.exit(__doc__)
+    kind, where, orgs, per_org = sys.argv[1], sys.argv[2], int(sys.argv[3]), int(sys.argv[4])
+    (seed_sqlite if kind == "sqlite" else seed_postgres)(where, orgs, per_org)
+    print(f"seeded {orgs} organisations, {orgs * per_org} assessments into {kind}")

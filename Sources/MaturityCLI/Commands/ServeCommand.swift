@@ -1,0 +1,101 @@
+import ArgumentParser
+import Foundation
+import MaturityCore
+import MaturityServer
+
+/// `maturity serve`: the shared workspace's HTTP API over an embedded or a PostgreSQL database.
+struct ServeCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "serve",
+        abstract: "Serve the shared workspace: an HTTP API (JSON under /api/v1) over one database.",
+        discussion: """
+            With no options the data goes to an embedded SQLite database in ./maturity-data (created on first \
+            start) and the server listens on 127.0.0.1:8080. Stop it with Ctrl-C (or SIGTERM): requests in \
+            flight are finished and the database is closed.
+
+            Example: maturity serve --database postgres://maturity@127.0.0.1/maturity
+            """,
+        subcommands: [ServeBackupCommand.self]
+    )
+
+    @OptionGroup var store: ServeStoreOptions
+
+    @Option(name: .long, help: "Address to listen on; only this machine's (loopback) until accounts exist.")
+    var host = "127.0.0.1"
+
+    @Option(name: .long, help: "Port to listen on (0: any free port).")
+    var port = 8080
+
+    func validate() throws {
+        guard (0...65535).contains(port) else { throw ValidationError("--port must be 0 to 65535, found \(port)") }
+    }
+
+    func run() throws {
+        let console = Context.console
+        let options = store.options(console: console, host: host, port: port)
+        try ServeCommand.block(console: console) {
+            try await Serve.run(options) { console.write($0 + "\n") }
+        }
+    }
+
+    /// Runs async work from this synchronous command; a refusal ends it with exit status 1 and its
+    /// message (and hint) on standard error.
+    static func block(console: Console, _ work: @escaping @Sendable () async throws -> Void) throws {
+        let outcome = BlockingOutcome()
+        let done = DispatchSemaphore(value: 0)
+        Task {
+            do { try await work() } catch { outcome.error = error }
+            done.signal()
+        }
+        done.wait()
+        if let error = outcome.error { throw error }
+    }
+}
+
+/// `maturity serve backup`: a consistent copy of the embedded database while the server runs.
+struct ServeBackupCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "backup",
+        abstract: "Copy the data folder's database and evidence files into one zip, consistently, while serving.",
+        discussion: """
+            To restore, stop the server and unzip the backup into an empty data folder. A PostgreSQL store is \
+            backed up with pg_dump instead (the command says how).
+            """
+    )
+
+    @OptionGroup var store: ServeStoreOptions
+
+    @Option(name: .long, help: "The backup file to write (a zip).")
+    var output: String
+
+    func run() throws {
+        let console = Context.console
+        let options = store.options(console: console, host: "127.0.0.1", port: 0)
+        let output = console.absolute(self.output)
+        try ServeCommand.block(console: console) {
+            let count = try await Serve.backup(options, output: output)
+            console.write("backup: \(output) (\(count) files)\n")
+        }
+    }
+}
+
+/// Where the store is: shared by `serve` and `serve backup`.
+struct ServeStoreOptions: ParsableArguments {
+    @Option(name: .long, help: "Data folder for the embedded database and evidence files (default ./maturity-data).")
+    var data = "maturity-data"
+
+    @Option(name: .long, help: "Use PostgreSQL instead: postgres://USER[:PASSWORD]@HOST[:PORT]/DATABASE.")
+    var database: String?
+
+    func options(console: Console, host: String, port: Int) -> ServeOptions {
+        ServeOptions(
+            dataDirectory: console.absolute(data),
+            databaseURL: database ?? console.environment["MATURITY_DATABASE_URL"],
+            host: host, port: port, criteriaFolders: CatalogLocator.criteriaFolders(console: console))
+    }
+}
+
+/// The error a blocked-on task ended with (written once by the task, read after it signalled).
+final class BlockingOutcome: @unchecked Sendable {
+    var error: Error?
+}

@@ -1,0 +1,60 @@
+import Foundation
+import MaturityCore
+import MaturityStore
+
+/// How the server calls the engine: the same engine the command line uses, reading the files the store
+/// holds from memory (`MemoryFiles`), never from a temporary folder.
+struct ServerEngine: Sendable {
+    let store: Store
+    let catalogs = CatalogCache()
+
+    /// Where an assessment folder's files are placed in memory, and a catalog's.
+    static let assessmentRoot = "/assessment"
+    static let catalogRoot = "/catalog"
+
+    /// The catalog of a store row, loaded once per process (a stored catalog version never changes).
+    func catalog(_ record: CatalogRecord) async throws -> Catalog {
+        if let cached = await catalogs.get(record.id) { return cached }
+        let files = try await store.catalogs.files(of: record)
+        let memory = MemoryFiles(Dictionary(uniqueKeysWithValues: files.map { (Self.catalogRoot + "/" + $0.key, $0.value) }))
+        let path: String
+        if files["catalog.yaml"] == nil, files.count == 1, let only = files.keys.first {
+            path = Self.catalogRoot + "/" + only
+        } else {
+            path = Self.catalogRoot
+        }
+        let catalog = try Engine(files: memory).loadCatalog(InputPath(path, shown: record.catalogId)).value
+        await catalogs.set(record.id, catalog)
+        return catalog
+    }
+
+    /// An assessment folder's files, in memory under `assessmentRoot`.
+    static func memory(_ folder: [String: Data]) -> MemoryFiles {
+        MemoryFiles(Dictionary(uniqueKeysWithValues: folder.map { (assessmentRoot + "/" + $0.key, $0.value) }))
+    }
+
+    /// The `catalog:` an assessment folder's `assessment.yaml` names.
+    func catalogReference(_ folder: [String: Data]) throws -> CatalogReference {
+        try AssessmentFile.open(
+            path: Self.assessmentRoot + "/assessment.yaml", displayPath: "assessment.yaml", files: Self.memory(folder)
+        ).catalogReference()
+    }
+
+    /// The folder's assessment checked against `catalog`, with every problem located in its files.
+    func load(_ folder: [String: Data], catalog: Catalog) throws -> Loaded<Assessment> {
+        var loaded = try AssessmentFile.open(
+            path: Self.assessmentRoot + "/assessment.yaml", displayPath: "assessment.yaml", files: Self.memory(folder)
+        ).load(catalog: catalog)
+        loaded.value.baseDirectory = nil
+        return loaded
+    }
+}
+
+/// Catalogs loaded by this process, by store id.
+actor CatalogCache {
+    private var loaded: [String: Catalog] = [:]
+
+    func get(_ id: String) -> Catalog? { loaded[id] }
+
+    func set(_ id: String, _ catalog: Catalog) { loaded[id] = catalog }
+}

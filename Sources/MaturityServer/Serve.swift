@@ -1,0 +1,109 @@
+import Foundation
+import Hummingbird
+import Logging
+import MaturityStore
+
+/// What `maturity serve` was asked for.
+public struct ServeOptions: Sendable {
+    public var dataDirectory: String
+    public var databaseURL: String?
+    public var host: String
+    public var port: Int
+    public var criteriaFolders: [String]
+    public var maximumFileBytes: Int
+
+    public init(
+        dataDirectory: String, databaseURL: String?, host: String, port: Int, criteriaFolders: [String],
+        maximumFileBytes: Int = 64 << 20
+    ) {
+        self.dataDirectory = dataDirectory
+        self.databaseURL = databaseURL
+        self.host = host
+        self.port = port
+        self.criteriaFolders = criteriaFolders
+        self.maximumFileBytes = maximumFileBytes
+    }
+
+    var store: StoreConfiguration {
+        StoreConfiguration(dataDirectory: dataDirectory, databaseURL: databaseURL, maximumFileBytes: maximumFileBytes)
+    }
+}
+
+/// A refusal to start, in words for the person who typed the command.
+public struct ServeError: Error, CustomStringConvertible {
+    public var message: String
+    public var hint: String?
+
+    public init(description: String, hint: String?) {
+        message = description
+        self.hint = hint
+    }
+
+    public var description: String { message + (hint.map { "\n  hint: \($0)" } ?? "") }
+}
+
+/// `maturity serve` and `maturity serve backup`, for the command line to call.
+public enum Serve {
+    /// Opens the store, serves until SIGTERM or SIGINT, then finishes the requests in flight and closes
+    /// the database. `say` prints the lines a person starting the server needs (where data is, the URL).
+    public static func run(_ options: ServeOptions, say: @escaping @Sendable (String) -> Void) async throws {
+        guard ServerConfiguration.isLoopback(options.host) else {
+            throw ServeError(
+                description: "refusing to listen on '\(options.host)': without accounts the server answers anyone "
+                    + "who can reach it, so it listens on this machine only",
+                hint: "use --host 127.0.0.1 (the default) and reach it from elsewhere through an SSH tunnel")
+        }
+        var logger = Logger(label: "maturity.serve")
+        logger.logLevel = .notice
+        if let level = ProcessInfo.processInfo.environment["LOG_LEVEL"].flatMap(Logger.Level.init(rawValue:)) {
+            logger.logLevel = level
+        }
+        if let url = options.databaseURL {
+            say("database: PostgreSQL \(redacted(url))")
+        } else {
+            let existed = FileManager.default.fileExists(atPath: options.store.sqlitePath)
+            say(
+                (existed ? "data: " : "data: created ") + options.dataDirectory
+                    + " (SQLite database maturity.sqlite, evidence files in blobs/)")
+        }
+        let store: Store
+        do {
+            store = try await Store.open(options.store, logger: logger)
+        } catch let error as StoreError {
+            throw ServeError(description: error.description, hint: nil)
+        }
+        let configuration = ServerConfiguration(
+            host: options.host, port: options.port, criteriaFolders: options.criteriaFolders)
+        let app = buildApplication(configuration: configuration, store: store, logger: logger) { port in
+            say("listening on http://\(options.host):\(port) (API under /api/v1, stop with Ctrl-C)")
+        }
+        try await app.runService()
+    }
+
+    /// `postgres://user:secret@host/db` → `postgres://user@host/db`, for printing.
+    static func redacted(_ url: String) -> String {
+        guard var components = URLComponents(string: url) else { return url }
+        components.password = nil
+        return components.string ?? url
+    }
+
+    /// Writes a consistent backup of a SQLite store (running or not) to `output` as a zip, atomically.
+    public static func backup(_ options: ServeOptions, output: String) async throws -> Int {
+        let files: [String: Data]
+        do {
+            files = try await Backup.sqliteFiles(options.store)
+        } catch let problem as Backup.Problem {
+            throw ServeError(description: problem.description, hint: nil)
+        }
+        let zip = try ZipFolder.write(files)
+        let temporary = output + ".\(UUID().uuidString).tmp"
+        do {
+            try zip.write(to: URL(fileURLWithPath: temporary))
+            guard rename(temporary, output) == 0 else { throw CocoaError(.fileWriteUnknown) }
+        } catch {
+            try? FileManager.default.removeItem(atPath: temporary)
+            throw ServeError(description: "cannot write '\(output)': \(error)", hint: nil)
+        }
+        return files.count
+    }
+}

@@ -1,0 +1,31 @@
+import Foundation
+
+/// How `maturity serve` runs: where it listens, and the limits of what it accepts.
+public struct ServerConfiguration: Sendable {
+    public var host: String
+    public var port: Int
+    /// Largest zip accepted by `POST /api/v1/import` (bytes of the upload).
+    public var maximumUploadBytes: Int
+    /// Largest a zip may unpack to, all files together.
+    public var maximumUnpackedBytes: Int
+    /// Folders holding the shipped catalogs (`Criteria/`), recorded in the store at start.
+    public var criteriaFolders: [String]
+
+    public init(
+        host: String = "127.0.0.1", port: Int = 8080, maximumUploadBytes: Int = 256 << 20,
+        maximumUnpackedBytes: Int = 512 << 20, criteriaFolders: [String] = []
+    ) {
+        self.host = host
+        self.port = port
+        self.maximumUploadBytes = maximumUploadBytes
+        self.maximumUnpackedBytes = maximumUnpackedBytes
+        self.criteriaFolders = criteriaFolders
+    }
+
+    /// Without accounts the server must not be reachable from other machines: only loopback addresses.
+    public static func isLoopback(_ host: String) -> Bool {
+        if host == "localhost" || host == "::1" || host == "[::1]" { return true }
+        let parts = host.split(separator: ".", omittingEmptySubsequences: false)
+        return parts.count == 4 && parts[0] == "127" && parts.allSatisfy { UInt8($0) != nil }
+    }
+}

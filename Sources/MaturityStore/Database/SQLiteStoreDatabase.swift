@@ -1,0 +1,88 @@
+import Foundation
+import Logging
+import NIOPosix
+import SQLKit
+import SQLiteKit
+
+/// The embedded database: one file in the data folder, written by one connection at a time (SQLite
+/// allows one writer), read by a few connections at once (write-ahead log: readers see the last commit).
+public final class SQLiteStoreDatabase: StoreDatabase {
+    public let kind = DatabaseKind.sqlite
+    /// The database file.
+    public let path: String
+    private let writer: ConnectionPool<SQLiteConnection>
+    private let readers: ConnectionPool<SQLiteConnection>
+    private let readerCount: Int
+
+    private init(path: String, writer: SQLiteConnection, readers: [SQLiteConnection]) {
+        self.path = path
+        self.writer = ConnectionPool([writer])
+        self.readers = ConnectionPool(readers)
+        self.readerCount = readers.count
+    }
+
+    /// Opens (creating when absent) the database file at `path`.
+    public static func open(path: String, readers: Int = 4, logger: Logger) async throws -> SQLiteStoreDatabase {
+        let writer = try await connect(path, logger: logger)
+        // The journal mode is a property of the file; set it once from the writer before readers open.
+        try await writer.sql().raw("PRAGMA journal_mode = WAL").run()
+        var pool: [SQLiteConnection] = []
+        for _ in 0..<max(1, readers) { pool.append(try await connect(path, logger: logger)) }
+        return SQLiteStoreDatabase(path: path, writer: writer, readers: pool)
+    }
+
+    private static func connect(_ path: String, logger: Logger) async throws -> SQLiteConnection {
+        let connection = try await SQLiteConnection.open(
+            storage: .file(path: path), threadPool: .singleton, logger: logger,
+            on: MultiThreadedEventLoopGroup.singleton.any())
+        let sql = connection.sql()
+        // FULL: a commit is on disk before it is acknowledged, so neither a killed process nor a lost
+        // machine loses an answered edit. busy_timeout: a backup in another process waits, not fails.
+        for pragma in ["PRAGMA synchronous = FULL", "PRAGMA foreign_keys = ON", "PRAGMA busy_timeout = 10000"] {
+            try await sql.raw(SQLQueryString(pragma)).run()
+        }
+        return connection
+    }
+
+    public func read<T: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
+        try await readers.with { connection in
+            let sql = connection.sql()
+            // One read transaction: every query of `body` sees the same snapshot.
+            try await sql.raw("BEGIN").run()
+            do {
+                let value = try await body(sql)
+                try await sql.raw("COMMIT").run()
+                return value
+            } catch {
+                try? await sql.raw("ROLLBACK").run()
+                throw error
+            }
+        }
+    }
+
+    public func transaction<T: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
+        try await writer.with { connection in
+            let sql = connection.sql()
+            try await sql.raw("BEGIN IMMEDIATE").run()
+            do {
+                let value = try await body(sql)
+                try await sql.raw("COMMIT").run()
+                return value
+            } catch {
+                try? await sql.raw("ROLLBACK").run()
+                throw error
+            }
+        }
+    }
+
+    /// Runs `body` on the writer outside a transaction (for statements that may not run in one, like
+    /// `VACUUM INTO`).
+    func write<T: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
+        try await writer.with { connection in try await body(connection.sql()) }
+    }
+
+    public func close() async throws {
+        for connection in await readers.drain(count: readerCount) { try await connection.close() }
+        for connection in await writer.drain(count: 1) { try await connection.close() }
+    }
+}

@@ -1,0 +1,391 @@
+import Foundation
+import SQLKit
+
+/// Assessments with their criteria, evidence register, findings, KPI values and files.
+///
+/// Every change goes through ``edit(_:newFiles:_:)``: the assessment is locked, read whole, changed in
+/// memory by the caller (who checks the versions the editor saw and validates the result), and the rows
+/// that differ are written in the same transaction with their versions raised.
+public struct AssessmentRepository: Sendable {
+    let database: any StoreDatabase
+    let blobs: BlobStore
+
+    /// Stores a new assessment with its files (each path → bytes) and the `assessment.yaml` it came from.
+    public func create(_ snapshot: AssessmentSnapshot, files: [String: Data], source: Data?) async throws
+        -> AssessmentSnapshot
+    {
+        var snapshot = snapshot
+        let id = UUID().uuidString.lowercased()
+        let now = Timestamp.now()
+        snapshot.assessment.id = id
+        snapshot.assessment.createdAt = now
+        snapshot.assessment.updatedAt = now
+        snapshot.assessment.version = 1
+        snapshot.assessment.revision = 1
+        let blobs = self.blobs
+        let stored = snapshot
+        try await database.transaction { sql in
+            var record = stored.assessment
+            if let source { record.sourceSHA256 = try await blobs.put(source, name: "assessment.yaml", in: sql) }
+            try await Self.insert(record, in: sql)
+            var fileRecords: [FileRecord] = []
+            for path in files.keys.sorted() {
+                let data = files[path]!  // the key was just read from the dictionary
+                let sha = try await blobs.put(data, name: path, in: sql)
+                fileRecords.append(FileRecord(path: path, sha256: sha, size: data.count))
+            }
+            let empty = AssessmentSnapshot(assessment: record)
+            var full = stored
+            full.assessment = record
+            full.files = fileRecords
+            try await Self.writeParts(from: empty, to: full, in: sql)
+        }
+        return try await get(id)
+    }
+
+    /// The assessment `id` with all its parts, read in one snapshot.
+    public func get(_ id: String) async throws -> AssessmentSnapshot {
+        try await database.read { sql in try await Self.load(id, in: sql) }
+    }
+
+    /// The assessment's revision alone (cheap: for caches keyed by it).
+    public func revision(of id: String) async throws -> Int {
+        let row = try await database.read { sql in
+            try await sql.raw("SELECT revision FROM assessments WHERE id = \(bind: id)").first()
+        }
+        guard let row else { throw StoreError.notFound(kind: "assessment", id: id) }
+        return try row.decode(column: "revision", as: Int.self)
+    }
+
+    /// The assessments of an organisation, newest first.
+    public func list(organisation: String) async throws -> [AssessmentSummary] {
+        try await database.read { sql in
+            try await sql.raw(
+                """
+                SELECT id, organisation_id, kind, date, catalog_reference, revision FROM assessments
+                WHERE organisation_id = \(bind: organisation) ORDER BY date DESC, created_at DESC
+                """
+            ).all().map {
+                AssessmentSummary(
+                    id: try $0.decode(column: "id", as: String.self),
+                    organisationId: try $0.decode(column: "organisation_id", as: String.self),
+                    kind: try $0.decode(column: "kind", as: String.self),
+                    date: try $0.decode(column: "date", as: String.self),
+                    catalogReference: try $0.decode(column: "catalog_reference", as: String.self),
+                    revision: try $0.decode(column: "revision", as: Int.self))
+            }
+        }
+    }
+
+    /// The bytes of every file of the assessment, by path.
+    public func files(of snapshot: AssessmentSnapshot) async throws -> [String: Data] {
+        let blobs = self.blobs
+        return try await database.read { sql in
+            var files: [String: Data] = [:]
+            for file in snapshot.files { files[file.path] = try await blobs.get(file.sha256, in: sql) }
+            return files
+        }
+    }
+
+    /// The bytes stored under `sha256`.
+    public func blob(_ sha256: String) async throws -> Data {
+        let blobs = self.blobs
+        return try await database.read { sql in try await blobs.get(sha256, in: sql) }
+    }
+
+    /// Changes the assessment `id` in one transaction.
+    ///
+    /// `newFiles` are stored first (before any row cites them) and passed to `body` as file records.
+    /// `body` gets the current snapshot and returns the wanted one with a value for the caller; it throws
+    /// to refuse (a stale version, an invalid value), and then nothing is written. Rows whose content
+    /// differs are written with their version raised, new rows get version 1, and the assessment's
+    /// revision is raised when anything changed. Returns the snapshot as stored, and `body`'s value.
+    public func edit<T: Sendable>(
+        _ id: String, newFiles: [(path: String, data: Data)] = [],
+        _ body: @Sendable (AssessmentSnapshot, [FileRecord]) async throws -> (AssessmentSnapshot, T)
+    ) async throws -> (snapshot: AssessmentSnapshot, value: T) {
+        for file in newFiles { try blobs.check(file.data, name: file.path) }
+        let blobs = self.blobs
+        let kind = database.kind
+        let newFiles = newFiles.map { ($0.path, $0.data) }
+        return try await database.transaction { sql in
+            if kind == .postgres {
+                // Edits of one assessment queue here, so each is checked against the state it will change.
+                _ = try await sql.raw("SELECT id FROM assessments WHERE id = \(bind: id) FOR UPDATE").first()
+            }
+            let current = try await Self.load(id, in: sql)
+            var stored: [FileRecord] = []
+            for (path, data) in newFiles {
+                stored.append(
+                    FileRecord(path: path, sha256: try await blobs.put(data, name: path, in: sql), size: data.count))
+            }
+            let (wanted, value) = try await body(current, stored)
+            let changed = try await Self.writeParts(from: current, to: wanted, in: sql)
+            if changed || wanted.assessment != current.assessment {
+                try await Self.writeHeader(from: current.assessment, to: wanted.assessment, in: sql)
+            }
+            return (try await Self.load(id, in: sql), value)
+        }
+    }
+
+    /// Deletes the assessment and its parts (its files stay until the sweep finds nothing cites them).
+    public func delete(_ id: String, expectedRevision: Int) async throws {
+        try await database.transaction { sql in
+            let current = try await Self.load(id, in: sql)
+            guard current.assessment.revision == expectedRevision else {
+                throw StoreError.versionConflict(kind: "assessment", id: id, current: current.assessment.revision)
+            }
+            try await sql.raw("DELETE FROM assessments WHERE id = \(bind: id)").run()
+        }
+    }
+}
+
+// MARK: - Reading rows
+
+extension AssessmentRepository {
+    static func load(_ id: String, in sql: any SQLDatabase) async throws -> AssessmentSnapshot {
+        guard let row = try await sql.raw("SELECT * FROM assessments WHERE id = \(bind: id)").first() else {
+            throw StoreError.notFound(kind: "assessment", id: id)
+        }
+        let assessment = AssessmentRecord(
+            id: try row.decode(column: "id", as: String.self),
+            organisationId: try row.decode(column: "organisation_id", as: String.self),
+            organisationName: try row.decode(column: "organisation_name", as: String.self),
+            catalog: try row.decode(column: "catalog", as: String.self),
+            catalogReference: try row.decode(column: "catalog_reference", as: String.self),
+            kind: try row.decode(column: "kind", as: String.self),
+            date: try row.decode(column: "date", as: String.self),
+            site: try row.decode(column: "site", as: String?.self),
+            assessor: try row.decode(column: "assessor", as: String?.self),
+            auditor: try row.decode(column: "auditor", as: String?.self),
+            owners: try JSONText.decode([String: String].self, try row.decode(column: "owners", as: String.self)),
+            ticketsFile: try row.decode(column: "tickets_file", as: String?.self),
+            ticketsMapping: try row.decode(column: "tickets_mapping", as: String?.self),
+            sourceSHA256: try row.decode(column: "source_sha256", as: String?.self),
+            createdAt: try row.decode(column: "created_at", as: String.self),
+            updatedAt: try row.decode(column: "updated_at", as: String.self),
+            version: try row.decode(column: "version", as: Int.self),
+            revision: try row.decode(column: "revision", as: Int.self))
+        let criteria = try await sql.raw(
+            "SELECT * FROM criterion_entries WHERE assessment_id = \(bind: id) ORDER BY position, criterion"
+        ).all().map { row in
+            CriterionRecord(
+                criterion: try row.decode(column: "criterion", as: String.self),
+                claimed: try row.decode(column: "claimed", as: Int?.self),
+                audited: try row.decode(column: "audited", as: Int?.self),
+                evidence: try JSONText.decode([String].self, try row.decode(column: "evidence", as: String.self)),
+                note: try row.decode(column: "note", as: String?.self),
+                na: try row.decode(column: "na", as: String?.self),
+                position: try row.decode(column: "position", as: Int.self),
+                version: try row.decode(column: "version", as: Int.self))
+        }
+        let evidence = try await sql.raw(
+            "SELECT * FROM evidence_items WHERE assessment_id = \(bind: id) ORDER BY position, item"
+        ).all().map { row in
+            EvidenceRecord(
+                item: try row.decode(column: "item", as: String.self),
+                kind: try row.decode(column: "kind", as: String.self),
+                title: try row.decode(column: "title", as: String.self),
+                date: try row.decode(column: "date", as: String?.self),
+                file: try row.decode(column: "file", as: String?.self),
+                position: try row.decode(column: "position", as: Int.self),
+                version: try row.decode(column: "version", as: Int.self))
+        }
+        let findings = try await sql.raw(
+            "SELECT * FROM findings WHERE assessment_id = \(bind: id) ORDER BY position, finding"
+        ).all().map { row in
+            FindingRecord(
+                finding: try row.decode(column: "finding", as: String.self),
+                criterion: try row.decode(column: "criterion", as: String?.self),
+                grade: try row.decode(column: "grade", as: String.self),
+                text: try row.decode(column: "text", as: String.self),
+                status: try row.decode(column: "status", as: String.self),
+                clause: try row.decode(column: "clause", as: String?.self),
+                evidence: try JSONText.decode([String].self, try row.decode(column: "evidence", as: String.self)),
+                due: try row.decode(column: "due", as: String?.self),
+                position: try row.decode(column: "position", as: Int.self),
+                version: try row.decode(column: "version", as: Int.self))
+        }
+        let metrics = try await sql.raw(
+            "SELECT * FROM metrics WHERE assessment_id = \(bind: id) ORDER BY position, kpi"
+        ).all().map { row in
+            MetricRecord(
+                kpi: try row.decode(column: "kpi", as: String.self),
+                value: try row.decode(column: "value", as: Double.self),
+                position: try row.decode(column: "position", as: Int.self),
+                version: try row.decode(column: "version", as: Int.self))
+        }
+        let files = try await sql.raw(
+            "SELECT path, sha256, size FROM assessment_files WHERE assessment_id = \(bind: id) ORDER BY path"
+        ).all().map { row in
+            FileRecord(
+                path: try row.decode(column: "path", as: String.self),
+                sha256: try row.decode(column: "sha256", as: String.self),
+                size: try row.decode(column: "size", as: Int.self))
+        }
+        return AssessmentSnapshot(
+            assessment: assessment, criteria: criteria, evidence: evidence, findings: findings, metrics: metrics,
+            files: files)
+    }
+}
+
+// MARK: - Writing rows
+
+extension AssessmentRepository {
+    typealias Values = [(column: String, value: any Encodable & Sendable)]
+
+    static func insert(_ record: AssessmentRecord, in sql: any SQLDatabase) async throws {
+        try await insertRow(
+            "assessments",
+            [("id", record.id), ("organisation_id", record.organisationId)] + headerValues(record)
+                + [
+                    ("source_sha256", record.sourceSHA256), ("created_at", record.createdAt),
+                    ("version", 1), ("revision", 1),
+                ], in: sql)
+    }
+
+    static func headerValues(_ record: AssessmentRecord) -> Values {
+        [
+            ("organisation_name", record.organisationName), ("catalog", record.catalog),
+            ("catalog_reference", record.catalogReference), ("kind", record.kind),
+            ("date", record.date), ("site", record.site), ("assessor", record.assessor), ("auditor", record.auditor),
+            ("owners", JSONText.encode(record.owners)), ("tickets_file", record.ticketsFile),
+            ("tickets_mapping", record.ticketsMapping), ("updated_at", record.updatedAt),
+        ]
+    }
+
+    /// Raises the revision, and the version when the header's own fields changed.
+    static func writeHeader(from old: AssessmentRecord, to new: AssessmentRecord, in sql: any SQLDatabase) async throws
+    {
+        var compared = new
+        compared.version = old.version
+        compared.revision = old.revision
+        compared.updatedAt = old.updatedAt
+        var wanted = new
+        wanted.updatedAt = Timestamp.now()
+        let versionStep = compared == old ? 0 : 1
+        var query: SQLQueryString = "UPDATE assessments SET "
+        query += headerValues(wanted).map { "\(ident: $0.column) = \(bind: $0.value)" as SQLQueryString }
+            .joined(separator: ", ")
+        query +=
+            ", version = version + \(literal: versionStep), revision = revision + 1 WHERE id = \(bind: old.id)"
+        try await sql.raw(query).run()
+    }
+
+    /// Writes the differences between two snapshots' parts; returns whether anything changed.
+    @discardableResult
+    static func writeParts(from old: AssessmentSnapshot, to new: AssessmentSnapshot, in sql: any SQLDatabase)
+        async throws -> Bool
+    {
+        let id = new.assessment.id
+        var changed = false
+        changed =
+            try await sync(
+                "criterion_entries", key: "criterion", id: id, old: old.criteria, new: new.criteria,
+                keyOf: \.criterion,
+                comparable: {
+                    var r = $0; r.version = 0; return r
+                },
+                values: {
+                    [
+                        ("claimed", $0.claimed), ("audited", $0.audited), ("evidence", JSONText.encode($0.evidence)),
+                        ("note", $0.note), ("na", $0.na), ("position", $0.position),
+                    ]
+                }, in: sql) || changed
+        changed =
+            try await sync(
+                "evidence_items", key: "item", id: id, old: old.evidence, new: new.evidence, keyOf: \.item,
+                comparable: {
+                    var r = $0; r.version = 0; return r
+                },
+                values: {
+                    [
+                        ("kind", $0.kind), ("title", $0.title), ("date", $0.date), ("file", $0.file),
+                        ("position", $0.position),
+                    ]
+                }, in: sql) || changed
+        changed =
+            try await sync(
+                "findings", key: "finding", id: id, old: old.findings, new: new.findings, keyOf: \.finding,
+                comparable: {
+                    var r = $0; r.version = 0; return r
+                },
+                values: {
+                    [
+                        ("criterion", $0.criterion), ("grade", $0.grade), ("text", $0.text), ("status", $0.status),
+                        ("clause", $0.clause), ("evidence", JSONText.encode($0.evidence)), ("due", $0.due),
+                        ("position", $0.position),
+                    ]
+                }, in: sql) || changed
+        changed =
+            try await sync(
+                "metrics", key: "kpi", id: id, old: old.metrics, new: new.metrics, keyOf: \.kpi,
+                comparable: {
+                    var r = $0; r.version = 0; return r
+                },
+                values: { [("value", $0.value), ("position", $0.position)] }, in: sql) || changed
+        changed =
+            try await sync(
+                "assessment_files", key: "path", id: id, old: old.files, new: new.files, keyOf: \.path,
+                comparable: { $0 }, values: { [("sha256", $0.sha256), ("size", $0.size)] }, versioned: false, in: sql)
+            || changed
+        return changed
+    }
+
+    /// Inserts, updates (version + 1) and deletes the rows of one part so that `old` becomes `new`.
+    static func sync<Row: Equatable>(
+        _ table: String, key: String, id: String, old: [Row], new: [Row], keyOf: (Row) -> String,
+        comparable: (Row) -> Row, values: (Row) -> Values, versioned: Bool = true, in sql: any SQLDatabase
+    ) async throws -> Bool {
+        let before = Dictionary(old.map { (keyOf($0), $0) }, uniquingKeysWith: { first, _ in first })
+        let after = Set(new.map(keyOf))
+        var changed = false
+        for row in old where !after.contains(keyOf(row)) {
+            try await sql.raw(
+                "DELETE FROM \(ident: table) WHERE assessment_id = \(bind: id) AND \(ident: key) = \(bind: keyOf(row))"
+            ).run()
+            changed = true
+        }
+        for row in new {
+            let rowKey = keyOf(row)
+            if let previous = before[rowKey] {
+                guard comparable(previous) != comparable(row) else { continue }
+                var query: SQLQueryString = "UPDATE \(ident: table) SET "
+                query += values(row).map { "\(ident: $0.column) = \(bind: $0.value)" as SQLQueryString }
+                    .joined(separator: ", ")
+                if versioned { query += ", version = version + 1" }
+                query += " WHERE assessment_id = \(bind: id) AND \(ident: key) = \(bind: rowKey)"
+                try await sql.raw(query).run()
+            } else {
+                var all: Values = [("assessment_id", id), (key, rowKey)] + values(row)
+                if versioned { all.append(("version", 1)) }
+                try await insertRow(table, all, in: sql)
+            }
+            changed = true
+        }
+        return changed
+    }
+
+    static func insertRow(_ table: String, _ values: Values, in sql: any SQLDatabase) async throws {
+        try await sql.raw(
+            """
+            INSERT INTO \(ident: table) (\(idents: values.map(\.column), joinedBy: ", "))
+            VALUES (\(binds: values.map(\.value)))
+            """
+        ).run()
+    }
+}
+
+/// JSON in a text column (lists of ids, the owners map): sorted keys, so equal values are equal text.
+enum JSONText {
+    static func encode(_ value: some Encodable) -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        guard let data = try? encoder.encode(value) else { return "null" }
+        return String(decoding: data, as: UTF8.self)
+    }
+
+    static func decode<T: Decodable>(_ type: T.Type, _ text: String) throws -> T {
+        try JSONDecoder().decode(type, from: Data(text.utf8))
+    }
+}

@@ -1,0 +1,163 @@
+import Foundation
+import SQLKit
+
+/// Client organisations and their sites.
+public struct OrganisationRepository: Sendable {
+    let database: any StoreDatabase
+
+    /// Creates an organisation with its sites (names trimmed, empty or repeated ones dropped).
+    public func create(name: String, sites: [String] = []) async throws -> OrganisationRecord {
+        let id = UUID().uuidString.lowercased()
+        let now = Timestamp.now()
+        let names = Self.distinct(sites)
+        try await database.transaction { sql in
+            try await sql.raw(
+                """
+                INSERT INTO organisations (id, name, search_name, created_at, updated_at, version)
+                VALUES (\(bind: id), \(bind: name), \(bind: Self.searchKey(name)), \(bind: now), \(bind: now), 1)
+                """
+            ).run()
+            for (position, site) in names.enumerated() {
+                try await Self.insertSite(site, organisation: id, position: position, in: sql)
+            }
+        }
+        return try await get(id)
+    }
+
+    /// The organisation `id` with its sites.
+    public func get(_ id: String) async throws -> OrganisationRecord {
+        try await database.read { sql in try await Self.load(id, in: sql) }
+    }
+
+    static func load(_ id: String, in sql: any SQLDatabase) async throws -> OrganisationRecord {
+        guard
+            let row = try await sql.raw(
+                "SELECT id, name, created_at, updated_at, version FROM organisations WHERE id = \(bind: id)"
+            ).first()
+        else { throw StoreError.notFound(kind: "organisation", id: id) }
+        let sites = try await sql.raw(
+            "SELECT id, name, version FROM sites WHERE organisation_id = \(bind: id) ORDER BY position, name"
+        ).all().map {
+            SiteRecord(
+                id: try $0.decode(column: "id", as: String.self), name: try $0.decode(column: "name", as: String.self),
+                version: try $0.decode(column: "version", as: Int.self))
+        }
+        return OrganisationRecord(
+            id: try row.decode(column: "id", as: String.self), name: try row.decode(column: "name", as: String.self),
+            sites: sites, createdAt: try row.decode(column: "created_at", as: String.self),
+            updatedAt: try row.decode(column: "updated_at", as: String.self),
+            version: try row.decode(column: "version", as: Int.self))
+    }
+
+    /// Organisations in name order, optionally only those whose name contains `search` (any case), after
+    /// the name/id pair `after` (keyset paging: the last line of the previous page).
+    public func list(search: String? = nil, after: (name: String, id: String)? = nil, limit: Int = 50)
+        async throws -> [OrganisationSummary]
+    {
+        let pattern = search.map { "%" + Self.escapeLike(Self.searchKey($0)) + "%" }
+        let limit = min(max(limit, 1), 500)
+        return try await database.read { sql in
+            var query: SQLQueryString = """
+                SELECT o.id, o.name, o.version,
+                (SELECT COUNT(*) FROM assessments a WHERE a.organisation_id = o.id) AS assessments
+                FROM organisations o WHERE 1 = 1
+                """
+            if let pattern { query += " AND o.search_name LIKE \(bind: pattern) ESCAPE '\\'" }
+            if let after {
+                let key = Self.searchKey(after.name)
+                query +=
+                    " AND (o.search_name > \(bind: key) OR (o.search_name = \(bind: key) AND o.id > \(bind: after.id)))"
+            }
+            query += " ORDER BY o.search_name, o.id LIMIT \(literal: limit)"
+            return try await sql.raw(query).all().map {
+                OrganisationSummary(
+                    id: try $0.decode(column: "id", as: String.self),
+                    name: try $0.decode(column: "name", as: String.self),
+                    assessments: try $0.decode(column: "assessments", as: Int.self),
+                    version: try $0.decode(column: "version", as: Int.self))
+            }
+        }
+    }
+
+    /// Renames the organisation and sets its sites, if `expectedVersion` is still its version.
+    public func update(_ id: String, name: String, sites: [String]?, expectedVersion: Int) async throws
+        -> OrganisationRecord
+    {
+        let now = Timestamp.now()
+        try await database.transaction { sql in
+            let current = try await Self.load(id, in: sql)
+            guard current.version == expectedVersion else {
+                throw StoreError.versionConflict(kind: "organisation", id: id, current: current.version)
+            }
+            let updated = try await sql.raw(
+                """
+                UPDATE organisations SET name = \(bind: name), search_name = \(bind: Self.searchKey(name)),
+                updated_at = \(bind: now), version = version + 1
+                WHERE id = \(bind: id) AND version = \(bind: expectedVersion) RETURNING version
+                """
+            ).first()
+            guard updated != nil else {
+                throw StoreError.versionConflict(kind: "organisation", id: id, current: current.version)
+            }
+            guard let sites else { return }
+            let wanted = Self.distinct(sites)
+            for site in current.sites where !wanted.contains(site.name) {
+                try await sql.raw("DELETE FROM sites WHERE id = \(bind: site.id)").run()
+            }
+            for (position, name) in wanted.enumerated() {
+                if let existing = current.sites.first(where: { $0.name == name }) {
+                    try await sql.raw(
+                        "UPDATE sites SET position = \(bind: position) WHERE id = \(bind: existing.id)"
+                    ).run()
+                } else {
+                    try await Self.insertSite(name, organisation: id, position: position, in: sql)
+                }
+            }
+        }
+        return try await get(id)
+    }
+
+    /// Deletes the organisation and everything it holds, if `expectedVersion` is still its version.
+    public func delete(_ id: String, expectedVersion: Int) async throws {
+        try await database.transaction { sql in
+            let current = try await Self.load(id, in: sql)
+            guard current.version == expectedVersion else {
+                throw StoreError.versionConflict(kind: "organisation", id: id, current: current.version)
+            }
+            try await sql.raw("DELETE FROM organisations WHERE id = \(bind: id)").run()
+        }
+    }
+
+    static func insertSite(_ name: String, organisation: String, position: Int, in sql: any SQLDatabase)
+        async throws
+    {
+        try await sql.raw(
+            """
+            INSERT INTO sites (id, organisation_id, name, position, version)
+            VALUES (\(bind: UUID().uuidString.lowercased()), \(bind: organisation), \(bind: name), \(bind: position), 1)
+            """
+        ).run()
+    }
+
+    static func distinct(_ names: [String]) -> [String] {
+        var seen = Set<String>()
+        return names.map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.filter {
+            !$0.isEmpty && seen.insert($0).inserted
+        }
+    }
+
+    /// The form names are searched and sorted by: lower-cased (ASCII and other scripts alike).
+    static func searchKey(_ name: String) -> String {
+        name.trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
+    }
+
+    /// Escapes LIKE's wildcards so a search for `50%` finds that text.
+    static func escapeLike(_ text: String) -> String {
+        var out = ""
+        for character in text {
+            if character == "%" || character == "_" || character == "\\" { out.append("\\") }
+            out.append(character)
+        }
+        return out
+    }
+}

@@ -1,0 +1,18 @@
+/// One step of the schema: applied once, in order, recorded in `schema_migrations`.
+public struct Migration: Sendable {
+    public var version: Int
+    public var name: String
+    /// The statements, written once for both databases; `{blob}` becomes each one's binary type.
+    public var statements: [String]
+
+    public init(version: Int, name: String, statements: [String]) {
+        self.version = version
+        self.name = name
+        self.statements = statements
+    }
+
+    func sql(for kind: DatabaseKind) -> [String] {
+        let blob = kind == .postgres ? "BYTEA" : "BLOB"
+        return statements.map { $0.replacingOccurrences(of: "{blob}", with: blob) }
+    }
+}

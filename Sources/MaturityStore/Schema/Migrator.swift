@@ -1,0 +1,59 @@
+import Foundation
+import SQLKit
+
+/// Brings a database to the newest schema this build knows, and refuses one that is newer.
+public enum Migrator {
+    /// Applies every migration the database lacks, in one transaction; returns the versions applied.
+    @discardableResult
+    public static func migrate(_ database: any StoreDatabase, migrations: [Migration] = Schema.migrations)
+        async throws -> [Int]
+    {
+        let kind = database.kind
+        return try await database.transaction { sql in
+            if kind == .postgres {
+                // Several server processes may start at once: one migrates, the others wait and find it done.
+                try await sql.raw("SELECT pg_advisory_xact_lock(\(literal: 7_317_001))").run()
+            }
+            try await sql.raw(
+                """
+                CREATE TABLE IF NOT EXISTS schema_migrations (
+                    version BIGINT PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)
+                """
+            ).run()
+            let found = try await currentVersion(sql)
+            let known = migrations.last?.version ?? 0
+            if found > known { throw StoreError.newerSchema(found: found, known: known) }
+            var applied: [Int] = []
+            for migration in migrations where migration.version > found {
+                for statement in migration.sql(for: kind) {
+                    try await sql.raw(SQLQueryString(statement)).run()
+                }
+                try await sql.raw(
+                    """
+                    INSERT INTO schema_migrations (version, name, applied_at)
+                    VALUES (\(bind: migration.version), \(bind: migration.name), \(bind: Timestamp.now()))
+                    """
+                ).run()
+                applied.append(migration.version)
+            }
+            return applied
+        }
+    }
+
+    /// The highest schema version recorded, 0 for a new database.
+    public static func currentVersion(_ sql: any SQLDatabase) async throws -> Int {
+        let row = try await sql.raw("SELECT MAX(version) AS version FROM schema_migrations").first()
+        return try row?.decode(column: "version", as: Int?.self) ?? 0
+    }
+}
+
+/// Times as stored: ISO 8601 in UTC with milliseconds, which sort as text.
+enum Timestamp {
+    static func now() -> String { string(Date()) }
+
+    static func string(_ date: Date) -> String {
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
+        return formatter.string(from: date)
+    }
+}

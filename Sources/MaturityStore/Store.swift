@@ -1,0 +1,96 @@
+import Foundation
+import Logging
+
+/// Where the store keeps its data, as `maturity serve` was told.
+public struct StoreConfiguration: Sendable {
+    /// The data folder: the SQLite database and evidence files (SQLite), or nothing but a lock (PostgreSQL).
+    public var dataDirectory: String
+    /// A `postgres://` URL, or nil for the embedded SQLite database in the data folder.
+    public var databaseURL: String?
+    /// Largest evidence or catalog file accepted, in bytes (default 64 MB).
+    public var maximumFileBytes: Int
+
+    /// PostgreSQL only: the schema (search path) to use instead of `public`.
+    public var postgresSchema: String?
+
+    public init(
+        dataDirectory: String, databaseURL: String? = nil, postgresSchema: String? = nil,
+        maximumFileBytes: Int = 64 << 20
+    ) {
+        self.dataDirectory = dataDirectory
+        self.databaseURL = databaseURL
+        self.postgresSchema = postgresSchema
+        self.maximumFileBytes = maximumFileBytes
+    }
+
+    /// The SQLite database file in the data folder.
+    public var sqlitePath: String { (dataDirectory as NSString).appendingPathComponent("maturity.sqlite") }
+    /// Where evidence files go with SQLite.
+    public var blobDirectory: String { (dataDirectory as NSString).appendingPathComponent("blobs") }
+}
+
+/// The store: a database brought to the current schema, stored files, and the repositories over them.
+public final class Store: Sendable {
+    public let configuration: StoreConfiguration
+    public let database: any StoreDatabase
+    public let blobs: BlobStore
+    private let closed = Once()
+
+    public var organisations: OrganisationRepository { OrganisationRepository(database: database) }
+    public var catalogs: CatalogRepository { CatalogRepository(database: database, blobs: blobs) }
+    public var assessments: AssessmentRepository { AssessmentRepository(database: database, blobs: blobs) }
+
+    init(configuration: StoreConfiguration, database: any StoreDatabase, blobs: BlobStore) {
+        self.configuration = configuration
+        self.database = database
+        self.blobs = blobs
+    }
+
+    /// Opens the database (creating the data folder and SQLite file when absent) and migrates it;
+    /// a database with a newer schema than this build knows is refused.
+    public static func open(_ configuration: StoreConfiguration, logger: Logger) async throws -> Store {
+        let database: any StoreDatabase
+        let blobs: BlobStore
+        if let url = configuration.databaseURL {
+            database = try PostgresStoreDatabase.open(url: url, schema: configuration.postgresSchema, logger: logger)
+            blobs = BlobStore(placement: .database, maximumBytes: configuration.maximumFileBytes)
+        } else {
+            try FileManager.default.createDirectory(
+                atPath: configuration.blobDirectory, withIntermediateDirectories: true)
+            database = try await SQLiteStoreDatabase.open(path: configuration.sqlitePath, logger: logger)
+            blobs = BlobStore(
+                placement: .folder(configuration.blobDirectory), maximumBytes: configuration.maximumFileBytes)
+        }
+        do {
+            try await Migrator.migrate(database)
+        } catch {
+            try? await database.close()
+            throw error
+        }
+        return Store(configuration: configuration, database: database, blobs: blobs)
+    }
+
+    /// Removes stored files nothing cites (see ``BlobStore/sweep(olderThan:database:)``).
+    public func sweepOrphans(olderThan grace: TimeInterval = 3600) async throws -> Int {
+        try await blobs.sweep(olderThan: grace, database: database)
+    }
+
+    /// Closes the database; later calls do nothing (the server's shutdown and its caller may both close).
+    public func close() async throws {
+        guard closed.claim() else { return }
+        try await database.close()
+    }
+}
+
+/// True the first time only.
+final class Once: @unchecked Sendable {
+    private let lock = NSLock()
+    private var done = false
+
+    func claim() -> Bool {
+        lock.withLock {
+            defer { done = true }
+            return !done
+        }
+    }
+}

@@ -1,0 +1,174 @@
+import Foundation
+import MaturityStore
+import MaturityStoreTesting
+import Testing
+
+/// A small assessment with one evidence file, stored for an organisation.
+func storeSample(_ store: Store) async throws -> AssessmentSnapshot {
+    let organisation = try await store.organisations.create(name: "Sample Co", sites: ["Site A"])
+    let catalog = try await store.catalogs.add(
+        catalogId: "sample", catalogVersion: "1", title: "Sample", origin: .uploaded,
+        files: [("catalog.yaml", Data("id: sample\n".utf8))]
+    ).record
+    let snapshot = AssessmentSnapshot(
+        assessment: AssessmentRecord(
+            id: "", organisationId: organisation.id, organisationName: organisation.name, catalog: catalog.id,
+            catalogReference: "sample", kind: "self",
+            date: "2026-11-01", assessor: "李伟", owners: ["SP-01": "王五"]),
+        criteria: [
+            CriterionRecord(criterion: "SP-01", claimed: 3, evidence: ["E1"], note: "note", position: 0),
+            CriterionRecord(criterion: "SP-02", na: "no field service", position: 1),
+        ],
+        evidence: [
+            EvidenceRecord(item: "E1", kind: "document", title: "流程", date: "2026-03-01", file: "evidence/a.txt")
+        ],
+        findings: [FindingRecord(finding: "NC-1", criterion: "SP-01", grade: "minor", text: "gap")],
+        metrics: [MetricRecord(kpi: "fcr_rate", value: 76.5)])
+    return try await store.assessments.create(
+        snapshot, files: ["evidence/a.txt": Data("evidence bytes".utf8)], source: Data("schema: 1\n".utf8))
+}
+
+@Suite struct AssessmentRepositoryTests {
+    @Test(arguments: TestDatabase.allCases)
+    func anAssessmentReadsBackAsStoredWithItsFiles(_ database: TestDatabase) async throws {
+        try await database.withStore { store in
+            let stored = try await storeSample(store)
+            let read = try await store.assessments.get(stored.assessment.id)
+            #expect(read == stored)
+            #expect(read.criteria.map(\.criterion) == ["SP-01", "SP-02"])
+            #expect(read.criterion("SP-01")?.evidence == ["E1"])
+            #expect(read.criterion("SP-02")?.na == "no field service")
+            #expect(read.assessment.owners == ["SP-01": "王五"])
+            #expect(
+                read.files == [
+                    FileRecord(path: "evidence/a.txt", sha256: BlobStore.digest(Data("evidence bytes".utf8)), size: 14)
+                ])
+            let files = try await store.assessments.files(of: read)
+            #expect(files == ["evidence/a.txt": Data("evidence bytes".utf8)])
+            let source = try await store.assessments.blob(try #require(read.assessment.sourceSHA256))
+            #expect(source == Data("schema: 1\n".utf8))
+            let listed = try await store.assessments.list(organisation: read.assessment.organisationId)
+            #expect(listed.map(\.id) == [read.assessment.id])
+        }
+    }
+
+    @Test(arguments: TestDatabase.allCases)
+    func anEditRaisesTheVersionOfWhatChangedAndTheRevision(_ database: TestDatabase) async throws {
+        try await database.withStore { store in
+            let stored = try await storeSample(store)
+            let (after, _) = try await store.assessments.edit(stored.assessment.id) { current, _ in
+                var next = current
+                next.criteria[0].claimed = 4
+                next.criteria.append(CriterionRecord(criterion: "SP-03", claimed: 1, position: 2))
+                return (next, ())
+            }
+            #expect(after.criterion("SP-01")?.claimed == 4)
+            #expect(after.criterion("SP-01")?.version == 2)
+            #expect(after.criterion("SP-02")?.version == 1)
+            #expect(after.criterion("SP-03")?.version == 1)
+            #expect(after.assessment.revision == 2)
+            #expect(after.assessment.version == 1)
+            let (unchanged, _) = try await store.assessments.edit(stored.assessment.id) { current, _ in (current, ()) }
+            #expect(unchanged.assessment.revision == 2)
+        }
+    }
+
+    @Test(arguments: TestDatabase.allCases)
+    func aRefusedEditChangesNothing(_ database: TestDatabase) async throws {
+        struct Refused: Error {}
+        try await database.withStore { store in
+            let stored = try await storeSample(store)
+            await #expect(throws: Refused.self) {
+                try await store.assessments.edit(
+                    stored.assessment.id, newFiles: [("evidence/b.txt", Data("new".utf8))]
+                ) { current, files -> (AssessmentSnapshot, Void) in
+                    var next = current
+                    next.criteria.removeAll()
+                    next.files += files
+                    next.assessment.date = "2030-01-01"
+                    _ = next
+                    throw Refused()
+                }
+            }
+            #expect(try await store.assessments.get(stored.assessment.id) == stored)
+        }
+    }
+
+    @Test(arguments: TestDatabase.allCases)
+    func aFileOverTheLimitIsRefusedBeforeAnythingIsWritten(_ database: TestDatabase) async throws {
+        try await database.withStore(maximumFileBytes: 100) { store in
+            let stored = try await storeSample(store)
+            let big = Data(repeating: 7, count: 101)
+            await #expect(throws: StoreError.fileTooLarge(name: "evidence/big.bin", size: 101, limit: 100)) {
+                try await store.assessments.edit(stored.assessment.id, newFiles: [("evidence/big.bin", big)]) {
+                    current, _ in (current, ())
+                }
+            }
+            #expect(try await store.assessments.get(stored.assessment.id) == stored)
+        }
+    }
+
+    @Test(arguments: TestDatabase.allCases)
+    func filesNothingCitesAreSweptAndCitedOnesKept(_ database: TestDatabase) async throws {
+        try await database.withStore { store in
+            let stored = try await storeSample(store)
+            // A file stored, then no longer cited.
+            _ = try await store.assessments.edit(stored.assessment.id, newFiles: [("evidence/b.txt", Data("b".utf8))]) {
+                current, files in
+                var next = current
+                next.files += files
+                return (next, ())
+            }
+            let (withoutB, _) = try await store.assessments.edit(stored.assessment.id) { current, _ in
+                var next = current
+                next.files.removeAll { $0.path == "evidence/b.txt" }
+                return (next, ())
+            }
+            #expect(try await store.sweepOrphans(olderThan: 3600) == 0)
+            let removed = try await store.sweepOrphans(olderThan: -1)
+            #expect(removed == 1)
+            await #expect(throws: StoreError.blobMissing(sha256: BlobStore.digest(Data("b".utf8)))) {
+                try await store.assessments.blob(BlobStore.digest(Data("b".utf8)))
+            }
+            let files = try await store.assessments.files(of: withoutB)
+            #expect(files["evidence/a.txt"] == Data("evidence bytes".utf8))
+        }
+    }
+
+    @Test func aFileLeftWithoutARowIsSweptFromTheFolder() async throws {
+        try await TestDatabase.sqlite.withStore { store in
+            let stray = store.configuration.blobDirectory + "/ab/abcdef"
+            try FileManager.default.createDirectory(
+                atPath: store.configuration.blobDirectory + "/ab", withIntermediateDirectories: true)
+            #expect(FileManager.default.createFile(atPath: stray, contents: Data("x".utf8)))
+            #expect(try await store.sweepOrphans(olderThan: 3600) == 0)
+            #expect(FileManager.default.fileExists(atPath: stray))
+            #expect(try await store.sweepOrphans(olderThan: -1) == 1)
+            #expect(!FileManager.default.fileExists(atPath: stray))
+        }
+    }
+
+    @Test(arguments: TestDatabase.allCases)
+    func concurrentEditsOfOneAssessmentAreAppliedOneAfterTheOther(_ database: TestDatabase) async throws {
+        try await database.withStore { store in
+            let stored = try await storeSample(store)
+            let id = stored.assessment.id
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                for index in 0..<20 {
+                    group.addTask {
+                        _ = try await store.assessments.edit(id) { current, _ in
+                            var next = current
+                            next.metrics.append(
+                                MetricRecord(kpi: "k\(index)", value: Double(index), position: index + 1))
+                            return (next, ())
+                        }
+                    }
+                }
+                try await group.waitForAll()
+            }
+            let final = try await store.assessments.get(id)
+            #expect(final.metrics.count == 21)
+            #expect(final.assessment.revision == 21)
+        }
+    }
+}
