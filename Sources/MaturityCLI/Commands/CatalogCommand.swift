@@ -15,7 +15,10 @@ struct CatalogCommand: ParsableCommand {
             discussion: "With no CATALOG, every catalog in Criteria/ is checked. Exit status 1 when there is an error."
         )
 
-        @Argument(help: "Catalog file, or folder holding catalog.yaml (default: the shipped catalogs).")
+        @Argument(
+            help:
+                "Catalog file, folder holding catalog.yaml, or the id of a catalog in Criteria/ (default: every shipped catalog)."
+        )
         var catalog: String?
 
         func run() throws {
@@ -23,7 +26,7 @@ struct CatalogCommand: ParsableCommand {
             let engine = console.engine
             let inputs: [InputPath]
             if let catalog {
-                inputs = [console.input(catalog)]
+                inputs = [try console.catalogInput(catalog)]
             } else {
                 let found = engine.library.shipped
                 if found.isEmpty { _ = try engine.library.defaultCatalog() }
@@ -38,9 +41,13 @@ struct CatalogCommand: ParsableCommand {
                 let warnings = diagnostics.count - errors
                 func count(_ n: Int, _ word: String) -> String { "\(n) \(word)\(n == 1 ? "" : "s")" }
                 if let catalog {
+                    let detail =
+                        catalog.isPoints
+                        ? "\(NumberText.plain(catalog.totalPoints)) points"
+                        : "\(catalog.criteria.filter(\.key).count) key"
                     console.write(
                         "\(shown): \(catalog.id) \(catalog.version): \(catalog.domains.count) domains, "
-                            + "\(catalog.criteria.count) criteria, \(catalog.criteria.filter(\.key).count) key; no errors"
+                            + "\(catalog.criteria.count) criteria, \(detail); no errors"
                             + (warnings > 0 ? ", " + count(warnings, "warning") : "") + "\n")
                 } else {
                     failed = true
@@ -62,10 +69,17 @@ struct CatalogCommand: ParsableCommand {
 
     struct Show: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "List a catalog's domains and criteria: id, weight, key, metric."
+            abstract: "List a catalog's domains and criteria: id, weight (or points), key, metric.",
+            discussion: """
+                With no CATALOG and one catalog in Criteria/, that catalog is listed. With several, they are \
+                listed (id, version, scoring, criteria) and 'maturity catalog show ID' shows one.
+                """
         )
 
-        @Argument(help: "Catalog file, or folder holding catalog.yaml (default: the shipped catalog).")
+        @Argument(
+            help:
+                "Catalog file, folder holding catalog.yaml, or the id of a catalog in Criteria/ (default: the shipped one, or the list of them)."
+        )
         var catalog: String?
 
         @Option(name: .long, help: "Output format: text, md, json, or xlsx (the layout 'catalog import' reads back).")
@@ -83,6 +97,17 @@ struct CatalogCommand: ParsableCommand {
 
         func run() throws {
             let console = Context.console
+            let shipped = console.engine.library.shipped
+            if catalog == nil, shipped.count > 1 {
+                let index = try CatalogIndex(
+                    entries: shipped.map { path in
+                        (
+                            console.relative(path),
+                            try console.engine.loadCatalog(InputPath(path, shown: console.relative(path))).value
+                        )
+                    }, language: console.language(lang))
+                return try console.emit(Reports.catalogIndex, index, as: format.report, to: output)
+            }
             let loaded = try console.engine.loadCatalog(try console.catalogInput(catalog))
             if format == .xlsx, let output {
                 let workbook = CatalogWorkbook(catalog: loaded.value, language: console.language(lang))

@@ -135,7 +135,7 @@ struct InitCommand: ParsableCommand {
         switch format {
         case .xlsx:
             try writeChecklist(
-                catalog: loaded.catalog, selfAssessment: assessment, selfResult: selfResult, copies: copies,
+                catalog: loaded.catalog, selfAssessment: package.assessment, selfResult: package.result, copies: copies,
                 console: console)
         case .md:
             let (folder, shown) = try prepare(file: "checklist.md", console: console)
