@@ -30,9 +30,14 @@ let package = Package(
                 .product(name: "_CryptoExtras", package: "swift-crypto"),
             ]
         ),
+        // SpreadsheetML (xlsx) written and read, small and strict; the zip container through ZIPFoundation.
+        .target(
+            name: "MaturitySheets",
+            dependencies: ["MaturityCore", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
+        ),
         .target(
             name: "MaturityReports",
-            dependencies: ["MaturityCore"]
+            dependencies: ["MaturityCore", "MaturitySheets"]
         ),
         .target(
             name: "MaturityStore",
@@ -74,7 +79,9 @@ let package = Package(
         // Fuzz targets: Tests/Fuzz/run.sh builds them with libFuzzer; swift test replays what they found.
         .target(
             name: "MaturityFuzzing",
-            dependencies: ["MaturityCore", "MaturityReports"]
+            dependencies: [
+                "MaturityCore", "MaturityReports", "MaturitySheets", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ]
         ),
         .target(name: "CFuzzDriver"),
         .executableTarget(
@@ -110,7 +117,15 @@ let package = Package(
         ),
         .testTarget(
             name: "MaturityCLITests",
-            dependencies: ["MaturityCLI", "MaturityCore"]
+            dependencies: [
+                "MaturityCLI", "MaturityCore", "MaturitySheets", "MaturityStore",
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .testTarget(
+            name: "MaturitySheetsTests",
+            dependencies: ["MaturitySheets", "MaturityCore", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
         ),
     ],
     swiftLanguageModes: [.v6]

@@ -1,11 +1,17 @@
 #!/usr/bin/env python3
 """Writes a synthetic catalog with N criteria and a matching assessment, for timing `maturity assess`.
 
-usage: generate.py N OUT_DIR
+usage: generate.py N OUT_DIR [levels|points]
 The catalog is a folder like the shipped one (OUT_DIR/catalog/catalog.yaml plus one file per
 domain, 8 domains). Every criterion has bilingual level descriptors, a fifth of them a metric, a
 tenth are key; the assessment claims levels with an evidence register of realistic size (one item
 per 5 criteria, each criterion citing 10).
+
+With `points`, the catalog scores clause points instead (the GB/T 27922 shape): the same criteria,
+domains, metrics and evidence, each clause with points, a check (a third checked by sample, a
+sixth graded), a bilingual requirement and description (the catalog within 5 % of the levels
+one's size), two profiles (one leaving out every twentieth clause), star ratings with
+held_days_min, adjustments; the assessment gives earned points or samples and a few deductions.
 """
 import os
 import random
@@ -13,7 +19,14 @@ import sys
 
 n = int(sys.argv[1])
 out = sys.argv[2]
+scoring = sys.argv[3] if len(sys.argv) > 3 else "levels"
+if scoring not in ("levels", "points"):
+    sys.exit("scoring must be levels or points")
 os.makedirs(out, exist_ok=True)
+if scoring == "points":
+    import generate_points
+    generate_points.write(n, out)
+    sys.exit(0)
 rng = random.Random(n)
 domains = 8
 kinds = [["statement"], ["document", "record"], ["deployment", "training"], ["kpi_series", "management_review"], ["benchmark", "improvement_outcome"]]

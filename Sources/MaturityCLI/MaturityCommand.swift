@@ -16,7 +16,7 @@ public struct MaturityCommand: ParsableCommand {
         version: "0.1.0",
         subcommands: [
             AssessCommand.self, CatalogCommand.self, InitCommand.self, PlanCommand.self, ReviewCommand.self,
-            HistoryCommand.self, KPICommand.self, VerifyCommand.self, ServeCommand.self,
+            HistoryCommand.self, KPICommand.self, VerifyCommand.self, ImportCommand.self, ServeCommand.self,
         ]
     )
 

@@ -14,6 +14,10 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
     case mapping
     /// A ticket export measured with a one-row-per-ticket mapping and with an event-log mapping.
     case tickets
+    /// Any bytes as an xlsx file, read and, when it reads, imported as a worksheet.
+    case workbook
+    /// Any bytes as the criteria sheet's XML of an otherwise sound workbook, imported as a worksheet.
+    case sheet
 
     /// The catalog assessments are read against: small, with every feature the scorer uses.
     static let fixedCatalog: Catalog = {
@@ -89,6 +93,8 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
         case .scorer: return runScorer(data)
         case .mapping: return runMapping(data)
         case .tickets: return runTickets(data)
+        case .workbook: return runWorkbook(data)
+        case .sheet: return runSheet(data)
         }
     }
 

@@ -116,9 +116,9 @@ import Testing
 
     @Test func aSignedAuditInMemorySealsTheDomainFilesInASubFolder() throws {
         var (files, engine) = try Self.signedAuditInMemory()
-        let verified = try engine.verify(InputPath("/audit/r.json"), currentFolder: "/")
-        #expect(verified.verified, "\(verified.diagnostics)")
-        let sealed = verified.signOff.parts.filter { $0.role == .catalog }.map(\.path)
+        let before = try engine.verify(InputPath("/audit/r.json"), currentFolder: "/")
+        #expect(before.verified, "\(before.diagnostics)")
+        let sealed = before.signOff.parts.filter { $0.role == .catalog }.map(\.path)
         #expect(sealed.contains("catalog.yaml") && sealed.contains("domains/service-process.yaml"))
         #expect(sealed.count == 6)
 

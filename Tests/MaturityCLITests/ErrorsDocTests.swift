@@ -71,7 +71,8 @@ import Testing
         #expect(ErrorsDoc.examples.count > 100, "only \(ErrorsDoc.examples.count) console examples found")
         #expect(
             ErrorsDoc.baseFiles.keys.sorted() == [
-                "assessment.yaml", "catalog.yaml", "docs/response.md", "plan.yaml", "tickets.csv",
+                "assessment.yaml", "catalog.yaml", "docs/response.md", "plan.yaml", "points-assessment.yaml",
+                "points.yaml", "tickets.csv",
             ])
     }
 

@@ -1,4 +1,6 @@
 import Foundation
+import Logging
+import MaturityStore
 import Testing
 
 /// Hostile input, round 2 (issue 23): one regression test per defect an adversarial probe found, run
@@ -234,6 +236,59 @@ import Testing
         #expect(try scratch.read("tickets.csv") == tickets)
     }
 
+    @Test func aWorkbookOutputThatIsAnInputIsRefused() throws {
+        let scratch = try Scratch()
+        let assessment = try scratch.read("assessment.yaml")
+        for (command, output) in [
+            (["assess", "assessment.yaml", "--catalog", "catalog.yaml"], "assessment.yaml"),
+            (["catalog", "show", "catalog.yaml"], "catalog.yaml"), (["plan", "plan.yaml"], "plan.yaml"),
+        ] {
+            let run = scratch.run(command + ["--format", "xlsx", "--output", output])
+            #expect(run.status == 1)
+            #expect(
+                run.stderr.hasPrefix("\(output): error: cannot write '\(output)': it is the same file as the input"),
+                "\(run.stderr)")
+        }
+        #expect(try scratch.read("assessment.yaml") == assessment)
+    }
+
+    /// `maturity serve backup` writes through the one safe writer too: never over the database it copies.
+    @Test func aBackupIsNeverWrittenOverTheDatabaseItCopies() async throws {
+        let scratch = try Scratch()
+        let store = try await Store.open(
+            StoreConfiguration(dataDirectory: scratch.file("data")), logger: Logger(label: "maturity.tests"))
+        try await store.close()
+        let databaseURL = URL(fileURLWithPath: scratch.file("data/maturity.sqlite"))
+        let database = try Data(contentsOf: databaseURL)
+        // The backup blocks its thread while it runs: run it on a thread of its own, not the test's.
+        func backup(_ output: String) async -> CLIRun {
+            await withCheckedContinuation { done in
+                Thread {
+                    done.resume(returning: scratch.run(["serve", "backup", "--data", "data", "--output", output]))
+                }
+                .start()
+            }
+        }
+        let over = await backup("data/maturity.sqlite")
+        #expect(over.status == 1)
+        #expect(
+            over.stderr.hasPrefix(
+                "data/maturity.sqlite: error: cannot write 'data/maturity.sqlite': it is the same file as the input"),
+            "\(over.stderr)")
+        #expect(try Data(contentsOf: databaseURL) == database)
+
+        // A link to the shared copy is written through, not replaced.
+        try scratch.write("shared/backup.zip", "old")
+        try FileManager.default.createSymbolicLink(
+            atPath: scratch.file("latest.zip"), withDestinationPath: "shared/backup.zip")
+        let through = await backup("latest.zip")
+        #expect(through.status == 0, "\(through.stderr)")
+        let link = try FileManager.default.destinationOfSymbolicLink(atPath: scratch.file("latest.zip"))
+        #expect(link == "shared/backup.zip")
+        #expect(
+            try Data(contentsOf: URL(fileURLWithPath: scratch.file("shared/backup.zip"))).starts(with: [0x50, 0x4B]))
+    }
+
     // MARK: 5. Symbolic links and special files as the output
 
     @Test func aPlanThatIsASymbolicLinkIsUpdatedThroughIt() throws {
@@ -306,11 +361,42 @@ import Testing
             "catalog.yaml:19:20: error: deadline for major must be at most 3650 days"
         ),
         ("evidence_max_age_days: 99999999\n", "catalog.yaml:19:24: error: evidence_max_age_days must be at most 3650"),
+        ("lead_days: {2: 99999}\n", "error: lead_days of level 2 must be at most 3650 days, found 99999"),
+        (
+            "evidence_kinds:\n  - {id: record, name: Record, max_age_days: 9223372036854775807}\n",
+            "error: max_age_days of evidence kind 'record' must be at most 3650, found 9223372036854775807"
+        ),
     ])
     func outOfRangeCatalogNumbersAreLocatedErrors(fragment: String, message: String) throws {
         let scratch = try Scratch()
         try scratch.catalog(fragment)
         let run = scratch.run(["catalog", "lint", "catalog.yaml"])
+        #expect(run.status == 1)
+        #expect(run.stderr.contains(message), "\(run.stderr)")
+    }
+
+    @Test(arguments: [
+        (
+            "domains:\n  - id: service\n    name: Service\n    criteria:\n"
+                + "      - {id: R-01, name: Rules, points: 1e308, check: all, requirement: R, sources: [c]}\n",
+            "error: points of 'R-01' must be at most 1000000, found 1e+308"
+        ),
+        (
+            "ratings:\n  - {id: compliant, name: Compliant, overall_min: 70}\n"
+                + "  - {id: star, name: Star, overall_min: 90, held_days_min: 99999999}\n",
+            "error: held_days_min of rating 'star' must be at most 3650, found 99999999"
+        ),
+        (
+            "domains:\n  - id: service\n    name: Service\n    criteria:\n"
+                + "      - {id: R-01, name: Rules, points: 60, check: all, requirement: R, sources: [c],"
+                + " metric: {kpi: satisfaction_rate, better: higher, threshold: 150}}\n",
+            "error: threshold of 'R-01' for KPI 'satisfaction_rate' must be from 0 to 100 (%), found 150"
+        ),
+    ])
+    func outOfRangePointsCatalogNumbersAreLocatedErrors(fragment: String, message: String) throws {
+        let scratch = try Scratch()
+        try scratch.write("points.yaml", ErrorsDoc.merge(ErrorsDoc.baseFiles["points.yaml"]!, fragment))
+        let run = scratch.run(["catalog", "lint", "points.yaml"])
         #expect(run.status == 1)
         #expect(run.stderr.contains(message), "\(run.stderr)")
     }
@@ -335,6 +421,21 @@ import Testing
         #expect(errors.count == 28)
         let suggestions = run.stderr.components(separatedBy: "\n").filter { $0.contains("hint: did you mean") }
         #expect(suggestions.count == 20, "\(run.stderr)")
+    }
+
+    @Test func didYouMeanInAPointsCatalogsProfilesIsBoundedToo() throws {
+        let scratch = try Scratch()
+        let unknown = (0..<30).map { "R-0\($0)" }.joined(separator: ", ")
+        try scratch.write(
+            "points.yaml",
+            ErrorsDoc.merge(
+                ErrorsDoc.baseFiles["points.yaml"]!,
+                "profiles:\n  - {id: maker, name: Manufacturer, excludes: [\(unknown)]}\n"))
+        let run = scratch.run(["catalog", "lint", "points.yaml"])
+        #expect(run.status == 1)
+        let lines = run.stderr.components(separatedBy: "\n")
+        #expect(lines.filter { $0.contains("excludes unknown criterion") }.count == 28)
+        #expect(lines.filter { $0.contains("hint: did you mean") }.count == 20, "\(run.stderr)")
     }
 
     // MARK: 9. Large inputs
@@ -435,6 +536,16 @@ import Testing
         let run = scratch.run(["assess", "assessment.yaml", "--catalog", "catalog.yaml"])
         #expect(run.status == 1)
         #expect(run.stderr.contains("error: ticket export 'fifo.csv' is not a regular file"))
+    }
+
+    @Test func aWorkbookIsReadByItsKindADeviceUpToTheLimit() throws {
+        let scratch = try Scratch()
+        let zero = scratch.run(["import", "/dev/zero", "--output", "org"])
+        #expect(zero.status == 1)
+        #expect(zero.stderr.hasPrefix("/dev/zero: error: '/dev/zero' is more than the 32 MB a workbook may have"))
+        let folder = scratch.run(["import", "docs", "--output", "org"])
+        #expect(folder.stderr == "docs: error: 'docs' is a folder, not an xlsx file\n")
+        #expect(!FileManager.default.fileExists(atPath: scratch.file("org")))
     }
 
     @Test func anEndlessDeviceAsAYAMLInputStopsAtTheLimit() throws {

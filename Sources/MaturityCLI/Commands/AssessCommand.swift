@@ -31,8 +31,10 @@ struct AssessCommand: ParsableCommand {
     @Option(name: .long, help: "Catalog file or folder (default: Criteria/<the assessment's catalog id>).")
     var catalog: String?
 
-    @Option(name: .long, help: "Output format: text, md, json or html (one self-contained page).")
-    var format: OutputFormat = .text
+    @Option(
+        name: .long,
+        help: "Output format: text, md, json, html (one self-contained page) or xlsx (a workbook 'import' reads back).")
+    var format: AssessFormat = .text
 
     @Option(name: .long, help: "Rating to aim for (default: the next rating above the current one).")
     var target: String?
@@ -58,6 +60,7 @@ struct AssessCommand: ParsableCommand {
 
     func validate() throws {
         if asOf != nil, plan == nil { throw ValidationError("--as-of goes with --plan") }
+        if format == .xlsx { try WorkbookOutput.requireOutput(output) }
         if let asOf { _ = try DateOption.parse(asOf, option: "--as-of") }
     }
 
@@ -82,8 +85,13 @@ struct AssessCommand: ParsableCommand {
         let context = ReportContext(
             result: result, catalog: loaded.catalog, language: console.language(lang), plan: planView,
             audit: seal.comparison, signOff: seal.signOff)
-        try console.emit(
-            Reports.assessment, context, as: format.report, to: output,
-            inputs: loaded.inputFiles + (plan.map { [console.absolute($0)] } ?? []))
+        let inputs = loaded.inputFiles + (plan.map { [console.absolute($0)] } ?? [])
+        if format == .xlsx, let output {
+            let workbook = AssessmentWorkbook(
+                catalog: loaded.catalog, assessment: loaded.assessment, form: .result(result),
+                language: context.language)
+            return try WorkbookOutput.write(workbook.data(), to: output, inputs: inputs, console: console)
+        }
+        try console.emit(Reports.assessment, context, as: format.report, to: output, inputs: inputs)
     }
 }

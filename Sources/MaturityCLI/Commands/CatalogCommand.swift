@@ -6,7 +6,7 @@ struct CatalogCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "catalog",
         abstract: "Check or list a criteria catalog.",
-        subcommands: [Lint.self, Show.self]
+        subcommands: [Lint.self, Show.self, Import.self]
     )
 
     struct Lint: ParsableCommand {
@@ -15,7 +15,10 @@ struct CatalogCommand: ParsableCommand {
             discussion: "With no CATALOG, every catalog in Criteria/ is checked. Exit status 1 when there is an error."
         )
 
-        @Argument(help: "Catalog file, or folder holding catalog.yaml (default: the shipped catalogs).")
+        @Argument(
+            help:
+                "Catalog file, folder holding catalog.yaml, or the id of a catalog in Criteria/ (default: every shipped catalog)."
+        )
         var catalog: String?
 
         func run() throws {
@@ -23,7 +26,7 @@ struct CatalogCommand: ParsableCommand {
             let engine = console.engine
             let inputs: [InputPath]
             if let catalog {
-                inputs = [console.input(catalog)]
+                inputs = [try console.catalogInput(catalog)]
             } else {
                 let found = engine.library.shipped
                 if found.isEmpty { _ = try engine.library.defaultCatalog() }
@@ -38,9 +41,13 @@ struct CatalogCommand: ParsableCommand {
                 let warnings = diagnostics.count - errors
                 func count(_ n: Int, _ word: String) -> String { "\(n) \(word)\(n == 1 ? "" : "s")" }
                 if let catalog {
+                    let detail =
+                        catalog.isPoints
+                        ? "\(NumberText.plain(catalog.totalPoints)) points"
+                        : "\(catalog.criteria.filter(\.key).count) key"
                     console.write(
                         "\(shown): \(catalog.id) \(catalog.version): \(catalog.domains.count) domains, "
-                            + "\(catalog.criteria.count) criteria, \(catalog.criteria.filter(\.key).count) key; no errors"
+                            + "\(catalog.criteria.count) criteria, \(detail); no errors"
                             + (warnings > 0 ? ", " + count(warnings, "warning") : "") + "\n")
                 } else {
                     failed = true
@@ -55,19 +62,27 @@ struct CatalogCommand: ParsableCommand {
         case text
         case md
         case json
+        case xlsx
 
         var report: ReportFormat { ReportFormat(rawValue: rawValue) ?? .text }
     }
 
     struct Show: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "List a catalog's domains and criteria: id, weight, key, metric."
+            abstract: "List a catalog's domains and criteria: id, weight (or points), key, metric.",
+            discussion: """
+                With no CATALOG and one catalog in Criteria/, that catalog is listed. With several, they are \
+                listed (id, version, scoring, criteria) and 'maturity catalog show ID' shows one.
+                """
         )
 
-        @Argument(help: "Catalog file, or folder holding catalog.yaml (default: the shipped catalog).")
+        @Argument(
+            help:
+                "Catalog file, folder holding catalog.yaml, or the id of a catalog in Criteria/ (default: the shipped one, or the list of them)."
+        )
         var catalog: String?
 
-        @Option(name: .long, help: "Output format: text, md or json.")
+        @Option(name: .long, help: "Output format: text, md, json, or xlsx (the layout 'catalog import' reads back).")
         var format: ShowFormat = .text
 
         @Option(name: .long, help: "Language of names: zh or en (default: from LANG, else en).")
@@ -76,12 +91,33 @@ struct CatalogCommand: ParsableCommand {
         @Option(name: .long, help: "Write to this file instead of standard output.")
         var output: String?
 
+        func validate() throws {
+            if format == .xlsx { try WorkbookOutput.requireOutput(output) }
+        }
+
         func run() throws {
             let console = Context.console
+            let shipped = console.engine.library.shipped
+            if catalog == nil, shipped.count > 1 {
+                let catalogs = try shipped.map { path in
+                    (
+                        console.relative(path),
+                        try console.engine.loadCatalog(InputPath(path, shown: console.relative(path))).value
+                    )
+                }
+                let index = try CatalogIndex(entries: catalogs, language: console.language(lang))
+                return try console.emit(
+                    Reports.catalogIndex, index, as: format.report, to: output,
+                    inputs: catalogs.flatMap { $0.1.files.map(\.path) })
+            }
             let loaded = try console.engine.loadCatalog(try console.catalogInput(catalog))
+            let inputs = loaded.value.files.map(\.path)
+            if format == .xlsx, let output {
+                let workbook = CatalogWorkbook(catalog: loaded.value, language: console.language(lang))
+                return try WorkbookOutput.write(workbook.data(), to: output, inputs: inputs, console: console)
+            }
             let listing = CatalogListing(catalog: loaded.value, language: console.language(lang))
-            try console.emit(
-                Reports.catalog, listing, as: format.report, to: output, inputs: loaded.value.files.map(\.path))
+            try console.emit(Reports.catalog, listing, as: format.report, to: output, inputs: inputs)
         }
     }
 }

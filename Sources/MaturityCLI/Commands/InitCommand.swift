@@ -9,6 +9,8 @@ enum InitFormat: String, CaseIterable, ExpressibleByArgument {
     case yaml
     /// The auditor's one-page checklist to print.
     case md
+    /// The worksheet (self) or checklist (audit) as a workbook to fill in a spreadsheet.
+    case xlsx
 }
 
 struct InitCommand: ParsableCommand {
@@ -21,6 +23,8 @@ struct InitCommand: ParsableCommand {
             claims, evidence register and findings carried over, an 'audited:' field per criterion, and the cited \
             evidence files copied into DIR so the audit package works offline. With --format md it writes \
             DIR/checklist.md instead: a one-page checklist to print and take on site.
+            With --format xlsx it writes DIR/worksheet.xlsx (self) or DIR/checklist.xlsx (audit, with the evidence \
+            files copied) to fill in Excel, WPS or LibreOffice; 'maturity import' reads it back.
             An existing file is never overwritten.
 
             Example: maturity init --kind audit --from Examples/huadong-appliance/assessment.yaml --auditor 王海 --output audit
@@ -47,7 +51,9 @@ struct InitCommand: ParsableCommand {
     @Option(name: .long, help: "The self-assessment an audit worksheet starts from (with --kind audit).")
     var from: String?
 
-    @Option(name: .long, help: "What to write: yaml (the assessment or worksheet) or md (the audit checklist).")
+    @Option(
+        name: .long,
+        help: "What to write: yaml (the assessment or worksheet), md (the audit checklist) or xlsx (a workbook).")
     var format: InitFormat = .yaml
 
     @Option(name: .long, help: "Catalog file or folder (default: the shipped catalog).")
@@ -104,6 +110,9 @@ struct InitCommand: ParsableCommand {
 
     func writeTemplate(console: Console) throws {
         let loaded = try console.engine.loadCatalog(try console.catalogInput(catalog))
+        if format == .xlsx {
+            return try writeWorksheet(catalog: loaded.value, console: console)
+        }
         let (folder, shown) = try prepare(file: "assessment.yaml", console: console)
         let template = AssessmentTemplate(
             catalog: loaded.value, organisation: organisation ?? "", site: site, assessor: assessor,
@@ -121,6 +130,10 @@ struct InitCommand: ParsableCommand {
             date: date.flatMap { Day(iso: $0) } ?? console.today, auditor: auditor, language: console.language(lang))
 
         switch format {
+        case .xlsx:
+            try writeChecklist(
+                catalog: loaded.catalog, selfAssessment: package.assessment, selfResult: package.result, copies: copies,
+                console: console)
         case .md:
             let (folder, shown) = try prepare(file: "checklist.md", console: console)
             try FileOutput.write(
@@ -139,20 +152,10 @@ struct InitCommand: ParsableCommand {
     /// Creates the output folder and refuses to overwrite `file` in it (or to write through a link there).
     func prepare(file: String, console: Console) throws(DiagnosticError) -> (folder: String, shown: String) {
         let folder = console.absolute(output)
-        let path = PathText.join(folder, file)
         let shown = PathText.join(output, file)
-        var status = stat()
-        if lstat(path, &status) == 0 {
-            throw DiagnosticError(
-                .error(
-                    "'\(shown)' already exists; it was not overwritten", at: .file(shown),
-                    hint: "choose another --output folder, or move the existing file away"))
-        }
-        do {
-            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        } catch {
-            throw DiagnosticError(.error("cannot create folder '\(output)'", at: .file(output)))
-        }
+        try FileOutput.prepareFolder(
+            folder, output: output, file: file, overwrite: false,
+            hint: "choose another --output folder, or move the existing file away")
         return (folder, shown)
     }
 

@@ -12,6 +12,7 @@ enum PlanFormat: String, CaseIterable, ExpressibleByArgument {
     case html
     case text
     case json
+    case xlsx
 
     var report: ReportFormat { ReportFormat(rawValue: rawValue) ?? .yaml }
 }
@@ -27,8 +28,9 @@ struct PlanCommand: ParsableCommand {
             (root_cause, measures, progress, verification, completed). If plan.yaml exists, every edit in it is \
             kept: new actions are added at the end, actions no longer produced are marked superseded (never \
             deleted), the fields the tool derives are refreshed in pending actions, and what changed is printed.
-            maturity plan ASSESSMENT|PLAN.yaml --format md|csv|ics|html [--output FILE]
-              exports the plan (from an assessment, merged with --plan PLAN.yaml if given, or from a plan file).
+            maturity plan ASSESSMENT|PLAN.yaml --format md|csv|ics|html|xlsx [--output FILE]
+              exports the plan (from an assessment, merged with --plan PLAN.yaml if given, or from a plan file); \
+            xlsx needs --output. CSV starts with a UTF-8 byte order mark when the language is Chinese (--bom, --no-bom).
             maturity plan --due PLAN.yaml [--as-of DATE] [--within DAYS]
               lists pending actions that are overdue or due soon, grouped by owner.
             """
@@ -46,7 +48,7 @@ struct PlanCommand: ParsableCommand {
     @Option(
         name: .long,
         help: ArgumentHelp(
-            "Format: yaml (the plan itself), md, csv, ics or html exports; text, md or json with --due.",
+            "Format: yaml (the plan itself), md, csv, ics, html or xlsx exports; text, md or json with --due.",
             valueName: "format"))
     var format: PlanFormat?
 
@@ -65,8 +67,10 @@ struct PlanCommand: ParsableCommand {
     @Option(name: .long, help: "Days ahead that count as due soon with --due.")
     var within = 30
 
-    @Flag(name: .long, help: "Start CSV output with a UTF-8 byte order mark (for Excel).")
-    var bom = false
+    @Flag(
+        inversion: .prefixedNo,
+        help: "Start CSV output with a UTF-8 byte order mark, for Excel (default: with --lang zh).")
+    var bom: Bool?
 
     @Option(name: .long, help: "Language of exports and summaries: zh or en (default: from LANG, else en).")
     var lang: Language?
@@ -83,9 +87,11 @@ struct PlanCommand: ParsableCommand {
             if let format, [.text, .json].contains(format) {
                 throw ValidationError("plan exports are yaml, md, csv, ics or html; text and json go with --due")
             }
+            if format == .xlsx { try WorkbookOutput.requireOutput(output) }
             if asOf != nil { throw ValidationError("--as-of goes with --due") }
         }
-        if bom, format != .csv { throw ValidationError("--bom goes with --format csv") }
+        if bom == true, format != .csv { throw ValidationError("--bom goes with --format csv") }
+        if bom == false, format != .csv { throw ValidationError("--no-bom goes with --format csv") }
     }
 
     func run() throws {
@@ -159,7 +165,12 @@ struct PlanCommand: ParsableCommand {
     func export(_ plan: Plan, text: String?, language: Language, inputs: [String], console: Console) throws {
         let format = format ?? .yaml
         if format == .yaml, let text { return try console.emit(text, to: output, inputs: inputs) }
-        let exporter = PlanExport(plan: plan, language: language, byteOrderMark: bom)
+        if format == .xlsx, let output {
+            let names = try WorkbookOutput.catalog(forPlan: plan, option: catalog, console: console)
+            let workbook = PlanWorkbook(plan: plan, catalog: names, language: language)
+            return try WorkbookOutput.write(workbook.data(), to: output, inputs: inputs, console: console)
+        }
+        let exporter = PlanExport(plan: plan, language: language, byteOrderMark: bom ?? (language == .zh))
         try console.emit(Reports.plan, exporter, as: format.report, to: output, inputs: inputs)
     }
 

@@ -49,9 +49,15 @@ extension Console {
         InputPath(absolute(path), shown: path)
     }
 
-    /// The catalog the user named, or else the one shipped catalog.
+    /// The catalog the user named (a path, or the id of a catalog in Criteria/), or else the one shipped catalog.
     func catalogInput(_ option: String?) throws(DiagnosticError) -> InputPath {
-        if let option { return input(option) }
+        if let option {
+            let given = input(option)
+            if engine.files.kind(given.path) == .missing, let found = engine.library.catalog(forId: option) {
+                return InputPath(found, shown: relative(found))
+            }
+            return given
+        }
         let found = try engine.library.defaultCatalog()
         return InputPath(found, shown: relative(found))
     }

@@ -80,6 +80,24 @@ enum FileOutput {
         }
     }
 
+    /// Creates the output folder `folder` (`output` as the user typed it) and refuses an existing `file` in
+    /// it — a symbolic link there too, dangling or not — unless `overwrite`; `hint` says what to do instead.
+    static func prepareFolder(_ folder: String, output: String, file: String, overwrite: Bool, hint: String)
+        throws(DiagnosticError)
+    {
+        let shown = PathText.join(output, file)
+        var status = stat()
+        if !overwrite, lstat(PathText.join(folder, file), &status) == 0 {
+            throw DiagnosticError(
+                .error("'\(shown)' already exists; it was not overwritten", at: .file(shown), hint: hint))
+        }
+        do {
+            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        } catch {
+            throw DiagnosticError(.error("cannot create folder '\(output)'", at: .file(output)))
+        }
+    }
+
     /// Runs `body` holding an exclusive lock on the folder of `path` (after links), so that two
     /// commands updating one file in place (the plan) take turns instead of losing an update. No lock
     /// file is left behind: the folder itself is locked.

@@ -111,6 +111,8 @@ public struct AuditComparison: Sendable {
     public var strengths: [Highlight]
     public var weaknesses: [Highlight]
     public var findingsByGrade: [GradeSummary]
+    /// The clauses of a points catalog with both judgements (`criteria` is empty then).
+    public var pointsCriteria: [PointsLine] = []
 
     /// Criteria where the two judgements differ, most over-claimed first, then catalog order.
     public var disagreements: [CriterionLine] {
@@ -125,6 +127,10 @@ public struct AuditComparison: Sendable {
 extension AuditComparison {
     /// Compares the audit `result` of `assessment` with the same assessment scored on its claimed levels.
     public init(result: AssessmentResult, assessment: Assessment, catalog: Catalog, kpis: [KPIValue]) {
+        if catalog.isPoints {
+            self = AuditComparison(pointsResult: result, assessment: assessment, catalog: catalog, kpis: kpis)
+            return
+        }
         var selfAssessment = assessment
         for (id, entry) in selfAssessment.criteria where entry.audited != nil {
             selfAssessment.criteria[id]?.audited = nil
@@ -135,42 +141,16 @@ extension AuditComparison {
         var calibration = Calibration(
             compared: 0, audited: 0, applicable: 0, overClaimed: 0, underClaimed: 0, agreed: 0, meanDifference: nil,
             meanAbsoluteDifference: nil)
-        var sum = 0
-        var absoluteSum = 0
+        var sums = Calibration.Sums()
         for c in result.criteria where c.applicable {
-            calibration.applicable += 1
-            let verdict: CriterionLine.Verdict
-            switch (c.claimed, c.audited) {
-            case (_, nil):
-                verdict = .notAudited
-            case (nil, _?):
-                verdict = .notClaimed
-                calibration.audited += 1
-            case (let claimed?, let audited?):
-                calibration.audited += 1
-                calibration.compared += 1
-                sum += claimed - audited
-                absoluteSum += abs(claimed - audited)
-                if claimed > audited {
-                    verdict = .overClaimed
-                    calibration.overClaimed += 1
-                } else if claimed < audited {
-                    verdict = .underClaimed
-                    calibration.underClaimed += 1
-                } else {
-                    verdict = .agreed
-                    calibration.agreed += 1
-                }
-            }
+            let verdict = calibration.count(
+                claimed: c.claimed.map(Double.init), audited: c.audited.map(Double.init), sums: &sums)
             lines.append(
                 CriterionLine(
                     id: c.id, domain: c.domain, claimed: c.claimed, audited: c.audited,
                     selfLevel: selfResult.criterion(c.id)?.level ?? 0, auditLevel: c.level, verdict: verdict))
         }
-        if calibration.compared > 0 {
-            calibration.meanDifference = Double(sum) / Double(calibration.compared)
-            calibration.meanAbsoluteDifference = Double(absoluteSum) / Double(calibration.compared)
-        }
+        calibration.finish(sums)
 
         self.criteria = lines
         self.domains = result.domains.map { domain in

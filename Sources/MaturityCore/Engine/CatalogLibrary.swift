@@ -58,6 +58,6 @@ public struct CatalogLibrary: Sendable {
             .error(
                 "several catalogs in Criteria/: "
                     + found.map { PathText.lastComponent(of: $0) }.joined(separator: ", "),
-                at: nil, hint: "name the one to use"))
+                at: nil, hint: "name the one to use with --catalog (its id or path)"))
     }
 }

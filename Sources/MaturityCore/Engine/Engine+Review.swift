@@ -11,7 +11,11 @@ extension Engine {
     {
         let previousResult = try PreviousResultLoader.load(
             path: previous.path, displayPath: previous.shown, files: files)
-        let current = Scorer(catalog: loaded.catalog).score(loaded.assessment, kpis: loaded.kpis)
+        // The certificate's run at the lowest rating continues from the previous result, or starts now after
+        // a suspension (the held time of star ratings).
+        let heldSince = previousResult.runStart ?? loaded.assessment.date
+        let current = Scorer(catalog: loaded.catalog, heldSince: heldSince)
+            .score(loaded.assessment, kpis: loaded.kpis)
             .presented(showingPath: showingPath)
         let reviewer = Reviewer(catalog: loaded.catalog)
         var bag = DiagnosticBag()

@@ -48,11 +48,13 @@ public struct AssessmentFile {
 public enum AssessmentLoader {
     static let assessmentKeys = [
         "schema", "catalog", "organisation", "kind", "date", "assessor", "auditor", "owners", "evidence", "metrics",
-        "tickets", "criteria", "findings", "note", "scope",
+        "tickets", "criteria", "findings", "note", "scope", "profile", "adjustments",
     ]
     static let organisationKeys = ["name", "site", "address", "contact", "industry"]
     static let evidenceKeys = ["id", "kind", "title", "date", "file", "note", "superseded_by", "valid_until"]
-    static let entryKeys = ["claimed", "audited", "evidence", "note", "na"]
+    static let entryKeys = [
+        "claimed", "audited", "evidence", "note", "na", "earned", "audited_earned", "sample", "audited_sample",
+    ]
     static let findingKeys = ["id", "criterion", "grade", "text", "status", "clause", "evidence", "due", "note"]
     static let ticketKeys = ["file", "mapping"]
 
@@ -163,7 +165,18 @@ public enum AssessmentLoader {
             if let node = map["criteria"] {
                 entries = readCriteria(node, evidence: evidence)
             }
-            let findings = map["findings"].map { readFindings($0, evidence: evidence) } ?? []
+            var findings = map["findings"].map { readFindings($0, evidence: evidence) } ?? []
+            let profile = readProfile(map, root: root)
+            let adjustments = map["adjustments"].map { readAdjustments($0, findings: findings) } ?? []
+            // Each deduction is also an open minor finding: something to rectify.
+            findings += adjustments.filter { $0.kind == .deduction }.map {
+                var finding = Finding(
+                    id: $0.id, criterion: $0.criterion, grade: .minor, text: $0.text, status: .open,
+                    location: $0.location)
+                finding.fromDeduction = true
+                return finding
+            }
+            if let profile, let node = map["criteria"] { checkExcluded(node, profile: profile) }
             if map["criteria"] == nil {
                 r.warning(
                     "the assessment has no 'criteria'; every criterion is not assessed", at: root,
@@ -177,6 +190,8 @@ public enum AssessmentLoader {
                 tickets: tickets, criteria: entries, findings: findings, baseDirectory: folder,
                 location: .start(of: r.file))
             assessment.metricLocations = metricLocations
+            assessment.profile = profile?.id
+            assessment.adjustments = adjustments
             return assessment
         }
 
@@ -231,7 +246,15 @@ public enum AssessmentLoader {
                 }
                 seen[id] = r.location(idNode)
                 let kind = map["kind"].flatMap { r.identifier($0, "evidence kind") } ?? ""
-                if let kindNode = map["kind"], !kind.isEmpty, !kindSet.contains(kind) {
+                if let kindNode = map["kind"], !kind.isEmpty, !kindSet.contains(kind), catalog.isPoints {
+                    // A points clause takes any valid item; only a catalog that declares its kinds is checked.
+                    if !catalog.evidenceKinds.isEmpty {
+                        r.warning(
+                            "evidence kind '\(kind)' of '\(id)' is not one the catalog declares; it counts for "
+                                + "\(catalog.evidenceMaxAgeDays) days", at: kindNode,
+                            hint: kindSuggester.hint(for: kind))
+                    }
+                } else if let kindNode = map["kind"], !kind.isEmpty, !kindSet.contains(kind) {
                     r.warning(
                         "evidence kind '\(kind)' of '\(id)' is not one the catalog asks for; it supports no level",
                         at: kindNode, hint: kindSuggester.hint(for: kind))
@@ -388,7 +411,9 @@ public enum AssessmentLoader {
                     let fields = r.mapping(entry.value, "criterion '\(entry.key)'", allowed: AssessmentLoader.entryKeys)
                 else { continue }
                 var result = CriterionEntry(location: r.location(entry.keyNode))
-                for key in ["claimed", "audited"] {
+                checkScoringKeys(fields, criterion: entry.key)
+                if catalog.isPoints { readPoints(fields, criterion: criterion, into: &result) }
+                for key in ["claimed", "audited"] where !catalog.isPoints {
                     guard let levelNode = fields[key], !r.isNull(levelNode),
                         let level = r.integer(
                             levelNode, "\(key) level of '\(entry.key)'",
@@ -447,6 +472,10 @@ public enum AssessmentLoader {
                             r.error(
                                 "criterion '\(entry.key)' is marked not applicable but also given a level", at: naNode,
                                 hint: "remove 'na' or the level")
+                        } else if result.givesPoints {
+                            r.error(
+                                "criterion '\(entry.key)' is marked not applicable but also given points", at: naNode,
+                                hint: "remove 'na' or the points")
                         }
                         result.notApplicable = reason.isEmpty ? "not applicable" : reason
                     }

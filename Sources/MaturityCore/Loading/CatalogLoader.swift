@@ -6,15 +6,18 @@ import Yams
 public enum CatalogLoader {
     static let catalogKeys = [
         "schema", "id", "version", "title", "description", "levels", "ratings", "deadlines",
-        "evidence_max_age_days", "evidence_kinds", "lead_days", "kpis", "domains", "renamed",
+        "evidence_max_age_days", "evidence_kinds", "lead_days", "kpis", "domains", "renamed", "scoring", "profiles",
+        "adjustments", "fail_name",
     ]
     static let levelKeys = ["level", "name", "evidence", "description"]
     static let ratingKeys = [
-        "id", "name", "overall_min", "domain_min", "key_level_min", "max_open", "criterion_min", "description",
+        "id", "name", "overall_min", "domain_min", "key_level_min", "max_open", "criterion_min", "held_days_min",
+        "description",
     ]
     static let domainKeys = ["id", "name", "weight", "owner", "description", "criteria"]
     static let criterionKeys = [
         "id", "name", "weight", "key", "owner", "description", "levels", "evidence", "metric", "actions", "sources",
+        "points", "check", "requirement",
     ]
     static let metricKeys = ["kpi", "better", "thresholds"]
     static let kpiKeys = ["id", "name", "unit", "better", "description"]
@@ -99,6 +102,8 @@ public enum CatalogLoader {
                 suggester = Suggester(all.map(\.id))
             }
         }
+        /// Levels or points: decides which keys domains and criteria take.
+        var scoring = Catalog.Scoring.levels
 
         mutating func read(path: String, display: String) -> Catalog? {
             let kind = files.kind(path)
@@ -152,11 +157,16 @@ public enum CatalogLoader {
         mutating func read(document: YAMLDocument, folder: (real: String, display: String)?) -> Catalog? {
             let r = YAMLReader(file: document.file)
             defer { bag.append(contentsOf: r.bag.all) }
+            scoring = Self.declaredScoring(document.root)
             guard
                 let map = r.mapping(
                     document.root, "the catalog", allowed: CatalogLoader.catalogKeys,
-                    required: ["schema", "id", "version", "title", "levels", "ratings"])
+                    required: scoring == .points
+                        ? ["schema", "id", "version", "title", "ratings"]
+                        : ["schema", "id", "version", "title", "levels", "ratings"])
             else { return nil }
+            if let node = map["scoring"] { readScoring(node, r) }
+            checkScoringKeys(map, "the catalog", r)
 
             if let node = map["schema"], let schema = r.integer(node, "schema"), schema != Catalog.supportedSchema {
                 r.error(
@@ -167,7 +177,8 @@ public enum CatalogLoader {
             let version = map["version"].flatMap { r.string($0, "version") }
             let title = map["title"].flatMap { r.text($0, "title") }
             _ = map["description"].flatMap { r.text($0, "description") }
-            let levels = map["levels"].map { readLevels($0, r) } ?? []
+            var levels: [ScaleLevel] = []
+            if let node = map["levels"], scoring == .levels { levels = readLevels(node, r) }
             // A broken scale is reported once; later checks use its contiguous part, not the stray number.
             maxLevel = max(0, levels.count - 1)
             let ratings = map["ratings"].map { readRatings($0, r) } ?? []
@@ -185,7 +196,7 @@ public enum CatalogLoader {
                 }
             }
             let kinds = map["evidence_kinds"].map { readEvidenceKinds($0, r) } ?? []
-            let leadDays = map["lead_days"].map { readLeadDays($0, r) } ?? [:]
+            let leadDays = scoring == .points ? [:] : map["lead_days"].map { readLeadDays($0, r) } ?? [:]
             kpis = map["kpis"].map { readKPIs($0, r) } ?? []
             kpiNames = KPINames(kpis)
 
@@ -241,13 +252,14 @@ public enum CatalogLoader {
 
             // Criteria a rating requires must exist; they are read after the ratings.
             if let node = map["ratings"], case .sequence(let items) = node {
+                let suggester = Suggester(Array(criterionIds.keys).sorted())
                 for case .mapping(let rating) in items {
                     guard case .mapping(let required)? = rating["criterion_min"] else { continue }
                     for (key, _) in required {
                         guard case .scalar(let id) = key, criterionIds[id.string] == nil else { continue }
                         r.error(
                             "criterion_min names unknown criterion '\(id.string)'", at: key,
-                            hint: Suggestion.hint(for: id.string, in: Array(criterionIds.keys).sorted(), listUpTo: 0))
+                            hint: suggester.hint(for: id.string))
                     }
                 }
             }
@@ -266,11 +278,19 @@ public enum CatalogLoader {
                 }
             }
 
+            let profiles = map["profiles"].map { readProfiles($0, r) } ?? []
+            let adjustments = map["adjustments"].flatMap { readAdjustments($0, r) }
+
             guard let id, let version, let title else { return nil }
-            return Catalog(
+            var catalog = Catalog(
                 id: id, version: version, title: title, levels: levels, ratings: ratings, deadlines: deadlines,
                 evidenceMaxAgeDays: maxAge, evidenceKinds: kinds, kpis: kpis, domains: domains, renamed: renamed,
                 leadDays: leadDays, location: .start(of: document.file))
+            catalog.scoring = scoring
+            catalog.profiles = profiles
+            catalog.adjustments = adjustments
+            catalog.failName = map["fail_name"].flatMap { r.text($0, "fail_name") }
+            return catalog
         }
 
         func domainFiles(in folder: String) -> [String] {
@@ -329,6 +349,7 @@ public enum CatalogLoader {
             var template = Builder(files: files)
             template.maxLevel = maxLevel
             template.kpis = kpis
+            template.scoring = scoring
             let start = WorkerTemplate(builder: template)
             DispatchQueue.concurrentPerform(iterations: refs.count) { index in
                 var worker = start.builder
@@ -426,7 +447,11 @@ public enum CatalogLoader {
                 let name = map["name"].flatMap { r.text($0, "rating name") } ?? LocalizedText(id)
                 _ = map["description"].flatMap { r.text($0, "description of rating '\(id)'") }
                 var rule = RatingRule(id: id, name: name)
-                for key in ["overall_min", "domain_min"] {
+                checkScoringKeys(map, "rating '\(id)'", r)
+                if scoring == .points, let valueNode = map["held_days_min"] {
+                    rule.heldDaysMin = readHeldDays(valueNode, rating: id, lowest: ratings.isEmpty, r)
+                }
+                for key in ["overall_min", "domain_min"] where scoring == .levels || key == "overall_min" {
                     guard let valueNode = map[key], let value = r.number(valueNode, key) else { continue }
                     if value < 0 || value > 100 {
                         r.error(
@@ -435,7 +460,9 @@ public enum CatalogLoader {
                     }
                     if key == "overall_min" { rule.overallMin = value } else { rule.domainMin = value }
                 }
-                if let valueNode = map["key_level_min"], let value = r.integer(valueNode, "key_level_min") {
+                if scoring == .levels, let valueNode = map["key_level_min"],
+                    let value = r.integer(valueNode, "key_level_min")
+                {
                     if value < 0 || value > maxLevel {
                         r.error(
                             "key_level_min \(value) of rating '\(id)' is outside the scale 0–\(maxLevel)", at: valueNode
@@ -443,7 +470,7 @@ public enum CatalogLoader {
                     }
                     rule.keyLevelMin = value
                 }
-                if let valueNode = map["max_open"], let limits = r.mapping(valueNode, "max_open") {
+                if scoring == .levels, let valueNode = map["max_open"], let limits = r.mapping(valueNode, "max_open") {
                     for entry in limits.entries {
                         guard let grade = FindingGrade(rawValue: entry.key) else {
                             r.error(
@@ -456,7 +483,9 @@ public enum CatalogLoader {
                         rule.maxOpen[grade] = limit
                     }
                 }
-                if let valueNode = map["criterion_min"], let levels = r.mapping(valueNode, "criterion_min") {
+                if scoring == .levels, let valueNode = map["criterion_min"],
+                    let levels = r.mapping(valueNode, "criterion_min")
+                {
                     for entry in levels.entries {
                         guard let level = r.integer(entry.value, "criterion_min \(entry.key)") else { continue }
                         if level < 1 || level > maxLevel {
@@ -633,7 +662,8 @@ public enum CatalogLoader {
         mutating func readDomain(_ node: Node, _ r: YAMLReader) -> Domain? {
             guard
                 let map = r.mapping(
-                    node, "a domain", allowed: CatalogLoader.domainKeys, required: ["id", "name", "weight", "criteria"]),
+                    node, "a domain", allowed: CatalogLoader.domainKeys,
+                    required: scoring == .points ? ["id", "name", "criteria"] : ["id", "name", "weight", "criteria"]),
                 let idNode = map["id"], let id = r.identifier(idNode, "domain id")
             else { return nil }
             if let first = domainIds[id] {
@@ -642,7 +672,11 @@ public enum CatalogLoader {
                 domainIds[id] = r.location(idNode)
             }
             let name = map["name"].flatMap { r.text($0, "domain name") } ?? LocalizedText(id)
-            let weight = map["weight"].flatMap { positiveWeight($0, "weight of domain '\(id)'", r) } ?? 1
+            checkScoringKeys(map, "domain '\(id)'", r)
+            var weight = 1.0
+            if scoring == .levels {
+                weight = map["weight"].flatMap { positiveWeight($0, "weight of domain '\(id)'", r) } ?? 1
+            }
             let owner = map["owner"].flatMap { r.text($0, "owner") }
             _ = map["description"].flatMap { r.text($0, "description of domain '\(id)'") }
             var criteria: [Criterion] = []
@@ -652,6 +686,8 @@ public enum CatalogLoader {
                 }
                 if items.isEmpty { r.error("domain '\(id)' has no criteria", at: criteriaNode) }
             }
+            // A points domain weighs what its criteria are worth.
+            if scoring == .points { weight = criteria.reduce(0) { $0 + ($1.points ?? 0) } }
             return Domain(
                 id: id, name: name, weight: weight, owner: owner, criteria: criteria, location: r.location(idNode))
         }
@@ -675,7 +711,9 @@ public enum CatalogLoader {
             guard
                 let map = r.mapping(
                     node, "a criterion", allowed: CatalogLoader.criterionKeys,
-                    required: ["id", "name", "weight", "levels"]),
+                    required: scoring == .points
+                        ? ["id", "name", "points", "requirement"] : ["id", "name", "weight", "levels"]
+                ),
                 let idNode = map["id"], let id = r.identifier(idNode, "criterion id")
             else { return nil }
             if let first = criterionIds[id] {
@@ -684,13 +722,17 @@ public enum CatalogLoader {
                 criterionIds[id] = r.location(idNode)
             }
             let name = map["name"].flatMap { r.text($0, "name of '\(id)'") } ?? LocalizedText(id)
-            let weight = map["weight"].flatMap { positiveWeight($0, "weight of criterion '\(id)'", r) } ?? 1
-            let key = map["key"].flatMap { r.bool($0, "key") } ?? false
+            checkScoringKeys(map, "criterion '\(id)'", r)
+            let points = scoring == .points ? readPoints(map, criterion: id, r) : nil
+            let weight =
+                points?.points
+                ?? map["weight"].flatMap { positiveWeight($0, "weight of criterion '\(id)'", r) } ?? 1
+            let key = scoring == .levels ? map["key"].flatMap { r.bool($0, "key") } ?? false : false
             let owner = map["owner"].flatMap { r.text($0, "owner of '\(id)'") }
             let description = map["description"].flatMap { r.text($0, "description of '\(id)'") }
 
             var levels: [Int: LocalizedText] = [:]
-            if let levelsNode = map["levels"] {
+            if scoring == .levels, let levelsNode = map["levels"] {
                 let entries = levelEntries(levelsNode, "levels of '\(id)'", from: 0, r) {
                     r.text($0, "level descriptor")
                 }
@@ -710,16 +752,18 @@ public enum CatalogLoader {
                 }
             }
             var evidence: [Int: [String]] = [:]
-            if let evidenceNode = map["evidence"] {
+            if scoring == .levels, let evidenceNode = map["evidence"] {
                 evidence = levelMap(evidenceNode, "evidence of '\(id)'", from: 1, r) {
                     r.identifiers($0, "evidence kinds")?.map(\.0)
                 }
             }
             var actions: [Int: LocalizedText] = [:]
-            if let actionsNode = map["actions"] {
+            if scoring == .levels, let actionsNode = map["actions"] {
                 actions = levelMap(actionsNode, "actions of '\(id)'", from: 1, r) { r.text($0, "action") }
             }
-            let metric = map["metric"].flatMap { readMetric($0, criterion: id, r) }
+            let metric = map["metric"].flatMap {
+                scoring == .points ? readPointsMetric($0, criterion: id, r) : readMetric($0, criterion: id, r)
+            }
             var sources: [String] = []
             if let sourcesNode = map["sources"] {
                 if case .scalar = sourcesNode, let single = r.string(sourcesNode, "sources") {
@@ -738,9 +782,28 @@ public enum CatalogLoader {
                     "name of '\(id)' has no \(name.missingLanguages.map(\.rawValue).joined(separator: ", ")) text",
                     at: map["name"]!)
             }
-            return Criterion(
+            var criterion = Criterion(
                 id: id, name: name, weight: weight, key: key, owner: owner, description: description, levels: levels,
                 evidence: evidence, metric: metric, actions: actions, sources: sources, location: r.location(idNode))
+            if let points {
+                criterion.points = points.points
+                criterion.check = points.check
+                criterion.requirement = points.requirement
+            }
+            return criterion
+        }
+
+        /// An error when a metric names a KPI that is neither built in nor declared.
+        /// The definition of the KPI a metric names, or an error at `node` with a did-you-mean (the KPI ids
+        /// and their suggester are prepared once per file read).
+        @discardableResult
+        func checkKPIKnown(_ kpi: String, criterion: String, at node: Node, _ r: YAMLReader) -> KPIDefinition? {
+            let names = kpiNames ?? KPINames(kpis)
+            if let definition = names.byId[kpi] { return definition }
+            r.error(
+                "metric of '\(criterion)' names unknown KPI '\(kpi)'", at: node,
+                hint: names.suggester.hint(for: kpi) ?? "use a built-in ticket KPI or declare it under 'kpis:'")
+            return nil
         }
 
         /// A mapping keyed by scale level (`{1: …, 2: …}`), each key checked against the scale.
@@ -790,16 +853,9 @@ public enum CatalogLoader {
                     required: ["kpi", "better", "thresholds"]),
                 let kpiNode = map["kpi"], let kpi = r.identifier(kpiNode, "kpi")
             else { return nil }
-            let names = kpiNames ?? KPINames(kpis)
-            if names.byId[kpi] == nil {
-                r.error(
-                    "metric of '\(criterion)' names unknown KPI '\(kpi)'", at: kpiNode,
-                    hint: names.suggester.hint(for: kpi)
-                        ?? "use a built-in ticket KPI or declare it under 'kpis:'")
-            }
+            let definition = checkKPIKnown(kpi, criterion: criterion, at: kpiNode, r)
             guard let better = map["better"].flatMap({ direction($0, r) }) else { return nil }
             guard let thresholdsNode = map["thresholds"] else { return nil }
-            let definition = names.byId[kpi]
             let entries = levelEntries(thresholdsNode, "thresholds of '\(criterion)'", from: 1, r) { node -> Double? in
                 guard let value = r.number(node, "threshold") else { return nil }
                 if let definition, let problem = definition.rangeProblem(value) {

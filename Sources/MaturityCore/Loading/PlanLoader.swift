@@ -67,14 +67,16 @@ public enum PlanLoader {
     static let topKeys = ["schema", "kind", "catalog", "organisation", "date", "target", "actions"]
     /// The keys the tool writes in an action; any other key is a person's and is kept.
     public static let entryKeys = [
-        "id", "criterion", "domain", "kind", "from", "to", "what", "evidence_needed", "kpi_target", "owner",
+        "id", "criterion", "domain", "kind", "from", "to", "points", "earned", "what", "evidence_needed", "kpi_target",
+        "owner",
         "owner_role", "due", "priority", "purpose", "status", "status_before", "root_cause", "measures", "progress",
         "verification", "completed",
     ]
     /// The fields the tool derives from an assessment, refreshed in pending actions when the plan is
     /// regenerated; the others belong to people.
     public static let derivedKeys = [
-        "criterion", "domain", "kind", "from", "to", "what", "evidence_needed", "kpi_target", "priority", "purpose",
+        "criterion", "domain", "kind", "from", "to", "points", "earned", "what", "evidence_needed", "kpi_target",
+        "priority", "purpose",
         "verification",
     ]
 
@@ -206,6 +208,8 @@ public enum PlanLoader {
                 case "kind": entry.kind = isNull ? nil : r.string(value, "kind")
                 case "from": entry.from = isNull ? nil : r.integer(value, "from")
                 case "to": entry.to = isNull ? nil : r.integer(value, "to")
+                case "points": entry.points = isNull ? nil : r.number(value, "points")
+                case "earned": entry.earned = isNull ? nil : r.number(value, "earned")
                 case "what": entry.what = isNull ? nil : r.text(value, "what")
                 case "evidence_needed":
                     entry.evidenceNeeded = isNull ? nil : r.identifiers(value, "evidence_needed")?.map(\.0)

@@ -32,6 +32,10 @@ public struct Assessment: Sendable {
     /// The folder relative paths in the assessment resolve against.
     public var baseDirectory: String?
     public var location: SourceLocation?
+    /// The enterprise type of a points catalog the organisation is assessed as.
+    public var profile: String?
+    /// Deductions and bonuses of a points catalog, in the order written.
+    public var adjustments: [Adjustment] = []
 
     public init(
         catalogId: String, catalogVersion: String? = nil, organisation: Organisation, kind: Kind = .selfAssessment,
@@ -110,6 +114,17 @@ public struct CriterionEntry: Sendable, Hashable {
     /// Set when the criterion does not apply; the text is the reason.
     public var notApplicable: String?
     public var location: SourceLocation?
+    /// Points claimed for a clause of a points catalog (`earned:`).
+    public var earned: Double?
+    /// Points the auditor awards (`audited_earned:`), replacing `earned` as `audited` replaces `claimed`.
+    public var auditedEarned: Double?
+    /// The sample a clause checked by sample was judged on (`sample:`).
+    public var sample: Sample?
+    /// The auditor's own sample (`audited_sample:`), replacing `sample`.
+    public var auditedSample: Sample?
+
+    /// Whether the entry gives points (claimed or audited) for a points clause.
+    public var givesPoints: Bool { earned != nil || auditedEarned != nil || sample != nil || auditedSample != nil }
 
     public init(
         claimed: Int? = nil, audited: Int? = nil, evidence: [String] = [], note: String? = nil,
@@ -140,6 +155,8 @@ public struct Finding: Sendable, Hashable {
     public var evidence: [String]
     public var due: Day?
     public var location: SourceLocation?
+    /// Set when the finding stands for a deduction of a points assessment (written under `adjustments:`).
+    public var fromDeduction = false
 
     public init(
         id: String, criterion: String?, grade: FindingGrade, text: String, status: Status = .open,
@@ -166,6 +183,44 @@ public struct TicketSource: Sendable, Hashable {
     public init(file: String, mapping: String? = nil, location: SourceLocation? = nil) {
         self.file = file
         self.mapping = mapping
+        self.location = location
+    }
+}
+
+/// A sample a clause is checked on: how many items were checked and how many conformed.
+public struct Sample: Sendable, Hashable {
+    public var size: Int
+    public var conforming: Int
+
+    public init(size: Int, conforming: Int) {
+        self.size = size
+        self.conforming = conforming
+    }
+
+    /// The conforming share, 0–1.
+    public var share: Double { size > 0 ? Double(conforming) / Double(size) : 0 }
+}
+
+/// A deduction or a bonus of a points assessment.
+public struct Adjustment: Sendable, Hashable {
+    public enum Kind: String, Sendable, Hashable, CaseIterable {
+        /// A special deduction (an unmet obligation found by the evaluation); also an open minor finding.
+        case deduction
+        /// A bonus for something beyond the clauses, counted up to the catalog's `bonus_max`.
+        case bonus
+    }
+
+    public var id: String
+    public var kind: Kind
+    public var text: String
+    public var criterion: String?
+    public var location: SourceLocation?
+
+    public init(id: String, kind: Kind, text: String, criterion: String? = nil, location: SourceLocation? = nil) {
+        self.id = id
+        self.kind = kind
+        self.text = text
+        self.criterion = criterion
         self.location = location
     }
 }

@@ -28,6 +28,14 @@ public struct Catalog: Sendable {
     public var location: SourceLocation?
     /// Every file the loader read to make this catalog, in reading order (empty for a catalog given as text).
     public var files: [CatalogFile] = []
+    /// How criteria are scored: maturity levels (the default) or clause points.
+    public var scoring: Scoring = .levels
+    /// Enterprise types of a points catalog, each leaving out some criteria.
+    public var profiles: [Profile] = []
+    /// The points a deduction takes and a bonus adds, in a points catalog; nil when it allows none.
+    public var adjustments: AdjustmentRules?
+    /// The name of the implicit rating below the first (`fail_name:`; default 不合格 / Fail).
+    public var failName: LocalizedText?
 
     public init(
         id: String, version: String, title: LocalizedText, levels: [ScaleLevel], ratings: [RatingRule],
@@ -155,7 +163,7 @@ public struct Catalog: Sendable {
 
     public func ratingName(_ id: String, _ language: Language) -> String {
         if let rule = rating(id) { return rule.name.text(language) }
-        return RatingRule.failName.text(language)
+        return (failName ?? RatingRule.failName).text(language)
     }
 }
 
@@ -185,6 +193,8 @@ public struct RatingRule: Sendable, Hashable {
     public var domainMin: Double?
     public var keyLevelMin: Int?
     public var maxOpen: [FindingGrade: Int]
+    /// Days the certificate must have held the lowest rating before this one is granted (star ratings).
+    public var heldDaysMin: Int?
     /// Criteria the rating requires at a level of their own (criterion id → level), like the improvement
     /// and innovation the scheme asks of its top rating.
     public var criterionMin: [String: Int]
@@ -278,6 +288,12 @@ public struct Criterion: Sendable {
     public var actions: [Int: LocalizedText]
     public var sources: [String]
     public var location: SourceLocation?
+    /// The clause's points in a points catalog (nil in a levels catalog).
+    public var points: Double?
+    /// How a points clause is checked: as a whole, by sample, or graded by the assessor.
+    public var check: PointsCheck = .all
+    /// What a points clause requires, as plans and worksheets name it.
+    public var requirement: LocalizedText?
 
     public init(
         id: String, name: LocalizedText, weight: Double, key: Bool = false, owner: LocalizedText? = nil,

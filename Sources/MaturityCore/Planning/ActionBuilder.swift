@@ -39,6 +39,7 @@ public struct ActionBuilder: Sendable {
                         priority: priority, purpose: corrective ? .corrective : .development))
             }
         }
+        actions += pointsActions(for: result, assessment: assessment)
         for finding in assessment.findings where finding.status == .open && finding.grade != .improvement {
             let criterion = finding.criterion.flatMap(catalog.criterion)
             let domain = finding.criterion.flatMap(catalog.domain(ofCriterion:))
@@ -48,7 +49,8 @@ public struct ActionBuilder: Sendable {
                 case .minor: .p2
                 case .observation, .improvement: .p3
                 }
-            let level = finding.criterion.flatMap { result.criterion($0)?.level }
+            // A finding's action starts from the criterion's level; a points clause has none.
+            let level = catalog.isPoints ? nil : finding.criterion.flatMap { result.criterion($0)?.level }
             actions.append(
                 PlanAction(
                     id: finding.id, origin: .finding(id: finding.id, grade: finding.grade),

@@ -30,6 +30,9 @@ public struct PlanEntry: Sendable, Hashable {
     public var kind: String?
     public var from: Int?
     public var to: Int?
+    /// For a clause of a points catalog: what it is worth, and what it earned when the plan was generated.
+    public var points: Double?
+    public var earned: Double?
     public var what: LocalizedText?
     /// Evidence kinds the step's level still lacked when the plan was generated.
     public var evidenceNeeded: [String]?
@@ -127,5 +130,8 @@ extension PlanEntry {
             evidenceNeeded: action.isPathStep ? action.evidenceNeeded : nil,
             kpiTarget: action.kpiTarget, owner: person, ownerRole: role, due: action.due, priority: action.priority,
             purpose: action.purpose, status: action.status, verification: verification)
+        self.points = action.points?.points
+        self.earned = action.points.map { NumberText.rounded($0.earned) }
+        if action.points != nil { self.evidenceNeeded = nil }
     }
 }

@@ -72,6 +72,8 @@ public struct PlanAction: Sendable, Hashable {
     public var priority: Priority
     public var purpose: Purpose
     public var status: Status
+    /// For a clause of a points catalog: the points it has and is worth (its `from`/`to` are nil).
+    public var points: PointsStep?
 
     public init(
         id: String, origin: Origin, criterion: String?, domain: String?, from: Int?, to: Int?, what: LocalizedText,
@@ -98,6 +100,22 @@ public struct PlanAction: Sendable, Hashable {
     public var isPathStep: Bool {
         if case .path = origin { return true }
         return false
+    }
+
+    /// The points a clause of a points catalog earns now and is worth: the action earns the difference.
+    public struct PointsStep: Sendable, Hashable {
+        public var earned: Double
+        public var points: Double
+        /// No cited evidence is valid: the clause earns nothing until some is.
+        public var needsEvidence: Bool
+
+        public init(earned: Double, points: Double, needsEvidence: Bool = false) {
+            self.earned = earned
+            self.points = points
+            self.needsEvidence = needsEvidence
+        }
+
+        public var toEarn: Double { max(0, points - earned) }
     }
 
     /// `key`, `domain`, `overall`, or the finding grade.

@@ -146,6 +146,8 @@ extension PlanEntry {
         case "kind": return kind == other.kind
         case "from": return from == other.from
         case "to": return to == other.to
+        case "points": return points == other.points
+        case "earned": return earned == other.earned
         case "what": return what == other.what
         case "evidence_needed": return (evidenceNeeded ?? []) == (other.evidenceNeeded ?? [])
         case "kpi_target": return kpiTarget == other.kpiTarget
@@ -164,6 +166,8 @@ extension PlanEntry {
         case "kind": kind = other.kind
         case "from": from = other.from
         case "to": to = other.to
+        case "points": points = other.points
+        case "earned": earned = other.earned
         case "what": what = other.what
         case "evidence_needed": evidenceNeeded = other.evidenceNeeded
         case "kpi_target": kpiTarget = other.kpiTarget
@@ -182,6 +186,8 @@ extension PlanEntry {
         case "kind": return kind ?? "—"
         case "from": return from.map(String.init) ?? "—"
         case "to": return to.map(String.init) ?? "—"
+        case "points": return points.map { NumberText.plain($0) } ?? "—"
+        case "earned": return earned.map { NumberText.plain($0) } ?? "—"
         case "evidence_needed": return "[" + (evidenceNeeded ?? []).joined(separator: ", ") + "]"
         case "kpi_target":
             guard let target = kpiTarget else { return "—" }
@@ -203,6 +209,7 @@ extension ActionBuilder {
                 en: "The auditor reviews the corrective-action evidence for \(id) (root cause, correction, "
                     + "records of it being carried out) and closes the finding")
         case .path:
+            if let points = action.points, let id = action.criterion { return pointsVerification(id, points, action) }
             guard let id = action.criterion, let criterion = catalog.criterion(id), let to = action.to else {
                 return LocalizedText("")
             }

@@ -230,7 +230,9 @@ public enum PlanYAML {
         var lines: [String] = []
         func add(_ key: String, _ value: String) { lines.append("\(key): \(value)") }
         add("id", YAMLText.scalar(entry.id))
-        for key in ["criterion", "domain", "kind", "from", "to", "what", "evidence_needed", "kpi_target"] {
+        for key in [
+            "criterion", "domain", "kind", "from", "to", "points", "earned", "what", "evidence_needed", "kpi_target",
+        ] {
             lines += fieldLines(key, of: entry) ?? []
         }
         add("owner", entry.owner.map(YAMLText.scalar) ?? "null")
@@ -260,6 +262,8 @@ public enum PlanYAML {
         case "kind": return entry.kind.map { ["kind: \(YAMLText.scalar($0))"] }
         case "from": return entry.from.map { ["from: \($0)"] }
         case "to": return entry.to.map { ["to: \($0)"] }
+        case "points": return entry.points.map { ["points: \(NumberText.plain($0))"] }
+        case "earned": return entry.earned.map { ["earned: \(NumberText.plain($0))"] }
         case "what": return textLines("what", entry.what)
         case "evidence_needed":
             return entry.evidenceNeeded.map {

@@ -20,7 +20,7 @@ public enum ResultJSON {
                 ])
             }
         }
-        return .object([
+        let object: [String: JSONValue] = [
             "schema": .int(schema),
             "catalog": .object(["id": .string(result.catalogId), "version": .string(result.catalogVersion)]),
             "organisation": organisation(result.organisation),
@@ -42,7 +42,8 @@ public enum ResultJSON {
             "findings": .array(result.findings.map(finding)),
             "actions": .array(result.actions.map(action)),
             "warnings": .array(result.warnings.map(warning)),
-        ])
+        ]
+        return .object(object.merging(pointsFields(result)) { _, points in points })
     }
 
     public static func organisation(_ organisation: Organisation) -> JSONValue {
@@ -57,7 +58,7 @@ public enum ResultJSON {
     }
 
     static func criterion(_ c: CriterionResult) -> JSONValue {
-        .object([
+        let fields: [String: JSONValue] = [
             "id": .string(c.id),
             "domain": .string(c.domain),
             "key": .bool(c.key),
@@ -85,7 +86,8 @@ public enum ResultJSON {
                         "reasons": .array(gap.reasons.map(invalidItem)),
                     ])
                 }),
-        ])
+        ]
+        return .object(c.points.map { fields.merging(criterionPoints(c, $0)) { _, points in points } } ?? fields)
     }
 
     /// A cited item that does not count: its id, why (`stale`, `superseded`, `expired`, `future`,
@@ -148,7 +150,7 @@ public enum ResultJSON {
         case .role(let role): ownerRole = localized(role)
         case .unassigned: break
         }
-        return .object([
+        let fields: [String: JSONValue] = [
             "id": .string(a.id),
             "kind": .string(a.kindName),
             "criterion": .text(a.criterion),
@@ -169,7 +171,8 @@ public enum ResultJSON {
             "due": .string(a.due.description),
             "priority": .string(a.priority.rawValue),
             "status": .string(a.status.rawValue),
-        ])
+        ]
+        return .object(a.points.map { fields.merging(actionPoints($0)) { _, points in points } } ?? fields)
     }
 
     static func warning(_ w: ResultWarning) -> JSONValue {

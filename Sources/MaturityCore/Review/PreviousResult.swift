@@ -27,6 +27,8 @@ public struct PreviousResult: Sendable {
         public var level: Int?
         /// Rounded to 2 decimals, as written; nil when not applicable.
         public var score: Double?
+        /// Points earned, in a points result; nil when not applicable or a levels result.
+        public var earned: Double?
 
         public init(id: String, domain: String?, key: Bool, applicable: Bool, level: Int?, score: Double?) {
             self.id = id
@@ -78,6 +80,20 @@ public struct PreviousResult: Sendable {
     /// The date of the result the review compared with, when the result is a review.
     public var previousDate: Day?
     public var locations: Locations
+    /// Levels or points, as the result says (`scoring`; absent: levels).
+    public var scoring = Catalog.Scoring.levels
+    /// The first day of the certificate's unbroken run at the lowest rating, when the result records it.
+    public var heldSince: Day?
+
+    /// Whether the certificate stood in good standing on this result: rated above fail and neither
+    /// suspended nor withdrawn by it.
+    public var holdsCertificate: Bool {
+        rating != RatingRule.failId && kind != .selfAssessment && decision != .suspend && decision != .withdraw
+    }
+
+    /// The first day of the run at the lowest rating a review of this result continues: the recorded one,
+    /// else this result's date; nil when the certificate did not stand in good standing.
+    public var runStart: Day? { holdsCertificate ? heldSince ?? date : nil }
 
     public init(
         file: String, catalogId: String, catalogVersion: String, organisation: Organisation,

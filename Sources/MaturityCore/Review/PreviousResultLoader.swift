@@ -49,6 +49,18 @@ public enum PreviousResultLoader {
         let date = r.day(root, "date")
         let rating = r.string(root, "rating")
         let overall = r.score(root, "overall")
+        var scoring = Catalog.Scoring.levels
+        if let text = r.optionalString(root, "scoring", path: "scoring") {
+            if let parsed = Catalog.Scoring(rawValue: text) {
+                scoring = parsed
+            } else {
+                r.error("'scoring' must be 'levels' or 'points', found '\(text)'", at: root["scoring"])
+            }
+        }
+        let heldSince = root["held_since"].flatMap { node -> Day? in
+            if case .null = node.value { return nil }
+            return r.day(root, "held_since")
+        }
 
         var domains: [PreviousResult.DomainScore] = []
         var domainIds: Set<String> = []
@@ -69,16 +81,20 @@ public enum PreviousResultLoader {
             guard let id = r.string(node, "id", path: "\(path).id") else { continue }
             if !criterionIds.insert(id).inserted { r.error("\(path): criterion '\(id)' is listed twice", at: node) }
             let applicable = r.bool(node, "applicable", path: "\(path).applicable") ?? true
-            let level = r.level(node, "level", path: "\(path).level")
+            let measure = scoring == .points ? "earned" : "level"
+            let needed = scoring == .points ? "'earned'" : "a 'level'"
+            let level = scoring == .points ? nil : r.level(node, "level", path: "\(path).level")
+            let earned = scoring == .points ? r.points(node, "earned", path: "\(path).earned") : nil
             let score = r.score(node, "score", path: "\(path).score")
-            if applicable, node["level"]?.value == .null || node["score"]?.value == .null {
-                r.error("\(path): an applicable criterion needs a 'level' and a 'score', found null", at: node)
+            if applicable, node[measure]?.value == .null || node["score"]?.value == .null {
+                r.error("\(path): an applicable criterion needs \(needed) and a 'score', found null", at: node)
             }
-            criteria.append(
-                .init(
-                    id: id, domain: r.optionalString(node, "domain", path: "\(path).domain"),
-                    key: r.optionalBool(node, "key", path: "\(path).key") ?? false, applicable: applicable,
-                    level: applicable ? level : nil, score: applicable ? score : nil))
+            var line = PreviousResult.CriterionScore(
+                id: id, domain: r.optionalString(node, "domain", path: "\(path).domain"),
+                key: r.optionalBool(node, "key", path: "\(path).key") ?? false, applicable: applicable,
+                level: applicable ? level : nil, score: applicable ? score : nil)
+            line.earned = applicable ? earned : nil
+            criteria.append(line)
         }
 
         var decision: ReviewDecision?
@@ -108,7 +124,7 @@ public enum PreviousResultLoader {
         else {
             throw DiagnosticError(r.bag.sorted.filter(\.isError))
         }
-        return PreviousResult(
+        var result = PreviousResult(
             file: document.file, catalogId: catalogId, catalogVersion: catalogVersion,
             organisation: Organisation(name: organisationName, site: site), kind: kind, date: date, rating: rating,
             overall: overall, domains: domains, criteria: criteria, decision: decision, nextReview: nextReview,
@@ -117,6 +133,9 @@ public enum PreviousResultLoader {
                 catalog: root["catalog"]?.location, organisation: root["organisation"]?.location,
                 date: root["date"]?.location, rating: root["rating"]?.location, kind: root["kind"]?.location,
                 decision: root["decision"]?.location))
+        result.scoring = scoring
+        result.heldSince = heldSince
+        return result
     }
 
     /// Reads typed values from JSON nodes, collecting a diagnostic for each one that is missing or wrong.
@@ -205,6 +224,18 @@ public enum PreviousResultLoader {
             case .number(let value) where value == value.rounded() && value >= 0 && value < 1000: return Int(value)
             default:
                 wrongType(node, path, expected: "a level (an integer 0 or more) or null")
+                return nil
+            }
+        }
+
+        /// Points earned: a number 0 or more, or null.
+        mutating func points(_ parent: JSONDocument.Node, _ key: String, path: String) -> Double? {
+            guard let node = required(parent, key, path: path) else { return nil }
+            switch node.value {
+            case .null: return nil
+            case .number(let value) where value >= 0: return value
+            default:
+                wrongType(node, path, expected: "points (a number 0 or more) or null")
                 return nil
             }
         }

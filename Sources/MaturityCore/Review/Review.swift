@@ -54,13 +54,19 @@ public struct Review: Sendable {
     /// Whether this review ends the suspension the previous review imposed.
     public var liftsSuspension: Bool { previous.decision == .suspend && decision == .reinstate }
 
-    /// Criteria whose level fell.
-    public var regressions: [CriterionDelta] { criteria.filter { ($0.levelDelta ?? 0) < 0 } }
-    /// Criteria whose level rose.
-    public var improvements: [CriterionDelta] { criteria.filter { ($0.levelDelta ?? 0) > 0 } }
+    /// Criteria whose level (or, in a points catalog, points earned) fell.
+    public var regressions: [CriterionDelta] {
+        criteria.filter { ($0.levelDelta ?? 0) < 0 || ($0.earnedDelta ?? 0) < -Tolerance.epsilon }
+    }
+    /// Criteria whose level (or points earned) rose.
+    public var improvements: [CriterionDelta] {
+        criteria.filter { ($0.levelDelta ?? 0) > 0 || ($0.earnedDelta ?? 0) > Tolerance.epsilon }
+    }
     /// Criteria that became applicable or not applicable.
     public var applicabilityChanges: [CriterionDelta] {
-        criteria.filter { ($0.previousLevel == nil) != ($0.level == nil) }
+        criteria.filter {
+            ($0.previousLevel == nil) != ($0.level == nil) || ($0.previousEarned == nil) != ($0.earned == nil)
+        }
     }
 }
 
@@ -103,6 +109,9 @@ public struct CriterionDelta: Sendable, Hashable {
     public var previousLevel: Int?
     public var level: Int?
     public var score: ScoreDelta
+    /// Points earned then and now, in a points catalog (nil where not applicable).
+    public var previousEarned: Double?
+    public var earned: Double?
 
     public init(
         id: String, previousId: String?, domain: String, key: Bool, previousLevel: Int?, level: Int?,
@@ -120,6 +129,11 @@ public struct CriterionDelta: Sendable, Hashable {
     public var levelDelta: Int? {
         guard let previousLevel, let level else { return nil }
         return level - previousLevel
+    }
+
+    public var earnedDelta: Double? {
+        guard let previousEarned, let earned else { return nil }
+        return NumberText.rounded(earned - previousEarned)
     }
 }
 

@@ -104,13 +104,17 @@ public struct Reviewer: Sendable {
                 guard let now = current.criterion(criterion.id), let then = matching.previous[criterion.id] else {
                     continue
                 }
-                criteria.append(
-                    CriterionDelta(
-                        id: criterion.id, previousId: then.id == criterion.id ? nil : then.id, domain: domain.id,
-                        key: criterion.key, previousLevel: then.applicable ? then.level : nil,
-                        level: now.applicable ? now.level : nil,
-                        score: ScoreDelta(
-                            previous: then.applicable ? then.score : nil, current: now.applicable ? now.score : nil)))
+                var delta = CriterionDelta(
+                    id: criterion.id, previousId: then.id == criterion.id ? nil : then.id, domain: domain.id,
+                    key: criterion.key, previousLevel: then.applicable && now.points == nil ? then.level : nil,
+                    level: now.applicable && now.points == nil ? now.level : nil,
+                    score: ScoreDelta(
+                        previous: then.applicable ? then.score : nil, current: now.applicable ? now.score : nil))
+                if let points = now.points {
+                    delta.previousEarned = then.applicable ? then.earned : nil
+                    delta.earned = now.applicable ? NumberText.rounded(points.earned) : nil
+                }
+                criteria.append(delta)
             }
         }
         let basis: Review.Basis = matching.added.isEmpty && matching.removed.isEmpty ? .reported : .commonCriteria
@@ -263,9 +267,13 @@ public struct Reviewer: Sendable {
 
     /// Whether the criterion an action raises is now at the action's level.
     func levelReached(_ entry: PlanEntry, current: AssessmentResult) -> Bool? {
-        guard let id = entry.criterion, let to = entry.to,
+        guard let id = entry.criterion,
             let result = current.criterion(id) ?? current.criterion(currentId(of: id)), result.applicable
         else { return nil }
+        if let points = entry.points, let detail = result.points {
+            return detail.earned >= points - Tolerance.epsilon
+        }
+        guard let to = entry.to else { return nil }
         return result.level >= to
     }
 }

@@ -34,6 +34,9 @@ public struct AssessmentResult: Sendable {
     public var correctivePath: [PathStep] = []
     /// True when the path and its actions are left out: an audit report does not consult.
     public var pathWithheld = false
+    /// What a points catalog scores to beyond the clauses (profile, adjustments, held rating, gaps); nil for a
+    /// levels catalog.
+    public var points: PointsSummary?
 
     init(
         catalogId: String, catalogVersion: String, organisation: Organisation, kind: Assessment.Kind, date: Day,
@@ -79,6 +82,7 @@ public struct AssessmentResult: Sendable {
         guard kind.isCertificationAudit, !showingPath else { return self }
         var result = self
         result.path = []
+        result.points?.path = []
         result.actions = actions.filter { if case .finding = $0.origin { true } else { false } }
         result.pathWithheld = true
         return result
@@ -126,6 +130,8 @@ public struct CriterionResult: Sendable, Hashable {
     public var evidenceGaps: [EvidenceGap]
     public var evidence: [String]
     public var note: String?
+    /// The clause's points, earned and why, in a points catalog; nil in a levels catalog.
+    public var points: CriterionPoints? = nil
 
     /// Evidence kinds missing for the judged level, in level order, each once.
     public var missingEvidence: [String] {
@@ -209,6 +215,8 @@ public struct Blocker: Sendable, Hashable {
         case keyLevelMin = "key_level_min"
         case criterionMin = "criterion_min"
         case maxOpen = "max_open"
+        /// The certificate has not held the lowest rating long enough.
+        case heldDaysMin = "held_days_min"
     }
 
     /// What the condition is about.
@@ -217,18 +225,21 @@ public struct Blocker: Sendable, Hashable {
         case domain(String)
         case criterion(String)
         case grade(FindingGrade)
+        /// The rating the certificate must have held (`held_days_min`).
+        case rating(String)
 
-        /// As the result JSON writes it: `overall`, the domain or criterion id, or the grade.
+        /// As the result JSON writes it: `overall`, the domain, criterion or rating id, or the grade.
         public var id: String {
             switch self {
             case .overall: return "overall"
-            case .domain(let id), .criterion(let id): return id
+            case .domain(let id), .criterion(let id), .rating(let id): return id
             case .grade(let grade): return grade.rawValue
             }
         }
     }
 
     public var condition: Condition
+    /// `overall`, a domain, a criterion (key or required level), or a finding grade.
     public var subject: Subject
     public var actual: Double
     public var required: Double
@@ -298,6 +309,8 @@ public struct ResultWarning: Sendable, Hashable {
         case metricUnmeasured = "metric_unmeasured"
         /// One evidence item cited by most criteria: an auditor samples evidence per criterion.
         case evidenceCitedWidely = "evidence_cited_widely"
+        /// A bonus beyond the catalog's `bonus_max`, ignored (points catalogs).
+        case bonusIgnored = "bonus_ignored"
         case input
     }
 

@@ -2,9 +2,13 @@
 /// blockers to the target and the improvement path. Pure: no clock, no files.
 public struct Scorer: Sendable {
     public let catalog: Catalog
+    /// The first day of the certificate's unbroken run at the lowest rating or above, from its history (a
+    /// review's previous results). Nil: an audit starts the run on its own date; otherwise it is unknown.
+    public var heldSince: Day?
 
-    public init(catalog: Catalog) {
+    public init(catalog: Catalog, heldSince: Day? = nil) {
         self.catalog = catalog
+        self.heldSince = heldSince
     }
 
     /// Scores `assessment`, aiming at the next rating above the one it reaches; `kpis` are the KPI values
@@ -29,6 +33,7 @@ public struct Scorer: Sendable {
                 KPIValue(id: $0.key, value: $0.value, source: .metrics)
             }
         let valueByKPI = Dictionary(kpiValues.map { ($0.id, $0.value) }, uniquingKeysWith: { a, _ in a })
+        if catalog.isPoints { return scorePoints(assessment, kpis: kpiValues, values: valueByKPI, at: target) }
         let evidenceById = Dictionary(assessment.evidence.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         let rules = EvidenceRules(catalog: catalog, assessment: assessment)
         let criteria = catalog.domains.flatMap { domain in

@@ -45,6 +45,7 @@ public struct AssessmentTemplate: Sendable {
     }
 
     public func render() -> String {
+        if catalog.isPoints { return renderPoints() }
         let w = Words(language: language)
         var out: [String] = []
         out.append(YAMLText.comment(w("售后服务管理成熟度自评表", "After-sales service maturity self-assessment"), indent: ""))
@@ -56,14 +57,7 @@ public struct AssessmentTemplate: Sendable {
                 ),
                 indent: ""))
         out.append(YAMLText.comment(w("然后运行：maturity assess 本文件", "Then run: maturity assess <this file>"), indent: ""))
-        out.append("schema: 1")
-        out.append("catalog: \(YAMLText.scalar("\(catalog.id)@\(catalog.version)"))")
-        out.append("organisation:")
-        out.append("  name: \(YAMLText.quoted(organisation))")
-        if let site { out.append("  site: \(YAMLText.quoted(site))") }
-        out.append("kind: self")
-        out.append("date: \(date)")
-        out.append("assessor: \(assessor.map(YAMLText.quoted) ?? "\"\"")")
+        out.append(contentsOf: headerLines())
         out.append("")
         out.append(YAMLText.comment(w("负责人：评价项编号或领域编号 → 姓名", "Owners: criterion id or domain id → person"), indent: ""))
         out.append("owners: {}")
@@ -126,5 +120,14 @@ public struct AssessmentTemplate: Sendable {
         out.append(YAMLText.comment(w("审核发现（审核员填写）：", "Findings (auditors):"), indent: ""))
         out.append("findings: []")
         return out.joined(separator: "\n") + "\n"
+    }
+
+    /// `schema:` to `assessor:`: what the template says about itself and the organisation.
+    func headerLines() -> [String] {
+        var out = ["schema: 1", "catalog: \(YAMLText.scalar("\(catalog.id)@\(catalog.version)"))", "organisation:"]
+        out.append("  name: \(YAMLText.quoted(organisation))")
+        if let site { out.append("  site: \(YAMLText.quoted(site))") }
+        out += ["kind: self", "date: \(date)", "assessor: \(assessor.map(YAMLText.quoted) ?? "\"\"")"]
+        return out
     }
 }

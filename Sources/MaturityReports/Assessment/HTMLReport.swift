@@ -49,6 +49,7 @@ public struct HTMLReport: Renderer, Sendable {
         out +=
             "<span class=\"badge rank-\(min(3, rank))\" data-rating=\"\(e(r.rating))\">\(e(context.ratingName(r.rating)))</span>\n"
         out += "<span class=\"score\" id=\"overall\">\(context.score(r.overall)) <small>/ 100</small></span>\n"
+        if let summary = r.points { out += pointsSummary(summary) }
         out += "<div class=\"next\">"
         if let target = r.target {
             if r.blockers.isEmpty {
@@ -96,6 +97,7 @@ public struct HTMLReport: Renderer, Sendable {
     /// Criteria below the top level, the lowered ones first with the reasons.
     func gaps() -> String {
         let r = context.result
+        if let summary = r.points { return pointsGaps(summary) }
         let rows = r.criteria.filter { $0.applicable && $0.level < context.catalog.maxLevel }
         var out = "<h2>" + e(w("差距分析", "Gap analysis")) + "</h2>\n"
         guard !rows.isEmpty else {
@@ -140,6 +142,8 @@ public struct HTMLReport: Renderer, Sendable {
             + "</h2>\n"
         if r.pathWithheld {
             out += "<p id=\"path-withheld\">" + e(context.pathWithheldNote) + "</p>\n"
+        } else if let summary = r.points {
+            out += pointsPath(summary)
         } else if r.path.isEmpty {
             out += "<p>" + e(w("无需提升等级。", "No level needs to rise.")) + "</p>\n"
         } else {
@@ -174,7 +178,11 @@ public struct HTMLReport: Renderer, Sendable {
             }
             out += "</tbody></table>\n"
         }
-        if !r.reachable {
+        if r.points != nil {
+            if !r.pathWithheld, let note = context.pointsShortNote {
+                out += "<p class=\"\(r.reachable ? "meta" : "late")\">" + e(note) + "</p>\n"
+            }
+        } else if !r.reachable {
             out +=
                 "<p class=\"late\">"
                 + e(
@@ -215,6 +223,18 @@ public struct HTMLReport: Renderer, Sendable {
         out +=
             "<details id=\"criteria\"><summary>"
             + e(w("全部评价项（\(r.criteria.count)）", "All criteria (\(r.criteria.count))")) + "</summary>\n"
+        if r.points != nil {
+            out += pointsCriteriaTable()
+        } else {
+            out += levelCriteriaTable()
+        }
+        out += "</tbody></table></details>\n"
+        return out + detailsAfterCriteria()
+    }
+
+    func levelCriteriaTable() -> String {
+        let r = context.result
+        var out = ""
         out +=
             "<p class=\"meta\">"
             + e(w("等级 = min(审核或自评等级, 证据上限, 指标等级)", "Level = min(audited or claimed, evidence cap, metric level)"))
@@ -239,7 +259,13 @@ public struct HTMLReport: Renderer, Sendable {
                     + "</td></tr>\n"
             }
         }
-        out += "</tbody></table></details>\n"
+        return out
+    }
+
+    /// KPIs, findings and warnings, folded.
+    func detailsAfterCriteria() -> String {
+        let r = context.result
+        var out = ""
         if !r.kpis.isEmpty {
             out += "<details id=\"kpis\"><summary>" + e(w("指标", "KPIs")) + "</summary><table><tbody>\n"
             for kpi in r.kpis {

@@ -25,6 +25,7 @@ public struct MarkdownReport: Renderer, Sendable {
         out.append("| \(w("准则", "Catalog")) | \(Markdown.cell("\(r.catalogId) \(r.catalogVersion)")) |")
         out.append("| \(context.ratingLabel) | **\(Markdown.cell(context.ratingName(r.rating)))** |")
         out.append("| \(w("总分", "Overall score")) | \(context.score(r.overall)) / 100 |")
+        if let summary = r.points { out.append(contentsOf: pointsHeaderRows(summary)) }
         if let target = r.target {
             out.append("| \(w("目标", "Target")) | \(Markdown.cell(context.ratingName(target))) |")
         }
@@ -32,7 +33,7 @@ public struct MarkdownReport: Renderer, Sendable {
 
         out.append("## " + w("领域得分", "Domain scores"))
         out.append("")
-        out.append("| \(w("领域", "Domain")) | \(w("权重", "Weight")) | \(w("得分", "Score")) |")
+        out.append("| \(w("领域", "Domain")) | \(context.domainWeightLabel) | \(w("得分", "Score")) |")
         out.append("|---|---:|---:|")
         for domain in r.domains {
             out.append(
@@ -43,25 +44,29 @@ public struct MarkdownReport: Renderer, Sendable {
 
         out.append("## " + w("评价项", "Criteria"))
         out.append("")
-        out.append(
-            w(
-                "等级 = min(审核或自评等级, 证据上限, 指标等级)。★ 为关键项。",
-                "Level = min(audited or claimed, evidence cap, metric level). ★ marks a key criterion."))
-        out.append("")
-        out.append(
-            "| \(w("编号", "ID")) | \(w("评价项", "Criterion")) | \(w("自评", "Claimed")) | \(w("审核", "Audited")) | \(w("证据上限", "Evidence cap")) | \(w("指标等级", "Metric level")) | \(w("等级", "Level")) | \(w("得分", "Score")) | \(w("说明", "Why")) |"
-        )
-        out.append("|---|---|---:|---:|---:|---:|---:|---:|---|")
-        for c in r.criteria {
-            let name = (c.key ? "★ " : "") + Markdown.cell(context.criterionName(c.id))
-            let why = context.reasons(c).map(Markdown.cell).joined(separator: "<br>")
-            func cell(_ value: Int?) -> String { value.map(String.init) ?? "—" }
-            if c.applicable {
-                out.append(
-                    "| \(c.id) | \(name) | \(cell(c.claimed)) | \(cell(c.audited)) | \(c.evidenceCap) | \(cell(c.metricLevel)) | **\(c.level)** | \(NumberText.fixed(c.score)) | \(why) |"
-                )
-            } else {
-                out.append("| \(c.id) | \(name) | — | — | — | — | — | — | \(why) |")
+        if let summary = r.points {
+            out.append(contentsOf: pointsCriteriaSection(summary))
+        } else {
+            out.append(
+                w(
+                    "等级 = min(审核或自评等级, 证据上限, 指标等级)。★ 为关键项。",
+                    "Level = min(audited or claimed, evidence cap, metric level). ★ marks a key criterion."))
+            out.append("")
+            out.append(
+                "| \(w("编号", "ID")) | \(w("评价项", "Criterion")) | \(w("自评", "Claimed")) | \(w("审核", "Audited")) | \(w("证据上限", "Evidence cap")) | \(w("指标等级", "Metric level")) | \(w("等级", "Level")) | \(w("得分", "Score")) | \(w("说明", "Why")) |"
+            )
+            out.append("|---|---|---:|---:|---:|---:|---:|---:|---|")
+            for c in r.criteria {
+                let name = (c.key ? "★ " : "") + Markdown.cell(context.criterionName(c.id))
+                let why = context.reasons(c).map(Markdown.cell).joined(separator: "<br>")
+                func cell(_ value: Int?) -> String { value.map(String.init) ?? "—" }
+                if c.applicable {
+                    out.append(
+                        "| \(c.id) | \(name) | \(cell(c.claimed)) | \(cell(c.audited)) | \(c.evidenceCap) | \(cell(c.metricLevel)) | **\(c.level)** | \(NumberText.fixed(c.score)) | \(why) |"
+                    )
+                } else {
+                    out.append("| \(c.id) | \(name) | — | — | — | — | — | — | \(why) |")
+                }
             }
         }
 
@@ -103,6 +108,8 @@ public struct MarkdownReport: Renderer, Sendable {
             out.append("")
             if r.pathWithheld {
                 out.append(Markdown.inline(context.pathWithheldNote))
+            } else if let summary = r.points {
+                out.append(contentsOf: pointsPathSection(summary))
             } else if r.path.isEmpty {
                 out.append(w("无需提升等级。", "No level needs to rise."))
             } else {
@@ -128,7 +135,10 @@ public struct MarkdownReport: Renderer, Sendable {
                     }
                 }
             }
-            if !r.reachable {
+            if r.points != nil, !r.pathWithheld, let note = context.pointsShortNote {
+                out.append("")
+                out.append("> " + Markdown.inline(note))
+            } else if !r.reachable, r.points == nil {
                 out.append("")
                 out.append(
                     w(
@@ -185,13 +195,7 @@ public struct MarkdownReport: Renderer, Sendable {
             out.append("")
             let notAssessed = r.warnings.filter { $0.kind == .notAssessed }.compactMap(\.subject)
             if !notAssessed.isEmpty {
-                out.append(
-                    "- "
-                        + w(
-                            "\(notAssessed.count) 项未评估（按 0 级计）：",
-                            "\(notAssessed.count) \(notAssessed.count == 1 ? "criterion" : "criteria") not assessed (counted at level 0): "
-                        )
-                        + notAssessed.map(Markdown.inline).joined(separator: ", "))
+                out.append("- " + Markdown.inline(context.notAssessedLine(notAssessed)))
             }
             for warning in r.warnings where warning.kind != .notAssessed {
                 out.append("- " + Markdown.inline(TextReport(context).localizedWarning(warning)))

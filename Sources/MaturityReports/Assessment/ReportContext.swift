@@ -78,6 +78,7 @@ public struct ReportContext: Sendable {
 
     /// Why a criterion ended at its level, one sentence per reason, in the order the rules apply.
     func reasons(_ c: CriterionResult) -> [String] {
+        if let points = c.points { return pointsReasons(c, points) }
         let w = words
         guard c.applicable else {
             return [w("不适用：", "not applicable: ") + (c.notApplicableReason ?? "")]
@@ -162,6 +163,8 @@ public struct ReportContext: Sendable {
                 "评价项 \(b.subject.id)「\(criterionName(b.subject.id))」为 \(Int(b.actual)) 级 < 该评级要求的 \(Int(b.required)) 级",
                 "criterion \(b.subject.id) '\(criterionName(b.subject.id))' is at level \(Int(b.actual)) < \(Int(b.required)), the level this rating requires"
             )
+        case .heldDaysMin:
+            return heldBlockerText(b)
         case .maxOpen:
             let grade = if case .grade(let grade) = b.subject { grade.name.text(language) } else { b.subject.id }
             return w(

@@ -27,6 +27,7 @@ public struct TextReport: Renderer, Sendable {
         var headline = context.ratingLabel + w("：", ": ") + context.ratingName(r.rating)
         headline += w("    总分 ", "    overall ") + context.score(r.overall) + " / 100"
         out.append(headline)
+        if let summary = r.points { out.append(contentsOf: pointsHeadline(summary)) }
         if let target = r.target {
             if r.blockers.isEmpty {
                 out.append(
@@ -63,6 +64,8 @@ public struct TextReport: Renderer, Sendable {
             out.append("")
             if r.pathWithheld {
                 out.append("  " + context.pathWithheldNote)
+            } else if let summary = r.points {
+                out.append(contentsOf: pointsPathSection(summary, target: target))
             } else {
                 out.append(contentsOf: pathSection(target: target))
             }
@@ -119,7 +122,7 @@ public struct TextReport: Renderer, Sendable {
     func domainSection() -> [String] {
         let w = context.words
         var lines = [
-            DisplayWidth.pad(w("领域", "Domains"), 34) + DisplayWidth.padLeft(w("权重", "Weight"), 7)
+            DisplayWidth.pad(w("领域", "Domains"), 34) + DisplayWidth.padLeft(context.domainWeightLabel, 7)
                 + DisplayWidth.padLeft(w("得分", "Score"), 9)
         ]
         for domain in context.result.domains {
@@ -141,6 +144,7 @@ public struct TextReport: Renderer, Sendable {
     }
 
     func criteriaSection() -> [String] {
+        if context.isPoints { return pointsCriteriaSection() }
         let w = context.words
         var lines: [String] = []
         let header =
@@ -250,7 +254,9 @@ public struct TextReport: Renderer, Sendable {
         }
         let differing = audit.disagreements
         lines.append("")
-        if differing.isEmpty {
+        if context.isPoints {
+            lines.append(contentsOf: pointsDisagreementLines(audit))
+        } else if differing.isEmpty {
             if audit.calibration.compared > 0 {
                 lines.append("  " + w("审核员与自评等级没有分歧。", "The auditor agreed with every claimed level."))
             }
@@ -337,12 +343,7 @@ public struct TextReport: Renderer, Sendable {
         var lines = [w("提示", "Warnings")]
         let notAssessed = context.result.warnings.filter { $0.kind == .notAssessed }.compactMap(\.subject)
         if !notAssessed.isEmpty {
-            lines.append(
-                w(
-                    "  \(notAssessed.count) 项未评估（按 0 级计）：",
-                    "  \(notAssessed.count) \(notAssessed.count == 1 ? "criterion" : "criteria") not assessed (counted at level 0): "
-                )
-                    + notAssessed.joined(separator: ", "))
+            lines.append("  " + context.notAssessedLine(notAssessed))
         }
         for warning in context.result.warnings where warning.kind != .notAssessed {
             lines.append("  " + clean(localizedWarning(warning)))
@@ -353,6 +354,14 @@ public struct TextReport: Renderer, Sendable {
     func localizedWarning(_ warning: ResultWarning) -> String {
         let w = context.words
         switch warning.kind {
+        case .notAssessed where context.isPoints:
+            let id = warning.subject ?? ""
+            return w("评价项 \(id) 未评估，按 0 分计", "criterion '\(id)' is not assessed: counted as 0 points")
+        case .bonusIgnored:
+            let max = context.pointsCount(context.catalog.adjustments?.bonusMax ?? 0)
+            return w(
+                "加分 \(warning.subject ?? "") 不计：加分合计至多 \(max)",
+                "bonus \(warning.subject ?? "") is ignored: bonuses add at most \(max)")
         case .metricUnmeasured:
             let kpi = warning.subject.flatMap { context.result.criterion($0)?.metricKPI } ?? ""
             return w(

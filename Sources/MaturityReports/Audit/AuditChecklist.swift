@@ -24,6 +24,20 @@ public struct AuditChecklist: Sendable {
                 + w("审核员", "Auditor") + " \(auditor) · " + w("准则", "Catalog")
                 + " \(ws.catalog.id) \(ws.catalog.version)")
         out.append("")
+        if ws.catalog.isPoints {
+            out.append(contentsOf: pointsTable())
+        } else {
+            out.append(contentsOf: levelsTable())
+        }
+        out.append("")
+        out.append("## " + w("审核发现", "Findings"))
+        return out.joined(separator: "\n") + "\n" + rest()
+    }
+
+    func levelsTable() -> [String] {
+        let ws = worksheet
+        let w = ws.w
+        var out: [String] = []
         let scale = ws.catalog.levels.map { "\($0.level) \(Markdown.inline($0.name.text(ws.language)))" }
         out.append(
             w("等级：", "Levels: ") + scale.joined(separator: " · ")
@@ -44,8 +58,15 @@ public struct AuditChecklist: Sendable {
             out.append(
                 "| ☐ | \(Markdown.cell(criterion.id)) | \(name) | \(claimed) | \(scored.evidenceCap) | \(cited) | | |")
         }
-        out.append("")
-        out.append("## " + w("审核发现", "Findings"))
+        return out
+    }
+
+    /// The findings table to fill in and the signature lines, after the criteria.
+    func rest() -> String {
+        let ws = worksheet
+        let w = ws.w
+        let a = ws.selfAssessment
+        var out: [String] = []
         out.append("")
         let grades = FindingGrade.allCases.map {
             "\($0.rawValue) \($0.name.text(ws.language)) \(ws.catalog.deadline($0))"
@@ -57,7 +78,7 @@ public struct AuditChecklist: Sendable {
             "| \(w("编号", "ID")) | \(w("等级", "Grade")) | \(w("评价项", "Criterion")) | \(w("条款", "Clause")) | \(w("依据", "Evidence")) | \(w("内容", "Text")) |"
         )
         out.append("|---|---|---|---|---|---|")
-        for finding in a.findings where finding.status == .open {
+        for finding in a.findings where finding.status == .open && !finding.fromDeduction {
             out.append(
                 "| \(Markdown.cell(finding.id)) | \(finding.grade.rawValue) | \(Markdown.cell(finding.criterion ?? "")) | \(Markdown.cell(finding.clause ?? "")) | \(Markdown.cell(finding.evidence.joined(separator: ", "))) | \(Markdown.cell(finding.text)) |"
             )

@@ -36,12 +36,24 @@ public struct AuditWorksheet: Sendable {
         func comment(_ zh: String, _ en: String, indent: String = "") {
             out.append(YAMLText.comment(w(zh, en), indent: indent))
         }
-        comment("售后服务管理成熟度现场审核工作表", "After-sales service maturity audit worksheet")
+        if catalog.isPoints {
+            let title = catalog.title.text(language)
+            comment("\(title) — 现场审核工作表", "\(title) — audit worksheet")
+        } else {
+            comment("售后服务管理成熟度现场审核工作表", "After-sales service maturity audit worksheet")
+        }
         comment("来自自评：\(source)（\(a.date)）", "From the self-assessment \(source) (\(a.date))")
-        comment(
-            "对每个评价项填写 audited（0–\(catalog.maxLevel)）：审核员评定的等级取代自评等级，但仍不能超过证据支持的等级。",
-            "Fill in audited (0–\(catalog.maxLevel)) for every criterion: the auditor's level replaces the claim, and still counts only as far as its evidence supports."
-        )
+        if catalog.isPoints {
+            comment(
+                "对每个条款填写 audited_earned（0 至该条款分值；抽查条款填 audited_sample: {size, conforming}）：审核员的得分取代自评得分；没有有效证据的条款为 0 分。",
+                "Fill in audited_earned (0 to the clause's points; for a sampled clause audited_sample: {size, conforming}) for every clause: the auditor's points replace the claim; a clause without valid evidence earns 0."
+            )
+        } else {
+            comment(
+                "对每个评价项填写 audited（0–\(catalog.maxLevel)）：审核员评定的等级取代自评等级，但仍不能超过证据支持的等级。",
+                "Fill in audited (0–\(catalog.maxLevel)) for every criterion: the auditor's level replaces the claim, and still counts only as far as its evidence supports."
+            )
+        }
         comment(
             "访谈（interview）和现场观察（observation）作为证据登记在 evidence 中并在评价项中引用。",
             "Record interviews (interview) and on-site observations (observation) as evidence items and cite them.")
@@ -58,6 +70,7 @@ public struct AuditWorksheet: Sendable {
         out.append("date: \(date)")
         out.append("auditor: \(YAMLText.quoted(auditor ?? ""))")
         if let assessor = a.assessor { out.append("assessor: \(YAMLText.quoted(assessor))") }
+        if let profile = a.profile { out.append("profile: \(YAMLText.scalar(profile))") }
         out.append("")
 
         comment("负责人（自评中填写）", "Owners (from the self-assessment)")
@@ -123,13 +136,16 @@ public struct AuditWorksheet: Sendable {
             "例如：- {id: NC-01, criterion: SP-08, grade: minor, clause: \"…\", evidence: [A01], text: \"…\", status: open}",
             "e.g.  - {id: NC-01, criterion: SP-08, grade: minor, clause: \"…\", evidence: [A01], text: \"…\", status: open}"
         )
-        if a.findings.isEmpty {
+        // A deduction's finding comes from 'adjustments:' and is written there.
+        let findings = a.findings.filter { !$0.fromDeduction }
+        if findings.isEmpty {
             out.append("findings: []")
         } else {
             comment("以往审核发现（自评中列出）", "Earlier findings (listed in the self-assessment)")
             out.append("findings:")
-            for finding in a.findings { out.append(contentsOf: findingLines(finding)) }
+            for finding in findings { out.append(contentsOf: findingLines(finding)) }
         }
+        if catalog.isPoints { out.append(contentsOf: adjustmentLines()) }
         return out.joined(separator: "\n") + "\n"
     }
 
@@ -142,6 +158,7 @@ public struct AuditWorksheet: Sendable {
     }
 
     func criterionLines(_ criterion: Criterion) -> [String] {
+        if catalog.isPoints { return pointsCriterionLines(criterion) }
         let entry = selfAssessment.criteria[criterion.id]
         let scored = selfResult.criterion(criterion.id)
         var lines: [String] = []

@@ -17,7 +17,9 @@ extension HTMLReport {
             title: w("各领域自评与审核得分", "Domain scores, self vs audit"))
         out += "</div>\n"
         let differing = audit.disagreements
-        if differing.isEmpty, audit.calibration.compared > 0 {
+        if context.isPoints {
+            out += pointsDisagreementTable(audit)
+        } else if differing.isEmpty, audit.calibration.compared > 0 {
             out += "<p class=\"ok\">" + e(w("审核员与自评等级没有分歧。", "The auditor agreed with every claimed level.")) + "</p>\n"
         } else if !differing.isEmpty {
             out +=

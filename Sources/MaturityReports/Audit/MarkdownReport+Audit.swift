@@ -19,7 +19,9 @@ extension MarkdownReport {
         }
         let differing = audit.disagreements
         out.append("")
-        if differing.isEmpty {
+        if context.isPoints {
+            out.append(contentsOf: pointsDisagreementRows(audit))
+        } else if differing.isEmpty {
             if audit.calibration.compared > 0 {
                 out.append(w("审核员与自评等级没有分歧。", "The auditor agreed with every claimed level."))
             }

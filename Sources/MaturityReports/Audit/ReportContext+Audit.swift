@@ -30,6 +30,12 @@ extension ReportContext {
     func selfVersusAudit(_ audit: AuditComparison) -> String {
         let w = words
         let r = result
+        if isPoints {
+            return w(
+                "按自评得分：\(ratingName(audit.selfRating))，总分 \(score(audit.selfOverall))；审核结论：\(ratingName(r.rating))，总分 \(score(r.overall))",
+                "On its own points the organisation rates \(ratingName(audit.selfRating)) (\(score(audit.selfOverall))); the audit rates \(ratingName(r.rating)) (\(score(r.overall)))"
+            )
+        }
         return w(
             "按自评等级：\(ratingName(audit.selfRating))，总分 \(score(audit.selfOverall))；审核结论：\(ratingName(r.rating))，总分 \(score(r.overall))",
             "On its own levels the organisation rates \(ratingName(audit.selfRating)) (\(score(audit.selfOverall))); the audit rates \(ratingName(r.rating)) (\(score(r.overall)))"
@@ -46,6 +52,12 @@ extension ReportContext {
         }
         let mean = signed(c.meanDifference ?? 0)
         let absolute = NumberText.fixed(c.meanAbsoluteDifference ?? 0)
+        if isPoints {
+            return w(
+                "比较 \(c.compared) / \(c.applicable) 项：自评偏高 \(c.overClaimed) 项（\(share(c.overClaimedShare))），偏低 \(c.underClaimed) 项（\(share(c.underClaimedShare))），一致 \(c.agreed) 项；平均差 \(mean) 分（自评 − 审核），平均绝对差 \(absolute) 分。",
+                "\(c.compared) of \(c.applicable) criteria compared: \(c.overClaimed) over-claimed (\(share(c.overClaimedShare))), \(c.underClaimed) under-claimed (\(share(c.underClaimedShare))), \(c.agreed) agreed; mean difference \(mean) points (claimed − audited), mean absolute difference \(absolute)."
+            )
+        }
         return w(
             "比较 \(c.compared) / \(c.applicable) 项：自评偏高 \(c.overClaimed) 项（\(share(c.overClaimedShare))），偏低 \(c.underClaimed) 项（\(share(c.underClaimedShare))），一致 \(c.agreed) 项；平均差 \(mean) 级（自评 − 审核），平均绝对差 \(absolute) 级。",
             "\(c.compared) of \(c.applicable) criteria compared: \(c.overClaimed) over-claimed (\(share(c.overClaimedShare))), \(c.underClaimed) under-claimed (\(share(c.underClaimedShare))), \(c.agreed) agreed; mean difference \(mean) levels (claimed − audited), mean absolute difference \(absolute)."
@@ -55,6 +67,16 @@ extension ReportContext {
     /// "level 2: key criterion below 3, open finding".
     func highlightReasons(_ h: AuditComparison.Highlight) -> String {
         let w = words
+        if let p = result.criterion(h.criterion)?.points {
+            let parts = h.reasons.map { reason -> String in
+                switch reason {
+                case .highLevel: return w("得满分", "full points")
+                case .lowLevel, .keyBelowMinimum: return w("得分不足一半", "half the points or less")
+                case .openFinding: return w("有未关闭的不符合项", "open nonconformity")
+                }
+            }
+            return w("\(earnedText(p)) 分：", "\(earnedText(p)) points: ") + parts.joined(separator: w.listSeparator)
+        }
         let keyMinimum = catalog.ratings.first?.keyLevelMin ?? 0
         let parts = h.reasons.map { reason -> String in
             switch reason {

@@ -37,6 +37,10 @@ public struct CatalogListing: Sendable {
             parts.append(
                 w("\(name)（\(criterion.id)）不低于\(level)级", "\(name) (\(criterion.id)) at level \(level) or above"))
         }
+        if let days = rule.heldDaysMin, let lowest = catalog.lowestRating {
+            let held = TerminalSafe.clean(lowest.name.text(language))
+            parts.append(w("且已保持「\(held)」满\(days)天", "after \(days) days at \(held)"))
+        }
         let none = FindingGrade.allCases.filter { rule.maxOpen[$0] == 0 }
         if !none.isEmpty {
             let names = none.map { $0.name.text(language) }
@@ -53,17 +57,22 @@ public struct CatalogListing: Sendable {
         return parts.joined(separator: w("，", ", "))
     }
 
+    /// "Ratings:" and one line per rating with its conditions in words.
+    func ratingLines() -> [String] {
+        [words("评级：", "Ratings:")]
+            + catalog.ratings.map { rule in
+                "  \(TerminalSafe.clean(rule.name.text(language))) (\(rule.id))" + words("：", ": ") + conditions(rule)
+            }
+    }
+
     public func text() -> String {
+        if catalog.isPoints { return pointsText() }
         let w = words
         var lines: [String] = []
         lines.append("\(TerminalSafe.clean(catalog.title.text(language))) — \(catalog.id) \(catalog.version)")
         let scale = catalog.levels.map { "\($0.level) \(TerminalSafe.clean($0.name.text(language)))" }
         lines.append(w("等级：", "Levels: ") + scale.joined(separator: " · "))
-        lines.append(w("评级：", "Ratings:"))
-        for rule in catalog.ratings {
-            lines.append(
-                "  \(TerminalSafe.clean(rule.name.text(language))) (\(rule.id))" + w("：", ": ") + conditions(rule))
-        }
+        lines.append(contentsOf: ratingLines())
         lines.append("")
         for domain in catalog.domains {
             lines.append(
@@ -87,6 +96,7 @@ public struct CatalogListing: Sendable {
     }
 
     public func markdown() -> String {
+        if catalog.isPoints { return pointsMarkdown() }
         let w = words
         var lines = [
             "# " + Markdown.inline(catalog.title.text(language))
@@ -112,7 +122,7 @@ public struct CatalogListing: Sendable {
     }
 
     public func json() -> String {
-        JSONValue.object([
+        var value = JSONValue.object([
             "id": .string(catalog.id),
             "version": .string(catalog.version),
             "title": ResultJSON.localized(catalog.title),
@@ -156,6 +166,8 @@ public struct CatalogListing: Sendable {
                             }),
                     ])
                 }),
-        ]).rendered()
+        ])
+        if catalog.isPoints { value = pointsJSON(value) }
+        return value.rendered()
     }
 }

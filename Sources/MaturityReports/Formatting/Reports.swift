@@ -34,6 +34,11 @@ public enum Reports {
         .text: { $0.text() }, .json: { TicketKPIReport.json($0.measurement) },
     ])
 
+    /// The catalogs in Criteria/, one line each.
+    public static let catalogIndex = RendererTable<CatalogIndex>(functions: [
+        .text: { $0.text() }, .md: { $0.markdown() }, .json: { $0.json() },
+    ])
+
     /// A catalog's domains and criteria.
     public static let catalog = RendererTable<CatalogListing>(functions: [
         .text: { $0.text() }, .md: { $0.markdown() }, .json: { $0.json() },

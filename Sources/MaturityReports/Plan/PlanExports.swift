@@ -20,12 +20,20 @@ public struct PlanExport: Sendable {
     }
 
     func levels(_ entry: PlanEntry) -> String {
+        if let points = entry.points {
+            return "\(NumberText.plain(entry.earned ?? 0)) → \(NumberText.plain(points))" + words(" 分", " points")
+        }
         switch (entry.from, entry.to) {
         case (let from?, let to?): return "\(from) → \(to)"
         case (nil, let to?): return "→ \(to)"
         case (let from?, nil): return "\(from)"
         default: return ""
         }
+    }
+
+    /// "Levels", or "Points" in the plan of a points catalog.
+    var levelsHeader: String {
+        plan.entries.contains { $0.points != nil } ? words("得分", "Points") : words("等级", "Levels")
     }
 
     /// "P1 corrective", or the priority alone in a plan written before purposes.
@@ -61,7 +69,7 @@ public struct PlanExport: Sendable {
         out.append(
             "| "
                 + [
-                    "ID", w("优先级", "Priority"), w("状态", "Status"), w("评价项", "Criterion"), w("等级", "Levels"),
+                    "ID", w("优先级", "Priority"), w("状态", "Status"), w("评价项", "Criterion"), levelsHeader,
                     w("措施", "What to do"), w("指标目标", "KPI target"), w("负责人", "Owner"), w("期限", "Due"),
                 ].joined(separator: " | ") + " |")
         out.append("|---|---|---|---|---|---|---|---|---|")
@@ -113,7 +121,8 @@ public struct PlanExport: Sendable {
             rows.append([
                 entry.id, entry.priority?.rawValue ?? "", entry.purpose?.rawValue ?? "", entry.status.rawValue,
                 entry.criterion ?? "",
-                entry.domain ?? "", entry.from.map(String.init) ?? "", entry.to.map(String.init) ?? "",
+                entry.domain ?? "", entry.from.map(String.init) ?? entry.earned.map { NumberText.plain($0) } ?? "",
+                entry.to.map(String.init) ?? entry.points.map { NumberText.plain($0) } ?? "",
                 entry.what?.text(language) ?? "", kpiTarget(entry), entry.ownerText(language) ?? "",
                 entry.due?.description ?? "", entry.rootCause ?? "", entry.measures ?? "", entry.progress ?? "",
                 entry.verification?.text(language) ?? "", entry.completed?.description ?? "",
@@ -143,7 +152,7 @@ public struct PlanExport: Sendable {
             lines.append("SUMMARY:" + ICS.text(summary))
             var description: [String] = []
             if let criterion = entry.criterion { description.append(words("评价项", "Criterion") + ": " + criterion) }
-            if !levels(entry).isEmpty { description.append(words("等级", "Levels") + ": " + levels(entry)) }
+            if !levels(entry).isEmpty { description.append(levelsHeader + ": " + levels(entry)) }
             if !kpiTarget(entry).isEmpty { description.append(words("指标目标", "KPI target") + ": " + kpiTarget(entry)) }
             description.append(words("负责人", "Owner") + ": " + owner(entry))
             if let text = entry.verification?.text(language), !text.isEmpty {
@@ -184,7 +193,7 @@ extension PlanExport {
         body += "</section>\n"
         body += "<h2>" + e(w("行动", "Actions")) + "</h2>\n<table id=\"plan\"><thead><tr><th>ID</th>"
         for header in [
-            w("优先级", "Priority"), w("状态", "Status"), w("等级", "Levels"), w("措施", "What to do"),
+            w("优先级", "Priority"), w("状态", "Status"), levelsHeader, w("措施", "What to do"),
             w("负责人", "Owner"), w("期限", "Due"),
         ] {
             body += "<th>\(e(header))</th>"

@@ -116,9 +116,50 @@ public struct ReviewContext: Sendable {
         return text
     }
 
+    /// Whether the review is of a points catalog (points move, not levels).
+    var isPoints: Bool { review.current.points != nil }
+
+    /// In a points review: how long the certificate has held the lowest rating, and the rating the score
+    /// reaches that the held time does not grant yet.
+    var heldLines: [String] {
+        guard let summary = review.current.points else { return [] }
+        var lines: [String] = []
+        if let holding = summary.holding {
+            lines.append(
+                words(
+                    "证书自 \(holding.since) 起保持「\(ratingName(holding.rating))」及以上，已 \(holding.days) 天",
+                    "certificate held at \(ratingName(holding.rating)) or above since \(holding.since): \(holding.days) days"
+                ))
+        }
+        if let pending = summary.pending { lines.append(base.pendingSentence(pending)) }
+        return lines
+    }
+
+    /// "Level", or "Points" in a points review.
+    var levelHeader: String { isPoints ? words("得分", "Points") : words("等级", "Level") }
+
+    /// −1, 0 or +1: which way the criterion's level (or points earned) moved.
+    func direction(_ delta: CriterionDelta) -> Int {
+        if let change = delta.earnedDelta {
+            return change < -Tolerance.epsilon ? -1 : change > Tolerance.epsilon ? 1 : 0
+        }
+        return (delta.levelDelta ?? 0).signum()
+    }
+
+    /// "No criterion changed level." (or points).
+    var nothingMoved: String {
+        isPoints
+            ? words("没有条款的得分变化。", "No criterion's points changed.")
+            : words("没有评价项的等级变化。", "No criterion changed level.")
+    }
+
     /// "4 → 3", "n/a → 2"
     func levels(_ delta: CriterionDelta) -> String {
         let na = words("不适用", "n/a")
+        if review.current.points != nil {
+            func text(_ value: Double?) -> String { value.map { NumberText.plain($0) } ?? na }
+            return "\(text(delta.previousEarned)) → \(text(delta.earned))"
+        }
         return "\(delta.previousLevel.map(String.init) ?? na) → \(delta.level.map(String.init) ?? na)"
     }
 

@@ -64,6 +64,9 @@ public struct ReviewHTMLReport: Renderer, Sendable {
             "<dt>\(e(w("评级", "Rating")))</dt><dd>\(e(context.ratingName(review.previous.rating))) → "
             + "<span class=\"badge small rank-\(min(3, context.catalog.rank(of: r.rating)))\" data-rating=\"\(e(r.rating))\">\(e(context.ratingName(r.rating)))</span></dd>"
         out += "<dt>\(e(w("总分", "Overall")))</dt><dd id=\"overall\">\(e(context.change(review.overall)))</dd>"
+        for (index, line) in context.heldLines.enumerated() {
+            out += "<dt>\(index == 0 ? e(w("保持时间", "Held")) : "")</dt><dd class=\"held\">\(e(line))</dd>"
+        }
         out += "<dt>\(e(w("上次", "Previous")))</dt><dd>\(e(context.previousLine(date: date)))</dd>"
         out += "<dt>\(e(w("下次审核", "Next review")))</dt><dd id=\"next-review\">\(e(date(review.nextReview)))</dd>"
         out += "</dl>\n<div class=\"next\">"
@@ -100,7 +103,7 @@ public struct ReviewHTMLReport: Renderer, Sendable {
     }
 
     func criterionRow(_ c: CriterionDelta, why: Bool) -> String {
-        let delta = c.levelDelta ?? 0
+        let delta = context.direction(c)
         let mark = delta < 0 ? "▼" : delta > 0 ? "▲" : "·"
         var id = e(c.id)
         if let previousId = c.previousId { id += " <small>" + e(w("原 ", "was ") + previousId) + "</small>" }
@@ -118,17 +121,18 @@ public struct ReviewHTMLReport: Renderer, Sendable {
             "<h2>"
             + e(
                 w(
-                    "等级变化的评价项（下降 \(review.regressions.count) 项，上升 \(review.improvements.count) 项）",
+                    (context.isPoints ? "得分" : "等级")
+                        + "变化的评价项（下降 \(review.regressions.count) 项，上升 \(review.improvements.count) 项）",
                     "Criteria that moved (\(review.regressions.count) down, \(review.improvements.count) up)"))
             + "</h2>\n"
         guard !rows.isEmpty else {
-            return out + "<p>" + e(w("没有评价项的等级变化。", "No criterion changed level.")) + "</p>\n"
+            return out + "<p>" + e(context.nothingMoved) + "</p>\n"
         }
         out +=
             "<table id=\"moved\"><thead><tr><th></th><th>\(e(w("编号", "ID")))</th><th>\(e(w("评价项", "Criterion")))</th>"
         out +=
-            "<th class=\"num\">\(e(w("等级", "Level")))</th><th>\(e(w("现状说明", "Why it is there now")))</th></tr></thead><tbody>\n"
-        for c in rows { out += criterionRow(c, why: (c.levelDelta ?? 0) < 0) }
+            "<th class=\"num\">\(e(context.levelHeader))</th><th>\(e(w("现状说明", "Why it is there now")))</th></tr></thead><tbody>\n"
+        for c in rows { out += criterionRow(c, why: context.direction(c) < 0) }
         return out + "</tbody></table>\n"
     }
 
@@ -157,7 +161,10 @@ public struct ReviewHTMLReport: Renderer, Sendable {
             var state = e(w.progressState(item.state))
             if let note { state += "<br><small>" + e(note) + "</small>" }
             if item.state == .done, item.levelReached == false {
-                state += "<br><small class=\"lowered\">" + e(w("等级未达到", "level not reached")) + "</small>"
+                state +=
+                    "<br><small class=\"lowered\">"
+                    + e(context.isPoints ? w("未得满分", "points not reached") : w("等级未达到", "level not reached"))
+                    + "</small>"
             }
             out +=
                 "<tr\(late ? " class=\"late\"" : "")><td class=\"date\">\(e(entry.id))</td><td>\(e(entry.priority?.rawValue ?? ""))</td>"
@@ -184,7 +191,7 @@ public struct ReviewHTMLReport: Renderer, Sendable {
             + e(w("全部评价项的变化（\(review.criteria.count)）", "Every criterion, before and now (\(review.criteria.count))"))
             + "</summary>\n"
         out +=
-            "<table><thead><tr><th>\(e(w("编号", "ID")))</th><th>\(e(w("评价项", "Criterion")))</th><th class=\"num\">\(e(w("等级", "Level")))</th>"
+            "<table><thead><tr><th>\(e(w("编号", "ID")))</th><th>\(e(w("评价项", "Criterion")))</th><th class=\"num\">\(e(context.levelHeader))</th>"
         out +=
             "<th class=\"num\">\(e(w("上次得分", "Score before")))</th><th class=\"num\">\(e(w("本次得分", "Score now")))</th><th class=\"num\">\(e(w("变化", "Change")))</th></tr></thead><tbody>\n"
         for c in review.criteria {

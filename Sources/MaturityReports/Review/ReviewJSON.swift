@@ -53,6 +53,11 @@ public enum ReviewJSON {
             fields["previous_level"] = .int(c.previousLevel)
             fields["level"] = .int(c.level)
             fields["level_delta"] = .int(c.levelDelta)
+            if review.current.points != nil {
+                fields["previous_earned"] = .score(c.previousEarned)
+                fields["earned"] = .score(c.earned)
+                fields["earned_delta"] = c.earnedDelta.map { .number($0) } ?? .null
+            }
             return .object(fields)
         }
         let domains: [JSONValue] = review.domains.map { d in

@@ -32,6 +32,7 @@ public struct ReviewMarkdownReport: Renderer, Sendable {
             "| \(w("评级", "Rating")) | \(cell(context.ratingName(review.previous.rating))) → **\(cell(context.ratingName(r.rating)))** |"
         )
         out.append("| \(w("总分", "Overall score")) | \(cell(context.change(review.overall))) |")
+        for line in context.heldLines { out.append("| \(w("保持时间", "Held")) | \(cell(line)) |") }
         out.append("| \(w("下次审核", "Next review")) | \(review.nextReview) |")
         out.append("")
         out.append("> " + w.recommendationNote)
@@ -68,22 +69,25 @@ public struct ReviewMarkdownReport: Renderer, Sendable {
         }
         out.append("")
 
-        out.append("## " + w("等级变化的评价项", "Criteria that moved"))
+        out.append("## " + w(context.isPoints ? "得分变化的评价项" : "等级变化的评价项", "Criteria that moved"))
         out.append("")
         let moved = review.regressions + review.improvements + review.applicabilityChanges
         if moved.isEmpty {
-            out.append(w("没有评价项的等级变化。", "No criterion changed level."))
+            out.append(
+                context.isPoints
+                    ? w("没有条款的得分变化。", "No criterion's points changed.")
+                    : w("没有评价项的等级变化。", "No criterion changed level."))
         } else {
             out.append(
-                "| | \(w("编号", "ID")) | \(w("评价项", "Criterion")) | \(w("等级", "Level")) | \(w("现状说明", "Why it is there now")) |"
+                "| | \(w("编号", "ID")) | \(w("评价项", "Criterion")) | \(context.isPoints ? w("得分", "Points") : w("等级", "Level")) | \(w("现状说明", "Why it is there now")) |"
             )
             out.append("|---|---|---|---|---|")
             for c in moved {
-                let mark = (c.levelDelta ?? 0) < 0 ? "▼" : (c.levelDelta ?? 0) > 0 ? "▲" : "·"
+                let mark = context.direction(c) < 0 ? "▼" : context.direction(c) > 0 ? "▲" : "·"
                 var id = cell(c.id)
                 if let previousId = c.previousId { id += w("（原 ", " (was ") + cell(previousId) + w("）", ")") }
                 let name = (c.key ? "★ " : "") + cell(context.criterionName(c.id))
-                let why = (c.levelDelta ?? 0) < 0 ? context.why(c.id).map(cell).joined(separator: "<br>") : ""
+                let why = context.direction(c) < 0 ? context.why(c.id).map(cell).joined(separator: "<br>") : ""
                 out.append("| \(mark) | \(id) | \(name) | \(cell(context.levels(c))) | \(why) |")
             }
         }
@@ -108,7 +112,10 @@ public struct ReviewMarkdownReport: Renderer, Sendable {
                         context.notCountedNote(item).map { state + w("（", " (") + $0 + w("）", ")") } ?? "**" + state
                         + "**"
                 }
-                if item.state == .done, item.levelReached == false { state += w("（等级未达到）", " (level not reached)") }
+                if item.state == .done, item.levelReached == false {
+                    state +=
+                        context.isPoints ? w("（未得满分）", " (points not reached)") : w("（等级未达到）", " (level not reached)")
+                }
                 out.append(
                     "| \(cell(e.id)) | \(e.priority?.rawValue ?? "") | \(state) | \(e.due?.description ?? "") | \(e.completed?.description ?? "") | \(cell(e.ownerText(context.language) ?? "")) |"
                 )

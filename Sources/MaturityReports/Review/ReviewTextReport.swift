@@ -50,6 +50,7 @@ public struct ReviewTextReport: Renderer, Sendable {
         out.append(
             w("评级：", "Rating: ") + context.ratingName(review.previous.rating) + " → " + context.ratingName(r.rating)
                 + w("    总分 ", "    overall ") + context.change(review.overall))
+        for line in context.heldLines { out.append("  ⏳ " + clean(line)) }
         out.append(w("下次审核：", "Next review: ") + review.nextReview.description)
         out.append(w.recommendationNote)
         out.append("")
@@ -105,12 +106,20 @@ public struct ReviewTextReport: Renderer, Sendable {
         let up = review.improvements
         let switched = review.applicabilityChanges
         var lines = [
-            w(
-                "等级变化的评价项（下降 \(down.count) 项，上升 \(up.count) 项）",
-                "Criteria that moved (\(down.count) down, \(up.count) up)")
+            context.isPoints
+                ? w(
+                    "得分变化的条款（下降 \(down.count) 项，上升 \(up.count) 项）",
+                    "Criteria that moved (\(down.count) down, \(up.count) up)")
+                : w(
+                    "等级变化的评价项（下降 \(down.count) 项，上升 \(up.count) 项）",
+                    "Criteria that moved (\(down.count) down, \(up.count) up)")
         ]
         if down.isEmpty, up.isEmpty, switched.isEmpty {
-            lines.append(w("  没有评价项的等级变化", "  no criterion changed level"))
+            lines.append(
+                "  "
+                    + (context.isPoints
+                        ? w("没有条款的得分变化", "no criterion's points changed")
+                        : w("没有评价项的等级变化", "no criterion changed level")))
         }
         let idWidth = max(7, review.criteria.map { DisplayWidth.of($0.id) }.max() ?? 0)
         func row(_ mark: String, _ c: CriterionDelta) -> String {
@@ -154,7 +163,15 @@ public struct ReviewTextReport: Renderer, Sendable {
             line += clean(e.ownerText(context.language) ?? "")
             lines.append(line.trimmingTrailingSpace())
             if let note { lines.append("          ↳ " + note) }
-            if item.state == .done, item.levelReached == false, let criterion = e.criterion, let to = e.to {
+            if item.state == .done, item.levelReached == false, let criterion = e.criterion, let points = e.points {
+                let earned = context.review.current.criterion(criterion)?.points?.earned ?? 0
+                lines.append(
+                    "          ↳ "
+                        + w(
+                            "标记为已完成，但 \(criterion) 仅得 \(NumberText.plain(NumberText.rounded(earned))) 分 < \(NumberText.plain(points)) 分",
+                            "marked done, but \(criterion) earns \(NumberText.plain(NumberText.rounded(earned))) < \(NumberText.plain(points)) points"
+                        ))
+            } else if item.state == .done, item.levelReached == false, let criterion = e.criterion, let to = e.to {
                 let level = context.review.current.criterion(criterion)?.level ?? 0
                 lines.append(
                     "          ↳ "

@@ -16,7 +16,8 @@ struct ServerEngine: Sendable {
     func catalog(_ record: CatalogRecord) async throws -> Catalog {
         if let cached = await catalogs.get(record.id) { return cached }
         let files = try await store.catalogs.files(of: record)
-        let memory = MemoryFiles(Dictionary(uniqueKeysWithValues: files.map { (Self.catalogRoot + "/" + $0.key, $0.value) }))
+        let memory = MemoryFiles(
+            Dictionary(uniqueKeysWithValues: files.map { (Self.catalogRoot + "/" + $0.key, $0.value) }))
         let path: String
         if files["catalog.yaml"] == nil, files.count == 1, let only = files.keys.first {
             path = Self.catalogRoot + "/" + only

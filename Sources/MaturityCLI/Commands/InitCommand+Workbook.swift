@@ -1,0 +1,40 @@
+import Foundation
+import MaturityCore
+import MaturityReports
+
+extension InitCommand {
+    /// `init --format xlsx`: the self-assessment worksheet, DIR/worksheet.xlsx.
+    func writeWorksheet(catalog: Catalog, console: Console) throws {
+        let (folder, shown) = try prepare(file: "worksheet.xlsx", console: console)
+        let assessment = Assessment(
+            catalogId: catalog.id, catalogVersion: catalog.version,
+            organisation: Organisation(name: organisation ?? "", site: site),
+            date: date.flatMap { Day(iso: $0) } ?? console.today, assessor: assessor)
+        let workbook = AssessmentWorkbook(
+            catalog: catalog, assessment: assessment, form: .worksheet, language: console.language(lang))
+        try FileOutput.write(workbook.data(), to: PathText.join(folder, "worksheet.xlsx"), shown: shown)
+        console.write(
+            "wrote \(shown): \(catalog.criteria.count) criteria to assess; fill it in, then "
+                + "'maturity import \(shown) --output \(output)'\n")
+    }
+
+    /// `init --kind audit --format xlsx`: the auditor's checklist, DIR/checklist.xlsx, with the cited
+    /// evidence files copied beside it so that it imports in DIR.
+    func writeChecklist(
+        catalog: Catalog, selfAssessment: Assessment, selfResult: AssessmentResult,
+        copies: [(source: String, relative: String)], console: Console
+    ) throws {
+        let (folder, shown) = try prepare(file: "checklist.xlsx", console: console)
+        try copy(copies, into: folder, console: console)
+        var audit = selfAssessment
+        audit.kind = .audit
+        audit.date = date.flatMap { Day(iso: $0) } ?? console.today
+        audit.auditor = auditor
+        let workbook = AssessmentWorkbook(
+            catalog: catalog, assessment: audit, form: .audit(selfResult: selfResult), language: console.language(lang))
+        try FileOutput.write(workbook.data(), to: PathText.join(folder, "checklist.xlsx"), shown: shown)
+        console.write(
+            "wrote \(shown): \(catalog.criteria.count) criteria to audit, \(copies.count) evidence file\(copies.count == 1 ? "" : "s") copied\n"
+        )
+    }
+}

@@ -1,0 +1,201 @@
+import Yams
+
+/// What an assessment against a points catalog says: the profile, points earned or samples per clause,
+/// and deductions and bonuses.
+extension AssessmentLoader.Reader {
+    static let levelsEntryKeys: Set<String> = ["claimed", "audited"]
+    static let pointsEntryKeys: Set<String> = ["earned", "audited_earned", "sample", "audited_sample"]
+    static let sampleKeys = ["size", "conforming"]
+    static let adjustmentKeys = ["id", "kind", "text", "criterion", "note"]
+
+    /// An error for a level in a points assessment, or points in a levels one.
+    func checkScoringKeys(_ fields: YAMLMapping, criterion id: String) {
+        for entry in fields.entries {
+            if catalog.isPoints, Self.levelsEntryKeys.contains(entry.key) {
+                r.error(
+                    "'\(entry.key)' of '\(id)': catalog '\(catalog.id)' scores points, not levels", at: entry.keyNode,
+                    hint: entry.key == "claimed"
+                        ? "write the points the clause earns as 'earned: N' (or 'sample:' for a sampled clause)"
+                        : "write the auditor's points as 'audited_earned: N' (or 'audited_sample:')")
+            } else if !catalog.isPoints, Self.pointsEntryKeys.contains(entry.key) {
+                r.error(
+                    "'\(entry.key)' of '\(id)': catalog '\(catalog.id)' scores levels, not points", at: entry.keyNode,
+                    hint: "write the level as 'claimed: N' (the auditor's as 'audited: N')")
+            }
+        }
+    }
+
+    /// `earned`, `audited_earned`, `sample`, `audited_sample` of one clause, checked against its points and
+    /// how it is checked.
+    func readPoints(_ fields: YAMLMapping, criterion: Criterion, into entry: inout CriterionEntry) {
+        let id = criterion.id
+        let points = criterion.points ?? 0
+        for key in ["earned", "audited_earned"] {
+            guard let node = fields[key], !r.isNull(node), let value = r.number(node, "\(key) of '\(id)'") else {
+                continue
+            }
+            if criterion.check == .sample {
+                r.error(
+                    "'\(id)' is checked by sample: give \(key == "earned" ? "sample" : "audited_sample"): "
+                        + "{size: N, conforming: M} instead of \(key)", at: node,
+                    hint: "the points follow from the sample: points × conforming / size")
+                continue
+            }
+            if value < 0 {
+                r.error("\(key) of '\(id)' must be 0 or more, found \(format(value))", at: node)
+                continue
+            }
+            if value > points + Tolerance.epsilon {
+                r.error(
+                    "\(key) \(format(value)) of '\(id)' is more than its \(format(points)) points", at: node,
+                    hint: "a clause earns at most its points; deductions beyond it are 'adjustments:'")
+                continue
+            }
+            if criterion.check == .all, value > Tolerance.epsilon, value < points - Tolerance.epsilon {
+                r.error(
+                    "'\(id)' is checked as a whole (check: all): it earns its \(format(points)) points or 0, "
+                        + "found \(format(value))", at: node,
+                    hint: "give 0 or \(format(points)); partial points need check: graded or sample in the catalog")
+                continue
+            }
+            if key == "earned" { entry.earned = value } else { entry.auditedEarned = value }
+        }
+        for key in ["sample", "audited_sample"] {
+            guard let node = fields[key], !r.isNull(node) else { continue }
+            guard criterion.check == .sample else {
+                r.error(
+                    "'\(id)' is not checked by sample (check: \(criterion.check.rawValue))", at: node,
+                    hint: "give its points as \(key == "sample" ? "earned" : "audited_earned"): N")
+                continue
+            }
+            guard let sample = readSample(node, "\(key) of '\(id)'") else { continue }
+            if key == "sample" { entry.sample = sample } else { entry.auditedSample = sample }
+        }
+    }
+
+    /// `{size: 50, conforming: 44}`: a size of 1 or more, conforming from 0 to the size.
+    func readSample(_ node: Node, _ what: String) -> Sample? {
+        guard let map = r.mapping(node, what, allowed: Self.sampleKeys, required: Self.sampleKeys),
+            let sizeNode = map["size"], let size = r.integer(sizeNode, "size of \(what)"),
+            let conformingNode = map["conforming"], let conforming = r.integer(conformingNode, "conforming of \(what)")
+        else { return nil }
+        if size < 1 {
+            r.error("\(what): size must be 1 or more, found \(size)", at: sizeNode)
+            return nil
+        }
+        if conforming < 0 {
+            r.error("\(what): conforming must be 0 or more, found \(conforming)", at: conformingNode)
+            return nil
+        }
+        if conforming > size {
+            r.error(
+                "\(what): \(conforming) conforming of a sample of \(size)", at: conformingNode,
+                hint: "conforming counts the sampled items that met the clause, at most the size")
+            return nil
+        }
+        return Sample(size: size, conforming: conforming)
+    }
+
+    /// The enterprise type (`profile:`): required when the catalog has profiles, and one of them.
+    func readProfile(_ map: YAMLMapping, root: Node) -> Catalog.Profile? {
+        let ids = catalog.profiles.map(\.id)
+        guard let node = map["profile"] else {
+            if !catalog.profiles.isEmpty {
+                r.error(
+                    "the assessment has no 'profile': catalog '\(catalog.id)' scores each enterprise type on its own "
+                        + "criteria", at: root,
+                    hint: "add 'profile: ' with one of " + ids.map { "'\($0)'" }.joined(separator: ", "))
+            }
+            return nil
+        }
+        guard let id = r.identifier(node, "profile") else { return nil }
+        guard !catalog.profiles.isEmpty else {
+            r.error(
+                "catalog '\(catalog.id)' has no profiles", at: node,
+                hint: "remove 'profile:'; only a points catalog with enterprise types has them")
+            return nil
+        }
+        guard let profile = catalog.profile(id) else {
+            r.error(
+                "unknown profile '\(id)'", at: node,
+                hint: Suggestion.hint(for: id, in: ids) ?? "profiles: " + ids.joined(separator: ", "))
+            return nil
+        }
+        return profile
+    }
+
+    /// A criterion the profile leaves out earns nothing: points or a level for it are an error.
+    func checkExcluded(_ node: Node, profile: Catalog.Profile) {
+        guard case .mapping(let mapping) = node else { return }
+        for (key, value) in mapping {
+            guard case .scalar(let scalar) = key, profile.excludes.contains(scalar.string),
+                case .mapping(let fields) = value
+            else { continue }
+            let given = fields.contains { k, v in
+                if case .scalar(let name) = k { return Self.pointsEntryKeys.contains(name.string) && !r.isNull(v) }
+                return false
+            }
+            if given {
+                r.error(
+                    "criterion '\(scalar.string)' is excluded by profile '\(profile.id)', so it earns no points",
+                    at: key,
+                    hint: "remove its points; an excluded criterion leaves the total")
+            }
+        }
+    }
+
+    /// `adjustments:` — deductions and bonuses, each with its text and, optionally, the criterion it concerns.
+    /// Ids default to D1, D2, … and B1, B2, … and must not repeat a finding's id.
+    func readAdjustments(_ node: Node, findings: [Finding]) -> [Adjustment] {
+        guard let items = r.sequence(node, "adjustments") else { return [] }
+        if catalog.adjustments == nil, !items.isEmpty {
+            r.error(
+                "catalog '\(catalog.id)' allows no adjustments", at: node,
+                hint: catalog.isPoints
+                    ? "the catalog sets no 'adjustments:' values; remove the list"
+                    : "deductions and bonuses belong to a points catalog; record findings instead")
+            return []
+        }
+        var result: [Adjustment] = []
+        var seen = Dictionary(findings.map { ($0.id, $0.location) }, uniquingKeysWith: { a, _ in a })
+        var counts: [Adjustment.Kind: Int] = [:]
+        let criterionSuggester = Suggester(catalog.criteria.map(\.id))
+        for item in items {
+            guard
+                let map = r.mapping(
+                    item, "an adjustment", allowed: Self.adjustmentKeys, required: ["kind", "text"]),
+                let kindNode = map["kind"], let kindText = r.string(kindNode, "kind of an adjustment")
+            else { continue }
+            guard let kind = Adjustment.Kind(rawValue: kindText) else {
+                r.error(
+                    "an adjustment's kind must be 'deduction' or 'bonus', found '\(kindText)'", at: kindNode,
+                    hint: Suggestion.hint(for: kindText, in: Adjustment.Kind.allCases.map(\.rawValue)))
+                continue
+            }
+            counts[kind, default: 0] += 1
+            var id = (kind == .deduction ? "D" : "B") + String(counts[kind] ?? 1)
+            if let idNode = map["id"], let written = r.identifier(idNode, "adjustment id") { id = written }
+            let at = map["id"] ?? item
+            if let first = seen[id] {
+                r.error(
+                    "duplicate id '\(id)' of an adjustment"
+                        + (first.map { " (also used at \(r.refer(to: $0)))" } ?? ""), at: at,
+                    hint: "give the adjustment its own 'id:'")
+                continue
+            }
+            seen[id] = r.location(at)
+            var criterion: String?
+            if let criterionNode = map["criterion"], let ref = r.identifier(criterionNode, "criterion of '\(id)'") {
+                if catalog.criterion(ref) == nil {
+                    r.error(
+                        "adjustment '\(id)' names unknown criterion '\(ref)'", at: criterionNode,
+                        hint: criterionSuggester.hint(for: ref))
+                }
+                criterion = ref
+            }
+            let text = map["text"].flatMap { r.string($0, "text of adjustment '\(id)'") } ?? ""
+            result.append(Adjustment(id: id, kind: kind, text: text, criterion: criterion, location: r.location(at)))
+        }
+        return result
+    }
+}
