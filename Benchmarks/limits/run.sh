@@ -10,7 +10,7 @@ if [ $# -ge 1 ]; then bin=$1; else
   swift build -c release --product maturity >/dev/null
   bin=$(swift build -c release --show-bin-path)/maturity
 fi
-yaml_mb=${2:-16}
+yaml_mb=${2:-12}
 json_mb=${3:-48}
 out=Benchmarks/out/limits
 mkdir -p "$out"
