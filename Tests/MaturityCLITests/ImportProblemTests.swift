@@ -9,7 +9,8 @@ import Testing
     /// A fresh Chinese worksheet for 华东家电, dated 2026-11-01, in `folder`, opened for editing.
     static func worksheet(in folder: String, lang: String = "zh") throws -> EditableWorkbook {
         let run = CLI.run([
-            "init", "--organisation", "华东家电", "--date", "2026-11-01", "--format", "xlsx", "--lang", lang, "--output",
+            "init", "--catalog", "after-sales-maturity", "--organisation", "华东家电", "--date", "2026-11-01", "--format",
+            "xlsx", "--lang", lang, "--output",
             folder,
         ])
         #expect(run.status == 0, "\(run.stderr)")
@@ -155,7 +156,10 @@ import Testing
     @Test func everyProblemOfACatalogWorkbookIsAtItsCell() throws {
         let folder = try SheetTesting.folder()
         defer { try? FileManager.default.removeItem(atPath: folder) }
-        let shown = CLI.run(["catalog", "show", "--format", "xlsx", "--lang", "en", "--output", folder + "/c.xlsx"])
+        let shown = CLI.run([
+            "catalog", "show", "after-sales-maturity", "--format", "xlsx", "--lang", "en", "--output",
+            folder + "/c.xlsx",
+        ])
         #expect(shown.status == 0, "\(shown.stderr)")
         var book = try EditableWorkbook(path: folder + "/c.xlsx")
         let weight = try #require(book.column("Weight", sheet: "Criteria", headerRow: 1))
@@ -191,7 +195,7 @@ import Testing
         let secondLines = second.stderr.split(separator: "\n").filter { !$0.hasPrefix("  hint:") }.map(String.init)
         #expect(
             secondLines == [
-                "\(c(threshold2, sp03)): error: thresholds of 'SP-03' are not monotone: level 2 asks 500, more than level 1 (240)",
+                "\(c(threshold2, sp03)): error: thresholds of 'SP-03' are not monotone: level 2 asks 500, more than level 1 (60)",
                 "\(c(kpi, sp03 + 1)): error: metric of 'SP-04' names unknown KPI 'first_respons_minutes_p90'",
             ])
         #expect(!FileManager.default.fileExists(atPath: folder + "/catalog/catalog.yaml"))

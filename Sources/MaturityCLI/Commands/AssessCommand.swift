@@ -88,6 +88,7 @@ struct AssessCommand: ParsableCommand {
             result: result, catalog: loaded.catalog, language: console.language(lang), plan: planView,
             audit: seal.comparison, signOff: seal.signOff)
         if format == .xlsx, let output {
+            try WorkbookOutput.requireLevels(loaded.catalog)
             let workbook = AssessmentWorkbook(
                 catalog: loaded.catalog, assessment: loaded.assessment, form: .result(result),
                 language: context.language)

@@ -110,6 +110,7 @@ struct CatalogCommand: ParsableCommand {
             }
             let loaded = try console.engine.loadCatalog(try console.catalogInput(catalog))
             if format == .xlsx, let output {
+                try WorkbookOutput.requireLevels(loaded.value)
                 let workbook = CatalogWorkbook(catalog: loaded.value, language: console.language(lang))
                 return try WorkbookOutput.write(workbook.data(), to: output, console: console)
             }
