@@ -111,7 +111,9 @@ import Testing
             let catalogs = try #require(response.json["catalogs"] as? [[String: Any]])
             // Every catalog of Criteria/, each with the files the command line's loader reads from it.
             #expect(
-                catalogs.map { $0["catalog_id"] as? String } == ["after-sales-maturity", "gbt27922-after-sales-evaluation"])
+                catalogs.map { $0["catalog_id"] as? String } == [
+                    "after-sales-maturity", "gbt27922-after-sales-evaluation",
+                ])
             #expect(catalogs.allSatisfy { $0["origin"] as? String == "shipped" })
             #expect((catalogs.first?["files"] as? [Any])?.count == 6)
         }
