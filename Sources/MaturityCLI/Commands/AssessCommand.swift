@@ -87,6 +87,7 @@ struct AssessCommand: ParsableCommand {
             audit: seal.comparison, signOff: seal.signOff)
         let inputs = loaded.inputFiles + (plan.map { [console.absolute($0)] } ?? [])
         if format == .xlsx, let output {
+            try WorkbookOutput.requireLevels(loaded.catalog)
             let workbook = AssessmentWorkbook(
                 catalog: loaded.catalog, assessment: loaded.assessment, form: .result(result),
                 language: context.language)

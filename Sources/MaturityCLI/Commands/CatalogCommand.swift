@@ -113,6 +113,7 @@ struct CatalogCommand: ParsableCommand {
             let loaded = try console.engine.loadCatalog(try console.catalogInput(catalog))
             let inputs = loaded.value.files.map(\.path)
             if format == .xlsx, let output {
+                try WorkbookOutput.requireLevels(loaded.value)
                 let workbook = CatalogWorkbook(catalog: loaded.value, language: console.language(lang))
                 return try WorkbookOutput.write(workbook.data(), to: output, inputs: inputs, console: console)
             }

@@ -53,6 +53,7 @@ struct ImportCommand: ParsableCommand {
             loadedCatalog = try console.engine.loadCatalog(InputPath(path, shown: console.relative(path))).value
         }
         let folder = console.absolute(output)
+        try WorkbookOutput.requireLevels(loadedCatalog)
         let imported = try WorksheetImport.read(workbook, catalog: loadedCatalog, folder: folder)
         DiagnosticPrinter.print(imported.warnings, console: console)
         let shown = PathText.join(output, "assessment.yaml")

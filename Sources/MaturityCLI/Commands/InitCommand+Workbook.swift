@@ -5,6 +5,7 @@ import MaturityReports
 extension InitCommand {
     /// `init --format xlsx`: the self-assessment worksheet, DIR/worksheet.xlsx.
     func writeWorksheet(catalog: Catalog, console: Console) throws {
+        try WorkbookOutput.requireLevels(catalog)
         let (folder, shown) = try prepare(file: "worksheet.xlsx", console: console)
         let assessment = Assessment(
             catalogId: catalog.id, catalogVersion: catalog.version,
@@ -24,6 +25,7 @@ extension InitCommand {
         catalog: Catalog, selfAssessment: Assessment, selfResult: AssessmentResult,
         copies: [(source: String, relative: String)], console: Console
     ) throws {
+        try WorkbookOutput.requireLevels(catalog)
         let (folder, shown) = try prepare(file: "checklist.xlsx", console: console)
         try copy(copies, into: folder, console: console)
         var audit = selfAssessment

@@ -115,6 +115,12 @@ enum SheetImportProblem {
             hint: "write for example '3: record, deployment; 4: kpi_series'")
     }
 
+    static func badCriterionLevels(_ text: String, at location: SourceLocation) -> Diagnostic {
+        .error(
+            "'\(text)' is not a list of 'criterion: level'", at: location,
+            hint: "write for example 'MS-08: 5; MS-10: 5'")
+    }
+
     static func badDirection(_ text: String, at location: SourceLocation) -> Diagnostic {
         .error(
             "'\(text)' is neither lower nor higher", at: location,

@@ -79,7 +79,7 @@ enum SheetValues {
         .open: ["open", "未开始", "待开始", "未启动"],
         .inProgress: ["in_progress", "in progress", "进行中", "实施中"],
         .done: ["done", "已完成", "完成"],
-        .superseded: ["superseded", "已取代", "取代"],
+        .superseded: ["superseded", "已作废", "作废", "已取代", "取代"],
     ]
 
     /// A plan action's status from what people type in either language, or nil.
