@@ -105,13 +105,19 @@ import Testing
                 files["/cat/domains/" + path.dropFirst(catalogFolder.count + 1)] = data
             }
         }
+        try sign(&files)
+        return (files, Engine(files: MemoryFiles(files)))
+    }
+
+    /// Scores `/audit/assessment.yaml` against the catalog `/cat` held in `files` and adds the signed
+    /// result as `/audit/r.json`.
+    static func sign(_ files: inout [String: Data]) throws {
         let engine = Engine(files: MemoryFiles(files))
         let loaded = try engine.loadAssessment(
             InputPath("/audit/assessment.yaml", shown: "assessment.yaml"), catalog: InputPath("/cat"))
         let result = try engine.score(loaded)
         let seal = try engine.seal(loaded, result: result, resultFolder: "/audit")
         files["/audit/r.json"] = Data(engine.resultJSON(loaded, result: result, seal: seal).utf8)
-        return (files, Engine(files: MemoryFiles(files)))
     }
 
     @Test func aSignedAuditInMemorySealsTheDomainFilesInASubFolder() throws {
@@ -142,12 +148,7 @@ import Testing
             files[path] = nil
             files["/cat/" + path.dropFirst("/cat/domains/".count)] = data
         }
-        let engine = Engine(files: MemoryFiles(files))
-        let loaded = try engine.loadAssessment(
-            InputPath("/audit/assessment.yaml", shown: "assessment.yaml"), catalog: InputPath("/cat"))
-        let result = try engine.score(loaded)
-        let seal = try engine.seal(loaded, result: result, resultFolder: "/audit")
-        files["/audit/r.json"] = Data(engine.resultJSON(loaded, result: result, seal: seal).utf8)
+        try Self.sign(&files)
         #expect(try Engine(files: MemoryFiles(files)).verify(InputPath("/audit/r.json"), currentFolder: "/").verified)
 
         // A file added later is read by the catalog: it is not signed, whether it loads or breaks the catalog.
