@@ -138,7 +138,7 @@ import Testing
             xml.contains(
                 "<cfRule type=\"expression\" dxfId=\"0\" priority=\"1\"><formula>AND($L4&lt;&gt;&quot;&quot;,$L4&lt;TODAY()"
             ))
-        #expect(xml.contains("&quot;未开始,进行中,已完成,已取代&quot;"))
+        #expect(xml.contains("&quot;未开始,进行中,已完成,已作废&quot;"))
     }
 
     // MARK: Usage

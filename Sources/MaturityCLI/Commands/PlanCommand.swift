@@ -105,7 +105,11 @@ struct PlanCommand: ParsableCommand {
         let engine = console.engine
         if engine.isPlanFile(console.absolute(input)) {
             let document = try console.loadPlan(input)
-            return try export(document.plan, text: document.text, language: language, console: console)
+            return try export(
+                document.plan, text: document.text, language: language, console: console,
+                catalog: { () throws(DiagnosticError) in
+                    try WorkbookOutput.catalog(forPlan: document.plan, option: catalog, console: console)
+                })
         }
         let loaded = try console.loadAssessment(input, catalog: catalog)
         let result: AssessmentResult
@@ -128,7 +132,7 @@ struct PlanCommand: ParsableCommand {
         }
         let existing = try plan.map { try console.loadPlan($0) }
         let merged = try engine.mergePlan(existing, with: generated)
-        try export(merged.plan, text: nil, language: language, console: console)
+        try export(merged.plan, text: nil, language: language, console: console, catalog: { loaded.catalog })
         if format == .yaml, output == nil {
             // `maturity plan A.yaml > plan.yaml` would replace a plan people have edited.
             console.writeError(
@@ -139,15 +143,21 @@ struct PlanCommand: ParsableCommand {
         }
     }
 
-    func export(_ plan: Plan, text: String?, language: Language, console: Console) throws {
+    /// Writes `plan` in the chosen format; `catalog` gives the names of ratings, criteria and KPIs (asked for
+    /// only when the format shows them).
+    func export(
+        _ plan: Plan, text: String?, language: Language, console: Console,
+        catalog: () throws(DiagnosticError) -> Catalog?
+    ) throws {
         let format = format ?? .yaml
         if format == .yaml, let text { return try console.emit(text, to: output) }
+        let names = format == .yaml ? nil : try catalog()
         if format == .xlsx, let output {
-            let names = try WorkbookOutput.catalog(forPlan: plan, option: catalog, console: console)
             let workbook = PlanWorkbook(plan: plan, catalog: names, language: language)
             return try WorkbookOutput.write(workbook.data(), to: output, console: console)
         }
-        let exporter = PlanExport(plan: plan, language: language, byteOrderMark: bom ?? (language == .zh))
+        let exporter = PlanExport(
+            plan: plan, language: language, byteOrderMark: bom ?? (language == .zh), catalog: names)
         try console.emit(Reports.plan, exporter, as: format.report, to: output)
     }
 

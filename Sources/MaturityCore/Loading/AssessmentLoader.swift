@@ -208,7 +208,8 @@ public enum AssessmentLoader {
         }
 
         func readOwners(_ node: Node) -> [String: String] {
-            guard let map = r.mapping(node, "owners") else { return [:] }
+            // An empty `owners:` (the template's, all examples commented out) names no one.
+            guard !r.isNull(node), let map = r.mapping(node, "owners") else { return [:] }
             let ids = catalog.domains.map(\.id) + catalog.criteria.map(\.id)
             var owners: [String: String] = [:]
             for entry in map.entries {
@@ -224,7 +225,7 @@ public enum AssessmentLoader {
         }
 
         func readEvidence(_ node: Node, date: Day?) -> [EvidenceItem] {
-            guard let items = r.sequence(node, "evidence") else { return [] }
+            guard !r.isNull(node), let items = r.sequence(node, "evidence") else { return [] }
             let knownKinds = catalog.knownEvidenceKinds
             var result: [EvidenceItem] = []
             var successors: [(id: String, by: String, node: Node)] = []
@@ -344,7 +345,7 @@ public enum AssessmentLoader {
         }
 
         func readMetrics(_ node: Node) -> ([String: Double], [String: SourceLocation]) {
-            guard let map = r.mapping(node, "metrics") else { return ([:], [:]) }
+            guard !r.isNull(node), let map = r.mapping(node, "metrics") else { return ([:], [:]) }
             let known = catalog.allKPIIds
             var values: [String: Double] = [:]
             var locations: [String: SourceLocation] = [:]
@@ -356,7 +357,8 @@ public enum AssessmentLoader {
                             ?? "declare it in the catalog's 'kpis:' or use a built-in ticket KPI")
                     continue
                 }
-                if let value = r.number(entry.value, "value of '\(entry.key)'") {
+                // A KPI listed without a value (an example uncommented, not filled in yet) has no value.
+                if !r.isNull(entry.value), let value = r.number(entry.value, "value of '\(entry.key)'") {
                     values[entry.key] = value
                     locations[entry.key] = r.location(entry.keyNode)
                 }
@@ -473,7 +475,7 @@ public enum AssessmentLoader {
         }
 
         func readFindings(_ node: Node, evidence: [EvidenceItem]) -> [Finding] {
-            guard let items = r.sequence(node, "findings") else { return [] }
+            guard !r.isNull(node), let items = r.sequence(node, "findings") else { return [] }
             let ids = catalog.criteria.map(\.id)
             let evidenceIds = evidence.map(\.id)
             var findings: [Finding] = []

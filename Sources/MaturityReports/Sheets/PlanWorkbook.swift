@@ -71,7 +71,7 @@ public struct PlanWorkbook: Sendable {
                     range: CellRange(rows: first...last, columns: status...status),
                     rule: .list(PlanAction.Status.allCases.map { w.status($0) }),
                     prompt: w("行动状态", "The action's status"),
-                    warning: w("状态为未开始、进行中、已完成或已取代", "A status is open, in progress, done or superseded")))
+                    warning: w("状态为未开始、进行中、已完成或已作废", "A status is open, in progress, done or superseded")))
         }
         for key in ["due", "completed"] {
             guard let column = table.position(key) else { continue }
