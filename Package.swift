@@ -118,7 +118,9 @@ let package = Package(
         .testTarget(
             name: "MaturityCLITests",
             dependencies: [
-                "MaturityCLI", "MaturityCore", "MaturitySheets", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+                "MaturityCLI", "MaturityCore", "MaturitySheets", "MaturityStore",
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+                .product(name: "Logging", package: "swift-log"),
             ]
         ),
         .testTarget(

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import MaturityCore
+import MaturityReports
 
 /// The `maturity` command: after-sales service management maturity assessment.
 public struct MaturityCommand: ParsableCommand {
@@ -46,6 +47,10 @@ public enum MaturityMain {
                         "Error: \(MaturityCommand.message(for: error))\nUsage: \(usage)\n"
                         + "  See '\(path.joined(separator: " ")) --help' for more information."
                 }
+                // Values the user typed are quoted in usage errors: no terminal escapes (the parser's own
+                // line breaks stay).
+                message = message.split(separator: "\n", omittingEmptySubsequences: false)
+                    .map { TerminalSafe.clean(String($0)) }.joined(separator: "\n")
                 if !message.isEmpty {
                     if code == .success {
                         console.write(message + "\n")
@@ -74,7 +79,7 @@ extension Console {
 
     /// A path as the user gave it, made absolute against the current directory.
     func absolute(_ path: String) -> String {
-        path.hasPrefix("/") ? path : (currentDirectory as NSString).appendingPathComponent(path)
+        path.hasPrefix("/") ? path : PathText.join(currentDirectory, path)
     }
 
     /// `path` relative to the current directory when it lies inside it, for shorter diagnostics.
@@ -83,10 +88,13 @@ extension Console {
         return path.hasPrefix(base) ? String(path.dropFirst(base.count)) : path
     }
 
-    /// Writes `text` to `--output` atomically, or to standard output.
-    func emit(_ text: String, to output: String?) throws(DiagnosticError) {
+    /// Writes `text` to `--output` (see FileOutput), or to standard output. `inputs` are the absolute
+    /// paths of the files the command read: the output may not be one of them.
+    func emit(_ text: String, to output: String?, inputs: [String]) throws(DiagnosticError) {
         if let output {
-            try FileOutput.write(text, to: absolute(output), shown: output)
+            try FileOutput.write(
+                text, to: absolute(output), shown: output,
+                inputs: inputs.map { FileOutput.Input(path: $0, shown: relative($0)) })
         } else {
             write(text)
         }

@@ -207,7 +207,35 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
             catalogId: catalog.id, organisation: Organisation(name: "x"), date: day, criteria: entries)
         let scored = Scorer(catalog: catalog).score(assessment)
         Self.checkScores(scored)
+        // Every number that passes the catalog's checks must render (a weight of 1e308 stopped the text report).
+        _ = TextReport(ReportContext(result: scored, catalog: catalog, language: .en)).render()
+        if !scored.criteria.filter(\.applicable).isEmpty {
+            precondition(scored.overall?.isFinite == true, "no overall score over applicable criteria")
+        }
+        Self.checkPlan(scored, assessment: assessment, catalog: catalog)
         return result
+    }
+
+    /// The plan of a result that scored is written and reads back with every action and due date (an
+    /// organisation with U+2028 in its name, or a due date past 9999, once made an unreadable plan).
+    static func checkPlan(_ result: AssessmentResult, assessment: Assessment, catalog: Catalog) {
+        let builder = ActionBuilder(catalog: catalog)
+        let entries = builder.actions(for: result, assessment: assessment).map {
+            PlanEntry($0, verification: builder.verification(for: $0))
+        }
+        let plan = Plan(
+            catalog: "\(catalog.id)@\(catalog.version)", organisation: assessment.organisation.name,
+            date: assessment.date, target: result.target, entries: entries)
+        let text = PlanYAML.render(plan)
+        let reread: PlanDocument
+        do {
+            reread = try PlanLoader.parse(yaml: text)
+        } catch {
+            fatalError("a generated plan does not read back: \(error)\n---\n\(text)")
+        }
+        precondition(reread.plan.organisation == plan.organisation, "the organisation changed on the way")
+        precondition(reread.plan.entries.map(\.id) == entries.map(\.id), "actions changed on the way")
+        precondition(reread.plan.entries.map(\.due) == entries.map(\.due), "due dates changed on the way")
     }
 
     static func checkScores(_ result: AssessmentResult) {
@@ -239,6 +267,18 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
         }
         let ids = reread.plan.entries.map(\.id)
         precondition(Array(ids.prefix(document.plan.entries.count)) == document.plan.entries.map(\.id))
+        // The same plan saved with CRLF line ends (Windows editors) updates the same way and keeps CRLF.
+        let text8 = String(decoding: data, as: UTF8.self)
+        if !text8.contains("\r"),
+            let crlf = try? PlanLoader.parse(
+                data: Data(text8.replacingOccurrences(of: "\n", with: "\r\n").utf8), file: "plan.yaml")
+        {
+            guard let updated = try? PlanYAML.apply(update, to: crlf) else {
+                fatalError("a plan updates with LF line ends but not with CRLF")
+            }
+            precondition(
+                updated == text.replacingOccurrences(of: "\n", with: "\r\n"), "the CRLF plan updated differently")
+        }
         return result
     }
 
@@ -250,6 +290,9 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
             read = try AssessmentLoader.load(data: data, folder: Self.folder, catalog: Self.fixedCatalog)
         }
         guard let loaded = read else { return outcome }
+        Self.checkPlan(
+            Scorer(catalog: Self.fixedCatalog).score(loaded.value), assessment: loaded.value,
+            catalog: Self.fixedCatalog)
         let kpis = loaded.value.metrics.keys.sorted().map {
             KPIValue(id: $0, value: loaded.value.metrics[$0]!, source: .metrics)
         }

@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import Logging
+import MaturityCore
 import MaturityStore
 
 /// What `maturity serve` was asked for.
@@ -87,23 +88,20 @@ public enum Serve {
         return components.string ?? url
     }
 
-    /// Writes a consistent backup of a SQLite store (running or not) to `output` as a zip, atomically.
-    public static func backup(_ options: ServeOptions, output: String) async throws -> Int {
+    /// A consistent backup of a SQLite store (running or not) as a zip, and the paths of the files it was
+    /// made from (the database with its journal files, and every stored file), which the command line's
+    /// writer refuses to replace with it.
+    public static func backup(_ options: ServeOptions) async throws -> (zip: Data, count: Int, sources: [String]) {
         let files: [String: Data]
         do {
             files = try await Backup.sqliteFiles(options.store)
         } catch let problem as Backup.Problem {
             throw ServeError(description: problem.description, hint: nil)
         }
-        let zip = try ZipFolder.write(files)
-        let temporary = output + ".\(UUID().uuidString).tmp"
-        do {
-            try zip.write(to: URL(fileURLWithPath: temporary))
-            guard rename(temporary, output) == 0 else { throw CocoaError(.fileWriteUnknown) }
-        } catch {
-            try? FileManager.default.removeItem(atPath: temporary)
-            throw ServeError(description: "cannot write '\(output)': \(error)", hint: nil)
-        }
-        return files.count
+        let store = options.store
+        let sources =
+            files.keys.sorted().map { PathText.join(store.dataDirectory, $0) }
+            + [store.sqlitePath + "-wal", store.sqlitePath + "-shm"]
+        return (try ZipFolder.write(files), files.count, sources)
     }
 }

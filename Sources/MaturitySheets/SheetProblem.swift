@@ -6,75 +6,86 @@ enum SheetProblem {
 
     static func fileTooLarge(_ file: String, bytes: Int, limit: Int) -> Diagnostic {
         .error(
-            "'\(file)' is \(bytes) bytes, more than the \(limit >> 20) MB a workbook may have", at: nil,
+            "'\(file)' is \(bytes) bytes, more than the \(limit >> 20) MB a workbook may have", at: .file(file),
+            hint: "a worksheet or catalog this tool reads is well under a megabyte; remove pictures and unused sheets")
+    }
+
+    /// A pipe or a device that gives more than a workbook may have.
+    static func streamTooLarge(_ file: String, limit: Int) -> Diagnostic {
+        .error(
+            "'\(file)' is more than the \(limit >> 20) MB a workbook may have", at: .file(file),
             hint: "a worksheet or catalog this tool reads is well under a megabyte; remove pictures and unused sheets")
     }
 
     static func compoundFile(_ file: String) -> Diagnostic {
         .error(
-            "'\(file)' is an Excel 97–2003 workbook (.xls) or a password-protected one, not an xlsx file", at: nil,
+            "'\(file)' is an Excel 97–2003 workbook (.xls) or a password-protected one, not an xlsx file",
+            at: .file(file),
             hint: "open it in Excel or WPS and save it as Excel Workbook (.xlsx) without a password")
     }
 
     static func notZip(_ file: String) -> Diagnostic {
         .error(
-            "'\(file)' is not an xlsx workbook: it is not a zip archive", at: nil,
+            "'\(file)' is not an xlsx workbook: it is not a zip archive", at: .file(file),
             hint: "save the sheet as Excel Workbook (.xlsx); CSV, .xls and .et files are not read")
     }
 
     static func damagedZip(_ file: String) -> Diagnostic {
         .error(
-            "'\(file)' is a damaged zip archive", at: nil,
+            "'\(file)' is a damaged zip archive", at: .file(file),
             hint: "open it in a spreadsheet program and save it again as .xlsx")
     }
 
     static func tooManyEntries(_ file: String, limit: Int) -> Diagnostic {
-        .error("'\(file)' holds more than \(limit) parts, more than a workbook has", at: nil)
+        .error("'\(file)' holds more than \(limit) parts, more than a workbook has", at: .file(file))
     }
 
     static func duplicatePart(_ file: String, part: String) -> Diagnostic {
         .error(
-            "'\(file)' holds part '\(part)' twice", at: nil,
+            "'\(file)' holds part '\(part)' twice", at: .file(file),
             hint: "a workbook has each part once; save it again in a spreadsheet program")
     }
 
     static func damagedPart(_ file: String, part: String) -> Diagnostic {
         .error(
-            "part '\(part)' of '\(file)' is damaged: it does not inflate to the data its checksum names", at: nil,
+            "part '\(part)' of '\(file)' is damaged: it does not inflate to the data its checksum names",
+            at: .file(file),
             hint: "open the file in a spreadsheet program and save it again")
     }
 
     static func partTooLarge(_ file: String, part: String, limit: Int) -> Diagnostic {
         .error(
-            "part '\(part)' of '\(file)' inflates to more than \(limit >> 20) MB; reading stopped there", at: nil,
+            "part '\(part)' of '\(file)' inflates to more than \(limit >> 20) MB; reading stopped there",
+            at: .file(file),
             hint: "a worksheet is far smaller; the file may be a zip bomb")
     }
 
     static func totalTooLarge(_ file: String, limit: Int) -> Diagnostic {
         .error(
-            "the parts of '\(file)' inflate to more than \(limit >> 20) MB in all; reading stopped there", at: nil,
+            "the parts of '\(file)' inflate to more than \(limit >> 20) MB in all; reading stopped there",
+            at: .file(file),
             hint: "a worksheet is far smaller; the file may be a zip bomb")
     }
 
     static func noWorkbook(_ file: String) -> Diagnostic {
         .error(
-            "'\(file)' has no workbook part (xl/workbook.xml)", at: nil,
+            "'\(file)' has no workbook part (xl/workbook.xml)", at: .file(file),
             hint: "is it an xlsx file? OpenDocument (.ods) and Word files are zip archives too")
     }
 
     static func externalLink(_ file: String, target: String) -> Diagnostic {
         .error(
-            "'\(file)' links to another workbook ('\(target)'); linked values are not read", at: nil,
+            "'\(file)' links to another workbook ('\(target)'); linked values are not read", at: .file(file),
             hint: "break the links (Excel: Data → Edit Links → Break Link; WPS: 数据 → 编辑链接 → 断开链接) and save")
     }
 
     static func noSheets(_ file: String) -> Diagnostic {
-        .error("'\(file)' has no worksheets", at: nil)
+        .error("'\(file)' has no worksheets", at: .file(file))
     }
 
     static func missingSheetPart(_ file: String, sheet: String) -> Diagnostic {
         .error(
-            "sheet '\(sheet)' has no part in '\(file)'", at: nil,
+            "sheet '\(sheet)' has no part in '\(file)'", at: .file(file),
             hint: "the workbook is damaged; open it in a spreadsheet program and save it again")
     }
 
@@ -152,6 +163,6 @@ enum SheetProblem {
     }
 
     static func tooManyProblems(_ file: String, limit: Int) -> Diagnostic {
-        .error("more than \(limit) problems in '\(file)'; reading stopped there", at: nil)
+        .error("more than \(limit) problems in '\(file)'; reading stopped there", at: .file(file))
     }
 }

@@ -10,23 +10,28 @@ public enum XLSXReader {
     public static func read(
         path: String, shown: String, limits: SheetLimits = .standard, sheets wanted: (String) -> Bool = { _ in true }
     ) throws(DiagnosticError) -> ReadWorkbook {
-        let attributes: [FileAttributeKey: Any]
-        do {
-            attributes = try FileManager.default.attributesOfItem(atPath: path)
-        } catch {
-            throw DiagnosticError(.error("cannot read '\(shown)': \(FileProblem.describe(error, path: path))", at: nil))
-        }
-        if (attributes[.type] as? FileAttributeType) == .typeDirectory {
-            throw DiagnosticError(.error("'\(shown)' is a folder, not an xlsx file", at: nil))
-        }
-        if let size = attributes[.size] as? Int, size > limits.fileBytes {
+        // Through the engine's file source: a pipe or a device is read up to the limit (even /dev/zero ends),
+        // a folder, a socket or a block device is refused by its kind.
+        let files = DiskFiles()
+        let kind = files.kind(path)
+        switch kind {
+        case .missing:
+            throw DiagnosticError(.error("cannot read '\(shown)': no such file", at: .file(shown)))
+        case .regular(let size) where size > limits.fileBytes:
             throw DiagnosticError(SheetProblem.fileTooLarge(shown, bytes: size, limit: limits.fileBytes))
+        case .regular, .pipe, .characterDevice:
+            break
+        case .folder, .blockDevice, .socket:
+            throw DiagnosticError(.error("'\(shown)' is \(kind.phrase), not an xlsx file", at: .file(shown)))
         }
         let data: Data
         do {
-            data = try Data(contentsOf: URL(fileURLWithPath: path))
+            data = try files.contents(path, limit: limits.fileBytes)
         } catch {
-            throw DiagnosticError(.error("cannot read '\(shown)': \(FileProblem.describe(error, path: path))", at: nil))
+            if error.tooLarge {
+                throw DiagnosticError(SheetProblem.streamTooLarge(shown, limit: limits.fileBytes))
+            }
+            throw DiagnosticError(.error("cannot read '\(shown)': \(error.reason)", at: .file(shown)))
         }
         return try read(data, file: shown, limits: limits, sheets: wanted)
     }
@@ -51,8 +56,9 @@ public enum XLSXReader {
         }
         let workbook = WorkbookHandler()
         try parse(workbookData, part: workbookPart, file: file, handler: workbook)
-        let folder = (workbookPart as NSString).deletingLastPathComponent
-        let relsPart = Self.join(folder, "_rels/" + (workbookPart as NSString).lastPathComponent + ".rels")
+        // Part names come from the file: no NSString path methods (they trap on a one-character name).
+        let folder = PathText.folder(of: workbookPart)
+        let relsPart = Self.join(folder, "_rels/" + PathText.lastComponent(of: workbookPart) + ".rels")
         let relationships = RelationshipsHandler()
         if let rels = try zip.read(relsPart) {
             try parse(rels, part: relsPart, file: file, handler: relationships)
@@ -130,8 +136,7 @@ public enum XLSXReader {
         of relationship: RelationshipsHandler.Relationship, folder: String, zip: inout ZipParts
     ) throws(DiagnosticError) -> String? {
         let part = resolve(relationship.target, from: folder)
-        let rels = join(
-            (part as NSString).deletingLastPathComponent, "_rels/" + (part as NSString).lastPathComponent + ".rels")
+        let rels = join(PathText.folder(of: part), "_rels/" + PathText.lastComponent(of: part) + ".rels")
         guard let data = try zip.read(rels) else { return nil }
         let handler = RelationshipsHandler()
         try parse(data, part: rels, file: zip.file, handler: handler)
@@ -139,7 +144,7 @@ public enum XLSXReader {
     }
 
     static func parse(_ data: Data, part: String, file: String, handler: XMLPartHandler) throws(DiagnosticError) {
-        if let problem = problem(XMLPart.read(data, with: handler), part: part, file: file, at: nil) {
+        if let problem = problem(XMLPart.read(data, with: handler), part: part, file: file, at: .file(file)) {
             throw DiagnosticError(problem)
         }
     }

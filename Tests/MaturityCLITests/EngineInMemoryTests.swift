@@ -86,4 +86,82 @@ import Testing
         #expect(files.diskPath("/a/d.pdf") == nil)
         #expect(MemoryFiles.normalise("../../etc/passwd") == "/etc/passwd")
     }
+
+    /// The audit example and the shipped catalog in memory, the catalog's domain files moved into
+    /// `domains/` (so that `domains:` names files in a sub-folder), with the signed result at `/audit/r.json`.
+    static func signedAuditInMemory() throws -> (files: [String: Data], engine: Engine) {
+        let catalogFolder = root + "/Criteria/after-sales-maturity"
+        var files: [String: Data] = [:]
+        for (path, data) in try memory([root + "/Examples/huadong-appliance-audit", catalogFolder]).files {
+            if path.hasPrefix(root + "/Examples/huadong-appliance-audit/") {
+                files["/audit/" + path.dropFirst((root + "/Examples/huadong-appliance-audit/").count)] = data
+            } else if path.hasSuffix("/catalog.yaml") {
+                let text = String(decoding: data, as: UTF8.self)
+                let moved = text.replacingOccurrences(
+                    of: #"(?m)^  - ([a-z-]+\.yaml)$"#, with: "  - domains/$1", options: .regularExpression)
+                #expect(moved != text)
+                files["/cat/catalog.yaml"] = Data(moved.utf8)
+            } else if path.hasSuffix(".yaml") {
+                files["/cat/domains/" + path.dropFirst(catalogFolder.count + 1)] = data
+            }
+        }
+        let engine = Engine(files: MemoryFiles(files))
+        let loaded = try engine.loadAssessment(
+            InputPath("/audit/assessment.yaml", shown: "assessment.yaml"), catalog: InputPath("/cat"))
+        let result = try engine.score(loaded)
+        let seal = try engine.seal(loaded, result: result, resultFolder: "/audit")
+        files["/audit/r.json"] = Data(engine.resultJSON(loaded, result: result, seal: seal).utf8)
+        return (files, Engine(files: MemoryFiles(files)))
+    }
+
+    @Test func aSignedAuditInMemorySealsTheDomainFilesInASubFolder() throws {
+        var (files, engine) = try Self.signedAuditInMemory()
+        let before = try engine.verify(InputPath("/audit/r.json"), currentFolder: "/")
+        #expect(before.verified, "\(before.diagnostics)")
+        let sealed = before.signOff.parts.filter { $0.role == .catalog }.map(\.path)
+        #expect(sealed.contains("catalog.yaml") && sealed.contains("domains/service-process.yaml"))
+        #expect(sealed.count == 6)
+
+        let domain = String(decoding: try #require(files["/cat/domains/staff-skills.yaml"]), as: UTF8.self)
+        files["/cat/domains/staff-skills.yaml"] = Data((domain + "\n# edited\n").utf8)
+        let changed = try Engine(files: MemoryFiles(files)).verify(InputPath("/audit/r.json"), currentFolder: "/")
+        let (verified, checks) = (changed.verified, changed.files)
+        #expect(!verified)
+        #expect(
+            checks.contains {
+                if case .changed = $0.status { $0.part.path == "domains/staff-skills.yaml" } else { false }
+            })
+    }
+
+    @Test func aFileTheCatalogReadsAfterSignOffFailsVerificationEvenWhenItBreaksTheCatalog() throws {
+        var (files, _) = try Self.signedAuditInMemory()
+        // Without `domains:`, a catalog folder reads every YAML file beside catalog.yaml; sign it that way.
+        let catalog = String(decoding: try #require(files["/cat/catalog.yaml"]), as: UTF8.self)
+        files["/cat/catalog.yaml"] = Data(try #require(catalog.components(separatedBy: "\ndomains:").first).utf8)
+        for (path, data) in files where path.hasPrefix("/cat/domains/") {
+            files[path] = nil
+            files["/cat/" + path.dropFirst("/cat/domains/".count)] = data
+        }
+        let engine = Engine(files: MemoryFiles(files))
+        let loaded = try engine.loadAssessment(
+            InputPath("/audit/assessment.yaml", shown: "assessment.yaml"), catalog: InputPath("/cat"))
+        let result = try engine.score(loaded)
+        let seal = try engine.seal(loaded, result: result, resultFolder: "/audit")
+        files["/audit/r.json"] = Data(engine.resultJSON(loaded, result: result, seal: seal).utf8)
+        #expect(try Engine(files: MemoryFiles(files)).verify(InputPath("/audit/r.json"), currentFolder: "/").verified)
+
+        // A file added later is read by the catalog: it is not signed, whether it loads or breaks the catalog.
+        for extra in ["id: extra\nname: Extra\nweight: 50\ncriteria: []\n", "id: extra\nname: [unclosed\n"] {
+            files["/cat/zz-extra.yaml"] = Data(extra.utf8)
+            let verification = try Engine(files: MemoryFiles(files)).verify(
+                InputPath("/audit/r.json"), currentFolder: "/")
+            let (verified, checks) = (verification.verified, verification.files)
+            #expect(!verified)
+            #expect(checks.contains { $0.status == .notSigned && $0.part.path == "zz-extra.yaml" })
+            #expect(
+                verification.diagnostics.contains {
+                    $0.message == "catalog file 'zz-extra.yaml' is read by the catalog now but was not signed"
+                })
+        }
+    }
 }

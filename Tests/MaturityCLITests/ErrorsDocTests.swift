@@ -194,6 +194,10 @@ enum DiagnosticMessages {
         "ResultJSON+Audit.swift: error": "Result.failure passing on a SignOffReadError made above",
         "Engine.swift: error": "Result.failure passing on the DiagnosticError of the assessment read in parallel",
         "TicketKPIs.swift: error": "Result.failure passing on the DiagnosticError of a part read in parallel",
+        "FileOutput.swift: reason(code)":
+            "failure(_:) completes 'cannot write '<path>': ' with the system's words for an errno (<reason>)",
+        "FileOutput.swift: reason(errno)":
+            "failure(_:) completes 'cannot write '<path>': ' with the system's words for an errno (<reason>)",
     ]
 
     /// Messages built in a variable before the call: the literals they are built from, by file.

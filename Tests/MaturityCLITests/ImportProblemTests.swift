@@ -9,7 +9,8 @@ import Testing
     /// A fresh Chinese worksheet for 华东家电, dated 2026-11-01, in `folder`, opened for editing.
     static func worksheet(in folder: String, lang: String = "zh") throws -> EditableWorkbook {
         let run = CLI.run([
-            "init", "--organisation", "华东家电", "--date", "2026-11-01", "--format", "xlsx", "--lang", lang, "--output",
+            "init", "--catalog", "after-sales-maturity", "--organisation", "华东家电", "--date", "2026-11-01", "--format",
+            "xlsx", "--lang", lang, "--output",
             folder,
         ])
         #expect(run.status == 0, "\(run.stderr)")
@@ -117,7 +118,7 @@ import Testing
         #expect(refused.status == 1)
         #expect(
             refused.stderr
-                == "error: 'assessment.yaml' already exists; it was not overwritten\n  hint: add --overwrite to replace it, or choose another --output folder\n"
+                == "assessment.yaml: error: 'assessment.yaml' already exists; it was not overwritten\n  hint: add --overwrite to replace it, or choose another --output folder\n"
         )
         #expect(try String(contentsOfFile: folder + "/assessment.yaml", encoding: .utf8) == "kept")
         let replaced = CLI.run(["import", "worksheet.xlsx", "--output", ".", "--overwrite"], in: folder)
@@ -140,22 +141,26 @@ import Testing
         try book.save(to: folder + "/no-criteria.xlsx")
         let noSheet = CLI.run(["import", "no-criteria.xlsx", "--output", "."], in: folder)
         #expect(noSheet.status == 1)
-        #expect(noSheet.stderr.hasPrefix("error: 'no-criteria.xlsx' has no sheet '评价项' or 'Criteria'\n"))
+        #expect(
+            noSheet.stderr.hasPrefix("no-criteria.xlsx: error: 'no-criteria.xlsx' has no sheet '评价项' or 'Criteria'\n"))
         let notXLSX = CLI.run(["import", "Examples/huadong-appliance/assessment.yaml", "--output", folder])
         #expect(notXLSX.status == 1)
         #expect(
             notXLSX.stderr.hasPrefix(
-                "error: 'Examples/huadong-appliance/assessment.yaml' is not an xlsx workbook: it is not a zip archive\n"
+                "Examples/huadong-appliance/assessment.yaml: error: 'Examples/huadong-appliance/assessment.yaml' is not an xlsx workbook: it is not a zip archive\n"
             ))
         let missing = CLI.run(["import", "nowhere.xlsx", "--output", folder])
-        #expect(missing.stderr == "error: workbook 'nowhere.xlsx' does not exist\n")
+        #expect(missing.stderr == "nowhere.xlsx: error: workbook 'nowhere.xlsx' does not exist\n")
         #expect(!FileManager.default.fileExists(atPath: folder + "/assessment.yaml"))
     }
 
     @Test func everyProblemOfACatalogWorkbookIsAtItsCell() throws {
         let folder = try SheetTesting.folder()
         defer { try? FileManager.default.removeItem(atPath: folder) }
-        let shown = CLI.run(["catalog", "show", "--format", "xlsx", "--lang", "en", "--output", folder + "/c.xlsx"])
+        let shown = CLI.run([
+            "catalog", "show", "after-sales-maturity", "--format", "xlsx", "--lang", "en", "--output",
+            folder + "/c.xlsx",
+        ])
         #expect(shown.status == 0, "\(shown.stderr)")
         var book = try EditableWorkbook(path: folder + "/c.xlsx")
         let weight = try #require(book.column("Weight", sheet: "Criteria", headerRow: 1))
@@ -191,7 +196,7 @@ import Testing
         let secondLines = second.stderr.split(separator: "\n").filter { !$0.hasPrefix("  hint:") }.map(String.init)
         #expect(
             secondLines == [
-                "\(c(threshold2, sp03)): error: thresholds of 'SP-03' are not monotone: level 2 asks 500, more than level 1 (240)",
+                "\(c(threshold2, sp03)): error: thresholds of 'SP-03' are not monotone: level 2 asks 500, more than level 1 (60)",
                 "\(c(kpi, sp03 + 1)): error: metric of 'SP-04' names unknown KPI 'first_respons_minutes_p90'",
             ])
         #expect(!FileManager.default.fileExists(atPath: folder + "/catalog/catalog.yaml"))

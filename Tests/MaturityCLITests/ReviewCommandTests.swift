@@ -137,7 +137,7 @@ import Testing
         #expect(run.stderr.hasPrefix("\(foreign):1:1: error: '\(foreign)' is not a maturity result\n  hint: "))
         let missing = CLI.run(["review", Self.surveillance, "--previous", "nowhere.json", "--catalog", Self.catalog])
         #expect(missing.status == 1)
-        #expect(missing.stderr.hasPrefix("error: cannot read 'nowhere.json': no such file"))
+        #expect(missing.stderr.hasPrefix("nowhere.json: error: cannot read 'nowhere.json': no such file"))
     }
 
     @Test func aPreviousResultOfAnotherOrganisationOrALaterDateIsRefused() throws {
@@ -179,13 +179,13 @@ import Testing
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let empty = CLI.run(["history", folder])
         #expect(empty.status == 1)
-        #expect(empty.stderr.hasPrefix("error: no result files (*.json) in '\(folder)'"))
+        #expect(empty.stderr.hasPrefix("\(folder): error: no result files (*.json) in '\(folder)'"))
         let missing = CLI.run(["history", folder + "/nothing"])
         #expect(missing.status == 1)
-        #expect(missing.stderr == "error: folder '\(folder)/nothing' does not exist\n")
+        #expect(missing.stderr == "\(folder)/nothing: error: folder '\(folder)/nothing' does not exist\n")
         let file = CLI.run(["history", "README.md"])
         #expect(file.status == 1)
-        #expect(file.stderr.hasPrefix("error: 'README.md' is not a folder"))
+        #expect(file.stderr.hasPrefix("README.md: error: 'README.md' is not a folder"))
     }
 
     @Test func historyNamesEveryUnreadableFileAtOnce() throws {

@@ -41,16 +41,19 @@ import Testing
     @Test func theShippedCatalogRoundTripsThroughAWorkbook() throws {
         let folder = try SheetTesting.folder()
         defer { try? FileManager.default.removeItem(atPath: folder) }
-        let shown = CLI.run(["catalog", "show", "--format", "xlsx", "--lang", "zh", "--output", folder + "/c.xlsx"])
+        let shown = CLI.run([
+            "catalog", "show", "after-sales-maturity", "--format", "xlsx", "--lang", "zh", "--output",
+            folder + "/c.xlsx",
+        ])
         #expect(shown.status == 0, "\(shown.stderr)")
         let imported = CLI.run(["catalog", "import", folder + "/c.xlsx", "--output", folder + "/catalog"])
         #expect(imported.status == 0, "\(imported.stderr)")
-        #expect(imported.stdout.hasSuffix("after-sales-maturity 2026.1, 5 domains, 40 criteria, 6 key\n"))
+        #expect(imported.stdout.hasSuffix("after-sales-maturity 2026.2, 5 domains, 45 criteria, 6 key\n"))
         let lint = CLI.run(["catalog", "lint", folder + "/catalog"])
         #expect(lint.status == 0 && lint.stderr.isEmpty, "\(lint.stderr)")
         #expect(
             CLI.run(["catalog", "show", folder + "/catalog", "--format", "json"]).stdout
-                == CLI.run(["catalog", "show", "--format", "json"]).stdout)
+                == CLI.run(["catalog", "show", "after-sales-maturity", "--format", "json"]).stdout)
         for example in ["huadong-appliance", "huadong-appliance-audit"] {
             let path = "Examples/\(example)/assessment.yaml"
             let mine = CLI.run(["assess", path, "--catalog", folder + "/catalog", "--format", "json"])
@@ -71,7 +74,7 @@ import Testing
         #expect(yaml.status == 0, "\(yaml.stderr)")
         let xlsx = CLI.run(base + ["--format", "xlsx", "--lang", "zh", "--output", folder + "/xlsx"])
         #expect(xlsx.status == 0, "\(xlsx.stderr)")
-        #expect(xlsx.stdout.contains("checklist.xlsx: 40 criteria to audit, 29 evidence files copied"))
+        #expect(xlsx.stdout.contains("checklist.xlsx: 45 criteria to audit, 48 evidence files copied"))
         let imported = CLI.run(["import", "checklist.xlsx", "--output", "."], in: folder + "/xlsx")
         #expect(imported.status == 0, "\(imported.stderr)")
         let a = CLI.run(["assess", "assessment.yaml", "--format", "json"], in: folder + "/yaml")
@@ -86,7 +89,8 @@ import Testing
         let folder = try SheetTesting.folder()
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let run = CLI.run([
-            "init", "--organisation", "华东家电", "--date", "2026-11-01", "--format", "xlsx", "--lang", "zh", "--output",
+            "init", "--catalog", "after-sales-maturity", "--organisation", "华东家电", "--date", "2026-11-01", "--format",
+            "xlsx", "--lang", "zh", "--output",
             folder,
         ])
         #expect(run.status == 0, "\(run.stderr)")
@@ -95,7 +99,7 @@ import Testing
         let criteria = try #require(workbook.sheet("评价项"))
         #expect(criteria.rows.first { $0.number == 2 }?.cell(2)?.content == .text("华东家电"))
         #expect(criteria.rows.first { $0.number == 3 }?.cell(2)?.content == .date(46327))
-        #expect(criteria.rows.filter { $0.number > 5 }.count == 40)
+        #expect(criteria.rows.filter { $0.number > 5 }.count == 45)
         let xml = try Self.part("xl/worksheets/sheet2.xml", of: folder + "/worksheet.xlsx")
         #expect(xml.contains("<dataValidation type=\"list\""))
         #expect(xml.contains("<formula1>&quot;0,1,2,3,4,5&quot;</formula1>"))
@@ -103,7 +107,9 @@ import Testing
             xml.contains(
                 "<pane xSplit=\"2\" ySplit=\"5\" topLeftCell=\"C6\" activePane=\"bottomRight\" state=\"frozen\"/>"))
         // Existing files are never overwritten.
-        let again = CLI.run(["init", "--organisation", "x", "--format", "xlsx", "--output", folder])
+        let again = CLI.run([
+            "init", "--catalog", "after-sales-maturity", "--organisation", "x", "--format", "xlsx", "--output", folder,
+        ])
         #expect(again.status == 1)
         #expect(again.stderr.contains("worksheet.xlsx' already exists; it was not overwritten"))
     }
@@ -141,12 +147,51 @@ import Testing
         #expect(xml.contains("&quot;未开始,进行中,已完成,已作废&quot;"))
     }
 
+    @Test func theCatalogWorkbookKeepsLeadTimesValidityPerKindAndCriteriaARatingRequires() throws {
+        let folder = try SheetTesting.folder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        #expect(
+            CLI.run([
+                "catalog", "show", "after-sales-maturity", "--format", "xlsx", "--lang", "en", "--output",
+                folder + "/c.xlsx",
+            ]).status == 0)
+        let book = try XLSXReader.read(path: folder + "/c.xlsx", shown: "c.xlsx")
+        let kinds = try #require(book.sheet("Evidence kinds"))
+        let document = try #require(kinds.rows.first { $0.cell(1)?.content == .text("document") })
+        #expect(document.cell(4)?.content == .text("unlimited"))
+        let record = try #require(kinds.rows.first { $0.cell(1)?.content == .text("record") })
+        #expect(record.cell(4)?.content == .number(365))
+        let ratings = try #require(book.sheet("Ratings"))
+        #expect(ratings.rows.contains { $0.cells.contains { $0.content == .text("MS-08: 5; MS-10: 5") } })
+        let imported = CLI.run(["catalog", "import", folder + "/c.xlsx", "--output", folder + "/catalog"])
+        #expect(imported.status == 0, "\(imported.stderr)")
+        let yaml = try String(contentsOfFile: folder + "/catalog/catalog.yaml", encoding: .utf8)
+        #expect(yaml.contains("lead_days: {4: 180, 5: 365}"))
+        #expect(yaml.contains("criterion_min: {MS-08: 5, MS-10: 5}"))
+        #expect(yaml.contains("{id: document, name: {zh: \"成文文件\", en: \"Document\"}, max_age_days: null}"))
+    }
+
+    @Test(arguments: [
+        ["init", "--catalog", "gbt27922-after-sales-evaluation", "--organisation", "x", "--format", "xlsx"],
+        ["catalog", "show", "gbt27922-after-sales-evaluation", "--format", "xlsx"],
+        ["assess", "Examples/hengxin-appliance-service/2026-01/assessment.yaml", "--format", "xlsx"],
+    ])
+    func aPointsCatalogIsNotLaidOutAsAWorkbook(arguments: [String]) throws {
+        let folder = try SheetTesting.folder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let run = CLI.run(arguments + ["--output", folder + (arguments[0] == "init" ? "/out" : "/out.xlsx")])
+        #expect(run.status == 1)
+        #expect(run.stderr.hasPrefix("error: catalog 'gbt27922-after-sales-evaluation' is scored in points"))
+        #expect(!FileManager.default.fileExists(atPath: folder + "/out.xlsx"))
+        #expect(!FileManager.default.fileExists(atPath: folder + "/out/worksheet.xlsx"))
+    }
+
     // MARK: Usage
 
     @Test(arguments: [
         ["assess", "Examples/huadong-appliance/assessment.yaml", "--format", "xlsx"],
         ["plan", "Examples/huadong-appliance/assessment.yaml", "--format", "xlsx"],
-        ["catalog", "show", "--format", "xlsx"],
+        ["catalog", "show", "after-sales-maturity", "--format", "xlsx"],
     ])
     func aWorkbookIsNeverWrittenToATerminal(arguments: [String]) {
         let run = CLI.run(arguments)

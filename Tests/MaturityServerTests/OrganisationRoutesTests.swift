@@ -109,8 +109,12 @@ import Testing
         try await database.withServer { client, _ in
             let response = try await client.execute(uri: "/api/v1/catalogs", method: .get)
             let catalogs = try #require(response.json["catalogs"] as? [[String: Any]])
-            #expect(catalogs.map { $0["catalog_id"] as? String } == ["after-sales-maturity"])
-            #expect(catalogs.first?["origin"] as? String == "shipped")
+            // Every catalog of Criteria/, each with the files the command line's loader reads from it.
+            #expect(
+                catalogs.map { $0["catalog_id"] as? String } == [
+                    "after-sales-maturity", "gbt27922-after-sales-evaluation",
+                ])
+            #expect(catalogs.allSatisfy { $0["origin"] as? String == "shipped" })
             #expect((catalogs.first?["files"] as? [Any])?.count == 6)
         }
     }

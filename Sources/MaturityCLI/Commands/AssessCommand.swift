@@ -61,9 +61,7 @@ struct AssessCommand: ParsableCommand {
     func validate() throws {
         if asOf != nil, plan == nil { throw ValidationError("--as-of goes with --plan") }
         if format == .xlsx { try WorkbookOutput.requireOutput(output) }
-        if let asOf, Day(iso: asOf) == nil {
-            throw ValidationError("--as-of must be a date YYYY-MM-DD, found '\(asOf)'")
-        }
+        if let asOf { _ = try DateOption.parse(asOf, option: "--as-of") }
     }
 
     func run() throws {
@@ -82,17 +80,19 @@ struct AssessCommand: ParsableCommand {
                 asOf: asOf.flatMap { Day(iso: $0) } ?? loaded.assessment.date)
         }
         let resultFolder =
-            output.map { (console.absolute($0) as NSString).deletingLastPathComponent } ?? console.currentDirectory
+            output.map { PathText.folder(of: console.absolute($0)) } ?? console.currentDirectory
         let seal = try engine.seal(loaded, result: result, resultFolder: resultFolder)
         let context = ReportContext(
             result: result, catalog: loaded.catalog, language: console.language(lang), plan: planView,
             audit: seal.comparison, signOff: seal.signOff)
+        let inputs = loaded.inputFiles + (plan.map { [console.absolute($0)] } ?? [])
         if format == .xlsx, let output {
+            try WorkbookOutput.requireLevels(loaded.catalog)
             let workbook = AssessmentWorkbook(
                 catalog: loaded.catalog, assessment: loaded.assessment, form: .result(result),
                 language: context.language)
-            return try WorkbookOutput.write(workbook.data(), to: output, console: console)
+            return try WorkbookOutput.write(workbook.data(), to: output, inputs: inputs, console: console)
         }
-        try console.emit(Reports.assessment, context, as: format.report, to: output)
+        try console.emit(Reports.assessment, context, as: format.report, to: output, inputs: inputs)
     }
 }

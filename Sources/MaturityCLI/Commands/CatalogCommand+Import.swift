@@ -33,11 +33,12 @@ extension CatalogCommand {
             let imported = try CatalogImport.read(read)
             DiagnosticPrinter.print(imported.warnings, console: console)
             let folder = console.absolute(output)
-            let shown = Display.join(output, "catalog.yaml")
-            try ImportCommand.prepare(
-                folder: folder, file: "catalog.yaml", shown: shown, output: output, overwrite: overwrite)
+            let shown = PathText.join(output, "catalog.yaml")
+            try FileOutput.prepareFolder(
+                folder, output: output, file: "catalog.yaml", overwrite: overwrite, hint: ImportCommand.overwriteHint)
             try FileOutput.write(
-                imported.yaml, to: (folder as NSString).appendingPathComponent("catalog.yaml"), shown: shown)
+                imported.yaml, to: PathText.join(folder, "catalog.yaml"), shown: shown,
+                inputs: [FileOutput.Input(path: console.absolute(workbook), shown: workbook)])
             let c = imported.catalog
             console.write(
                 "wrote \(shown): \(c.id) \(c.version), \(c.domains.count) domains, \(c.criteria.count) criteria, "

@@ -99,22 +99,26 @@ struct CatalogCommand: ParsableCommand {
             let console = Context.console
             let shipped = console.engine.library.shipped
             if catalog == nil, shipped.count > 1 {
-                let index = try CatalogIndex(
-                    entries: shipped.map { path in
-                        (
-                            console.relative(path),
-                            try console.engine.loadCatalog(InputPath(path, shown: console.relative(path))).value
-                        )
-                    }, language: console.language(lang))
-                return try console.emit(Reports.catalogIndex, index, as: format.report, to: output)
+                let catalogs = try shipped.map { path in
+                    (
+                        console.relative(path),
+                        try console.engine.loadCatalog(InputPath(path, shown: console.relative(path))).value
+                    )
+                }
+                let index = try CatalogIndex(entries: catalogs, language: console.language(lang))
+                return try console.emit(
+                    Reports.catalogIndex, index, as: format.report, to: output,
+                    inputs: catalogs.flatMap { $0.1.files.map(\.path) })
             }
             let loaded = try console.engine.loadCatalog(try console.catalogInput(catalog))
+            let inputs = loaded.value.files.map(\.path)
             if format == .xlsx, let output {
+                try WorkbookOutput.requireLevels(loaded.value)
                 let workbook = CatalogWorkbook(catalog: loaded.value, language: console.language(lang))
-                return try WorkbookOutput.write(workbook.data(), to: output, console: console)
+                return try WorkbookOutput.write(workbook.data(), to: output, inputs: inputs, console: console)
             }
             let listing = CatalogListing(catalog: loaded.value, language: console.language(lang))
-            try console.emit(Reports.catalog, listing, as: format.report, to: output)
+            try console.emit(Reports.catalog, listing, as: format.report, to: output, inputs: inputs)
         }
     }
 }

@@ -55,6 +55,7 @@ struct HistoryCommand: ParsableCommand {
             }
         }
         let report = HistoryReport(history: history, catalog: loadedCatalog, language: console.language(lang))
-        try console.emit(Reports.history, report, as: format.report, to: output)
+        let inputs = ((try? engine.resultFiles(in: console.input(folder))) ?? []).map(\.path)
+        try console.emit(Reports.history, report, as: format.report, to: output, inputs: inputs)
     }
 }

@@ -53,12 +53,15 @@ struct ImportCommand: ParsableCommand {
             loadedCatalog = try console.engine.loadCatalog(InputPath(path, shown: console.relative(path))).value
         }
         let folder = console.absolute(output)
+        try WorkbookOutput.requireLevels(loadedCatalog)
         let imported = try WorksheetImport.read(workbook, catalog: loadedCatalog, folder: folder)
         DiagnosticPrinter.print(imported.warnings, console: console)
-        let shown = Display.join(output, "assessment.yaml")
-        try Self.prepare(folder: folder, file: "assessment.yaml", shown: shown, output: output, overwrite: overwrite)
+        let shown = PathText.join(output, "assessment.yaml")
+        try FileOutput.prepareFolder(
+            folder, output: output, file: "assessment.yaml", overwrite: overwrite, hint: Self.overwriteHint)
         try FileOutput.write(
-            imported.yaml, to: (folder as NSString).appendingPathComponent("assessment.yaml"), shown: shown)
+            imported.yaml, to: PathText.join(folder, "assessment.yaml"), shown: shown,
+            inputs: [FileOutput.Input(path: console.absolute(worksheet), shown: worksheet)])
         let a = imported.assessment
         let assessed = a.criteria.values.filter { $0.claimed != nil || $0.audited != nil || $0.notApplicable != nil }
             .count
@@ -75,26 +78,11 @@ struct ImportCommand: ParsableCommand {
     {
         let absolute = console.absolute(path)
         guard FileManager.default.fileExists(atPath: absolute) else {
-            throw DiagnosticError(.error("workbook '\(path)' does not exist", at: nil))
+            throw DiagnosticError(.error("workbook '\(path)' does not exist", at: .file(path)))
         }
         return try XLSXReader.read(path: absolute, shown: path, sheets: sheets)
     }
 
-    /// Creates `folder` if needed; an existing `file` in it is an error unless `overwrite`.
-    static func prepare(folder: String, file: String, shown: String, output: String, overwrite: Bool)
-        throws(DiagnosticError)
-    {
-        let path = (folder as NSString).appendingPathComponent(file)
-        if !overwrite, FileManager.default.fileExists(atPath: path) {
-            throw DiagnosticError(
-                .error(
-                    "'\(shown)' already exists; it was not overwritten", at: nil,
-                    hint: "add --overwrite to replace it, or choose another --output folder"))
-        }
-        do {
-            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        } catch {
-            throw DiagnosticError(.error("cannot create folder '\(output)'", at: nil))
-        }
-    }
+    /// The hint when the imported file exists already.
+    static let overwriteHint = "add --overwrite to replace it, or choose another --output folder"
 }

@@ -5,6 +5,7 @@ import MaturityReports
 extension InitCommand {
     /// `init --format xlsx`: the self-assessment worksheet, DIR/worksheet.xlsx.
     func writeWorksheet(catalog: Catalog, console: Console) throws {
+        try WorkbookOutput.requireLevels(catalog)
         let (folder, shown) = try prepare(file: "worksheet.xlsx", console: console)
         let assessment = Assessment(
             catalogId: catalog.id, catalogVersion: catalog.version,
@@ -12,8 +13,7 @@ extension InitCommand {
             date: date.flatMap { Day(iso: $0) } ?? console.today, assessor: assessor)
         let workbook = AssessmentWorkbook(
             catalog: catalog, assessment: assessment, form: .worksheet, language: console.language(lang))
-        try FileOutput.write(
-            workbook.data(), to: (folder as NSString).appendingPathComponent("worksheet.xlsx"), shown: shown)
+        try FileOutput.write(workbook.data(), to: PathText.join(folder, "worksheet.xlsx"), shown: shown)
         console.write(
             "wrote \(shown): \(catalog.criteria.count) criteria to assess; fill it in, then "
                 + "'maturity import \(shown) --output \(output)'\n")
@@ -25,6 +25,7 @@ extension InitCommand {
         catalog: Catalog, selfAssessment: Assessment, selfResult: AssessmentResult,
         copies: [(source: String, relative: String)], console: Console
     ) throws {
+        try WorkbookOutput.requireLevels(catalog)
         let (folder, shown) = try prepare(file: "checklist.xlsx", console: console)
         try copy(copies, into: folder, console: console)
         var audit = selfAssessment
@@ -33,8 +34,7 @@ extension InitCommand {
         audit.auditor = auditor
         let workbook = AssessmentWorkbook(
             catalog: catalog, assessment: audit, form: .audit(selfResult: selfResult), language: console.language(lang))
-        try FileOutput.write(
-            workbook.data(), to: (folder as NSString).appendingPathComponent("checklist.xlsx"), shown: shown)
+        try FileOutput.write(workbook.data(), to: PathText.join(folder, "checklist.xlsx"), shown: shown)
         console.write(
             "wrote \(shown): \(catalog.criteria.count) criteria to audit, \(copies.count) evidence file\(copies.count == 1 ? "" : "s") copied\n"
         )

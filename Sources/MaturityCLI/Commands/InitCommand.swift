@@ -75,9 +75,7 @@ struct InitCommand: ParsableCommand {
     var lang: Language?
 
     func validate() throws {
-        if let date, Day(iso: date) == nil {
-            throw ValidationError("--date '\(date)' is not a date YYYY-MM-DD")
-        }
+        if let date { _ = try DateOption.parse(date, option: "--date") }
         switch worksheetKind {
         case .selfAssessment:
             guard let organisation, !organisation.trimmingCharacters(in: .whitespaces).isEmpty else {
@@ -119,8 +117,7 @@ struct InitCommand: ParsableCommand {
         let template = AssessmentTemplate(
             catalog: loaded.value, organisation: organisation ?? "", site: site, assessor: assessor,
             date: date.flatMap { Day(iso: $0) } ?? console.today, language: console.language(lang))
-        try FileOutput.write(
-            template.render(), to: (folder as NSString).appendingPathComponent("assessment.yaml"), shown: shown)
+        try FileOutput.write(template.render(), to: PathText.join(folder, "assessment.yaml"), shown: shown)
         console.write("wrote \(shown): \(loaded.value.criteria.count) criteria to assess\n")
     }
 
@@ -140,79 +137,73 @@ struct InitCommand: ParsableCommand {
         case .md:
             let (folder, shown) = try prepare(file: "checklist.md", console: console)
             try FileOutput.write(
-                AuditChecklist(worksheet).render(), to: (folder as NSString).appendingPathComponent("checklist.md"),
-                shown: shown)
+                AuditChecklist(worksheet).render(), to: PathText.join(folder, "checklist.md"), shown: shown)
             console.write("wrote \(shown): \(loaded.catalog.criteria.count) criteria to check on site\n")
         case .yaml:
             let (folder, shown) = try prepare(file: "assessment.yaml", console: console)
             try copy(copies, into: folder, console: console)
-            try FileOutput.write(
-                worksheet.render(), to: (folder as NSString).appendingPathComponent("assessment.yaml"), shown: shown)
+            try FileOutput.write(worksheet.render(), to: PathText.join(folder, "assessment.yaml"), shown: shown)
             console.write(
                 "wrote \(shown): \(loaded.catalog.criteria.count) criteria to audit, \(copies.count) evidence file\(copies.count == 1 ? "" : "s") copied\n"
             )
         }
     }
 
-    /// Creates the output folder and refuses to overwrite `file` in it.
+    /// Creates the output folder and refuses to overwrite `file` in it (or to write through a link there).
     func prepare(file: String, console: Console) throws(DiagnosticError) -> (folder: String, shown: String) {
         let folder = console.absolute(output)
-        let path = (folder as NSString).appendingPathComponent(file)
-        let shown = Display.join(output, file)
-        if FileManager.default.fileExists(atPath: path) {
-            throw DiagnosticError(
-                .error(
-                    "'\(shown)' already exists; it was not overwritten", at: nil,
-                    hint: "choose another --output folder, or move the existing file away"))
-        }
-        do {
-            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        } catch {
-            throw DiagnosticError(.error("cannot create folder '\(output)'", at: nil))
-        }
+        let shown = PathText.join(output, file)
+        try FileOutput.prepareFolder(
+            folder, output: output, file: file, overwrite: false,
+            hint: "choose another --output folder, or move the existing file away")
         return (folder, shown)
     }
 
-    /// Copies the evidence files into the worksheet's folder; a different file already there is an error
-    /// (all of them are listed before anything is written).
+    /// Copies the evidence files into the worksheet's folder, in 1 MB pieces. A different file already
+    /// there, or a symbolic link leading out of the folder, is an error; all of them are listed before
+    /// anything is written.
     func copy(_ files: [(source: String, relative: String)], into folder: String, console: Console)
         throws(DiagnosticError)
     {
         var bag = DiagnosticBag()
-        var planned: [(Data, String)] = []
+        var planned: [(source: String, target: String, shown: String)] = []
         for file in files {
-            let target = (folder as NSString).appendingPathComponent(file.relative)
-            guard let data = FileManager.default.contents(atPath: file.source) else {
-                bag.append(.error("cannot read evidence file '\(console.relative(file.source))'", at: nil))
+            let target = PathText.join(folder, file.relative)
+            let shown = PathText.join(output, file.relative)
+            guard let hash = DiskFiles().sha256(ofFile: file.source) else {
+                let source = console.relative(file.source)
+                bag.append(.error("cannot read evidence file '\(source)'", at: .file(source)))
                 continue
             }
-            if let existing = FileManager.default.contents(atPath: target) {
-                if existing != data {
+            if FileOutput.leadsOutside(target, folder: folder) {
+                bag.append(
+                    .error(
+                        "cannot write '\(shown)': it leads outside the folder '\(output)'", at: .file(shown),
+                        hint: "a symbolic link in the --output folder points elsewhere; choose an empty folder"))
+                continue
+            }
+            var status = stat()
+            if lstat(target, &status) == 0 {
+                if DiskFiles().sha256(ofFile: target) != hash {
                     bag.append(
                         .error(
-                            "'\(Display.join(output, file.relative))' already exists with other content; it was not overwritten",
-                            at: nil, hint: "choose an empty --output folder"))
+                            "'\(shown)' already exists with other content; it was not overwritten", at: .file(shown),
+                            hint: "choose an empty --output folder"))
                 }
                 continue
             }
-            planned.append((data, target))
+            planned.append((file.source, target, shown))
         }
         try bag.throwIfErrors()
-        for (data, target) in planned {
-            let parent = (target as NSString).deletingLastPathComponent
+        for (source, target, shown) in planned {
+            let parent = PathText.folder(of: target)
             do {
                 try FileManager.default.createDirectory(atPath: parent, withIntermediateDirectories: true)
             } catch {
-                throw DiagnosticError(.error("cannot create folder '\(console.relative(parent))'", at: nil))
+                let folder = console.relative(parent)
+                throw DiagnosticError(.error("cannot create folder '\(folder)'", at: .file(folder)))
             }
-            try FileOutput.write(data, to: target, shown: console.relative(target))
+            try FileOutput.copy(file: source, to: target, shown: shown)
         }
-    }
-}
-
-/// Paths as messages show them.
-enum Display {
-    static func join(_ folder: String, _ name: String) -> String {
-        folder.isEmpty || folder == "." ? name : (folder.hasSuffix("/") ? folder + name : folder + "/" + name)
     }
 }

@@ -58,6 +58,8 @@ struct KPICommand: ParsableCommand {
             console.input(tickets), mapping: mapping.map(console.input), strict: strict)
         DiagnosticPrinter.print(measurement.warnings, console: console)
         let report = TicketKPIReport(measurement, language: console.language(lang))
-        try console.emit(Reports.kpi, report, as: format.report, to: output)
+        try console.emit(
+            Reports.kpi, report, as: format.report, to: output,
+            inputs: [console.absolute(tickets)] + (mapping.map { [console.absolute($0)] } ?? []))
     }
 }

@@ -80,7 +80,9 @@ struct PlanCommand: ParsableCommand {
             if let format, ![.text, .md, .json].contains(format) {
                 throw ValidationError("--due writes text, md or json, not \(format.rawValue)")
             }
-            if within < 0 { throw ValidationError("--within must be 0 or more days") }
+            if within < 0 || within > Day.maximumSpanDays {
+                throw ValidationError("--within must be 0 to \(Day.maximumSpanDays) days")
+            }
         } else {
             if let format, [.text, .json].contains(format) {
                 throw ValidationError("plan exports are yaml, md, csv, ics or html; text and json go with --due")
@@ -100,13 +102,15 @@ struct PlanCommand: ParsableCommand {
             let list = PlanDueList(
                 plan: document.plan, asOf: try asOfDay(console: console), window: within, language: language)
             let report = PlanDueReport(list: list, language: language)
-            return try console.emit(Reports.planDue, report, as: (format ?? .text).report, to: output)
+            let inputs = [console.absolute(input)]
+            return try console.emit(Reports.planDue, report, as: (format ?? .text).report, to: output, inputs: inputs)
         }
         let engine = console.engine
         if engine.isPlanFile(console.absolute(input)) {
             let document = try console.loadPlan(input)
             return try export(
-                document.plan, text: document.text, language: language, console: console,
+                document.plan, text: document.written(document.text), language: language,
+                inputs: [console.absolute(input)], console: console,
                 catalog: { () throws(DiagnosticError) in
                     try WorkbookOutput.catalog(forPlan: document.plan, option: catalog, console: console)
                 })
@@ -121,18 +125,15 @@ struct PlanCommand: ParsableCommand {
         let generated = engine.generatePlan(loaded, result: result)
         let format = format ?? .yaml
         if format == .yaml, let output {
-            // The plan file itself: an existing one is updated, keeping every edit.
-            let existing =
-                try FileManager.default.fileExists(atPath: console.absolute(output)) ? console.loadPlan(output) : nil
-            let update = try engine.mergePlan(existing, with: generated)
-            let write = try engine.planText(update, existing: existing, file: output)
-            try FileOutput.write(write.text, to: console.absolute(output), shown: output)
-            console.write(PlanUpdateSummary(update: write.update, file: output, language: language).text())
-            return
+            return try update(
+                output, generated: generated, inputs: loaded.inputFiles, language: language, console: console)
         }
         let existing = try plan.map { try console.loadPlan($0) }
         let merged = try engine.mergePlan(existing, with: generated)
-        try export(merged.plan, text: nil, language: language, console: console, catalog: { loaded.catalog })
+        try export(
+            merged.plan, text: nil, language: language,
+            inputs: loaded.inputFiles + (plan.map { [console.absolute($0)] } ?? []), console: console,
+            catalog: { loaded.catalog })
         if format == .yaml, output == nil {
             // `maturity plan A.yaml > plan.yaml` would replace a plan people have edited.
             console.writeError(
@@ -143,29 +144,47 @@ struct PlanCommand: ParsableCommand {
         }
     }
 
+    /// The plan file itself, written or updated at `path` keeping every edit; what changed is printed.
+    /// Writers of one plan take turns (a lock on its folder), each reading the plan the one before wrote,
+    /// and a plan saved by someone else while it was being updated is not overwritten.
+    func update(_ path: String, generated: GeneratedPlan, inputs: [String], language: Language, console: Console)
+        throws
+    {
+        let absolute = console.absolute(path)
+        let engine = console.engine
+        try FileOutput.locked(absolute) {
+            let snapshot = FileOutput.Snapshot(absolute)
+            let existing = try FileManager.default.fileExists(atPath: absolute) ? console.loadPlan(path) : nil
+            let update = try engine.mergePlan(existing, with: generated)
+            let write = try engine.planText(update, existing: existing, file: path)
+            try FileOutput.write(
+                write.text, to: absolute, shown: path,
+                inputs: inputs.map { FileOutput.Input(path: $0, shown: console.relative($0)) }, unchangedSince: snapshot
+            )
+            console.write(PlanUpdateSummary(update: write.update, file: path, language: language).text())
+        }
+    }
+
     /// Writes `plan` in the chosen format; `catalog` gives the names of ratings, criteria and KPIs (asked for
-    /// only when the format shows them).
+    /// only when the format shows them). `inputs`: the files read, which the export may not replace.
     func export(
-        _ plan: Plan, text: String?, language: Language, console: Console,
+        _ plan: Plan, text: String?, language: Language, inputs: [String], console: Console,
         catalog: () throws(DiagnosticError) -> Catalog?
     ) throws {
         let format = format ?? .yaml
-        if format == .yaml, let text { return try console.emit(text, to: output) }
+        if format == .yaml, let text { return try console.emit(text, to: output, inputs: inputs) }
         let names = format == .yaml ? nil : try catalog()
         if format == .xlsx, let output {
             let workbook = PlanWorkbook(plan: plan, catalog: names, language: language)
-            return try WorkbookOutput.write(workbook.data(), to: output, console: console)
+            return try WorkbookOutput.write(workbook.data(), to: output, inputs: inputs, console: console)
         }
         let exporter = PlanExport(
             plan: plan, language: language, byteOrderMark: bom ?? (language == .zh), catalog: names)
-        try console.emit(Reports.plan, exporter, as: format.report, to: output)
+        try console.emit(Reports.plan, exporter, as: format.report, to: output, inputs: inputs)
     }
 
     func asOfDay(console: Console) throws -> Day {
         guard let asOf else { return console.today }
-        guard let day = Day(iso: asOf) else {
-            throw ValidationError("--as-of must be a date YYYY-MM-DD, found '\(asOf)'")
-        }
-        return day
+        return try DateOption.parse(asOf, option: "--as-of")
     }
 }

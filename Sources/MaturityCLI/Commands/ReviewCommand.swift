@@ -73,6 +73,7 @@ struct ReviewCommand: ParsableCommand {
             loaded, previous: console.input(previous), plan: plan.map(console.input), showingPath: path)
         DiagnosticPrinter.print(warnings, console: console)
         let context = ReviewContext(review: review, catalog: loaded.catalog, language: console.language(lang))
-        try console.emit(Reports.review, context, as: format.report, to: output)
+        let inputs = loaded.inputFiles + [console.absolute(previous)] + (plan.map { [console.absolute($0)] } ?? [])
+        try console.emit(Reports.review, context, as: format.report, to: output, inputs: inputs)
     }
 }

@@ -73,8 +73,13 @@ struct ServeBackupCommand: ParsableCommand {
         let options = store.options(console: console, host: "127.0.0.1", port: 0)
         let output = console.absolute(self.output)
         try ServeCommand.block(console: console) {
-            let count = try await Serve.backup(options, output: output)
-            console.write("backup: \(output) (\(count) files)\n")
+            let backup = try await Serve.backup(options)
+            // Through the one safe writer: never over the database it was made from, through a link to
+            // its target, keeping a replaced file's mode.
+            try FileOutput.write(
+                backup.zip, to: output, shown: self.output,
+                inputs: backup.sources.map { FileOutput.Input(path: $0, shown: console.relative($0)) })
+            console.write("backup: \(output) (\(backup.count) files)\n")
         }
     }
 }

@@ -13,14 +13,13 @@ enum CatalogLocator {
         if let explicit = console.environment["MATURITY_CRITERIA"], !explicit.isEmpty {
             folders.append(explicit)
         }
-        folders.append((console.currentDirectory as NSString).appendingPathComponent("Criteria"))
+        folders.append(PathText.join(console.currentDirectory, "Criteria"))
         if let executable {
-            var folder = (executable as NSString).deletingLastPathComponent
-            let prefix = (folder as NSString).deletingLastPathComponent
-            folders.append((prefix as NSString).appendingPathComponent("share/maturity/Criteria"))
+            var folder = PathText.folder(of: executable)
+            folders.append(PathText.join(PathText.folder(of: folder), "share/maturity/Criteria"))
             for _ in 0..<6 {
-                folders.append((folder as NSString).appendingPathComponent("Criteria"))
-                let parent = (folder as NSString).deletingLastPathComponent
+                folders.append(PathText.join(folder, "Criteria"))
+                let parent = PathText.folder(of: folder)
                 if parent == folder { break }
                 folder = parent
             }
@@ -82,15 +81,17 @@ extension Console {
 
 extension Console {
     /// Renders `context` with the subject's renderer for `format` and writes it to `--output` or standard output.
-    func emit<Context>(_ table: RendererTable<Context>, _ context: Context, as format: ReportFormat, to output: String?)
-        throws
-    {
+    /// `inputs`: the absolute paths of the files the command read, which the output may not replace.
+    func emit<Context>(
+        _ table: RendererTable<Context>, _ context: Context, as format: ReportFormat, to output: String?,
+        inputs: [String]
+    ) throws {
         guard let text = table.render(context, as: format) else {
             throw ValidationError(
                 "--format \(format.rawValue) is not available here; use "
                     + table.formats.map(\.rawValue).joined(separator: ", "))
         }
-        try emit(text, to: output)
+        try emit(text, to: output, inputs: inputs)
     }
 }
 

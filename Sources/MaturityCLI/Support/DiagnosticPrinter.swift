@@ -1,4 +1,5 @@
 import MaturityCore
+import MaturityReports
 
 /// Prints diagnostics compiler-style to standard error, in colour only on a terminal.
 enum DiagnosticPrinter {
@@ -11,7 +12,8 @@ enum DiagnosticPrinter {
     static func format(_ diagnostic: Diagnostic, colour: Bool) -> String {
         var text = ""
         if let location = diagnostic.location {
-            text += colour ? "\u{1B}[1m\(location):\u{1B}[0m " : "\(location): "
+            let shown = sanitize(location.description)
+            text += colour ? "\u{1B}[1m\(shown):\u{1B}[0m " : "\(shown): "
         }
         let label = diagnostic.severity.rawValue + ":"
         if colour {
@@ -27,18 +29,9 @@ enum DiagnosticPrinter {
         return text
     }
 
-    /// Messages quote users' text; their control characters must not reach the terminal.
+    /// Messages, hints and locations quote users' text (file names, values): the terminal must not obey
+    /// its control characters, and a line break in it must not start a line that looks like a diagnostic.
     static func sanitize(_ text: String) -> String {
-        var out = ""
-        for scalar in text.unicodeScalars {
-            if scalar == "\n" {
-                out += "\n"
-            } else if scalar.properties.generalCategory == .control || (0x80...0x9F).contains(scalar.value) {
-                out += "?"
-            } else {
-                out.unicodeScalars.append(scalar)
-            }
-        }
-        return out
+        TerminalSafe.clean(text)
     }
 }

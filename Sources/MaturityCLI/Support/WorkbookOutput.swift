@@ -12,9 +12,23 @@ enum WorkbookOutput {
             "--format xlsx writes a workbook, which is never written to a terminal: give --output FILE.xlsx")
     }
 
-    /// Writes `data` atomically to `output` (as the user typed it).
-    static func write(_ data: Data, to output: String, console: Console) throws(DiagnosticError) {
-        try FileOutput.write(data, to: console.absolute(output), shown: output)
+    /// Workbooks lay out a catalog scored in levels (a level per criterion, descriptors as drop-downs);
+    /// a catalog scored in points is written in YAML.
+    static func requireLevels(_ catalog: Catalog) throws(DiagnosticError) {
+        guard catalog.isPoints else { return }
+        throw DiagnosticError(
+            .error(
+                "catalog '\(catalog.id)' is scored in points; workbooks are made for catalogs scored in levels",
+                at: nil,
+                hint: "write the assessment in YAML: maturity init --catalog \(catalog.id) --output DIR"))
+    }
+
+    /// Writes `data` to `output` (as the user typed it) through the one safe writer; `inputs` are the
+    /// absolute paths of the files the command read, which the workbook may not replace.
+    static func write(_ data: Data, to output: String, inputs: [String], console: Console) throws(DiagnosticError) {
+        try FileOutput.write(
+            data, to: console.absolute(output), shown: output,
+            inputs: inputs.map { FileOutput.Input(path: $0, shown: console.relative($0)) })
     }
 
     /// The catalog named by a plan's `catalog: id@version`, for names in a plan export; nil when it is

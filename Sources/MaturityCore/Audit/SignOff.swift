@@ -65,7 +65,11 @@ public struct SignOff: Sendable, Hashable {
     public var digest: String { Self.sha256(Data(manifest.utf8)) }
 
     public static func sha256(_ data: Data) -> String {
-        SHA256.hash(data: data).map { byte in
+        hex(SHA256.hash(data: data))
+    }
+
+    static func hex(_ digest: SHA256.Digest) -> String {
+        digest.map { byte in
             let hex = String(byte, radix: 16)
             return byte < 16 ? "0" + hex : hex
         }.joined()
@@ -83,35 +87,24 @@ public struct SignOff: Sendable, Hashable {
 
 /// Reads and hashes the files an audit result rests on.
 public enum SignOffFiles {
-    /// Every file of the catalog at `path`: the file itself, or every YAML file of a catalog folder.
-    public static func catalogParts(path: String, files: any FileSource = DiskFiles()) throws(DiagnosticError)
+    /// Every file the catalog was read from, wherever it is (domain files may sit in sub-folders): exactly
+    /// what the loader read, so that a file it reads later without a new sign-off shows.
+    public static func catalogParts(_ catalog: Catalog, files: any FileSource = DiskFiles()) throws(DiagnosticError)
         -> [SignOff.Part]
     {
-        switch files.kind(path) {
-        case .missing:
-            throw DiagnosticError(.error("catalog '\(path)' does not exist", at: nil))
-        case .folder:
-            let names = ((try? files.names(inFolder: path)) ?? []).filter {
-                $0.hasSuffix(".yaml") || $0.hasSuffix(".yml")
-            }
-            .sorted()
-            var parts: [SignOff.Part] = []
-            for name in names {
-                parts.append(
-                    try part(.catalog, name: name, file: (path as NSString).appendingPathComponent(name), files: files))
-            }
-            return parts
-        default:
-            return [try part(.catalog, name: (path as NSString).lastPathComponent, file: path, files: files)]
+        var parts: [SignOff.Part] = []
+        for file in catalog.files {
+            parts.append(try part(.catalog, name: file.name, file: file.path, files: files))
         }
+        return parts
     }
 
     /// The assessment file and every file it names: evidence, ticket export, mapping.
     public static func assessmentParts(path: String, assessment: Assessment, files: any FileSource = DiskFiles())
         throws(DiagnosticError) -> [SignOff.Part]
     {
-        let folder = assessment.baseDirectory ?? (path as NSString).deletingLastPathComponent
-        var parts = [try part(.assessment, name: (path as NSString).lastPathComponent, file: path, files: files)]
+        let folder = assessment.baseDirectory ?? PathText.folder(of: path)
+        var parts = [try part(.assessment, name: PathText.lastComponent(of: path), file: path, files: files)]
         var named: [(SignOff.Part.Role, String)] = assessment.evidence.compactMap { item in
             item.file.map { (.evidence, $0) }
         }
@@ -121,7 +114,7 @@ public enum SignOffFiles {
         }
         var seen = Set<String>()
         for (role, name) in named where seen.insert("\(role.rawValue) \(name)").inserted {
-            let file = name.hasPrefix("/") ? name : (folder as NSString).appendingPathComponent(name)
+            let file = name.hasPrefix("/") ? name : PathText.join(folder, name)
             parts.append(try part(role, name: name, file: file, files: files))
         }
         return parts
@@ -130,15 +123,10 @@ public enum SignOffFiles {
     static func part(_ role: SignOff.Part.Role, name: String, file: String, files: any FileSource)
         throws(DiagnosticError) -> SignOff.Part
     {
-        guard let data = try? files.contents(file) else {
-            throw DiagnosticError(.error("cannot read \(role.rawValue) file '\(file)'", at: nil))
+        guard let hash = files.sha256(ofFile: file) else {
+            throw DiagnosticError(.error("cannot read \(role.rawValue) file '\(file)'", at: .file(file)))
         }
-        return SignOff.Part(role: role, path: name, sha256: SignOff.sha256(data))
-    }
-
-    /// SHA-256 of the file at `path` as it is now, or nil when it cannot be read.
-    public static func hash(_ path: String, files: any FileSource = DiskFiles()) -> String? {
-        (try? files.contents(path)).map(SignOff.sha256)
+        return SignOff.Part(role: role, path: name, sha256: hash)
     }
 
     /// Where a part's file is now, given where the assessment and the catalog (file or folder) are.
@@ -149,11 +137,10 @@ public enum SignOffFiles {
         case .assessment:
             return assessmentPath
         case .catalog:
-            return files.kind(catalogPath) == .folder
-                ? (catalogPath as NSString).appendingPathComponent(part.path) : catalogPath
+            return files.kind(catalogPath) == .folder ? PathText.join(catalogPath, part.path) : catalogPath
         case .evidence, .tickets, .mapping:
-            let folder = (assessmentPath as NSString).deletingLastPathComponent
-            return part.path.hasPrefix("/") ? part.path : (folder as NSString).appendingPathComponent(part.path)
+            let folder = PathText.folder(of: assessmentPath)
+            return part.path.hasPrefix("/") ? part.path : PathText.join(folder, part.path)
         }
     }
 }

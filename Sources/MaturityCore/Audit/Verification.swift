@@ -4,6 +4,8 @@ public struct Verification: Sendable {
         case unchanged
         case changed(now: String)
         case missing(lookedAt: String)
+        /// Read by the catalog now, but not among the signed files.
+        case notSigned
     }
 
     public struct FileCheck: Sendable, Hashable {
@@ -110,6 +112,13 @@ public struct Verification: Sendable {
                         at: locations.parts[Locations.key(check.part)] ?? result,
                         hint: check.part.role == .catalog || check.part.role == .assessment
                             ? "point to it with --\(check.part.role.rawValue) PATH" : nil))
+            case .notSigned:
+                out.append(
+                    .error(
+                        "\(check.part.role.rawValue) file '\(check.part.path)' is read by the catalog now but was not signed",
+                        at: result,
+                        hint: "a domain file was added or 'domains:' changed since sign-off; the audit must be scored "
+                            + "and signed again"))
             }
         }
         return out

@@ -1,4 +1,5 @@
-/// A position in a file a user wrote: 1-based line and column, or a cell of a spreadsheet.
+/// A position in a file a user wrote: 1-based line and column (0 and 0 for the file as a whole), or a
+/// cell of a spreadsheet.
 public struct SourceLocation: Hashable, Sendable, Comparable, CustomStringConvertible {
     public var file: String
     public var line: Int
@@ -27,8 +28,14 @@ public struct SourceLocation: Hashable, Sendable, Comparable, CustomStringConver
         SourceLocation(file: file, line: 1, column: 1)
     }
 
+    /// The file alone (line and column 0), for problems with the file itself rather than its content:
+    /// it cannot be read or written, it is a folder. Printed `path: error: …`.
+    public static func file(_ path: String) -> SourceLocation {
+        SourceLocation(file: path, line: 0, column: 0)
+    }
+
     public var description: String {
-        guard let sheet else { return "\(file):\(line):\(column)" }
+        guard let sheet else { return line == 0 ? file : "\(file):\(line):\(column)" }
         let name = SourceLocation.sheetReference(sheet)
         return line > 0 ? "\(file)!\(name)!\(SourceLocation.columnName(column))\(line)" : "\(file)!\(name)"
     }

@@ -23,11 +23,11 @@ public struct CatalogLibrary: Sendable {
     /// The catalogs in `folder`: the folder itself when it holds catalog.yaml, else its catalog sub-folders
     /// and YAML files, in name order.
     public func catalogs(in folder: String) -> [String] {
-        if files.kind((folder as NSString).appendingPathComponent("catalog.yaml")) != .missing { return [folder] }
+        if files.kind(PathText.join(folder, "catalog.yaml")) != .missing { return [folder] }
         return ((try? files.names(inFolder: folder)) ?? []).sorted().compactMap { name in
-            let path = (folder as NSString).appendingPathComponent(name)
+            let path = PathText.join(folder, name)
             if files.kind(path) == .folder {
-                return files.kind((path as NSString).appendingPathComponent("catalog.yaml")) != .missing ? path : nil
+                return files.kind(PathText.join(path, "catalog.yaml")) != .missing ? path : nil
             }
             return name.hasSuffix(".yaml") || name.hasSuffix(".yml") ? path : nil
         }
@@ -37,7 +37,7 @@ public struct CatalogLibrary: Sendable {
     public func catalog(forId id: String) -> String? {
         for folder in folders {
             for candidate in [id, id + ".yaml", id + ".yml"] {
-                let path = (folder as NSString).appendingPathComponent(candidate)
+                let path = PathText.join(folder, candidate)
                 if files.kind(path) != .missing { return path }
             }
         }
@@ -57,7 +57,7 @@ public struct CatalogLibrary: Sendable {
         throw DiagnosticError(
             .error(
                 "several catalogs in Criteria/: "
-                    + found.map { ($0 as NSString).lastPathComponent }.joined(separator: ", "),
+                    + found.map { PathText.lastComponent(of: $0) }.joined(separator: ", "),
                 at: nil, hint: "name the one to use with --catalog (its id or path)"))
     }
 }

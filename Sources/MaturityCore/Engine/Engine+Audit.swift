@@ -31,7 +31,7 @@ extension Engine {
         }
         let parts =
             try SignOffFiles.assessmentParts(path: loaded.assessmentPath, assessment: loaded.assessment, files: files)
-            + SignOffFiles.catalogParts(path: loaded.catalogPath, files: files)
+            + SignOffFiles.catalogParts(loaded.catalog, files: files)
         let signOff = SignOff(
             auditor: auditor, date: loaded.assessment.date,
             resultDigest: ResultJSON.resultDigest(result, audit: comparison), parts: parts,
@@ -79,24 +79,24 @@ extension Engine {
                         : "the sign-off block is damaged; re-run 'maturity assess' on the audit"))
         }
 
-        let resultFolder = (input.path as NSString).deletingLastPathComponent
+        let resultFolder = PathText.folder(of: input.path)
         func locate(_ recorded: String) -> String {
             if recorded.hasPrefix("/") { return recorded }
-            let besideResult = ((resultFolder as NSString).appendingPathComponent(recorded) as NSString)
-                .standardizingPath
-            if files.kind(besideResult) != .missing { return besideResult }
-            return (currentFolder as NSString).appendingPathComponent(recorded)
+            let joined = PathText.join(resultFolder, recorded)
+            if let besideResult = files.realPath(joined) { return besideResult }
+            return PathText.join(currentFolder, recorded)
         }
         let assessmentPath = assessment ?? locate(signOff.assessmentPath)
         let catalogPath = catalog ?? locate(signOff.catalogPath)
-        let checks = signOff.parts.map { part -> Verification.FileCheck in
+        var checks = signOff.parts.map { part -> Verification.FileCheck in
             let file = SignOffFiles.file(
                 of: part, assessmentPath: assessmentPath, catalogPath: catalogPath, files: files)
-            guard let hash = SignOffFiles.hash(file, files: files) else {
+            guard let hash = files.sha256(ofFile: file) else {
                 return Verification.FileCheck(part: part, status: .missing(lookedAt: display(file)))
             }
             return Verification.FileCheck(part: part, status: hash == part.sha256 ? .unchanged : .changed(now: hash))
         }
+        checks += unsignedCatalogFiles(signOff, assessmentPath: assessmentPath, catalogPath: catalogPath)
         let resultUnchanged = ResultJSON.digest(of: json) == signOff.resultDigest
         var changes: [JSONDiff.Change] = []
         if !resultUnchanged {
@@ -108,6 +108,24 @@ extension Engine {
             organisation: json["organisation"]?["name"]?.stringValue)
         verification.locations = Verification.locations(in: document, firstChange: changes.first?.path)
         return verification
+    }
+
+    /// Files the catalog reads now that the sign-off does not list — a domain file added, or `domains:`
+    /// pointing somewhere new: the catalog is read again and every file it reads must be a signed one, even
+    /// when it no longer loads (a file added with an error in it is still a file the sign-off does not cover).
+    func unsignedCatalogFiles(_ signOff: SignOff, assessmentPath: String, catalogPath: String)
+        -> [Verification.FileCheck]
+    {
+        let signed = Set(
+            signOff.parts.filter { $0.role == .catalog }.compactMap { part in
+                files.realPath(
+                    SignOffFiles.file(of: part, assessmentPath: assessmentPath, catalogPath: catalogPath, files: files))
+            })
+        return CatalogLoader.filesRead(path: catalogPath, files: files).filter { !signed.contains($0.path) }.map {
+            file in
+            let part = SignOff.Part(role: .catalog, path: file.name, sha256: files.sha256(ofFile: file.path) ?? "")
+            return Verification.FileCheck(part: part, status: .notSigned)
+        }
     }
 
     /// What differs between a result and the same audit scored again from its inputs as they are now.

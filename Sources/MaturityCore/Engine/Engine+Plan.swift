@@ -29,7 +29,7 @@ extension Engine {
         guard files.kind(input.path) != .missing else {
             throw DiagnosticError(
                 .error(
-                    "plan '\(input.shown)' does not exist", at: nil,
+                    "plan '\(input.shown)' does not exist", at: .file(input.shown),
                     hint: "write one with 'maturity plan ASSESSMENT --output \(input.shown)'"))
         }
         return try PlanLoader.load(path: input.path, displayPath: input.shown, files: files)
@@ -95,7 +95,7 @@ extension Engine {
         } catch {
             throw DiagnosticError(
                 .error(
-                    "internal error: the updated plan would not read back; '\(file)' was not changed", at: nil,
+                    "internal error: the updated plan would not read back; '\(file)' was not changed", at: .file(file),
                     hint: error.diagnostics.first?.description))
         }
         return PlanWrite(text: text, update: update)

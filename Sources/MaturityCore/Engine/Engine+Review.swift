@@ -39,38 +39,11 @@ extension Engine {
     /// Every result JSON in `folder` (`*.json`, hidden files aside), checked to belong to one organisation
     /// and one catalog, as a history.
     public func history(_ folder: InputPath) throws(DiagnosticError) -> History {
-        switch files.kind(folder.path) {
-        case .missing:
-            throw DiagnosticError(.error("folder '\(folder.shown)' does not exist", at: nil))
-        case .folder:
-            break
-        default:
-            throw DiagnosticError(
-                .error(
-                    "'\(folder.shown)' is not a folder", at: nil,
-                    hint: "give the folder that holds the result JSON files"))
-        }
-        let all: [String]
-        do {
-            all = try files.names(inFolder: folder.path)
-        } catch {
-            throw DiagnosticError(.error("cannot read folder '\(folder.shown)': \(error.reason)", at: nil))
-        }
-        let names = all.filter { $0.lowercased().hasSuffix(".json") && !$0.hasPrefix(".") }.sorted()
-        guard !names.isEmpty else {
-            throw DiagnosticError(
-                .error(
-                    "no result files (*.json) in '\(folder.shown)'", at: nil,
-                    hint: "save results there with 'maturity assess … --format json --output' or 'maturity review …'"))
-        }
         var bag = DiagnosticBag()
         var results: [PreviousResult] = []
-        for name in names {
-            let shown = folder.shown.hasSuffix("/") ? folder.shown + name : folder.shown + "/" + name
+        for file in try resultFiles(in: folder) {
             do {
-                results.append(
-                    try PreviousResultLoader.load(
-                        path: (folder.path as NSString).appendingPathComponent(name), displayPath: shown, files: files))
+                results.append(try PreviousResultLoader.load(path: file.path, displayPath: file.shown, files: files))
             } catch {
                 bag.append(contentsOf: error.diagnostics)
             }
@@ -79,5 +52,36 @@ extension Engine {
         bag.append(contentsOf: History.check(results))
         try bag.throwIfErrors()
         return History(results: results)
+    }
+
+    /// The result files of a history folder: `*.json`, hidden files aside, in name order.
+    public func resultFiles(in folder: InputPath) throws(DiagnosticError) -> [InputPath] {
+        switch files.kind(folder.path) {
+        case .missing:
+            throw DiagnosticError(.error("folder '\(folder.shown)' does not exist", at: .file(folder.shown)))
+        case .folder:
+            break
+        default:
+            throw DiagnosticError(
+                .error(
+                    "'\(folder.shown)' is not a folder", at: .file(folder.shown),
+                    hint: "give the folder that holds the result JSON files"))
+        }
+        let all: [String]
+        do {
+            all = try files.names(inFolder: folder.path)
+        } catch {
+            throw DiagnosticError(
+                .error("cannot read folder '\(folder.shown)': \(error.reason)", at: .file(folder.shown)))
+        }
+        let names = all.filter { $0.lowercased().hasSuffix(".json") && !$0.hasPrefix(".") }.sorted()
+        guard !names.isEmpty else {
+            throw DiagnosticError(
+                .error(
+                    "no result files (*.json) in '\(folder.shown)'", at: .file(folder.shown),
+                    hint: "save results there with 'maturity assess … --format json --output' or 'maturity review …'"))
+        }
+        let shownFolder = folder.shown.hasSuffix("/") ? folder.shown : folder.shown + "/"
+        return names.map { InputPath(PathText.join(folder.path, $0), shown: shownFolder + $0) }
     }
 }

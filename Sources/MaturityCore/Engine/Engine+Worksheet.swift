@@ -14,13 +14,13 @@ extension Engine {
     /// The audit package of a loaded self-assessment.
     public func auditPackage(_ loaded: LoadedAssessment) -> AuditPackage {
         let result = Scorer(catalog: loaded.catalog).score(loaded.assessment, kpis: loaded.kpis)
-        let selfFolder = (loaded.assessmentPath as NSString).deletingLastPathComponent
+        let selfFolder = PathText.folder(of: loaded.assessmentPath)
         let realFolder = files.realPath(selfFolder) ?? selfFolder
         var assessment = loaded.assessment
         // Every named file, as a path inside the self-assessment's folder: that is where its copy goes.
         var copies: [(source: String, relative: String)] = []
         func inside(_ path: String) -> String {
-            let source = path.hasPrefix("/") ? path : (selfFolder as NSString).appendingPathComponent(path)
+            let source = path.hasPrefix("/") ? path : PathText.join(selfFolder, path)
             let real = files.realPath(source) ?? source
             let relative = RelativePath.from(realFolder, to: real)
             if !copies.contains(where: { $0.relative == relative }) { copies.append((real, relative)) }

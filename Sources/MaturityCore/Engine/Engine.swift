@@ -42,7 +42,9 @@ public struct Engine: Sendable {
     {
         guard files.kind(input.path) != .missing else {
             throw DiagnosticError(
-                .error("assessment '\(input.shown)' does not exist", at: nil, hint: "run 'maturity init' to make one"))
+                .error(
+                    "assessment '\(input.shown)' does not exist", at: .file(input.shown),
+                    hint: "run 'maturity init' to make one"))
         }
         let file: AssessmentFile
         let catalogInput: InputPath

@@ -13,12 +13,10 @@ public enum TicketKPIs {
         throws(DiagnosticError) -> Loaded<[KPIValue]>
     {
         let folder = assessment.baseDirectory ?? "."
-        let shownFolder = assessment.location.map { ($0.file as NSString).deletingLastPathComponent } ?? ""
+        let shownFolder = assessment.location.map { PathText.folder(of: $0.file) } ?? ""
         func paths(_ relative: String) -> (real: String, shown: String) {
-            let real = relative.hasPrefix("/") ? relative : (folder as NSString).appendingPathComponent(relative)
-            let shown =
-                relative.hasPrefix("/") || shownFolder.isEmpty
-                ? relative : (shownFolder as NSString).appendingPathComponent(relative)
+            let real = relative.hasPrefix("/") ? relative : PathText.join(folder, relative)
+            let shown = relative.hasPrefix("/") ? relative : PathText.join(shownFolder, relative)
             return (real, shown)
         }
         var mapping = TicketMapping.simpleFormat
@@ -50,24 +48,27 @@ public enum TicketKPIs {
         path: String, displayPath: String, mapping: TicketMapping, strict: Bool = false,
         chunkBytes: Int = CSVReader.defaultChunkBytes, workers: Int = 2, parallelMinimumBytes: Int = 8 << 20
     ) throws(DiagnosticError) -> TicketMeasurement {
-        let kind = DiskFiles().kind(path)
-        guard kind != .missing else {
+        let kind = FileKind.onDisk(path)
+        switch kind {
+        case .missing:
             throw DiagnosticError(
-                .error("ticket export '\(displayPath)' does not exist", at: nil, hint: "check the path"))
+                .error("ticket export '\(displayPath)' does not exist", at: .file(displayPath), hint: "check the path"))
+        case .regular, .pipe, .characterDevice:
+            break
+        case .folder, .blockDevice, .socket:
+            throw DiagnosticError(
+                .error("'\(displayPath)' is \(kind.phrase), not a ticket export", at: .file(displayPath)))
         }
-        if kind == .folder {
-            throw DiagnosticError(.error("'\(displayPath)' is a folder, not a ticket export", at: nil))
-        }
-        let fd = open(path, O_RDONLY)
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else {
             throw DiagnosticError(
                 .error(
-                    "cannot read '\(displayPath)': \(String(cString: strerror(errno)).lowercased())", at: nil,
+                    "cannot read '\(displayPath)': \(FileProblem.describe(errno))", at: .file(displayPath),
                     hint: "check the path and that the file is readable"))
         }
         defer { close(fd) }
         var status = stat()
-        let regular = fstat(fd, &status) == 0 && (status.st_mode & S_IFMT) == S_IFREG
+        let regular = fstat(fd, &status) == 0 && FileKind(status).isRegular
         let size = regular ? Int(status.st_size) : 0
         if !regular {
             // A pipe or a terminal (/dev/stdin): read it front to back.

@@ -48,7 +48,7 @@ struct TicketRun {
     static func diagnostic(for failure: CSVReader.Failure, file: String) -> Diagnostic {
         switch failure {
         case .unreadable(let reason):
-            return .error("cannot read '\(file)': \(reason)", at: nil)
+            return .error("cannot read '\(file)': \(reason)", at: .file(file))
         case .recordTooLong(let line, let bytes):
             return .error(
                 "a row longer than \(bytes >> 20) MB starts here",

@@ -159,6 +159,7 @@ extension AssessmentLoader.Reader {
         var result: [Adjustment] = []
         var seen = Dictionary(findings.map { ($0.id, $0.location) }, uniquingKeysWith: { a, _ in a })
         var counts: [Adjustment.Kind: Int] = [:]
+        let criterionSuggester = Suggester(catalog.criteria.map(\.id))
         for item in items {
             guard
                 let map = r.mapping(
@@ -188,7 +189,7 @@ extension AssessmentLoader.Reader {
                 if catalog.criterion(ref) == nil {
                     r.error(
                         "adjustment '\(id)' names unknown criterion '\(ref)'", at: criterionNode,
-                        hint: Suggestion.hint(for: ref, in: catalog.criteria.map(\.id), listUpTo: 0))
+                        hint: criterionSuggester.hint(for: ref))
                 }
                 criterion = ref
             }

@@ -20,7 +20,7 @@ public struct AssessmentFile {
         throws(DiagnosticError) -> AssessmentFile
     {
         let document = try YAMLDocument.load(path: path, displayPath: displayPath, files: files)
-        let folder = (path as NSString).deletingLastPathComponent
+        let folder = PathText.folder(of: path)
         return AssessmentFile(document: document, folder: folder.isEmpty ? "." : folder, files: files)
     }
 
@@ -211,12 +211,14 @@ public enum AssessmentLoader {
             // An empty `owners:` (the template's, all examples commented out) names no one.
             guard !r.isNull(node), let map = r.mapping(node, "owners") else { return [:] }
             let ids = catalog.domains.map(\.id) + catalog.criteria.map(\.id)
+            let known = Set(ids)
+            let suggester = Suggester(ids)
             var owners: [String: String] = [:]
             for entry in map.entries {
-                if !ids.contains(entry.key) {
+                if !known.contains(entry.key) {
                     r.error(
                         "owners names '\(entry.key)', which is neither a criterion nor a domain of the catalog",
-                        at: entry.keyNode, hint: Suggestion.hint(for: entry.key, in: ids, listUpTo: 0))
+                        at: entry.keyNode, hint: suggester.hint(for: entry.key))
                     continue
                 }
                 if let person = r.string(entry.value, "owner of '\(entry.key)'") { owners[entry.key] = person }
@@ -227,6 +229,8 @@ public enum AssessmentLoader {
         func readEvidence(_ node: Node, date: Day?) -> [EvidenceItem] {
             guard !r.isNull(node), let items = r.sequence(node, "evidence") else { return [] }
             let knownKinds = catalog.knownEvidenceKinds
+            let kindSet = Set(knownKinds)
+            let kindSuggester = Suggester(knownKinds, listUpTo: 12)
             var result: [EvidenceItem] = []
             var successors: [(id: String, by: String, node: Node)] = []
             var seen: [String: SourceLocation] = [:]
@@ -243,18 +247,18 @@ public enum AssessmentLoader {
                 }
                 seen[id] = r.location(idNode)
                 let kind = map["kind"].flatMap { r.identifier($0, "evidence kind") } ?? ""
-                if let kindNode = map["kind"], !kind.isEmpty, !knownKinds.contains(kind), catalog.isPoints {
+                if let kindNode = map["kind"], !kind.isEmpty, !kindSet.contains(kind), catalog.isPoints {
                     // A points clause takes any valid item; only a catalog that declares its kinds is checked.
                     if !catalog.evidenceKinds.isEmpty {
                         r.warning(
                             "evidence kind '\(kind)' of '\(id)' is not one the catalog declares; it counts for "
                                 + "\(catalog.evidenceMaxAgeDays) days", at: kindNode,
-                            hint: Suggestion.hint(for: kind, in: knownKinds, listUpTo: 12))
+                            hint: kindSuggester.hint(for: kind))
                     }
-                } else if let kindNode = map["kind"], !kind.isEmpty, !knownKinds.contains(kind) {
+                } else if let kindNode = map["kind"], !kind.isEmpty, !kindSet.contains(kind) {
                     r.warning(
                         "evidence kind '\(kind)' of '\(id)' is not one the catalog asks for; it supports no level",
-                        at: kindNode, hint: Suggestion.hint(for: kind, in: knownKinds, listUpTo: 12))
+                        at: kindNode, hint: kindSuggester.hint(for: kind))
                 }
                 let title = map["title"].flatMap { r.string($0, "title of '\(id)'") } ?? id
                 var itemDate: Day?
@@ -346,19 +350,25 @@ public enum AssessmentLoader {
 
         func readMetrics(_ node: Node) -> ([String: Double], [String: SourceLocation]) {
             guard !r.isNull(node), let map = r.mapping(node, "metrics") else { return ([:], [:]) }
-            let known = catalog.allKPIIds
+            let known = Set(catalog.allKPIIds)
+            let suggester = Suggester(catalog.allKPIIds)
             var values: [String: Double] = [:]
             var locations: [String: SourceLocation] = [:]
             for entry in map.entries {
                 guard known.contains(entry.key) else {
                     r.error(
                         "unknown KPI '\(entry.key)' in metrics", at: entry.keyNode,
-                        hint: Suggestion.hint(for: entry.key, in: known, listUpTo: 0)
+                        hint: suggester.hint(for: entry.key)
                             ?? "declare it in the catalog's 'kpis:' or use a built-in ticket KPI")
                     continue
                 }
                 // A KPI listed without a value (an example uncommented, not filled in yet) has no value.
                 if !r.isNull(entry.value), let value = r.number(entry.value, "value of '\(entry.key)'") {
+                    // A rate of 150 % would raise the score; every value must be one its unit allows.
+                    if let problem = catalog.kpi(entry.key)?.rangeProblem(value) {
+                        r.error("value of '\(entry.key)' \(problem)", at: entry.value)
+                        continue
+                    }
                     values[entry.key] = value
                     locations[entry.key] = r.location(entry.keyNode)
                 }
@@ -382,13 +392,16 @@ public enum AssessmentLoader {
         func readCriteria(_ node: Node, evidence: [EvidenceItem]) -> [String: CriterionEntry] {
             guard let map = r.mapping(node, "criteria") else { return [:] }
             let evidenceIds = Set(evidence.map(\.id))
+            // One suggester per list: each prepares its candidates once and suggests for the first 20 only.
+            let criterionSuggester = Suggester(catalog.criteria.map(\.id))
+            let evidenceSuggester = Suggester(evidence.map(\.id))
             let maxLevel = catalog.maxLevel
             var entries: [String: CriterionEntry] = [:]
             for entry in map.entries {
                 guard let criterion = catalog.criterion(entry.key) else {
                     r.error(
                         "unknown criterion '\(entry.key)'", at: entry.keyNode,
-                        hint: Suggestion.hint(for: entry.key, in: catalog.criteria.map(\.id), listUpTo: 0)
+                        hint: criterionSuggester.hint(for: entry.key)
                             ?? "criteria are listed by 'maturity catalog show'")
                     continue
                 }
@@ -423,7 +436,7 @@ public enum AssessmentLoader {
                         if !evidenceIds.contains(ref) {
                             r.error(
                                 "criterion '\(entry.key)' cites evidence '\(ref)', which is not declared", at: refNode,
-                                hint: Suggestion.hint(for: ref, in: evidence.map(\.id), listUpTo: 0)
+                                hint: evidenceSuggester.hint(for: ref)
                                     ?? "declare it under 'evidence:' with id, kind, title and date")
                         } else if !result.evidence.contains(ref) {
                             result.evidence.append(ref)
@@ -476,8 +489,9 @@ public enum AssessmentLoader {
 
         func readFindings(_ node: Node, evidence: [EvidenceItem]) -> [Finding] {
             guard !r.isNull(node), let items = r.sequence(node, "findings") else { return [] }
-            let ids = catalog.criteria.map(\.id)
-            let evidenceIds = evidence.map(\.id)
+            let criterionSuggester = Suggester(catalog.criteria.map(\.id))
+            let evidenceIds = Set(evidence.map(\.id))
+            let evidenceSuggester = Suggester(evidence.map(\.id))
             var findings: [Finding] = []
             var seen: [String: SourceLocation] = [:]
             for item in items {
@@ -496,7 +510,7 @@ public enum AssessmentLoader {
                     if catalog.criterion(ref) == nil {
                         r.error(
                             "finding '\(id)' names unknown criterion '\(ref)'", at: criterionNode,
-                            hint: Suggestion.hint(for: ref, in: ids, listUpTo: 0))
+                            hint: criterionSuggester.hint(for: ref))
                     }
                     criterion = ref
                 }
@@ -525,7 +539,7 @@ public enum AssessmentLoader {
                         } else {
                             r.error(
                                 "finding '\(id)' cites evidence '\(ref)', which is not declared", at: refNode,
-                                hint: Suggestion.hint(for: ref, in: evidenceIds, listUpTo: 0))
+                                hint: evidenceSuggester.hint(for: ref))
                         }
                     }
                 }

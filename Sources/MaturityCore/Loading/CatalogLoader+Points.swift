@@ -73,6 +73,12 @@ extension CatalogLoader.Builder {
             r.error("held_days_min of rating '\(rating)' must be more than 0, found \(days)", at: node)
             return nil
         }
+        if days > Day.maximumSpanDays {
+            r.error(
+                "held_days_min of rating '\(rating)' must be at most \(Day.maximumSpanDays), found \(days)", at: node,
+                hint: "ten years at most; a certificate runs three")
+            return nil
+        }
         if lowest {
             r.error(
                 "held_days_min on '\(rating)', the lowest rating: it is the rating a certificate holds before "
@@ -111,6 +117,12 @@ extension CatalogLoader.Builder {
                 hint: "a clause worth nothing is not a clause; remove it or give it points")
             return nil
         }
+        if points > CatalogLoader.maximumWeight {
+            r.error(
+                "points of '\(id)' must be at most \(format(CatalogLoader.maximumWeight)), found \(KPIDefinition.show(points))",
+                at: node, hint: "points are relative: only their ratios count")
+            return nil
+        }
         return (points, check, requirement)
     }
 
@@ -123,10 +135,14 @@ extension CatalogLoader.Builder {
                 required: ["kpi", "better", "threshold"]),
             let kpiNode = map["kpi"], let kpi = r.identifier(kpiNode, "kpi")
         else { return nil }
-        checkKPIKnown(kpi, criterion: criterion, at: kpiNode, r)
-        guard let better = map["better"].flatMap({ direction($0, r) }),
-            let threshold = map["threshold"].flatMap({ r.number($0, "threshold of '\(criterion)'") })
+        let definition = checkKPIKnown(kpi, criterion: criterion, at: kpiNode, r)
+        guard let better = map["better"].flatMap({ direction($0, r) }), let thresholdNode = map["threshold"],
+            let threshold = r.number(thresholdNode, "threshold of '\(criterion)'")
         else { return nil }
+        if let problem = definition?.rangeProblem(threshold) {
+            r.error("threshold of '\(criterion)' for KPI '\(kpi)' \(problem)", at: thresholdNode)
+            return nil
+        }
         return Metric(kpi: kpi, better: better, thresholds: [1: threshold])
     }
 
@@ -134,7 +150,7 @@ extension CatalogLoader.Builder {
     func readProfiles(_ node: Node, _ r: YAMLReader) -> [Catalog.Profile] {
         guard let items = r.sequence(node, "profiles") else { return [] }
         var profiles: [Catalog.Profile] = []
-        let ids = Array(criterionIds.keys).sorted()
+        let suggester = Suggester(Array(criterionIds.keys).sorted())
         for item in items {
             guard
                 let map = r.mapping(
@@ -145,6 +161,7 @@ extension CatalogLoader.Builder {
             let name = map["name"].flatMap { r.text($0, "name of profile '\(id)'") } ?? LocalizedText(id)
             _ = map["description"].flatMap { r.text($0, "description of profile '\(id)'") }
             var excludes: [String] = []
+            var excluded = Set<String>()
             if let excludesNode = map["excludes"], !r.isNull(excludesNode),
                 let refs = r.identifiers(excludesNode, "excludes of profile '\(id)'")
             {
@@ -152,8 +169,8 @@ extension CatalogLoader.Builder {
                     if criterionIds[ref] == nil {
                         r.error(
                             "profile '\(id)' excludes unknown criterion '\(ref)'", at: refNode,
-                            hint: Suggestion.hint(for: ref, in: ids, listUpTo: 0))
-                    } else if excludes.contains(ref) {
+                            hint: suggester.hint(for: ref))
+                    } else if !excluded.insert(ref).inserted {
                         r.error("profile '\(id)' excludes '\(ref)' twice", at: refNode)
                     } else {
                         excludes.append(ref)

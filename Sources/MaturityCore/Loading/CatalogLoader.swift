@@ -22,6 +22,9 @@ public enum CatalogLoader {
     static let metricKeys = ["kpi", "better", "thresholds"]
     static let kpiKeys = ["id", "name", "unit", "better", "description"]
     static let evidenceKindKeys = ["id", "name", "description", "max_age_days"]
+    /// Weights are relative; a million leaves room for points schemes and keeps every sum of 50,000
+    /// weighted scores exact.
+    static let maximumWeight = 1_000_000.0
 
     /// Loads and checks the catalog at `path`; throws every error found, returns warnings with it.
     /// `displayPath` is how diagnostics name the catalog (as the user typed it); defaults to `path`.
@@ -52,6 +55,14 @@ public enum CatalogLoader {
         return (builder.bag.hasErrors ? nil : catalog, builder.bag.sorted)
     }
 
+    /// Every file reading the catalog at `path` opens now, in reading order, whether or not it loads:
+    /// `verify` compares them with the files a sign-off sealed.
+    public static func filesRead(path: String, files: any FileSource = DiskFiles()) -> [CatalogFile] {
+        var builder = Builder(files: files)
+        _ = builder.read(path: path, display: path)
+        return builder.filesRead
+    }
+
     /// Reads a catalog from YAML text (tests, fuzzing); `file` names it in diagnostics.
     public static func load(yaml: String, file: String = "catalog.yaml") throws(DiagnosticError) -> Loaded<Catalog> {
         try load(data: Data(yaml.utf8), file: file)
@@ -75,6 +86,22 @@ public enum CatalogLoader {
         var criterionIds: [String: SourceLocation] = [:]
         var domainIds: [String: SourceLocation] = [:]
         var prefetched: [String: DomainFile] = [:]
+        /// The files read, for the sign-off.
+        var filesRead: [CatalogFile] = []
+        /// The KPIs a metric may name, prepared once per file read.
+        var kpiNames: KPINames?
+
+        /// KPI ids as a set, and a suggester over them (one per thread: it is not shared).
+        final class KPINames {
+            let byId: [String: KPIDefinition]
+            let suggester: Suggester
+
+            init(_ kpis: [KPIDefinition]) {
+                let all = KPIDefinition.builtIn + kpis
+                byId = Dictionary(all.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+                suggester = Suggester(all.map(\.id))
+            }
+        }
         /// Levels or points: decides which keys domains and criteria take.
         var scoring = Catalog.Scoring.levels
 
@@ -83,20 +110,20 @@ public enum CatalogLoader {
             guard kind != .missing else {
                 bag.append(
                     .error(
-                        "catalog '\(display)' does not exist", at: nil,
+                        "catalog '\(display)' does not exist", at: .file(display),
                         hint: "give a catalog file, or a folder holding catalog.yaml"))
                 return nil
             }
             if kind == .folder {
-                let main = (path as NSString).appendingPathComponent("catalog.yaml")
+                let main = PathText.join(path, "catalog.yaml")
                 guard files.kind(main) != .missing else {
                     bag.append(
                         .error(
-                            "folder '\(display)' has no catalog.yaml", at: nil,
+                            "folder '\(display)' has no catalog.yaml", at: .file(display),
                             hint: "a catalog folder holds catalog.yaml plus one file per domain"))
                     return nil
                 }
-                return readFile(main, display: Display.join(display, "catalog.yaml"), folder: (path, display))
+                return readFile(main, display: PathText.join(display, "catalog.yaml"), folder: (path, display))
             }
             return readFile(path, display: display, folder: nil)
         }
@@ -104,7 +131,13 @@ public enum CatalogLoader {
         mutating func readFile(_ file: String, display: String, folder: (real: String, display: String)?) -> Catalog? {
             do {
                 let document = try YAMLDocument.load(path: file, displayPath: display, files: files)
-                return read(document: document, folder: folder)
+                let real = files.realPath(file) ?? file
+                filesRead = [
+                    CatalogFile(name: folder == nil ? PathText.lastComponent(of: real) : "catalog.yaml", path: real)
+                ]
+                var catalog = read(document: document, folder: folder)
+                catalog?.files = filesRead
+                return catalog
             } catch {
                 bag.append(contentsOf: error.diagnostics)
                 return nil
@@ -154,6 +187,10 @@ public enum CatalogLoader {
             if let node = map["evidence_max_age_days"], let days = r.integer(node, "evidence_max_age_days") {
                 if days <= 0 {
                     r.error("evidence_max_age_days must be more than 0, found \(days)", at: node)
+                } else if days > Day.maximumSpanDays {
+                    r.error(
+                        "evidence_max_age_days must be at most \(Day.maximumSpanDays), found \(days)", at: node,
+                        hint: "ten years at most; evidence is usually current for one to three")
                 } else {
                     maxAge = days
                 }
@@ -161,31 +198,24 @@ public enum CatalogLoader {
             let kinds = map["evidence_kinds"].map { readEvidenceKinds($0, r) } ?? []
             let leadDays = scoring == .points ? [:] : map["lead_days"].map { readLeadDays($0, r) } ?? [:]
             kpis = map["kpis"].map { readKPIs($0, r) } ?? []
+            kpiNames = KPINames(kpis)
 
             var domains: [Domain] = []
-            // Domain files are parsed in parallel (Yams is most of the cost), then read in order.
-            if let folder {
-                var files: [(String, String)] = []
-                if let node = map["domains"], case .sequence(let items) = node {
-                    for case .scalar(let scalar) in items {
-                        files.append(((folder.real as NSString).appendingPathComponent(scalar.string), scalar.string))
-                    }
-                } else if map["domains"] == nil {
-                    files = domainFiles(in: folder.real).map {
-                        ((folder.real as NSString).appendingPathComponent($0), $0)
-                    }
-                }
-                prefetched = readDomainFiles(files.map { ($0.0, Display.join(folder.display, $0.1)) })
-            }
+            // Domain files are resolved first (each must be a file inside the catalog folder), parsed in
+            // parallel (Yams is most of the cost), then read in order.
             if let node = map["domains"] {
                 if let items = r.sequence(node, "domains") {
-                    for item in items {
-                        if case .scalar = item, let folder, let name = r.string(item, "a domain file") {
-                            let path = (folder.real as NSString).appendingPathComponent(name)
-                            let shown = Display.join(folder.display, name)
-                            if let domain = readDomainFile(path, display: shown, at: r.location(item)) {
-                                domains.append(domain)
-                            }
+                    var named: [Int: DomainFileRef] = [:]
+                    if let folder {
+                        for (index, item) in items.enumerated() {
+                            guard case .scalar = item, let name = r.string(item, "a domain file") else { continue }
+                            named[index] = resolveDomainFile(name, in: folder, at: r.location(item))
+                        }
+                        prefetched = readDomainFiles(named.keys.sorted().compactMap { named[$0] })
+                    }
+                    for (index, item) in items.enumerated() {
+                        if case .scalar = item, folder != nil {
+                            if let ref = named[index], let domain = readDomainFile(ref) { domains.append(domain) }
                         } else if case .scalar = item {
                             r.error(
                                 "a domain given by file name is only possible in a catalog folder", at: item,
@@ -196,11 +226,13 @@ public enum CatalogLoader {
                     }
                 }
             } else if let folder {
+                var refs: [DomainFileRef] = []
                 for name in domainFiles(in: folder.real) {
-                    let path = (folder.real as NSString).appendingPathComponent(name)
-                    if let domain = readDomainFile(path, display: Display.join(folder.display, name), at: nil) {
-                        domains.append(domain)
-                    }
+                    if let ref = resolveDomainFile(name, in: folder, at: r.location(document.root)) { refs.append(ref) }
+                }
+                prefetched = readDomainFiles(refs)
+                for ref in refs {
+                    if let domain = readDomainFile(ref) { domains.append(domain) }
                 }
             }
             if domains.isEmpty, map["domains"] != nil || folder != nil {
@@ -220,25 +252,27 @@ public enum CatalogLoader {
 
             // Criteria a rating requires must exist; they are read after the ratings.
             if let node = map["ratings"], case .sequence(let items) = node {
+                let suggester = Suggester(Array(criterionIds.keys).sorted())
                 for case .mapping(let rating) in items {
                     guard case .mapping(let required)? = rating["criterion_min"] else { continue }
                     for (key, _) in required {
                         guard case .scalar(let id) = key, criterionIds[id.string] == nil else { continue }
                         r.error(
                             "criterion_min names unknown criterion '\(id.string)'", at: key,
-                            hint: Suggestion.hint(for: id.string, in: Array(criterionIds.keys).sorted(), listUpTo: 0))
+                            hint: suggester.hint(for: id.string))
                     }
                 }
             }
 
             var renamed: [String: String] = [:]
             if let node = map["renamed"], let renames = r.mapping(node, "renamed") {
+                let suggester = Suggester(Array(criterionIds.keys).sorted())
                 for entry in renames.entries {
                     guard let target = r.identifier(entry.value, "renamed '\(entry.key)'") else { continue }
                     if criterionIds[target] == nil {
                         r.error(
                             "renamed '\(entry.key)' points to unknown criterion '\(target)'", at: entry.value,
-                            hint: Suggestion.hint(for: target, in: Array(criterionIds.keys).sorted(), listUpTo: 0))
+                            hint: suggester.hint(for: target))
                     }
                     renamed[entry.key] = target
                 }
@@ -276,23 +310,56 @@ public enum CatalogLoader {
             var diagnostics: [Diagnostic]
         }
 
+        /// A domain file named in (or found in) a catalog folder, resolved.
+        struct DomainFileRef {
+            /// The real path, symbolic links resolved.
+            var path: String
+            /// Relative to the real catalog folder: what the sign-off records.
+            var name: String
+            /// As diagnostics show it: the catalog folder as given, then the name as written.
+            var display: String
+        }
+
+        /// Resolves `name` inside the catalog folder: a regular file there, or an error at `reference`.
+        /// Nothing outside the folder is ever opened, so no diagnostic can quote a file from elsewhere.
+        mutating func resolveDomainFile(
+            _ name: String, in folder: (real: String, display: String), at reference: SourceLocation
+        ) -> DomainFileRef? {
+            let display = PathText.join(folder.display, name)
+            switch PathCheck.resolve(name, inside: folder.real, files: files) {
+            case .ok(let real):
+                let base = files.realPath(folder.real) ?? folder.real
+                return DomainFileRef(path: real, name: RelativePath.from(base, to: real), display: display)
+            case .missing:
+                bag.append(.error("domain file '\(display)' does not exist", at: reference))
+            case .outside:
+                bag.append(
+                    .error(
+                        "domain file '\(name)' resolves outside the catalog folder", at: reference,
+                        hint: "name a file inside the catalog folder, relative to it (symbolic links are followed)"))
+            case .notAFile:
+                bag.append(.error("domain file '\(name)' is not a regular file", at: reference))
+            }
+            return nil
+        }
+
         /// Parses and reads domain files in parallel; each worker checks its own file, the caller the rest.
-        func readDomainFiles(_ named: [(path: String, display: String)]) -> [String: DomainFile] {
-            let existing = named.filter { files.kind($0.path) != .missing }
-            let results = ParallelResults<DomainFile>(count: existing.count)
+        func readDomainFiles(_ refs: [DomainFileRef]) -> [String: DomainFile] {
+            let results = ParallelResults<DomainFile>(count: refs.count)
             var template = Builder(files: files)
             template.maxLevel = maxLevel
             template.kpis = kpis
             template.scoring = scoring
             let start = WorkerTemplate(builder: template)
-            DispatchQueue.concurrentPerform(iterations: existing.count) { index in
+            DispatchQueue.concurrentPerform(iterations: refs.count) { index in
                 var worker = start.builder
-                let file = existing[index]
+                worker.kpiNames = KPINames(worker.kpis)
+                let file = refs[index]
                 let domain = worker.readDomainFileNow(file.path, display: file.display)
                 results.set(index, DomainFile(domain: domain, diagnostics: worker.bag.all))
             }
             var byPath: [String: DomainFile] = [:]
-            for (index, file) in existing.enumerated() { byPath[file.path] = results.get(index) }
+            for (index, file) in refs.enumerated() { byPath[file.path] = results.get(index) }
             return byPath
         }
 
@@ -308,12 +375,11 @@ public enum CatalogLoader {
             }
         }
 
-        mutating func readDomainFile(_ path: String, display: String, at reference: SourceLocation?) -> Domain? {
-            guard files.kind(path) != .missing else {
-                bag.append(.error("domain file '\(display)' does not exist", at: reference))
-                return nil
+        mutating func readDomainFile(_ ref: DomainFileRef) -> Domain? {
+            if !filesRead.contains(where: { $0.path == ref.path }) {
+                filesRead.append(CatalogFile(name: ref.name, path: ref.path))
             }
-            guard let read = prefetched[path] else { return readDomainFileNow(path, display: display) }
+            guard let read = prefetched[ref.path] else { return readDomainFileNow(ref.path, display: ref.display) }
             bag.append(contentsOf: read.diagnostics)
             guard let domain = read.domain else { return nil }
             // Ids must be unique across files too.
@@ -484,8 +550,15 @@ public enum CatalogLoader {
                     continue
                 }
                 guard let days = r.integer(entry.value, "deadline for \(entry.key)") else { continue }
-                if days < 0 { r.error("deadline for \(entry.key) must be 0 days or more", at: entry.value) }
-                deadlines[grade] = days
+                if days < 0 {
+                    r.error("deadline for \(entry.key) must be 0 days or more", at: entry.value)
+                } else if days > Day.maximumSpanDays {
+                    r.error(
+                        "deadline for \(entry.key) must be at most \(Day.maximumSpanDays) days, found \(days)",
+                        at: entry.value, hint: "ten years at most; a certificate runs three")
+                } else {
+                    deadlines[grade] = days
+                }
             }
             return deadlines
         }
@@ -493,6 +566,7 @@ public enum CatalogLoader {
         func readEvidenceKinds(_ node: Node, _ r: YAMLReader) -> [EvidenceKindDefinition] {
             guard let items = r.sequence(node, "evidence_kinds") else { return [] }
             var kinds: [EvidenceKindDefinition] = []
+            var seen = Set<String>()
             for item in items {
                 guard
                     let map = r.mapping(
@@ -501,7 +575,7 @@ public enum CatalogLoader {
                     let name = map["name"].flatMap({ r.text($0, "evidence kind name") })
                 else { continue }
                 let description = map["description"].flatMap { r.text($0, "description of evidence kind '\(id)'") }
-                if kinds.contains(where: { $0.id == id }) { r.error("duplicate evidence kind '\(id)'", at: idNode) }
+                if !seen.insert(id).inserted { r.error("duplicate evidence kind '\(id)'", at: idNode) }
                 var maxAge: EvidenceKindDefinition.MaxAge?
                 if let ageNode = map["max_age_days"] {
                     if r.isNull(ageNode) {
@@ -510,6 +584,11 @@ public enum CatalogLoader {
                         if days <= 0 {
                             r.error(
                                 "max_age_days of evidence kind '\(id)' must be more than 0, found \(days)", at: ageNode,
+                                hint: "write null for a kind that stays valid until superseded (a procedure in force)")
+                        } else if days > Day.maximumSpanDays {
+                            r.error(
+                                "max_age_days of evidence kind '\(id)' must be at most \(Day.maximumSpanDays), found \(days)",
+                                at: ageNode,
                                 hint: "write null for a kind that stays valid until superseded (a procedure in force)")
                         } else {
                             maxAge = .days(days)
@@ -531,6 +610,12 @@ public enum CatalogLoader {
                     )
                     continue
                 }
+                guard entry.value <= Day.maximumSpanDays else {
+                    r.error(
+                        "lead_days of level \(entry.level) must be at most \(Day.maximumSpanDays) days, found \(entry.value)",
+                        at: entry.node, hint: "ten years at most; a certificate runs three")
+                    continue
+                }
                 days[entry.level] = entry.value
             }
             return days
@@ -539,15 +624,17 @@ public enum CatalogLoader {
         func readKPIs(_ node: Node, _ r: YAMLReader) -> [KPIDefinition] {
             guard let items = r.sequence(node, "kpis") else { return [] }
             var kpis: [KPIDefinition] = []
+            let builtIn = Set(KPIDefinition.builtIn.map(\.id))
+            var seen = Set<String>()
             for item in items {
                 guard
                     let map = r.mapping(
                         item, "a KPI", allowed: CatalogLoader.kpiKeys, required: ["id", "name", "better"]),
                     let idNode = map["id"], let id = r.identifier(idNode, "KPI id")
                 else { continue }
-                if KPIDefinition.builtIn.contains(where: { $0.id == id }) {
+                if builtIn.contains(id) {
                     r.error("KPI '\(id)' is built in; a catalog cannot declare it again", at: idNode)
-                } else if kpis.contains(where: { $0.id == id }) {
+                } else if !seen.insert(id).inserted {
                     r.error("duplicate KPI id '\(id)'", at: idNode)
                 }
                 let name = map["name"].flatMap { r.text($0, "KPI name") } ?? LocalizedText(id)
@@ -609,6 +696,12 @@ public enum CatalogLoader {
             guard let value = r.number(node, what) else { return nil }
             if value <= 0 {
                 r.error("\(what) must be more than 0, found \(format(value))", at: node, hint: "use a positive number")
+                return nil
+            }
+            if value > CatalogLoader.maximumWeight {
+                r.error(
+                    "\(what) must be at most \(format(CatalogLoader.maximumWeight)), found \(KPIDefinition.show(value))",
+                    at: node, hint: "weights are relative: only their ratios count")
                 return nil
             }
             return value
@@ -701,14 +794,16 @@ public enum CatalogLoader {
         }
 
         /// An error when a metric names a KPI that is neither built in nor declared.
-        func checkKPIKnown(_ kpi: String, criterion: String, at node: Node, _ r: YAMLReader) {
-            let known = KPIDefinition.builtIn.map(\.id) + kpis.map(\.id)
-            if !known.contains(kpi) {
-                r.error(
-                    "metric of '\(criterion)' names unknown KPI '\(kpi)'", at: node,
-                    hint: Suggestion.hint(for: kpi, in: known, listUpTo: 0)
-                        ?? "use a built-in ticket KPI or declare it under 'kpis:'")
-            }
+        /// The definition of the KPI a metric names, or an error at `node` with a did-you-mean (the KPI ids
+        /// and their suggester are prepared once per file read).
+        @discardableResult
+        func checkKPIKnown(_ kpi: String, criterion: String, at node: Node, _ r: YAMLReader) -> KPIDefinition? {
+            let names = kpiNames ?? KPINames(kpis)
+            if let definition = names.byId[kpi] { return definition }
+            r.error(
+                "metric of '\(criterion)' names unknown KPI '\(kpi)'", at: node,
+                hint: names.suggester.hint(for: kpi) ?? "use a built-in ticket KPI or declare it under 'kpis:'")
+            return nil
         }
 
         /// A mapping keyed by scale level (`{1: …, 2: …}`), each key checked against the scale.
@@ -723,7 +818,18 @@ public enum CatalogLoader {
         ) -> [(level: Int, value: T, node: Node)] {
             guard let map = r.mapping(node, what) else { return [] }
             var result: [(level: Int, value: T, node: Node)] = []
+            var keys: [Int: String] = [:]
             for entry in map.entries {
+                if let level = Int(entry.key) {
+                    // '01' and '1' are one level: keeping one value would silently lose the other.
+                    if let first = keys[level] {
+                        r.error(
+                            "\(what): level \(level) is given twice ('\(first)' and '\(entry.key)')", at: entry.keyNode,
+                            hint: "a key may appear once per mapping; keeping one value would silently lose the other")
+                        continue
+                    }
+                    keys[level] = entry.key
+                }
                 guard let level = Int(entry.key) else {
                     r.error(
                         "\(what): key '\(entry.key)' is not a level number", at: entry.keyNode,
@@ -747,11 +853,16 @@ public enum CatalogLoader {
                     required: ["kpi", "better", "thresholds"]),
                 let kpiNode = map["kpi"], let kpi = r.identifier(kpiNode, "kpi")
             else { return nil }
-            checkKPIKnown(kpi, criterion: criterion, at: kpiNode, r)
+            let definition = checkKPIKnown(kpi, criterion: criterion, at: kpiNode, r)
             guard let better = map["better"].flatMap({ direction($0, r) }) else { return nil }
             guard let thresholdsNode = map["thresholds"] else { return nil }
-            let entries = levelEntries(thresholdsNode, "thresholds of '\(criterion)'", from: 1, r) {
-                r.number($0, "threshold")
+            let entries = levelEntries(thresholdsNode, "thresholds of '\(criterion)'", from: 1, r) { node -> Double? in
+                guard let value = r.number(node, "threshold") else { return nil }
+                if let definition, let problem = definition.rangeProblem(value) {
+                    r.error("threshold of '\(criterion)' for KPI '\(kpi)' \(problem)", at: node)
+                    return nil
+                }
+                return value
             }
             let thresholds = entries.reduce(into: [Int: Double]()) { $0[$1.level] = $1.value }
             if thresholds.isEmpty {
@@ -774,13 +885,6 @@ public enum CatalogLoader {
             }
             return Metric(kpi: kpi, better: better, thresholds: thresholds)
         }
-    }
-}
-
-/// Paths as diagnostics show them.
-enum Display {
-    static func join(_ folder: String, _ name: String) -> String {
-        folder.isEmpty || folder == "." ? name : (folder.hasSuffix("/") ? folder + name : folder + "/" + name)
     }
 }
 

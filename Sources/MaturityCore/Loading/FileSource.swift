@@ -1,20 +1,15 @@
+import Crypto
 import Foundation
-
-/// What a path names in a file source.
-public enum FileKind: Sendable, Equatable {
-    case missing
-    case regular(size: Int)
-    case folder
-    /// A device, pipe, socket or other special file.
-    case special
-}
 
 /// Why a file could not be read, in plain words ("permission denied", "no such file").
 public struct FileReadError: Error, Sendable, Equatable {
     public var reason: String
+    /// The file holds more than the reader's limit (a pipe or a device that does not end, say).
+    public var tooLarge: Bool
 
-    public init(_ reason: String) {
+    public init(_ reason: String, tooLarge: Bool = false) {
         self.reason = reason
+        self.tooLarge = tooLarge
     }
 }
 
@@ -25,6 +20,12 @@ public protocol FileSource: Sendable {
     func kind(_ path: String) -> FileKind
     /// The bytes of the regular file at `path`.
     func contents(_ path: String) throws(FileReadError) -> Data
+    /// The bytes at `path` read to their end — a regular file, or on disk a pipe or a terminal — stopping
+    /// with a `tooLarge` error once they pass `limit`, so that even `/dev/zero` ends.
+    func contents(_ path: String, limit: Int) throws(FileReadError) -> Data
+    /// The hexadecimal SHA-256 of the regular file at `path`, or nil when it is missing, not a regular file
+    /// or cannot be read. On disk the file is read in pieces: memory stays flat however large it is.
+    func sha256(ofFile path: String) -> String?
     /// The names in the folder at `path`, unsorted.
     func names(inFolder path: String) throws(FileReadError) -> [String]
     /// `path` with every symbolic link and `..` resolved, or nil when nothing is there.
@@ -33,25 +34,79 @@ public protocol FileSource: Sendable {
     func diskPath(_ path: String) -> String?
 }
 
+extension FileSource {
+    public func contents(_ path: String, limit: Int) throws(FileReadError) -> Data {
+        let data = try contents(path)
+        guard data.count <= limit else { throw FileReadError("more than \(limit) bytes", tooLarge: true) }
+        return data
+    }
+
+    public func sha256(ofFile path: String) -> String? {
+        guard kind(path).isRegular else { return nil }
+        return (try? contents(path)).map(SignOff.sha256)
+    }
+}
+
 /// The local file system.
 public struct DiskFiles: FileSource {
+    /// How much is read at a time.
+    static let pieceBytes = 1 << 20
+
     public init() {}
 
     public func kind(_ path: String) -> FileKind {
-        var status = stat()
-        guard stat(path, &status) == 0 else { return .missing }
-        switch status.st_mode & S_IFMT {
-        case S_IFREG: return .regular(size: Int(status.st_size))
-        case S_IFDIR: return .folder
-        default: return .special
-        }
+        FileKind.onDisk(path)
     }
 
     public func contents(_ path: String) throws(FileReadError) -> Data {
-        do {
-            return try Data(contentsOf: URL(fileURLWithPath: path))
-        } catch {
-            throw FileReadError(FileProblem.describe(error, path: path))
+        try contents(path, limit: .max)
+    }
+
+    public func contents(_ path: String, limit: Int) throws(FileReadError) -> Data {
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { throw FileReadError(FileProblem.describe(errno)) }
+        defer { close(fd) }
+        var status = stat()
+        let size = fstat(fd, &status) == 0 && FileKind(status).isRegular ? Int(status.st_size) : 0
+        if size > limit { throw FileReadError("more than \(limit) bytes", tooLarge: true) }
+        var data = Data(capacity: size > 0 ? size : 1 << 16)
+        let failure = readPieces(fd) { piece in
+            guard data.count + piece.count <= limit else { return false }
+            data.append(contentsOf: piece)
+            return true
+        }
+        if let failure { throw failure }
+        return data
+    }
+
+    public func sha256(ofFile path: String) -> String? {
+        guard kind(path).isRegular else { return nil }
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { return nil }
+        defer { close(fd) }
+        var hasher = SHA256()
+        let failure = readPieces(fd) { piece in
+            hasher.update(bufferPointer: piece)
+            return true
+        }
+        guard failure == nil else { return nil }
+        return SignOff.hex(hasher.finalize())
+    }
+
+    /// Reads `fd` to its end in pieces of `pieceBytes`, handing each to `take` (false: too large, stop).
+    func readPieces(_ fd: Int32, _ take: (UnsafeRawBufferPointer) -> Bool) -> FileReadError? {
+        let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: Self.pieceBytes, alignment: 16)
+        defer { buffer.deallocate() }
+        while true {
+            let n = read(fd, buffer.baseAddress, buffer.count)
+            if n < 0 {
+                if errno == EINTR { continue }
+                return FileReadError(FileProblem.describe(errno))
+            }
+            if n == 0 { return nil }
+            guard take(UnsafeRawBufferPointer(rebasing: buffer[0..<n])) else {
+                return FileReadError("more than the limit", tooLarge: true)
+            }
         }
     }
 
@@ -85,9 +140,9 @@ public struct MemoryFiles: FileSource {
         for (path, data) in files {
             let clean = MemoryFiles.normalise(path)
             normalised[clean] = data
-            var folder = (clean as NSString).deletingLastPathComponent
+            var folder = PathText.folder(of: clean)
             while folder != "/", !folder.isEmpty, folders.insert(folder).inserted {
-                folder = (folder as NSString).deletingLastPathComponent
+                folder = PathText.folder(of: folder)
             }
         }
         self.files = normalised

@@ -5,25 +5,40 @@ import Foundation
 enum InputFile {
     /// The bytes of `path`; `shown` names it in diagnostics, `kind` ("YAML", "JSON") says what it should
     /// be, `what` what may not exceed `maximumBytes`.
+    ///
+    /// A regular file is read whole after its size is checked. A pipe or a terminal (`/dev/stdin`,
+    /// `<(command)`, a FIFO once a program writes to it) is read to its end, stopping with an error once
+    /// it passes the limit, so that even `/dev/zero` ends. A folder, a socket or a block device is
+    /// refused by its type. (Files named inside an assessment or a catalog folder must be regular files:
+    /// see PathCheck.)
     static func read(
         _ path: String, shown: String, kind: String, maximumBytes: Int, what: String, label: String = "",
         hint: String = "check the path and that the file is readable", files: any FileSource = DiskFiles()
     ) throws(DiagnosticError) -> Data {
-        switch files.kind(path) {
-        case .folder:
-            throw DiagnosticError(.error("'\(shown)' is a folder, not a \(kind) file", at: nil))
+        let found = files.kind(path)
+        switch found {
+        case .missing:
+            throw DiagnosticError(
+                .error("cannot read \(label)'\(shown)': no such file", at: .file(shown), hint: hint))
         case .regular(let size) where size > maximumBytes:
             throw DiagnosticError(
                 .error(
                     "file is \(size) bytes, more than the \(maximumBytes >> 20) MB \(what) may have",
                     at: .start(of: shown)))
-        default:
+        case .regular, .pipe, .characterDevice:
             break
+        case .folder, .blockDevice, .socket:
+            throw DiagnosticError(.error("'\(shown)' is \(found.phrase), not a \(kind) file", at: .file(shown)))
         }
         do {
-            return try files.contents(path)
+            return try files.contents(path, limit: maximumBytes)
         } catch {
-            throw DiagnosticError(.error("cannot read \(label)'\(shown)': \(error.reason)", at: nil, hint: hint))
+            if error.tooLarge {
+                throw DiagnosticError(
+                    .error("file is more than the \(maximumBytes >> 20) MB \(what) may have", at: .start(of: shown)))
+            }
+            throw DiagnosticError(
+                .error("cannot read \(label)'\(shown)': \(error.reason)", at: .file(shown), hint: hint))
         }
     }
 }
@@ -40,9 +55,18 @@ public enum FileProblem {
             }
         }
         if let posix = ns.userInfo[NSUnderlyingErrorKey] as? NSError, posix.domain == NSPOSIXErrorDomain {
-            return String(cString: strerror(Int32(posix.code)))
+            return describe(Int32(posix.code))
         }
         if !FileManager.default.fileExists(atPath: path) { return "no such file" }
         return "\(error)"
+    }
+
+    /// An errno in the same words: "no such file", "permission denied", else the system's, in lower case.
+    public static func describe(_ code: Int32) -> String {
+        switch code {
+        case ENOENT: return "no such file"
+        case EACCES: return "permission denied"
+        default: return String(cString: strerror(code)).lowercased()
+        }
     }
 }

@@ -7,12 +7,19 @@ import Foundation
 /// Strict RFC 8259: one value, no comments, no trailing commas; a duplicate key is an error
 /// (keeping one value silently loses the other), nesting is bounded.
 public struct JSONDocument: Sendable {
-    /// Bytes a result file may have; a result of 20,000 criteria is about 10 MB.
-    public static let maximumBytes = 64 << 20
+    /// Bytes a result file may have: a result of 20,000 criteria is 15 MB, of 50,000 (the most a
+    /// catalog may have) about 37 MB.
+    public static let maximumBytes = 48 << 20
+    /// Values (numbers, strings, arrays, …) a result file may hold: a result has about 35 per criterion,
+    /// so 1.75 million for 50,000 criteria. Each costs about 80 bytes in memory, so the bound keeps any
+    /// file under 350 MB, whatever its shape (`[0,0,…]` has a value every two bytes).
+    public static let maximumValues = 3_000_000
     /// Nesting of arrays and objects.
     public static let maximumDepth = 64
 
-    public indirect enum Value: Sendable, Hashable {
+    // Not `indirect`: arrays and objects hold their nodes on the heap already, and a box per number or
+    // string would double the memory of a large result.
+    public enum Value: Sendable, Hashable {
         case null
         case bool(Bool)
         case number(Double)
@@ -112,6 +119,7 @@ public struct JSONDocument: Sendable {
         var offset = 0
         var line = 1
         var column = 1
+        var values = 0
 
         init(bytes: [UInt8], file: String) {
             self.bytes = bytes
@@ -156,6 +164,12 @@ public struct JSONDocument: Sendable {
         }
 
         mutating func value(depth: Int) throws(DiagnosticError) -> Node {
+            values += 1
+            if values > JSONDocument.maximumValues {
+                throw failure(
+                    "the file holds more than \(JSONDocument.maximumValues) values",
+                    hint: "a result of 50,000 criteria holds under 2 million; this is not a result file")
+            }
             skipWhitespace()
             guard offset < bytes.count else { throw failure("unexpected end of file: a value is expected") }
             let start = location

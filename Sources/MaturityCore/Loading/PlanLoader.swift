@@ -47,10 +47,19 @@ public struct PlanDocument: Sendable {
     }
 
     public let file: String
+    /// The text with line feeds only: a file saved with CRLF (Windows editors) is read as LF.
     public let text: String
     public let plan: Plan
     public let layout: Layout
     public let warnings: [Diagnostic]
+    /// How the file was written: with CRLF line ends, with a byte order mark.
+    public var crlf = false
+    public var byteOrderMark = false
+
+    /// `text` (with line feeds) as this file writes it: its line ends and byte order mark restored.
+    public func written(_ text: String) -> String {
+        (byteOrderMark ? "\u{FEFF}" : "") + (crlf ? text.replacingOccurrences(of: "\n", with: "\r\n") : text)
+    }
 }
 
 /// Reads plan files with located diagnostics.
@@ -88,7 +97,10 @@ public enum PlanLoader {
     public static func parse(data: Data, file: String) throws(DiagnosticError) -> PlanDocument {
         let document = try YAMLDocument.parse(data: data, file: file)
         var text = String(decoding: data, as: UTF8.self)
-        if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
+        let byteOrderMark = text.hasPrefix("\u{FEFF}")
+        if byteOrderMark { text.removeFirst() }
+        let crlf = text.contains("\r\n")
+        if crlf { text = text.replacingOccurrences(of: "\r\n", with: "\n") }
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map {
             Array($0.unicodeScalars)
         }
@@ -97,8 +109,10 @@ public enum PlanLoader {
         guard let plan = reading.plan(document.root), !r.bag.hasErrors else {
             throw DiagnosticError(r.bag.sorted)
         }
-        return PlanDocument(
-            file: file, text: text, plan: plan, layout: reading.layout, warnings: r.bag.sorted)
+        var read = PlanDocument(file: file, text: text, plan: plan, layout: reading.layout, warnings: r.bag.sorted)
+        read.crlf = crlf
+        read.byteOrderMark = byteOrderMark
+        return read
     }
 
     private struct Reading {

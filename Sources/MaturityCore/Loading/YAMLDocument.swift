@@ -6,8 +6,11 @@ import Yams
 ///
 /// This is the only place, with `YAMLReader`, that knows about Yams.
 struct YAMLDocument {
-    /// Bytes a YAML input may have; a catalog of 20,000 criteria is about 12 MB.
-    static let maximumBytes = 64 << 20
+    /// Bytes a YAML input may have. The YAML reader (Yams) needs up to 70 times the size of a file in
+    /// memory (a flow list of one-letter items, `[x,x,…]`, is the worst case; a catalog about 20 times):
+    /// 12 MB keeps every file under 1 GB and a few seconds. An assessment of 50,000 criteria is about
+    /// 5 MB; a catalog of 20,000 criteria is 12 MB, in one file per domain.
+    static let maximumBytes = 12 << 20
     /// Aliases may expand a document to 4× its written size, and always to this many nodes.
     static let minimumExpansionBudget = 100_000
     /// Nesting of mappings and sequences.
@@ -30,7 +33,7 @@ struct YAMLDocument {
     static func parse(data: Data, file: String) throws(DiagnosticError) -> YAMLDocument {
         var bytes = data
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
-        guard let text = String(validating: bytes, as: UTF8.self) else {
+        guard var text = String(validating: bytes, as: UTF8.self) else {
             let offset = firstInvalidUTF8Offset(bytes) ?? 0
             let (line, column) = lineAndColumn(of: offset, in: bytes)
             throw DiagnosticError(
@@ -38,6 +41,8 @@ struct YAMLDocument {
                     "file is not valid UTF-8 text", at: SourceLocation(file: file, line: line, column: column),
                     hint: "save the file as UTF-8 (GBK or UTF-16 files must be converted first)"))
         }
+        // Windows line ends: libyaml reads CRLF as one break, the location helpers here split at LF.
+        if holds(13, text) { text = text.replacingOccurrences(of: "\r\n", with: "\n") }
         if holds(0, text) {
             throw DiagnosticError(
                 .error("file contains a NUL byte; it is not a text file", at: .start(of: file)))
@@ -282,8 +287,11 @@ struct YAMLDocument {
         return nil
     }
 
-    /// Finds `*name` followed by `:` (an implicit key) or after `? ` (an explicit key), outside quotes
-    /// and comments. Conservative: it may refuse a plain scalar such as `a *b: c`, never miss an alias key.
+    /// Finds an alias (`*name`) used as a mapping key or inside one, outside quotes and comments: an
+    /// alias followed by `:` (an implicit key) or after `? `, an alias inside a flow collection that is
+    /// a key (`[*a]: x`, `{k: *a}: x`), or an alias anywhere in an explicit key (`? - *a`). Yams hashes
+    /// every key at its full expanded size, so these are refused before it composes the document.
+    /// Conservative: it may refuse an odd plain scalar (`a *b: c`), never miss an alias in a key.
     static func aliasUsedAsKey(_ text: String) -> (Int, Int)? {
         guard holds(UInt8(ascii: "*"), text) else { return nil }
         let bytes = Array(text.utf8)
@@ -291,8 +299,19 @@ struct YAMLDocument {
         var lineStart = 0
         var i = 0
         var quote: UInt8?
+        // Open flow collections: where each starts, and how many aliases came before it.
+        var flows: [(line: Int, column: Int, aliasesBefore: Int)] = []
+        var aliases = 0
+        // An explicit key (`? `) whose value has not started: where, and its indentation.
+        var explicitKey: (line: Int, column: Int, indent: Int)?
         func isNameByte(_ b: UInt8) -> Bool {
             (b >= 48 && b <= 57) || (b >= 65 && b <= 90) || (b >= 97 && b <= 122) || b == 45 || b == 95
+        }
+        func column(_ index: Int) -> Int {
+            String(decoding: bytes[lineStart..<index], as: UTF8.self).unicodeScalars.count + 1
+        }
+        func isBlank(_ index: Int) -> Bool {
+            index >= bytes.count || bytes[index] == 32 || bytes[index] == 9 || bytes[index] == 10 || bytes[index] == 13
         }
         while i < bytes.count {
             let b = bytes[i]
@@ -300,6 +319,16 @@ struct YAMLDocument {
                 line += 1
                 lineStart = i + 1
                 i += 1
+                // A line starting at or left of the `?` ends its key (the `:` line, or the next entry).
+                if let key = explicitKey, quote == nil {
+                    var j = i
+                    while j < bytes.count, bytes[j] == 32 { j += 1 }
+                    if j < bytes.count, bytes[j] != 10, bytes[j] != 13, bytes[j] != UInt8(ascii: "#"),
+                        j - lineStart <= key.indent
+                    {
+                        explicitKey = nil
+                    }
+                }
                 continue
             }
             if let q = quote {
@@ -321,20 +350,27 @@ struct YAMLDocument {
                 continue
             case UInt8(ascii: "\""), UInt8(ascii: "'"):
                 if atTokenStart { quote = b }
+            case UInt8(ascii: "["), UInt8(ascii: "{"):
+                if atTokenStart { flows.append((line, column(i), aliases)) }
+            case UInt8(ascii: "]"), UInt8(ascii: "}"):
+                guard let flow = flows.popLast() else { break }
+                var k = i + 1
+                while k < bytes.count, bytes[k] == 32 || bytes[k] == 9 { k += 1 }
+                if k < bytes.count, bytes[k] == UInt8(ascii: ":"), aliases > flow.aliasesBefore {
+                    return (flow.line, flow.column)
+                }
+            case UInt8(ascii: "?") where atTokenStart && isBlank(i + 1):
+                if explicitKey == nil { explicitKey = (line, column(i), i - lineStart) }
             case UInt8(ascii: "*") where atTokenStart:
                 var j = i + 1
                 while j < bytes.count, isNameByte(bytes[j]) { j += 1 }
                 guard j > i + 1 else { break }
+                if let key = explicitKey { return (key.line, key.column) }
                 var k = j
                 while k < bytes.count, bytes[k] == 32 || bytes[k] == 9 { k += 1 }
                 let followedByColon = k < bytes.count && bytes[k] == UInt8(ascii: ":")
-                var before = i - 1
-                while before >= lineStart, bytes[before] == 32 || bytes[before] == 9 { before -= 1 }
-                let afterQuestion = before >= lineStart && bytes[before] == UInt8(ascii: "?")
-                if followedByColon || afterQuestion {
-                    let column = String(decoding: bytes[lineStart..<i], as: UTF8.self).unicodeScalars.count + 1
-                    return (line, column)
-                }
+                if followedByColon { return (line, column(i)) }
+                aliases += 1
                 i = j
                 continue
             default:

@@ -194,6 +194,13 @@ final class YAMLReader {
                 hint: "write the calendar date only, e.g. 2026-03-01")
             return nil
         }
+        guard day.isWithinInputRange else {
+            error(
+                "\(what) must be \(Day.inputRangeText), found '\(scalar.string)'", at: node,
+                hint: "deadlines and reviews are computed from dates; outside these years they would not be valid dates"
+            )
+            return nil
+        }
         return day
     }
 

@@ -26,6 +26,8 @@ public struct Catalog: Sendable {
     public var renamed: [String: String]
     /// Where the catalog was read from (a file, or `catalog.yaml` of a folder).
     public var location: SourceLocation?
+    /// Every file the loader read to make this catalog, in reading order (empty for a catalog given as text).
+    public var files: [CatalogFile] = []
     /// How criteria are scored: maturity levels (the default) or clause points.
     public var scoring: Scoring = .levels
     /// Enterprise types of a points catalog, each leaving out some criteria.

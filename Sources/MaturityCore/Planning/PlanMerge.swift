@@ -18,6 +18,8 @@ public enum PlanMerge {
         case reopened
         /// No longer produced, and already done or superseded: left as it was.
         case retired
+        /// Added to the plan by people, never produced by the tool: left as they wrote it.
+        case addedByHand = "added_by_hand"
     }
 
     /// A derived field of an existing action given a new value.
@@ -108,6 +110,8 @@ public enum PlanMerge {
                     }
                     if !fields.isEmpty { refreshes.append(Refresh(index: index, id: entry.id, fields: fields)) }
                 }
+            } else if !entry.isMadeByTool {
+                change = .addedByHand
             } else if entry.isPending {
                 entry.statusBefore = entry.status == .open ? nil : entry.status
                 entry.status = .superseded

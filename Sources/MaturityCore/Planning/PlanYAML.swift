@@ -42,12 +42,12 @@ public enum PlanYAML {
         }
         let text = try splice(update, into: document, besideComments: true)
         if update.added.isEmpty || keepsEveryEntry(text, update, document) {
-            return Written(text: text, update: update)
+            return Written(text: document.written(text), update: update)
         }
         // A '#' line that looked like a comment before the next key belonged to a multi-line scalar:
         // append after the last line instead, and check again.
         let atEnd = try splice(update, into: document, besideComments: false)
-        if keepsEveryEntry(atEnd, update, document) { return Written(text: atEnd, update: update) }
+        if keepsEveryEntry(atEnd, update, document) { return Written(text: document.written(atEnd), update: update) }
         throw .cannotAppend(location: document.plan.entries.last?.location)
     }
 
@@ -206,7 +206,7 @@ public enum PlanYAML {
 
     static func header(_ plan: Plan) -> String {
         var out = """
-            # 改进计划 Improvement plan: \(oneLine(plan.organisation))
+            # 改进计划 Improvement plan: \(YAMLText.oneLine(plan.organisation))
             # Written by 'maturity plan'. Fill in and edit freely: owner, due, status (open, in_progress,
             # done), root_cause 问题根源分析, measures 改进措施, progress 进展, completed 完成日期, or fields
             # of your own. Running 'maturity plan' again after a new assessment keeps all of it, refreshes
@@ -306,9 +306,5 @@ public enum PlanYAML {
         }
         guard layout.value != nil else { return nil }
         return (layout.keyLine, layout.keyLine, new.map { indent + $0 })
-    }
-
-    static func oneLine(_ text: String) -> String {
-        String(text.unicodeScalars.map { $0.value < 0x20 || $0.value == 0x7F ? " " : Character($0) })
     }
 }

@@ -1,5 +1,6 @@
 /// A JSON document built in memory and written with sorted keys, so the same input gives the same bytes.
-public indirect enum JSONValue: Sendable, Hashable {
+// Not `indirect`: arrays and dictionaries are on the heap already; a box per value doubles the memory.
+public enum JSONValue: Sendable, Hashable {
     case null
     case bool(Bool)
     case number(Double)

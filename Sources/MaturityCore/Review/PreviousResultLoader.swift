@@ -254,7 +254,11 @@ public enum PreviousResultLoader {
 
         mutating func day(_ parent: JSONDocument.Node, _ key: String, path: String? = nil) -> Day? {
             guard let node = required(parent, key, path: path ?? key) else { return nil }
-            if case .string(let text) = node.value, let day = Day(iso: text) { return day }
+            if case .string(let text) = node.value, let day = Day(iso: text) {
+                if day.isWithinInputRange { return day }
+                wrongType(node, path ?? key, expected: "a date \(Day.inputRangeText)")
+                return nil
+            }
             wrongType(node, path ?? key, expected: "a date YYYY-MM-DD")
             return nil
         }

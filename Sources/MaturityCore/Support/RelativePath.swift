@@ -1,5 +1,3 @@
-import Foundation
-
 /// Paths between folders, for locators written into results.
 public enum RelativePath {
     /// `target` as seen from the folder `base` (both absolute): `../Criteria/x`, `audit/assessment.yaml`.
@@ -13,7 +11,17 @@ public enum RelativePath {
         return path.isEmpty ? "." : path
     }
 
+    /// The components of an absolute path, `.` and `..` resolved (without `NSString`, which traps on some
+    /// one-character paths).
     static func components(_ path: String) -> [String] {
-        (path as NSString).standardizingPath.split(separator: "/").map(String.init)
+        var parts: [String] = []
+        for part in path.split(separator: "/") {
+            switch part {
+            case ".": continue
+            case "..": if !parts.isEmpty { parts.removeLast() }
+            default: parts.append(String(part))
+            }
+        }
+        return parts
     }
 }

@@ -11,9 +11,7 @@ public enum YAMLText {
             case "\r": out += "\\r"
             case "\t": out += "\\t"
             default:
-                if scalar.value < 0x20 || scalar.value == 0x7F || (0x80...0x9F).contains(scalar.value)
-                    || scalar.value == 0xFEFF || scalar.value == 0x2028 || scalar.value == 0x2029
-                {
+                if mustEscape(scalar) {
                     out += "\\u" + Hex.four(scalar.value)
                 } else {
                     out.unicodeScalars.append(scalar)
@@ -37,21 +35,34 @@ public enum YAMLText {
         if "-?:,[]{}#&*!|>'\"%@` ".unicodeScalars.contains(first) { return false }
         if text.hasSuffix(" ") || text.hasSuffix(":") { return false }
         if text.contains(": ") || text.contains(" #") { return false }
-        if text.unicodeScalars.contains(where: {
-            $0.value < 0x20 || $0.value == 0x7F || (0x80...0x9F).contains($0.value)
-        }) {
-            return false
-        }
+        if text.unicodeScalars.contains(where: mustEscape) { return false }
         // Dates and times would be re-read as timestamps by other YAML tools.
         if text.first?.isNumber == true, text.contains("-") || text.contains(":") { return false }
         return true
     }
 
-    /// A comment block: every line prefixed with `# `, control characters removed.
+    /// A comment block: every line prefixed with `# `, control characters and other line breaks removed.
     public static func comment(_ text: String, indent: String) -> String {
         text.split(separator: "\n", omittingEmptySubsequences: false).map { line in
-            indent + "# "
-                + String(line).unicodeScalars.filter { $0.value >= 0x20 && $0.value != 0x7F }.map(String.init).joined()
+            indent + "# " + oneLine(String(line))
         }.joined(separator: "\n")
+    }
+
+    /// `text` fit for one line of YAML outside quotes (a comment): every character a YAML reader would
+    /// refuse there or read as a line break becomes a space.
+    public static func oneLine(_ text: String) -> String {
+        String(String.UnicodeScalarView(text.unicodeScalars.map { mustEscape($0) || $0 == "\t" ? " " : $0 }))
+    }
+
+    /// Whether a character must be written as an escape in a double-quoted YAML string: what YAML does not
+    /// count as printable (C0 and C1 controls, DEL, U+FFFE, U+FFFF), the byte order mark, and the
+    /// characters YAML 1.1 readers (libyaml) take as line breaks (U+0085, U+2028, U+2029).
+    public static func mustEscape(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x09, 0x0A, 0x0D: return true
+        case 0..<0x20, 0x7F...0x9F: return true
+        case 0x2028, 0x2029, 0xFEFF, 0xFFFE, 0xFFFF: return true
+        default: return false
+        }
     }
 }

@@ -296,7 +296,7 @@ public struct HTMLReport: Renderer, Sendable {
             out +=
                 "<details id=\"warnings\"><summary>" + e(w("提示（\(r.warnings.count)）", "Warnings (\(r.warnings.count))"))
                 + "</summary><ul>\n"
-            for warning in r.warnings { out += "<li>\(e(TextReport(context).localizedWarning(warning)))</li>\n" }
+            for warning in r.warnings { out += "<li>\(e(context.localizedWarning(warning)))</li>\n" }
             out += "</ul></details>\n"
         }
         return out

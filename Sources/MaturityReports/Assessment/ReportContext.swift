@@ -214,3 +214,36 @@ public struct ReportContext: Sendable {
         "\(kpiName(target.kpi)) \(words.threshold(target.better, target.value))"
     }
 }
+
+extension ReportContext {
+    /// A result warning in the report's language; every format shows the same sentence.
+    func localizedWarning(_ warning: ResultWarning) -> String {
+        let w = words
+        switch warning.kind {
+        case .notAssessed where isPoints:
+            let id = warning.subject ?? ""
+            return w("评价项 \(id) 未评估，按 0 分计", "criterion '\(id)' is not assessed: counted as 0 points")
+        case .bonusIgnored:
+            let max = pointsCount(catalog.adjustments?.bonusMax ?? 0)
+            return w(
+                "加分 \(warning.subject ?? "") 不计：加分合计至多 \(max)",
+                "bonus \(warning.subject ?? "") is ignored: bonuses add at most \(max)")
+        case .metricUnmeasured:
+            let kpi = warning.subject.flatMap { result.criterion($0)?.metricKPI } ?? ""
+            return w(
+                "\(warning.subject ?? "") 的指标 \(kpiName(kpi)) 无数据，未限制等级",
+                "\(warning.subject ?? ""): KPI \(kpiName(kpi)) has no value, so it does not limit the level")
+        case .evidenceCitedWidely:
+            let id = warning.subject ?? ""
+            let citing = result.criteria.filter { $0.applicable && !$0.evidence.isEmpty }
+            let count = citing.filter { $0.evidence.contains(id) }.count
+            return w(
+                "证据 \(id) 被 \(citing.count) 个引用证据的评价项中的 \(count) 个引用：审核员按评价项抽查证据，"
+                    + "请为每个评价项引用能证明其做法的证据",
+                "evidence \(id) is cited by \(count) of the \(citing.count) criteria that cite evidence: an auditor "
+                    + "samples evidence per criterion, so cite for each criterion the items that show its practice")
+        default:
+            return warning.message
+        }
+    }
+}

@@ -22,6 +22,7 @@ public struct PlanUpdateSummary: Sendable {
             case .superseded: return w("已作废", "superseded")
             case .reopened: return w("重新打开", "reopened")
             case .retired: return w("不再需要", "no longer needed")
+            case .addedByHand: return w("手工添加", "added by hand")
             }
         }
         let counts = PlanMerge.Change.allCases.compactMap { change -> String? in
@@ -37,7 +38,7 @@ public struct PlanUpdateSummary: Sendable {
         let marks: [PlanMerge.Change: String] = [
             .added: "+", .kept: "=", .doneButStillProduced: "!", .superseded: "-", .reopened: "↺", .retired: " ",
         ]
-        for (id, change) in update.changes where change != .kept && change != .retired {
+        for (id, change) in update.changes where change != .kept && change != .retired && change != .addedByHand {
             let entry = update.plan.entry(id)
             var line = "  \(marks[change] ?? " ") " + DisplayWidth.pad(TerminalSafe.clean(id), 12) + " " + label(change)
             if change == .added, let what = entry?.what?.text(language) {

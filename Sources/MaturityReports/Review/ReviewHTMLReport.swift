@@ -221,7 +221,7 @@ public struct ReviewHTMLReport: Renderer, Sendable {
             out +=
                 "<details id=\"warnings\"><summary>" + e(w("提示（\(warnings.count)）", "Warnings (\(warnings.count))"))
                 + "</summary><ul>\n"
-            for warning in warnings { out += "<li>\(e(TextReport(context.base).localizedWarning(warning)))</li>\n" }
+            for warning in warnings { out += "<li>\(e(context.base.localizedWarning(warning)))</li>\n" }
             out += "</ul></details>\n"
         }
         return out

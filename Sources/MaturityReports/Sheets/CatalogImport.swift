@@ -192,6 +192,7 @@ public enum CatalogImport {
         mutating func levels() {
             guard let grid = grid(.levels, CatalogWorkbook.levelColumns) else { return }
             yaml.line("levels:")
+            var leadDays: [(key: String, value: String, place: SourceLocation?)] = []
             for row in grid.dataRows {
                 guard let (level, place) = number(grid, row, "level") else {
                     bag.append(SheetImportProblem.noId("level", at: grid.location(row, "level")))
@@ -209,6 +210,11 @@ public enum CatalogImport {
                 }
                 appendText("description", grid, row, column: "description")
                 yaml.append("}")
+                if let (days, place) = number(grid, row, "lead_days") { leadDays.append((level, days, place)) }
+            }
+            if !leadDays.isEmpty {
+                yaml.line("lead_days: ")
+                yaml.flow(leadDays)
             }
         }
 
@@ -238,6 +244,10 @@ public enum CatalogImport {
                     yaml.append(", max_open: ")
                     yaml.flow(open)
                 }
+                if let required = criterionLevels(grid, row, "criterion_min"), !required.isEmpty {
+                    yaml.append(", criterion_min: ", at: required[0].place)
+                    yaml.flow(required)
+                }
                 yaml.append("}")
             }
         }
@@ -255,8 +265,42 @@ public enum CatalogImport {
                 yaml.line("  - {id: ", at: grid.location(row, "id"))
                 yaml.append(YAMLText.scalar(id), at: grid.location(row, "id"))
                 appendText("name", grid, row, column: "name")
+                if let age = maxAge(grid, row) {
+                    yaml.append(", max_age_days: ", at: grid.location(row, "max_age_days"))
+                    yaml.append(age, at: grid.location(row, "max_age_days"))
+                }
                 yaml.append("}")
             }
+        }
+
+        /// An evidence kind's validity: days, or `null` for a kind without an age limit (不限, unlimited).
+        mutating func maxAge(_ grid: SheetGrid, _ row: ReadRow) -> String? {
+            guard let cell = grid.cell(row, "max_age_days") else { return nil }
+            if case .text(let text) = cell.content,
+                CatalogWorkbook.unlimitedAge.contains(SheetColumn.normalise(text))
+            {
+                return "null"
+            }
+            return number(grid, row, "max_age_days")?.0
+        }
+
+        /// `MS-08: 5; MS-10: 5` — criteria a rating requires at a level of their own.
+        mutating func criterionLevels(_ grid: SheetGrid, _ row: ReadRow, _ key: String)
+            -> [(key: String, value: String, place: SourceLocation?)]?
+        {
+            guard let text = grid.text(row, key, bag: &bag) else { return nil }
+            var pairs: [(key: String, value: String, place: SourceLocation?)] = []
+            for part in text.split(whereSeparator: { $0 == ";" || $0 == "；" || $0 == "," || $0 == "，" || $0 == "\n" }) {
+                let pieces = part.split(whereSeparator: { $0 == ":" || $0 == "：" }).map {
+                    $0.trimmingCharacters(in: .whitespaces)
+                }
+                guard pieces.count == 2, !pieces[0].isEmpty, let level = Int(pieces[1]) else {
+                    bag.append(SheetImportProblem.badCriterionLevels(text, at: grid.location(row, key)))
+                    return nil
+                }
+                pairs.append((YAMLText.scalar(pieces[0]), String(level), grid.location(row, key)))
+            }
+            return pairs
         }
 
         mutating func kpis() {

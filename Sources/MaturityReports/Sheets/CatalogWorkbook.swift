@@ -53,6 +53,7 @@ public struct CatalogWorkbook: Sendable {
         [SheetColumn("level", "等级", "Level", width: 8)] + pair("name", "名称", "Name", width: 16)
         + [SheetColumn("evidence", "所需证据类型", "Evidence kinds needed", width: 30)]
         + pair("description", "说明", "Description", width: 50)
+        + [SheetColumn("lead_days", "计划前置期（天）", "Lead time in plans (days)", width: 12)]
 
     static let ratingColumns: [SheetColumn] =
         [SheetColumn("id", "编号", "ID", width: 12)] + pair("name", "名称", "Name", width: 14) + [
@@ -62,10 +63,14 @@ public struct CatalogWorkbook: Sendable {
         ]
         + FindingGrade.allCases.map {
             SheetColumn("max_open_\($0.rawValue)", "未关闭\($0.name.text(.zh))上限", "Open \($0.rawValue) findings at most")
-        }
+        } + [SheetColumn("criterion_min", "评价项等级要求", "Criteria at a level of their own", width: 24)]
 
     static let kindColumns: [SheetColumn] =
         [SheetColumn("id", "编号", "ID", width: 22)] + pair("name", "名称", "Name", width: 24)
+        + [SheetColumn("max_age_days", "有效期（天）", "Valid for (days)", width: 14)]
+
+    /// How an evidence kind without an age limit is written in its validity cell.
+    static let unlimitedAge = ["不限", "unlimited"]
 
     static let kpiColumns: [SheetColumn] =
         [SheetColumn("id", "编号", "ID", width: 30)] + pair("name", "名称", "Name", width: 28) + [
@@ -139,6 +144,7 @@ public struct CatalogWorkbook: Sendable {
                 ]
                 texts("name", scale.name, into: &cells)
                 texts("description", scale.description, into: &cells)
+                if let days = catalog.leadDays[scale.level] { cells["lead_days"] = .int(days) }
                 return cells
             })
         sheet(
@@ -151,6 +157,8 @@ public struct CatalogWorkbook: Sendable {
                 ]
                 texts("name", rating.name, into: &cells)
                 for (grade, limit) in rating.maxOpen { cells["max_open_\(grade.rawValue)"] = .int(limit) }
+                let required = rating.criterionMin.keys.sorted().map { "\($0): \(rating.criterionMin[$0] ?? 0)" }
+                cells["criterion_min"] = .text(required.joined(separator: "; "))
                 return cells
             })
         sheet(
@@ -158,6 +166,11 @@ public struct CatalogWorkbook: Sendable {
             catalog.evidenceKinds.map { kind in
                 var cells: [String: Cell] = ["id": .text(kind.id)]
                 texts("name", kind.name, into: &cells)
+                switch kind.maxAge {
+                case .days(let days): cells["max_age_days"] = .int(days)
+                case .unlimited: cells["max_age_days"] = .text(words(Self.unlimitedAge[0], Self.unlimitedAge[1]))
+                case nil: break
+                }
                 return cells
             })
         sheet(

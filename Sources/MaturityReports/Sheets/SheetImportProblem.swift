@@ -18,7 +18,7 @@ enum SheetImportProblem {
 
     static func missingSheet(_ name: SheetName, file: String, found: [String]) -> Diagnostic {
         .error(
-            "'\(file)' has no sheet '\(name.zh)' or '\(name.en)'", at: nil,
+            "'\(file)' has no sheet '\(name.zh)' or '\(name.en)'", at: .file(file),
             hint: "its sheets are " + found.map { "'\($0)'" }.joined(separator: ", ")
                 + "; keep the sheet names the tool wrote (either language)")
     }
@@ -113,6 +113,12 @@ enum SheetImportProblem {
         .error(
             "'\(text)' is not a list of 'level: kinds'", at: location,
             hint: "write for example '3: record, deployment; 4: kpi_series'")
+    }
+
+    static func badCriterionLevels(_ text: String, at location: SourceLocation) -> Diagnostic {
+        .error(
+            "'\(text)' is not a list of 'criterion: level'", at: location,
+            hint: "write for example 'MS-08: 5; MS-10: 5'")
     }
 
     static func badDirection(_ text: String, at location: SourceLocation) -> Diagnostic {

@@ -50,6 +50,7 @@ public struct VerifyReport: Sendable {
                             "  已改动（原 \(Verification.short(check.part.sha256))，现 \(Verification.short(now))）",
                             "  changed (was \(Verification.short(check.part.sha256)), now \(Verification.short(now)))"))
             case .missing(let path): line(false, label + w("  缺失（\(path)）", "  missing (\(path))"))
+            case .notSigned: line(false, label + w("  未签署（签署后新增）", "  not signed (added since sign-off)"))
             }
         }
         out.append("")

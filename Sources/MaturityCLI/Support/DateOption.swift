@@ -1,0 +1,16 @@
+import ArgumentParser
+import MaturityCore
+
+/// Dates given on the command line (`--as-of`, `--date`): checked like dates in files.
+enum DateOption {
+    /// `text` as YYYY-MM-DD within the years inputs may give, or a usage error naming `option`.
+    static func parse(_ text: String, option: String) throws -> Day {
+        guard let day = Day(iso: text) else {
+            throw ValidationError("\(option) must be a date YYYY-MM-DD, found '\(text)'")
+        }
+        guard day.isWithinInputRange else {
+            throw ValidationError("\(option) must be \(Day.inputRangeText), found '\(text)'")
+        }
+        return day
+    }
+}
