@@ -119,7 +119,7 @@ import Testing
         let text = CLI.run(["assess", "\(Self.folder)/2026-01/assessment.yaml", "--lang", "zh"])
         #expect(text.stdout.contains("评级：达标    总分 76.84 / 100\n得分 70.06 / 90 分（销售服务型，删减 2 项）\n条款得分 77.84，调整 −1.00\n"))
         #expect(text.stdout.contains("    SS-05   监督机制                         5     0   0 → 0  自评偏高\n"))
-        #expect(text.stdout.contains("  ✗ 证书保持「达标」0 天 < 365 天\n"))
+        #expect(text.stdout.contains("  ✗ 证书保持“达标”0 天 < 365 天\n"))
         #expect(text.stdout.contains("D1 扣分 −1.00：2025 年 11 月一起空调退货超过\"三包\"规定时限 12 天才办结 (PS-06)"))
     }
 
@@ -136,7 +136,7 @@ import Testing
         let text = CLI.run(Self.commands[1].arguments.dropLast(2) + ["--lang", "zh"])
         #expect(
             text.stdout.contains(
-                "  ⏳ 总分可达「四星」；须保持「达标」满 365 天后授予（自 2026-01-12 起已保持 243 天；最早 2027-01-12，届时得分须仍达到）\n"))
+                "  ⏳ 总分可达“四星”；须保持“达标”满 365 天后授予（自 2026-01-12 起已保持 243 天；最早 2027-01-12，届时得分须仍达到）\n"))
         #expect(text.stdout.contains("          ↳ 标记为已完成，但 SS-02 仅得 5 分 < 6 分\n"))
         let english = CLI.run(Self.commands[1].arguments.dropLast(2) + ["--lang", "en"])
         #expect(

@@ -299,7 +299,7 @@ import Testing
         #expect(
             run.stdout.contains("证据只支持 3 级：4 级需要 指标数据序列（E17：超过时效，2025-08-31，已 427 天，此类证据时效 365 天）"))
         #expect(run.stdout.contains("指标 备件及时供应率 = 93.2 %，达到 3 级；4 级需要 ≥ 95"))
-        #expect(run.stdout.contains("改进路径（达到「优秀」）"))
+        #expect(run.stdout.contains("改进路径（达到“优秀”）"))
     }
 
     @Test func anmaiIsExcellent() throws {

@@ -110,7 +110,10 @@ struct PlanCommand: ParsableCommand {
             let document = try console.loadPlan(input)
             return try export(
                 document.plan, text: document.written(document.text), language: language,
-                inputs: [console.absolute(input)], console: console)
+                inputs: [console.absolute(input)], console: console,
+                catalog: { () throws(DiagnosticError) in
+                    try WorkbookOutput.catalog(forPlan: document.plan, option: catalog, console: console)
+                })
         }
         let loaded = try console.loadAssessment(input, catalog: catalog)
         let result: AssessmentResult
@@ -129,7 +132,8 @@ struct PlanCommand: ParsableCommand {
         let merged = try engine.mergePlan(existing, with: generated)
         try export(
             merged.plan, text: nil, language: language,
-            inputs: loaded.inputFiles + (plan.map { [console.absolute($0)] } ?? []), console: console)
+            inputs: loaded.inputFiles + (plan.map { [console.absolute($0)] } ?? []), console: console,
+            catalog: { loaded.catalog })
         if format == .yaml, output == nil {
             // `maturity plan A.yaml > plan.yaml` would replace a plan people have edited.
             console.writeError(
@@ -161,16 +165,21 @@ struct PlanCommand: ParsableCommand {
         }
     }
 
-    /// `inputs`: the files read, which the export may not replace.
-    func export(_ plan: Plan, text: String?, language: Language, inputs: [String], console: Console) throws {
+    /// Writes `plan` in the chosen format; `catalog` gives the names of ratings, criteria and KPIs (asked for
+    /// only when the format shows them). `inputs`: the files read, which the export may not replace.
+    func export(
+        _ plan: Plan, text: String?, language: Language, inputs: [String], console: Console,
+        catalog: () throws(DiagnosticError) -> Catalog?
+    ) throws {
         let format = format ?? .yaml
         if format == .yaml, let text { return try console.emit(text, to: output, inputs: inputs) }
+        let names = format == .yaml ? nil : try catalog()
         if format == .xlsx, let output {
-            let names = try WorkbookOutput.catalog(forPlan: plan, option: catalog, console: console)
             let workbook = PlanWorkbook(plan: plan, catalog: names, language: language)
             return try WorkbookOutput.write(workbook.data(), to: output, inputs: inputs, console: console)
         }
-        let exporter = PlanExport(plan: plan, language: language, byteOrderMark: bom ?? (language == .zh))
+        let exporter = PlanExport(
+            plan: plan, language: language, byteOrderMark: bom ?? (language == .zh), catalog: names)
         try console.emit(Reports.plan, exporter, as: format.report, to: output, inputs: inputs)
     }
 

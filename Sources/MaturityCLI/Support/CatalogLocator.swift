@@ -4,17 +4,19 @@ import MaturityCore
 import MaturityReports
 
 /// Where the command line looks for the shipped `Criteria/` folder: `$MATURITY_CRITERIA`, the current
-/// folder, and beside the executable and its parents (so `swift run` and an installed binary both work).
+/// folder, `share/maturity/Criteria` of the prefix the executable is installed in (`scripts/install.sh`),
+/// and beside the executable and its parents (so `swift run` and a build run in place both work).
 enum CatalogLocator {
     /// The `Criteria/` folders to look in, most specific first (missing ones are dropped by the library).
-    static func criteriaFolders(console: Console) -> [String] {
+    static func criteriaFolders(console: Console, executable: String? = executablePath()) -> [String] {
         var folders: [String] = []
         if let explicit = console.environment["MATURITY_CRITERIA"], !explicit.isEmpty {
             folders.append(explicit)
         }
         folders.append(PathText.join(console.currentDirectory, "Criteria"))
-        if let executable = executablePath() {
+        if let executable {
             var folder = PathText.folder(of: executable)
+            folders.append(PathText.join(PathText.folder(of: folder), "share/maturity/Criteria"))
             for _ in 0..<6 {
                 folders.append(PathText.join(folder, "Criteria"))
                 let parent = PathText.folder(of: folder)

@@ -147,7 +147,7 @@ extension AssessmentLoader.Reader {
     /// `adjustments:` — deductions and bonuses, each with its text and, optionally, the criterion it concerns.
     /// Ids default to D1, D2, … and B1, B2, … and must not repeat a finding's id.
     func readAdjustments(_ node: Node, findings: [Finding]) -> [Adjustment] {
-        guard let items = r.sequence(node, "adjustments") else { return [] }
+        guard !r.isNull(node), let items = r.sequence(node, "adjustments") else { return [] }
         if catalog.adjustments == nil, !items.isEmpty {
             r.error(
                 "catalog '\(catalog.id)' allows no adjustments", at: node,

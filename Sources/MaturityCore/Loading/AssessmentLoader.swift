@@ -208,7 +208,8 @@ public enum AssessmentLoader {
         }
 
         func readOwners(_ node: Node) -> [String: String] {
-            guard let map = r.mapping(node, "owners") else { return [:] }
+            // An empty `owners:` (the template's, all examples commented out) names no one.
+            guard !r.isNull(node), let map = r.mapping(node, "owners") else { return [:] }
             let ids = catalog.domains.map(\.id) + catalog.criteria.map(\.id)
             let known = Set(ids)
             let suggester = Suggester(ids)
@@ -226,7 +227,7 @@ public enum AssessmentLoader {
         }
 
         func readEvidence(_ node: Node, date: Day?) -> [EvidenceItem] {
-            guard let items = r.sequence(node, "evidence") else { return [] }
+            guard !r.isNull(node), let items = r.sequence(node, "evidence") else { return [] }
             let knownKinds = catalog.knownEvidenceKinds
             let kindSet = Set(knownKinds)
             let kindSuggester = Suggester(knownKinds, listUpTo: 12)
@@ -348,7 +349,7 @@ public enum AssessmentLoader {
         }
 
         func readMetrics(_ node: Node) -> ([String: Double], [String: SourceLocation]) {
-            guard let map = r.mapping(node, "metrics") else { return ([:], [:]) }
+            guard !r.isNull(node), let map = r.mapping(node, "metrics") else { return ([:], [:]) }
             let known = Set(catalog.allKPIIds)
             let suggester = Suggester(catalog.allKPIIds)
             var values: [String: Double] = [:]
@@ -361,7 +362,8 @@ public enum AssessmentLoader {
                             ?? "declare it in the catalog's 'kpis:' or use a built-in ticket KPI")
                     continue
                 }
-                if let value = r.number(entry.value, "value of '\(entry.key)'") {
+                // A KPI listed without a value (an example uncommented, not filled in yet) has no value.
+                if !r.isNull(entry.value), let value = r.number(entry.value, "value of '\(entry.key)'") {
                     // A rate of 150 % would raise the score; every value must be one its unit allows.
                     if let problem = catalog.kpi(entry.key)?.rangeProblem(value) {
                         r.error("value of '\(entry.key)' \(problem)", at: entry.value)
@@ -486,7 +488,7 @@ public enum AssessmentLoader {
         }
 
         func readFindings(_ node: Node, evidence: [EvidenceItem]) -> [Finding] {
-            guard let items = r.sequence(node, "findings") else { return [] }
+            guard !r.isNull(node), let items = r.sequence(node, "findings") else { return [] }
             let criterionSuggester = Suggester(catalog.criteria.map(\.id))
             let evidenceIds = Set(evidence.map(\.id))
             let evidenceSuggester = Suggester(evidence.map(\.id))

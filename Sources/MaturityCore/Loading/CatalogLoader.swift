@@ -574,7 +574,7 @@ public enum CatalogLoader {
                     let idNode = map["id"], let id = r.identifier(idNode, "evidence kind id"),
                     let name = map["name"].flatMap({ r.text($0, "evidence kind name") })
                 else { continue }
-                _ = map["description"].flatMap { r.text($0, "description of evidence kind '\(id)'") }
+                let description = map["description"].flatMap { r.text($0, "description of evidence kind '\(id)'") }
                 if !seen.insert(id).inserted { r.error("duplicate evidence kind '\(id)'", at: idNode) }
                 var maxAge: EvidenceKindDefinition.MaxAge?
                 if let ageNode = map["max_age_days"] {
@@ -595,7 +595,7 @@ public enum CatalogLoader {
                         }
                     }
                 }
-                kinds.append(EvidenceKindDefinition(id: id, name: name, maxAge: maxAge))
+                kinds.append(EvidenceKindDefinition(id: id, name: name, maxAge: maxAge, description: description))
             }
             return kinds
         }

@@ -253,11 +253,13 @@ public enum PlanLoader {
 
         func status(_ node: Node) -> PlanAction.Status? {
             guard let text = reader.string(node, "status") else { return nil }
-            if let status = PlanAction.Status(rawValue: text) { return status }
+            if let status = PlanAction.Status(written: text) { return status }
             let names = PlanAction.Status.allCases.map(\.rawValue)
             reader.error(
                 "unknown status '\(text)'", at: node,
-                hint: Suggestion.hint(for: text, in: names) ?? "write one of: \(names.joined(separator: ", "))")
+                hint: Suggestion.hint(for: text, in: names)
+                    ?? "write one of: \(names.joined(separator: ", ")) (or \(PlanAction.Status.allCases.map(\.chineseName).joined(separator: "、")))"
+            )
             return nil
         }
 

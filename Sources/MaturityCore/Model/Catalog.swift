@@ -228,11 +228,14 @@ public struct EvidenceKindDefinition: Sendable, Hashable {
     public var name: LocalizedText
     /// Nil: the catalog's `evidence_max_age_days`.
     public var maxAge: MaxAge?
+    /// What counts as an item of this kind, for the people who fill in an assessment.
+    public var description: LocalizedText?
 
-    public init(id: String, name: LocalizedText, maxAge: MaxAge? = nil) {
+    public init(id: String, name: LocalizedText, maxAge: MaxAge? = nil, description: LocalizedText? = nil) {
         self.id = id
         self.name = name
         self.maxAge = maxAge
+        self.description = description
     }
 
     /// Names for the kinds the usual scale uses and auditors add; a catalog may rename them.

@@ -45,7 +45,7 @@ extension ActionBuilder {
         if let target = action.kpiTarget {
             let sign = target.better == .lower ? "≤" : "≥"
             let value = NumberText.plain(target.value)
-            zh += "，且 \(target.kpi) \(sign) \(value)"
+            zh += "，且\(kpiName(target.kpi, .zh)) \(sign) \(value)"
             en += ", and \(target.kpi) \(sign) \(value)"
         }
         return LocalizedText(zh: zh, en: en)

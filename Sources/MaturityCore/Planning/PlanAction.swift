@@ -1,3 +1,5 @@
+import Foundation
+
 /// One improvement action: what to do to raise a criterion or close a finding, by whom and when.
 public struct PlanAction: Sendable, Hashable {
     public enum Origin: Sendable, Hashable {
@@ -27,6 +29,33 @@ public struct PlanAction: Sendable, Hashable {
         case inProgress = "in_progress"
         case done
         case superseded
+
+        /// The status's name in Chinese reports and exports; a plan file may say it this way too.
+        public var chineseName: String {
+            switch self {
+            case .open: return "未开始"
+            case .inProgress: return "进行中"
+            case .done: return "已完成"
+            case .superseded: return "已作废"
+            }
+        }
+
+        /// Every way people write the status: its id, its Chinese name, and the words a spreadsheet user types.
+        public var writtenNames: [String] {
+            switch self {
+            case .open: return [rawValue, chineseName, "待开始", "未启动"]
+            case .inProgress: return [rawValue, "in progress", chineseName, "实施中"]
+            case .done: return [rawValue, chineseName, "完成"]
+            case .superseded: return [rawValue, chineseName, "作废", "已取代", "取代"]
+            }
+        }
+
+        /// A status as people write it in a plan file: its id (`in_progress`) or its Chinese name (`进行中`).
+        public init?(written text: String) {
+            let key = text.trimmingCharacters(in: .whitespaces).lowercased()
+            guard let status = Status.allCases.first(where: { $0.writtenNames.contains(key) }) else { return nil }
+            self = status
+        }
     }
 
     /// Who is responsible: a person the assessment names, else the catalog's role.

@@ -200,6 +200,11 @@ extension PlanEntry {
 }
 
 extension ActionBuilder {
+    /// A KPI by its name in `language` (the catalog's, or a built-in's), not its id.
+    func kpiName(_ id: String, _ language: Language) -> String {
+        catalog.kpi(id)?.name.text(language) ?? id
+    }
+
     /// What the auditor will check to accept the action as done.
     public func verification(for action: PlanAction) -> LocalizedText {
         switch action.origin {
@@ -227,7 +232,7 @@ extension ActionBuilder {
             if let target = action.kpiTarget {
                 let sign = target.better == .lower ? "≤" : "≥"
                 let value = NumberText.plain(target.value)
-                zh += "，且 \(target.kpi) \(sign) \(value)"
+                zh += "，且\(kpiName(target.kpi, .zh)) \(sign) \(value)"
                 en += " and \(target.kpi) \(sign) \(value)"
             }
             return LocalizedText(zh: zh, en: en)

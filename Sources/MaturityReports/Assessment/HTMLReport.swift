@@ -57,11 +57,11 @@ public struct HTMLReport: Renderer, Sendable {
                     "<p class=\"ok\">"
                     + e(
                         w(
-                            "已满足「\(context.ratingName(target))」的全部条件",
+                            "已满足“\(context.ratingName(target))”的全部条件",
                             "All conditions of \(context.ratingName(target)) are met")) + "</p>"
             } else {
                 out +=
-                    "<p>" + e(w("距「\(context.ratingName(target))」还差：", "Short of \(context.ratingName(target)):"))
+                    "<p>" + e(w("距“\(context.ratingName(target))”还差：", "Short of \(context.ratingName(target)):"))
                     + "</p>"
                 out += "<ul class=\"blockers\">"
                 for blocker in r.blockers { out += "<li>\(e(context.describe(blocker)))</li>" }
@@ -87,7 +87,7 @@ public struct HTMLReport: Renderer, Sendable {
                 "<p class=\"meta\">"
                 + e(
                     w(
-                        "虚线：「\(context.ratingName(target))」要求每个领域 ≥ \(NumberText.plain(minimum))",
+                        "虚线：“\(context.ratingName(target))”要求每个领域 ≥ \(NumberText.plain(minimum))",
                         "Dashed: \(context.ratingName(target)) needs every domain ≥ \(NumberText.plain(minimum))"))
                 + "</p>\n"
         }
@@ -138,7 +138,7 @@ public struct HTMLReport: Renderer, Sendable {
         guard let target = r.target, !r.blockers.isEmpty else { return "" }
         var out =
             "<h2>"
-            + e(w("改进路径（达到「\(context.ratingName(target))」）", "Improvement path to \(context.ratingName(target))"))
+            + e(w("改进路径（达到“\(context.ratingName(target))”）", "Improvement path to \(context.ratingName(target))"))
             + "</h2>\n"
         if r.pathWithheld {
             out += "<p id=\"path-withheld\">" + e(context.pathWithheldNote) + "</p>\n"

@@ -136,7 +136,7 @@ public struct MarkdownReport: Renderer, Sendable {
         out.append(
             "## "
                 + w(
-                    "未满足「\(Markdown.inline(context.ratingName(target)))」的条件",
+                    "未满足“\(Markdown.inline(context.ratingName(target)))”的条件",
                     "Blockers to \(Markdown.inline(context.ratingName(target)))"))
         out.append("")
         for blocker in r.blockers { out.append("- " + Markdown.inline(context.describe(blocker))) }

@@ -43,7 +43,7 @@ extension ReportContext {
     func pointsReasons(_ c: CriterionResult, _ p: CriterionPoints) -> [String] {
         let w = words
         if let profile = p.excludedBy {
-            return [w("按「\(profileName(profile))」删减，不计分", "excluded for \(profileName(profile)): not counted")]
+            return [w("按“\(profileName(profile))”删减，不计分", "excluded for \(profileName(profile)): not counted")]
         }
         guard c.applicable else {
             return [w("不适用：", "not applicable: ") + (c.notApplicableReason ?? "")]
@@ -149,7 +149,7 @@ extension ReportContext {
         let rating = ratingName(pending.rating)
         let held = ratingName(pending.heldRating)
         var text = w(
-            "总分可达「\(rating)」；须保持「\(held)」满 \(pending.requiredDays) 天后授予",
+            "总分可达“\(rating)”；须保持“\(held)”满 \(pending.requiredDays) 天后授予",
             "would reach \(rating); granted after \(pending.requiredDays) days at \(held)")
         if let days = pending.heldDays, let since = result.points?.holding?.since {
             text += w("（自 \(since) 起已保持 \(days) 天", " (held \(days) days since \(since)")
@@ -172,11 +172,11 @@ extension ReportContext {
         let rating = ratingName(b.subject.id)
         if result.points?.holding == nil {
             return w(
-                "须保持「\(rating)」满 \(Int(b.required)) 天：无证书记录",
+                "须保持“\(rating)”满 \(Int(b.required)) 天：无证书记录",
                 "needs \(Int(b.required)) days at \(rating): no certificate history")
         }
         return w(
-            "证书保持「\(rating)」\(Int(b.actual)) 天 < \(Int(b.required)) 天",
+            "证书保持“\(rating)”\(Int(b.actual)) 天 < \(Int(b.required)) 天",
             "certificate held at \(rating) for \(Int(b.actual)) days < \(Int(b.required))")
     }
 
@@ -204,7 +204,7 @@ extension ReportContext {
         guard let target = result.target, let rule = catalog.rating(target) else { return nil }
         if !result.reachable {
             return w(
-                "即使所有条款得满分，总分也达不到「\(ratingName(target))」的 \(points(rule.overallMin ?? 0)) 分",
+                "即使所有条款得满分，总分也达不到“\(ratingName(target))”的 \(points(rule.overallMin ?? 0)) 分",
                 "Even with every clause at full points the overall score cannot reach \(points(rule.overallMin ?? 0)) for \(ratingName(target))"
             )
         }
@@ -212,7 +212,7 @@ extension ReportContext {
             let lowest = catalog.lowestRating
         {
             return w(
-                "总分已达到；「\(ratingName(target))」在保持「\(ratingName(lowest.id))」满 \(days) 天后授予",
+                "总分已达到；“\(ratingName(target))”在保持“\(ratingName(lowest.id))”满 \(days) 天后授予",
                 "The score is there; \(ratingName(target)) is granted once \(ratingName(lowest.id)) has been held \(days) days"
             )
         }

@@ -151,16 +151,16 @@ public struct ReportContext: Sendable {
             return w("总分 \(actual) < \(required)", "overall score \(actual) < \(required)")
         case .domainMin:
             return w(
-                "领域「\(domainName(b.subject.id))」得分 \(actual) < \(required)",
+                "领域“\(domainName(b.subject.id))”得分 \(actual) < \(required)",
                 "domain '\(domainName(b.subject.id))' scores \(actual) < \(required)")
         case .keyLevelMin:
             return w(
-                "关键项 \(b.subject.id)「\(criterionName(b.subject.id))」为 \(Int(b.actual)) 级 < \(Int(b.required)) 级",
+                "关键项 \(b.subject.id)“\(criterionName(b.subject.id))”为 \(Int(b.actual)) 级 < \(Int(b.required)) 级",
                 "key criterion \(b.subject.id) '\(criterionName(b.subject.id))' is at level \(Int(b.actual)) < \(Int(b.required))"
             )
         case .criterionMin:
             return w(
-                "评价项 \(b.subject.id)「\(criterionName(b.subject.id))」为 \(Int(b.actual)) 级 < 该评级要求的 \(Int(b.required)) 级",
+                "评价项 \(b.subject.id)“\(criterionName(b.subject.id))”为 \(Int(b.actual)) 级 < 该评级要求的 \(Int(b.required)) 级",
                 "criterion \(b.subject.id) '\(criterionName(b.subject.id))' is at level \(Int(b.actual)) < \(Int(b.required)), the level this rating requires"
             )
         case .heldDaysMin:

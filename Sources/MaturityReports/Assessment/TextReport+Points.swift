@@ -75,7 +75,7 @@ extension TextReport {
     /// The clauses to earn in full to reach the target, with their actions.
     func pointsPathSection(_ summary: PointsSummary, target: String) -> [String] {
         let w = context.words
-        var lines = [w("改进路径（达到「\(context.ratingName(target))」）", "Improvement path to \(context.ratingName(target))")]
+        var lines = [w("改进路径（达到“\(context.ratingName(target))”）", "Improvement path to \(context.ratingName(target))")]
         if summary.path.isEmpty, context.result.reachable {
             lines.append(w("  无需再得分", "  no points need to be earned"))
         }

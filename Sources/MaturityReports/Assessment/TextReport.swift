@@ -32,12 +32,12 @@ public struct TextReport: Renderer, Sendable {
             if r.blockers.isEmpty {
                 out.append(
                     w(
-                        "已满足「\(context.ratingName(target))」的全部条件",
+                        "已满足“\(context.ratingName(target))”的全部条件",
                         "All conditions of \(context.ratingName(target)) are met"))
             } else {
                 out.append(
                     w(
-                        "距「\(context.ratingName(target))」还差 \(r.blockers.count) 项条件",
+                        "距“\(context.ratingName(target))”还差 \(r.blockers.count) 项条件",
                         "\(r.blockers.count) condition\(r.blockers.count == 1 ? "" : "s") short of \(context.ratingName(target))"
                     ))
             }
@@ -59,7 +59,7 @@ public struct TextReport: Renderer, Sendable {
         }
         if let target = r.target, !r.blockers.isEmpty {
             out.append("")
-            out.append(w("未满足「\(context.ratingName(target))」的条件", "Blockers to \(context.ratingName(target))"))
+            out.append(w("未满足“\(context.ratingName(target))”的条件", "Blockers to \(context.ratingName(target))"))
             for blocker in r.blockers { out.append("  ✗ " + clean(context.describe(blocker))) }
             out.append("")
             if r.pathWithheld {
@@ -200,7 +200,7 @@ public struct TextReport: Renderer, Sendable {
     func pathSection(target: String) -> [String] {
         let w = context.words
         let r = context.result
-        var lines = [w("改进路径（达到「\(context.ratingName(target))」）", "Improvement path to \(context.ratingName(target))")]
+        var lines = [w("改进路径（达到“\(context.ratingName(target))”）", "Improvement path to \(context.ratingName(target))")]
         if r.path.isEmpty {
             lines.append(w("  无需提升等级", "  no level needs to rise"))
         }

@@ -41,7 +41,7 @@ public struct AuditChecklist: Sendable {
         let scale = ws.catalog.levels.map { "\($0.level) \(Markdown.inline($0.name.text(ws.language)))" }
         out.append(
             w("等级：", "Levels: ") + scale.joined(separator: " · ")
-                + w("。★ 关键项；「证据」为自评证据支持的等级。", ". ★ key criterion; 'Ev.' is the level the cited evidence supports."))
+                + w("。★ 关键项；“证据”为自评证据支持的等级。", ". ★ key criterion; 'Ev.' is the level the cited evidence supports."))
         out.append("")
         out.append(
             "| ☐ | \(w("编号", "ID")) | \(w("评价项", "Criterion")) | \(w("自评", "Claim")) | \(w("证据", "Ev.")) | \(w("核查证据", "Evidence to check")) | \(w("审核等级", "Audited")) | \(w("备注", "Notes")) |"

@@ -22,7 +22,7 @@ extension AuditWorksheet {
             // An excluded clause earns nothing: it gets no fields to fill in.
             let profile = catalog.profile(excludedBy)?.name.text(language) ?? excludedBy
             lines.append(
-                YAMLText.comment(w("按「\(profile)」删减，不计分", "excluded for \(profile): not counted"), indent: "  "))
+                YAMLText.comment(w("按“\(profile)”删减，不计分", "excluded for \(profile): not counted"), indent: "  "))
             return lines
         } else if let scored, scored.applicable, let p = scored.points {
             let claimed = p.claimed.map { NumberText.plain(NumberText.rounded($0)) } ?? "—"
@@ -65,14 +65,16 @@ extension AuditWorksheet {
                         "Adjustments: kind deduction (−\(d) each, also a minor finding to rectify) / bonus (+\(b) each, at most \(max) in all)"
                     ), indent: ""))
         }
-        let adjustments = selfAssessment.adjustments
-        guard !adjustments.isEmpty else { return lines + ["adjustments: []"] }
         lines.append("adjustments:")
-        for a in adjustments {
+        for a in selfAssessment.adjustments {
             var fields = ["id: \(YAMLText.scalar(a.id))", "kind: \(a.kind.rawValue)"]
             if let criterion = a.criterion { fields.append("criterion: \(YAMLText.scalar(criterion))") }
             fields.append("text: \(YAMLText.quoted(a.text))")
             lines.append("  - {" + fields.joined(separator: ", ") + "}")
+        }
+        if catalog.adjustments != nil {
+            let criterion = catalog.criteria.first.map { "criterion: \(YAMLText.scalar($0.id)), " } ?? ""
+            lines.append(AssessmentTemplate.example("  - {kind: deduction, \(criterion)text: \"…\"}"))
         }
         return lines
     }

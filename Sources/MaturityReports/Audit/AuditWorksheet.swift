@@ -74,29 +74,28 @@ public struct AuditWorksheet: Sendable {
         out.append("")
 
         comment("负责人（自评中填写）", "Owners (from the self-assessment)")
-        if a.owners.isEmpty {
-            out.append("owners: {}")
-        } else {
-            out.append("owners:")
-            let order = catalog.domains.map(\.id) + catalog.criteria.map(\.id)
-            for id in order {
-                if let person = a.owners[id] { out.append("  \(YAMLText.scalar(id)): \(YAMLText.quoted(person))") }
-            }
+        out.append("owners:")
+        let order = catalog.domains.map(\.id) + catalog.criteria.map(\.id)
+        for id in order {
+            if let person = a.owners[id] { out.append("  \(YAMLText.scalar(id)): \(YAMLText.quoted(person))") }
         }
         out.append("")
 
         comment("证据登记（自评中的证据，文件已复制到本文件夹）", "Evidence register (the self-assessment's; files copied into this folder)")
-        out.append(a.evidence.isEmpty ? "evidence: []" : "evidence:")
+        out.append("evidence:")
         for item in a.evidence { out.append("  - " + evidenceLine(item)) }
-        comment("审核员补充的证据，例如：", "Evidence the auditor adds, e.g.:", indent: "  ")
+        comment("审核员补充的证据，例如（去掉行首的 # 即可使用）：", "Evidence the auditor adds, e.g. (remove the # to use a line):")
+        let taken = Set(a.evidence.map(\.id))
+        let interview = Self.freshId("A", after: 0, taken: taken)
+        let observation = Self.freshId("A", after: Int(interview.dropFirst()) ?? 1, taken: taken)
         out.append(
-            YAMLText.comment(
-                "- {id: A01, kind: interview, title: \(w("访谈售后服务经理", "Interview with the service manager")), date: \(date), file: audit/interviews.md}",
-                indent: "  "))
+            AssessmentTemplate.example(
+                "  - {id: \(interview), kind: interview, title: \(w("访谈售后服务经理", "Interview with the service manager")), date: \(date), file: audit/interviews.md}"
+            ))
         out.append(
-            YAMLText.comment(
-                "- {id: A02, kind: observation, title: \(w("中心仓库现场查看", "Central warehouse walk-through")), date: \(date)}",
-                indent: "  "))
+            AssessmentTemplate.example(
+                "  - {id: \(observation), kind: observation, title: \(w("中心仓库现场查看", "Central warehouse walk-through")), date: \(date)}"
+            ))
         out.append("")
 
         if !a.metrics.isEmpty {
@@ -132,21 +131,34 @@ public struct AuditWorksheet: Sendable {
         comment(
             "整改期限（天）：" + days.joined(separator: "、"),
             "Corrective-action deadlines (days): " + days.joined(separator: ", "))
-        comment(
-            "例如：- {id: NC-01, criterion: SP-08, grade: minor, clause: \"…\", evidence: [A01], text: \"…\", status: open}",
-            "e.g.  - {id: NC-01, criterion: SP-08, grade: minor, clause: \"…\", evidence: [A01], text: \"…\", status: open}"
-        )
         // A deduction's finding comes from 'adjustments:' and is written there.
         let findings = a.findings.filter { !$0.fromDeduction }
-        if findings.isEmpty {
-            out.append("findings: []")
-        } else {
+        if !findings.isEmpty {
             comment("以往审核发现（自评中列出）", "Earlier findings (listed in the self-assessment)")
-            out.append("findings:")
-            for finding in findings { out.append(contentsOf: findingLines(finding)) }
         }
+        out.append("findings:")
+        for finding in findings { out.append(contentsOf: findingLines(finding)) }
+        out.append(findingExample())
         if catalog.isPoints { out.append(contentsOf: adjustmentLines()) }
         return out.joined(separator: "\n") + "\n"
+    }
+
+    /// A finding as the auditor writes one, citing the self-assessment's first evidence item when it has one.
+    func findingExample() -> String {
+        let taken = Set(selfAssessment.findings.map(\.id) + selfAssessment.adjustments.map(\.id))
+        var fields = ["id: " + Self.freshId("NC-", after: 0, taken: taken)]
+        if let criterion = catalog.criteria.first { fields.append("criterion: \(YAMLText.scalar(criterion.id))") }
+        fields += ["grade: minor", "clause: \"…\""]
+        if let item = selfAssessment.evidence.first { fields.append("evidence: [\(YAMLText.scalar(item.id))]") }
+        fields += ["text: \"…\"", "status: open"]
+        return AssessmentTemplate.example("  - {" + fields.joined(separator: ", ") + "}")
+    }
+
+    /// `prefix` and the first two-digit number above `after` that no id in `taken` has: `A01`, `NC-02`.
+    static func freshId(_ prefix: String, after: Int, taken: Set<String>) -> String {
+        var number = after + 1
+        while taken.contains(prefix + (number < 10 ? "0" : "") + String(number)) { number += 1 }
+        return prefix + (number < 10 ? "0" : "") + String(number)
     }
 
     func evidenceLine(_ item: EvidenceItem) -> String {

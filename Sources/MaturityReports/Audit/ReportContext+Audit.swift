@@ -80,8 +80,8 @@ extension ReportContext {
         let keyMinimum = catalog.ratings.first?.keyLevelMin ?? 0
         let parts = h.reasons.map { reason -> String in
             switch reason {
-            case .highLevel: return w("达到「\(levelName(h.level))」", "at '\(levelName(h.level))'")
-            case .lowLevel: return w("仅为「\(levelName(h.level))」", "only '\(levelName(h.level))'")
+            case .highLevel: return w("达到“\(levelName(h.level))”", "at '\(levelName(h.level))'")
+            case .lowLevel: return w("仅为“\(levelName(h.level))”", "only '\(levelName(h.level))'")
             case .keyBelowMinimum: return w("关键项低于 \(keyMinimum) 级", "key criterion below level \(keyMinimum)")
             case .openFinding: return w("有未关闭的不符合项", "open nonconformity")
             }

@@ -39,7 +39,7 @@ public struct CatalogListing: Sendable {
         }
         if let days = rule.heldDaysMin, let lowest = catalog.lowestRating {
             let held = TerminalSafe.clean(lowest.name.text(language))
-            parts.append(w("且已保持「\(held)」满\(days)天", "after \(days) days at \(held)"))
+            parts.append(w("且已保持“\(held)”满\(days)天", "after \(days) days at \(held)"))
         }
         let none = FindingGrade.allCases.filter { rule.maxOpen[$0] == 0 }
         if !none.isEmpty {

@@ -27,10 +27,10 @@ struct Words: Sendable {
 
     func status(_ status: PlanAction.Status) -> String {
         switch status {
-        case .open: return self("未开始", "open")
-        case .inProgress: return self("进行中", "in progress")
-        case .done: return self("已完成", "done")
-        case .superseded: return self("已作废", "superseded")
+        case .open: return self(status.chineseName, "open")
+        case .inProgress: return self(status.chineseName, "in progress")
+        case .done: return self(status.chineseName, "done")
+        case .superseded: return self(status.chineseName, "superseded")
         }
     }
 

@@ -6,13 +6,35 @@ public struct PlanExport: Sendable {
     public let language: Language
     /// Whether CSV starts with a UTF-8 byte order mark (for Excel).
     public let byteOrderMark: Bool
+    /// The plan's catalog, for the names of its target, criteria, domains and KPIs (nil: ids, and the
+    /// built-in KPIs' names).
+    public let catalog: Catalog?
     let words: Words
 
-    public init(plan: Plan, language: Language, byteOrderMark: Bool = false) {
+    public init(plan: Plan, language: Language, byteOrderMark: Bool = false, catalog: Catalog? = nil) {
         self.plan = plan
         self.language = language
         self.byteOrderMark = byteOrderMark
+        self.catalog = catalog
         self.words = Words(language: language)
+    }
+
+    /// The target rating's name (合格, not pass) when the catalog is known.
+    var targetName: String? {
+        plan.target.map { catalog?.ratingName($0, language) ?? $0 }
+    }
+
+    func criterionName(_ entry: PlanEntry) -> String {
+        entry.criterion.flatMap { catalog?.criterion($0)?.name.text(language) } ?? ""
+    }
+
+    /// "SP-06 服务记录", or the id alone without the catalog.
+    func criterionLabel(_ entry: PlanEntry) -> String {
+        [entry.criterion ?? "", criterionName(entry)].filter { !$0.isEmpty }.joined(separator: " ")
+    }
+
+    func domainName(_ entry: PlanEntry) -> String {
+        entry.domain.map { catalog?.domain($0)?.name.text(language) ?? $0 } ?? ""
     }
 
     func owner(_ entry: PlanEntry) -> String {
@@ -43,8 +65,12 @@ public struct PlanExport: Sendable {
         return priority.isEmpty ? words.purpose(purpose) : priority + " " + words.purpose(purpose)
     }
 
+    /// "服务记录完整率 ≥ 95 %": the KPI's name, not its id.
     func kpiTarget(_ entry: PlanEntry) -> String {
-        entry.kpiTarget.map { "\($0.kpi) \(words.threshold($0.better, $0.value))" } ?? ""
+        guard let target = entry.kpiTarget else { return "" }
+        let kpi = catalog?.kpi(target.kpi) ?? KPIDefinition.builtIn.first { $0.id == target.kpi }
+        let unit = kpi.map { [$0.unit].filter { ["%", "min"].contains($0) }.map { " " + $0 }.joined() } ?? ""
+        return (kpi?.name.text(language) ?? target.kpi) + " " + words.threshold(target.better, target.value) + unit
     }
 
     // MARK: Markdown
@@ -55,7 +81,7 @@ public struct PlanExport: Sendable {
         out.append("# " + w("改进计划", "Improvement plan") + " — " + Markdown.inline(plan.organisation))
         out.append("")
         var facts = [w("评估日期", "Assessment date") + ": " + plan.date.description]
-        if let target = plan.target { facts.append(w("目标", "Target") + ": " + Markdown.inline(target)) }
+        if let target = targetName { facts.append(w("目标", "Target") + ": " + Markdown.inline(target)) }
         if let catalog = plan.catalog { facts.append(w("准则", "Catalog") + ": " + Markdown.inline(catalog)) }
         out.append(facts.joined(separator: " · "))
         out.append("")
@@ -75,7 +101,7 @@ public struct PlanExport: Sendable {
         out.append("|---|---|---|---|---|---|---|---|---|")
         for entry in plan.entries {
             let cells = [
-                entry.id, priority(entry), w.status(entry.status), entry.criterion ?? "", levels(entry),
+                entry.id, priority(entry), w.status(entry.status), criterionLabel(entry), levels(entry),
                 entry.what?.text(language) ?? "", kpiTarget(entry), owner(entry),
                 entry.due?.description ?? "",
             ]
@@ -108,20 +134,30 @@ public struct PlanExport: Sendable {
 
     /// RFC 4180: CRLF line ends, fields quoted when they hold a comma, quote or line break, and
     /// cells a spreadsheet would run as a formula (= + - @, tab, CR) prefixed with an apostrophe.
+    ///
+    /// In Chinese every header, status and purpose is Chinese and domains are named; in English the columns
+    /// keep the plan file's keys and values, for scripts.
     public func csv() -> String {
         let w = words
+        let points = plan.entries.contains { $0.points != nil }
         var rows: [[String]] = [
             [
-                "id", "priority", "purpose", "status", "criterion", "domain", "from", "to", w("措施", "what"),
-                w("指标目标", "kpi_target"), w("负责人", "owner"), "due", w("问题根源分析", "root_cause"),
-                w("改进措施", "measures"), w("进展", "progress"), w("验证方式", "verification"), "completed",
+                w("编号", "id"), w("优先级", "priority"), w("性质", "purpose"), w("状态", "status"),
+                w("评价项", "criterion"), w("评价项名称", "criterion_name"), w("领域", "domain"),
+                points ? w("原得分", "earned") : w("原等级", "from"), points ? w("分值", "points") : w("目标等级", "to"),
+                w("措施", "what"), w("指标目标", "kpi_target"), w("负责人", "owner"), w("期限", "due"),
+                w("问题根源分析", "root_cause"), w("改进措施", "measures"), w("进展", "progress"),
+                w("验证方式", "verification"), w("完成日期", "completed"),
             ]
         ]
         for entry in plan.entries {
             rows.append([
-                entry.id, entry.priority?.rawValue ?? "", entry.purpose?.rawValue ?? "", entry.status.rawValue,
-                entry.criterion ?? "",
-                entry.domain ?? "", entry.from.map(String.init) ?? entry.earned.map { NumberText.plain($0) } ?? "",
+                entry.id, entry.priority?.rawValue ?? "",
+                entry.purpose.map { language == .zh ? w.purpose($0) : $0.rawValue } ?? "",
+                language == .zh ? w.status(entry.status) : entry.status.rawValue,
+                entry.criterion ?? "", criterionName(entry),
+                language == .zh ? domainName(entry) : entry.domain ?? "",
+                entry.from.map(String.init) ?? entry.earned.map { NumberText.plain($0) } ?? "",
                 entry.to.map(String.init) ?? entry.points.map { NumberText.plain($0) } ?? "",
                 entry.what?.text(language) ?? "", kpiTarget(entry), entry.ownerText(language) ?? "",
                 entry.due?.description ?? "", entry.rootCause ?? "", entry.measures ?? "", entry.progress ?? "",
@@ -151,7 +187,7 @@ public struct PlanExport: Sendable {
             if let what = entry.what?.text(language), !what.isEmpty { summary += " " + what }
             lines.append("SUMMARY:" + ICS.text(summary))
             var description: [String] = []
-            if let criterion = entry.criterion { description.append(words("评价项", "Criterion") + ": " + criterion) }
+            if entry.criterion != nil { description.append(words("评价项", "Criterion") + ": " + criterionLabel(entry)) }
             if !levels(entry).isEmpty { description.append(levelsHeader + ": " + levels(entry)) }
             if !kpiTarget(entry).isEmpty { description.append(words("指标目标", "KPI target") + ": " + kpiTarget(entry)) }
             description.append(words("负责人", "Owner") + ": " + owner(entry))
@@ -182,7 +218,7 @@ extension PlanExport {
         func e(_ text: String) -> String { HTML.escape(text) }
         var body = "<header>\n<h1>" + e(w("改进计划", "Improvement plan") + " — " + plan.organisation) + "</h1>\n"
         var meta = [w("评估日期 ", "Assessment date ") + HTML.date(plan.date, language)]
-        if let target = plan.target { meta.append(w("目标 ", "Target ") + target) }
+        if let target = targetName { meta.append(w("目标 ", "Target ") + target) }
         if let catalog = plan.catalog { meta.append(catalog) }
         body += "<p class=\"meta\">" + e(meta.joined(separator: " · ")) + "</p>\n</header>\n"
         body += "<section id=\"summary\" class=\"summary\">"

@@ -46,14 +46,14 @@ public struct ReviewContext: Sendable {
         case .previousSuspended(let day):
             return w("上次审核（\(date(day))）已暂停证书", "the previous review (\(date(day))) suspended the certificate")
         case .ratingFail:
-            return w("评级为「\(ratingName(RatingRule.failId))」", "the rating is \(ratingName(RatingRule.failId))")
+            return w("评级为“\(ratingName(RatingRule.failId))”", "the rating is \(ratingName(RatingRule.failId))")
         case .suspensionExpired(let since, let limit):
             return w(
                 "证书自 \(date(since)) 起暂停，已超过 6 个月（至 \(date(limit))）",
                 "the certificate has been suspended since \(date(since)), more than 6 months (until \(date(limit)))")
         case .suspensionLifted(let since, let rating, let planChecked):
             return w(
-                "\(date(since)) 起的暂停可以解除：评级为「\(ratingName(rating))」，"
+                "\(date(since)) 起的暂停可以解除：评级为“\(ratingName(rating))”，"
                     + (planChecked ? "没有逾期的 P1 纠正行动" : "未提供改进计划，未检查逾期行动"),
                 "the suspension of \(date(since)) can be lifted: the rating is \(ratingName(rating)) and "
                     + (planChecked
@@ -68,7 +68,7 @@ public struct ReviewContext: Sendable {
                 "\(priority.rawValue) corrective action \(id) due \(date(due)) is overdue (status \(state))")
         case .ratingLowered(let from, let to):
             return w(
-                "评级由「\(ratingName(from))」降为「\(ratingName(to))」",
+                "评级由“\(ratingName(from))”降为“\(ratingName(to))”",
                 "the rating fell from \(ratingName(from)) to \(ratingName(to))")
         case .overallDropped(let from, let to):
             let drop = NumberText.fixed(from - to)
@@ -79,12 +79,12 @@ public struct ReviewContext: Sendable {
             )
         case .ratingRaised(let from, let to):
             return w(
-                "评级由「\(ratingName(from))」升为「\(ratingName(to))」",
+                "评级由“\(ratingName(from))”升为“\(ratingName(to))”",
                 "the rating rose from \(ratingName(from)) to \(ratingName(to))")
         case .noRuleAbove(let rating, let planChecked):
             let limit = NumberText.plain(ReviewDecision.overallDropThreshold)
             return w(
-                "以上规则均不适用：评级保持「\(ratingName(rating))」，总分下降未达 \(limit) 分，"
+                "以上规则均不适用：评级保持“\(ratingName(rating))”，总分下降未达 \(limit) 分，"
                     + (planChecked ? "没有逾期的 P1、P2 纠正行动" : "未提供改进计划，未检查逾期行动"),
                 "no rule above applies: the rating stays \(ratingName(rating)), the overall score did not fall by \(limit) "
                     + "points or more, and "
@@ -127,7 +127,7 @@ public struct ReviewContext: Sendable {
         if let holding = summary.holding {
             lines.append(
                 words(
-                    "证书自 \(holding.since) 起保持「\(ratingName(holding.rating))」及以上，已 \(holding.days) 天",
+                    "证书自 \(holding.since) 起保持“\(ratingName(holding.rating))”及以上，已 \(holding.days) 天",
                     "certificate held at \(ratingName(holding.rating)) or above since \(holding.since): \(holding.days) days"
                 ))
         }

@@ -80,7 +80,7 @@ public struct ReviewHTMLReport: Renderer, Sendable {
                 "<li class=\"outranked\">"
                 + e(
                     w(
-                        "同时满足「\(w.decision(check.rule))」，优先级较低：\(facts)",
+                        "同时满足“\(w.decision(check.rule))”，优先级较低：\(facts)",
                         "Also holds, outranked: \(w.decision(check.rule).lowercased()) — \(facts)")) + "</li>"
         }
         out += "</ul></div>\n</section>\n"

@@ -47,7 +47,7 @@ public struct ReviewMarkdownReport: Renderer, Sendable {
                 "- "
                     + Markdown.inline(
                         w(
-                            "同时满足「\(w.decision(check.rule))」，优先级较低：\(facts)",
+                            "同时满足“\(w.decision(check.rule))”，优先级较低：\(facts)",
                             "Also holds, outranked: \(w.decision(check.rule).lowercased()) — \(facts)")))
         }
         out.append("")

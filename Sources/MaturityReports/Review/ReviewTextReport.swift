@@ -44,7 +44,7 @@ public struct ReviewTextReport: Renderer, Sendable {
             out.append(
                 "  "
                     + w(
-                        "（同时满足「\(w.decision(check.rule))」，优先级较低：\(facts)）",
+                        "（同时满足“\(w.decision(check.rule))”，优先级较低：\(facts)）",
                         "(also holds, outranked: \(w.decision(check.rule).lowercased()) — \(facts))"))
         }
         out.append(

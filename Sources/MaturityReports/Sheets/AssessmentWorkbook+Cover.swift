@@ -19,24 +19,24 @@ extension AssessmentWorkbook {
             line(w("售后服务管理成熟度现场审核检查表", "After-sales service maturity audit checklist"), .title)
             line(
                 w(
-                    "「\(criteria)」表：每个评价项已列出自评等级和自评证据支持的等级；在「审核等级」中选择审核员评定的等级（0–\(catalog.maxLevel)），在「说明」中记录依据。审核等级取代自评等级，但仍只计到证据支持的等级。",
+                    "“\(criteria)”表：每个评价项已列出自评等级和自评证据支持的等级；在“审核等级”中选择审核员评定的等级（0–\(catalog.maxLevel)），在“说明”中记录依据。审核等级取代自评等级，但仍只计到证据支持的等级。",
                     "Sheet '\(criteria)': every criterion shows its claimed level and the level its evidence supported in the self-assessment; pick the level you audit in 'Audited level' (0–\(catalog.maxLevel)) and note why. The audited level replaces the claim, and still counts only as far as its evidence supports."
                 ))
             line(
                 w(
-                    "访谈（interview）和现场观察（observation）作为证据登记在「\(evidence)」表中，并在评价项的「证据编号」中引用。审核发现填写在「\(findings)」表。",
+                    "访谈（interview）和现场观察（observation）作为证据登记在“\(evidence)”表中，并在评价项的“证据编号”中引用。审核发现填写在“\(findings)”表。",
                     "Record interviews (interview) and on-site observations (observation) in sheet '\(evidence)' and cite their ids in 'Evidence ids'. Findings go in sheet '\(findings)'."
                 ))
         default:
             line(w("售后服务管理成熟度自评表", "After-sales service maturity self-assessment"), .title)
             line(
                 w(
-                    "「\(criteria)」表：为每个评价项在「自评等级」中选择等级（0–\(catalog.maxLevel)，下拉选择，也可输入 3、3级 或 L3），在「证据编号」中填写支持该等级的证据编号（用逗号或顿号分隔）。不适用的评价项填写「不适用原因」（关键项不能不适用）。",
+                    "“\(criteria)”表：为每个评价项在“自评等级”中选择等级（0–\(catalog.maxLevel)，下拉选择，也可输入 3、3级 或 L3），在“证据编号”中填写支持该等级的证据编号（用逗号或顿号分隔）。不适用的评价项填写“不适用原因”（关键项不能不适用）。",
                     "Sheet '\(criteria)': for every criterion pick a level in 'Claimed level' (0–\(catalog.maxLevel), from the drop-down, or type 3, 3级 or L3) and list the evidence that supports it in 'Evidence ids' (separated by commas). A criterion that does not apply gets a reason in 'Not applicable because' (key criteria always apply)."
                 ))
             line(
                 w(
-                    "「\(evidence)」表：登记每项证据的编号、类型、标题和日期；文件路径相对于导入后评估文件所在的文件夹。「\(kpis)」表填写指标值，「\(domains)」表和「\(criteria)」表可填写负责人。",
+                    "“\(evidence)”表：登记每项证据的编号、类型、标题和日期；文件路径相对于导入后评估文件所在的文件夹。“\(kpis)”表填写指标值，“\(domains)”表和“\(criteria)”表可填写负责人。",
                     "Sheet '\(evidence)': register every piece of evidence with its id, kind, title and date; file paths are relative to the folder the assessment is imported into. Sheet '\(kpis)' takes the KPI values; sheets '\(domains)' and '\(criteria)' take owners."
                 ))
         }
@@ -126,7 +126,7 @@ extension AssessmentWorkbook {
         rows.append([
             .text(
                 w(
-                    "各评价项的等级与得分见「\(SheetName.criteria.name(language))」表。修改等级或证据后可用 maturity import 重新导入本文件。",
+                    "各评价项的等级与得分见“\(SheetName.criteria.name(language))”表。修改等级或证据后可用 maturity import 重新导入本文件。",
                     "Levels and scores of every criterion are on sheet '\(SheetName.criteria.name(language))'. After changing levels or evidence, import this file again with maturity import."
                 ), .wrap)
         ])

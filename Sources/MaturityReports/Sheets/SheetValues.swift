@@ -75,18 +75,11 @@ enum SheetValues {
         }
     }
 
-    static let planStatusWords: [PlanAction.Status: [String]] = [
-        .open: ["open", "未开始", "待开始", "未启动"],
-        .inProgress: ["in_progress", "in progress", "进行中", "实施中"],
-        .done: ["done", "已完成", "完成"],
-        .superseded: ["superseded", "已作废", "作废", "已取代", "取代"],
-    ]
-
     /// A plan action's status from what people type in either language, or nil.
     static func planStatus(_ text: String) -> PlanAction.Status? {
         let key = SheetColumn.normalise(text)
         for status in PlanAction.Status.allCases
-        where (planStatusWords[status] ?? []).contains(where: { SheetColumn.normalise($0) == key }) {
+        where status.writtenNames.contains(where: { SheetColumn.normalise($0) == key }) {
             return status
         }
         return nil

@@ -37,7 +37,7 @@ import Testing
 
     @Test func eachLevelStepOfAPathEntryIsItsOwnAction() throws {
         // Fail (overall 50): key A1 1 → 3; domain a = (4·20 + 60)/5 = 28 → A2 rises to 3 (a = 60); overall 70 ✓.
-        let list = try actions(["A1": 1, "A2": 1, "B1": 4, "B2": 4])
+        let list = actions(["A1": 1, "A2": 1, "B1": 4, "B2": 4])
         #expect(list.map(\.id) == ["A1@2", "A1@3", "A2@2", "A2@3"])
         #expect(list.map(\.from) == [1, 2, 1, 2])
         #expect(list.map(\.to) == [2, 3, 2, 3])
@@ -47,7 +47,7 @@ import Testing
     @Test func correctiveStepsTakeTheirDeadlineAndPriorityFromTheReason() throws {
         // The organisation fails: every step toward pass is corrective. Key → major (+30) P1, domain → minor
         // (+90) P2.
-        let list = try actions(["A1": 1, "A2": 1, "B1": 4, "B2": 4])
+        let list = actions(["A1": 1, "A2": 1, "B1": 4, "B2": 4])
         #expect(list.map(\.purpose) == [.corrective, .corrective, .corrective, .corrective])
         #expect(list.map(\.priority) == [.p1, .p1, .p2, .p2])
         #expect(list.map(\.due.description) == ["2026-12-01", "2026-12-01", "2027-01-30", "2027-01-30"])
@@ -55,7 +55,7 @@ import Testing
 
     @Test func correctiveOverallStepsAreP2WithTheImprovementDeadline() throws {
         // a = 60, b = 60, keys at 3, overall 60 < 70 (fail): A2 (weight 4 of 5 in a) gains most: 3 → 4 → 5.
-        let list = try actions(["A1": 3, "A2": 3, "B1": 3, "B2": 3])
+        let list = actions(["A1": 3, "A2": 3, "B1": 3, "B2": 3])
         #expect(list.map(\.id) == ["A2@4", "A2@5"])
         #expect(list.map(\.purpose) == [.corrective, .corrective])
         #expect(list.map(\.priority) == [.p2, .p2])
@@ -64,7 +64,7 @@ import Testing
 
     @Test func stepsTowardAHigherRatingAreDevelopmentP3() throws {
         // Pass already met (overall 76): the path to excellent is development, whatever its reason.
-        let list = try actions(["A1": 3, "A2": 5, "B1": 3, "B2": 3])
+        let list = actions(["A1": 3, "A2": 5, "B1": 3, "B2": 3])
         #expect(!list.isEmpty)
         #expect(list.allSatisfy { $0.purpose == .development && $0.priority == .p3 })
         #expect(Set(list.map(\.kindName)).isSuperset(of: ["key"]), "a key step toward excellent is still P3")
@@ -74,7 +74,7 @@ import Testing
     @Test func aFailingOrganisationAimingHigherIsCorrectiveOnlyAsFarAsTheLowestRating() throws {
         // Fail; target excellent. The path to pass raises A1 1 → 3 and A2 1 → 3: those steps are corrective,
         // the steps beyond (A1 → 4 for excellent's key minimum, …) are development.
-        let list = try actions(["A1": 1, "A2": 1, "B1": 4, "B2": 4], target: "excellent")
+        let list = actions(["A1": 1, "A2": 1, "B1": 4, "B2": 4], target: "excellent")
         let purpose = Dictionary(uniqueKeysWithValues: list.map { ($0.id, $0.purpose) })
         #expect(purpose["A1@2"] == .corrective)
         #expect(purpose["A1@3"] == .corrective)
@@ -86,7 +86,7 @@ import Testing
         var catalog = self.catalog
         catalog.leadDays = [4: 180, 5: 365]
         // Corrective overall steps A2 → 4 → 5: +max(180, 180) and +max(180, 365).
-        let list = try actions(["A1": 3, "A2": 3, "B1": 3, "B2": 3], in: catalog)
+        let list = actions(["A1": 3, "A2": 3, "B1": 3, "B2": 3], in: catalog)
         #expect(list.map(\.id) == ["A2@4", "A2@5"])
         #expect(list.map(\.due.description) == ["2027-04-30", "2027-11-01"])
     }
@@ -95,7 +95,7 @@ import Testing
         var catalog = self.catalog
         catalog.leadDays = [2: 100]
         // Key A1 1 → 3: @2 waits 100 days (lead), @3 would be +30 (major) but follows @2.
-        let list = try actions(["A1": 1, "A2": 3, "B1": 4, "B2": 4], in: catalog)
+        let list = actions(["A1": 1, "A2": 3, "B1": 4, "B2": 4], in: catalog)
         #expect(list.map(\.id) == ["A1@2", "A1@3"])
         #expect(list.map(\.due.description) == ["2027-02-09", "2027-02-09"])
     }
@@ -111,14 +111,14 @@ import Testing
     }
 
     @Test func whatToDoIsTheCatalogActionOfThatLevelElseItsDescriptor() throws {
-        let list = try actions(["A1": 1, "A2": 1, "B1": 4, "B2": 4])
+        let list = actions(["A1": 1, "A2": 1, "B1": 4, "B2": 4])
         #expect(list.map { $0.what.text(.en) } == ["A1 level 2", "do A1 to 3", "A2 level 2", "A2 level 3"])
     }
 
     @Test func ownersResolveByCriterionThenDomainThenCatalogRole() throws {
-        let byCriterion = try actions(["A1": 1, "A2": 1, "B1": 4, "B2": 4], owners: ["A1": "王五", "a": "张三"])
+        let byCriterion = actions(["A1": 1, "A2": 1, "B1": 4, "B2": 4], owners: ["A1": "王五", "a": "张三"])
         #expect(byCriterion.map(\.owner) == [.person("王五"), .person("王五"), .person("张三"), .person("张三")])
-        let byRole = try actions(["A1": 1, "A2": 1, "B1": 4, "B2": 4])
+        let byRole = actions(["A1": 1, "A2": 1, "B1": 4, "B2": 4])
         #expect(
             byRole.map(\.owner) == [
                 .role(LocalizedText("criterion role")), .role(LocalizedText("criterion role")),
@@ -128,7 +128,7 @@ import Testing
 
     @Test func aMeasuredCriterionCarriesItsKPITarget() throws {
         // b = (40 + 60)/2 = 50 < 60: B1 (lower) rises to 3, where its threshold is 80.
-        let list = try actions(["A1": 3, "A2": 5, "B1": 2, "B2": 3])
+        let list = actions(["A1": 3, "A2": 5, "B1": 2, "B2": 3])
         #expect(list.map(\.id) == ["B1@3"])
         let b1 = list.first { $0.criterion == "B1" }
         #expect(b1?.kpiTarget == PlanAction.KPITarget(kpi: "satisfaction_rate", better: .higher, value: 80))
@@ -142,7 +142,7 @@ import Testing
             Finding(id: "OFI-1", criterion: "B2", grade: .improvement, text: "improvement"),
             Finding(id: "NC-3", criterion: "B2", grade: .major, text: "closed", status: .closed),
         ]
-        let list = try actions(["A1": 5, "A2": 5, "B1": 5, "B2": 5], findings: findings)
+        let list = actions(["A1": 5, "A2": 5, "B1": 5, "B2": 5], findings: findings)
         #expect(list.map(\.id) == ["NC-1", "NC-2", "OB-1"])
         #expect(list.map(\.priority) == [.p1, .p2, .p3])
         #expect(list.allSatisfy { $0.purpose == .corrective })

@@ -133,7 +133,7 @@ import Testing
         #expect(presented.path == result.path)
         let zh = TextReport(ReportContext(result: presented, catalog: catalog, language: .zh)).render()
         #expect(zh.contains("自评结果（预评）：不合格"))
-        #expect(zh.contains("改进路径（达到「合格」）"))
+        #expect(zh.contains("改进路径（达到“合格”）"))
     }
 
     @Test func markdownReport() throws {
