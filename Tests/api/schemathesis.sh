@@ -33,6 +33,8 @@ with zipfile.ZipFile(sys.argv[1], "w") as z:
     for d, _, names in os.walk("."):
         for n in names: z.write(os.path.join(d, n))' "$work/example.zip")
 curl -sf --data-binary @"$work/example.zip" "$base/api/v1/import" >/dev/null
+# Run from the temporary folder: schemathesis keeps its example database in the current folder.
+cd "$work"
 PYTHONPATH="$root/Tests/api" SCHEMATHESIS_HOOKS=hooks "$work/venv/bin/schemathesis" run "$base/api/v1/openapi.json" --url "$base" \
   --checks not_a_server_error,status_code_conformance,content_type_conformance,response_schema_conformance \
   --max-examples "$examples" --seed 20261201 --workers 2 --request-timeout 20 --no-shrink \

@@ -107,8 +107,15 @@ extension ServerEngine {
             }
             let seal = try engine.seal(loaded, result: result, resultFolder: folderRoot)
             let json = engine.resultJSON(loaded, result: result, seal: seal)
+            // Kept in the cache: the assessment and catalog files, not the evidence (what plans and reviews
+            // read from here), so a cached result does not hold every uploaded file in memory.
+            let kept = memory.filter { path, _ in
+                path == assessmentPath || path.hasPrefix(folderRoot + "/Criteria/") || path == folderRoot + "/plan.yaml"
+            }
+            let light = Engine(
+                files: MemoryFiles(kept), catalogFolders: [folderRoot + "/Criteria"], display: engine.display)
             return ScoredAssessment(
-                engine: engine, memory: memory, loaded: loaded, result: result, seal: seal, json: json,
+                engine: light, memory: kept, loaded: loaded, result: result, seal: seal, json: json,
                 revision: revision)
         } catch let error as DiagnosticError {
             throw ScoringError.invalid(error)

@@ -36,9 +36,20 @@ struct EvidencePages {
         return out + "</select>"
     }
 
-    func render(notice: String? = nil, error: APIError? = nil) -> String {
+    /// The register; `editing` opens one item's form at the top (one form, so the page stays small however
+    /// long the register is).
+    func render(notice: String? = nil, error: APIError? = nil, editing: String? = nil) -> String {
         var body = notice.map { PageShell.notice($0) } ?? ""
         if let error { body += PageShell.problems(error, t: t) }
+        if let editing, let item = data.snapshot.evidenceItem(editing) {
+            body += "<section class=\"card\" id=\"edit\"><h2>\(h(t("修改 ", "Edit ") + item.item))</h2>"
+            body += "<form method=\"post\" action=\"\(h(data.base))/evidence/\(h(item.item))\">"
+            body += "<input type=\"hidden\" name=\"version\" value=\"\(item.version)\">"
+            body += Self.itemFields(data: data, prefix: "edit", item: item)
+            body += "<p class=\"row\"><button type=\"submit\">\(h(t("保存", "Save")))</button>"
+            body += "<a class=\"button secondary\" href=\"\(h(data.base))/evidence\">\(h(t("取消", "Cancel")))</a>"
+            body += "</p></form></section>\n"
+        }
         let validity = data.validity
         var citing: [String: [String]] = [:]
         for entry in data.snapshot.criteria {
@@ -50,7 +61,8 @@ struct EvidencePages {
         body += "<th>\(h(t("引用于", "Cited by")))</th><th>\(h(t("文件", "File")))</th></tr></thead><tbody>"
         for item in data.snapshot.evidence {
             body +=
-                "<tr id=\"item-\(h(item.item))\"><td>\(h(item.item))</td><td>\(h(data.context.evidenceKindTitle(item.kind)))</td>"
+                "<tr id=\"item-\(h(item.item))\"><td><a href=\"\(h(data.base))/evidence?edit=\(h(item.item))#edit\">"
+                + "\(h(item.item))</a></td><td>\(h(data.context.evidenceKindTitle(item.kind)))</td>"
             body += "<td class=\"text\">\(h(item.title))</td><td class=\"date\">\(h(item.date ?? "—"))</td>"
             body += "<td>\(data.validityBadge(item.item, validity[item.item]))</td>"
             body +=
@@ -70,13 +82,6 @@ struct EvidencePages {
         body +=
             "<label for=\"new-file\">\(h(t("文件", "File")))</label><input type=\"file\" id=\"new-file\" name=\"file\">"
         body += "<p><button type=\"submit\">\(h(t("新增", "Add")))</button></p></form></section>\n"
-        for item in data.snapshot.evidence {
-            body += "<details class=\"card\"><summary>\(h(t("修改 ", "Edit ") + item.item))</summary>"
-            body += "<form method=\"post\" action=\"\(h(data.base))/evidence/\(h(item.item))\">"
-            body += "<input type=\"hidden\" name=\"version\" value=\"\(item.version)\">"
-            body += Self.itemFields(data: data, prefix: "edit-\(item.item)", item: item)
-            body += "<p><button type=\"submit\">\(h(t("保存", "Save")))</button></p></form></details>\n"
-        }
         return PageShell.page(
             title: t("证据清单", "Evidence register") + " — " + data.snapshot.assessment.organisationName, t: t,
             path: "/a/\(data.id)/evidence", crumbs: data.crumbs + [.init(title: data.title, href: data.base)],

@@ -161,7 +161,7 @@ enum PageShell {
         .pager { display: flex; justify-content: space-between; gap: 12px; margin: 18px 0; }
         .levelnow { font-size: 20px; font-weight: 700; }
         .text { white-space: pre-wrap; overflow-wrap: anywhere; }
-        td, th { overflow-wrap: anywhere; }
+        td, th { overflow-wrap: anywhere; } td:first-child { white-space: nowrap; overflow-wrap: normal; }
         .conflict td, .conflict th { vertical-align: top; }
         progress { width: 240px; height: 16px; }
         """

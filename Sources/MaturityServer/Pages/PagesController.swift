@@ -287,7 +287,9 @@ struct PagesController {
     @Sendable func evidence(_ request: Request, _ context: MaturityRequestContext, _ t: PageText) async throws
         -> Response
     {
-        PageShell.response(EvidencePages(data: try await data(context, t)).render(notice: Self.saved(request, t)))
+        PageShell.response(
+            EvidencePages(data: try await data(context, t)).render(
+                notice: Self.saved(request, t), editing: request.uri.queryParameters["edit"].map(String.init)))
     }
 
     /// Adds an evidence item with its file (stored by SHA-256 before the row citing it), and cites it from the
@@ -359,7 +361,7 @@ struct PagesController {
             }
         } catch let error as APIError {
             return PageShell.response(
-                EvidencePages(data: try await self.data(context, t)).render(error: error), status: .ok)
+                EvidencePages(data: try await self.data(context, t)).render(error: error, editing: key), status: .ok)
         }
         return PageShell.redirect("\(data.base)/evidence?saved=1#item-\(key)")
     }
