@@ -2,7 +2,10 @@
 # Load benchmarks of `maturity serve` with wrk on loopback (release build), on SQLite and, when
 # MATURITY_BENCH_POSTGRES_URL is set (postgres.sh creates maturity_bench), on PostgreSQL:
 #   list   searching and paging organisations with 10,000 organisations and 60,000 assessments loaded
-#   edit   saving criterion edits (each re-checked through the engine's loader), 64 connections
+#   edit   saving criterion edits (each checked through the engine's loader and re-scored), 64 connections
+#   result reading a 45-criterion assessment's result JSON (scored through the engine, kept per revision)
+#   pages  every page of the workspace (overview, criterion, evidence, KPIs, plan, review, downloads), 32
+#          connections, and the size of the largest (the overview)
 # Usage: Benchmarks/serve/run.sh [SECONDS]   (default 30; the machine's numbers go in README)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -42,6 +45,14 @@ run() {  # run NAME ARGS…: one database's benchmarks
   echo "== $name: criterion edits, 64 connections, ${seconds}s"
   ASSESSMENTS="$ids" CRITERIA="$criteria" wrk -t2 -c64 -d"${seconds}s" --latency -s Benchmarks/serve/edit.lua "$base" >"$work/edit.txt"
   p99 "$work/edit.txt"
+  id=${ids# }; id=${id%% *}
+  echo "== $name: result JSON of a 45-criterion assessment, 64 connections, ${seconds}s"
+  wrk -t2 -c64 -d"${seconds}s" --latency "$base/api/v1/assessments/$id/result" >"$work/result.txt"; p99 "$work/result.txt"
+  curl -s -X POST -H 'If-Match: "0"' "$base/api/v1/assessments/$id/plan" >/dev/null
+  for page in "" /c/SP-02 /evidence /kpis /plan /review /downloads; do
+    echo "== $name: page /zh/a/ID$page, 32 connections, ${seconds}s ($(curl -s "$base/zh/a/$id$page" | wc -c) bytes)"
+    wrk -t2 -c32 -d"${seconds}s" --latency "$base/zh/a/$id$page" >"$work/page.txt"; p99 "$work/page.txt"
+  done
   stop
   echo "== $name: seeding 10,000 organisations with 60,000 assessments"
   if [ "$name" = sqlite ]; then python3 Benchmarks/serve/seed.py sqlite "$2" 10000 6; else python3 Benchmarks/serve/seed.py postgres "$4" 10000 6; fi
@@ -51,6 +62,8 @@ run() {  # run NAME ARGS…: one database's benchmarks
   wrk -t2 -c64 -d"${seconds}s" --latency "$base/api/v1/organisations" >"$work/list.txt"; p99 "$work/list.txt"
   echo "== $name: search organisations (q=%E5%AE%B6%E7%94%B5, 家电), 64 connections, ${seconds}s"
   wrk -t2 -c64 -d"${seconds}s" --latency "$base/api/v1/organisations?q=%E5%AE%B6%E7%94%B5" >"$work/search.txt"; p99 "$work/search.txt"
+  echo "== $name: home page (first 20 organisations with their assessments), 32 connections, ${seconds}s"
+  wrk -t2 -c32 -d"${seconds}s" --latency "$base/zh/" >"$work/home.txt"; p99 "$work/home.txt"
   stop
 }
 

@@ -51,7 +51,7 @@ COLUMNS = {
 def seed_sqlite(folder, orgs, per_org):
     import sqlite3
     db = sqlite3.connect(f"{folder}/maturity.sqlite")
-    catalog = db.execute("SELECT id FROM catalogs ORDER BY created_at LIMIT 1").fetchone()[0]
+    catalog = db.execute("SELECT id FROM catalogs WHERE catalog_id = 'after-sales-maturity' ORDER BY created_at DESC LIMIT 1").fetchone()[0]
     with db:
         for table, values in rows(orgs, per_org, catalog):
             marks = ", ".join("?" * len(values))
@@ -61,7 +61,7 @@ def seed_sqlite(folder, orgs, per_org):
 
 
 def seed_postgres(url, orgs, per_org):
-    catalog = subprocess.run(["psql", url, "-qAtc", "SELECT id FROM catalogs ORDER BY created_at LIMIT 1"],
+    catalog = subprocess.run(["psql", url, "-qAtc", "SELECT id FROM catalogs WHERE catalog_id = 'after-sales-maturity' ORDER BY created_at DESC LIMIT 1"],
                              check=True, capture_output=True, text=True).stdout.strip()
     buffers = {table: [] for table in COLUMNS}
     for table, values in rows(orgs, per_org, catalog):

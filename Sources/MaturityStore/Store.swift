@@ -39,6 +39,8 @@ public final class Store: Sendable {
     public var organisations: OrganisationRepository { OrganisationRepository(database: database) }
     public var catalogs: CatalogRepository { CatalogRepository(database: database, blobs: blobs) }
     public var assessments: AssessmentRepository { AssessmentRepository(database: database, blobs: blobs) }
+    public var plans: PlanRepository { PlanRepository(database: database) }
+    public var results: ResultRepository { ResultRepository(database: database) }
 
     init(configuration: StoreConfiguration, database: any StoreDatabase, blobs: BlobStore) {
         self.configuration = configuration

@@ -106,6 +106,7 @@ struct AssessmentController {
                 "catalog '\(catalog.id)' has no criterion '\(criterion)'"
                     + (Suggestion.hint(for: criterion, in: catalog.criteria.map(\.id)).map { "; \($0)" } ?? ""))
         }
+        try ServerEngine.refusePointsEdit(catalog)
         let order = catalog.criteria.map(\.id)
         let store = self.store
         let engine = self.engine
@@ -128,6 +129,8 @@ struct AssessmentController {
                 try await Self.check(next, store: store, engine: engine, catalog: catalog, order: order)
                 return (next, ())
             }
+            // Re-scored at once: the result of the new revision is ready when the editor asks for it.
+            _ = try? await engine.scored(stored)
             let entry = try await entryOrNew(criterion, in: stored)
             return JSONBody(entry).response(status: .ok, etag: ETag.of(entry.version))
         } catch StoreError.versionConflict {

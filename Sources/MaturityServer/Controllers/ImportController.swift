@@ -32,6 +32,15 @@ struct ImportController {
         let organisationId = request.uri.queryParameters["organisation"].map(String.init)
         if let organisationId { _ = try await store.organisations.get(organisationId) }
         let body = try await request.bytes(upTo: configuration.maximumUploadBytes, context: context)
+        let created = try await importArchive(body, organisationId: organisationId)
+        var response = JSONBody(created).response(status: .created, etag: ETag.of(created.revision))
+        response.headers[.location] = "/api/v1/assessments/\(created.id)"
+        return response
+    }
+
+    /// Stores the zipped folder `body` as a new assessment, or refuses it with every problem located.
+    func importArchive(_ body: Data, organisationId: String?) async throws -> Created {
+        if let organisationId { _ = try await store.organisations.get(organisationId) }
         let folder: [String: Data]
         do {
             folder = try ZipFolder.read(
@@ -79,6 +88,18 @@ struct ImportController {
         } catch let error as DiagnosticError {
             throw Self.invalid(error)
         }
+        // KPIs gathered from the ticket export with its mapping, as the command line does: a problem there
+        // refuses the import like any other.
+        let checked: ScoredAssessment
+        do {
+            checked = try ServerEngine.score(
+                folder: folder, catalog: catalog, catalogRecord: catalogRecord,
+                catalogFiles: try await engine.catalogFiles(catalogRecord), target: nil, showingPath: false, revision: 1
+            )
+        } catch ScoringError.invalid(let error) {
+            throw Self.invalid(error)
+        }
+        let plan = try Self.plan(in: folder)
         let organisation =
             if let organisationId { try await store.organisations.get(organisationId) } else {
                 try await findOrCreate(loaded.value.organisation)
@@ -89,14 +110,11 @@ struct ImportController {
         snapshot.assessment.organisationName = loaded.value.organisation.name
         var files = folder
         let source = files.removeValue(forKey: "assessment.yaml")
-        let stored = try await store.assessments.create(snapshot, files: files, source: source)
-        var response = JSONBody(
-            Created(
-                id: stored.assessment.id, organisationId: organisation.id, revision: stored.assessment.revision,
-                warnings: loaded.warnings.map(APIError.Problem.init))
-        ).response(status: .created, etag: ETag.of(stored.assessment.revision))
-        response.headers[.location] = "/api/v1/assessments/\(stored.assessment.id)"
-        return response
+        if plan != nil { files["plan.yaml"] = nil }
+        let stored = try await store.assessments.create(snapshot, files: files, source: source, plan: plan)
+        return Created(
+            id: stored.assessment.id, organisationId: organisation.id, revision: stored.assessment.revision,
+            warnings: checked.loaded.warnings.map(APIError.Problem.init))
     }
 
     /// The organisation of that exact name (the first one, by name order), or a new one with its site.
@@ -107,6 +125,21 @@ struct ImportController {
         }
         return try await store.organisations.create(
             name: organisation.name, sites: organisation.site.map { [$0] } ?? [])
+    }
+
+    /// The folder's `plan.yaml`, when it is a plan file, read by the engine's plan loader (its problems are
+    /// the import's); kept as the assessment's plan.
+    static func plan(in folder: [String: Data]) throws -> (text: String, actions: [String])? {
+        guard let data = folder["plan.yaml"] else { return nil }
+        let engine = Engine(files: ServerEngine.memory(["plan.yaml": data]))
+        let path = ServerEngine.assessmentRoot + "/plan.yaml"
+        guard engine.isPlanFile(path) else { return nil }
+        do {
+            let document = try engine.loadPlan(InputPath(path, shown: "plan.yaml"))
+            return (document.text, document.plan.entries.map(\.id))
+        } catch {
+            throw invalid(error)
+        }
     }
 
     /// A 422 carrying every problem the engine found.

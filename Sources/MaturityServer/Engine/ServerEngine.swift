@@ -7,6 +7,8 @@ import MaturityStore
 struct ServerEngine: Sendable {
     let store: Store
     let catalogs = CatalogCache()
+    let results = ResultCache()
+    let summaries = SummaryCache()
 
     /// Where an assessment folder's files are placed in memory, and a catalog's.
     static let assessmentRoot = "/assessment"
@@ -27,6 +29,14 @@ struct ServerEngine: Sendable {
         let catalog = try Engine(files: memory).loadCatalog(InputPath(path, shown: record.catalogId)).value
         await catalogs.set(record.id, catalog)
         return catalog
+    }
+
+    /// A catalog's files by their path inside it, read once per process.
+    func catalogFiles(_ record: CatalogRecord) async throws -> [String: Data] {
+        if let cached = await catalogs.files(record.id) { return cached }
+        let files = try await store.catalogs.files(of: record)
+        await catalogs.setFiles(record.id, files)
+        return files
     }
 
     /// An assessment folder's files, in memory under `assessmentRoot`.
@@ -58,4 +68,10 @@ actor CatalogCache {
     func get(_ id: String) -> Catalog? { loaded[id] }
 
     func set(_ id: String, _ catalog: Catalog) { loaded[id] = catalog }
+
+    private var stored: [String: [String: Data]] = [:]
+
+    func files(_ id: String) -> [String: Data]? { stored[id] }
+
+    func setFiles(_ id: String, _ files: [String: Data]) { stored[id] = files }
 }

@@ -10,6 +10,7 @@ enum AssessmentFolder {
     {
         var files = try await store.assessments.files(of: snapshot)
         files["assessment.yaml"] = try await assessmentYAML(snapshot, store: store, criteriaOrder: criteriaOrder)
+        if let plan = try await store.plans.get(snapshot.assessment.id) { files["plan.yaml"] = Data(plan.text.utf8) }
         return files
     }
 

@@ -27,7 +27,7 @@ enum AssessmentRecords {
         let evidence = assessment.evidence.enumerated().map { position, item in
             EvidenceRecord(
                 item: item.id, kind: item.kind, title: item.title, date: item.date?.description, file: item.file,
-                position: position)
+                supersededBy: item.supersededBy, validUntil: item.validUntil?.description, position: position)
         }
         let findings = assessment.findings.enumerated().map { position, finding in
             FindingRecord(

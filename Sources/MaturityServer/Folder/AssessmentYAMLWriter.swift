@@ -31,8 +31,10 @@ enum AssessmentYAMLWriter {
             lines.append("evidence:")
             for item in snapshot.evidence {
                 var fields = ["id: \(s(item.item))", "kind: \(s(item.kind))", "title: \(s(item.title))"]
-                if let date = item.date { fields.append("date: \(date)") }
+                if let date = item.date { fields.append("date: \(day(date))") }
                 if let file = item.file { fields.append("file: \(s(file))") }
+                if let by = item.supersededBy { fields.append("superseded_by: \(s(by))") }
+                if let until = item.validUntil { fields.append("valid_until: \(day(until))") }
                 lines.append("  - {" + fields.joined(separator: ", ") + "}")
             }
         }
@@ -66,7 +68,7 @@ enum AssessmentYAMLWriter {
                 lines.append("    grade: \(s(finding.grade))")
                 if let clause = finding.clause { lines.append("    clause: \(YAMLText.quoted(clause))") }
                 if !finding.evidence.isEmpty { lines.append("    evidence: \(list(finding.evidence))") }
-                if let due = finding.due { lines.append("    due: \(due)") }
+                if let due = finding.due { lines.append("    due: \(day(due))") }
                 lines.append("    text: \(YAMLText.quoted(finding.text))")
                 lines.append("    status: \(s(finding.status))")
             }
@@ -89,6 +91,9 @@ enum AssessmentYAMLWriter {
         if text.contains(where: { ",[]{}".contains($0) }) { return YAMLText.quoted(text) }
         return YAMLText.scalar(text)
     }
+
+    /// A date as written; anything else quoted, so the loader reports it as a wrong value, not broken YAML.
+    static func day(_ text: String) -> String { Day(iso: text) != nil ? text : YAMLText.quoted(text) }
 
     static func list(_ ids: [String]) -> String { "[" + ids.map(s).joined(separator: ", ") + "]" }
 

@@ -1,7 +1,10 @@
 /// The API's OpenAPI 3.1 description. Tests check that every route the router has is described here,
 /// and schemathesis checks the server's answers against it.
 enum OpenAPIDocument {
-    static let json = #"""
+    /// The document served: the base below with the fragments of later work merged in.
+    static let json = merged(base, [workspace])
+
+    static let base = #"""
         {
           "openapi": "3.1.0",
           "info": {

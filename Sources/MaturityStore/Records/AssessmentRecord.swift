@@ -104,24 +104,36 @@ public struct CriterionRecord: Codable, Sendable, Equatable {
 
 /// One item of the evidence register.
 public struct EvidenceRecord: Codable, Sendable, Equatable {
+    enum CodingKeys: String, CodingKey {
+        case item, kind, title, date, file, position, version
+        case supersededBy = "superseded_by"
+        case validUntil = "valid_until"
+    }
+
     public var item: String
     public var kind: String
     public var title: String
     public var date: String?
     /// Path of its file in the assessment folder, when it has one.
     public var file: String?
+    /// The item that replaces this one (from its date on).
+    public var supersededBy: String?
+    /// The last day the item counts.
+    public var validUntil: String?
     public var position: Int
     public var version: Int
 
     public init(
-        item: String, kind: String, title: String, date: String? = nil, file: String? = nil, position: Int = 0,
-        version: Int = 1
+        item: String, kind: String, title: String, date: String? = nil, file: String? = nil,
+        supersededBy: String? = nil, validUntil: String? = nil, position: Int = 0, version: Int = 1
     ) {
         self.item = item
         self.kind = kind
         self.title = title
         self.date = date
         self.file = file
+        self.supersededBy = supersededBy
+        self.validUntil = validUntil
         self.position = position
         self.version = version
     }

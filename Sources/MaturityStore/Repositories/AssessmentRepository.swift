@@ -11,7 +11,10 @@ public struct AssessmentRepository: Sendable {
     let blobs: BlobStore
 
     /// Stores a new assessment with its files (each path → bytes) and the `assessment.yaml` it came from.
-    public func create(_ snapshot: AssessmentSnapshot, files: [String: Data], source: Data?) async throws
+    public func create(
+        _ snapshot: AssessmentSnapshot, files: [String: Data], source: Data?,
+        plan: (text: String, actions: [String])? = nil
+    ) async throws
         -> AssessmentSnapshot
     {
         var snapshot = snapshot
@@ -39,6 +42,7 @@ public struct AssessmentRepository: Sendable {
             full.assessment = record
             full.files = fileRecords
             try await Self.writeParts(from: empty, to: full, in: sql)
+            if let plan { try await PlanRepository.insert(plan.text, actions: plan.actions, for: id, in: sql) }
         }
         return try await get(id)
     }
@@ -188,6 +192,8 @@ extension AssessmentRepository {
                 title: try row.decode(column: "title", as: String.self),
                 date: try row.decode(column: "date", as: String?.self),
                 file: try row.decode(column: "file", as: String?.self),
+                supersededBy: try row.decode(column: "superseded_by", as: String?.self),
+                validUntil: try row.decode(column: "valid_until", as: String?.self),
                 position: try row.decode(column: "position", as: Int.self),
                 version: try row.decode(column: "version", as: Int.self))
         }
@@ -301,7 +307,7 @@ extension AssessmentRepository {
                 values: {
                     [
                         ("kind", $0.kind), ("title", $0.title), ("date", $0.date), ("file", $0.file),
-                        ("position", $0.position),
+                        ("superseded_by", $0.supersededBy), ("valid_until", $0.validUntil), ("position", $0.position),
                     ]
                 }, in: sql) || changed
         changed =

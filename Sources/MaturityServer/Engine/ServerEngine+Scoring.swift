@@ -1,0 +1,170 @@
+import Foundation
+import MaturityCore
+import MaturityReports
+import MaturityStore
+
+/// A stored assessment scored through the engine, as `maturity assess` scores its exported folder.
+struct ScoredAssessment: Sendable {
+    /// The engine over the folder in memory (the assessment at `ServerEngine.folderRoot`, its catalog in
+    /// `Criteria/` beside it), for anything else asked of the same inputs (plans, reviews).
+    let engine: Engine
+    /// The files the engine reads, by absolute path.
+    let memory: [String: Data]
+    let loaded: LoadedAssessment
+    let result: AssessmentResult
+    let seal: AuditSeal
+    /// The result JSON: the bytes `maturity assess --format json` prints in the exported folder.
+    let json: String
+    /// The store revision it was scored at.
+    let revision: Int
+
+    /// The same engine reading `extra` files too (a previous result, a plan), at paths under the folder.
+    func engine(adding extra: [String: Data]) -> Engine {
+        var files = memory
+        for (path, data) in extra { files[ServerEngine.folderRoot + "/" + path] = data }
+        let base = ServerEngine.folderRoot + "/"
+        return Engine(
+            files: MemoryFiles(files), catalogFolders: [base + "Criteria"],
+            display: { $0.hasPrefix(base) ? String($0.dropFirst(base.count)) : $0 })
+    }
+
+    /// The report in `format` and `language`, rendered by the command line's renderers.
+    func report(_ format: ReportFormat, language: Language, plan: PlanView? = nil) -> String? {
+        if format == .json, plan == nil { return json }
+        let context = ReportContext(
+            result: result, catalog: loaded.catalog, language: language, plan: plan, audit: seal.comparison,
+            signOff: seal.signOff)
+        return Reports.assessment.render(context, as: format)
+    }
+}
+
+/// Why scoring was refused: the stored inputs no longer load (a ticket export the mapping cannot read),
+/// or the target is not a rating of the catalog.
+enum ScoringError: Error {
+    case invalid(DiagnosticError)
+    case target(TargetError)
+}
+
+extension ServerEngine {
+    /// Where a stored assessment's folder is laid out in memory for scoring: `assessment.yaml` and its files
+    /// at the root, the catalog in `Criteria/<id>` — so the sign-off of an audit names the files as
+    /// `maturity assess assessment.yaml` does when run in the unzipped export with the catalog in `Criteria/`.
+    static let folderRoot = "/folder"
+
+    /// The assessment as stored, scored aiming at `target`; cached per revision, so every process sharing the
+    /// database agrees and nothing stale is served.
+    func scored(_ snapshot: AssessmentSnapshot, target: String? = nil, showingPath: Bool = false) async throws
+        -> ScoredAssessment
+    {
+        let key = ResultCache.Key(
+            assessment: snapshot.assessment.id, revision: snapshot.assessment.revision, target: target,
+            showingPath: showingPath)
+        if let cached = await results.get(key) { return cached }
+        let record = try await store.catalogs.get(snapshot.assessment.catalog)
+        let catalog = try await self.catalog(record)
+        let catalogFiles = try await self.catalogFiles(record)
+        let folder = try await AssessmentFolder.files(
+            snapshot, store: store, criteriaOrder: catalog.criteria.map(\.id))
+        let scored = try Self.score(
+            folder: folder, catalog: catalog, catalogRecord: record, catalogFiles: catalogFiles, target: target,
+            showingPath: showingPath, revision: snapshot.assessment.revision)
+        await results.set(key, scored)
+        return scored
+    }
+
+    /// Scores a folder held in memory through the engine: load against the stored catalog, gather KPIs from
+    /// `metrics:` and the ticket export, score, seal an audit, write the result JSON.
+    static func score(
+        folder: [String: Data], catalog: Catalog, catalogRecord: CatalogRecord, catalogFiles: [String: Data],
+        target: String?, showingPath: Bool, revision: Int
+    ) throws -> ScoredAssessment {
+        let catalogPath = Self.catalogPath(catalogRecord, files: catalogFiles)
+        var memory: [String: Data] = [:]
+        for (path, data) in folder { memory[folderRoot + "/" + path] = data }
+        if catalogFiles.count == 1, let only = catalogFiles.values.first, catalogFiles["catalog.yaml"] == nil {
+            memory[catalogPath] = only
+        } else {
+            for (path, data) in catalogFiles { memory[catalogPath + "/" + path] = data }
+        }
+        let base = folderRoot + "/"
+        let engine = Engine(
+            files: MemoryFiles(memory), catalogFolders: [folderRoot + "/Criteria"],
+            display: { $0.hasPrefix(base) ? String($0.dropFirst(base.count)) : $0 })
+        let assessmentPath = folderRoot + "/assessment.yaml"
+        do {
+            let file = try AssessmentFile.open(
+                path: assessmentPath, displayPath: "assessment.yaml", files: engine.files)
+            let loadedFile = try file.load(catalog: catalog)
+            let (kpis, ticketWarnings) = try engine.gatherKPIs(loadedFile.value, catalog: catalog)
+            let loaded = LoadedAssessment(
+                catalog: catalog, catalogPath: catalogPath, assessmentPath: assessmentPath,
+                assessment: loadedFile.value, kpis: kpis, warnings: loadedFile.warnings + ticketWarnings)
+            let result: AssessmentResult
+            do {
+                result = try engine.score(loaded, target: target, showingPath: showingPath)
+            } catch {
+                throw ScoringError.target(error)
+            }
+            let seal = try engine.seal(loaded, result: result, resultFolder: folderRoot)
+            let json = engine.resultJSON(loaded, result: result, seal: seal)
+            // Kept in the cache: the assessment and catalog files, not the evidence (what plans and reviews
+            // read from here), so a cached result does not hold every uploaded file in memory.
+            let kept = memory.filter { path, _ in
+                path == assessmentPath || path.hasPrefix(folderRoot + "/Criteria/") || path == folderRoot + "/plan.yaml"
+            }
+            let light = Engine(
+                files: MemoryFiles(kept), catalogFolders: [folderRoot + "/Criteria"], display: engine.display)
+            return ScoredAssessment(
+                engine: light, memory: kept, loaded: loaded, result: result, seal: seal, json: json,
+                revision: revision)
+        } catch let error as DiagnosticError {
+            throw ScoringError.invalid(error)
+        }
+    }
+
+    /// Where the catalog sits in the folder laid out for scoring: `Criteria/<id>` (a folder), or
+    /// `Criteria/<id>.yaml` for a one-file catalog — where the command line looks a catalog up by its id.
+    static func catalogPath(_ record: CatalogRecord, files: [String: Data]) -> String {
+        let oneFile = files["catalog.yaml"] == nil && files.count == 1
+        return folderRoot + "/Criteria/" + record.catalogId + (oneFile ? ".yaml" : "")
+    }
+}
+
+/// Scored assessments of this process by assessment, revision and options; bounded, oldest dropped first.
+actor ResultCache {
+    struct Key: Hashable, Sendable {
+        var assessment: String
+        var revision: Int
+        var target: String?
+        var showingPath: Bool
+    }
+
+    private var entries: [Key: ScoredAssessment] = [:]
+    private var order: [Key] = []
+    private let capacity: Int
+
+    init(capacity: Int = 256) {
+        self.capacity = capacity
+    }
+
+    func get(_ key: Key) -> ScoredAssessment? { entries[key] }
+
+    func set(_ key: Key, _ value: ScoredAssessment) {
+        if entries.updateValue(value, forKey: key) == nil { order.append(key) }
+        while order.count > capacity {
+            entries[order.removeFirst()] = nil
+        }
+    }
+}
+
+/// Small per-revision facts for lists (rating name, overall), many more than full results.
+actor SummaryCache {
+    private var entries: [String: (rating: String, overall: Double?)] = [:]
+
+    func get(_ key: String) -> (rating: String, overall: Double?)? { entries[key] }
+
+    func set(_ key: String, _ value: (rating: String, overall: Double?)) {
+        if entries.count > 50_000 { entries.removeAll() }
+        entries[key] = value
+    }
+}

@@ -1,0 +1,52 @@
+extension Schema {
+    /// Plans, stored results, evidence validity fields (versions 2–4): what the API's plan, review and history routes keep.
+    static let workspaceMigrations: [Migration] = [
+        Migration(
+            version: 2, name: "improvement plans and their actions' versions",
+            statements: [
+                """
+                CREATE TABLE plans (
+                    assessment_id TEXT PRIMARY KEY REFERENCES assessments (id) ON DELETE CASCADE,
+                    text TEXT NOT NULL,
+                    created_at TEXT NOT NULL,
+                    updated_at TEXT NOT NULL,
+                    version BIGINT NOT NULL
+                )
+                """,
+                """
+                CREATE TABLE plan_actions (
+                    assessment_id TEXT NOT NULL REFERENCES plans (assessment_id) ON DELETE CASCADE,
+                    action TEXT NOT NULL,
+                    version BIGINT NOT NULL,
+                    PRIMARY KEY (assessment_id, action)
+                )
+                """,
+            ]),
+        Migration(
+            version: 3, name: "stored results and reviews",
+            statements: [
+                """
+                CREATE TABLE results (
+                    id TEXT PRIMARY KEY,
+                    organisation_id TEXT NOT NULL REFERENCES organisations (id) ON DELETE CASCADE,
+                    assessment_id TEXT REFERENCES assessments (id) ON DELETE SET NULL,
+                    assessment_revision BIGINT NOT NULL,
+                    kind TEXT NOT NULL,
+                    assessment_kind TEXT NOT NULL,
+                    date TEXT NOT NULL,
+                    rating TEXT NOT NULL,
+                    decision TEXT,
+                    json TEXT NOT NULL,
+                    created_at TEXT NOT NULL
+                )
+                """,
+                "CREATE INDEX results_organisation ON results (organisation_id, date)",
+            ]),
+        Migration(
+            version: 4, name: "evidence items: superseded_by and valid_until",
+            statements: [
+                "ALTER TABLE evidence_items ADD COLUMN superseded_by TEXT",
+                "ALTER TABLE evidence_items ADD COLUMN valid_until TEXT",
+            ]),
+    ]
+}

@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# End-to-end tests of the workspace pages in Debian's chromium, driven by Playwright for Python in a
+# throwaway virtual environment (Playwright's own browser download is not used): a company team fills a
+# self-assessment, an auditor scores the worksheet made from it, a surveillance review decides as the
+# command line does; hostile text, stale saves, pages without script.
+# usage: Tests/browser/run.sh [MATURITY_BINARY]   (needs chromium and python3-venv; PyPI reachable)
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+root=$(pwd)
+bin=${1:-}
+if [ -z "$bin" ]; then
+  swift build --product maturity >/dev/null
+  bin=$(swift build --show-bin-path)/maturity
+fi
+chromium=$(command -v chromium || command -v chromium-browser || true)
+[ -n "$chromium" ] || { echo "chromium is not installed (apt-get install chromium)" >&2; exit 1; }
+work=$(mktemp -d)
+trap 'kill "${server:-0}" 2>/dev/null || true; wait "${server:-0}" 2>/dev/null || true; rm -rf "$work"' EXIT
+python3 -m venv "$work/venv"
+"$work/venv/bin/pip" install --quiet playwright
+MATURITY_CRITERIA="$root/Criteria" "$bin" serve --port 0 --data "$work/data" >"$work/server.log" 2>&1 &
+server=$!
+port=""
+for _ in $(seq 1 300); do
+  port=$(grep -o 'listening on http://127.0.0.1:[0-9]*' "$work/server.log" | grep -o '[0-9]*$' || true)
+  [ -n "$port" ] && break
+  sleep 0.1
+done
+[ -n "$port" ] || { cat "$work/server.log" >&2; exit 1; }
+MATURITY_URL="http://127.0.0.1:$port" MATURITY_BIN="$bin" CRITERIA_DIR="$root/Criteria" CHROMIUM="$chromium" \
+  "$work/venv/bin/python" Tests/browser/workspace_test.py
+if [ "${SCREENSHOTS:-}" != "" ]; then
+  MATURITY_URL="http://127.0.0.1:$port" CHROMIUM="$chromium" \
+    "$work/venv/bin/python" Tests/browser/workspace_screenshots.py "$SCREENSHOTS"
+fi
