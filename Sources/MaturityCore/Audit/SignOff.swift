@@ -13,6 +13,9 @@ public struct SignOff: Sendable, Hashable {
             case evidence
             case tickets
             case mapping
+            /// A review's previous result and plan, as the assessment's folder reaches them.
+            case previous
+            case plan
         }
 
         public var role: Role
@@ -151,7 +154,7 @@ public enum SignOffFiles {
         case .catalog:
             return files.kind(catalogPath) == .folder
                 ? (catalogPath as NSString).appendingPathComponent(part.path) : catalogPath
-        case .evidence, .tickets, .mapping:
+        case .evidence, .tickets, .mapping, .previous, .plan:
             let folder = (assessmentPath as NSString).deletingLastPathComponent
             return part.path.hasPrefix("/") ? part.path : (folder as NSString).appendingPathComponent(part.path)
         }
