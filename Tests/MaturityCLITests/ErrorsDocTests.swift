@@ -194,6 +194,10 @@ enum DiagnosticMessages {
         "ResultJSON+Audit.swift: error": "Result.failure passing on a SignOffReadError made above",
         "Engine.swift: error": "Result.failure passing on the DiagnosticError of the assessment read in parallel",
         "TicketKPIs.swift: error": "Result.failure passing on the DiagnosticError of a part read in parallel",
+        "RegistryCommand.swift: refusal.description":
+            "a RegisterRefusal's description: every case is listed in docs/errors.md section 14",
+        "RegistryCommand.swift: error.description":
+            "a StoreError's, RegisterStoreError's or RegisterSigningError's description (sections 14 and serve)",
     ]
 
     /// Messages built in a variable before the call: the literals they are built from, by file.
