@@ -39,5 +39,7 @@ func buildRouter(configuration: ServerConfiguration, store: Store) -> Router<Mat
     let engine = ServerEngine(store: store)
     ImportController(store: store, engine: engine, configuration: configuration).addRoutes(to: api)
     AssessmentController(store: store, engine: engine).addRoutes(to: api.group("assessments"))
+    RegisterController(store: store, verificationsPerMinute: configuration.verificationsPerMinute)
+        .addRoutes(to: router)
     return router
 }
