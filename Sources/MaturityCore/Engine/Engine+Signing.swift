@@ -3,7 +3,7 @@ import Foundation
 
 extension Engine {
     /// The bytes of `input`, or an error naming it.
-    func read(_ input: InputPath, what: String) throws(DiagnosticError) -> Data {
+    public func read(_ input: InputPath, what: String) throws(DiagnosticError) -> Data {
         guard files.kind(input.path) != .missing else {
             throw DiagnosticError(.error("\(what) '\(input.shown)' does not exist", at: nil))
         }
@@ -91,5 +91,20 @@ extension Engine {
             json = try JSONValue.parse(read(input, what: "result"), file: input.shown)
         }
         return (ResultJSON.adding(signature, to: json), signature)
+    }
+}
+
+extension Engine {
+    /// The sign-off digest of the sealed result at `input`: how the register names an imported result.
+    public func signOffDigest(_ input: InputPath) throws(DiagnosticError) -> String {
+        let json = try JSONValue.parse(read(input, what: "result"), file: input.shown)
+        switch ResultJSON.signOff(from: json) {
+        case .success(let read): return read.0.digest
+        case .failure(let problem):
+            throw DiagnosticError(
+                .error(
+                    "'\(problem.path)' \(problem.problem)", at: .start(of: input.shown),
+                    hint: "name an imported result by a sealed result file or its sign-off digest"))
+        }
     }
 }

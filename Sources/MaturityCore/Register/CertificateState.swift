@@ -77,3 +77,25 @@ public struct StateChange: Sendable, Hashable {
         self.by = by
     }
 }
+
+extension StateChange {
+    /// The reason recorded for a decision taken as recommended, or on a trigger, without a written one:
+    /// `recommendation: grant`, `trigger: misuse`.
+    public static func reason(recommendation: DecisionKind?, trigger: SuspensionTrigger.Kind?) -> String {
+        if let recommendation { return "recommendation: \(recommendation.rawValue)" }
+        if let trigger { return "trigger: \(trigger.rawValue)" }
+        return "-"
+    }
+
+    /// The reason in words: a recorded recommendation or trigger named in `language`, a written reason as written.
+    public func reasonText(_ language: Language) -> String {
+        let zh = language == .zh
+        if reason.hasPrefix("recommendation: "), let kind = DecisionKind(rawValue: String(reason.dropFirst(16))) {
+            return zh ? "按审核组建议（\(kind.name.text(.zh))）" : "as the audit team recommended (\(kind.rawValue))"
+        }
+        if reason.hasPrefix("trigger: "), let kind = SuspensionTrigger.Kind(rawValue: String(reason.dropFirst(9))) {
+            return (zh ? "依据：" : "on ") + kind.words.text(language)
+        }
+        return reason
+    }
+}

@@ -90,7 +90,8 @@ public struct CertificationRules: Sendable {
             kind = .withdraw
         }
         var decision = Decision(
-            certificate: current?.number ?? newNumber, organisationId: request.organisationId, kind: kind,
+            certificate: current?.number ?? newNumber, organisationId: request.organisationId,
+            organisation: request.organisation, kind: kind,
             requested: request.kind, recommendation: recommendation, date: date, reviewer: request.reviewer,
             reason: request.reason ?? (kind != request.kind ? notes.last : nil), auditId: request.audit?.id,
             trigger: request.trigger?.kind, rating: current?.rating)
@@ -140,7 +141,7 @@ public struct CertificationRules: Sendable {
                 throw RegisterRefusal.notInState(kind: kind, number: current.number, state: current.state(asOf: date))
             }
             _ = try requireAudit(request, kinds: [.audit])
-            decision.certificate = current?.number ?? "(\(request.organisationId))"
+            decision.certificate = current?.number ?? "(\(request.organisation))"
             decision.rating = nil
             return DecisionOutcome(decision: decision, certificate: nil, change: nil, notes: notes)
 
@@ -206,9 +207,7 @@ public struct CertificationRules: Sendable {
     {
         var certificate = certificate
         let reason =
-            decision.reason
-            ?? (decision.recommendation.map { "as the audit team recommended ('\($0.rawValue)')" }
-                ?? decision.trigger.map { "trigger: \($0.rawValue)" } ?? decision.kind.rawValue)
+            decision.reason ?? StateChange.reason(recommendation: decision.recommendation, trigger: decision.trigger)
         let change = StateChange(
             date: decision.date, from: from, to: certificate.state, decision: decision.kind, reason: reason,
             by: decision.reviewer)

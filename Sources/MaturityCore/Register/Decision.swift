@@ -9,6 +9,8 @@ public struct Decision: Sendable, Hashable {
     /// The certificate decided on; for a refusal of an application, the organisation's id in brackets.
     public var certificate: String
     public var organisationId: String
+    /// The organisation's name, as the decision names it (and signs it).
+    public var organisation: String
     public var kind: DecisionKind
     /// What the reviewer asked for, when the rules made it another decision (a suspension past its limit
     /// becomes withdrawal).
@@ -26,12 +28,14 @@ public struct Decision: Sendable, Hashable {
     public var signature: Signature?
 
     public init(
-        certificate: String, organisationId: String, kind: DecisionKind, requested: DecisionKind? = nil,
+        certificate: String, organisationId: String, organisation: String, kind: DecisionKind,
+        requested: DecisionKind? = nil,
         recommendation: DecisionKind?, date: Day, reviewer: String, reason: String?, auditId: String?,
         trigger: SuspensionTrigger.Kind? = nil, rating: String?, signature: Signature? = nil
     ) {
         self.certificate = certificate
         self.organisationId = organisationId
+        self.organisation = organisation
         self.kind = kind
         self.requested = requested ?? kind
         self.recommendation = recommendation
@@ -50,7 +54,8 @@ public struct Decision: Sendable, Hashable {
     /// The text the digest is taken over: one field per line, in a fixed order.
     public var manifest: String {
         let lines = [
-            Decision.format, "certificate \(SignOff.escape(certificate))", "organisation \(organisationId)",
+            Decision.format, "certificate \(SignOff.escape(certificate))",
+            "organisation \(SignOff.escape(organisation))",
             "decision \(kind.rawValue)", "requested \(requested.rawValue)",
             "recommendation \(recommendation?.rawValue ?? "-")", "date \(date)", "reviewer \(SignOff.escape(reviewer))",
             "reason \(SignOff.escape(reason ?? "-"))", "audit \(auditId ?? "-")", "trigger \(trigger?.rawValue ?? "-")",
@@ -66,7 +71,8 @@ public struct Decision: Sendable, Hashable {
     public var json: JSONValue {
         .object([
             "format": .string(Decision.format), "certificate": .string(certificate),
-            "organisation_id": .string(organisationId), "decision": .string(kind.rawValue),
+            "organisation_id": .string(organisationId), "organisation": .string(organisation),
+            "decision": .string(kind.rawValue),
             "requested": .string(requested.rawValue), "recommendation": .text(recommendation?.rawValue),
             "differs": .bool(differs), "date": .string(date.description), "reviewer": .string(reviewer),
             "reason": .text(reason), "audit": .text(auditId), "trigger": .text(trigger?.rawValue),

@@ -9,6 +9,15 @@ public struct Nonconformity: Sendable, Hashable {
 
         /// Raised or awaiting verification: the company still owes an effective correction.
         public var isOpen: Bool { self == .raised || self == .actionSubmitted }
+
+        public var name: LocalizedText {
+            switch self {
+            case .raised: return LocalizedText(zh: "待纠正", en: "raised")
+            case .actionSubmitted: return LocalizedText(zh: "已提交纠正措施", en: "action submitted")
+            case .verified: return LocalizedText(zh: "已验证", en: "verified")
+            case .closed: return LocalizedText(zh: "已关闭", en: "closed")
+            }
+        }
     }
 
     /// One step of the lifecycle, dated and attributed.

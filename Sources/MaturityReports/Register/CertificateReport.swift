@@ -37,7 +37,8 @@ public struct CertificateReport: Sendable {
             let from = change.from.map { $0.name.text(language) + " → " } ?? ""
             let decision = change.decision.map { $0.name.text(language) + w("：", ": ") } ?? ""
             out.append(
-                "  \(change.date)  " + from + change.to.name.text(language) + "  " + clean(decision + change.reason)
+                "  \(change.date)  " + from + change.to.name.text(language) + "  "
+                    + clean(decision + change.reasonText(language))
                     + w("（", " (") + clean(change.by) + w("）", ")"))
         }
         if !record.decisions.isEmpty {
@@ -62,7 +63,7 @@ public struct CertificateReport: Sendable {
             for nc in record.nonconformities {
                 out.append(
                     "  \(nc.id)  " + nc.grade.name.text(language) + "  " + w("期限 ", "deadline ") + "\(nc.deadline)  "
-                        + nc.state.rawValue.replacingOccurrences(of: "_", with: " ")
+                        + nc.state.name.text(language)
                         + (nc.isOverdue(on: asOf) ? w("  逾期", "  OVERDUE") : "")
                         + (nc.site.map { "  @\(clean($0))" } ?? ""))
             }

@@ -126,9 +126,10 @@ extension RegisterRepository {
     static func insert(_ decision: Decision, in sql: any SQLDatabase) async throws {
         try await sql.raw(
             """
-            INSERT INTO decisions (digest, certificate, organisation_id, kind, requested, recommendation, date,
-            reviewer, reason, audit_id, trigger_kind, rating, signature, recorded_at)
+            INSERT INTO decisions (digest, certificate, organisation_id, organisation_name, kind, requested,
+            recommendation, date, reviewer, reason, audit_id, trigger_kind, rating, signature, recorded_at)
             VALUES (\(bind: decision.digest), \(bind: decision.certificate), \(bind: decision.organisationId),
+            \(bind: decision.organisation),
             \(bind: decision.kind.rawValue), \(bind: decision.requested.rawValue),
             \(bind: decision.recommendation?.rawValue), \(bind: decision.date.description), \(bind: decision.reviewer),
             \(bind: decision.reason), \(bind: decision.auditId), \(bind: decision.trigger?.rawValue),
@@ -318,6 +319,7 @@ extension RegisterRepository {
         return Decision(
             certificate: try row.decode(column: "certificate", as: String.self),
             organisationId: try row.decode(column: "organisation_id", as: String.self),
+            organisation: try row.decode(column: "organisation_name", as: String.self),
             kind: DecisionKind(rawValue: try row.decode(column: "kind", as: String.self)) ?? .maintain,
             requested: DecisionKind(rawValue: try row.decode(column: "requested", as: String.self)),
             recommendation: try row.decode(column: "recommendation", as: String?.self).flatMap(

@@ -126,6 +126,7 @@ enum RegisterSchema {
                     digest TEXT PRIMARY KEY,
                     certificate TEXT NOT NULL,
                     organisation_id TEXT NOT NULL REFERENCES organisations (id) ON DELETE CASCADE,
+                    organisation_name TEXT NOT NULL,
                     kind TEXT NOT NULL,
                     requested TEXT NOT NULL,
                     recommendation TEXT,

@@ -58,7 +58,9 @@ import Testing
         let change = try #require(certificate.history.last)
         #expect(change.from == nil && change.to == .valid && change.decision == .grant)
         #expect(change.by == "孙立（认证决定人）")
-        #expect(change.reason == "as the audit team recommended ('grant')")
+        #expect(change.reason == "recommendation: grant")
+        #expect(change.reasonText(.zh) == "按审核组建议（授予）")
+        #expect(change.reasonText(.en) == "as the audit team recommended (grant)")
     }
 
     @Test func aReviewerOnTheAuditTeamIsRefused() throws {
@@ -221,6 +223,7 @@ import Testing
         #expect(outcome.certificate?.state == .suspended)
         #expect(outcome.decision.trigger == .misuse)
         #expect(outcome.change?.reason == "trigger: misuse")
+        #expect(outcome.change?.reasonText(.en) == "on misuse of the certificate or mark")
     }
 
     @Test func aCertificatePastItsExpiryHasExpired() throws {

@@ -31,7 +31,9 @@ struct RegistryDecideCommand: ParsableCommand {
     @Option(name: .long, help: "The reviewer taking the decision (not on the audit team).")
     var reviewer: String
 
-    @Option(name: .long, help: "The imported result it rests on: its sign-off digest or at least 6 first digits.")
+    @Option(
+        name: .long,
+        help: "The imported result it rests on: the result file, or its sign-off digest (at least its first 6 digits).")
     var result: String?
 
     @Option(name: .long, help: "The certificate (default: the organisation's current one).")
@@ -79,8 +81,12 @@ struct RegistryDecideCommand: ParsableCommand {
             let (file, key) = try engine.openPrivateKey(console.input(path), passphrase: secret)
             return SigningKey(file: file, key: key)
         }
+        var resultId = result
+        if let result, engine.files.kind(console.absolute(result)) != .missing {
+            resultId = try engine.signOffDigest(console.input(result))
+        }
         let input = DecisionInput(
-            kind: decision, date: console.day(date), reviewer: reviewer, reason: reason, resultId: result,
+            kind: decision, date: console.day(date), reviewer: reviewer, reason: reason, resultId: resultId,
             certificate: certificate, organisation: organisation, trigger: trigger)
         let storedKey = self.storedKey
         let outcome = try Registry.run(store, console: console) { store in

@@ -57,16 +57,23 @@ struct RegistryKeysAddCommand: ParsableCommand {
     )
 
     @Option(name: .long, help: "Whose key: the person's name as results and decisions name them.")
-    var owner: String
+    var owner: String?
 
     @Option(name: .long, help: "auditor (signs results) or decision_maker (signs decisions).")
-    var role: SignerRole
+    var role: SignerRole?
 
     @Option(name: .long, help: "The day the key is valid from, YYYY-MM-DD (default: today).")
     var date: Day?
 
     @Option(name: .long, help: ArgumentHelp("Where to write the private key file.", valueName: "key.json"))
-    var output: String
+    var output: String?
+
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Publish the public key of an existing private key file instead of making one (owner, role and date "
+                + "come from the file).", valueName: "key.json"))
+    var from: String?
 
     @Flag(name: .long, help: "Keep the encrypted private key in the register too.")
     var keep = false
@@ -78,6 +85,16 @@ struct RegistryKeysAddCommand: ParsableCommand {
     @OptionGroup var store: RegistryStoreOptions
 
     func validate() throws {
+        if from != nil {
+            if owner != nil || role != nil || output != nil || date != nil || keep {
+                throw ValidationError(
+                    "--from publishes the key file as it is: leave out --owner, --role, --date, --output and --keep")
+            }
+            return
+        }
+        guard let owner, role != nil, output != nil else {
+            throw ValidationError("give --owner, --role and --output to make a key (or --from KEY.json to publish one)")
+        }
         if owner.trimmingCharacters(in: .whitespaces).isEmpty { throw ValidationError("--owner must name someone") }
         if rounds < 1024 || rounds & (rounds - 1) != 0 {
             throw ValidationError("--rounds must be a power of two from 1024")
@@ -86,6 +103,13 @@ struct RegistryKeysAddCommand: ParsableCommand {
 
     func run() throws {
         let console = Context.console
+        if let from {
+            let file = try PrivateKeyFile.parse(console.engine.read(console.input(from), what: "key file"), file: from)
+            try Registry.run(store, console: console) { store in try await store.register.addKey(file.published) }
+            console.write("published key \(file.published.id) of \(file.owner) (\(file.role.rawValue)) from \(from)\n")
+            return
+        }
+        guard let owner, let role, let output else { return }
         let secret = try passphrase.passphrase(console: console)
         let target = console.absolute(output)
         if FileManager.default.fileExists(atPath: target) {
