@@ -26,7 +26,8 @@ struct ServeCommand: ParsableCommand {
     @Option(name: .long, help: "Port to listen on (0: any free port).")
     var port = 8080
 
-    @Option(name: .long, help: "Public certificate verifications (GET /certificates/NUMBER) a client may make a minute.")
+    @Option(
+        name: .long, help: "Public certificate verifications (GET /certificates/NUMBER) a client may make a minute.")
     var verificationsPerMinute = 120
 
     func validate() throws {
