@@ -200,6 +200,64 @@ import Testing
         #expect(missing.stderr.contains("error: no certificate 'MSC-2026-99999' in the register"))
     }
 
+    @Test func unsignedResultsNeedAllowUnsignedAndNonconformitiesAndTriggersGoThroughTheirSteps() throws {
+        let setup = try Setup()
+        defer { setup.folder.remove() }
+        let initial = setup.folder.file("2026-05.json")
+        let unsigned = setup.run(["registry", "import", initial])
+        #expect(unsigned.status == 1)
+        #expect(unsigned.stderr.contains("carries no valid signature of its auditor"))
+        let allowed = setup.run(["registry", "import", initial, setup.folder.file("2026-11.json"), "--allow-unsigned"])
+        #expect(allowed.status == 0, "\(allowed.stderr)")
+        #expect(allowed.stdout.contains("raised NC-02"))
+        let sign = ["--key", setup.folder.file("sun.key.json"), "--reviewer", "孙立"]
+        #expect(
+            setup.run(["registry", "decide", "grant", "--result", initial, "--date", "2026-06-10"] + sign).status == 0)
+
+        let organisation = "江苏星河暖通设备有限公司"
+        let list = setup.run(["registry", "nc", "list", organisation, "--as-of", "2026-12-20"])
+        #expect(list.stdout.contains("NC-02  major  raised 2026-11-12  deadline 2026-12-12  raised  OVERDUE"))
+        let early = setup.run(["registry", "nc", "close", organisation, "NC-02", "--by", "郑雅琴", "--date", "2026-12-01"])
+        #expect(early.status == 1)
+        #expect(early.stderr.contains("nonconformity NC-02 is raised; it cannot close now"))
+        for step in [
+            [
+                "action", "--root-cause", "九家服务商仍用纸质工单", "--correction", "全部接入工单系统", "--by", "钱文博", "--date",
+                "2026-12-05",
+            ],
+            ["verify", "--effective", "--note", "抽查 20 单全部完整", "--by", "郑雅琴", "--date", "2026-12-10"],
+            ["close", "--by", "郑雅琴", "--date", "2026-12-10"],
+        ] {
+            let run = setup.run(["registry", "nc", step[0], organisation, "NC-02"] + step.dropFirst())
+            #expect(run.status == 0, "\(run.stderr)")
+        }
+        #expect(
+            setup.run(["registry", "nc", "list", organisation]).stdout.contains(
+                "NC-02  major  raised 2026-11-12  deadline 2026-12-12  closed"))
+
+        let trigger = setup.run([
+            "registry", "trigger", "MSC-2026-00001", "--kind", "misuse", "--date", "2026-12-15", "--evidence",
+            "宣传册把证书用于未覆盖的无锡工厂", "--by", "孙立",
+        ])
+        #expect(trigger.status == 0, "\(trigger.stderr)")
+        let suspend = setup.run(
+            [
+                "registry", "decide", "suspend", "--certificate", "MSC-2026-00001", "--trigger", "misuse", "--date",
+                "2026-12-20",
+            ]
+                + sign)
+        #expect(suspend.status == 0, "\(suspend.stderr)")
+        let certificate = setup.run([
+            "registry", "certificate", "MSC-2026-00001", "--as-of", "2026-12-21", "--lang", "en",
+        ])
+        #expect(
+            certificate.stdout.contains(
+                "2026-12-20  Valid → Suspended  Suspend: on misuse of the certificate or mark (孙立)"))
+        let keys = setup.run(["registry", "keys", "--lang", "en"])
+        #expect(keys.stdout.contains("郑雅琴"))
+        #expect(keys.stdout.contains("decision-maker"))
+    }
+
     @Test func registryOptionsAreCheckedBeforeAnythingIsDone() {
         let badWithin = CLI.run(["registry", "due", "--within", "-3"])
         #expect(badWithin.status == 64)

@@ -59,7 +59,8 @@ extension Engine {
                     hint: "import from the audit folder to check every file, or check it with 'maturity verify'"))
             verification.files.removeAll { missing.contains($0) }
         }
-        if verification.signatures.isEmpty, !requireSignature { verification.keysGiven = false }
+        // An unsigned result is named as such below (or accepted without a signature), not as a key-list check.
+        if verification.signatures.isEmpty { verification.keysGiven = false }
         var problems = verification.diagnostics
         if problems.isEmpty, requireSignature,
             !verification.signatures.contains(where: { $0.isValid && $0.signature?.role == .auditor })
