@@ -70,6 +70,7 @@ let package = Package(
                 "MaturityServer",
                 "MaturityStore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
             ]
         ),
         .executableTarget(
@@ -80,7 +81,8 @@ let package = Package(
         .target(
             name: "MaturityFuzzing",
             dependencies: [
-                "MaturityCore", "MaturityReports", "MaturitySheets", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+                "MaturityCore", "MaturityReports", "MaturitySheets",
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ]
         ),
         .target(name: "CFuzzDriver"),

@@ -41,5 +41,7 @@ func buildRouter(configuration: ServerConfiguration, store: Store) -> Router<Mat
     AssessmentController(store: store, engine: engine).addRoutes(to: api.group("assessments"))
     WorkspaceRoutes.add(to: api, store: store, engine: engine, configuration: configuration)
     PagesController(store: store, engine: engine, configuration: configuration).addRoutes(to: router)
+    RegisterController(store: store, verificationsPerMinute: configuration.verificationsPerMinute)
+        .addRoutes(to: router)
     return router
 }

@@ -12,6 +12,8 @@ public struct ServeOptions: Sendable {
     public var port: Int
     public var criteriaFolders: [String]
     public var maximumFileBytes: Int
+    /// Public certificate verifications a client may make a minute.
+    public var verificationsPerMinute = 120
 
     public init(
         dataDirectory: String, databaseURL: String?, host: String, port: Int, criteriaFolders: [String],
@@ -73,8 +75,9 @@ public enum Serve {
         } catch let error as StoreError {
             throw ServeError(description: error.description, hint: nil)
         }
-        let configuration = ServerConfiguration(
+        var configuration = ServerConfiguration(
             host: options.host, port: options.port, criteriaFolders: options.criteriaFolders)
+        configuration.verificationsPerMinute = options.verificationsPerMinute
         let app = buildApplication(configuration: configuration, store: store, logger: logger) { port in
             say("listening on http://\(options.host):\(port) (API under /api/v1, stop with Ctrl-C)")
         }

@@ -10,6 +10,8 @@ public struct ServerConfiguration: Sendable {
     public var maximumUnpackedBytes: Int
     /// Folders holding the shipped catalogs (`Criteria/`), recorded in the store at start.
     public var criteriaFolders: [String]
+    /// Public certificate verifications each client may make a minute (`GET /certificates/{number}`).
+    public var verificationsPerMinute = 120
 
     public init(
         host: String = "127.0.0.1", port: Int = 8080, maximumUploadBytes: Int = 256 << 20,

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import MaturityCore
 import MaturityReports
 
@@ -72,7 +73,12 @@ struct ReviewCommand: ParsableCommand {
         let (review, warnings) = try console.engine.review(
             loaded, previous: console.input(previous), plan: plan.map(console.input), showingPath: path)
         DiagnosticPrinter.print(warnings, console: console)
-        let context = ReviewContext(review: review, catalog: loaded.catalog, language: console.language(lang))
+        var context = ReviewContext(review: review, catalog: loaded.catalog, language: console.language(lang))
+        let resultFolder =
+            output.map { (console.absolute($0) as NSString).deletingLastPathComponent } ?? console.currentDirectory
+        context.signOff = try console.engine.sealReview(
+            loaded, reviewJSON: ReviewJSON.value(review), previous: console.input(previous),
+            plan: plan.map(console.input), resultFolder: resultFolder)
         let inputs = loaded.inputFiles + [console.absolute(previous)] + (plan.map { [console.absolute($0)] } ?? [])
         try console.emit(Reports.review, context, as: format.report, to: output, inputs: inputs)
     }

@@ -26,13 +26,22 @@ struct ServeCommand: ParsableCommand {
     @Option(name: .long, help: "Port to listen on (0: any free port).")
     var port = 8080
 
+    @Option(
+        name: .long, help: "Public certificate verifications (GET /certificates/NUMBER) a client may make a minute.")
+    var verificationsPerMinute = 120
+
     func validate() throws {
         guard (0...65535).contains(port) else { throw ValidationError("--port must be 0 to 65535, found \(port)") }
+        guard verificationsPerMinute >= 1 else {
+            throw ValidationError("--verifications-per-minute must be 1 or more, found \(verificationsPerMinute)")
+        }
     }
 
     func run() throws {
         let console = Context.console
-        let options = store.options(console: console, host: host, port: port)
+        var configured = store.options(console: console, host: host, port: port)
+        configured.verificationsPerMinute = verificationsPerMinute
+        let options = configured
         try ServeCommand.block(console: console) {
             try await Serve.run(options) { console.write($0 + "\n") }
         }

@@ -10,7 +10,10 @@ struct VerifyCommand: ParsableCommand {
             An audit result (maturity assess AUDIT.yaml --format json) carries a SHA-256 digest over the result, \
             the catalog, the assessment and every evidence file it cites, with the auditor's name and date. \
             verify recomputes each part, names every file that changed, and for an edited result says which \
-            scores differ from what its inputs give. Exit status 0 when everything matches, 1 otherwise.
+            scores differ from what its inputs give. With --keys (the body's key list) every Ed25519 signature \
+            the result carries is checked: it must be over the sign-off's digest, by a key the body published, not \
+            revoked on or before the signing date, and an auditor's must be by the auditor the sign-off names. \
+            Exit status 0 when everything matches, 1 otherwise.
 
             Example: maturity verify Examples/huadong-appliance-audit/result.json
             """
@@ -28,6 +31,13 @@ struct VerifyCommand: ParsableCommand {
     @Option(name: .long, help: "The digest printed on the signed report, to check the result is that one.")
     var digest: String?
 
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "The certification body's published key list, to check the result's signatures against.",
+            valueName: "keys.json"))
+    var keys: String?
+
     @Option(name: .long, help: "Report language: zh or en (default: from LANG, else en).")
     var lang: Language?
 
@@ -39,9 +49,10 @@ struct VerifyCommand: ParsableCommand {
 
     func run() throws {
         let console = Context.console
+        let ring = try keys.map { path throws(DiagnosticError) in try console.engine.loadKeyRing(console.input(path)) }
         let verification = try console.engine.verify(
             console.input(result), assessment: assessment.map(console.absolute), catalog: catalog.map(console.absolute),
-            expectedDigest: digest, currentFolder: console.currentDirectory)
+            expectedDigest: digest, keys: ring, currentFolder: console.currentDirectory)
         console.write(VerifyReport(verification, language: console.language(lang)).render())
         if !verification.verified {
             throw DiagnosticError(verification.diagnostics)

@@ -13,6 +13,9 @@ public struct SignOff: Sendable, Hashable {
             case evidence
             case tickets
             case mapping
+            /// A review's previous result and plan, as the assessment's folder reaches them.
+            case previous
+            case plan
         }
 
         public var role: Role
@@ -138,7 +141,7 @@ public enum SignOffFiles {
             return assessmentPath
         case .catalog:
             return files.kind(catalogPath) == .folder ? PathText.join(catalogPath, part.path) : catalogPath
-        case .evidence, .tickets, .mapping:
+        case .evidence, .tickets, .mapping, .previous, .plan:
             let folder = PathText.folder(of: assessmentPath)
             return part.path.hasPrefix("/") ? part.path : PathText.join(folder, part.path)
         }

@@ -32,6 +32,10 @@ public struct Verification: Sendable {
     public var organisation: String?
     /// Where, in the result file, each part's entry (`role path`), the digest and the first edited value are.
     public var locations = Locations()
+    /// The Ed25519 signatures the result carries, each checked against the key list when one was given.
+    public var signatures: [SignatureCheck] = []
+    /// Whether a key list was given to check the signatures against.
+    public var keysGiven = false
 
     public struct Locations: Sendable {
         public var parts: [String: SourceLocation] = [:]
@@ -63,7 +67,7 @@ public struct Verification: Sendable {
 
     public var verified: Bool {
         blockIntact && expectedMatches && resultUnchanged
-            && files.allSatisfy { $0.status == .unchanged }
+            && files.allSatisfy { $0.status == .unchanged } && signaturesValid
     }
 
     /// Every problem as a diagnostic naming the file concerned.
@@ -121,7 +125,7 @@ public struct Verification: Sendable {
                             + "and signed again"))
             }
         }
-        return out
+        return out + signatureDiagnostics
     }
 
     /// "criteria[SP-01].level: 4 in the result, 3 from its inputs".

@@ -20,23 +20,15 @@ extension Engine {
             result: result, assessment: loaded.assessment, catalog: loaded.catalog, kpis: loaded.kpis)
     }
 
-    /// For an audit: the comparison, and a sign-off when the assessment names its auditor. `resultFolder` is
+    /// For an audit: the comparison; for every audit kind (audit, surveillance, special): a sign-off when the
+    /// assessment names its auditor. `resultFolder` is
     /// the folder the result will be written in, so the sign-off records the inputs' paths relative to it.
     public func seal(_ loaded: LoadedAssessment, result: AssessmentResult, resultFolder: String)
         throws(DiagnosticError) -> AuditSeal
     {
-        guard let comparison = auditComparison(loaded, result: result) else { return AuditSeal() }
-        guard let auditor = loaded.assessment.auditor, !auditor.trimmingCharacters(in: .whitespaces).isEmpty else {
-            return AuditSeal(comparison: comparison)
-        }
-        let parts =
-            try SignOffFiles.assessmentParts(path: loaded.assessmentPath, assessment: loaded.assessment, files: files)
-            + SignOffFiles.catalogParts(loaded.catalog, files: files)
-        let signOff = SignOff(
-            auditor: auditor, date: loaded.assessment.date,
-            resultDigest: ResultJSON.resultDigest(result, audit: comparison), parts: parts,
-            assessmentPath: RelativePath.from(resultFolder, to: loaded.assessmentPath),
-            catalogPath: RelativePath.from(resultFolder, to: loaded.catalogPath))
+        let comparison = auditComparison(loaded, result: result)
+        let signOff = try signOff(
+            loaded, resultDigest: ResultJSON.resultDigest(result, audit: comparison), resultFolder: resultFolder)
         return AuditSeal(comparison: comparison, signOff: signOff)
     }
 
@@ -49,10 +41,11 @@ extension Engine {
 
     /// Checks the signed result at `input` and every file it rests on against its sign-off. The assessment and
     /// catalog are looked for where the sign-off recorded them (beside the result first), unless given.
-    /// `expectedDigest` is the digest printed on the signed paper report.
+    /// `expectedDigest` is the digest printed on the signed paper report; `keys`, the body's published keys, checks
+    /// the result's Ed25519 signatures.
     public func verify(
         _ input: InputPath, assessment: String? = nil, catalog: String? = nil, expectedDigest: String? = nil,
-        currentFolder: String
+        keys: KeyRing? = nil, currentFolder: String
     ) throws(DiagnosticError) -> Verification {
         let document: JSONDocument
         do {
@@ -75,7 +68,7 @@ extension Engine {
                 .error(
                     "'\(problem.path)' \(problem.problem)", at: .start(of: input.shown),
                     hint: problem.path == ResultJSON.Key.signOff
-                        ? "only audit results are signed: an assessment with 'kind: audit' and 'auditor:', scored with --format json"
+                        ? "only audit results are signed: an assessment of kind audit, surveillance or special with 'auditor:', scored with --format json"
                         : "the sign-off block is damaged; re-run 'maturity assess' on the audit"))
         }
 
@@ -107,6 +100,9 @@ extension Engine {
             resultUnchanged: resultUnchanged, resultChanges: changes, files: checks,
             organisation: json["organisation"]?["name"]?.stringValue)
         verification.locations = Verification.locations(in: document, firstChange: changes.first?.path)
+        verification.keysGiven = keys != nil
+        verification.signatures = Verification.signatureChecks(
+            in: document.root, signOff: signOff, recordedDigest: signOff.digest, ring: keys)
         return verification
     }
 
@@ -139,7 +135,7 @@ extension Engine {
         guard let fresh = try? JSONValue.parse(Data(ResultJSON.render(rescored, audit: comparison).utf8))
         else { return [] }
         return JSONDiff.changes(
-            from: json.removing(ResultJSON.unsealedKeys), to: fresh.removing(ResultJSON.unsealedKeys))
+            from: Self.scoredPart(of: json, like: fresh), to: fresh.removing(ResultJSON.unsealedKeys))
     }
 }
 

@@ -21,7 +21,7 @@ extension ResultJSON {
     }
 
     /// Keys of a result that its sign-off does not cover.
-    public static let unsealedKeys = [Key.signOff, Key.plan]
+    public static let unsealedKeys = [Key.signOff, Key.plan, Key.signatures]
 
     /// SHA-256 of the sealed part of a result, as `verify` recomputes it from the file.
     public static func resultDigest(_ result: AssessmentResult, audit: AuditComparison?) -> String {

@@ -6,6 +6,8 @@ public enum ResultJSON {
     public enum Key {
         public static let signOff = "signoff"
         public static let plan = "plan"
+        /// The Ed25519 signatures over the sign-off's digest; like the sign-off, outside what it seals.
+        public static let signatures = "signatures"
     }
 
     public static func value(_ result: AssessmentResult) -> JSONValue {

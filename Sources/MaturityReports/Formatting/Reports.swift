@@ -67,6 +67,6 @@ public struct ReviewJSONReport: Renderer {
     }
 
     public func render() -> String {
-        ReviewJSON.render(context.review)
+        ReviewJSON.render(context.review, signOff: context.signOff)
     }
 }

@@ -6,6 +6,8 @@ public struct ReviewContext: Sendable {
     public let review: Review
     public let catalog: Catalog
     public let language: Language
+    /// The audit team's sign-off over the review result, when the assessment names its auditor.
+    public var signOff: SignOff?
     /// The current result's report context, for names and the reasons behind each level.
     let base: ReportContext
     let words: Words

@@ -4,8 +4,10 @@ import MaturityCore
 /// `previous`, `deltas`, `plan_progress`, `decision`, `decision_reasons`, `decision_rules` and
 /// `next_review`. It reads back as `--previous` for the next review.
 public enum ReviewJSON {
-    public static func render(_ review: Review) -> String {
-        value(review).rendered()
+    public static func render(_ review: Review, signOff: SignOff? = nil) -> String {
+        guard let signOff, case .object(var fields) = value(review) else { return value(review).rendered() }
+        fields[ResultJSON.Key.signOff] = ResultJSON.value(signOff)
+        return JSONValue.object(fields).rendered()
     }
 
     public static func value(_ review: Review) -> JSONValue {

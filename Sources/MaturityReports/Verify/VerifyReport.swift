@@ -53,12 +53,15 @@ public struct VerifyReport: Sendable {
             case .notSigned: line(false, label + w("  未签署（签署后新增）", "  not signed (added since sign-off)"))
             }
         }
+        out.append(contentsOf: signatureLines(w))
         out.append("")
         if verification.verified {
             out.append(
                 w(
                     "已核验：结果及其 \(verification.files.count) 个依据文件自签署以来未被改动。",
                     "Verified: the result and its \(verification.files.count) files are unchanged since sign-off."))
+        } else if verification.sealHolds {
+            out.append(w("核验失败：签名不成立。", "NOT verified: a signature does not hold."))
         } else {
             out.append(w("核验失败：自签署以来有改动。", "NOT verified: something changed since sign-off."))
         }

@@ -181,6 +181,57 @@ enum OpenAPIDocument {
                   "404": {"$ref": "#/components/responses/Error"}
                 }
               }
+            },
+            "/certificates/{number}": {
+              "parameters": [
+                {"name": "number", "in": "path", "required": true, "schema": {"type": "string"}},
+                {"name": "format", "in": "query", "schema": {"type": "string", "enum": ["html", "json"]}},
+                {"name": "lang", "in": "query", "schema": {"type": "string", "enum": ["zh", "en"]}}
+              ],
+              "get": {
+                "summary": "Public verification of a certificate: validity, holder, scope, rating, dates (no login; rate-limited per client)",
+                "responses": {
+                  "200": {"description": "The certificate's public face", "content": {"application/json": {"schema": {"type": "object", "required": ["number", "organisation", "state", "valid", "issued", "expires"]}}, "text/html": {}}},
+                  "404": {"$ref": "#/components/responses/Error"},
+                  "429": {"$ref": "#/components/responses/Error"}
+                }
+              }
+            },
+            "/register/keys": {
+              "get": {
+                "summary": "The body's published signing keys (format maturity-keys-1), to check signatures with maturity verify --keys",
+                "responses": {"200": {"description": "The key list", "content": {"application/json": {"schema": {"type": "object", "required": ["format", "keys"]}}}}}
+              }
+            },
+            "/register/due": {
+              "get": {
+                "summary": "The due board page: surveillances, recertifications, suspension limits, major NC deadlines due or late",
+                "parameters": [
+                  {"name": "as_of", "in": "query", "schema": {"type": "string", "format": "date"}},
+                  {"name": "within", "in": "query", "schema": {"type": "integer", "minimum": 0, "maximum": 3650}},
+                  {"name": "limit", "in": "query", "schema": {"type": "integer", "minimum": 1, "maximum": 5000}},
+                  {"name": "lang", "in": "query", "schema": {"type": "string", "enum": ["zh", "en"]}}
+                ],
+                "responses": {"200": {"description": "HTML page", "content": {"text/html": {}}}, "400": {"$ref": "#/components/responses/Error"}}
+              }
+            },
+            "/api/v1/register/due": {
+              "get": {
+                "summary": "The due board as JSON",
+                "parameters": [
+                  {"name": "as_of", "in": "query", "schema": {"type": "string", "format": "date"}},
+                  {"name": "within", "in": "query", "schema": {"type": "integer", "minimum": 0, "maximum": 3650}},
+                  {"name": "limit", "in": "query", "schema": {"type": "integer", "minimum": 1, "maximum": 5000}}
+                ],
+                "responses": {"200": {"description": "The board", "content": {"application/json": {"schema": {"type": "object", "required": ["as_of", "items", "certificates", "truncated"]}}}}, "400": {"$ref": "#/components/responses/Error"}}
+              }
+            },
+            "/register/certificates/{number}/document": {
+              "parameters": [{"name": "number", "in": "path", "required": true, "schema": {"type": "string"}}],
+              "get": {
+                "summary": "The certificate document: one bilingual A4 page to print",
+                "responses": {"200": {"description": "HTML page", "content": {"text/html": {}}}, "404": {"$ref": "#/components/responses/Error"}}
+              }
             }
           },
           "components": {

@@ -23,8 +23,14 @@ public enum Migrator {
             let found = try await currentVersion(sql)
             let known = migrations.last?.version ?? 0
             if found > known { throw StoreError.newerSchema(found: found, known: known) }
+            // Versions come in ranges (one per piece of work), so one numbered below the highest applied may
+            // still be new: apply every migration not recorded.
+            let done = Set(
+                try await sql.raw("SELECT version FROM schema_migrations").all().map {
+                    try $0.decode(column: "version", as: Int.self)
+                })
             var applied: [Int] = []
-            for migration in migrations where migration.version > found {
+            for migration in migrations where !done.contains(migration.version) {
                 for statement in migration.sql(for: kind) {
                     try await sql.raw(SQLQueryString(statement)).run()
                 }

@@ -1,0 +1,118 @@
+import ArgumentParser
+import Foundation
+import Logging
+import MaturityCore
+import MaturityStore
+
+/// `maturity registry`: the certification body's register on the data folder or database `maturity serve` uses.
+struct RegistryCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "registry",
+        abstract: "The certification body's register: results, certificates, decisions, surveillance programme, keys.",
+        discussion: """
+            Works on the same data as 'maturity serve': the embedded database in --data (default ./maturity-data) \
+            or a PostgreSQL database given with --database (or MATURITY_DATABASE_URL).
+
+            A typical cycle: publish keys (registry keys add), record the client (registry client), assign the \
+            audit team (registry assign; conflicts of interest are refused), the auditor seals and signs the result \
+            (maturity assess/review … --format json, maturity sign), the body imports it (registry import, which \
+            verifies it first), a reviewer outside the team decides (registry decide), and the due board shows \
+            what each certificate needs next (registry due).
+            """,
+        subcommands: [
+            RegistryImportCommand.self, RegistryDueCommand.self, RegistryCertificateCommand.self,
+            RegistryDecideCommand.self, RegistryKeysCommand.self, RegistryClientCommand.self,
+            RegistryAssignCommand.self, RegistryDeclareCommand.self, RegistryNonconformityCommand.self,
+            RegistryTriggerCommand.self, RegistrySettingsCommand.self,
+        ]
+    )
+}
+
+/// Where the register is: the data folder or a PostgreSQL URL.
+struct RegistryStoreOptions: ParsableArguments {
+    @Option(name: .long, help: "Data folder of the embedded database (default ./maturity-data).")
+    var data = "maturity-data"
+
+    @Option(
+        name: .long,
+        help: "Use PostgreSQL instead: postgres://USER[:PASSWORD]@HOST[:PORT]/DATABASE (or MATURITY_DATABASE_URL).")
+    var database: String?
+
+    func configuration(console: Console) -> StoreConfiguration {
+        StoreConfiguration(
+            dataDirectory: console.absolute(data), databaseURL: database ?? console.environment["MATURITY_DATABASE_URL"]
+        )
+    }
+}
+
+/// Runs a registry command's work on the opened store, and turns the register's refusals into diagnostics.
+enum Registry {
+    static func run<T: Sendable>(
+        _ options: RegistryStoreOptions, console: Console, _ work: @escaping @Sendable (Store) async throws -> T
+    ) throws -> T {
+        let configuration = options.configuration(console: console)
+        let box = ResultBox<T>()
+        let done = DispatchSemaphore(value: 0)
+        Task {
+            var logger = Logger(label: "maturity.registry")
+            logger.logLevel = .error
+            do {
+                let store = try await Store.open(configuration, logger: logger)
+                do {
+                    box.value = try await work(store)
+                } catch {
+                    box.error = error
+                }
+                try? await store.close()
+            } catch {
+                box.error = error
+            }
+            done.signal()
+        }
+        done.wait()
+        if let error = box.error { throw diagnostics(for: error) }
+        guard let value = box.value else { throw DiagnosticError(.error("the register did not answer", at: nil)) }
+        return value
+    }
+
+    /// A refusal as the command line prints it: message and hint, exit status 1.
+    static func diagnostics(for error: Error) -> Error {
+        switch error {
+        case let error as DiagnosticError: return error
+        case let refusal as RegisterRefusal:
+            return DiagnosticError(.error(refusal.description, at: nil, hint: refusal.hint))
+        case let error as StoreError:
+            if case .notFound(let kind, let id) = error {
+                return DiagnosticError(
+                    .error(
+                        "no \(kind) '\(id)' in the register", at: nil,
+                        hint: kind == "certificate"
+                            ? "certificate numbers are listed by 'maturity registry due' and 'registry certificate'"
+                            : nil))
+            }
+            return DiagnosticError(.error(error.description, at: nil))
+        case let error as RegisterStoreError: return DiagnosticError(.error(error.description, at: nil))
+        case let error as RegisterSigningError:
+            return DiagnosticError(
+                .error(error.description, at: nil, hint: "sign with the reviewer's own, current decision-maker key"))
+        default: return DiagnosticError(.error("the register failed: \(error)", at: nil))
+        }
+    }
+}
+
+/// What the registry's task ended with, written once by the task and read after it signalled.
+final class ResultBox<T: Sendable>: @unchecked Sendable {
+    var value: T?
+    var error: Error?
+}
+
+/// Text or JSON, for registry listings.
+enum RegistryFormat: String, CaseIterable, ExpressibleByArgument {
+    case text
+    case json
+}
+
+extension Console {
+    /// Today, unless `--as-of` says another day.
+    func day(_ option: Day?) -> Day { option ?? today }
+}

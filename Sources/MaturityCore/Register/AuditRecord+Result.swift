@@ -1,0 +1,94 @@
+import Foundation
+
+extension AuditRecord {
+    /// What the register keeps of a sealed result: `json` is the result, `signOff` its sign-off (whose digest is
+    /// the record's id), `signedBy` the auditors whose signatures verified.
+    public init?(result json: JSONValue, signOff: SignOff, signedBy: [String]) {
+        guard let kindText = json["kind"]?.stringValue, let kind = Assessment.Kind(rawValue: kindText), kind.isAudit,
+            let date = json["date"]?.stringValue.flatMap({ Day(iso: $0) }),
+            let organisation = json["organisation"]?["name"]?.stringValue,
+            let catalogId = json["catalog"]?["id"]?.stringValue,
+            let catalogVersion = json["catalog"]?["version"]?.stringValue,
+            let rating = json["rating"]?.stringValue
+        else { return nil }
+        var overall: Double?
+        if case .number(let value)? = json["overall"] { overall = value }
+        let findings = (json["findings"]?.arrayValue ?? []).compactMap { finding -> FindingSummary? in
+            guard finding["status"]?.stringValue == Finding.Status.open.rawValue,
+                let id = finding["id"]?.stringValue,
+                let grade = finding["grade"]?.stringValue.flatMap(FindingGrade.init(rawValue:)),
+                grade == .major || grade == .minor
+            else { return nil }
+            return FindingSummary(
+                id: id, grade: grade, criterion: finding["criterion"]?.stringValue,
+                text: finding["text"]?.stringValue ?? "", due: finding["due"]?.stringValue.flatMap { Day(iso: $0) })
+        }
+        self.init(
+            id: signOff.digest, organisation: organisation, site: json["organisation"]?["site"]?.stringValue,
+            kind: kind,
+            date: date, catalogId: catalogId, catalogVersion: catalogVersion, profile: json["profile"]?.stringValue,
+            rating: rating, overall: overall,
+            reviewDecision: json["decision"]?.stringValue.flatMap(ReviewDecision.init(rawValue:)),
+            auditor: signOff.auditor, signedBy: signedBy, openFindings: findings)
+        closedFindings = (json["findings"]?.arrayValue ?? []).compactMap { finding in
+            finding["status"]?.stringValue == Finding.Status.closed.rawValue ? finding["id"]?.stringValue : nil
+        }
+    }
+}
+
+extension Engine {
+    /// The audit record of the sealed result at `input`, once it verifies: its sign-off block and its content
+    /// unchanged, no file it lists changed (files not found beside it are warnings: a body often receives the
+    /// result alone), every signature valid against `keys`, and — unless `requireSignature` is false — signed
+    /// by the auditor it names. Every problem is an error naming the file.
+    public func auditRecord(
+        _ input: InputPath, keys: KeyRing, requireSignature: Bool = true, currentFolder: String
+    ) throws(DiagnosticError) -> (record: AuditRecord, warnings: [Diagnostic]) {
+        var verification = try verify(input, keys: keys, currentFolder: currentFolder)
+        var warnings: [Diagnostic] = []
+        let missing = verification.files.filter {
+            if case .missing = $0.status { return true }
+            return false
+        }
+        if !missing.isEmpty {
+            warnings.append(
+                .warning(
+                    "\(missing.count) of the \(verification.files.count) files the result rests on were not found, so "
+                        + "they were not checked (the first: \(missing[0].part.role.rawValue) '\(missing[0].part.path)')",
+                    at: .start(of: input.shown),
+                    hint: "import from the audit folder to check every file, or check it with 'maturity verify'"))
+            verification.files.removeAll { missing.contains($0) }
+        }
+        // An unsigned result is named as such below (or accepted without a signature), not as a key-list check.
+        if verification.signatures.isEmpty { verification.keysGiven = false }
+        var problems = verification.diagnostics
+        if problems.isEmpty, requireSignature,
+            !verification.signatures.contains(where: { $0.isValid && $0.signature?.role == .auditor })
+        {
+            problems.append(
+                .error(
+                    "'\(input.shown)' carries no valid signature of its auditor", at: .start(of: input.shown),
+                    hint: "the auditor signs it with 'maturity sign'; or import with --allow-unsigned"))
+        }
+        if !problems.isEmpty {
+            throw DiagnosticError(
+                problems + [
+                    .error(
+                        "'\(input.shown)' is refused: it does not verify", at: .start(of: input.shown),
+                        hint: "only a result as its auditor sealed and signed it enters the register")
+                ])
+        }
+        let json: JSONValue
+        do {
+            json = try JSONValue.parse(read(input, what: "result"), file: input.shown)
+        }
+        let signers = verification.signatures.filter(\.isValid).compactMap { $0.signature?.signer }
+        guard let record = AuditRecord(result: json, signOff: verification.signOff, signedBy: signers) else {
+            throw DiagnosticError(
+                .error(
+                    "'\(input.shown)' is not an audit result (kind audit, surveillance or special, with organisation, "
+                        + "date, catalog and rating)", at: .start(of: input.shown)))
+        }
+        return (record, warnings)
+    }
+}

@@ -1,0 +1,51 @@
+import Foundation
+import MaturityCore
+import SQLKit
+
+extension RegisterRepository {
+    /// The due board on `asOf`: surveillances, recertifications, suspension limits and major nonconformity
+    /// deadlines due within `within` days, and everything late, across all clients, earliest first; at most
+    /// `limit` certificates' items.
+    public func board(asOf: Day, within: Int, limit: Int = 500) async throws -> DueBoard {
+        let horizon = asOf.adding(days: within).description
+        let today = asOf.description
+        let limit = min(max(limit, 1), 100_000)
+        return try await database.read { sql in
+            let policy = try await Self.policy(in: sql)
+            let count =
+                try await sql.raw(
+                    """
+                    SELECT COUNT(*) AS n FROM certificates WHERE next_due <= \(bind: horizon)
+                    AND expires >= \(bind: today)
+                    """
+                ).first()?.decode(column: "n", as: Int.self) ?? 0
+            let rows = try await sql.raw(
+                """
+                SELECT * FROM certificates WHERE next_due <= \(bind: horizon) AND expires >= \(bind: today)
+                ORDER BY next_due, number LIMIT \(literal: limit)
+                """
+            ).all()
+            let certificates = try rows.map { try Self.certificate(from: $0, history: []).0 }
+            var ncs: [String: [Nonconformity]] = [:]
+            let organisations = Array(Set(certificates.map(\.organisationId))).sorted()
+            if !organisations.isEmpty {
+                var query: SQLQueryString = """
+                    SELECT * FROM nonconformities WHERE grade = 'major' AND state IN ('raised', 'action_submitted')
+                    AND organisation_id IN (
+                    """
+                for (index, id) in organisations.enumerated() {
+                    if index > 0 { query += ", " }
+                    query += "\(bind: id)"
+                }
+                query += ")"
+                for nc in try await sql.raw(query).all().map(Self.nonconformity(from:)) {
+                    ncs[nc.organisationId, default: []].append(nc)
+                }
+            }
+            let items = AuditProgramme(policy: policy).board(
+                certificates.map { ($0, ncs[$0.organisationId] ?? []) }, asOf: asOf, within: within)
+            return DueBoard(
+                asOf: asOf, within: within, items: items, certificates: count, truncated: count > certificates.count)
+        }
+    }
+}

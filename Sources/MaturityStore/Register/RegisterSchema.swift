@@ -1,0 +1,174 @@
+/// The certification register's tables (schema versions 30–39): settings, published keys, client details,
+/// imported audit results, audit teams and conflict declarations, certificates with every state change,
+/// decisions, nonconformities and suspension triggers.
+enum RegisterSchema {
+    static let migrations: [Migration] = [
+        Migration(
+            version: 30, name: "certification register",
+            statements: [
+                "CREATE TABLE register_settings (name TEXT PRIMARY KEY, value TEXT NOT NULL)",
+                """
+                CREATE TABLE signing_keys (
+                    id TEXT PRIMARY KEY,
+                    owner TEXT NOT NULL,
+                    role TEXT NOT NULL,
+                    public_key TEXT NOT NULL,
+                    valid_from TEXT NOT NULL,
+                    revoked TEXT,
+                    revocation_reason TEXT,
+                    private_key TEXT,
+                    created_at TEXT NOT NULL
+                )
+                """,
+                """
+                CREATE TABLE register_clients (
+                    organisation_id TEXT PRIMARY KEY REFERENCES organisations (id) ON DELETE CASCADE,
+                    enterprise_type TEXT,
+                    product_categories TEXT NOT NULL,
+                    sites_covered TEXT NOT NULL,
+                    catalog_id TEXT,
+                    catalog_version TEXT,
+                    profile TEXT,
+                    version BIGINT NOT NULL
+                )
+                """,
+                """
+                CREATE TABLE audit_results (
+                    id TEXT PRIMARY KEY,
+                    organisation_id TEXT NOT NULL REFERENCES organisations (id) ON DELETE CASCADE,
+                    organisation_name TEXT NOT NULL,
+                    site TEXT,
+                    kind TEXT NOT NULL,
+                    date TEXT NOT NULL,
+                    catalog_id TEXT NOT NULL,
+                    catalog_version TEXT NOT NULL,
+                    profile TEXT,
+                    rating TEXT NOT NULL,
+                    overall DOUBLE PRECISION,
+                    review_decision TEXT,
+                    auditor TEXT NOT NULL,
+                    signed_by TEXT NOT NULL,
+                    findings TEXT NOT NULL,
+                    file_name TEXT NOT NULL,
+                    result_sha256 TEXT NOT NULL,
+                    imported_at TEXT NOT NULL
+                )
+                """,
+                "CREATE INDEX audit_results_organisation ON audit_results (organisation_id, date)",
+                """
+                CREATE TABLE audit_assignments (
+                    id TEXT PRIMARY KEY,
+                    organisation_id TEXT NOT NULL REFERENCES organisations (id) ON DELETE CASCADE,
+                    kind TEXT NOT NULL,
+                    date TEXT NOT NULL,
+                    lead TEXT NOT NULL,
+                    members TEXT NOT NULL,
+                    result_id TEXT,
+                    created_at TEXT NOT NULL,
+                    UNIQUE (organisation_id, date, kind)
+                )
+                """,
+                """
+                CREATE TABLE conflict_declarations (
+                    id TEXT PRIMARY KEY,
+                    auditor TEXT NOT NULL,
+                    organisation_id TEXT NOT NULL REFERENCES organisations (id) ON DELETE CASCADE,
+                    relation TEXT NOT NULL,
+                    until TEXT,
+                    note TEXT,
+                    declared_at TEXT NOT NULL
+                )
+                """,
+                "CREATE INDEX conflict_declarations_organisation ON conflict_declarations (organisation_id)",
+                """
+                CREATE TABLE certificates (
+                    number TEXT PRIMARY KEY,
+                    organisation_id TEXT NOT NULL REFERENCES organisations (id),
+                    organisation_name TEXT NOT NULL,
+                    scope TEXT NOT NULL,
+                    catalog_id TEXT NOT NULL,
+                    catalog_version TEXT NOT NULL,
+                    rating TEXT NOT NULL,
+                    rating_name TEXT NOT NULL,
+                    issued TEXT NOT NULL,
+                    expires TEXT NOT NULL,
+                    state TEXT NOT NULL,
+                    suspended_since TEXT,
+                    last_audit TEXT NOT NULL,
+                    next_due TEXT,
+                    verification_code TEXT NOT NULL,
+                    version BIGINT NOT NULL
+                )
+                """,
+                "CREATE INDEX certificates_next_due ON certificates (next_due)",
+                "CREATE INDEX certificates_organisation ON certificates (organisation_id)",
+                """
+                CREATE TABLE certificate_changes (
+                    certificate TEXT NOT NULL REFERENCES certificates (number) ON DELETE CASCADE,
+                    position BIGINT NOT NULL,
+                    date TEXT NOT NULL,
+                    from_state TEXT,
+                    to_state TEXT NOT NULL,
+                    decision TEXT,
+                    reason TEXT NOT NULL,
+                    by_name TEXT NOT NULL,
+                    PRIMARY KEY (certificate, position)
+                )
+                """,
+                """
+                CREATE TABLE certificate_counters (
+                    series TEXT PRIMARY KEY,
+                    next BIGINT NOT NULL
+                )
+                """,
+                """
+                CREATE TABLE decisions (
+                    digest TEXT PRIMARY KEY,
+                    certificate TEXT NOT NULL,
+                    organisation_id TEXT NOT NULL REFERENCES organisations (id) ON DELETE CASCADE,
+                    organisation_name TEXT NOT NULL,
+                    kind TEXT NOT NULL,
+                    requested TEXT NOT NULL,
+                    recommendation TEXT,
+                    date TEXT NOT NULL,
+                    reviewer TEXT NOT NULL,
+                    reason TEXT,
+                    audit_id TEXT,
+                    trigger_kind TEXT,
+                    rating TEXT,
+                    signature TEXT,
+                    recorded_at TEXT NOT NULL
+                )
+                """,
+                "CREATE INDEX decisions_certificate ON decisions (certificate, date)",
+                """
+                CREATE TABLE nonconformities (
+                    organisation_id TEXT NOT NULL REFERENCES organisations (id) ON DELETE CASCADE,
+                    audit_id TEXT NOT NULL,
+                    id TEXT NOT NULL,
+                    grade TEXT NOT NULL,
+                    site TEXT,
+                    criterion TEXT,
+                    text TEXT NOT NULL,
+                    raised TEXT NOT NULL,
+                    deadline TEXT NOT NULL,
+                    state TEXT NOT NULL,
+                    events TEXT NOT NULL,
+                    version BIGINT NOT NULL,
+                    PRIMARY KEY (organisation_id, id)
+                )
+                """,
+                """
+                CREATE TABLE suspension_triggers (
+                    id TEXT PRIMARY KEY,
+                    certificate TEXT NOT NULL REFERENCES certificates (number) ON DELETE CASCADE,
+                    kind TEXT NOT NULL,
+                    date TEXT NOT NULL,
+                    evidence TEXT NOT NULL,
+                    recorded_by TEXT NOT NULL,
+                    recorded_at TEXT NOT NULL
+                )
+                """,
+            ])
+    ]
+}
