@@ -162,7 +162,7 @@ enum DiagnosticMessages {
         // Diagnostic(.error, "message", …)
         Pattern(name: "Diagnostic", argument: 1),
         // rows of a ticket export left out (TicketRowReader), and TicketRun's report("…", line:column:)
-        Pattern(name: "RowProblem", label: "message"), Pattern(name: "report"),
+        Pattern(name: "RowProblem", label: "message"), Pattern(name: "report", onlyIn: "TicketRun.swift"),
         // date_format problems, printed as "date format '<pattern>': <message>"
         Pattern(name: "PatternError", label: "message"),
         // the sign-off read errors, printed by verify as "'<path>' <problem>"
@@ -194,6 +194,7 @@ enum DiagnosticMessages {
         "ResultJSON+Audit.swift: error": "Result.failure passing on a SignOffReadError made above",
         "Engine.swift: error": "Result.failure passing on the DiagnosticError of the assessment read in parallel",
         "TicketKPIs.swift: error": "Result.failure passing on the DiagnosticError of a part read in parallel",
+        "Blocking.swift: error": "Result.failure passing on what the awaited work threw, rethrown to the command",
         "FileOutput.swift: reason(code)":
             "failure(_:) completes 'cannot write '<path>': ' with the system's words for an errno (<reason>)",
         "FileOutput.swift: reason(errno)":

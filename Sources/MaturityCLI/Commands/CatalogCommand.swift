@@ -105,7 +105,7 @@ struct CatalogCommand: ParsableCommand {
                         try console.engine.loadCatalog(InputPath(path, shown: console.relative(path))).value
                     )
                 }
-                let index = try CatalogIndex(entries: catalogs, language: console.language(lang))
+                let index = CatalogIndex(entries: catalogs, language: console.language(lang))
                 return try console.emit(
                     Reports.catalogIndex, index, as: format.report, to: output,
                     inputs: catalogs.flatMap { $0.1.files.map(\.path) })

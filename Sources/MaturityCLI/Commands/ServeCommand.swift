@@ -49,15 +49,10 @@ struct ServeCommand: ParsableCommand {
 
     /// Runs async work from this synchronous command; a refusal ends it with exit status 1 and its
     /// message (and hint) on standard error.
+    /// The server runs on Swift's shared pool, every core serving requests; the program calls this from its
+    /// main thread, which is not one of the pool's.
     static func block(console: Console, _ work: @escaping @Sendable () async throws -> Void) throws {
-        let outcome = BlockingOutcome()
-        let done = DispatchSemaphore(value: 0)
-        Task {
-            do { try await work() } catch { outcome.error = error }
-            done.signal()
-        }
-        done.wait()
-        if let error = outcome.error { throw error }
+        try Blocking.run(onPrivateQueue: false, work)
     }
 }
 
@@ -107,9 +102,4 @@ struct ServeStoreOptions: ParsableArguments {
             databaseURL: database ?? console.environment["MATURITY_DATABASE_URL"],
             host: host, port: port, criteriaFolders: CatalogLocator.criteriaFolders(console: console))
     }
-}
-
-/// The error a blocked-on task ended with (written once by the task, read after it signalled).
-final class BlockingOutcome: @unchecked Sendable {
-    var error: Error?
 }

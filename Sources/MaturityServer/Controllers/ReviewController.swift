@@ -55,8 +55,9 @@ struct ReviewController {
         }
         let snapshot = try await store.assessments.get(try context.parameters.require("assessment"))
         let input = ReviewInput(previous: previous, plan: request.uri.queryParameters["plan"].map(String.init))
-        let (review, catalog, _) = try await self.review(snapshot, input: input)
-        let context = ReviewContext(review: review, catalog: catalog, language: options.language)
+        let reviewed = try await self.review(snapshot, input: input)
+        var context = ReviewContext(review: reviewed.review, catalog: reviewed.catalog, language: options.language)
+        context.signOff = reviewed.signOff
         let text = Reports.review.render(context, as: options.format) ?? ""
         return ReportOptions.response(text, format: options.format)
     }
@@ -72,19 +73,29 @@ struct ReviewController {
     }
 
     func recordReview(_ snapshot: AssessmentSnapshot, input: ReviewInput) async throws -> StoredResult {
-        let (review, _, _) = try await self.review(snapshot, input: input)
+        let reviewed = try await self.review(snapshot, input: input)
+        let review = reviewed.review
         return try await store.results.add(
             StoredResult(
                 organisationId: snapshot.assessment.organisationId, assessmentId: snapshot.assessment.id,
                 assessmentRevision: snapshot.assessment.revision, kind: "review",
                 assessmentKind: snapshot.assessment.kind, date: snapshot.assessment.date,
-                rating: review.current.rating, decision: review.decision.rawValue, json: ReviewJSON.render(review)))
+                rating: review.current.rating, decision: review.decision.rawValue,
+                json: ReviewJSON.render(review, signOff: reviewed.signOff)))
     }
 
-    /// `Engine.review` of the stored assessment against a kept result, with the plan's progress.
-    func review(_ snapshot: AssessmentSnapshot, input: ReviewInput) async throws
-        -> (Review, Catalog, [Diagnostic])
-    {
+    /// A review of a stored assessment, with the sign-off of a surveillance or special audit naming its auditor.
+    struct Reviewed {
+        var review: Review
+        var catalog: Catalog
+        var warnings: [Diagnostic]
+        var signOff: SignOff?
+    }
+
+    /// `Engine.review` of the stored assessment against a kept result, with the plan's progress, sealed as
+    /// `maturity review` seals it in the exported folder with the kept result beside it as `previous.json`
+    /// and the plan as `plan.yaml`.
+    func review(_ snapshot: AssessmentSnapshot, input: ReviewInput) async throws -> Reviewed {
         let previous = try await store.results.get(input.previous)
         guard previous.organisationId == snapshot.assessment.organisationId else {
             throw APIError(
@@ -99,15 +110,25 @@ struct ReviewController {
                 problems: [.init(location: "$.plan", message: "pick an assessment that has a plan")])
         }
         let scored = try await engine.scoredOrRefused(snapshot)
-        var extra = ["previous/result.json": Data(previous.json.utf8)]
-        if let plan { extra["previous/plan.yaml"] = Data(plan.text.utf8) }
+        var extra: [String: Data] = [:]
+        let assessment = scored.loaded.assessment
+        if assessment.kind.isAudit, !(assessment.auditor ?? "").trimmingCharacters(in: .whitespaces).isEmpty {
+            // The sign-off hashes the evidence too, which the cached scoring does not keep in memory.
+            extra = try await AssessmentFolder.files(
+                snapshot, store: store, criteriaOrder: scored.loaded.catalog.criteria.map(\.id))
+        }
+        extra["previous.json"] = Data(previous.json.utf8)
+        if let plan { extra["plan.yaml"] = Data(plan.text.utf8) }
         let reviewing = scored.engine(adding: extra)
         let root = ServerEngine.folderRoot
+        let previousInput = InputPath(root + "/previous.json", shown: "previous.json")
+        let planInput = plan.map { _ in InputPath(root + "/plan.yaml", shown: "plan.yaml") }
         do {
-            let (review, warnings) = try reviewing.review(
-                scored.loaded, previous: InputPath(root + "/previous/result.json", shown: "previous/result.json"),
-                plan: plan.map { _ in InputPath(root + "/previous/plan.yaml", shown: "previous/plan.yaml") })
-            return (review, scored.loaded.catalog, warnings)
+            let (review, warnings) = try reviewing.review(scored.loaded, previous: previousInput, plan: planInput)
+            let signOff = try reviewing.sealReview(
+                scored.loaded, reviewJSON: ReviewJSON.value(review), previous: previousInput, plan: planInput,
+                resultFolder: root)
+            return Reviewed(review: review, catalog: scored.loaded.catalog, warnings: warnings, signOff: signOff)
         } catch {
             throw ImportController.invalid(error)
         }

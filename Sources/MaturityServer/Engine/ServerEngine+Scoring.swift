@@ -78,14 +78,9 @@ extension ServerEngine {
         folder: [String: Data], catalog: Catalog, catalogRecord: CatalogRecord, catalogFiles: [String: Data],
         target: String?, showingPath: Bool, revision: Int
     ) throws -> ScoredAssessment {
-        let catalogPath = Self.catalogPath(catalogRecord, files: catalogFiles)
-        var memory: [String: Data] = [:]
+        let (catalogPath, placed) = Self.catalogLayout(catalogRecord, files: catalogFiles)
+        var memory = placed
         for (path, data) in folder { memory[folderRoot + "/" + path] = data }
-        if catalogFiles.count == 1, let only = catalogFiles.values.first, catalogFiles["catalog.yaml"] == nil {
-            memory[catalogPath] = only
-        } else {
-            for (path, data) in catalogFiles { memory[catalogPath + "/" + path] = data }
-        }
         let base = folderRoot + "/"
         let engine = Engine(
             files: MemoryFiles(memory), catalogFolders: [folderRoot + "/Criteria"],
@@ -125,8 +120,18 @@ extension ServerEngine {
     /// Where the catalog sits in the folder laid out for scoring: `Criteria/<id>` (a folder), or
     /// `Criteria/<id>.yaml` for a one-file catalog — where the command line looks a catalog up by its id.
     static func catalogPath(_ record: CatalogRecord, files: [String: Data]) -> String {
-        let oneFile = files["catalog.yaml"] == nil && files.count == 1
-        return folderRoot + "/Criteria/" + record.catalogId + (oneFile ? ".yaml" : "")
+        catalogLayout(record, files: files).path
+    }
+
+    /// The catalog's files placed at `catalogPath`, by their path in memory. The cached catalog is loaded from
+    /// here too, so the files it records as read are where scoring finds them (and an audit's sign-off hashes).
+    static func catalogLayout(_ record: CatalogRecord, files: [String: Data]) -> (path: String, files: [String: Data]) {
+        if files.count == 1, let only = files.values.first, files["catalog.yaml"] == nil {
+            let path = folderRoot + "/Criteria/" + record.catalogId + ".yaml"
+            return (path, [path: only])
+        }
+        let path = folderRoot + "/Criteria/" + record.catalogId
+        return (path, Dictionary(uniqueKeysWithValues: files.map { (path + "/" + $0.key, $0.value) }))
     }
 }
 

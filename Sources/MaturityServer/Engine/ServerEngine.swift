@@ -10,23 +10,15 @@ struct ServerEngine: Sendable {
     let results = ResultCache()
     let summaries = SummaryCache()
 
-    /// Where an assessment folder's files are placed in memory, and a catalog's.
+    /// Where an assessment folder's files are placed in memory.
     static let assessmentRoot = "/assessment"
-    static let catalogRoot = "/catalog"
 
     /// The catalog of a store row, loaded once per process (a stored catalog version never changes).
     func catalog(_ record: CatalogRecord) async throws -> Catalog {
         if let cached = await catalogs.get(record.id) { return cached }
         let files = try await store.catalogs.files(of: record)
-        let memory = MemoryFiles(
-            Dictionary(uniqueKeysWithValues: files.map { (Self.catalogRoot + "/" + $0.key, $0.value) }))
-        let path: String
-        if files["catalog.yaml"] == nil, files.count == 1, let only = files.keys.first {
-            path = Self.catalogRoot + "/" + only
-        } else {
-            path = Self.catalogRoot
-        }
-        let catalog = try Engine(files: memory).loadCatalog(InputPath(path, shown: record.catalogId)).value
+        let (path, placed) = Self.catalogLayout(record, files: files)
+        let catalog = try Engine(files: MemoryFiles(placed)).loadCatalog(InputPath(path, shown: record.catalogId)).value
         await catalogs.set(record.id, catalog)
         return catalog
     }

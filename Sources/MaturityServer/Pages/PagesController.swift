@@ -554,8 +554,9 @@ struct PagesController {
             return PageShell.response(page.render(previous: nil, review: nil, notice: Self.saved(request, t)))
         }
         do {
-            let (review, _, _) = try await reviews.review(
-                data.snapshot, input: ReviewController.ReviewInput(previous: previous, plan: planOf))
+            let review = try await reviews.review(
+                data.snapshot, input: ReviewController.ReviewInput(previous: previous, plan: planOf)
+            ).review
             return PageShell.response(page.render(previous: previous, review: (review, planOf ?? "")))
         } catch let error as APIError {
             return PageShell.response(page.render(previous: previous, review: nil, error: error), status: .ok)

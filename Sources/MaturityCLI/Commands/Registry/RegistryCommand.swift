@@ -51,28 +51,23 @@ enum Registry {
         _ options: RegistryStoreOptions, console: Console, _ work: @escaping @Sendable (Store) async throws -> T
     ) throws -> T {
         let configuration = options.configuration(console: console)
-        let box = ResultBox<T>()
-        let done = DispatchSemaphore(value: 0)
-        Task {
-            var logger = Logger(label: "maturity.registry")
-            logger.logLevel = .error
-            do {
+        do {
+            return try Blocking.run {
+                var logger = Logger(label: "maturity.registry")
+                logger.logLevel = .error
                 let store = try await Store.open(configuration, logger: logger)
                 do {
-                    box.value = try await work(store)
+                    let value = try await work(store)
+                    try? await store.close()
+                    return value
                 } catch {
-                    box.error = error
+                    try? await store.close()
+                    throw error
                 }
-                try? await store.close()
-            } catch {
-                box.error = error
             }
-            done.signal()
+        } catch {
+            throw diagnostics(for: error)
         }
-        done.wait()
-        if let error = box.error { throw diagnostics(for: error) }
-        guard let value = box.value else { throw DiagnosticError(.error("the register did not answer", at: nil)) }
-        return value
     }
 
     /// A refusal as the command line prints it: message and hint, exit status 1.
@@ -101,11 +96,6 @@ enum Registry {
 }
 
 /// What the registry's task ended with, written once by the task and read after it signalled.
-final class ResultBox<T: Sendable>: @unchecked Sendable {
-    var value: T?
-    var error: Error?
-}
-
 /// Text or JSON, for registry listings.
 enum RegistryFormat: String, CaseIterable, ExpressibleByArgument {
     case text
