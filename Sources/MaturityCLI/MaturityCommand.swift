@@ -29,13 +29,15 @@ public enum MaturityMain {
     public static func run(_ arguments: [String], console: Console = .standard) -> Int32 {
         Context.$console.withValue(console) {
             var parsed: ParsableCommand.Type?
+            var language = console.language(nil)
             do {
                 var command = try MaturityCommand.parseAsRoot(arguments)
                 parsed = type(of: command)
-                try command.run()
+                language = console.diagnosticLanguage(for: command)
+                try Context.$language.withValue(language) { try command.run() }
                 return 0
             } catch let error as DiagnosticError {
-                DiagnosticPrinter.print(error.diagnostics, console: console)
+                DiagnosticPrinter.print(error.diagnostics, console: console, language: language)
                 return ExitCode.failure.rawValue
             } catch {
                 let code = MaturityCommand.exitCode(for: error)

@@ -169,6 +169,8 @@ enum DiagnosticMessages {
         Pattern(name: "init", label: "problem"),
         // a ticket's contradicting times: `return ("first response (…) is before creation (…)", .field)`
         Pattern(name: "return", onlyIn: "TicketFacts.swift"),
+        // the named messages: `static func unknownKey(…) -> Self { Self(en: "…", zh: "…") }`
+        Pattern(name: "Self", label: "en"),
     ]
 
     /// Folders of Sources not searched, with the reason.
@@ -181,6 +183,8 @@ enum DiagnosticMessages {
     /// is checked where it is made. Keyed "file: argument".
     static let forwarders: [String: String] = [
         "Diagnostic.swift: message": "Diagnostic.error/.warning build a Diagnostic from their caller's message",
+        "Diagnostic+Message.swift: Message(englishOnly: message)":
+            "the fallback for messages not translated yet: the callers' literals are checked",
         "YAMLReader.swift: message": "YAMLReader.error/.warning add their caller's message at a node",
         "PreviousResultLoader.swift: message": "Reader.error adds its caller's message at a JSON node",
         "JSONDocument.swift: message": "Parser.failure adds its caller's message at the parser's place",
@@ -199,6 +203,7 @@ enum DiagnosticMessages {
             "failure(_:) completes 'cannot write '<path>': ' with the system's words for an errno (<reason>)",
         "FileOutput.swift: reason(errno)":
             "failure(_:) completes 'cannot write '<path>': ' with the system's words for an errno (<reason>)",
+        "ResultController.swift: options.format": "not a diagnostic: a scored result's report in the format asked for",
         "RegistryCommand.swift: refusal.description":
             "a RegisterRefusal's description: every case is listed in docs/errors.md section 14",
         "RegistryCommand.swift: error.description":
@@ -207,8 +212,8 @@ enum DiagnosticMessages {
 
     /// Messages built in a variable before the call: the literals they are built from, by file.
     static let assembled: [(file: String, literal: String)] = [
-        ("YAMLDocument.swift", #""YAML syntax: \(problem)""#),
-        ("YAMLDocument.swift", #"" (\(context.text) at line \(context.mark.line))""#),
+        ("Diagnostic+FileMessages.swift", #""YAML syntax: \(problem)""#),
+        ("Diagnostic+FileMessages.swift", #"" (\(context) at line \(line))""#),
         ("Verification.swift", #""the result was edited after sign-off""#),
         ("Verification.swift", #""; and \(resultChanges.count - 5) more""#),
     ]
@@ -270,6 +275,11 @@ enum DiagnosticMessages {
         var passed: [(key: String, line: Int)] = []
         for call in calls {
             guard let argument = call.messageArgument else { continue }
+            // A named message (`.unknownKey(key, in: what)`): checked where the factory makes it.
+            let trimmed = argument.text.trimmingCharacters(in: .whitespacesAndNewlines)
+            if trimmed.hasPrefix(".") || trimmed.hasPrefix("Diagnostic.Message.") { continue }
+            // A factory that builds its text from a value (`Self(en: reason, zh: …)`): checked where it is called.
+            if call.pattern.name == "Self", argument.literals.isEmpty { continue }
             if argument.literals.isEmpty {
                 let written = argument.text.trimmingCharacters(in: .whitespacesAndNewlines)
                 // `case .failure(let error)` binds a value; it makes no call.

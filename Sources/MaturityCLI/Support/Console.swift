@@ -45,4 +45,6 @@ public struct Console: Sendable {
 
 enum Context {
     @TaskLocal static var console: Console = .standard
+    /// The language diagnostics are printed in, chosen once the command line is parsed.
+    @TaskLocal static var language: Language = .en
 }

@@ -1,30 +1,36 @@
 import MaturityCore
 import MaturityReports
 
-/// Prints diagnostics compiler-style to standard error, in colour only on a terminal.
+/// Prints diagnostics compiler-style to standard error, in colour only on a terminal, in the user's
+/// language: the command's `--lang`, else the locale (`LANG`, `LC_ALL` …: zh* is Chinese), else English.
 enum DiagnosticPrinter {
-    static func print(_ diagnostics: [Diagnostic], console: Console = Context.console) {
+    static func print(
+        _ diagnostics: [Diagnostic], console: Console = Context.console, language: Language = Context.language
+    ) {
         for diagnostic in diagnostics {
-            console.writeError(format(diagnostic, colour: console.errorIsTerminal) + "\n")
+            console.writeError(format(diagnostic, colour: console.errorIsTerminal, language: language) + "\n")
         }
     }
 
-    static func format(_ diagnostic: Diagnostic, colour: Bool) -> String {
+    static func format(_ diagnostic: Diagnostic, colour: Bool, language: Language = .en) -> String {
         var text = ""
         if let location = diagnostic.location {
             let shown = sanitize(location.description)
             text += colour ? "\u{1B}[1m\(shown):\u{1B}[0m " : "\(shown): "
         }
-        let label = diagnostic.severity.rawValue + ":"
+        // "error: " or "错误：": the label, then its separator.
+        let label = diagnostic.severity.label(in: language)
         if colour {
             let code = diagnostic.isError ? "31" : "33"
-            text += "\u{1B}[1;\(code)m\(label)\u{1B}[0m "
+            text += "\u{1B}[1;\(code)m\(label.dropLast())\u{1B}[0m" + String(label.last ?? " ")
         } else {
-            text += label + " "
+            text += label
         }
-        text += sanitize(diagnostic.message)
-        if let hint = diagnostic.hint {
-            text += "\n  " + (colour ? "\u{1B}[36mhint:\u{1B}[0m " : "hint: ") + sanitize(hint)
+        text += sanitize(diagnostic.message(in: language))
+        if let hint = diagnostic.hint(in: language) {
+            let hintLabel = Diagnostic.Severity.hintLabel(in: language)
+            text += "\n  " + (colour ? "\u{1B}[36m\(hintLabel.dropLast())\u{1B}[0m\(hintLabel.last ?? " ")" : hintLabel)
+            text += sanitize(hint)
         }
         return text
     }

@@ -5,36 +5,104 @@ public struct Diagnostic: Hashable, Sendable, CustomStringConvertible {
         case warning
     }
 
+    /// A related place, such as where a duplicated id was first declared. It is shown inside the
+    /// diagnostic's message, in parentheses: `duplicate criterion id 'SP-01' (first declared at line 9)`.
+    public struct Note: Hashable, Sendable {
+        public var location: SourceLocation
+        public var message: Message
+
+        public init(_ message: Message, at location: SourceLocation) {
+            self.message = message
+            self.location = location
+        }
+    }
+
     public var severity: Severity
     public var location: SourceLocation?
-    public var message: String
-    public var hint: String?
+    /// What is wrong, in every language.
+    public var text: Message
+    /// How to fix it, in every language.
+    public var hintText: Message?
+    public var notes: [Note]
 
-    public init(_ severity: Severity, _ message: String, at location: SourceLocation?, hint: String? = nil) {
+    public init(
+        _ severity: Severity, _ message: Message, at location: SourceLocation?, hint: Message? = nil,
+        notes: [Note] = []
+    ) {
         self.severity = severity
         self.location = location
-        self.message = message
-        self.hint = hint
+        self.text = message
+        self.hintText = hint
+        self.notes = notes
     }
 
-    public static func error(_ message: String, at location: SourceLocation?, hint: String? = nil) -> Diagnostic {
-        Diagnostic(.error, message, at: location, hint: hint)
+    public static func error(
+        _ message: Message, at location: SourceLocation?, hint: Message? = nil, notes: [Note] = []
+    ) -> Diagnostic {
+        Diagnostic(.error, message, at: location, hint: hint, notes: notes)
     }
 
-    public static func warning(_ message: String, at location: SourceLocation?, hint: String? = nil) -> Diagnostic {
-        Diagnostic(.warning, message, at: location, hint: hint)
+    public static func warning(
+        _ message: Message, at location: SourceLocation?, hint: Message? = nil, notes: [Note] = []
+    ) -> Diagnostic {
+        Diagnostic(.warning, message, at: location, hint: hint, notes: notes)
     }
 
-    /// Compiler style: `path:line:column: error: message`, then `hint: …` on its own line.
-    public var description: String {
-        var text = ""
-        if let location { text += "\(location): " }
-        text += "\(severity.rawValue): \(message)"
-        if let hint { text += "\n  hint: \(hint)" }
+    /// The message in `language`, with its notes in parentheses.
+    public func message(in language: Language) -> String {
+        var text = self.text.text(in: language)
+        for note in notes {
+            let noteText = note.message.text(in: language)
+            text += language == .zh ? "（\(noteText)）" : " (\(noteText))"
+        }
         return text
     }
 
+    /// The hint in `language`.
+    public func hint(in language: Language) -> String? {
+        hintText?.text(in: language)
+    }
+
+    /// The message in English, with its notes.
+    public var message: String { message(in: .en) }
+
+    /// The hint in English; setting it gives a hint in English only.
+    public var hint: String? {
+        get { hintText?.en }
+        set { hintText = newValue.map(Message.init(englishOnly:)) }
+    }
+
+    /// Compiler style: `path:line:column: error: message`, then `hint: …` on its own line; in Chinese
+    /// `path:line:column: 错误：…` and `提示：…`, as compilers write them in a Chinese locale.
+    public func rendered(in language: Language) -> String {
+        var text = ""
+        if let location { text += "\(location): " }
+        text += severity.label(in: language) + message(in: language)
+        if let hint = hint(in: language) { text += "\n  " + Severity.hintLabel(in: language) + hint }
+        return text
+    }
+
+    /// In English, as tests and golden files compare it.
+    public var description: String { rendered(in: .en) }
+
     public var isError: Bool { severity == .error }
+}
+
+extension Diagnostic.Severity {
+    /// `error: ` or `错误：`.
+    public func label(in language: Language) -> String {
+        switch (self, language) {
+        case (.error, .en): "error: "
+        case (.warning, .en): "warning: "
+        case (.error, .zh): "错误："
+        case (.warning, .zh): "警告："
+        }
+    }
+
+    /// `hint: ` or `提示：`.
+    public static func hintLabel(in language: Language) -> String {
+        language == .zh ? "提示：" : "hint: "
+    }
 }
 
 /// The error a loader or check throws: every problem it found, in file order.

@@ -7,6 +7,13 @@ public enum Suggestion {
 
     /// A hint line: "did you mean 'x'?" or the list of valid choices when there are few.
     public static func hint(for word: String, in candidates: [String], listUpTo limit: Int = 8) -> String? {
+        Suggester(candidates, listUpTo: limit).hint(for: word)?.en
+    }
+
+    /// The same hint in every language.
+    public static func hintMessage(
+        for word: String, in candidates: [String], listUpTo limit: Int = 8
+    ) -> Diagnostic.Message? {
         Suggester(candidates, listUpTo: limit).hint(for: word)
     }
 
@@ -34,13 +41,13 @@ public final class Suggester {
     }
 
     /// "did you mean 'x'?", the list of choices when there are at most `listUpTo`, or nil.
-    public func hint(for word: String) -> String? {
+    public func hint(for word: String) -> Diagnostic.Message? {
         if searches < Self.maximumSearches {
             searches += 1
-            if let near = closest(to: word) { return "did you mean '\(near)'?" }
+            if let near = closest(to: word) { return .didYouMean(near) }
         }
         if !candidates.isEmpty, candidates.count <= listUpTo {
-            return "expected one of " + candidates.map { "'\($0)'" }.joined(separator: ", ")
+            return .expectedOneOf(candidates)
         }
         return nil
     }

@@ -12,8 +12,8 @@ extension Engine {
             return try TicketKPIs.measure(path: disk, displayPath: export.shown, mapping: ticketMapping, strict: strict)
         }
         let data = try InputFile.read(
-            export.path, shown: export.shown, kind: "ticket export", maximumBytes: TicketKPIs.maximumInMemoryBytes,
-            what: "a ticket export held in memory", files: files)
+            export.path, shown: export.shown, kind: .ticketExportKind, maximumBytes: TicketKPIs.maximumInMemoryBytes,
+            what: .ticketExportInMemory, files: files)
         return try TicketKPIs.measure(
             reader: CSVReader(bytes: [UInt8](data), delimiter: ticketMapping.delimiter), file: export.shown,
             mapping: ticketMapping, strict: strict)

@@ -30,8 +30,8 @@ public enum TicketKPIs {
             measurement = try measure(path: disk, displayPath: shown, mapping: mapping)
         } else {
             let data = try InputFile.read(
-                real, shown: shown, kind: "ticket export", maximumBytes: maximumInMemoryBytes,
-                what: "a ticket export held in memory", files: files)
+                real, shown: shown, kind: .ticketExportKind, maximumBytes: maximumInMemoryBytes,
+                what: .ticketExportInMemory, files: files)
             measurement = try measure(
                 reader: CSVReader(bytes: [UInt8](data), delimiter: mapping.delimiter), file: shown, mapping: mapping)
         }

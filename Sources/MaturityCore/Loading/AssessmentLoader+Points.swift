@@ -31,7 +31,9 @@ extension AssessmentLoader.Reader {
         let id = criterion.id
         let points = criterion.points ?? 0
         for key in ["earned", "audited_earned"] {
-            guard let node = fields[key], !r.isNull(node), let value = r.number(node, "\(key) of '\(id)'") else {
+            guard let node = fields[key], !r.isNull(node),
+                let value = r.number(node, .init(en: "\(key) of '\(id)'", zh: "'\(id)' 的 \(key)"))
+            else {
                 continue
             }
             if criterion.check == .sample {
@@ -68,16 +70,21 @@ extension AssessmentLoader.Reader {
                     hint: "give its points as \(key == "sample" ? "earned" : "audited_earned"): N")
                 continue
             }
-            guard let sample = readSample(node, "\(key) of '\(id)'") else { continue }
+            guard let sample = readSample(node, .init(en: "\(key) of '\(id)'", zh: "'\(id)' 的 \(key)")) else {
+                continue
+            }
             if key == "sample" { entry.sample = sample } else { entry.auditedSample = sample }
         }
     }
 
     /// `{size: 50, conforming: 44}`: a size of 1 or more, conforming from 0 to the size.
-    func readSample(_ node: Node, _ what: String) -> Sample? {
+    func readSample(_ node: Node, _ what: Diagnostic.Message) -> Sample? {
         guard let map = r.mapping(node, what, allowed: Self.sampleKeys, required: Self.sampleKeys),
-            let sizeNode = map["size"], let size = r.integer(sizeNode, "size of \(what)"),
-            let conformingNode = map["conforming"], let conforming = r.integer(conformingNode, "conforming of \(what)")
+            let sizeNode = map["size"],
+            let size = r.integer(sizeNode, .init(en: "size of \(what.en)", zh: "\(what.zh) 的 size")),
+            let conformingNode = map["conforming"],
+            let conforming = r.integer(
+                conformingNode, .init(en: "conforming of \(what.en)", zh: "\(what.zh) 的 conforming"))
         else { return nil }
         if size < 1 {
             r.error("\(what): size must be 1 or more, found \(size)", at: sizeNode)
@@ -108,7 +115,7 @@ extension AssessmentLoader.Reader {
             }
             return nil
         }
-        guard let id = r.identifier(node, "profile") else { return nil }
+        guard let id = r.identifier(node, .key("profile")) else { return nil }
         guard !catalog.profiles.isEmpty else {
             r.error(
                 "catalog '\(catalog.id)' has no profiles", at: node,
@@ -147,7 +154,7 @@ extension AssessmentLoader.Reader {
     /// `adjustments:` — deductions and bonuses, each with its text and, optionally, the criterion it concerns.
     /// Ids default to D1, D2, … and B1, B2, … and must not repeat a finding's id.
     func readAdjustments(_ node: Node, findings: [Finding]) -> [Adjustment] {
-        guard !r.isNull(node), let items = r.sequence(node, "adjustments") else { return [] }
+        guard !r.isNull(node), let items = r.sequence(node, .key("adjustments")) else { return [] }
         if catalog.adjustments == nil, !items.isEmpty {
             r.error(
                 "catalog '\(catalog.id)' allows no adjustments", at: node,
@@ -163,8 +170,10 @@ extension AssessmentLoader.Reader {
         for item in items {
             guard
                 let map = r.mapping(
-                    item, "an adjustment", allowed: Self.adjustmentKeys, required: ["kind", "text"]),
-                let kindNode = map["kind"], let kindText = r.string(kindNode, "kind of an adjustment")
+                    item, .init(en: "an adjustment", zh: "调整项"), allowed: Self.adjustmentKeys,
+                    required: ["kind", "text"]),
+                let kindNode = map["kind"],
+                let kindText = r.string(kindNode, .init(en: "kind of an adjustment", zh: "调整项的 kind"))
             else { continue }
             guard let kind = Adjustment.Kind(rawValue: kindText) else {
                 r.error(
@@ -174,7 +183,9 @@ extension AssessmentLoader.Reader {
             }
             counts[kind, default: 0] += 1
             var id = (kind == .deduction ? "D" : "B") + String(counts[kind] ?? 1)
-            if let idNode = map["id"], let written = r.identifier(idNode, "adjustment id") { id = written }
+            if let idNode = map["id"], let written = r.identifier(idNode, .init(en: "adjustment id", zh: "调整项 id")) {
+                id = written
+            }
             let at = map["id"] ?? item
             if let first = seen[id] {
                 r.error(
@@ -185,7 +196,9 @@ extension AssessmentLoader.Reader {
             }
             seen[id] = r.location(at)
             var criterion: String?
-            if let criterionNode = map["criterion"], let ref = r.identifier(criterionNode, "criterion of '\(id)'") {
+            if let criterionNode = map["criterion"],
+                let ref = r.identifier(criterionNode, .init(en: "criterion of '\(id)'", zh: "'\(id)' 的 criterion"))
+            {
                 if catalog.criterion(ref) == nil {
                     r.error(
                         "adjustment '\(id)' names unknown criterion '\(ref)'", at: criterionNode,
@@ -193,7 +206,9 @@ extension AssessmentLoader.Reader {
                 }
                 criterion = ref
             }
-            let text = map["text"].flatMap { r.string($0, "text of adjustment '\(id)'") } ?? ""
+            let text =
+                map["text"].flatMap { r.string($0, .init(en: "text of adjustment '\(id)'", zh: "调整项 '\(id)' 的 text")) }
+                ?? ""
             result.append(Adjustment(id: id, kind: kind, text: text, criterion: criterion, location: r.location(at)))
         }
         return result

@@ -27,14 +27,14 @@ public struct AssessmentFile {
     /// The `catalog:` the assessment names.
     public func catalogReference() throws(DiagnosticError) -> CatalogReference {
         let r = YAMLReader(file: document.file)
-        guard let map = r.mapping(document.root, "the assessment") else { throw DiagnosticError(r.bag.sorted) }
+        guard let map = r.mapping(document.root, .init(en: "the assessment", zh: "评估")) else {
+            throw DiagnosticError(r.bag.sorted)
+        }
         guard let node = map["catalog"] else {
             throw DiagnosticError(
-                .error(
-                    "the assessment has no 'catalog'", at: r.location(document.root),
-                    hint: "add 'catalog: <catalog id>' naming the catalog it was made against"))
+                .error(.assessmentHasNoCatalog, at: r.location(document.root), hint: .addCatalogID))
         }
-        guard let text = r.identifier(node, "catalog") else { throw DiagnosticError(r.bag.sorted) }
+        guard let text = r.identifier(node, .key("catalog")) else { throw DiagnosticError(r.bag.sorted) }
         return AssessmentLoader.parseReference(text, at: r.location(node))
     }
 
@@ -114,48 +114,41 @@ public enum AssessmentLoader {
         mutating func read(_ root: Node) -> Assessment? {
             guard
                 let map = r.mapping(
-                    root, "the assessment", allowed: AssessmentLoader.assessmentKeys,
+                    root, .init(en: "the assessment", zh: "评估"), allowed: AssessmentLoader.assessmentKeys,
                     required: ["schema", "catalog", "organisation", "date"])
             else { return nil }
-            if let node = map["schema"], let schema = r.integer(node, "schema"), schema != 1 {
-                r.error(
-                    "unknown schema \(schema)", at: node, hint: "this version of maturity reads assessment schema 1")
+            if let node = map["schema"], let schema = r.integer(node, .key("schema")), schema != 1 {
+                r.error(.unknownAssessmentSchema(schema), at: node, hint: .readsAssessmentSchema1)
             }
             var reference: CatalogReference?
-            if let node = map["catalog"], let text = r.identifier(node, "catalog") {
+            if let node = map["catalog"], let text = r.identifier(node, .key("catalog")) {
                 let ref = AssessmentLoader.parseReference(text, at: r.location(node))
                 reference = ref
                 if ref.id != catalog.id {
-                    r.error(
-                        "the assessment was made against catalog '\(ref.id)', but the catalog used is '\(catalog.id)'",
-                        at: node, hint: "pass the matching catalog with --catalog, or correct 'catalog:'")
+                    r.error(.madeAgainstOtherCatalog(ref.id, used: catalog.id), at: node, hint: .passMatchingCatalog)
                 } else if let version = ref.version, version != catalog.version {
                     r.error(
-                        "the assessment was made against catalog version '\(version)', but the catalog used is version '\(catalog.version)'",
-                        at: node,
-                        hint:
-                            "pass that catalog version with --catalog, or write 'catalog: \(catalog.id)@\(catalog.version)'"
+                        .madeAgainstOtherVersion(version, used: catalog.version), at: node,
+                        hint: .passCatalogVersion(catalog.id, catalog.version)
                     )
                 }
             }
             let organisation = map["organisation"].flatMap(readOrganisation)
             var kind = Assessment.Kind.selfAssessment
-            if let node = map["kind"], let text = r.string(node, "kind") {
+            if let node = map["kind"], let text = r.string(node, .key("kind")) {
                 if let parsed = Assessment.Kind(rawValue: text) {
                     kind = parsed
                 } else {
                     r.error(
-                        "unknown assessment kind '\(text)'", at: node,
-                        hint: Suggestion.hint(for: text, in: Assessment.Kind.allCases.map(\.rawValue)))
+                        .unknownAssessmentKind(text), at: node,
+                        hint: Suggestion.hintMessage(for: text, in: Assessment.Kind.allCases.map(\.rawValue)))
                 }
             }
-            let date = map["date"].flatMap { r.day($0, "date") }
-            let assessor = map["assessor"].flatMap { r.string($0, "assessor") }
-            let auditor = map["auditor"].flatMap { r.string($0, "auditor") }
+            let date = map["date"].flatMap { r.day($0, .key("date")) }
+            let assessor = map["assessor"].flatMap { r.string($0, .key("assessor")) }
+            let auditor = map["auditor"].flatMap { r.string($0, .key("auditor")) }
             if kind == .audit, (auditor ?? "").trimmingCharacters(in: .whitespaces).isEmpty {
-                r.warning(
-                    "an audit without an auditor's name is not signed", at: map.entry("auditor")?.value ?? root,
-                    hint: "write 'auditor: NAME'; the audit result then carries a digest that 'maturity verify' checks")
+                r.warning(.auditWithoutAuditor, at: map.entry("auditor")?.value ?? root, hint: .writeAuditor)
             }
             let owners = map["owners"].map(readOwners) ?? [:]
             let evidence = map["evidence"].map { readEvidence($0, date: date) } ?? []
@@ -178,9 +171,7 @@ public enum AssessmentLoader {
             }
             if let profile, let node = map["criteria"] { checkExcluded(node, profile: profile) }
             if map["criteria"] == nil {
-                r.warning(
-                    "the assessment has no 'criteria'; every criterion is not assessed", at: root,
-                    hint: "run 'maturity init' for a template listing every criterion")
+                r.warning(.noCriteria, at: root, hint: .runInitForTemplate)
             }
 
             guard let reference, let organisation, let date else { return nil }
@@ -197,37 +188,37 @@ public enum AssessmentLoader {
 
         func readOrganisation(_ node: Node) -> Organisation? {
             if case .scalar = node {
-                return r.string(node, "organisation").map { Organisation(name: $0) }
+                return r.string(node, .key("organisation")).map { Organisation(name: $0) }
             }
             guard
                 let map = r.mapping(
-                    node, "organisation", allowed: AssessmentLoader.organisationKeys, required: ["name"]),
-                let name = map["name"].flatMap({ r.string($0, "organisation name") })
+                    node, .key("organisation"), allowed: AssessmentLoader.organisationKeys, required: ["name"]),
+                let name = map["name"].flatMap({ r.string($0, .init(en: "organisation name", zh: "组织名称")) })
             else { return nil }
-            return Organisation(name: name, site: map["site"].flatMap { r.string($0, "site") })
+            return Organisation(name: name, site: map["site"].flatMap { r.string($0, .key("site")) })
         }
 
         func readOwners(_ node: Node) -> [String: String] {
             // An empty `owners:` (the template's, all examples commented out) names no one.
-            guard !r.isNull(node), let map = r.mapping(node, "owners") else { return [:] }
+            guard !r.isNull(node), let map = r.mapping(node, .key("owners")) else { return [:] }
             let ids = catalog.domains.map(\.id) + catalog.criteria.map(\.id)
             let known = Set(ids)
             let suggester = Suggester(ids)
             var owners: [String: String] = [:]
             for entry in map.entries {
                 if !known.contains(entry.key) {
-                    r.error(
-                        "owners names '\(entry.key)', which is neither a criterion nor a domain of the catalog",
-                        at: entry.keyNode, hint: suggester.hint(for: entry.key))
+                    r.error(.ownersNamesUnknown(entry.key), at: entry.keyNode, hint: suggester.hint(for: entry.key))
                     continue
                 }
-                if let person = r.string(entry.value, "owner of '\(entry.key)'") { owners[entry.key] = person }
+                if let person = r.string(entry.value, .init(en: "owner of '\(entry.key)'", zh: "'\(entry.key)' 的负责人")) {
+                    owners[entry.key] = person
+                }
             }
             return owners
         }
 
         func readEvidence(_ node: Node, date: Day?) -> [EvidenceItem] {
-            guard !r.isNull(node), let items = r.sequence(node, "evidence") else { return [] }
+            guard !r.isNull(node), let items = r.sequence(node, .key("evidence")) else { return [] }
             let knownKinds = catalog.knownEvidenceKinds
             let kindSet = Set(knownKinds)
             let kindSuggester = Suggester(knownKinds, listUpTo: 12)
@@ -237,61 +228,57 @@ public enum AssessmentLoader {
             for item in items {
                 guard
                     let map = r.mapping(
-                        item, "an evidence item", allowed: AssessmentLoader.evidenceKeys,
+                        item, .init(en: "an evidence item", zh: "证据项"), allowed: AssessmentLoader.evidenceKeys,
                         required: ["id", "kind", "title"]),
-                    let idNode = map["id"], let id = r.identifier(idNode, "evidence id")
+                    let idNode = map["id"], let id = r.identifier(idNode, .init(en: "evidence id", zh: "证据 id"))
                 else { continue }
                 if let first = seen[id] {
-                    r.error("duplicate evidence id '\(id)' (first declared at \(r.refer(to: first)))", at: idNode)
+                    r.duplicate(.duplicateEvidenceID(id), at: idNode, first: first)
                     continue
                 }
                 seen[id] = r.location(idNode)
-                let kind = map["kind"].flatMap { r.identifier($0, "evidence kind") } ?? ""
+                let kind = map["kind"].flatMap { r.identifier($0, .init(en: "evidence kind", zh: "证据类型")) } ?? ""
                 if let kindNode = map["kind"], !kind.isEmpty, !kindSet.contains(kind), catalog.isPoints {
                     // A points clause takes any valid item; only a catalog that declares its kinds is checked.
                     if !catalog.evidenceKinds.isEmpty {
                         r.warning(
-                            "evidence kind '\(kind)' of '\(id)' is not one the catalog declares; it counts for "
-                                + "\(catalog.evidenceMaxAgeDays) days", at: kindNode,
+                            .evidenceKindNotDeclared(kind, of: id, days: catalog.evidenceMaxAgeDays), at: kindNode,
                             hint: kindSuggester.hint(for: kind))
                     }
                 } else if let kindNode = map["kind"], !kind.isEmpty, !kindSet.contains(kind) {
-                    r.warning(
-                        "evidence kind '\(kind)' of '\(id)' is not one the catalog asks for; it supports no level",
-                        at: kindNode, hint: kindSuggester.hint(for: kind))
+                    r.warning(.evidenceKindNotAskedFor(kind, of: id), at: kindNode, hint: kindSuggester.hint(for: kind))
                 }
-                let title = map["title"].flatMap { r.string($0, "title of '\(id)'") } ?? id
+                let title =
+                    map["title"].flatMap { r.string($0, .init(en: "title of '\(id)'", zh: "'\(id)' 的 title")) } ?? id
                 var itemDate: Day?
                 if let dateNode = map["date"] {
-                    itemDate = r.day(dateNode, "date of '\(id)'")
+                    itemDate = r.day(dateNode, .init(en: "date of '\(id)'", zh: "'\(id)' 的日期"))
                     if let itemDate, let date, itemDate > date {
                         r.error(
-                            "evidence '\(id)' is dated \(itemDate), after the assessment date \(date)", at: dateNode,
-                            hint: "evidence must exist when the assessment is made; correct the date")
+                            .evidenceDatedAfterAssessment(id, itemDate, date), at: dateNode, hint: .evidenceMustExist)
                     }
                 } else {
-                    r.warning(
-                        "evidence '\(id)' has no date, so it cannot support any level", at: idNode,
-                        hint: "add 'date: YYYY-MM-DD' (when the document was issued or the record made)")
+                    r.warning(.evidenceHasNoDate(id), at: idNode, hint: .addEvidenceDate)
                 }
                 var file: String?
-                if let fileNode = map["file"], let path = r.string(fileNode, "file of '\(id)'") {
+                if let fileNode = map["file"],
+                    let path = r.string(fileNode, .init(en: "file of '\(id)'", zh: "'\(id)' 的 file"))
+                {
                     file = path
-                    checkFile(path, at: fileNode, what: "evidence file")
+                    checkFile(path, at: fileNode, what: .evidenceFile)
                 }
                 var validUntil: Day?
                 if let untilNode = map["valid_until"], !r.isNull(untilNode) {
-                    validUntil = r.day(untilNode, "valid_until of '\(id)'")
+                    validUntil = r.day(untilNode, .init(en: "valid_until of '\(id)'", zh: "'\(id)' 的 valid_until"))
                     if let validUntil, let itemDate, validUntil < itemDate {
                         r.error(
-                            "evidence '\(id)' is valid until \(validUntil), before its own date \(itemDate)",
-                            at: untilNode, hint: "valid_until is the last day the item counts; correct one of the dates"
-                        )
+                            .validUntilBeforeDate(id, validUntil, itemDate), at: untilNode, hint: .validUntilIsLastDay)
                     }
                 }
                 var supersededBy: String?
                 if let byNode = map["superseded_by"], !r.isNull(byNode) {
-                    supersededBy = r.identifier(byNode, "superseded_by of '\(id)'")
+                    supersededBy = r.identifier(
+                        byNode, .init(en: "superseded_by of '\(id)'", zh: "'\(id)' 的 superseded_by"))
                     if let supersededBy { successors.append((id, supersededBy, byNode)) }
                 }
                 result.append(
@@ -309,13 +296,10 @@ public enum AssessmentLoader {
             let next = Dictionary(links.map { ($0.id, $0.by) }, uniquingKeysWith: { a, _ in a })
             for link in links {
                 if link.by == link.id {
-                    r.error(
-                        "evidence '\(link.id)' cannot supersede itself", at: link.node,
-                        hint: "superseded_by names the newer item that replaces this one")
+                    r.error(.supersedesItself(link.id), at: link.node, hint: .supersededByNamesNewer)
                 } else if !ids.contains(link.by) {
                     r.error(
-                        "evidence '\(link.id)' is superseded by '\(link.by)', which is not declared", at: link.node,
-                        hint: "declare the newer item under 'evidence:' with id, kind, title and date")
+                        .supersededByUndeclared(link.id, by: link.by), at: link.node, hint: .declareUnderEvidence)
                 } else {
                     var chain = [link.id, link.by]
                     while let following = next[chain.last!], following != chain.last!, !chain.contains(following) {
@@ -323,33 +307,29 @@ public enum AssessmentLoader {
                     }
                     if let last = next[chain.last!], last == link.id, chain.count > 1 {
                         r.error(
-                            "evidence '\(link.id)' is superseded in a circle: "
-                                + (chain + [link.id]).joined(separator: " → "), at: link.node,
-                            hint: "only the older item names the newer one in superseded_by")
+                            .supersededInCircle(link.id, chain: chain + [link.id]), at: link.node,
+                            hint: .onlyOlderNamesNewer)
                     }
                 }
             }
         }
 
         /// A file named in the assessment must exist and stay inside the assessment's folder.
-        func checkFile(_ path: String, at node: Node, what: String) {
+        func checkFile(_ path: String, at node: Node, what: Diagnostic.Message) {
             switch PathCheck.resolve(path, inside: folder, files: files) {
             case .ok:
                 break
             case .missing:
-                r.error(
-                    "\(what) '\(path)' does not exist", at: node, hint: "paths are relative to the assessment's folder")
+                r.error(.fileDoesNotExist(what, path), at: node, hint: .pathsRelativeToAssessment)
             case .outside:
-                r.error(
-                    "\(what) '\(path)' resolves outside the assessment's folder", at: node,
-                    hint: "copy the file into the assessment's folder (symbolic links are followed)")
+                r.error(.fileOutsideFolder(what, path), at: node, hint: .copyIntoFolder)
             case .notAFile:
-                r.error("\(what) '\(path)' is not a regular file", at: node)
+                r.error(.notARegularFile(what, path), at: node)
             }
         }
 
         func readMetrics(_ node: Node) -> ([String: Double], [String: SourceLocation]) {
-            guard !r.isNull(node), let map = r.mapping(node, "metrics") else { return ([:], [:]) }
+            guard !r.isNull(node), let map = r.mapping(node, .key("metrics")) else { return ([:], [:]) }
             let known = Set(catalog.allKPIIds)
             let suggester = Suggester(catalog.allKPIIds)
             var values: [String: Double] = [:]
@@ -357,16 +337,17 @@ public enum AssessmentLoader {
             for entry in map.entries {
                 guard known.contains(entry.key) else {
                     r.error(
-                        "unknown KPI '\(entry.key)' in metrics", at: entry.keyNode,
-                        hint: suggester.hint(for: entry.key)
-                            ?? "declare it in the catalog's 'kpis:' or use a built-in ticket KPI")
+                        .unknownKPIInMetrics(entry.key), at: entry.keyNode,
+                        hint: suggester.hint(for: entry.key) ?? .declareKPIOrBuiltIn)
                     continue
                 }
                 // A KPI listed without a value (an example uncommented, not filled in yet) has no value.
-                if !r.isNull(entry.value), let value = r.number(entry.value, "value of '\(entry.key)'") {
+                if !r.isNull(entry.value),
+                    let value = r.number(entry.value, .init(en: "value of '\(entry.key)'", zh: "'\(entry.key)' 的值"))
+                {
                     // A rate of 150 % would raise the score; every value must be one its unit allows.
                     if let problem = catalog.kpi(entry.key)?.rangeProblem(value) {
-                        r.error("value of '\(entry.key)' \(problem)", at: entry.value)
+                        r.error(.valueOf(entry.key, problem), at: entry.value)
                         continue
                     }
                     values[entry.key] = value
@@ -377,20 +358,20 @@ public enum AssessmentLoader {
         }
 
         func readTickets(_ node: Node) -> TicketSource? {
-            guard let map = r.mapping(node, "tickets", allowed: AssessmentLoader.ticketKeys, required: ["file"]),
-                let fileNode = map["file"], let file = r.string(fileNode, "tickets file")
+            guard let map = r.mapping(node, .key("tickets"), allowed: AssessmentLoader.ticketKeys, required: ["file"]),
+                let fileNode = map["file"], let file = r.string(fileNode, .init(en: "tickets file", zh: "工单文件"))
             else { return nil }
-            checkFile(file, at: fileNode, what: "ticket export")
+            checkFile(file, at: fileNode, what: .ticketExport)
             var mapping: String?
-            if let mappingNode = map["mapping"], let path = r.string(mappingNode, "mapping") {
+            if let mappingNode = map["mapping"], let path = r.string(mappingNode, .key("mapping")) {
                 mapping = path
-                checkFile(path, at: mappingNode, what: "mapping")
+                checkFile(path, at: mappingNode, what: .mappingFile)
             }
             return TicketSource(file: file, mapping: mapping, location: r.location(node))
         }
 
         func readCriteria(_ node: Node, evidence: [EvidenceItem]) -> [String: CriterionEntry] {
-            guard let map = r.mapping(node, "criteria") else { return [:] }
+            guard let map = r.mapping(node, .key("criteria")) else { return [:] }
             let evidenceIds = Set(evidence.map(\.id))
             // One suggester per list: each prepares its candidates once and suggests for the first 20 only.
             let criterionSuggester = Suggester(catalog.criteria.map(\.id))
@@ -400,9 +381,8 @@ public enum AssessmentLoader {
             for entry in map.entries {
                 guard let criterion = catalog.criterion(entry.key) else {
                     r.error(
-                        "unknown criterion '\(entry.key)'", at: entry.keyNode,
-                        hint: criterionSuggester.hint(for: entry.key)
-                            ?? "criteria are listed by 'maturity catalog show'")
+                        .unknownCriterion(entry.key), at: entry.keyNode,
+                        hint: criterionSuggester.hint(for: entry.key) ?? .criteriaListedByCatalogShow)
                     continue
                 }
                 if r.isNull(entry.value) {
@@ -410,7 +390,9 @@ public enum AssessmentLoader {
                     continue
                 }
                 guard
-                    let fields = r.mapping(entry.value, "criterion '\(entry.key)'", allowed: AssessmentLoader.entryKeys)
+                    let fields = r.mapping(
+                        entry.value, .init(en: "criterion '\(entry.key)'", zh: "评价项 '\(entry.key)'"),
+                        allowed: AssessmentLoader.entryKeys)
                 else { continue }
                 var result = CriterionEntry(location: r.location(entry.keyNode))
                 checkScoringKeys(fields, criterion: entry.key)
@@ -418,32 +400,30 @@ public enum AssessmentLoader {
                 for key in ["claimed", "audited"] where !catalog.isPoints {
                     guard let levelNode = fields[key], !r.isNull(levelNode),
                         let level = r.integer(
-                            levelNode, "\(key) level of '\(entry.key)'",
-                            otherwise: "a criterion that does not apply takes no level: write "
-                                + "'\(entry.key): {na: \"why it does not apply\"}' (not on a key criterion)")
+                            levelNode, .init(en: "\(key) level of '\(entry.key)'", zh: "'\(entry.key)' 的 \(key) 等级"),
+                            otherwise: .notApplicableTakesNoLevel(entry.key))
                     else { continue }
                     if level < 0 || level > maxLevel {
-                        r.error(
-                            "\(key) level \(level) of '\(entry.key)' is outside the scale 0–\(maxLevel)", at: levelNode)
+                        r.error(.levelOutsideScale(key, level, of: entry.key, top: maxLevel), at: levelNode)
                         continue
                     }
                     if key == "claimed" { result.claimed = level } else { result.audited = level }
                 }
                 if let evidenceNode = fields["evidence"], !r.isNull(evidenceNode),
-                    let refs = r.identifiers(evidenceNode, "evidence of '\(entry.key)'")
+                    let refs = r.identifiers(
+                        evidenceNode, .init(en: "evidence of '\(entry.key)'", zh: "'\(entry.key)' 的证据"))
                 {
                     for (ref, refNode) in refs {
                         if !evidenceIds.contains(ref) {
                             r.error(
-                                "criterion '\(entry.key)' cites evidence '\(ref)', which is not declared", at: refNode,
-                                hint: evidenceSuggester.hint(for: ref)
-                                    ?? "declare it under 'evidence:' with id, kind, title and date")
+                                .citesUndeclaredEvidence(entry.key, ref), at: refNode,
+                                hint: evidenceSuggester.hint(for: ref) ?? .declareEvidenceItem)
                         } else if !result.evidence.contains(ref) {
                             result.evidence.append(ref)
                         }
                     }
                 }
-                result.note = fields["note"].flatMap { r.isNull($0) ? nil : r.string($0, "note") }
+                result.note = fields["note"].flatMap { r.isNull($0) ? nil : r.string($0, .key("note")) }
                 if let naNode = fields["na"], !r.isNull(naNode) {
                     let reason: String?
                     if case .scalar(let scalar) = naNode, scalar.style == .plain, scalar.string == "true" {
@@ -453,31 +433,22 @@ public enum AssessmentLoader {
                     } else if case .scalar(let scalar) = naNode, scalar.style == .plain,
                         ["yes", "no", "on", "off", "y", "n"].contains(scalar.string.lowercased())
                     {
-                        r.error(
-                            "na of '\(entry.key)' is '\(scalar.string)', which reads as neither a reason nor true/false",
-                            at: naNode, hint: "write the reason the criterion does not apply, or true / false")
+                        r.error(.naReadsAsNeither(entry.key, scalar.string), at: naNode, hint: .writeNAReason)
                         reason = nil
                     } else {
-                        reason = r.string(naNode, "na reason of '\(entry.key)'")
+                        reason = r.string(naNode, .init(en: "na reason of '\(entry.key)'", zh: "'\(entry.key)' 的不适用理由"))
                     }
                     if let reason {
                         if criterion.key {
-                            r.error(
-                                "key criterion '\(entry.key)' cannot be not applicable", at: naNode,
-                                hint: "a key criterion applies to every organisation; assess it (level 0 if absent)")
+                            r.error(.keyCriterionCannotBeNA(entry.key), at: naNode, hint: .keyCriterionApplies)
                         } else if let required = catalog.requiredLevel(of: entry.key) {
                             r.error(
-                                "criterion '\(entry.key)' cannot be not applicable: rating '\(required.rating)' requires it "
-                                    + "at level \(required.level)",
-                                at: naNode, hint: "assess it (level 0 if absent)")
+                                .requiredCriterionCannotBeNA(entry.key, rating: required.rating, level: required.level),
+                                at: naNode, hint: .assessItLevel0)
                         } else if result.claimed != nil || result.audited != nil {
-                            r.error(
-                                "criterion '\(entry.key)' is marked not applicable but also given a level", at: naNode,
-                                hint: "remove 'na' or the level")
+                            r.error(.notApplicableButLevel(entry.key), at: naNode, hint: .removeNAOrLevel)
                         } else if result.givesPoints {
-                            r.error(
-                                "criterion '\(entry.key)' is marked not applicable but also given points", at: naNode,
-                                hint: "remove 'na' or the points")
+                            r.error(.notApplicableButPoints(entry.key), at: naNode, hint: .removeNAOrPoints)
                         }
                         result.notApplicable = reason.isEmpty ? "not applicable" : reason
                     }
@@ -488,7 +459,7 @@ public enum AssessmentLoader {
         }
 
         func readFindings(_ node: Node, evidence: [EvidenceItem]) -> [Finding] {
-            guard !r.isNull(node), let items = r.sequence(node, "findings") else { return [] }
+            guard !r.isNull(node), let items = r.sequence(node, .key("findings")) else { return [] }
             let criterionSuggester = Suggester(catalog.criteria.map(\.id))
             let evidenceIds = Set(evidence.map(\.id))
             let evidenceSuggester = Suggester(evidence.map(\.id))
@@ -497,58 +468,64 @@ public enum AssessmentLoader {
             for item in items {
                 guard
                     let map = r.mapping(
-                        item, "a finding", allowed: AssessmentLoader.findingKeys, required: ["id", "grade", "text"]),
-                    let idNode = map["id"], let id = r.identifier(idNode, "finding id")
+                        item, .init(en: "a finding", zh: "审核发现"), allowed: AssessmentLoader.findingKeys,
+                        required: ["id", "grade", "text"]),
+                    let idNode = map["id"], let id = r.identifier(idNode, .init(en: "finding id", zh: "审核发现 id"))
                 else { continue }
                 if let first = seen[id] {
-                    r.error("duplicate finding id '\(id)' (first declared at \(r.refer(to: first)))", at: idNode)
+                    r.duplicate(.duplicateFindingID(id), at: idNode, first: first)
                     continue
                 }
                 seen[id] = r.location(idNode)
                 var criterion: String?
-                if let criterionNode = map["criterion"], let ref = r.identifier(criterionNode, "criterion of '\(id)'") {
+                if let criterionNode = map["criterion"],
+                    let ref = r.identifier(criterionNode, .init(en: "criterion of '\(id)'", zh: "'\(id)' 的 criterion"))
+                {
                     if catalog.criterion(ref) == nil {
                         r.error(
-                            "finding '\(id)' names unknown criterion '\(ref)'", at: criterionNode,
+                            .findingNamesUnknownCriterion(id, ref), at: criterionNode,
                             hint: criterionSuggester.hint(for: ref))
                     }
                     criterion = ref
                 }
-                guard let gradeNode = map["grade"], let gradeText = r.string(gradeNode, "grade") else { continue }
+                guard let gradeNode = map["grade"], let gradeText = r.string(gradeNode, .key("grade")) else { continue }
                 guard let grade = FindingGrade(rawValue: gradeText) else {
                     r.error(
-                        "unknown finding grade '\(gradeText)'", at: gradeNode,
-                        hint: Suggestion.hint(for: gradeText, in: FindingGrade.allCases.map(\.rawValue)))
+                        .unknownFindingGrade(gradeText), at: gradeNode,
+                        hint: Suggestion.hintMessage(for: gradeText, in: FindingGrade.allCases.map(\.rawValue)))
                     continue
                 }
                 var status = Finding.Status.open
-                if let statusNode = map["status"], let text = r.string(statusNode, "status") {
+                if let statusNode = map["status"], let text = r.string(statusNode, .key("status")) {
                     if let parsed = Finding.Status(rawValue: text) {
                         status = parsed
                     } else {
                         r.error(
-                            "unknown finding status '\(text)'", at: statusNode,
-                            hint: Suggestion.hint(for: text, in: Finding.Status.allCases.map(\.rawValue)))
+                            .unknownFindingStatus(text), at: statusNode,
+                            hint: Suggestion.hintMessage(for: text, in: Finding.Status.allCases.map(\.rawValue)))
                     }
                 }
                 var cited: [String] = []
-                if let evidenceNode = map["evidence"], let refs = r.identifiers(evidenceNode, "evidence of '\(id)'") {
+                if let evidenceNode = map["evidence"],
+                    let refs = r.identifiers(evidenceNode, .init(en: "evidence of '\(id)'", zh: "'\(id)' 的证据"))
+                {
                     for (ref, refNode) in refs {
                         if evidenceIds.contains(ref) {
                             cited.append(ref)
                         } else {
                             r.error(
-                                "finding '\(id)' cites evidence '\(ref)', which is not declared", at: refNode,
+                                .findingCitesUndeclaredEvidence(id, ref), at: refNode,
                                 hint: evidenceSuggester.hint(for: ref))
                         }
                     }
                 }
-                let text = map["text"].flatMap { r.string($0, "text of '\(id)'") } ?? ""
+                let text =
+                    map["text"].flatMap { r.string($0, .init(en: "text of '\(id)'", zh: "'\(id)' 的 text")) } ?? ""
                 findings.append(
                     Finding(
                         id: id, criterion: criterion, grade: grade, text: text, status: status,
-                        clause: map["clause"].flatMap { r.string($0, "clause") }, evidence: cited,
-                        due: map["due"].flatMap { r.day($0, "due") }, location: r.location(idNode)))
+                        clause: map["clause"].flatMap { r.string($0, .key("clause")) }, evidence: cited,
+                        due: map["due"].flatMap { r.day($0, .key("due")) }, location: r.location(idNode)))
             }
             return findings
         }

@@ -39,7 +39,7 @@ extension CatalogLoader.Builder {
     }
 
     func readScoring(_ node: Node, _ r: YAMLReader) {
-        guard let text = r.string(node, "scoring") else { return }
+        guard let text = r.string(node, .key("scoring")) else { return }
         if Catalog.Scoring(rawValue: text) == nil {
             r.error(
                 "scoring must be 'levels' or 'points', found '\(text)'", at: node,
@@ -48,7 +48,7 @@ extension CatalogLoader.Builder {
     }
 
     /// An error for each key that belongs to the other kind of catalog.
-    func checkScoringKeys(_ map: YAMLMapping, _ what: String, _ r: YAMLReader) {
+    func checkScoringKeys(_ map: YAMLMapping, _ what: Diagnostic.Message, _ r: YAMLReader) {
         for entry in map.entries {
             switch scoring {
             case .points where CatalogLoader.levelsOnlyKeys.contains(entry.key):
@@ -68,7 +68,10 @@ extension CatalogLoader.Builder {
 
     /// `held_days_min` of a rating: whole days, more than 0, never on the lowest rating (the one held).
     func readHeldDays(_ node: Node, rating: String, lowest: Bool, _ r: YAMLReader) -> Int? {
-        guard let days = r.integer(node, "held_days_min of rating '\(rating)'") else { return nil }
+        guard
+            let days = r.integer(
+                node, .init(en: "held_days_min of rating '\(rating)'", zh: "评级 '\(rating)' 的 held_days_min"))
+        else { return nil }
         if days <= 0 {
             r.error("held_days_min of rating '\(rating)' must be more than 0, found \(days)", at: node)
             return nil
@@ -94,7 +97,7 @@ extension CatalogLoader.Builder {
         points: Double, check: PointsCheck, requirement: LocalizedText?
     )? {
         var check = PointsCheck.all
-        if let node = map["check"], let text = r.string(node, "check of '\(id)'") {
+        if let node = map["check"], let text = r.string(node, .init(en: "check of '\(id)'", zh: "'\(id)' 的 check")) {
             if let parsed = PointsCheck(rawValue: text) {
                 check = parsed
             } else {
@@ -103,14 +106,18 @@ extension CatalogLoader.Builder {
                     hint: Suggestion.hint(for: text, in: PointsCheck.allCases.map(\.rawValue)))
             }
         }
-        let requirement = map["requirement"].flatMap { r.text($0, "requirement of '\(id)'") }
+        let requirement = map["requirement"].flatMap {
+            r.text($0, .init(en: "requirement of '\(id)'", zh: "'\(id)' 的 requirement"))
+        }
         if let requirement, !requirement.missingLanguages.isEmpty, let node = map["requirement"] {
             r.warning(
                 "requirement of '\(id)' has no "
                     + requirement.missingLanguages.map(\.rawValue).joined(separator: ", ") + " text",
                 at: node, hint: "write {zh: …, en: …} so plans name the requirement in both languages")
         }
-        guard let node = map["points"], let points = r.number(node, "points of '\(id)'") else { return nil }
+        guard let node = map["points"],
+            let points = r.number(node, .init(en: "points of '\(id)'", zh: "'\(id)' 的 points"))
+        else { return nil }
         if points <= 0 {
             r.error(
                 "points of '\(id)' must be more than 0, found \(format(points))", at: node,
@@ -131,13 +138,14 @@ extension CatalogLoader.Builder {
     func readPointsMetric(_ node: Node, criterion: String, _ r: YAMLReader) -> Metric? {
         guard
             let map = r.mapping(
-                node, "metric of '\(criterion)'", allowed: CatalogLoader.pointsMetricKeys,
+                node, .init(en: "metric of '\(criterion)'", zh: "'\(criterion)' 的 metric"),
+                allowed: CatalogLoader.pointsMetricKeys,
                 required: ["kpi", "better", "threshold"]),
-            let kpiNode = map["kpi"], let kpi = r.identifier(kpiNode, "kpi")
+            let kpiNode = map["kpi"], let kpi = r.identifier(kpiNode, .key("kpi"))
         else { return nil }
         let definition = checkKPIKnown(kpi, criterion: criterion, at: kpiNode, r)
         guard let better = map["better"].flatMap({ direction($0, r) }), let thresholdNode = map["threshold"],
-            let threshold = r.number(thresholdNode, "threshold of '\(criterion)'")
+            let threshold = r.number(thresholdNode, .init(en: "threshold of '\(criterion)'", zh: "'\(criterion)' 的阈值"))
         else { return nil }
         if let problem = definition?.rangeProblem(threshold) {
             r.error("threshold of '\(criterion)' for KPI '\(kpi)' \(problem)", at: thresholdNode)
@@ -148,22 +156,28 @@ extension CatalogLoader.Builder {
 
     /// `profiles:` — enterprise types, each with the criteria it leaves out, which must exist.
     func readProfiles(_ node: Node, _ r: YAMLReader) -> [Catalog.Profile] {
-        guard let items = r.sequence(node, "profiles") else { return [] }
+        guard let items = r.sequence(node, .key("profiles")) else { return [] }
         var profiles: [Catalog.Profile] = []
         let suggester = Suggester(Array(criterionIds.keys).sorted())
         for item in items {
             guard
                 let map = r.mapping(
-                    item, "a profile", allowed: CatalogLoader.profileKeys, required: ["id", "name"]),
-                let idNode = map["id"], let id = r.identifier(idNode, "profile id")
+                    item, .init(en: "a profile", zh: "档案"), allowed: CatalogLoader.profileKeys,
+                    required: ["id", "name"]),
+                let idNode = map["id"], let id = r.identifier(idNode, .init(en: "profile id", zh: "档案 id"))
             else { continue }
             if profiles.contains(where: { $0.id == id }) { r.error("duplicate profile id '\(id)'", at: idNode) }
-            let name = map["name"].flatMap { r.text($0, "name of profile '\(id)'") } ?? LocalizedText(id)
-            _ = map["description"].flatMap { r.text($0, "description of profile '\(id)'") }
+            let name =
+                map["name"].flatMap { r.text($0, .init(en: "name of profile '\(id)'", zh: "档案 '\(id)' 的名称")) }
+                ?? LocalizedText(id)
+            _ = map["description"].flatMap {
+                r.text($0, .init(en: "description of profile '\(id)'", zh: "档案 '\(id)' 的说明"))
+            }
             var excludes: [String] = []
             var excluded = Set<String>()
             if let excludesNode = map["excludes"], !r.isNull(excludesNode),
-                let refs = r.identifiers(excludesNode, "excludes of profile '\(id)'")
+                let refs = r.identifiers(
+                    excludesNode, .init(en: "excludes of profile '\(id)'", zh: "档案 '\(id)' 的 excludes"))
             {
                 for (ref, refNode) in refs {
                     if criterionIds[ref] == nil {
@@ -188,10 +202,10 @@ extension CatalogLoader.Builder {
 
     /// `adjustments: {deduction_points, bonus_points, bonus_max}`.
     func readAdjustments(_ node: Node, _ r: YAMLReader) -> Catalog.AdjustmentRules? {
-        guard let map = r.mapping(node, "adjustments", allowed: CatalogLoader.adjustmentKeys) else { return nil }
+        guard let map = r.mapping(node, .key("adjustments"), allowed: CatalogLoader.adjustmentKeys) else { return nil }
         var rules = Catalog.AdjustmentRules()
         for key in CatalogLoader.adjustmentKeys {
-            guard let valueNode = map[key], let value = r.number(valueNode, key) else { continue }
+            guard let valueNode = map[key], let value = r.number(valueNode, .key(key)) else { continue }
             let allowsZero = key == "bonus_max"
             if value < 0 || (!allowsZero && value == 0) || value > 100 {
                 r.error(

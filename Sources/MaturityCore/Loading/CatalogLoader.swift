@@ -160,23 +160,24 @@ public enum CatalogLoader {
             scoring = Self.declaredScoring(document.root)
             guard
                 let map = r.mapping(
-                    document.root, "the catalog", allowed: CatalogLoader.catalogKeys,
+                    document.root, .init(en: "the catalog", zh: "准则"), allowed: CatalogLoader.catalogKeys,
                     required: scoring == .points
                         ? ["schema", "id", "version", "title", "ratings"]
                         : ["schema", "id", "version", "title", "levels", "ratings"])
             else { return nil }
             if let node = map["scoring"] { readScoring(node, r) }
-            checkScoringKeys(map, "the catalog", r)
+            checkScoringKeys(map, .init(en: "the catalog", zh: "准则"), r)
 
-            if let node = map["schema"], let schema = r.integer(node, "schema"), schema != Catalog.supportedSchema {
+            if let node = map["schema"], let schema = r.integer(node, .key("schema")), schema != Catalog.supportedSchema
+            {
                 r.error(
                     "unknown schema \(schema)", at: node,
                     hint: "this version of maturity reads catalog schema \(Catalog.supportedSchema)")
             }
-            let id = map["id"].flatMap { r.identifier($0, "catalog id") }
-            let version = map["version"].flatMap { r.string($0, "version") }
-            let title = map["title"].flatMap { r.text($0, "title") }
-            _ = map["description"].flatMap { r.text($0, "description") }
+            let id = map["id"].flatMap { r.identifier($0, .init(en: "catalog id", zh: "准则 id")) }
+            let version = map["version"].flatMap { r.string($0, .key("version")) }
+            let title = map["title"].flatMap { r.text($0, .key("title")) }
+            _ = map["description"].flatMap { r.text($0, .key("description")) }
             var levels: [ScaleLevel] = []
             if let node = map["levels"], scoring == .levels { levels = readLevels(node, r) }
             // A broken scale is reported once; later checks use its contiguous part, not the stray number.
@@ -184,7 +185,7 @@ public enum CatalogLoader {
             let ratings = map["ratings"].map { readRatings($0, r) } ?? []
             let deadlines = map["deadlines"].map { readDeadlines($0, r) } ?? Catalog.defaultDeadlines
             var maxAge = 365
-            if let node = map["evidence_max_age_days"], let days = r.integer(node, "evidence_max_age_days") {
+            if let node = map["evidence_max_age_days"], let days = r.integer(node, .key("evidence_max_age_days")) {
                 if days <= 0 {
                     r.error("evidence_max_age_days must be more than 0, found \(days)", at: node)
                 } else if days > Day.maximumSpanDays {
@@ -204,11 +205,12 @@ public enum CatalogLoader {
             // Domain files are resolved first (each must be a file inside the catalog folder), parsed in
             // parallel (Yams is most of the cost), then read in order.
             if let node = map["domains"] {
-                if let items = r.sequence(node, "domains") {
+                if let items = r.sequence(node, .key("domains")) {
                     var named: [Int: DomainFileRef] = [:]
                     if let folder {
                         for (index, item) in items.enumerated() {
-                            guard case .scalar = item, let name = r.string(item, "a domain file") else { continue }
+                            guard case .scalar = item, let name = r.string(item, .init(en: "a domain file", zh: "领域文件"))
+                            else { continue }
                             named[index] = resolveDomainFile(name, in: folder, at: r.location(item))
                         }
                         prefetched = readDomainFiles(named.keys.sorted().compactMap { named[$0] })
@@ -265,10 +267,13 @@ public enum CatalogLoader {
             }
 
             var renamed: [String: String] = [:]
-            if let node = map["renamed"], let renames = r.mapping(node, "renamed") {
+            if let node = map["renamed"], let renames = r.mapping(node, .key("renamed")) {
                 let suggester = Suggester(Array(criterionIds.keys).sorted())
                 for entry in renames.entries {
-                    guard let target = r.identifier(entry.value, "renamed '\(entry.key)'") else { continue }
+                    guard
+                        let target = r.identifier(
+                            entry.value, .init(en: "renamed '\(entry.key)'", zh: "renamed 中的 '\(entry.key)'"))
+                    else { continue }
                     if criterionIds[target] == nil {
                         r.error(
                             "renamed '\(entry.key)' points to unknown criterion '\(target)'", at: entry.value,
@@ -289,7 +294,7 @@ public enum CatalogLoader {
             catalog.scoring = scoring
             catalog.profiles = profiles
             catalog.adjustments = adjustments
-            catalog.failName = map["fail_name"].flatMap { r.text($0, "fail_name") }
+            catalog.failName = map["fail_name"].flatMap { r.text($0, .key("fail_name")) }
             return catalog
         }
 
@@ -405,22 +410,27 @@ public enum CatalogLoader {
         // MARK: Scale and ratings
 
         func readLevels(_ node: Node, _ r: YAMLReader) -> [ScaleLevel] {
-            guard let items = r.sequence(node, "levels") else { return [] }
+            guard let items = r.sequence(node, .key("levels")) else { return [] }
             var levels: [ScaleLevel] = []
             for (index, item) in items.enumerated() {
                 guard
                     let map = r.mapping(
-                        item, "a level", allowed: CatalogLoader.levelKeys, required: ["level", "name"]),
-                    let levelNode = map["level"], let number = r.integer(levelNode, "level")
+                        item, .init(en: "a level", zh: "等级"), allowed: CatalogLoader.levelKeys,
+                        required: ["level", "name"]),
+                    let levelNode = map["level"], let number = r.integer(levelNode, .key("level"))
                 else { continue }
                 if number != index {
                     r.error(
                         "the scale is not contiguous: entry \(index + 1) should be level \(index), found \(number)",
                         at: levelNode, hint: "list levels 0, 1, 2, … in order, without gaps")
                 }
-                let name = map["name"].flatMap { r.text($0, "level name") } ?? LocalizedText(String(number))
-                let evidence = map["evidence"].flatMap { r.identifiers($0, "evidence kinds") }?.map(\.0) ?? []
-                let description = map["description"].flatMap { r.text($0, "level description") }
+                let name =
+                    map["name"].flatMap { r.text($0, .init(en: "level name", zh: "等级名称")) }
+                    ?? LocalizedText(String(number))
+                let evidence =
+                    map["evidence"].flatMap { r.identifiers($0, .init(en: "evidence kinds", zh: "证据类型")) }?.map(\.0)
+                    ?? []
+                let description = map["description"].flatMap { r.text($0, .init(en: "level description", zh: "等级说明")) }
                 levels.append(ScaleLevel(level: number, name: name, evidence: evidence, description: description))
             }
             if levels.count < 2 {
@@ -430,13 +440,15 @@ public enum CatalogLoader {
         }
 
         func readRatings(_ node: Node, _ r: YAMLReader) -> [RatingRule] {
-            guard let items = r.sequence(node, "ratings") else { return [] }
+            guard let items = r.sequence(node, .key("ratings")) else { return [] }
             var ratings: [RatingRule] = []
             var previous: (rule: RatingRule, map: YAMLMapping)?
             for item in items {
                 guard
-                    let map = r.mapping(item, "a rating", allowed: CatalogLoader.ratingKeys, required: ["id", "name"]),
-                    let idNode = map["id"], let id = r.identifier(idNode, "rating id")
+                    let map = r.mapping(
+                        item, .init(en: "a rating", zh: "评级"), allowed: CatalogLoader.ratingKeys,
+                        required: ["id", "name"]),
+                    let idNode = map["id"], let id = r.identifier(idNode, .init(en: "rating id", zh: "评级 id"))
                 else { continue }
                 if id == RatingRule.failId {
                     r.error("'fail' is the implicit rating below the first; it cannot be declared", at: idNode)
@@ -444,15 +456,17 @@ public enum CatalogLoader {
                 if ratings.contains(where: { $0.id == id }) {
                     r.error("duplicate rating id '\(id)'", at: idNode)
                 }
-                let name = map["name"].flatMap { r.text($0, "rating name") } ?? LocalizedText(id)
-                _ = map["description"].flatMap { r.text($0, "description of rating '\(id)'") }
+                let name = map["name"].flatMap { r.text($0, .init(en: "rating name", zh: "评级名称")) } ?? LocalizedText(id)
+                _ = map["description"].flatMap {
+                    r.text($0, .init(en: "description of rating '\(id)'", zh: "评级 '\(id)' 的说明"))
+                }
                 var rule = RatingRule(id: id, name: name)
-                checkScoringKeys(map, "rating '\(id)'", r)
+                checkScoringKeys(map, .init(en: "rating '\(id)'", zh: "评级 '\(id)'"), r)
                 if scoring == .points, let valueNode = map["held_days_min"] {
                     rule.heldDaysMin = readHeldDays(valueNode, rating: id, lowest: ratings.isEmpty, r)
                 }
                 for key in ["overall_min", "domain_min"] where scoring == .levels || key == "overall_min" {
-                    guard let valueNode = map[key], let value = r.number(valueNode, key) else { continue }
+                    guard let valueNode = map[key], let value = r.number(valueNode, .key(key)) else { continue }
                     if value < 0 || value > 100 {
                         r.error(
                             "\(key) \(format(value)) of rating '\(id)' is out of 0–100", at: valueNode,
@@ -461,7 +475,7 @@ public enum CatalogLoader {
                     if key == "overall_min" { rule.overallMin = value } else { rule.domainMin = value }
                 }
                 if scoring == .levels, let valueNode = map["key_level_min"],
-                    let value = r.integer(valueNode, "key_level_min")
+                    let value = r.integer(valueNode, .key("key_level_min"))
                 {
                     if value < 0 || value > maxLevel {
                         r.error(
@@ -470,7 +484,9 @@ public enum CatalogLoader {
                     }
                     rule.keyLevelMin = value
                 }
-                if scoring == .levels, let valueNode = map["max_open"], let limits = r.mapping(valueNode, "max_open") {
+                if scoring == .levels, let valueNode = map["max_open"],
+                    let limits = r.mapping(valueNode, .key("max_open"))
+                {
                     for entry in limits.entries {
                         guard let grade = FindingGrade(rawValue: entry.key) else {
                             r.error(
@@ -478,16 +494,16 @@ public enum CatalogLoader {
                                 hint: Suggestion.hint(for: entry.key, in: FindingGrade.allCases.map(\.rawValue)))
                             continue
                         }
-                        guard let limit = r.integer(entry.value, "max_open \(entry.key)") else { continue }
+                        guard let limit = r.integer(entry.value, .key("max_open \(entry.key)")) else { continue }
                         if limit < 0 { r.error("max_open \(entry.key) must be 0 or more", at: entry.value) }
                         rule.maxOpen[grade] = limit
                     }
                 }
                 if scoring == .levels, let valueNode = map["criterion_min"],
-                    let levels = r.mapping(valueNode, "criterion_min")
+                    let levels = r.mapping(valueNode, .key("criterion_min"))
                 {
                     for entry in levels.entries {
-                        guard let level = r.integer(entry.value, "criterion_min \(entry.key)") else { continue }
+                        guard let level = r.integer(entry.value, .key("criterion_min \(entry.key)")) else { continue }
                         if level < 1 || level > maxLevel {
                             r.error(
                                 "criterion_min \(entry.key) of rating '\(id)' is \(level), outside the scale 1–\(maxLevel)",
@@ -541,7 +557,7 @@ public enum CatalogLoader {
 
         func readDeadlines(_ node: Node, _ r: YAMLReader) -> [FindingGrade: Int] {
             var deadlines = Catalog.defaultDeadlines
-            guard let map = r.mapping(node, "deadlines") else { return deadlines }
+            guard let map = r.mapping(node, .key("deadlines")) else { return deadlines }
             for entry in map.entries {
                 guard let grade = FindingGrade(rawValue: entry.key) else {
                     r.error(
@@ -549,7 +565,9 @@ public enum CatalogLoader {
                         hint: Suggestion.hint(for: entry.key, in: FindingGrade.allCases.map(\.rawValue)))
                     continue
                 }
-                guard let days = r.integer(entry.value, "deadline for \(entry.key)") else { continue }
+                guard
+                    let days = r.integer(entry.value, .init(en: "deadline for \(entry.key)", zh: "\(entry.key) 的整改期限"))
+                else { continue }
                 if days < 0 {
                     r.error("deadline for \(entry.key) must be 0 days or more", at: entry.value)
                 } else if days > Day.maximumSpanDays {
@@ -564,23 +582,28 @@ public enum CatalogLoader {
         }
 
         func readEvidenceKinds(_ node: Node, _ r: YAMLReader) -> [EvidenceKindDefinition] {
-            guard let items = r.sequence(node, "evidence_kinds") else { return [] }
+            guard let items = r.sequence(node, .key("evidence_kinds")) else { return [] }
             var kinds: [EvidenceKindDefinition] = []
             var seen = Set<String>()
             for item in items {
                 guard
                     let map = r.mapping(
-                        item, "an evidence kind", allowed: CatalogLoader.evidenceKindKeys, required: ["id", "name"]),
-                    let idNode = map["id"], let id = r.identifier(idNode, "evidence kind id"),
-                    let name = map["name"].flatMap({ r.text($0, "evidence kind name") })
+                        item, .init(en: "an evidence kind", zh: "证据类型"), allowed: CatalogLoader.evidenceKindKeys,
+                        required: ["id", "name"]),
+                    let idNode = map["id"], let id = r.identifier(idNode, .init(en: "evidence kind id", zh: "证据类型 id")),
+                    let name = map["name"].flatMap({ r.text($0, .init(en: "evidence kind name", zh: "证据类型名称")) })
                 else { continue }
-                let description = map["description"].flatMap { r.text($0, "description of evidence kind '\(id)'") }
+                let description = map["description"].flatMap {
+                    r.text($0, .init(en: "description of evidence kind '\(id)'", zh: "证据类型 '\(id)' 的说明"))
+                }
                 if !seen.insert(id).inserted { r.error("duplicate evidence kind '\(id)'", at: idNode) }
                 var maxAge: EvidenceKindDefinition.MaxAge?
                 if let ageNode = map["max_age_days"] {
                     if r.isNull(ageNode) {
                         maxAge = .unlimited
-                    } else if let days = r.integer(ageNode, "max_age_days of evidence kind '\(id)'") {
+                    } else if let days = r.integer(
+                        ageNode, .init(en: "max_age_days of evidence kind '\(id)'", zh: "证据类型 '\(id)' 的 max_age_days"))
+                    {
                         if days <= 0 {
                             r.error(
                                 "max_age_days of evidence kind '\(id)' must be more than 0, found \(days)", at: ageNode,
@@ -603,7 +626,10 @@ public enum CatalogLoader {
         /// `lead_days: {4: 180, 5: 365}`: least days from an assessment to reach a level.
         func readLeadDays(_ node: Node, _ r: YAMLReader) -> [Int: Int] {
             var days: [Int: Int] = [:]
-            for entry in levelEntries(node, "lead_days", from: 1, r, value: { r.integer($0, "lead days") }) {
+            for entry in levelEntries(
+                node, .key("lead_days"), from: 1, r,
+                value: { r.integer($0, .init(en: "lead days", zh: "最短周期（lead_days）")) })
+            {
                 guard entry.value >= 0 else {
                     r.error(
                         "lead_days of level \(entry.level) must be 0 days or more, found \(entry.value)", at: entry.node
@@ -622,24 +648,27 @@ public enum CatalogLoader {
         }
 
         func readKPIs(_ node: Node, _ r: YAMLReader) -> [KPIDefinition] {
-            guard let items = r.sequence(node, "kpis") else { return [] }
+            guard let items = r.sequence(node, .key("kpis")) else { return [] }
             var kpis: [KPIDefinition] = []
             let builtIn = Set(KPIDefinition.builtIn.map(\.id))
             var seen = Set<String>()
             for item in items {
                 guard
                     let map = r.mapping(
-                        item, "a KPI", allowed: CatalogLoader.kpiKeys, required: ["id", "name", "better"]),
-                    let idNode = map["id"], let id = r.identifier(idNode, "KPI id")
+                        item, .init(en: "a KPI", zh: "指标"), allowed: CatalogLoader.kpiKeys,
+                        required: ["id", "name", "better"]),
+                    let idNode = map["id"], let id = r.identifier(idNode, .init(en: "KPI id", zh: "指标 id"))
                 else { continue }
                 if builtIn.contains(id) {
                     r.error("KPI '\(id)' is built in; a catalog cannot declare it again", at: idNode)
                 } else if !seen.insert(id).inserted {
                     r.error("duplicate KPI id '\(id)'", at: idNode)
                 }
-                let name = map["name"].flatMap { r.text($0, "KPI name") } ?? LocalizedText(id)
-                _ = map["description"].flatMap { r.text($0, "description of KPI '\(id)'") }
-                let unit = map["unit"].flatMap { r.string($0, "unit") } ?? ""
+                let name = map["name"].flatMap { r.text($0, .init(en: "KPI name", zh: "指标名称")) } ?? LocalizedText(id)
+                _ = map["description"].flatMap {
+                    r.text($0, .init(en: "description of KPI '\(id)'", zh: "指标 '\(id)' 的说明"))
+                }
+                let unit = map["unit"].flatMap { r.string($0, .key("unit")) } ?? ""
                 let better = map["better"].flatMap { direction($0, r) } ?? .higher
                 kpis.append(KPIDefinition(id: id, name: name, unit: unit, better: better))
             }
@@ -647,7 +676,7 @@ public enum CatalogLoader {
         }
 
         func direction(_ node: Node, _ r: YAMLReader) -> Direction? {
-            guard let text = r.string(node, "better") else { return nil }
+            guard let text = r.string(node, .key("better")) else { return nil }
             guard let direction = Direction(rawValue: text) else {
                 r.error(
                     "better must be 'lower' or 'higher', found '\(text)'", at: node,
@@ -662,25 +691,32 @@ public enum CatalogLoader {
         mutating func readDomain(_ node: Node, _ r: YAMLReader) -> Domain? {
             guard
                 let map = r.mapping(
-                    node, "a domain", allowed: CatalogLoader.domainKeys,
+                    node, .init(en: "a domain", zh: "领域"), allowed: CatalogLoader.domainKeys,
                     required: scoring == .points ? ["id", "name", "criteria"] : ["id", "name", "weight", "criteria"]),
-                let idNode = map["id"], let id = r.identifier(idNode, "domain id")
+                let idNode = map["id"], let id = r.identifier(idNode, .init(en: "domain id", zh: "领域 id"))
             else { return nil }
             if let first = domainIds[id] {
                 r.error("duplicate domain id '\(id)' (first declared at \(r.refer(to: first)))", at: idNode)
             } else {
                 domainIds[id] = r.location(idNode)
             }
-            let name = map["name"].flatMap { r.text($0, "domain name") } ?? LocalizedText(id)
-            checkScoringKeys(map, "domain '\(id)'", r)
+            let name = map["name"].flatMap { r.text($0, .init(en: "domain name", zh: "领域名称")) } ?? LocalizedText(id)
+            checkScoringKeys(map, .init(en: "domain '\(id)'", zh: "领域 '\(id)'"), r)
             var weight = 1.0
             if scoring == .levels {
-                weight = map["weight"].flatMap { positiveWeight($0, "weight of domain '\(id)'", r) } ?? 1
+                weight =
+                    map["weight"].flatMap {
+                        positiveWeight($0, .init(en: "weight of domain '\(id)'", zh: "领域 '\(id)' 的权重"), r)
+                    } ?? 1
             }
-            let owner = map["owner"].flatMap { r.text($0, "owner") }
-            _ = map["description"].flatMap { r.text($0, "description of domain '\(id)'") }
+            let owner = map["owner"].flatMap { r.text($0, .key("owner")) }
+            _ = map["description"].flatMap {
+                r.text($0, .init(en: "description of domain '\(id)'", zh: "领域 '\(id)' 的说明"))
+            }
             var criteria: [Criterion] = []
-            if let criteriaNode = map["criteria"], let items = r.sequence(criteriaNode, "criteria of domain '\(id)'") {
+            if let criteriaNode = map["criteria"],
+                let items = r.sequence(criteriaNode, .init(en: "criteria of domain '\(id)'", zh: "领域 '\(id)' 的评价项"))
+            {
                 for item in items {
                     if let criterion = readCriterion(item, r) { criteria.append(criterion) }
                 }
@@ -692,7 +728,7 @@ public enum CatalogLoader {
                 id: id, name: name, weight: weight, owner: owner, criteria: criteria, location: r.location(idNode))
         }
 
-        func positiveWeight(_ node: Node, _ what: String, _ r: YAMLReader) -> Double? {
+        func positiveWeight(_ node: Node, _ what: Diagnostic.Message, _ r: YAMLReader) -> Double? {
             guard let value = r.number(node, what) else { return nil }
             if value <= 0 {
                 r.error("\(what) must be more than 0, found \(format(value))", at: node, hint: "use a positive number")
@@ -710,31 +746,38 @@ public enum CatalogLoader {
         mutating func readCriterion(_ node: Node, _ r: YAMLReader) -> Criterion? {
             guard
                 let map = r.mapping(
-                    node, "a criterion", allowed: CatalogLoader.criterionKeys,
+                    node, .init(en: "a criterion", zh: "评价项"), allowed: CatalogLoader.criterionKeys,
                     required: scoring == .points
                         ? ["id", "name", "points", "requirement"] : ["id", "name", "weight", "levels"]
                 ),
-                let idNode = map["id"], let id = r.identifier(idNode, "criterion id")
+                let idNode = map["id"], let id = r.identifier(idNode, .init(en: "criterion id", zh: "评价项 id"))
             else { return nil }
             if let first = criterionIds[id] {
                 r.error("duplicate criterion id '\(id)' (first declared at \(r.refer(to: first)))", at: idNode)
             } else {
                 criterionIds[id] = r.location(idNode)
             }
-            let name = map["name"].flatMap { r.text($0, "name of '\(id)'") } ?? LocalizedText(id)
-            checkScoringKeys(map, "criterion '\(id)'", r)
+            let name =
+                map["name"].flatMap { r.text($0, .init(en: "name of '\(id)'", zh: "'\(id)' 的名称")) } ?? LocalizedText(id)
+            checkScoringKeys(map, .init(en: "criterion '\(id)'", zh: "评价项 '\(id)'"), r)
             let points = scoring == .points ? readPoints(map, criterion: id, r) : nil
             let weight =
                 points?.points
-                ?? map["weight"].flatMap { positiveWeight($0, "weight of criterion '\(id)'", r) } ?? 1
-            let key = scoring == .levels ? map["key"].flatMap { r.bool($0, "key") } ?? false : false
-            let owner = map["owner"].flatMap { r.text($0, "owner of '\(id)'") }
-            let description = map["description"].flatMap { r.text($0, "description of '\(id)'") }
+                ?? map["weight"].flatMap {
+                    positiveWeight($0, .init(en: "weight of criterion '\(id)'", zh: "评价项 '\(id)' 的权重"), r)
+                } ?? 1
+            let key = scoring == .levels ? map["key"].flatMap { r.bool($0, .key("key")) } ?? false : false
+            let owner = map["owner"].flatMap { r.text($0, .init(en: "owner of '\(id)'", zh: "'\(id)' 的负责人")) }
+            let description = map["description"].flatMap {
+                r.text($0, .init(en: "description of '\(id)'", zh: "'\(id)' 的说明"))
+            }
 
             var levels: [Int: LocalizedText] = [:]
             if scoring == .levels, let levelsNode = map["levels"] {
-                let entries = levelEntries(levelsNode, "levels of '\(id)'", from: 0, r) {
-                    r.text($0, "level descriptor")
+                let entries = levelEntries(
+                    levelsNode, .init(en: "levels of '\(id)'", zh: "'\(id)' 的 levels"), from: 0, r
+                ) {
+                    r.text($0, .init(en: "level descriptor", zh: "等级描述"))
                 }
                 levels = entries.reduce(into: [:]) { $0[$1.level] = $1.value }
                 for entry in entries where !entry.value.missingLanguages.isEmpty {
@@ -753,23 +796,25 @@ public enum CatalogLoader {
             }
             var evidence: [Int: [String]] = [:]
             if scoring == .levels, let evidenceNode = map["evidence"] {
-                evidence = levelMap(evidenceNode, "evidence of '\(id)'", from: 1, r) {
-                    r.identifiers($0, "evidence kinds")?.map(\.0)
+                evidence = levelMap(evidenceNode, .init(en: "evidence of '\(id)'", zh: "'\(id)' 的证据"), from: 1, r) {
+                    r.identifiers($0, .init(en: "evidence kinds", zh: "证据类型"))?.map(\.0)
                 }
             }
             var actions: [Int: LocalizedText] = [:]
             if scoring == .levels, let actionsNode = map["actions"] {
-                actions = levelMap(actionsNode, "actions of '\(id)'", from: 1, r) { r.text($0, "action") }
+                actions = levelMap(actionsNode, .init(en: "actions of '\(id)'", zh: "'\(id)' 的 actions"), from: 1, r) {
+                    r.text($0, .key("action"))
+                }
             }
             let metric = map["metric"].flatMap {
                 scoring == .points ? readPointsMetric($0, criterion: id, r) : readMetric($0, criterion: id, r)
             }
             var sources: [String] = []
             if let sourcesNode = map["sources"] {
-                if case .scalar = sourcesNode, let single = r.string(sourcesNode, "sources") {
+                if case .scalar = sourcesNode, let single = r.string(sourcesNode, .key("sources")) {
                     sources = [single]
-                } else if let items = r.sequence(sourcesNode, "sources") {
-                    sources = items.compactMap { r.string($0, "a source") }
+                } else if let items = r.sequence(sourcesNode, .key("sources")) {
+                    sources = items.compactMap { r.string($0, .init(en: "a source", zh: "数据源")) }
                 }
             }
             if sources.isEmpty {
@@ -802,19 +847,19 @@ public enum CatalogLoader {
             if let definition = names.byId[kpi] { return definition }
             r.error(
                 "metric of '\(criterion)' names unknown KPI '\(kpi)'", at: node,
-                hint: names.suggester.hint(for: kpi) ?? "use a built-in ticket KPI or declare it under 'kpis:'")
+                hint: names.suggester.hint(for: kpi)?.en ?? "use a built-in ticket KPI or declare it under 'kpis:'")
             return nil
         }
 
         /// A mapping keyed by scale level (`{1: …, 2: …}`), each key checked against the scale.
         func levelMap<T>(
-            _ node: Node, _ what: String, from lowest: Int, _ r: YAMLReader, value: (Node) -> T?
+            _ node: Node, _ what: Diagnostic.Message, from lowest: Int, _ r: YAMLReader, value: (Node) -> T?
         ) -> [Int: T] {
             levelEntries(node, what, from: lowest, r, value: value).reduce(into: [:]) { $0[$1.level] = $1.value }
         }
 
         func levelEntries<T>(
-            _ node: Node, _ what: String, from lowest: Int, _ r: YAMLReader, value: (Node) -> T?
+            _ node: Node, _ what: Diagnostic.Message, from lowest: Int, _ r: YAMLReader, value: (Node) -> T?
         ) -> [(level: Int, value: T, node: Node)] {
             guard let map = r.mapping(node, what) else { return [] }
             var result: [(level: Int, value: T, node: Node)] = []
@@ -849,15 +894,18 @@ public enum CatalogLoader {
         func readMetric(_ node: Node, criterion: String, _ r: YAMLReader) -> Metric? {
             guard
                 let map = r.mapping(
-                    node, "metric of '\(criterion)'", allowed: CatalogLoader.metricKeys,
+                    node, .init(en: "metric of '\(criterion)'", zh: "'\(criterion)' 的 metric"),
+                    allowed: CatalogLoader.metricKeys,
                     required: ["kpi", "better", "thresholds"]),
-                let kpiNode = map["kpi"], let kpi = r.identifier(kpiNode, "kpi")
+                let kpiNode = map["kpi"], let kpi = r.identifier(kpiNode, .key("kpi"))
             else { return nil }
             let definition = checkKPIKnown(kpi, criterion: criterion, at: kpiNode, r)
             guard let better = map["better"].flatMap({ direction($0, r) }) else { return nil }
             guard let thresholdsNode = map["thresholds"] else { return nil }
-            let entries = levelEntries(thresholdsNode, "thresholds of '\(criterion)'", from: 1, r) { node -> Double? in
-                guard let value = r.number(node, "threshold") else { return nil }
+            let entries = levelEntries(
+                thresholdsNode, .init(en: "thresholds of '\(criterion)'", zh: "'\(criterion)' 的阈值"), from: 1, r
+            ) { node -> Double? in
+                guard let value = r.number(node, .key("threshold")) else { return nil }
                 if let definition, let problem = definition.rangeProblem(value) {
                     r.error("threshold of '\(criterion)' for KPI '\(kpi)' \(problem)", at: node)
                     return nil

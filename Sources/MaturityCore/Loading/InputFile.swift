@@ -12,33 +12,32 @@ enum InputFile {
     /// refused by its type. (Files named inside an assessment or a catalog folder must be regular files:
     /// see PathCheck.)
     static func read(
-        _ path: String, shown: String, kind: String, maximumBytes: Int, what: String, label: String = "",
-        hint: String = "check the path and that the file is readable", files: any FileSource = DiskFiles()
+        _ path: String, shown: String, kind: Diagnostic.Message, maximumBytes: Int, what: Diagnostic.Message,
+        label: Diagnostic.Message = .key(""), hint: Diagnostic.Message = .checkPathReadable,
+        files: any FileSource = DiskFiles()
     ) throws(DiagnosticError) -> Data {
         let found = files.kind(path)
         switch found {
         case .missing:
             throw DiagnosticError(
-                .error("cannot read \(label)'\(shown)': no such file", at: .file(shown), hint: hint))
+                .error(.cannotRead(label, shown, reason: "no such file"), at: .file(shown), hint: hint))
         case .regular(let size) where size > maximumBytes:
             throw DiagnosticError(
-                .error(
-                    "file is \(size) bytes, more than the \(maximumBytes >> 20) MB \(what) may have",
-                    at: .start(of: shown)))
+                .error(.fileTooLarge(bytes: size, megabytes: maximumBytes >> 20, what: what), at: .start(of: shown)))
         case .regular, .pipe, .characterDevice:
             break
         case .folder, .blockDevice, .socket:
-            throw DiagnosticError(.error("'\(shown)' is \(found.phrase), not a \(kind) file", at: .file(shown)))
+            throw DiagnosticError(.error(.notAFileOfKind(shown, is: found, kind: kind), at: .file(shown)))
         }
         do {
             return try files.contents(path, limit: maximumBytes)
         } catch {
             if error.tooLarge {
                 throw DiagnosticError(
-                    .error("file is more than the \(maximumBytes >> 20) MB \(what) may have", at: .start(of: shown)))
+                    .error(.fileMoreThan(megabytes: maximumBytes >> 20, what: what), at: .start(of: shown)))
             }
             throw DiagnosticError(
-                .error("cannot read \(label)'\(shown)': \(error.reason)", at: .file(shown), hint: hint))
+                .error(.cannotRead(label, shown, reason: error.reason), at: .file(shown), hint: hint))
         }
     }
 }

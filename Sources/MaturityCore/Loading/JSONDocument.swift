@@ -66,7 +66,7 @@ public struct JSONDocument: Sendable {
     {
         let shown = displayPath ?? path
         let data = try InputFile.read(
-            path, shown: shown, kind: "JSON", maximumBytes: maximumBytes, what: "a result file", files: files)
+            path, shown: shown, kind: .jsonKind, maximumBytes: maximumBytes, what: .resultFile, files: files)
         return try parse(data: data, file: shown)
     }
 

@@ -85,8 +85,8 @@ public enum PlanLoader {
     {
         let shown = displayPath ?? path
         let data = try InputFile.read(
-            path, shown: shown, kind: "YAML", maximumBytes: YAMLDocument.maximumBytes, what: "a YAML input",
-            label: "plan ", hint: "check the path, or leave out the file to start a new plan", files: files)
+            path, shown: shown, kind: .yamlKind, maximumBytes: YAMLDocument.maximumBytes, what: .yamlInput,
+            label: .planLabel, hint: .checkPathOrStartNewPlan, files: files)
         return try parse(data: data, file: shown)
     }
 
@@ -127,28 +127,30 @@ public enum PlanLoader {
 
         mutating func plan(_ root: Node) -> Plan? {
             let r = reader
-            guard let map = r.mapping(root, "the plan", required: ["schema", "organisation", "date", "actions"])
+            guard
+                let map = r.mapping(
+                    root, .init(en: "the plan", zh: "计划"), required: ["schema", "organisation", "date", "actions"])
             else { return nil }
             for entry in map.entries where !PlanLoader.topKeys.contains(entry.key) {
                 r.warning(
                     "unknown key '\(entry.key)' at the top of the plan; it is kept as written", at: entry.keyNode,
                     hint: Suggestion.hint(for: entry.key, in: PlanLoader.topKeys))
             }
-            if let schema = map["schema"], let value = r.integer(schema, "schema"), value != 1 {
+            if let schema = map["schema"], let value = r.integer(schema, .key("schema")), value != 1 {
                 r.error("unknown plan schema \(value)", at: schema, hint: "this version reads schema: 1")
             }
-            if let kind = map["kind"], let value = r.string(kind, "kind"), value != "plan" {
+            if let kind = map["kind"], let value = r.string(kind, .key("kind")), value != "plan" {
                 r.error(
                     "this file is a '\(value)', not a plan", at: kind,
                     hint: "give the plan file written by 'maturity plan … --output PLAN.yaml'")
             }
-            let catalog = map["catalog"].flatMap { r.isNull($0) ? nil : r.string($0, "catalog") }
-            let organisation = map["organisation"].flatMap { r.string($0, "organisation") }
-            let date = map["date"].flatMap { r.day($0, "date") }
+            let catalog = map["catalog"].flatMap { r.isNull($0) ? nil : r.string($0, .key("catalog")) }
+            let organisation = map["organisation"].flatMap { r.string($0, .key("organisation")) }
+            let date = map["date"].flatMap { r.day($0, .key("date")) }
             layout.date = map["date"].flatMap(spot)
             var target: String?
             if let node = map["target"], !r.isNull(node) {
-                target = r.string(node, "target")
+                target = r.string(node, .key("target"))
             }
             layout.target = map["target"].flatMap(spot)
             if let entry = map.entry("actions") {
@@ -168,7 +170,7 @@ public enum PlanLoader {
 
         mutating func actions(_ node: Node) -> [PlanEntry]? {
             if reader.isNull(node) { return [] }
-            guard let items = reader.sequence(node, "actions") else { return nil }
+            guard let items = reader.sequence(node, .key("actions")) else { return nil }
             var entries: [PlanEntry] = []
             var seen: [String: SourceLocation] = [:]
             for item in items {
@@ -190,8 +192,10 @@ public enum PlanLoader {
 
         mutating func action(_ node: Node) -> PlanEntry? {
             let r = reader
-            guard let map = r.mapping(node, "an action", required: ["id"]) else { return nil }
-            guard let idNode = map["id"], let id = r.identifier(idNode, "action id") else { return nil }
+            guard let map = r.mapping(node, .init(en: "an action", zh: "行动项"), required: ["id"]) else { return nil }
+            guard let idNode = map["id"], let id = r.identifier(idNode, .init(en: "action id", zh: "行动项 id")) else {
+                return nil
+            }
             var entry = PlanEntry(id: id, location: r.location(node))
             var entryLayout = PlanDocument.EntryLayout()
             if case .mapping = node, isBlock(node) {
@@ -203,20 +207,20 @@ public enum PlanLoader {
                 let isNull = r.isNull(value)
                 switch field.key {
                 case "id": break
-                case "criterion": entry.criterion = isNull ? nil : r.identifier(value, "criterion")
-                case "domain": entry.domain = isNull ? nil : r.identifier(value, "domain")
-                case "kind": entry.kind = isNull ? nil : r.string(value, "kind")
-                case "from": entry.from = isNull ? nil : r.integer(value, "from")
-                case "to": entry.to = isNull ? nil : r.integer(value, "to")
-                case "points": entry.points = isNull ? nil : r.number(value, "points")
-                case "earned": entry.earned = isNull ? nil : r.number(value, "earned")
-                case "what": entry.what = isNull ? nil : r.text(value, "what")
+                case "criterion": entry.criterion = isNull ? nil : r.identifier(value, .key("criterion"))
+                case "domain": entry.domain = isNull ? nil : r.identifier(value, .key("domain"))
+                case "kind": entry.kind = isNull ? nil : r.string(value, .key("kind"))
+                case "from": entry.from = isNull ? nil : r.integer(value, .key("from"))
+                case "to": entry.to = isNull ? nil : r.integer(value, .key("to"))
+                case "points": entry.points = isNull ? nil : r.number(value, .key("points"))
+                case "earned": entry.earned = isNull ? nil : r.number(value, .key("earned"))
+                case "what": entry.what = isNull ? nil : r.text(value, .key("what"))
                 case "evidence_needed":
-                    entry.evidenceNeeded = isNull ? nil : r.identifiers(value, "evidence_needed")?.map(\.0)
+                    entry.evidenceNeeded = isNull ? nil : r.identifiers(value, .key("evidence_needed"))?.map(\.0)
                 case "kpi_target": entry.kpiTarget = isNull ? nil : kpiTarget(value)
-                case "owner": entry.owner = isNull ? nil : r.string(value, "owner")
-                case "owner_role": entry.ownerRole = isNull ? nil : r.text(value, "owner_role")
-                case "due": entry.due = isNull ? nil : r.day(value, "due")
+                case "owner": entry.owner = isNull ? nil : r.string(value, .key("owner"))
+                case "owner_role": entry.ownerRole = isNull ? nil : r.text(value, .key("owner_role"))
+                case "due": entry.due = isNull ? nil : r.day(value, .key("due"))
                 case "priority": entry.priority = isNull ? nil : priority(value)
                 case "purpose": entry.purpose = isNull ? nil : purpose(value)
                 case "status":
@@ -225,11 +229,11 @@ public enum PlanLoader {
                 case "status_before":
                     entry.statusBefore = isNull ? nil : status(value)
                     if isBlock(node), spot(value) != nil { entryLayout.statusBeforeLine = field.keyNode.mark?.line }
-                case "root_cause": entry.rootCause = isNull ? nil : freeText(value, "root_cause")
-                case "measures": entry.measures = isNull ? nil : freeText(value, "measures")
-                case "progress": entry.progress = isNull ? nil : freeText(value, "progress")
-                case "verification": entry.verification = isNull ? nil : r.text(value, "verification")
-                case "completed": entry.completed = isNull ? nil : r.day(value, "completed")
+                case "root_cause": entry.rootCause = isNull ? nil : freeText(value, .key("root_cause"))
+                case "measures": entry.measures = isNull ? nil : freeText(value, .key("measures"))
+                case "progress": entry.progress = isNull ? nil : freeText(value, .key("progress"))
+                case "verification": entry.verification = isNull ? nil : r.text(value, .key("verification"))
+                case "completed": entry.completed = isNull ? nil : r.day(value, .key("completed"))
                 default:
                     entry.extraKeys.append(field.key)
                     if let near = Suggestion.closest(to: field.key, in: PlanLoader.entryKeys) {
@@ -252,7 +256,7 @@ public enum PlanLoader {
         }
 
         func status(_ node: Node) -> PlanAction.Status? {
-            guard let text = reader.string(node, "status") else { return nil }
+            guard let text = reader.string(node, .key("status")) else { return nil }
             if let status = PlanAction.Status(written: text) { return status }
             let names = PlanAction.Status.allCases.map(\.rawValue)
             reader.error(
@@ -264,7 +268,7 @@ public enum PlanLoader {
         }
 
         func purpose(_ node: Node) -> PlanAction.Purpose? {
-            guard let text = reader.string(node, "purpose") else { return nil }
+            guard let text = reader.string(node, .key("purpose")) else { return nil }
             if let purpose = PlanAction.Purpose(rawValue: text) { return purpose }
             reader.error("unknown purpose '\(text)'", at: node, hint: "write corrective or development")
             return nil
@@ -328,7 +332,7 @@ public enum PlanLoader {
         }
 
         func priority(_ node: Node) -> PlanAction.Priority? {
-            guard let text = reader.string(node, "priority") else { return nil }
+            guard let text = reader.string(node, .key("priority")) else { return nil }
             if let priority = PlanAction.Priority(rawValue: text.uppercased()) { return priority }
             reader.error("unknown priority '\(text)'", at: node, hint: "write P1, P2 or P3")
             return nil
@@ -338,12 +342,14 @@ public enum PlanLoader {
             let r = reader
             guard
                 let map = r.mapping(
-                    node, "kpi_target", allowed: ["kpi", "better", "value"], required: ["kpi", "value"]),
-                let kpi = map["kpi"].flatMap({ r.identifier($0, "kpi_target kpi") }),
-                let value = map["value"].flatMap({ r.number($0, "kpi_target value") })
+                    node, .key("kpi_target"), allowed: ["kpi", "better", "value"], required: ["kpi", "value"]),
+                let kpi = map["kpi"].flatMap({ r.identifier($0, .init(en: "kpi_target kpi", zh: "kpi_target 的 kpi")) }),
+                let value = map["value"].flatMap({
+                    r.number($0, .init(en: "kpi_target value", zh: "kpi_target 的 value"))
+                })
             else { return nil }
             var better = Direction.higher
-            if let node = map["better"], let text = r.string(node, "better") {
+            if let node = map["better"], let text = r.string(node, .key("better")) {
                 guard let direction = Direction(rawValue: text) else {
                     r.error("'better' must be higher or lower, found '\(text)'", at: node)
                     return nil
@@ -354,7 +360,7 @@ public enum PlanLoader {
         }
 
         /// Free text a person wrote: a string, or a list of lines.
-        func freeText(_ node: Node, _ what: String) -> String? {
+        func freeText(_ node: Node, _ what: Diagnostic.Message) -> String? {
             if case .sequence(let items) = node {
                 return items.compactMap { reader.string($0, what) }.joined(separator: "\n")
             }

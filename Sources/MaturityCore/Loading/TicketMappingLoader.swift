@@ -43,14 +43,17 @@ public enum TicketMappingLoader {
         let r: YAMLReader
 
         func read(_ root: Node) -> TicketMapping? {
-            guard let map = r.mapping(root, "the mapping", allowed: TicketMappingLoader.topKeys, required: ["columns"])
+            guard
+                let map = r.mapping(
+                    root, .init(en: "the mapping", zh: "映射文件"), allowed: TicketMappingLoader.topKeys,
+                    required: ["columns"])
             else { return nil }
             var mapping = TicketMapping()
             mapping.file = r.file
-            if let node = map["schema"], let schema = r.integer(node, "schema"), schema != 1 {
+            if let node = map["schema"], let schema = r.integer(node, .key("schema")), schema != 1 {
                 r.error("unknown schema \(schema)", at: node, hint: "this version of maturity reads mapping schema 1")
             }
-            if let node = map["delimiter"], let text = r.string(node, "delimiter") {
+            if let node = map["delimiter"], let text = r.string(node, .key("delimiter")) {
                 if text.utf8.count == 1, let byte = text.utf8.first, byte != UInt8(ascii: "\""), byte != 10, byte != 13
                 {
                     mapping.delimiter = byte
@@ -60,7 +63,7 @@ public enum TicketMappingLoader {
                         hint: "write \",\", \";\", \"|\" or \"\\t\" (a tab, in double quotes)")
                 }
             }
-            if let node = map["time_zone"], let text = r.string(node, "time_zone") {
+            if let node = map["time_zone"], let text = r.string(node, .key("time_zone")) {
                 if let zone = TicketTimeZone(text) {
                     mapping.timeZone = zone
                 } else {
@@ -88,14 +91,14 @@ public enum TicketMappingLoader {
         func readFormats(_ node: Node) -> [TimestampFormat]? {
             let items: [Node]
             if case .sequence = node {
-                guard let list = r.sequence(node, "date_format") else { return nil }
+                guard let list = r.sequence(node, .key("date_format")) else { return nil }
                 items = list
             } else {
                 items = [node]
             }
             var formats: [TimestampFormat] = []
             for item in items {
-                guard let pattern = r.string(item, "date_format") else { continue }
+                guard let pattern = r.string(item, .key("date_format")) else { continue }
                 do {
                     formats.append(try TimestampFormat(pattern: pattern))
                 } catch {
@@ -115,7 +118,7 @@ public enum TicketMappingLoader {
 
         // MARK: Values
 
-        func readList(_ node: Node, _ what: String) -> [String]? {
+        func readList(_ node: Node, _ what: Diagnostic.Message) -> [String]? {
             if case .scalar = node, !r.isNull(node) {
                 return r.string(node, what).map { [$0] }
             }
@@ -132,11 +135,11 @@ public enum TicketMappingLoader {
         }
 
         func readValues(_ node: Node, into mapping: inout TicketMapping) {
-            guard let map = r.mapping(node, "values", allowed: TicketMappingLoader.valueKeys) else { return }
-            if let node = map["missing"], let list = readList(node, "values.missing") { mapping.missing = list }
-            if let node = map["true"], let list = readList(node, "values.true") { mapping.trueValues = list }
-            if let node = map["false"], let list = readList(node, "values.false") { mapping.falseValues = list }
-            if let node = map["urgent"], let list = readList(node, "values.urgent") { mapping.urgent = list }
+            guard let map = r.mapping(node, .key("values"), allowed: TicketMappingLoader.valueKeys) else { return }
+            if let node = map["missing"], let list = readList(node, .key("values.missing")) { mapping.missing = list }
+            if let node = map["true"], let list = readList(node, .key("values.true")) { mapping.trueValues = list }
+            if let node = map["false"], let list = readList(node, .key("values.false")) { mapping.falseValues = list }
+            if let node = map["urgent"], let list = readList(node, .key("values.urgent")) { mapping.urgent = list }
             checkOverlap(mapping.trueValues, mapping.falseValues, "true", "false", at: map["false"] ?? node)
             checkOverlap(mapping.missing, mapping.trueValues, "missing", "true", at: map["missing"] ?? node)
             checkOverlap(mapping.missing, mapping.falseValues, "missing", "false", at: map["missing"] ?? node)
@@ -153,7 +156,7 @@ public enum TicketMappingLoader {
             }
         }
 
-        func hours(_ node: Node, _ what: String) -> Double? {
+        func hours(_ node: Node, _ what: Diagnostic.Message) -> Double? {
             guard let value = r.number(node, what) else { return nil }
             guard value > 0 else {
                 r.error("\(what) must be more than 0 hours, found \(NumberText.plain(value))", at: node)
@@ -163,14 +166,18 @@ public enum TicketMappingLoader {
         }
 
         func readSLA(_ node: Node, into mapping: inout TicketMapping) {
-            guard let map = r.mapping(node, "sla", allowed: TicketMappingLoader.slaKeys) else { return }
-            if let node = map["urgent_hours"], let value = hours(node, "urgent_hours") {
+            guard let map = r.mapping(node, .key("sla"), allowed: TicketMappingLoader.slaKeys) else { return }
+            if let node = map["urgent_hours"], let value = hours(node, .key("urgent_hours")) {
                 mapping.sla.urgentHours = value
             }
-            if let node = map["other_hours"], let value = hours(node, "other_hours") { mapping.sla.otherHours = value }
-            if let node = map["by_priority"], let priorities = r.mapping(node, "by_priority") {
+            if let node = map["other_hours"], let value = hours(node, .key("other_hours")) {
+                mapping.sla.otherHours = value
+            }
+            if let node = map["by_priority"], let priorities = r.mapping(node, .key("by_priority")) {
                 for entry in priorities.entries {
-                    if let value = hours(entry.value, "hours of priority '\(entry.key)'") {
+                    if let value = hours(
+                        entry.value, .init(en: "hours of priority '\(entry.key)'", zh: "优先级 '\(entry.key)' 的小时数"))
+                    {
                         mapping.sla.byPriority.append(.init(priority: entry.key, hours: value))
                     }
                 }
@@ -178,22 +185,25 @@ public enum TicketMappingLoader {
         }
 
         func readWorkdays(_ node: Node, into mapping: inout TicketMapping) {
-            guard let map = r.mapping(node, "workdays", allowed: TicketMappingLoader.workdayKeys) else { return }
+            guard let map = r.mapping(node, .key("workdays"), allowed: TicketMappingLoader.workdayKeys) else { return }
             func days(_ key: String) -> [Day] {
-                guard let node = map[key], !r.isNull(node), let items = r.sequence(node, key) else { return [] }
-                return items.compactMap { r.day($0, "a date in \(key)") }
+                guard let node = map[key], !r.isNull(node), let items = r.sequence(node, .key(key)) else { return [] }
+                return items.compactMap { r.day($0, .init(en: "a date in \(key)", zh: "\(key) 中的日期")) }
             }
             mapping.calendar = WorkdayCalendar(holidays: days("holidays"), extraWorkdays: days("extra_workdays"))
         }
 
         func readEventLog(_ node: Node, into mapping: inout TicketMapping) {
             if case .scalar = node {
-                if r.bool(node, "event_log") == true { mapping.eventLog = .contiguous }
+                if r.bool(node, .key("event_log")) == true { mapping.eventLog = .contiguous }
                 return
             }
-            guard let map = r.mapping(node, "event_log", allowed: TicketMappingLoader.eventLogKeys) else { return }
+            guard let map = r.mapping(node, .key("event_log"), allowed: TicketMappingLoader.eventLogKeys) else {
+                return
+            }
             mapping.eventLog = .contiguous
-            if let node = map["order"], let text = r.string(node, "event_log order") {
+            if let node = map["order"], let text = r.string(node, .init(en: "event_log order", zh: "event_log 的 order"))
+            {
                 if let order = TicketMapping.Order(rawValue: text) {
                     mapping.eventLog = order
                 } else {
@@ -208,7 +218,7 @@ public enum TicketMappingLoader {
 
         func readColumns(_ node: Node, into mapping: inout TicketMapping, eventLog: Node?) {
             let fields = TicketMapping.Field.allCases.map(\.rawValue)
-            guard let map = r.mapping(node, "columns", allowed: fields) else { return }
+            guard let map = r.mapping(node, .key("columns"), allowed: fields) else { return }
             if map.entries.isEmpty {
                 r.error("columns names no column", at: node, hint: "map at least one, e.g. 'created: 创建时间'")
             }
@@ -231,15 +241,17 @@ public enum TicketMappingLoader {
         }
 
         func readColumn(_ entry: YAMLEntry, field: TicketMapping.Field, eventLog: Bool) -> TicketMapping.Column? {
-            let what = "column '\(field.rawValue)'"
+            let what = Diagnostic.Message(en: "column '\(field.rawValue)'", zh: "列 '\(field.rawValue)'")
             if case .scalar = entry.value {
-                guard let header = r.string(entry.value, "the header of \(what)") else { return nil }
+                guard let header = r.string(entry.value, .init(en: "the header of \(what.en)", zh: "\(what.zh) 的表头"))
+                else { return nil }
                 return TicketMapping.Column(header, location: r.location(entry.value))
             }
             guard
                 let map = r.mapping(
                     entry.value, what, allowed: TicketMappingLoader.columnKeys, required: ["column"]),
-                let headerNode = map["column"], let header = r.string(headerNode, "the header of \(what)")
+                let headerNode = map["column"],
+                let header = r.string(headerNode, .init(en: "the header of \(what.en)", zh: "\(what.zh) 的表头"))
             else { return nil }
             var column = TicketMapping.Column(header, location: r.location(headerNode))
             func refuse(_ key: String, _ applies: String) {
@@ -256,15 +268,22 @@ public enum TicketMappingLoader {
             }
             if field != .csat { refuse("scores", "csat") }
             if let node = map["date_format"], field.kind == .timestamp { column.formats = readFormats(node) }
-            if let node = map["true"], field.kind == .flag { column.trueValues = readList(node, "true values") }
-            if let node = map["false"], field.kind == .flag { column.falseValues = readList(node, "false values") }
+            if let node = map["true"], field.kind == .flag {
+                column.trueValues = readList(node, .init(en: "true values", zh: "true 的取值"))
+            }
+            if let node = map["false"], field.kind == .flag {
+                column.falseValues = readList(node, .init(en: "false values", zh: "false 的取值"))
+            }
             if field.kind == .flag, let trueValues = column.trueValues, let falseValues = column.falseValues {
                 checkOverlap(trueValues, falseValues, "true", "false", at: map["false"]!)
             }
-            if let node = map["otherwise"], field.kind == .flag { column.otherwise = r.bool(node, "otherwise") }
-            if let node = map["scores"], field == .csat, let scores = r.mapping(node, "scores") {
+            if let node = map["otherwise"], field.kind == .flag { column.otherwise = r.bool(node, .key("otherwise")) }
+            if let node = map["scores"], field == .csat, let scores = r.mapping(node, .key("scores")) {
                 for score in scores.entries {
-                    guard let value = r.number(score.value, "score of '\(score.key)'") else { continue }
+                    guard
+                        let value = r.number(
+                            score.value, .init(en: "score of '\(score.key)'", zh: "'\(score.key)' 的得分"))
+                    else { continue }
                     if value < 1 || value > 5 {
                         r.error(
                             "score of '\(score.key)' must be 1–5, found \(NumberText.plain(value))", at: score.value)
@@ -273,7 +292,7 @@ public enum TicketMappingLoader {
                     }
                 }
             }
-            if let node = map["take"], let text = r.string(node, "take") {
+            if let node = map["take"], let text = r.string(node, .key("take")) {
                 if !eventLog {
                     r.error(
                         "'take' applies to event logs only", at: node,
@@ -288,9 +307,11 @@ public enum TicketMappingLoader {
             }
             if let node = map["when"],
                 let when = r.mapping(
-                    node, "when", allowed: TicketMappingLoader.whenKeys, required: ["column", "values"]),
-                let columnNode = when["column"], let name = r.string(columnNode, "when column"),
-                let valuesNode = when["values"], let values = readList(valuesNode, "when values")
+                    node, .key("when"), allowed: TicketMappingLoader.whenKeys, required: ["column", "values"]),
+                let columnNode = when["column"],
+                let name = r.string(columnNode, .init(en: "when column", zh: "when 列")),
+                let valuesNode = when["values"],
+                let values = readList(valuesNode, .init(en: "when values", zh: "when 的取值"))
             {
                 column.when = TicketMapping.Condition(column: name, values: values, location: r.location(columnNode))
             }

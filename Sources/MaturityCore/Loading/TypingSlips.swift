@@ -8,31 +8,35 @@ enum TypingSlips {
     struct FullWidth {
         let character: Character
         let replacement: String
-        let name: String
+        let name: Diagnostic.Message
     }
 
-    static let colon = FullWidth(character: "：", replacement: ":", name: "full-width colon (全角冒号)")
-    static let space = FullWidth(character: "\u{3000}", replacement: " ", name: "full-width space (全角空格)")
-    static let openBracket = FullWidth(character: "【", replacement: "[", name: "full-width bracket (全角方括号)")
-    static let closeBracket = FullWidth(character: "】", replacement: "]", name: "full-width bracket (全角方括号)")
-    static let openBrace = FullWidth(character: "｛", replacement: "{", name: "full-width brace (全角花括号)")
-    static let closeBrace = FullWidth(character: "｝", replacement: "}", name: "full-width brace (全角花括号)")
-    static let comma = FullWidth(character: "，", replacement: ",", name: "full-width comma (全角逗号)")
+    static let bracket = Diagnostic.Message(en: "full-width bracket (全角方括号)", zh: "全角方括号")
+    static let brace = Diagnostic.Message(en: "full-width brace (全角花括号)", zh: "全角花括号")
+    static let colon = FullWidth(
+        character: "：", replacement: ":", name: .init(en: "full-width colon (全角冒号)", zh: "全角冒号"))
+    static let space = FullWidth(
+        character: "\u{3000}", replacement: " ", name: .init(en: "full-width space (全角空格)", zh: "全角空格"))
+    static let openBracket = FullWidth(character: "【", replacement: "[", name: bracket)
+    static let closeBracket = FullWidth(character: "】", replacement: "]", name: bracket)
+    static let openBrace = FullWidth(character: "｛", replacement: "{", name: brace)
+    static let closeBrace = FullWidth(character: "｝", replacement: "}", name: brace)
+    static let comma = FullWidth(
+        character: "，", replacement: ",", name: .init(en: "full-width comma (全角逗号)", zh: "全角逗号"))
 
     static func diagnostic(_ slip: FullWidth, line: Int, column: Int, file: String) -> Diagnostic {
         let at = SourceLocation(file: file, line: line, column: column)
         if slip.character == space.character {
             return .error(
-                "\(slip.name) '\(slip.character)' in the indentation", at: at,
-                hint: "indent with ordinary spaces; switch the input method to half-width (半角) for YAML")
+                .fullWidthInIndentation(slip.name, slip.character), at: at, hint: .indentWithOrdinarySpaces)
         }
         return .error(
-            "\(slip.name) '\(slip.character)' where YAML needs '\(slip.replacement)'", at: at,
-            hint: "type '\(slip.replacement)'; switch the input method to half-width (半角) for YAML punctuation")
+            .fullWidthWhereYAMLNeeds(slip.name, slip.character, slip.replacement), at: at,
+            hint: .typeHalfWidth(slip.replacement))
     }
 
     /// For a number typed with full-width digits (`４`, `８５．５`): what to type instead.
-    static func fullWidthDigitsHint(_ text: String) -> String? {
+    static func fullWidthDigitsHint(_ text: String) -> Diagnostic.Message? {
         let halfWidth = String(
             text.unicodeScalars.map { scalar -> Character in
                 (0xFF01...0xFF5E).contains(scalar.value)
@@ -41,7 +45,7 @@ enum TypingSlips {
         guard halfWidth != text, text.unicodeScalars.contains(where: { (0xFF10...0xFF19).contains($0.value) }) else {
             return nil
         }
-        return "full-width digits (全角数字): type '\(halfWidth)'"
+        return .fullWidthDigits(type: halfWidth)
     }
 
     /// Full-width punctuation in the places where it breaks the file's structure: indentation, the colon
@@ -146,11 +150,10 @@ enum TypingSlips {
             let nextIndent = next.prefix { $0 == " " }.count
             guard nextIndent > indent else { continue }
             let column = line.distance(from: line.startIndex, to: line.range(of: value)?.lowerBound ?? line.startIndex)
-            let kind = value == "{}" ? "an empty mapping" : "an empty list"
             best = .error(
-                "'\(key): \(value)' is \(kind), so the indented lines below it cannot belong to it",
+                .emptyCollectionAboveItems(String(key), value),
                 at: SourceLocation(file: file, line: index + 1, column: column + 1),
-                hint: "remove '\(value)' to list the values below '\(key):'")
+                hint: .removeEmptyCollection(String(key), value))
         }
         return best
     }

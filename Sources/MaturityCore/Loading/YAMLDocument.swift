@@ -25,7 +25,7 @@ struct YAMLDocument {
     {
         let shown = displayPath ?? path
         let data = try InputFile.read(
-            path, shown: shown, kind: "YAML", maximumBytes: maximumBytes, what: "a YAML input", files: files)
+            path, shown: shown, kind: .yamlKind, maximumBytes: maximumBytes, what: .yamlInput, files: files)
         return try parse(data: data, file: shown)
     }
 
@@ -37,18 +37,16 @@ struct YAMLDocument {
             let offset = firstInvalidUTF8Offset(bytes) ?? 0
             let (line, column) = lineAndColumn(of: offset, in: bytes)
             throw DiagnosticError(
-                .error(
-                    "file is not valid UTF-8 text", at: SourceLocation(file: file, line: line, column: column),
-                    hint: "save the file as UTF-8 (GBK or UTF-16 files must be converted first)"))
+                .error(.notUTF8, at: SourceLocation(file: file, line: line, column: column), hint: .saveAsUTF8))
         }
         // Windows line ends: libyaml reads CRLF as one break, the location helpers here split at LF.
         if holds(13, text) { text = text.replacingOccurrences(of: "\r\n", with: "\n") }
         if holds(0, text) {
             throw DiagnosticError(
-                .error("file contains a NUL byte; it is not a text file", at: .start(of: file)))
+                .error(.nulByte, at: .start(of: file)))
         }
         if text.allSatisfy({ $0.isWhitespace }) {
-            throw DiagnosticError(.error("file is empty", at: .start(of: file), hint: "a YAML mapping is expected"))
+            throw DiagnosticError(.error(.fileIsEmpty, at: .start(of: file), hint: .yamlMappingExpected))
         }
         let slips = TypingSlips.fullWidthProblems(in: text, file: file)
         if !slips.isEmpty { throw DiagnosticError(slips) }
@@ -56,10 +54,7 @@ struct YAMLDocument {
         // hashed at its full expanded size before any budget could be checked, so refuse alias keys first.
         if let (line, column) = aliasUsedAsKey(text) {
             throw DiagnosticError(
-                .error(
-                    "an alias (*name) is used as a mapping key",
-                    at: SourceLocation(file: file, line: line, column: column),
-                    hint: "write the key out as plain text"))
+                .error(.aliasAsKey, at: SourceLocation(file: file, line: line, column: column), hint: .writeKeyOut))
         }
         let root: Node?
         do {
@@ -75,20 +70,19 @@ struct YAMLDocument {
             } else if let root, let deep = nodeDeeperThan(maximumDepth, root) {
                 throw DiagnosticError(
                     .error(
-                        "nesting deeper than \(maximumDepth) levels", at: location(of: deep, file: file),
-                        hint: "catalogs and assessments need only a few levels of nesting"))
+                        .nestingDeeper(than: maximumDepth), at: location(of: deep, file: file),
+                        hint: .fewLevelsOfNesting))
             }
         } catch let error as DiagnosticError {
             throw error
         } catch let error as YamlError {
             throw DiagnosticError(diagnostic(for: error, file: file, text: text))
         } catch {
-            throw DiagnosticError(.error("cannot parse YAML: \(error)", at: .start(of: file)))
+            throw DiagnosticError(.error(.cannotParseYAML("\(error)"), at: .start(of: file)))
         }
         guard let root else {
             throw DiagnosticError(
-                .error(
-                    "file is empty (it holds only comments)", at: .start(of: file), hint: "a YAML mapping is expected"))
+                .error(.fileHoldsOnlyComments, at: .start(of: file), hint: .yamlMappingExpected))
         }
         return YAMLDocument(file: file, root: root)
     }
@@ -144,16 +138,11 @@ struct YAMLDocument {
         let budget = max(minimumExpansionBudget, written * 4)
         if size > budget {
             throw DiagnosticError(
-                .error(
-                    "aliases expand the document to more than \(budget) nodes (it is \(written) nodes as written)",
-                    at: .start(of: file),
-                    hint: "aliases (*name) that repeat large anchors multiply the document; write the content out"))
+                .error(.aliasesExpand(budget: budget, written: written), at: .start(of: file), hint: .aliasesMultiply))
         }
         if depth > maximumDepth {
             throw DiagnosticError(
-                .error(
-                    "nesting deeper than \(maximumDepth) levels", at: .start(of: file),
-                    hint: "catalogs and assessments need only a few levels of nesting"))
+                .error(.nestingDeeper(than: maximumDepth), at: .start(of: file), hint: .fewLevelsOfNesting))
         }
     }
 
@@ -209,33 +198,32 @@ struct YAMLDocument {
             .parser(let context, let problem, let mark, _),
             .composer(let context, let problem, let mark, _):
             if problem.hasPrefix("Maximum nesting level reached") {
-                return .error("nesting deeper than 1000 levels", at: at(mark))
+                return .error(.nestingDeeper(than: 1000), at: at(mark))
             }
             if let slip = TypingSlips.emptyCollectionAboveItems(in: text, before: mark.line, file: file) {
                 return slip
             }
-            var message = "YAML syntax: \(problem)"
-            if let context { message += " (\(context.text) at line \(context.mark.line))" }
+            let message = Diagnostic.Message.yamlSyntax(problem, context: context?.text, line: context?.mark.line)
             let tab = character(at: mark, in: text) == "\t"
-            return .error(message, at: at(mark), hint: tab ? "indent with spaces, not tabs" : syntaxHint(problem))
+            return .error(message, at: at(mark), hint: tab ? .indentWithSpaces : syntaxHint(problem))
         case .duplicatedKeysInMapping(let duplicates, let context):
             let keys = duplicates.sorted().map { "'\($0)'" }.joined(separator: ", ")
-            let hint = "a key may appear once per mapping; keeping one value would silently lose the other"
+            let hint = Diagnostic.Message.keyOncePerMapping
             // Yams marks the first occurrence; point at the repeat when it can be found in a block mapping.
             if duplicates.count == 1,
                 let repeatAt = repeatedKey(duplicates[0], after: context.mark, in: text)
             {
                 return .error(
-                    "duplicate key \(keys) (first at line \(context.mark.line))",
-                    at: SourceLocation(file: file, line: repeatAt.line, column: repeatAt.column), hint: hint)
+                    .duplicateKey(keys), at: SourceLocation(file: file, line: repeatAt.line, column: repeatAt.column),
+                    hint: hint, notes: [.firstAt(at(context.mark))])
             }
-            return .error("duplicate key \(keys) in a mapping", at: at(context.mark), hint: hint)
+            return .error(.duplicateKeyInMapping(keys), at: at(context.mark), hint: hint)
         case .reader(let problem, let offset, _, _):
             // The offset counts bytes of the text libyaml was given.
             let (line, column) = offset.map { lineAndColumn(of: $0, in: Data(text.utf8)) } ?? (1, 1)
-            return .error("cannot read YAML: \(problem)", at: SourceLocation(file: file, line: line, column: column))
+            return .error(.cannotReadYAML(problem), at: SourceLocation(file: file, line: line, column: column))
         default:
-            return .error("cannot parse YAML: \(error)", at: .start(of: file))
+            return .error(.cannotParseYAML("\(error)"), at: .start(of: file))
         }
     }
 
@@ -275,15 +263,11 @@ struct YAMLDocument {
         return nil
     }
 
-    private static func syntaxHint(_ problem: String) -> String? {
-        if problem.contains("tab") { return "indent with spaces, not tabs" }
-        if problem.contains("mapping values are not allowed") {
-            return "quote a value that contains ': ', or check the indentation of the line above"
-        }
-        if problem.contains("did not find expected key") || problem.contains("block end") {
-            return "check the indentation: items of one mapping must start in the same column"
-        }
-        if problem.contains("undefined alias") { return "define the anchor (&name) before using *name" }
+    private static func syntaxHint(_ problem: String) -> Diagnostic.Message? {
+        if problem.contains("tab") { return .indentWithSpaces }
+        if problem.contains("mapping values are not allowed") { return .quoteValueWithColon }
+        if problem.contains("did not find expected key") || problem.contains("block end") { return .checkIndentation }
+        if problem.contains("undefined alias") { return .defineAnchor }
         return nil
     }
 

@@ -41,8 +41,33 @@ final class YAMLReader {
         YAMLDocument.location(of: node, file: file)
     }
 
+    func error(_ message: Diagnostic.Message, at node: Node, hint: Diagnostic.Message? = nil) {
+        bag.append(.error(message, at: location(node), hint: hint))
+    }
+
+    /// An error whose message is not translated yet (English in every language).
     func error(_ message: String, at node: Node, hint: String? = nil) {
         bag.append(.error(message, at: location(node), hint: hint))
+    }
+
+    /// An error whose message is not translated yet, with a hint in every language.
+    func error(_ message: String, at node: Node, hint: Diagnostic.Message?) {
+        bag.append(.error(.init(englishOnly: message), at: location(node), hint: hint))
+    }
+
+    /// A warning whose message is not translated yet (English in every language).
+    func warning(_ message: String, at node: Node, hint: String? = nil) {
+        bag.append(.warning(message, at: location(node), hint: hint))
+    }
+
+    /// A warning whose message is not translated yet, with a hint in every language.
+    func warning(_ message: String, at node: Node, hint: Diagnostic.Message?) {
+        bag.append(.warning(message, at: location(node), hint: hint))
+    }
+
+    /// A duplicate found at `node`, first declared at `first`.
+    func duplicate(_ message: Diagnostic.Message, at node: Node, first: SourceLocation) {
+        bag.append(.error(message, at: location(node), notes: [.firstDeclared(at: first, from: file)]))
     }
 
     /// "line 12" for a place in this file, else the full location.
@@ -50,7 +75,7 @@ final class YAMLReader {
         location.file == file ? "line \(location.line)" : location.description
     }
 
-    func warning(_ message: String, at node: Node, hint: String? = nil) {
+    func warning(_ message: Diagnostic.Message, at node: Node, hint: Diagnostic.Message? = nil) {
         bag.append(.warning(message, at: location(node), hint: hint))
     }
 
@@ -61,15 +86,17 @@ final class YAMLReader {
     // MARK: Structure
 
     /// A mapping, checked for non-scalar keys and, when `allowed` is given, unknown keys.
-    func mapping(_ node: Node, _ what: String, allowed: [String]? = nil, required: [String] = []) -> YAMLMapping? {
+    func mapping(_ node: Node, _ what: Diagnostic.Message, allowed: [String]? = nil, required: [String] = [])
+        -> YAMLMapping?
+    {
         guard case .mapping(let mapping) = node else {
-            error("\(what) must be a mapping, found \(describe(node))", at: node, hint: mappingHint(node))
+            error(.mustBeMapping(what, found: describe(node)), at: node, hint: mappingHint(node))
             return nil
         }
         var entries: [YAMLEntry] = []
         for (keyNode, value) in mapping {
             guard case .scalar(let scalar) = keyNode else {
-                error("a key in \(what) must be a plain word, found \(describe(keyNode))", at: keyNode)
+                error(.keyMustBePlainWord(in: what, found: describe(keyNode)), at: keyNode)
                 continue
             }
             entries.append(YAMLEntry(key: scalar.string, keyNode: keyNode, value: value))
@@ -78,25 +105,23 @@ final class YAMLReader {
         if let allowed {
             for entry in entries where !allowed.contains(entry.key) {
                 error(
-                    "unknown key '\(entry.key)' in \(what)", at: entry.keyNode,
-                    hint: Suggestion.hint(for: entry.key, in: allowed, listUpTo: 12))
+                    .unknownKey(entry.key, in: what), at: entry.keyNode,
+                    hint: Suggestion.hintMessage(for: entry.key, in: allowed, listUpTo: 12))
             }
         }
         for key in required where result[key].map(isNull) ?? true {
             if let present = result.entry(key) {
-                error("'\(key)' in \(what) has no value", at: present.value)
+                error(.keyHasNoValue(key, in: what), at: present.value)
             } else {
-                error("\(what) has no '\(key)'", at: node, hint: "add '\(key):'")
+                error(.missingKey(key, in: what), at: node, hint: .addKey(key))
             }
         }
         return result
     }
 
-    func sequence(_ node: Node, _ what: String) -> [Node]? {
+    func sequence(_ node: Node, _ what: Diagnostic.Message) -> [Node]? {
         guard case .sequence(let sequence) = node else {
-            error(
-                "\(what) must be a list, found \(describe(node))", at: node,
-                hint: "write it as '- item' lines or [a, b]")
+            error(.mustBeList(what, found: describe(node)), at: node, hint: .writeAsList)
             return nil
         }
         return Array(sequence)
@@ -109,16 +134,16 @@ final class YAMLReader {
         return ["", "~", "null", "Null", "NULL"].contains(scalar.string)
     }
 
-    func string(_ node: Node, _ what: String) -> String? {
+    func string(_ node: Node, _ what: Diagnostic.Message) -> String? {
         guard case .scalar(let scalar) = node, !isNull(node) else {
-            error("\(what) must be text, found \(describe(node))", at: node)
+            error(.mustBeText(what, found: describe(node)), at: node)
             return nil
         }
         return scalar.string
     }
 
     /// An identifier: non-empty text without spaces or control characters.
-    func identifier(_ node: Node, _ what: String) -> String? {
+    func identifier(_ node: Node, _ what: Diagnostic.Message) -> String? {
         guard let text = string(node, what) else { return nil }
         // Most ids are printable ASCII: check the bytes first, the Unicode properties only otherwise.
         let printableASCII = !text.isEmpty && text.utf8.allSatisfy { $0 > 0x20 && $0 < 0x7F }
@@ -126,33 +151,31 @@ final class YAMLReader {
             text.isEmpty || text.contains(where: { $0.isWhitespace || $0.isNewline })
                 || text.unicodeScalars.contains(where: { $0.properties.generalCategory == .control })
         {
-            error(
-                "\(what) '\(text)' is not a valid id", at: node,
-                hint: "ids are single words such as SP-01 or service-process")
+            error(.notAValidID(what, text), at: node, hint: .idsAreSingleWords)
             return nil
         }
         return text
     }
 
     /// A whole number; `otherwise` is the hint shown when the value is text (say, what to write instead).
-    func integer(_ node: Node, _ what: String, otherwise: String? = nil) -> Int? {
+    func integer(_ node: Node, _ what: Diagnostic.Message, otherwise: Diagnostic.Message? = nil) -> Int? {
         guard case .scalar(let scalar) = node, scalar.style == .plain, !isNull(node) else {
-            error("\(what) must be a whole number, found \(describe(node))", at: node, hint: quotedNumberHint(node))
+            error(.mustBeWholeNumber(what, found: describe(node)), at: node, hint: quotedNumberHint(node))
             return nil
         }
         let text = scalar.string.hasPrefix("+") ? String(scalar.string.dropFirst()) : scalar.string
         guard let value = Int(text) else {
             error(
-                "\(what) must be a whole number, found '\(scalar.string)'", at: node,
+                .mustBeWholeNumber(what, found: .quoted(scalar.string)), at: node,
                 hint: TypingSlips.fullWidthDigitsHint(scalar.string) ?? otherwise)
             return nil
         }
         return value
     }
 
-    func number(_ node: Node, _ what: String) -> Double? {
+    func number(_ node: Node, _ what: Diagnostic.Message) -> Double? {
         guard case .scalar(let scalar) = node, scalar.style == .plain, !isNull(node) else {
-            error("\(what) must be a number, found \(describe(node))", at: node, hint: quotedNumberHint(node))
+            error(.mustBeNumber(what, found: describe(node)), at: node, hint: quotedNumberHint(node))
             return nil
         }
         let text = scalar.string.contains("_") ? scalar.string.filter { $0 != "_" } : scalar.string
@@ -160,52 +183,45 @@ final class YAMLReader {
             text.first.map({ $0.isNumber || $0 == "-" || $0 == "+" || $0 == "." }) == true
         else {
             error(
-                "\(what) must be a number, found '\(scalar.string)'", at: node,
+                .mustBeNumber(what, found: .quoted(scalar.string)), at: node,
                 hint: TypingSlips.fullWidthDigitsHint(scalar.string))
             return nil
         }
         return value
     }
 
-    func bool(_ node: Node, _ what: String) -> Bool? {
+    func bool(_ node: Node, _ what: Diagnostic.Message) -> Bool? {
         guard case .scalar(let scalar) = node, scalar.style == .plain else {
-            error("\(what) must be true or false, found \(describe(node))", at: node)
+            error(.mustBeTrueOrFalse(what, found: describe(node)), at: node)
             return nil
         }
         switch scalar.string {
         case "true": return true
         case "false": return false
         default:
-            error(
-                "\(what) must be true or false, found '\(scalar.string)'", at: node,
-                hint: "write true or false (yes/no/on/off are not accepted: YAML 1.1 and 1.2 read them differently)")
+            error(.mustBeTrueOrFalse(what, found: .quoted(scalar.string)), at: node, hint: .writeTrueOrFalse)
             return nil
         }
     }
 
-    func day(_ node: Node, _ what: String) -> Day? {
+    func day(_ node: Node, _ what: Diagnostic.Message) -> Day? {
         guard case .scalar(let scalar) = node, !isNull(node) else {
-            error("\(what) must be a date YYYY-MM-DD, found \(describe(node))", at: node)
+            error(.mustBeDate(what, found: describe(node)), at: node)
             return nil
         }
         guard let day = Day(iso: scalar.string) else {
-            error(
-                "\(what) must be a date YYYY-MM-DD, found '\(scalar.string)'", at: node,
-                hint: "write the calendar date only, e.g. 2026-03-01")
+            error(.mustBeDate(what, found: .quoted(scalar.string)), at: node, hint: .writeCalendarDate)
             return nil
         }
         guard day.isWithinInputRange else {
-            error(
-                "\(what) must be \(Day.inputRangeText), found '\(scalar.string)'", at: node,
-                hint: "deadlines and reviews are computed from dates; outside these years they would not be valid dates"
-            )
+            error(.dateOutOfRange(what, found: scalar.string), at: node, hint: .datesOutsideRange)
             return nil
         }
         return day
     }
 
     /// A localised text: `{zh: …, en: …}` or a plain string meaning the same text in every language.
-    func text(_ node: Node, _ what: String) -> LocalizedText? {
+    func text(_ node: Node, _ what: Diagnostic.Message) -> LocalizedText? {
         switch node {
         case .scalar:
             guard let plain = string(node, what) else { return nil }
@@ -216,23 +232,23 @@ final class YAMLReader {
             var values: [Language: String] = [:]
             for entry in map.entries {
                 guard let language = Language(rawValue: entry.key),
-                    let value = string(entry.value, "\(what) (\(entry.key))")
+                    let value = string(entry.value, what + .key(" (\(entry.key))"))
                 else { continue }
                 values[language] = value
             }
             if values.isEmpty {
-                error("\(what) has no text", at: node, hint: "write {zh: …, en: …}")
+                error(.hasNoText(what), at: node, hint: .writeZhEn)
                 return nil
             }
             return LocalizedText(values)
         default:
-            error("\(what) must be text or {zh: …, en: …}, found \(describe(node))", at: node)
+            error(.mustBeTextOrZhEn(what, found: describe(node)), at: node)
             return nil
         }
     }
 
     /// A list of identifiers; a single scalar is accepted as a list of one.
-    func identifiers(_ node: Node, _ what: String) -> [(String, Node)]? {
+    func identifiers(_ node: Node, _ what: Diagnostic.Message) -> [(String, Node)]? {
         if case .scalar = node, !isNull(node) {
             return splitAtFullWidthCommas(node, what) ?? identifier(node, what).map { [($0, node)] }
         }
@@ -244,16 +260,13 @@ final class YAMLReader {
 
     /// Ids typed with a Chinese input method's comma (`E1，E2`, `E1、E2`): the meaning is plain, so they are
     /// read as separate ids, with a warning.
-    private func splitAtFullWidthCommas(_ node: Node, _ what: String) -> [(String, Node)]? {
+    private func splitAtFullWidthCommas(_ node: Node, _ what: Diagnostic.Message) -> [(String, Node)]? {
         guard case .scalar(let scalar) = node, scalar.style == .plain,
             scalar.string.contains(where: { $0 == "，" || $0 == "、" })
         else { return nil }
         let parts = scalar.string.split(whereSeparator: { $0 == "，" || $0 == "、" || $0 == "," })
             .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
-        warning(
-            "full-width comma (全角逗号) between ids in \(what): read as "
-                + parts.map { "'\($0)'" }.joined(separator: ", "), at: node,
-            hint: "separate ids with ',' (half-width), e.g. [\(parts.joined(separator: ", "))]")
+        warning(.fullWidthCommaBetweenIDs(in: what, readAs: parts), at: node, hint: .separateIDsWithComma(parts))
         return parts.compactMap { part in
             identifier(.scalar(.init(part, .init(.str), .plain, scalar.mark)), what).map { ($0, node) }
         }
@@ -261,28 +274,28 @@ final class YAMLReader {
 
     // MARK: Wording
 
-    func describe(_ node: Node) -> String {
+    func describe(_ node: Node) -> Diagnostic.Message {
         switch node {
-        case .mapping: return "a mapping"
-        case .sequence: return "a list"
-        case .alias: return "an alias"
+        case .mapping: return .aMapping
+        case .sequence: return .aList
+        case .alias: return .anAlias
         case .scalar(let scalar):
-            if isNull(node) { return "nothing" }
+            if isNull(node) { return .nothing }
             let text = scalar.string.count > 40 ? String(scalar.string.prefix(40)) + "…" : scalar.string
-            return "'\(text)'"
+            return .quoted(text)
         }
     }
 
-    private func quotedNumberHint(_ node: Node) -> String? {
+    private func quotedNumberHint(_ node: Node) -> Diagnostic.Message? {
         if case .scalar(let scalar) = node, scalar.style != .plain, Double(scalar.string) != nil {
-            return "remove the quotes around the number"
+            return .removeQuotesAroundNumber
         }
         return nil
     }
 
-    private func mappingHint(_ node: Node) -> String? {
+    private func mappingHint(_ node: Node) -> Diagnostic.Message? {
         if case .scalar(let scalar) = node, scalar.string.contains(":") {
-            return "put a space after the colon ('key: value')"
+            return .spaceAfterColon
         }
         return nil
     }

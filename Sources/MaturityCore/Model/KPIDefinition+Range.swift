@@ -14,12 +14,11 @@ extension KPIDefinition {
     static let largestValue = 1e12
 
     /// "must be from 0 to 100 (%), found 150" when `value` is outside the range, else nil.
-    public func rangeProblem(_ value: Double) -> String? {
+    public func rangeProblem(_ value: Double) -> Diagnostic.Message? {
         let range = valueRange
         guard !range.contains(value) else { return nil }
-        let unitText = unit.isEmpty ? "" : " (\(unit))"
-        return
-            "must be from \(Self.show(range.lowerBound)) to \(Self.show(range.upperBound))\(unitText), found \(Self.show(value))"
+        return .outsideKPIRange(
+            from: Self.show(range.lowerBound), to: Self.show(range.upperBound), unit: unit, found: Self.show(value))
     }
 
     /// A number as messages show it, however large.

@@ -1,0 +1,252 @@
+import Foundation
+import MaturityCLI
+import MaturityCore
+import Testing
+
+/// Every diagnostic is shown in Chinese as well as English. The messages are made by named factories
+/// (`Diagnostic.Message.unknownKey(_:in:)`, each `Self(en: …, zh: …)`); these tests hold every factory
+/// to both languages, keep docs/errors.zh.md (the Chinese of every message) in step with them, and list
+/// the files whose messages are still English only, so the gap is visible.
+@Suite struct ChineseMessagesTests {
+    // MARK: Both languages in every factory
+
+    @Test func everyMessageHasChineseThatIsNotItsEnglish() throws {
+        let pairs = try Translations.inSources()
+        #expect(pairs.count > 100, "only \(pairs.count) messages in two languages found")
+        for pair in pairs {
+            guard let zh = pair.zh else {
+                Issue.record("\(pair.file):\(pair.line): the message \(pair.en) has no zh")
+                continue
+            }
+            if zh == pair.en {
+                Issue.record("\(pair.file):\(pair.line): the zh of \(pair.en) is the English text")
+            }
+            if !zh.unicodeScalars.contains(where: { (0x4E00...0x9FFF).contains($0.value) }) {
+                Issue.record("\(pair.file):\(pair.line): the zh of \(pair.en) holds no Chinese: \(zh)")
+            }
+        }
+    }
+
+    /// The files that still make messages in English only (a string literal where a named message
+    /// belongs). The list is exact: converting a file means taking it off the list.
+    static let englishOnly: Set<String> = [
+        "MaturityCLI/Commands/AssessCommand.swift",
+        "MaturityCLI/Commands/HistoryCommand.swift",
+        "MaturityCLI/Commands/ImportCommand.swift",
+        "MaturityCLI/Commands/InitCommand.swift",
+        "MaturityCLI/Commands/PlanCommand.swift",
+        "MaturityCLI/Commands/Registry/RegistryClientCommands.swift",
+        "MaturityCLI/Commands/Registry/RegistryCommand.swift",
+        "MaturityCLI/Commands/Registry/RegistryDecideCommand.swift",
+        "MaturityCLI/Commands/Registry/RegistryDueCommand.swift",
+        "MaturityCLI/Commands/Registry/RegistryImportCommand.swift",
+        "MaturityCLI/Commands/Registry/RegistryKeysCommand.swift",
+        "MaturityCLI/Commands/ServeCommand.swift",
+        "MaturityCLI/Commands/VerifyCommand.swift",
+        "MaturityCLI/Support/CatalogLocator.swift",
+        "MaturityCLI/Support/DateOption.swift",
+        "MaturityCLI/Support/FileOutput.swift",
+        "MaturityCLI/Support/PassphraseOptions.swift",
+        "MaturityCLI/Support/WorkbookOutput.swift",
+        "MaturityCore/Audit/SignOff.swift",
+        "MaturityCore/Audit/Verification+Signatures.swift",
+        "MaturityCore/Audit/Verification.swift",
+        "MaturityCore/Engine/CatalogLibrary.swift",
+        "MaturityCore/Engine/Engine+Plan.swift",
+        "MaturityCore/Engine/Engine+Review.swift",
+        "MaturityCore/Engine/Engine+Signing.swift",
+        "MaturityCore/Engine/Engine.swift",
+        "MaturityCore/KPI/TicketFacts.swift",
+        "MaturityCore/KPI/TicketKPIs.swift",
+        "MaturityCore/KPI/TicketMeasurement.swift",
+        "MaturityCore/KPI/TicketRowReader.swift",
+        "MaturityCore/KPI/TicketRun.swift",
+        "MaturityCore/KPI/TimestampFormat.swift",
+        "MaturityCore/Loading/AssessmentLoader+Points.swift",
+        "MaturityCore/Loading/CatalogLoader+Points.swift",
+        "MaturityCore/Loading/CatalogLoader.swift",
+        "MaturityCore/Loading/JSONDocument.swift",
+        "MaturityCore/Loading/PlanLoader.swift",
+        "MaturityCore/Loading/TicketMappingLoader.swift",
+        "MaturityCore/Register/AuditRecord+Result.swift",
+        "MaturityCore/Results/ResultJSON+Audit.swift",
+        "MaturityCore/Review/History.swift",
+        "MaturityCore/Review/PreviousResultLoader.swift",
+        "MaturityCore/Review/Reviewer.swift",
+        "MaturityCore/Signing/KeyRing.swift",
+        "MaturityCore/Signing/PrivateKeyFile.swift",
+        "MaturityReports/Sheets/SheetGrid.swift",
+        "MaturityReports/Sheets/SheetImportProblem.swift",
+        "MaturitySheets/SheetProblem.swift",
+        "MaturitySheets/XLSXReader.swift",
+        "MaturitySheets/ZipParts.swift",
+    ]
+
+    @Test func theFilesStillInEnglishOnlyAreListed() throws {
+        let found = try DiagnosticMessages.inSources()
+        let files = Set(
+            found.messages.filter { !$0.file.contains("Diagnostic+") }.map {
+                String($0.file.dropFirst("Sources/".count))
+            })
+        for file in files.subtracting(Self.englishOnly).sorted() {
+            Issue.record("\(file) makes English-only messages: make them named messages in zh and en")
+        }
+        for file in Self.englishOnly.subtracting(files).sorted() {
+            Issue.record("\(file) makes no English-only message any more: take it off the list")
+        }
+    }
+
+    // MARK: docs/errors.zh.md
+
+    @Test func theChineseListHoldsEveryMessage() throws {
+        let expected = try Translations.document()
+        let path = ErrorsDoc.root + "/docs/errors.zh.md"
+        let current = try? String(contentsOfFile: path, encoding: .utf8)
+        if current != expected {
+            if ProcessInfo.processInfo.environment["RECORD_SNAPSHOTS"] == "1" || current == nil {
+                try Data(expected.utf8).write(to: URL(fileURLWithPath: path))
+                Issue.record("docs/errors.zh.md recorded; run the tests again")
+            } else {
+                Issue.record(
+                    "docs/errors.zh.md is not the list of the messages in Sources: run the tests with RECORD_SNAPSHOTS=1"
+                )
+            }
+        }
+    }
+
+    // MARK: Printed in the user's language
+
+    /// The example files of docs/errors.md, with an unknown criterion (P-2) at line 10.
+    static let catalog = ErrorsDoc.baseFiles["catalog.yaml"] ?? ""
+    static let assessment = ErrorsDoc.merge(
+        ErrorsDoc.baseFiles["assessment.yaml"] ?? "",
+        "criteria:\n  P-01: {claimed: 2, evidence: [E1, E2]}\n  P-2: {claimed: 1, evidence: [E1]}\n")
+
+    /// Runs `maturity arguments…` in a folder holding the catalog and `assessment`.
+    func run(
+        _ arguments: [String], assessment: String = Self.assessment, environment: [String: String] = [:]
+    ) throws -> CLIRun {
+        let folder = try TemporaryFolder("zh")
+        defer { folder.remove() }
+        var files = ErrorsDoc.baseFiles
+        files["assessment.yaml"] = assessment
+        for (name, content) in files {
+            try FileManager.default.createDirectory(
+                atPath: (folder.file(name) as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+            try Data(content.utf8).write(to: URL(fileURLWithPath: folder.file(name)))
+        }
+        return CLI.run(arguments, in: folder.path, environment: environment)
+    }
+
+    @Test func anAssessmentErrorIsInChineseWithLangZh() throws {
+        let english = try run(["assess", "assessment.yaml", "--catalog", "catalog.yaml"])
+        let chinese = try run([
+            "assess", "assessment.yaml", "--catalog", "catalog.yaml", "--lang", "zh", "--format", "json",
+        ])
+        #expect(
+            english.stderr == "assessment.yaml:10:3: error: unknown criterion 'P-2'\n  hint: did you mean 'P-02'?\n")
+        #expect(chinese.stderr == "assessment.yaml:10:3: 错误：未知的评价项 'P-2'\n  提示：是否应为 'P-02'？\n")
+        #expect(chinese.status == english.status)
+        #expect(chinese.status == 1)
+    }
+
+    @Test func aYAMLErrorIsInChineseWithLangEnvironment() throws {
+        let broken = Self.assessment + "owners: [x\n"
+        let english = try run(["assess", "assessment.yaml", "--catalog", "catalog.yaml"], assessment: broken)
+        let chinese = try run(
+            ["assess", "assessment.yaml", "--catalog", "catalog.yaml"], assessment: broken,
+            environment: ["LANG": "zh_CN.UTF-8"])
+        let englishLines = english.stderr.split(separator: "\n")
+        let chineseLines = chinese.stderr.split(separator: "\n")
+        #expect(englishLines.first?.contains(": error: YAML syntax: ") == true)
+        #expect(chineseLines.first?.contains(": 错误：YAML 语法错误：") == true)
+        // The same place in both languages.
+        #expect(englishLines.first?.split(separator: " ").first == chineseLines.first?.split(separator: " ").first)
+        #expect(chinese.status == english.status)
+    }
+}
+
+/// The messages in two languages in Sources: each `Self(en:zh:)`, `Message(en:zh:)` and `.init(en:zh:)`.
+enum Translations {
+    struct Pair {
+        var file: String
+        var line: Int
+        var en: String
+        var zh: String?
+    }
+
+    static func inSources() throws -> [Pair] {
+        let sources = URL(fileURLWithPath: ErrorsDoc.root).appendingPathComponent("Sources")
+        guard let enumerator = FileManager.default.enumerator(at: sources, includingPropertiesForKeys: nil) else {
+            return []
+        }
+        var urls: [URL] = []
+        for case let url as URL in enumerator where url.pathExtension == "swift" { urls.append(url) }
+        var pairs: [Pair] = []
+        for url in urls.sorted(by: { $0.path < $1.path }) {
+            let content = try String(contentsOf: url, encoding: .utf8)
+            guard content.contains("en: \"") else { continue }
+            let shown = "Sources/" + url.path.dropFirst(sources.path.count + 1)
+            let source = SwiftSource(content)
+            let patterns = ["Self", "Message", "init"].map { DiagnosticMessages.Pattern(name: $0, label: "en") }
+            for call in source.calls(patterns) {
+                guard let en = call.messageArgument, let first = en.literals.first else { continue }
+                let zh = call.arguments.first {
+                    $0.text.trimmingCharacters(in: .whitespacesAndNewlines).hasPrefix("zh:")
+                }
+                pairs.append(
+                    Pair(
+                        file: shown, line: call.line, en: text(en.literals),
+                        zh: zh.flatMap { $0.literals.isEmpty ? nil : text($0.literals) }))
+                _ = first
+            }
+        }
+        return pairs
+    }
+
+    /// A literal's text, `…` where it interpolates a value.
+    static func text(_ literals: [SwiftSource.Literal]) -> String {
+        literals.map { $0.fragments.joined(separator: "…") }.joined(separator: "…")
+    }
+
+    /// docs/errors.zh.md: every message, in English and Chinese, by the file that makes it.
+    static func document() throws -> String {
+        var text = """
+            # 诊断信息中文对照 (every message in Chinese)
+
+            `maturity` 的每条错误、警告和提示都有中文和英文两种说法。命令带 `--lang zh`，或环境变量
+            `LANG`（`LC_ALL`、`LC_MESSAGES`、`MATURITY_LANG`）以 `zh` 开头时，诊断信息以中文打印：
+
+            ```text
+            assessment.yaml:9:3: 错误：未知的评价项 'P-2'
+              提示：是否应为 'P-02'？
+            ```
+
+            位置（文件:行:列）、退出状态和引号中的 id、键、文件名与英文输出完全相同。每条信息的含义和
+            修改方法见 [errors.md](errors.md)（英文）；下表按产生信息的源文件列出每条信息的英文和中文，
+            `…` 处是运行时填入的值。本文件由测试根据源代码生成（`RECORD_SNAPSHOTS=1 swift test --filter
+            ChineseMessages`），请勿手工修改。
+
+            """
+        var byFile: [(String, [Translations.Pair])] = []
+        for pair in try inSources() {
+            if byFile.last?.0 == pair.file {
+                byFile[byFile.count - 1].1.append(pair)
+            } else {
+                byFile.append((pair.file, [pair]))
+            }
+        }
+        for (file, pairs) in byFile {
+            text += "\n## `\(file)`\n\n| English | 中文 |\n|---|---|\n"
+            var seen = Set<String>()
+            for pair in pairs where seen.insert(pair.en).inserted {
+                text += "| \(cell(pair.en)) | \(cell(pair.zh ?? "")) |\n"
+            }
+        }
+        return text
+    }
+
+    static func cell(_ text: String) -> String {
+        text.replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "\n", with: " ")
+    }
+}
