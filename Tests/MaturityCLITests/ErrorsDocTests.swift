@@ -203,7 +203,6 @@ enum DiagnosticMessages {
             "failure(_:) completes 'cannot write '<path>': ' with the system's words for an errno (<reason>)",
         "FileOutput.swift: reason(errno)":
             "failure(_:) completes 'cannot write '<path>': ' with the system's words for an errno (<reason>)",
-        "ResultController.swift: options.format": "not a diagnostic: a scored result's report in the format asked for",
         "RegistryCommand.swift: refusal.description":
             "a RegisterRefusal's description: every case is listed in docs/errors.md section 14",
         "RegistryCommand.swift: error.description":
