@@ -108,6 +108,6 @@ struct RegistryCertificateCommand: ParsableCommand {
         case .json: text = report.json()
         case .html: text = CertificateDocument(record, bodyName: policy.bodyName, verifyURL: verifyURL).html()
         }
-        try console.emit(text, to: output)
+        try console.emit(text, to: output, inputs: [])
     }
 }

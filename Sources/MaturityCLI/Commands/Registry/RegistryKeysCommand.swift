@@ -38,7 +38,7 @@ struct RegistryKeysListCommand: ParsableCommand {
         let ring = try Registry.run(store, console: console) { store in try await store.register.keyRing() }
         try console.emit(
             format == .json ? ring.json.rendered() : KeyRingReport(ring, language: console.language(lang)).text(),
-            to: output)
+            to: output, inputs: [])
     }
 }
 
