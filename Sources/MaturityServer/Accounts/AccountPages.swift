@@ -179,7 +179,9 @@ struct AccountPages {
         return PageShell.response(
             PageShell.page(
                 title: t("变更记录", "Audit trail"), t: t, path: "/a/\(id)/trail",
-                crumbs: [.init(title: snapshot.assessment.organisationName, href: base)], body: body))
+                crumbs: [.init(title: snapshot.assessment.organisationName, href: base)],
+                tabs: PageShell.tabs(base, current: "/trail", t: t, isAudit: snapshot.assessment.kind != "self"),
+                body: body))
     }
 }
 

@@ -82,7 +82,7 @@ enum PageShell {
         if isAudit { items.append(("/findings", t("审核发现", "Findings"))) }
         items += [
             ("/plan", t("改进计划", "Plan")), ("/review", t("监督评审", "Review")), ("/history", t("历史", "History")),
-            ("/downloads", t("报告与下载", "Reports & downloads")),
+            ("/downloads", t("报告与下载", "Reports & downloads")), ("/trail", t("变更记录", "Audit trail")),
         ]
         var out = "<nav class=\"tabs\" aria-label=\"\(h(t("评估页面", "Assessment pages")))\"><ul>"
         for (suffix, title) in items {

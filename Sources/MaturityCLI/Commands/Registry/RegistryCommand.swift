@@ -59,7 +59,11 @@ enum Registry {
             do {
                 let store = try await Store.open(configuration, logger: logger)
                 do {
-                    box.value = try await work(store)
+                    // Changes are recorded in the audit trail as made from the command line, by this login.
+                    let who = console.environment["USER"] ?? console.environment["LOGNAME"] ?? "unknown"
+                    box.value = try await AuditContext.$actor.withValue(
+                        AuditActor(name: "command line", via: "maturity (\(who))")
+                    ) { try await work(store) }
                 } catch {
                     box.error = error
                 }

@@ -87,7 +87,8 @@ struct PasswordOptions: ParsableArguments {
         let text = console.readInput()
         let line = text.split(whereSeparator: \.isNewline).first.map(String.init) ?? ""
         if let problem = Passwords.problem(line, name: name) {
-            throw DiagnosticError(.error(problem, at: nil, hint: "give a longer password on standard input"))
+            throw DiagnosticError(
+                .error("the password is refused: \(problem)", at: nil, hint: "give another password on standard input"))
         }
         return (line, false)
     }
