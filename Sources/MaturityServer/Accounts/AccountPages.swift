@@ -54,6 +54,9 @@ struct AccountPages {
         body += "<label for=\"password\">\(h(t("密码", "Password")))</label>"
         body +=
             "<input type=\"password\" id=\"password\" name=\"password\" autocomplete=\"current-password\" required>"
+        body += "<label for=\"code\">\(h(t("验证码（如已启用两步验证）", "Authenticator code (if you use one)")))</label>"
+        body +=
+            "<input type=\"text\" id=\"code\" name=\"code\" inputmode=\"numeric\" autocomplete=\"one-time-code\" maxlength=\"10\">"
         body += "<p><button type=\"submit\">\(h(t("登录", "Sign in")))</button></p></form>\n"
         var response = PageShell.response(
             PageShell.page(title: t("登录", "Sign in"), t: t, path: "/login", body: body))
@@ -79,7 +82,11 @@ struct AccountPages {
         let found = try await store.users.credentials(name: name)
         // The hash is checked even for an unknown name or while blocked, so the answer's timing tells nothing.
         let matches = Passwords.verify(password, hash: found?.passwordHash ?? Passwords.decoy)
-        guard !blocked, matches, let user = found?.user, !user.disabled else {
+        // With a second factor set up, the code must match too; a missing or wrong one gets the same words.
+        let second = found?.totp.flatMap(TOTP.data(base32:)).map {
+            TOTP.verify(form["code"] ?? "", secret: $0, at: Date())
+        }
+        guard !blocked, matches, second ?? true, let user = found?.user, !user.disabled else {
             let wait = await accounts.limiter.failed(name: name, address: address)
             try await store.audit.event(
                 "login-failed", kind: "user", id: name,

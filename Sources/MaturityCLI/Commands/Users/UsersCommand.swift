@@ -21,7 +21,7 @@ struct UsersCommand: ParsableCommand {
             """,
         subcommands: [
             UsersAddCommand.self, UsersListCommand.self, UsersDisableCommand.self, UsersEnableCommand.self,
-            UsersResetCommand.self, UsersAssignCommand.self, UsersTokenCommand.self,
+            UsersResetCommand.self, UsersAssignCommand.self, UsersTokenCommand.self, UsersTOTPCommand.self,
         ]
     )
 }
@@ -293,5 +293,36 @@ struct UsersTokenCommand: ParsableCommand {
                 user: try await store.users.named(name).id, name: label, tokenHash: Secrets.sha256(token))
         }
         console.write("token '\(record.name)' (\(record.id)) for \(name), shown once:\n\(token)\n")
+    }
+}
+
+struct UsersTOTPCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "totp",
+        abstract: "Set up a second factor (an authenticator app's 6-digit code) for a user, or remove it with --off.",
+        discussion: """
+            Prints the secret (base32) and an otpauth:// URI once; enter either in the authenticator app. From then \
+            on, signing in needs the code the app shows as well as the password.
+            """)
+
+    @Argument(help: "The sign-in name.") var name: String
+    @Flag(name: .long, help: "Remove the second factor.") var off = false
+    @OptionGroup var store: RegistryStoreOptions
+
+    func run() throws {
+        let console = Context.console
+        let name = self.name
+        let secret = off ? nil : TOTP.newSecret()
+        try Users.run(store, console: console) { store in
+            let user = try await store.users.named(name)
+            try await store.users.setTOTP(user.id, secret: secret.map(TOTP.base32))
+        }
+        guard let secret else {
+            console.write("second factor of \(name) removed\n")
+            return
+        }
+        console.write(
+            "second factor of \(name) set up; shown once:\nsecret \(TOTP.base32(secret))\n\(TOTP.uri(secret: secret, name: name))\n"
+        )
     }
 }
