@@ -239,6 +239,12 @@ import Testing
             #expect(
                 theirs.text.replacingOccurrences(of: world.otherSelf, with: "ID")
                     == none.text.replacingOccurrences(of: "00000000-0000-0000-0000-000000000000", with: "ID"))
+            // The auditor of the organisation's audits sees its page with the audit only.
+            let auditorPage = try await client.execute(
+                uri: "/en/o/\(world.own)", method: .get, headers: world.headers("auditor"))
+            #expect(auditorPage.status == .ok)
+            #expect(auditorPage.text.contains("/en/a/\(world.ownAudit)"))
+            #expect(!auditorPage.text.contains("/en/a/\(world.ownSelf)"))
             let page = try await client.execute(uri: "/en/o/\(world.other)", method: .get, headers: headers)
             #expect(page.status == .notFound)
             #expect(page.headers[.contentType]?.hasPrefix("text/html") == true)
