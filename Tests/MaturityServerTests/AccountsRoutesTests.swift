@@ -227,6 +227,29 @@ import Testing
         }
     }
 
+    @Test func aCompanyMemberChangesOnlyThePlanActionsTheyOwn() async throws {
+        try await TestDatabase.sqlite.withAccountsServer { client, _, world in
+            let base = "/api/v1/assessments/\(world.ownSelf)/plan"
+            let made = try await client.execute(
+                uri: base, method: .post, headers: world.headers("member", json: true).merging([.ifMatch: "\"0\""]))
+            #expect(made.status == .ok, "\(made.text)")
+            let actions = try #require((made.json["plan"] as? [String: Any])?["actions"] as? [[String: Any]])
+            let first = try #require(actions.first?["id"] as? String)
+            func patch(_ role: String, _ owner: String, version: Int) async throws -> TestResponse {
+                try await client.execute(
+                    uri: "\(base)/actions/\(first)", method: .patch,
+                    headers: world.headers(role, json: true).merging([.ifMatch: "\"\(version)\""]),
+                    body: jsonBody(["owner": owner]))
+            }
+            // Unowned: the member takes it; then the admin gives it to someone else.
+            #expect(try await patch("member", "member", version: 1).status == .ok)
+            #expect(try await patch("companyAdmin", "王芳", version: 2).status == .ok)
+            let refused = try await patch("member", "member", version: 3)
+            #expect(refused.status == .forbidden)
+            #expect(refused.text.contains("is owned by '王芳'"))
+        }
+    }
+
     @Test func guessedIdsOfAnotherOrganisationAreNotFoundExactlyLikeIdsThatDoNotExist() async throws {
         try await TestDatabase.sqlite.withAccountsServer { client, _, world in
             let headers = world.headers("member")
