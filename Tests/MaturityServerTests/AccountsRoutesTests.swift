@@ -313,6 +313,16 @@ import Testing
         }
     }
 
+    @Test func behindATLSProxyCookiesAreSecure() async throws {
+        try await TestDatabase.sqlite.withStore { store in
+            var configuration = ServerConfiguration()
+            configuration.behindProxy = true
+            let accounts = Accounts(store: store, configuration: configuration)
+            let cookie = accounts.cookie(Accounts.sessionCookie, "x", maxAge: 60).description
+            #expect(cookie.contains("Secure") && cookie.contains("HttpOnly") && cookie.contains("SameSite=Strict"))
+        }
+    }
+
     @Test func withoutAccountsNonLoopbackAddressesAreRefused() async throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("maturity-\(UUID())").path
         defer { try? FileManager.default.removeItem(atPath: folder) }
