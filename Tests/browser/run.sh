@@ -27,8 +27,9 @@ for _ in $(seq 1 300); do
   sleep 0.1
 done
 [ -n "$port" ] || { cat "$work/server.log" >&2; exit 1; }
+status=0
 MATURITY_URL="http://127.0.0.1:$port" MATURITY_BIN="$bin" CRITERIA_DIR="$root/Criteria" CHROMIUM="$chromium" \
-  "$work/venv/bin/python" Tests/browser/workspace_test.py
+  "$work/venv/bin/python" Tests/browser/workspace_test.py || status=1
 # The same pages with real accounts: a second server on a data folder where users exist.
 MATURITY_CRITERIA="$root/Criteria" "$bin" users add admin --role cb-admin --language en --password-stdin \
   --data "$work/accounts" <<<"a passphrase long enough" >/dev/null
@@ -43,8 +44,9 @@ for _ in $(seq 1 300); do
 done
 [ -n "$accounts_port" ] || { cat "$work/accounts.log" >&2; exit 1; }
 MATURITY_URL="http://127.0.0.1:$accounts_port" MATURITY_BIN="$bin" CRITERIA_DIR="$root/Criteria" CHROMIUM="$chromium" \
-  MATURITY_DATA="$work/accounts" PYTHONPATH=Tests/browser "$work/venv/bin/python" Tests/browser/accounts_test.py
+  MATURITY_DATA="$work/accounts" PYTHONPATH=Tests/browser "$work/venv/bin/python" Tests/browser/accounts_test.py || status=1
 if [ "${SCREENSHOTS:-}" != "" ]; then
   MATURITY_URL="http://127.0.0.1:$port" CHROMIUM="$chromium" \
     "$work/venv/bin/python" Tests/browser/workspace_screenshots.py "$SCREENSHOTS"
 fi
+exit $status
