@@ -17,7 +17,7 @@ public struct MaturityCommand: ParsableCommand {
         subcommands: [
             AssessCommand.self, CatalogCommand.self, InitCommand.self, PlanCommand.self, ReviewCommand.self,
             HistoryCommand.self, KPICommand.self, VerifyCommand.self, ImportCommand.self, ServeCommand.self,
-            SignCommand.self, RegistryCommand.self,
+            SignCommand.self, RegistryCommand.self, UsersCommand.self, AuditLogCommand.self,
         ]
     )
 

@@ -29,18 +29,27 @@ public func buildApplication(
 
 /// Every route of the server.
 func buildRouter(configuration: ServerConfiguration, store: Store) -> Router<MaturityRequestContext> {
-    let router = Router(context: MaturityRequestContext.self)
+    buildRoutes(configuration: configuration, store: store).router
+}
+
+/// The router and the list of its routes (`GET /api/v1/…` patterns), which the authorisation matrix test reads.
+func buildRoutes(configuration: ServerConfiguration, store: Store) -> RouteRecorder<MaturityRequestContext> {
+    let router = RouteRecorder(Router(context: MaturityRequestContext.self))
     router.add(middleware: StoreErrorMiddleware())
+    let engine = ServerEngine(store: store)
+    // Before every route: who is asking, and whether they may (see AccessPolicy).
+    let accounts = Accounts(store: store, configuration: configuration)
+    router.add(middleware: AccessMiddleware(accounts: accounts, engine: engine))
     HealthController(store: store).addRoutes(to: router)
     let api = router.group("api/v1")
     OpenAPIController().addRoutes(to: api)
     OrganisationController(store: store).addRoutes(to: api.group("organisations"))
     CatalogController(store: store).addRoutes(to: api.group("catalogs"))
-    let engine = ServerEngine(store: store)
     ImportController(store: store, engine: engine, configuration: configuration).addRoutes(to: api)
     AssessmentController(store: store, engine: engine).addRoutes(to: api.group("assessments"))
     WorkspaceRoutes.add(to: api, store: store, engine: engine, configuration: configuration)
     PagesController(store: store, engine: engine, configuration: configuration).addRoutes(to: router)
+    AccountPages(accounts: accounts).addRoutes(to: router)
     RegisterController(store: store, verificationsPerMinute: configuration.verificationsPerMinute)
         .addRoutes(to: router)
     return router

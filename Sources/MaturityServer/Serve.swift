@@ -14,6 +14,8 @@ public struct ServeOptions: Sendable {
     public var maximumFileBytes: Int
     /// Public certificate verifications a client may make a minute.
     public var verificationsPerMinute = 120
+    /// Behind a TLS-terminating proxy: Secure cookies, client addresses from X-Forwarded-For.
+    public var behindProxy = false
 
     public init(
         dataDirectory: String, databaseURL: String?, host: String, port: Int, criteriaFolders: [String],
@@ -50,12 +52,6 @@ public enum Serve {
     /// Opens the store, serves until SIGTERM or SIGINT, then finishes the requests in flight and closes
     /// the database. `say` prints the lines a person starting the server needs (where data is, the URL).
     public static func run(_ options: ServeOptions, say: @escaping @Sendable (String) -> Void) async throws {
-        guard ServerConfiguration.isLoopback(options.host) else {
-            throw ServeError(
-                description: "refusing to listen on '\(options.host)': without accounts the server answers anyone "
-                    + "who can reach it, so it listens on this machine only",
-                hint: "use --host 127.0.0.1 (the default) and reach it from elsewhere through an SSH tunnel")
-        }
         var logger = Logger(label: "maturity.serve")
         logger.logLevel = .notice
         if let level = ProcessInfo.processInfo.environment["LOG_LEVEL"].flatMap(Logger.Level.init(rawValue:)) {
@@ -75,9 +71,18 @@ public enum Serve {
         } catch let error as StoreError {
             throw ServeError(description: error.description, hint: nil)
         }
+        if !ServerConfiguration.isLoopback(options.host), try await store.users.count() == 0 {
+            try? await store.close()
+            throw ServeError(
+                description: "refusing to listen on '\(options.host)': no user account exists, and without accounts "
+                    + "the server answers anyone who can reach it, so it listens on this machine only",
+                hint: "create the first administrator with 'maturity users add NAME --role cb-admin' (same --data or "
+                    + "--database), or use --host 127.0.0.1 (the default)")
+        }
         var configuration = ServerConfiguration(
             host: options.host, port: options.port, criteriaFolders: options.criteriaFolders)
         configuration.verificationsPerMinute = options.verificationsPerMinute
+        configuration.behindProxy = options.behindProxy
         let app = buildApplication(configuration: configuration, store: store, logger: logger) { port in
             say("listening on http://\(options.host):\(port) (API under /api/v1, stop with Ctrl-C)")
         }

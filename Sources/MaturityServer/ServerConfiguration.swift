@@ -12,6 +12,17 @@ public struct ServerConfiguration: Sendable {
     public var criteriaFolders: [String]
     /// Public certificate verifications each client may make a minute (`GET /certificates/{number}`).
     public var verificationsPerMinute = 120
+    /// A session unused this long (seconds) ends.
+    public var sessionIdle: TimeInterval = 2 * 3600
+    /// A session ends this long (seconds) after sign-in, used or not.
+    public var sessionLifetime: TimeInterval = 12 * 3600
+    /// Served behind a TLS-terminating proxy: cookies are marked Secure, the client address is X-Forwarded-For's.
+    public var behindProxy = false
+    /// The first failed sign-in's delay in seconds (it doubles with each further failure, up to 8 times).
+    public var loginDelay: TimeInterval = 0.5
+    /// Failed sign-ins for one name within 15 minutes before every attempt is refused (three times as many for
+    /// one address).
+    public var loginAttempts = 10
 
     public init(
         host: String = "127.0.0.1", port: Int = 8080, maximumUploadBytes: Int = 256 << 20,

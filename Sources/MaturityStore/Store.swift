@@ -41,6 +41,10 @@ public final class Store: Sendable {
     public var assessments: AssessmentRepository { AssessmentRepository(database: database, blobs: blobs) }
     public var plans: PlanRepository { PlanRepository(database: database) }
     public var results: ResultRepository { ResultRepository(database: database) }
+    public var users: UserRepository { UserRepository(database: database) }
+    public var sessions: SessionRepository { SessionRepository(database: database) }
+    public var tokens: APITokenRepository { APITokenRepository(database: database) }
+    public var audit: AuditTrail { AuditTrail(database: database) }
 
     init(configuration: StoreConfiguration, database: any StoreDatabase, blobs: BlobStore) {
         self.configuration = configuration
@@ -63,13 +67,16 @@ public final class Store: Sendable {
             blobs = BlobStore(
                 placement: .folder(configuration.blobDirectory), maximumBytes: configuration.maximumFileBytes)
         }
+        // Every transaction through the store seals the changes it made into the audit trail.
+        let audited = AuditedDatabase(database)
         do {
             try await Migrator.migrate(database)
+            try await AuditTriggers.install(audited)
         } catch {
             try? await database.close()
             throw error
         }
-        return Store(configuration: configuration, database: database, blobs: blobs)
+        return Store(configuration: configuration, database: audited, blobs: blobs)
     }
 
     /// Removes stored files nothing cites (see ``BlobStore/sweep(olderThan:database:)``).

@@ -27,9 +27,26 @@ for _ in $(seq 1 300); do
   sleep 0.1
 done
 [ -n "$port" ] || { cat "$work/server.log" >&2; exit 1; }
+status=0
 MATURITY_URL="http://127.0.0.1:$port" MATURITY_BIN="$bin" CRITERIA_DIR="$root/Criteria" CHROMIUM="$chromium" \
-  "$work/venv/bin/python" Tests/browser/workspace_test.py
+  "$work/venv/bin/python" Tests/browser/workspace_test.py || status=1
+# The same pages with real accounts: a second server on a data folder where users exist.
+MATURITY_CRITERIA="$root/Criteria" "$bin" users add admin --role cb-admin --language en --password-stdin \
+  --data "$work/accounts" <<<"a passphrase long enough" >/dev/null
+MATURITY_CRITERIA="$root/Criteria" "$bin" serve --port 0 --data "$work/accounts" >"$work/accounts.log" 2>&1 &
+accounts=$!
+trap 'kill "${server:-0}" "${accounts:-0}" 2>/dev/null || true; wait 2>/dev/null || true; rm -rf "$work"' EXIT
+accounts_port=""
+for _ in $(seq 1 300); do
+  accounts_port=$(grep -o 'listening on http://127.0.0.1:[0-9]*' "$work/accounts.log" | grep -o '[0-9]*$' || true)
+  [ -n "$accounts_port" ] && break
+  sleep 0.1
+done
+[ -n "$accounts_port" ] || { cat "$work/accounts.log" >&2; exit 1; }
+MATURITY_URL="http://127.0.0.1:$accounts_port" MATURITY_BIN="$bin" CRITERIA_DIR="$root/Criteria" CHROMIUM="$chromium" \
+  MATURITY_DATA="$work/accounts" PYTHONPATH=Tests/browser "$work/venv/bin/python" Tests/browser/accounts_test.py || status=1
 if [ "${SCREENSHOTS:-}" != "" ]; then
   MATURITY_URL="http://127.0.0.1:$port" CHROMIUM="$chromium" \
     "$work/venv/bin/python" Tests/browser/workspace_screenshots.py "$SCREENSHOTS"
 fi
+exit $status

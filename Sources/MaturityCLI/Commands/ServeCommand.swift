@@ -20,7 +20,9 @@ struct ServeCommand: ParsableCommand {
 
     @OptionGroup var store: ServeStoreOptions
 
-    @Option(name: .long, help: "Address to listen on; only this machine's (loopback) until accounts exist.")
+    @Option(
+        name: .long,
+        help: "Address to listen on; only this machine's (loopback) until accounts exist (maturity users add).")
     var host = "127.0.0.1"
 
     @Option(name: .long, help: "Port to listen on (0: any free port).")
@@ -29,6 +31,11 @@ struct ServeCommand: ParsableCommand {
     @Option(
         name: .long, help: "Public certificate verifications (GET /certificates/NUMBER) a client may make a minute.")
     var verificationsPerMinute = 120
+
+    @Flag(
+        name: .long,
+        help: "Behind a TLS-terminating proxy: cookies are Secure, client addresses come from X-Forwarded-For.")
+    var behindProxy = false
 
     func validate() throws {
         guard (0...65535).contains(port) else { throw ValidationError("--port must be 0 to 65535, found \(port)") }
@@ -41,6 +48,7 @@ struct ServeCommand: ParsableCommand {
         let console = Context.console
         var configured = store.options(console: console, host: host, port: port)
         configured.verificationsPerMinute = verificationsPerMinute
+        configured.behindProxy = behindProxy
         let options = configured
         try ServeCommand.block(console: console) {
             try await Serve.run(options) { console.write($0 + "\n") }

@@ -11,6 +11,10 @@ public struct Console: Sendable {
     public var currentDirectory: String
     /// Today's date, for `init` templates and `--as-of` defaults; never read inside scoring.
     public var today: Day
+    /// Reads standard input to its end (`--password-stdin`); tests give the text.
+    public var readInput: @Sendable () -> String = {
+        String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self)
+    }
 
     public init(
         write: @escaping @Sendable (String) -> Void, writeError: @escaping @Sendable (String) -> Void,

@@ -41,6 +41,7 @@ struct AssessmentCreation {
     }
 
     func create(_ input: Input) async throws -> AssessmentSnapshot {
+        try Principal.current.require(.edit, organisation: input.organisationId)
         let organisation = try await store.organisations.get(input.organisationId)
         var problems: [APIError.Problem] = []
         if Assessment.Kind(rawValue: input.kind) == nil {

@@ -5,7 +5,7 @@ import MaturityStore
 struct HealthController {
     let store: Store
 
-    func addRoutes(to router: Router<MaturityRequestContext>) {
+    func addRoutes(to router: some RouterMethods<MaturityRequestContext>) {
         router.get("healthz") { _, _ -> Response in
             do {
                 _ = try await store.database.read { sql in try await Migrator.currentVersion(sql) }

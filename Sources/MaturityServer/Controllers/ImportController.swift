@@ -30,7 +30,10 @@ struct ImportController {
 
     @Sendable func importFolder(_ request: Request, context: MaturityRequestContext) async throws -> Response {
         let organisationId = request.uri.queryParameters["organisation"].map(String.init)
-        if let organisationId { _ = try await store.organisations.get(organisationId) }
+        if let organisationId {
+            try Principal.current.require(.edit, organisation: organisationId)
+            _ = try await store.organisations.get(organisationId)
+        }
         let body = try await request.bytes(upTo: configuration.maximumUploadBytes, context: context)
         let created = try await importArchive(body, organisationId: organisationId)
         var response = JSONBody(created).response(status: .created, etag: ETag.of(created.revision))
@@ -40,6 +43,12 @@ struct ImportController {
 
     /// Stores the zipped folder `body` as a new assessment, or refuses it with every problem located.
     func importArchive(_ body: Data, organisationId: String?) async throws -> Created {
+        // Into an organisation the user may edit; a folder naming its own organisation is for cb-admin only.
+        if let organisationId {
+            try Principal.current.require(.edit, organisation: organisationId)
+        } else if !Principal.current.isAdmin {
+            throw APIError(.forbidden, "say which organisation to import into (?organisation=ID)")
+        }
         if let organisationId { _ = try await store.organisations.get(organisationId) }
         let folder: [String: Data]
         do {

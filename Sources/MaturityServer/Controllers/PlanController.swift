@@ -131,13 +131,15 @@ struct PlanController {
         -> (PlanEntry, Int)
     {
         _ = try await stored(id)
+        let ownership = try await PlanOwnership.rule(for: id, store: store)
         do {
             let (record, entry) = try await store.plans.edit(id) { current in
                 guard let current else { throw APIError.notFound("assessment '\(id)' has no plan yet") }
                 let document = try PlanLoader.parse(yaml: current.text, file: "plan.yaml")
-                guard document.plan.entry(actionId) != nil else {
+                guard let action = document.plan.entry(actionId) else {
                     throw APIError.notFound("the plan has no action '\(actionId)'")
                 }
+                try ownership?.check(action)
                 let version = current.actions[actionId] ?? 1
                 guard version == expected else {
                     throw StoreError.versionConflict(kind: "plan action", id: actionId, current: version)

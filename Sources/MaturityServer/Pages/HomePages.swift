@@ -94,7 +94,12 @@ struct HomePages {
     func organisation(_ id: String, t: PageText, notice: String?, error: APIError? = nil) async throws -> String {
         let lang = t.language.rawValue
         let organisation = try await store.organisations.get(id)
-        let assessments = try await store.assessments.list(organisation: id)
+        // Only what the signed-in user may open: an auditor sees the audits assigned, not the rest.
+        let principal = Principal.current
+        let assessments = try await store.assessments.list(organisation: id).filter {
+            let facts = AssessmentFacts(id: $0.id, organisationId: id, kind: $0.kind, auditor: nil)
+            return principal.decide(.read, organisation: id, assessment: facts) == .allow
+        }
         var body = notice.map { PageShell.notice($0) } ?? ""
         if let error { body += PageShell.problems(error, t: t) }
         body += "<section class=\"card\"><h2>\(h(t("评估", "Assessments")))</h2>"
@@ -129,7 +134,8 @@ struct HomePages {
         body += "<p><button type=\"submit\">\(h(t("新建评估", "Create")))</button></p></form></section>\n"
         body += importForm(t: t, organisation: id)
         body += "</div>"
-        let results = try await store.results.list(organisation: id)
+        let results =
+            principal.decide(.read, organisation: id) == .allow ? try await store.results.list(organisation: id) : []
         body += "<section class=\"card\"><h2>\(h(t("已保存的结果与评审", "Kept results and reviews")))</h2>"
         if results.isEmpty {
             body +=

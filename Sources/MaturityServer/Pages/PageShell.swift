@@ -57,7 +57,21 @@ enum PageShell {
         out += tabs
         out += body
         out += "\n</main>\n</body>\n</html>\n"
-        return out
+        return withFormToken(out)
+    }
+
+    /// Every form that posts carries the session's CSRF token as its first field (AccessMiddleware checks it).
+    static func withFormToken(_ html: String, token: String? = Principal.current.csrf) -> String {
+        guard let token else { return html }
+        let opening = "<form method=\"post\""
+        var out = ""
+        var rest = Substring(html)
+        while let start = rest.range(of: opening), let end = rest[start.upperBound...].firstIndex(of: ">") {
+            out += rest[..<rest.index(after: end)]
+            out += "<input type=\"hidden\" name=\"\(CSRFToken.field)\" value=\"\(h(token))\">"
+            rest = rest[rest.index(after: end)...]
+        }
+        return out + rest
     }
 
     /// The tabs of an assessment's pages, the current one marked.
@@ -68,7 +82,7 @@ enum PageShell {
         if isAudit { items.append(("/findings", t("审核发现", "Findings"))) }
         items += [
             ("/plan", t("改进计划", "Plan")), ("/review", t("监督评审", "Review")), ("/history", t("历史", "History")),
-            ("/downloads", t("报告与下载", "Reports & downloads")),
+            ("/downloads", t("报告与下载", "Reports & downloads")), ("/trail", t("变更记录", "Audit trail")),
         ]
         var out = "<nav class=\"tabs\" aria-label=\"\(h(t("评估页面", "Assessment pages")))\"><ul>"
         for (suffix, title) in items {

@@ -17,7 +17,7 @@ struct PagesController {
     var reviews: ReviewController { ReviewController(store: store, engine: engine) }
     var homes: HomePages { HomePages(store: store, engine: engine) }
 
-    func addRoutes(to router: Router<MaturityRequestContext>) {
+    func addRoutes(to router: some RouterMethods<MaturityRequestContext>) {
         router.get("/") { request, _ -> Response in
             let accepted = (try? ReportOptions.language(request)) ?? .en
             return PageShell.redirect("/\(accepted.rawValue)/")
@@ -106,6 +106,7 @@ struct PagesController {
     // MARK: Home and organisations
 
     @Sendable func home(_ request: Request, _ context: MaturityRequestContext, _ t: PageText) async throws -> Response {
+        if let mine = try await AccountPages.home(Principal.current, store: store, t: t) { return mine }
         let query = request.uri.queryParameters["q"].map(String.init).flatMap { $0.isEmpty ? nil : $0 }
         return PageShell.response(try await homes.home(t: t, query: query, notice: Self.saved(request, t)))
     }

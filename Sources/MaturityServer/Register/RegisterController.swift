@@ -22,7 +22,7 @@ struct RegisterController {
         self.today = today
     }
 
-    func addRoutes(to router: Router<MaturityRequestContext>) {
+    func addRoutes(to router: some RouterMethods<MaturityRequestContext>) {
         router.get("certificates/:number", use: verify)
         router.get("register/keys", use: keys)
         router.get("register/due", use: duePage)

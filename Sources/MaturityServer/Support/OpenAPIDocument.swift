@@ -2,7 +2,7 @@
 /// and schemathesis checks the server's answers against it.
 enum OpenAPIDocument {
     /// The document served: the base below with the fragments of later work merged in.
-    static let json = merged(base, [workspace])
+    static let json = merged(base, [workspace, accounts])
 
     static let base = #"""
         {

@@ -124,6 +124,7 @@ public struct AssessmentRepository: Sendable {
                     FileRecord(path: path, sha256: try await blobs.put(data, name: path, in: sql), size: data.count))
             }
             let (wanted, value) = try await body(current, stored)
+            if let check = EditGuard.check { try await check(current, wanted) }
             let changed = try await Self.writeParts(from: current, to: wanted, in: sql)
             if changed || wanted.assessment != current.assessment {
                 try await Self.writeHeader(from: current.assessment, to: wanted.assessment, in: sql)

@@ -2,7 +2,8 @@
 public struct Migration: Sendable {
     public var version: Int
     public var name: String
-    /// The statements, written once for both databases; `{blob}` becomes each one's binary type.
+    /// The statements, written once for both databases; `{blob}` becomes each one's binary type, `{serial}` an
+    /// integer key numbered by the database.
     public var statements: [String]
 
     public init(version: Int, name: String, statements: [String]) {
@@ -13,6 +14,9 @@ public struct Migration: Sendable {
 
     func sql(for kind: DatabaseKind) -> [String] {
         let blob = kind == .postgres ? "BYTEA" : "BLOB"
-        return statements.map { $0.replacingOccurrences(of: "{blob}", with: blob) }
+        let serial = kind == .postgres ? "BIGSERIAL PRIMARY KEY" : "INTEGER PRIMARY KEY AUTOINCREMENT"
+        return statements.map {
+            $0.replacingOccurrences(of: "{blob}", with: blob).replacingOccurrences(of: "{serial}", with: serial)
+        }
     }
 }

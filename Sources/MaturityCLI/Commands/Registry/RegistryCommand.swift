@@ -57,7 +57,11 @@ enum Registry {
                 logger.logLevel = .error
                 let store = try await Store.open(configuration, logger: logger)
                 do {
-                    let value = try await work(store)
+                    // Changes are recorded in the audit trail as made from the command line, by this login.
+                    let who = console.environment["USER"] ?? console.environment["LOGNAME"] ?? "unknown"
+                    let value = try await AuditContext.$actor.withValue(
+                        AuditActor(name: "command line", via: "maturity (\(who))")
+                    ) { try await work(store) }
                     try? await store.close()
                     return value
                 } catch {

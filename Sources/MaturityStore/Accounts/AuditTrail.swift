@@ -1,0 +1,278 @@
+import Crypto
+import Foundation
+import SQLKit
+
+/// Who is changing the store: a person (through a session or an API token), the command line, or the server.
+public struct AuditActor: Sendable, Equatable {
+    /// A user name, or `system`.
+    public var name: String
+    /// How: `session 1a2b3c4d` (the first characters of the session's hash), `token ID`, `command line`, `server`.
+    public var via: String
+
+    public init(name: String, via: String) {
+        self.name = name
+        self.via = via
+    }
+
+    public static let system = AuditActor(name: "system", via: "server")
+}
+
+/// The actor every change in the current task is recorded under.
+public enum AuditContext {
+    @TaskLocal public static var actor: AuditActor = .system
+}
+
+/// One record of the audit trail.
+public struct AuditEntry: Codable, Sendable, Equatable {
+    enum CodingKeys: String, CodingKey {
+        case seq, at, actor, via, action
+        case objectKind = "object_kind"
+        case objectId = "object_id"
+        case oldValue = "old"
+        case newValue = "new"
+        case prevHash = "prev_hash"
+        case hash
+    }
+
+    public var seq: Int
+    public var at: String
+    public var actor: String
+    public var via: String
+    /// `insert`, `update`, `delete`, or an event: `login`, `login-failed`, `logout`, `export`.
+    public var action: String
+    /// The table changed (`criterion_entries`), or what an event is about (`user`, `assessment`).
+    public var objectKind: String
+    /// The row's key (`ASSESSMENT/CRITERION` for a composite one).
+    public var objectId: String
+    /// The changed columns before (JSON), nil for an insert.
+    public var oldValue: String?
+    /// The changed columns after (JSON), nil for a delete.
+    public var newValue: String?
+    public var prevHash: String
+    public var hash: String
+
+    /// SHA-256 (hex) of the record's content and the previous record's hash.
+    public var computedHash: String {
+        let fields: [String?] = [
+            String(seq), at, actor, via, action, objectKind, objectId, oldValue, newValue, prevHash,
+        ]
+        let encoder = JSONEncoder()
+        let data = (try? encoder.encode(fields)) ?? Data()
+        return SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined()
+    }
+}
+
+/// The append-only, hash-chained audit trail.
+///
+/// Triggers on every table (but the session, file-content and audit tables themselves) stage each inserted,
+/// updated or deleted row in `audit_pending`; before the transaction that made the change commits, the staged
+/// rows become records of `audit_log`, each carrying the SHA-256 of the one before, attributed to
+/// ``AuditContext/actor``. So a change and its record are committed together or not at all, and `verify` finds
+/// any record edited, removed or reordered afterwards.
+public struct AuditTrail: Sendable {
+    let database: any StoreDatabase
+
+    /// The hash the first record follows.
+    public static let genesis = String(repeating: "0", count: 64)
+
+    /// Tables whose rows are not recorded: sessions (every request touches them; sign-ins are recorded as
+    /// events), stored file contents (named by their digest), the audit tables and the migrations table.
+    static let exempt: Set<String> = ["sessions", "blobs", "audit_pending", "audit_log", "schema_migrations"]
+
+    /// Columns whose values never enter the trail; a change to one is recorded as `(hidden)`.
+    static func isSecret(_ column: String) -> Bool {
+        ["password_hash", "token_hash", "totp_secret", "csrf"].contains(column) || column.contains("private")
+            || column.contains("secret")
+    }
+
+    /// Records an event (a sign-in, a failed one, an export) in its own transaction.
+    public func event(_ action: String, kind: String, id: String, detail: [String: String] = [:]) async throws {
+        try await database.transaction { sql in
+            try await Self.stage(action, kind: kind, id: id, detail: detail, in: sql)
+        }
+    }
+
+    /// Stages an event in the caller's transaction.
+    public static func stage(
+        _ action: String, kind: String, id: String, detail: [String: String] = [:], in sql: any SQLDatabase
+    ) async throws {
+        let text = detail.isEmpty ? nil : Self.json(detail)
+        try await sql.raw(
+            """
+            INSERT INTO audit_pending (object_kind, object_id, action, old_value, new_value)
+            VALUES (\(bind: kind), \(bind: id), \(bind: action), \(bind: String?.none), \(bind: text))
+            """
+        ).run()
+    }
+
+    /// The records about one object (newest last), or the last `limit` records of all.
+    public func records(kind: String? = nil, id: String? = nil, limit: Int = 200) async throws -> [AuditEntry] {
+        try await database.read { sql in
+            var query: SQLQueryString = "SELECT * FROM audit_log WHERE 1 = 1"
+            if let kind { query += " AND object_kind = \(bind: kind)" }
+            if let id {
+                let prefix = OrganisationRepository.escapeLike(id) + "/%"
+                query += " AND (object_id = \(bind: id) OR object_id LIKE \(bind: prefix) ESCAPE '\\')"
+            }
+            query += " ORDER BY seq DESC LIMIT \(literal: max(1, min(limit, 10_000)))"
+            return try await sql.raw(query).all().map(Self.record).reversed()
+        }
+    }
+
+    /// What `verify` found: how many records, the last one's hash, and each problem naming its record.
+    public struct Verification: Sendable, Equatable {
+        public var count: Int
+        public var head: String
+        public var problems: [String]
+    }
+
+    /// Walks the whole trail: every record must follow the one before (number and hash) and match its own hash.
+    public func verify() async throws -> Verification {
+        try await database.read { sql in
+            var expectedSeq = 1
+            var previousHash = Self.genesis
+            var problems: [String] = []
+            var count = 0
+            for row in try await sql.raw("SELECT * FROM audit_log ORDER BY seq").all() {
+                let record = try Self.record(row)
+                count += 1
+                if record.seq > expectedSeq {
+                    let missing =
+                        record.seq - expectedSeq == 1
+                        ? "record \(expectedSeq) was removed"
+                        : "records \(expectedSeq) to \(record.seq - 1) were removed"
+                    problems.append(missing)
+                }
+                if record.computedHash != record.hash {
+                    problems.append("record \(record.seq) was edited: its content no longer matches its hash")
+                } else if record.prevHash != previousHash {
+                    problems.append(
+                        "record \(record.seq) does not follow record \(record.seq - 1): "
+                            + "records were reordered, or one before it was removed or replaced")
+                }
+                expectedSeq = record.seq + 1
+                previousHash = record.hash
+            }
+            return Verification(count: count, head: previousHash, problems: problems)
+        }
+    }
+
+    static func record(_ row: any SQLRow) throws -> AuditEntry {
+        AuditEntry(
+            seq: try row.decode(column: "seq", as: Int.self), at: try row.decode(column: "at", as: String.self),
+            actor: try row.decode(column: "actor", as: String.self),
+            via: try row.decode(column: "via", as: String.self),
+            action: try row.decode(column: "action", as: String.self),
+            objectKind: try row.decode(column: "object_kind", as: String.self),
+            objectId: try row.decode(column: "object_id", as: String.self),
+            oldValue: try row.decode(column: "old_value", as: String?.self),
+            newValue: try row.decode(column: "new_value", as: String?.self),
+            prevHash: try row.decode(column: "prev_hash", as: String.self),
+            hash: try row.decode(column: "hash", as: String.self))
+    }
+
+    // MARK: Sealing
+
+    /// Turns the rows staged in this transaction into chained records (see the type's description).
+    static func seal(_ sql: any SQLDatabase, kind: DatabaseKind) async throws {
+        let select: SQLQueryString =
+            "SELECT id, object_kind, object_id, action, old_value, new_value FROM audit_pending ORDER BY id"
+        guard try await sql.raw(select).first() != nil else { return }
+        if kind == .postgres {
+            // Writers append one after another: each record must follow the last one committed.
+            try await sql.raw("SELECT pg_advisory_xact_lock(\(literal: 7_317_021))").run()
+        }
+        let pending = try await sql.raw(select).all()
+        let last = try await sql.raw("SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1").first()
+        var seq = try last?.decode(column: "seq", as: Int.self) ?? 0
+        var previous = try last?.decode(column: "hash", as: String.self) ?? genesis
+        let actor = AuditContext.actor
+        let at = Timestamp.now()
+        var highest = 0
+        for row in pending {
+            highest = max(highest, try row.decode(column: "id", as: Int.self))
+            let action = try row.decode(column: "action", as: String.self)
+            let (old, new) = changed(
+                old: try row.decode(column: "old_value", as: String?.self),
+                new: try row.decode(column: "new_value", as: String?.self), action: action)
+            if action == "update" && old == nil && new == nil { continue }
+            seq += 1
+            var record = AuditEntry(
+                seq: seq, at: at, actor: actor.name, via: actor.via, action: action,
+                objectKind: try row.decode(column: "object_kind", as: String.self),
+                objectId: try row.decode(column: "object_id", as: String.self), oldValue: old, newValue: new,
+                prevHash: previous, hash: "")
+            record.hash = record.computedHash
+            try await sql.raw(
+                """
+                INSERT INTO audit_log (seq, at, actor, via, action, object_kind, object_id, old_value, new_value,
+                prev_hash, hash) VALUES (\(bind: record.seq), \(bind: record.at), \(bind: record.actor),
+                \(bind: record.via), \(bind: record.action), \(bind: record.objectKind), \(bind: record.objectId),
+                \(bind: record.oldValue), \(bind: record.newValue), \(bind: record.prevHash), \(bind: record.hash))
+                """
+            ).run()
+            previous = record.hash
+        }
+        try await sql.raw("DELETE FROM audit_pending WHERE id <= \(bind: highest)").run()
+    }
+
+    /// The columns that changed, old and new, as sorted JSON objects (nil for an update that changed nothing);
+    /// an insert or delete keeps the whole row. Secrets become `(hidden)`.
+    static func changed(old: String?, new: String?, action: String) -> (String?, String?) {
+        func object(_ text: String?) -> [String: Any]? {
+            guard let text, let value = try? JSONSerialization.jsonObject(with: Data(text.utf8)) else { return nil }
+            return value as? [String: Any]
+        }
+        func hidden(_ row: [String: Any]) -> [String: Any] {
+            var row = row
+            for key in row.keys where isSecret(key) { row[key] = "(hidden)" }
+            return row
+        }
+        guard action == "insert" || action == "update" || action == "delete" else { return (old, new) }
+        guard action == "update", let before = object(old), let after = object(new) else {
+            return (object(old).map { json(hidden($0)) }, object(new).map { json(hidden($0)) })
+        }
+        var oldPart: [String: Any] = [:]
+        var newPart: [String: Any] = [:]
+        for key in Set(before.keys).union(after.keys) {
+            let a = before[key] as? NSObject ?? NSNull()
+            let b = after[key] as? NSObject ?? NSNull()
+            if !a.isEqual(b) {
+                oldPart[key] = a
+                newPart[key] = b
+            }
+        }
+        if oldPart.isEmpty { return (nil, nil) }
+        return (json(hidden(oldPart)), json(hidden(newPart)))
+    }
+
+    static func json(_ object: Any) -> String {
+        let data = (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])) ?? Data("{}".utf8)
+        return String(decoding: data, as: UTF8.self)
+    }
+}
+
+/// The store's database with the audit trail sealed into every transaction.
+final class AuditedDatabase: StoreDatabase {
+    let inner: any StoreDatabase
+    var kind: DatabaseKind { inner.kind }
+
+    init(_ inner: any StoreDatabase) {
+        self.inner = inner
+    }
+
+    func read<T: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
+        try await inner.read(body)
+    }
+
+    func transaction<T: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
+        let kind = inner.kind
+        return try await inner.transaction { sql in
+            let value = try await body(sql)
+            try await AuditTrail.seal(sql, kind: kind)
+            return value
+        }
+    }
+
+    func close() async throws { try await inner.close() }
+}

@@ -1,0 +1,175 @@
+import Foundation
+import MaturityStore
+import MaturityStoreTesting
+import SQLKit
+import Testing
+
+@Suite struct AccountsStoreTests {
+    @Test(arguments: TestDatabase.allCases)
+    func usersKeepRolesAndANameIsTakenOnce(_ database: TestDatabase) async throws {
+        try await database.withStore { store in
+            let organisation = try await store.organisations.create(name: "星河暖通")
+            #expect(try await store.users.count() == 0)
+            let user = try await store.users.create(
+                name: "wang", displayName: "王丽", language: "zh", passwordHash: "$2b$12$x",
+                roles: [RoleAssignment(role: .companyMember, organisationId: organisation.id, domain: "D3")])
+            #expect(user.roles == [RoleAssignment(role: .companyMember, organisationId: organisation.id, domain: "D3")])
+            await #expect(throws: StoreError.duplicate(kind: "user", id: "wang")) {
+                _ = try await store.users.create(
+                    name: "wang", displayName: "x", language: "en", passwordHash: "h", roles: [])
+            }
+            let more = try await store.users.assign("wang", RoleAssignment(role: .reviewer))
+            #expect(more.roles.count == 2)
+            #expect(try await store.users.unassign("wang", RoleAssignment(role: .reviewer)))
+            #expect(try await store.users.named("wang").roles.count == 1)
+            #expect(try await store.users.credentials(name: "wang")?.passwordHash == "$2b$12$x")
+            #expect(try await store.users.credentials(name: "nobody") == nil)
+        }
+    }
+
+    @Test(arguments: TestDatabase.allCases)
+    func sessionsEndWhenIdleOrOldAndAtAPasswordChange(_ database: TestDatabase) async throws {
+        try await database.withStore { store in
+            let user = try await store.users.create(
+                name: "li", displayName: "李", language: "zh", passwordHash: "h", roles: [])
+            let start = Date(timeIntervalSince1970: 1_800_000_000)
+            for id in ["a", "b", "c"] {
+                try await store.sessions.create(
+                    idHash: id, user: user.id, csrf: "t", address: nil, now: start,
+                    expires: start.addingTimeInterval(3600))
+            }
+            #expect(try await store.sessions.find(idHash: "a", now: start.addingTimeInterval(60), idle: 600) != nil)
+            // Idle for longer than allowed: gone, and removed.
+            #expect(try await store.sessions.find(idHash: "b", now: start.addingTimeInterval(601), idle: 600) == nil)
+            // Past the absolute end though used a moment ago.
+            #expect(try await store.sessions.find(idHash: "a", now: start.addingTimeInterval(3601), idle: 1e6) == nil)
+            #expect(try await store.sessions.count(user: user.id) == 1)
+            try await store.users.setPassword(user.id, hash: "new")
+            #expect(try await store.sessions.count(user: user.id) == 0)
+        }
+    }
+
+    @Test(arguments: TestDatabase.allCases)
+    func tokensAreFoundByHashUntilRevokedOrTheUserIsDisabled(_ database: TestDatabase) async throws {
+        try await database.withStore { store in
+            let user = try await store.users.create(
+                name: "ci", displayName: "CI", language: "en", passwordHash: "h", roles: [])
+            _ = try await store.tokens.create(user: user.id, name: "one", tokenHash: "hash1")
+            _ = try await store.tokens.create(user: user.id, name: "two", tokenHash: "hash2")
+            #expect(try await store.tokens.find(tokenHash: "hash1")?.user == user.id)
+            #expect(try await store.tokens.revoke(user: user.id, name: "one"))
+            #expect(try await store.tokens.find(tokenHash: "hash1") == nil)
+            #expect(try await store.tokens.revoke(user: user.id, name: "one") == false)
+            _ = try await store.users.setDisabled("ci", true)
+            #expect(try await store.tokens.find(tokenHash: "hash2") == nil)
+        }
+    }
+}
+
+@Suite struct AuditTrailTests {
+    @Test(arguments: TestDatabase.allCases)
+    func everyChangeIsRecordedWithItsActorAndOnlyWhatChanged(_ database: TestDatabase) async throws {
+        try await database.withStore { store in
+            let actor = AuditActor(name: "zheng", via: "session 12345678")
+            let organisation = try await AuditContext.$actor.withValue(actor) {
+                try await store.organisations.create(name: "Old name")
+            }
+            _ = try await AuditContext.$actor.withValue(actor) {
+                try await store.organisations.update(organisation.id, name: "New name", sites: nil, expectedVersion: 1)
+            }
+            let records = try await store.audit.records(kind: "organisations", id: organisation.id)
+            #expect(records.map(\.action) == ["insert", "update"])
+            #expect(records.allSatisfy { $0.actor == "zheng" && $0.via == "session 12345678" })
+            let update = try #require(records.last)
+            #expect(update.oldValue?.contains("\"name\":\"Old name\"") == true)
+            #expect(update.newValue?.contains("\"name\":\"New name\"") == true)
+            #expect(update.oldValue?.contains("created_at") == false)
+            #expect(try await store.audit.verify().problems.isEmpty)
+        }
+    }
+
+    @Test(arguments: TestDatabase.allCases)
+    func aChangeRolledBackLeavesNoRecordAndSecretsNeverEnter(_ database: TestDatabase) async throws {
+        try await database.withStore { store in
+            let before = try await store.audit.verify().count
+            await #expect(throws: StoreError.notFound(kind: "organisation", id: "missing")) {
+                try await store.database.transaction { sql in
+                    try await sql.raw("INSERT INTO register_settings (name, value) VALUES ('x', 'y')").run()
+                    throw StoreError.notFound(kind: "organisation", id: "missing")
+                }
+            }
+            #expect(try await store.audit.verify().count == before)
+            let user = try await store.users.create(
+                name: "secret", displayName: "S", language: "en", passwordHash: "$2b$12$SECRETHASH", roles: [])
+            try await store.users.setPassword(user.id, hash: "$2b$12$OTHERHASH")
+            let text = try await store.audit.records(id: user.id).map { "\($0.oldValue ?? "") \($0.newValue ?? "")" }
+            #expect(text.count == 2)
+            #expect(!text.joined().contains("HASH"))
+            #expect(text.last?.contains("\"password_hash\":\"(hidden)\"") == true)
+        }
+    }
+
+    @Test(arguments: TestDatabase.allCases)
+    func everyTableButTheExemptOnesIsWatched(_ database: TestDatabase) async throws {
+        try await database.withStore { store in
+            // A table added by any migration gets its triggers at the next start.
+            try await store.database.transaction { sql in
+                try await sql.raw("INSERT INTO register_settings (name, value) VALUES ('body', '华信认证中心')").run()
+            }
+            let records = try await store.audit.records(kind: "register_settings")
+            #expect(records.map(\.objectId) == ["body"])
+        }
+    }
+
+    /// Tampers with the stored trail the way someone with database access would, and expects `verify` to name
+    /// the record.
+    @Test(arguments: TestDatabase.allCases)
+    func verifyNamesARecordEditedRemovedOrReordered(_ database: TestDatabase) async throws {
+        try await database.withStore { store in
+            for name in ["A", "B", "C", "D", "E", "F"] { _ = try await store.organisations.create(name: name) }
+            let clean = try await store.audit.verify()
+            #expect(clean.problems.isEmpty)
+            #expect(clean.count == 6)
+            func tamper(_ statement: String) async throws {
+                try await store.database.transaction { sql in try await sql.raw(SQLQueryString(statement)).run() }
+            }
+            try await tamper("UPDATE audit_log SET new_value = REPLACE(new_value, '\"B\"', '\"X\"') WHERE seq = 2")
+            #expect(
+                try await store.audit.verify().problems == [
+                    "record 2 was edited: its content no longer matches its hash"
+                ])
+            try await tamper("DELETE FROM audit_log WHERE seq = 2")
+            #expect(try await store.audit.verify().problems.first == "record 2 was removed")
+            // Swap two records' places (numbers kept, contents exchanged through a spare number).
+            try await tamper("UPDATE audit_log SET seq = 100 WHERE seq = 4")
+            try await tamper("UPDATE audit_log SET seq = 4 WHERE seq = 5")
+            try await tamper("UPDATE audit_log SET seq = 5 WHERE seq = 100")
+            let problems = try await store.audit.verify().problems
+            #expect(problems.contains("record 4 was edited: its content no longer matches its hash"))
+            #expect(problems.contains("record 5 was edited: its content no longer matches its hash"))
+            #expect(problems.contains { $0.hasPrefix("record 6 does not follow record 5") })
+        }
+    }
+
+    @Test(arguments: TestDatabase.allCases)
+    func aRecordReplacedWithAFreshlyHashedOneBreaksTheChainAfterIt(_ database: TestDatabase) async throws {
+        try await database.withStore { store in
+            for name in ["A", "B", "C"] { _ = try await store.organisations.create(name: name) }
+            let second = try #require(try await store.audit.records().first { $0.seq == 2 })
+            var forged = second
+            forged.newValue = second.newValue?.replacingOccurrences(of: "\"B\"", with: "\"X\"")
+            forged.hash = forged.computedHash
+            let hash = forged.hash
+            let value = forged.newValue
+            try await store.database.transaction { sql in
+                try await sql.raw(
+                    "UPDATE audit_log SET new_value = \(bind: value), hash = \(bind: hash) WHERE seq = 2"
+                ).run()
+            }
+            #expect(
+                try await store.audit.verify().problems == [
+                    "record 3 does not follow record 2: records were reordered, or one before it was removed or replaced"
+                ])
+        }
+    }
+}
