@@ -192,8 +192,8 @@ enum OpenAPIDocument {
                 "summary": "Public verification of a certificate: validity, holder, scope, rating, dates (no login; rate-limited per client)",
                 "responses": {
                   "200": {"description": "The certificate's public face", "content": {"application/json": {"schema": {"type": "object", "required": ["number", "organisation", "state", "valid", "issued", "expires"]}}, "text/html": {}}},
-                  "404": {"$ref": "#/components/responses/Error"},
-                  "429": {"$ref": "#/components/responses/Error"}
+                  "404": {"$ref": "#/components/responses/ErrorOrPage"},
+                  "429": {"$ref": "#/components/responses/ErrorOrPage"}
                 }
               }
             },
@@ -239,7 +239,8 @@ enum OpenAPIDocument {
               "IfMatch": {"name": "If-Match", "in": "header", "required": true, "schema": {"type": "string"}, "description": "The ETag of the version the edit was made from"}
             },
             "responses": {
-              "Error": {"description": "Refused, with the reason", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}}
+              "Error": {"description": "Refused, with the reason", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}},
+              "ErrorOrPage": {"description": "Refused, with the reason: a page for a person, the error JSON with format=json", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}, "text/html": {}}}
             },
             "schemas": {
               "Health": {"type": "object", "required": ["status", "database"], "properties": {"status": {"type": "string"}, "database": {"type": "string", "enum": ["sqlite", "postgres"]}}},
