@@ -41,11 +41,11 @@ run() {  # run NAME ARGS…: one database's benchmarks
   for _ in 1 2; do
     ids="$ids $(curl -s --data-binary @"$work/huadong.zip" "$base/api/v1/import" | python3 -c 'import json,sys; print(json.load(sys.stdin)["id"])')"
   done
-  criteria=$(curl -s "$base/api/v1/assessments/${ids# }" | python3 -c 'import json,sys; print(" ".join(c["criterion"] for c in json.load(sys.stdin)["criteria"]))')
+  id=${ids# }; id=${id%% *}
+  criteria=$(curl -s "$base/api/v1/assessments/$id" | python3 -c 'import json,sys; print(" ".join(c["criterion"] for c in json.load(sys.stdin)["criteria"]))')
   echo "== $name: criterion edits, 64 connections, ${seconds}s"
   ASSESSMENTS="$ids" CRITERIA="$criteria" wrk -t2 -c64 -d"${seconds}s" --latency -s Benchmarks/serve/edit.lua "$base" >"$work/edit.txt"
   p99 "$work/edit.txt"
-  id=${ids# }; id=${id%% *}
   echo "== $name: result JSON of a 45-criterion assessment, 64 connections, ${seconds}s"
   wrk -t2 -c64 -d"${seconds}s" --latency "$base/api/v1/assessments/$id/result" >"$work/result.txt"; p99 "$work/result.txt"
   curl -s -X POST -H 'If-Match: "0"' "$base/api/v1/assessments/$id/plan" >/dev/null

@@ -164,11 +164,14 @@ actor ResultCache {
 
 /// Small per-revision facts for lists (rating name, overall), many more than full results.
 actor SummaryCache {
-    private var entries: [String: (rating: String, overall: Double?)] = [:]
+    typealias Summary = (rating: String, overall: Double?)
+    /// A nil summary: the assessment does not score at that revision.
+    private var entries: [String: Summary?] = [:]
 
-    func get(_ key: String) -> (rating: String, overall: Double?)? { entries[key] }
+    /// The summary kept for `key`: nil when none is kept, `.some(nil)` when it is known not to score.
+    func get(_ key: String) -> Summary?? { entries[key] }
 
-    func set(_ key: String, _ value: (rating: String, overall: Double?)) {
+    func set(_ key: String, _ value: Summary?) {
         if entries.count > 50_000 { entries.removeAll() }
         entries[key] = value
     }

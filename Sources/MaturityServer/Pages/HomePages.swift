@@ -14,9 +14,19 @@ struct HomePages {
         let key = "\(item.id)|\(item.revision)|\(language.rawValue)"
         if let cached = await engine.summaries.get(key) { return cached }
         guard let snapshot = try? await store.assessments.get(item.id),
-            let scored = try? await engine.scored(snapshot),
             let catalog = try? await engine.catalog(try await store.catalogs.get(snapshot.assessment.catalog))
         else { return nil }
+        let scored: ScoredAssessment
+        do {
+            scored = try await engine.scored(snapshot)
+        } catch is ScoringError {
+            // Its inputs no longer score at this revision: remembered too, or a page listing many such
+            // assessments would score them all again on every visit.
+            await engine.summaries.set(key, nil)
+            return nil
+        } catch {
+            return nil
+        }
         let summary = (catalog.ratingName(scored.result.rating, language), scored.result.overall)
         await engine.summaries.set(key, summary)
         return summary
