@@ -42,6 +42,8 @@ import Testing
         "MaturityCLI/Commands/Registry/RegistryImportCommand.swift",
         "MaturityCLI/Commands/Registry/RegistryKeysCommand.swift",
         "MaturityCLI/Commands/ServeCommand.swift",
+        "MaturityCLI/Commands/Users/AuditLogCommand.swift",
+        "MaturityCLI/Commands/Users/UsersCommand.swift",
         "MaturityCLI/Commands/VerifyCommand.swift",
         "MaturityCLI/Support/CatalogLocator.swift",
         "MaturityCLI/Support/DateOption.swift",
