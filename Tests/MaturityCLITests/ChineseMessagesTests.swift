@@ -63,8 +63,6 @@ import Testing
         "MaturityCore/KPI/TicketRun.swift",
         "MaturityCore/KPI/TimestampFormat.swift",
         "MaturityCore/Loading/AssessmentLoader+Points.swift",
-        "MaturityCore/Loading/CatalogLoader+Points.swift",
-        "MaturityCore/Loading/CatalogLoader.swift",
         "MaturityCore/Loading/JSONDocument.swift",
         "MaturityCore/Loading/PlanLoader.swift",
         "MaturityCore/Loading/TicketMappingLoader.swift",
@@ -124,12 +122,14 @@ import Testing
 
     /// Runs `maturity arguments…` in a folder holding the catalog and `assessment`.
     func run(
-        _ arguments: [String], assessment: String = Self.assessment, environment: [String: String] = [:]
+        _ arguments: [String], assessment: String = Self.assessment, environment: [String: String] = [:],
+        replacing replaced: [String: String] = [:]
     ) throws -> CLIRun {
         let folder = try TemporaryFolder("zh")
         defer { folder.remove() }
         var files = ErrorsDoc.baseFiles
         files["assessment.yaml"] = assessment
+        files.merge(replaced) { _, new in new }
         for (name, content) in files {
             try FileManager.default.createDirectory(
                 atPath: (folder.file(name) as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
@@ -163,6 +163,52 @@ import Testing
         // The same place in both languages.
         #expect(englishLines.first?.split(separator: " ").first == chineseLines.first?.split(separator: " ").first)
         #expect(chinese.status == english.status)
+    }
+}
+
+extension ChineseMessagesTests {
+    /// Runs `arguments` in English and with LANG=zh_CN.UTF-8 over the example files with `replaced`.
+    func both(_ arguments: [String], replacing replaced: [String: String]) throws -> (en: CLIRun, zh: CLIRun) {
+        let english = try run(arguments, replacing: replaced)
+        let chinese = try run(arguments, environment: ["LANG": "zh_CN.UTF-8"], replacing: replaced)
+        return (english, chinese)
+    }
+
+    // MARK: Catalogs
+
+    @Test func aCatalogErrorIsInChineseWithItsNote() throws {
+        let catalog = ErrorsDoc.merge(
+            Self.catalog,
+            """
+            domains:
+              - id: process
+                name: Service process
+                weight: 1
+                criteria:
+                  - {id: P-01, name: Response, weight: 2, key: true, levels: {1: a promise, 2: a procedure}, sources: [clause 1]}
+                  - {id: P-01, name: Records, weight: 1, levels: {1: some, 2: all}, sources: [clause 2]}
+                  - {id: P-03, name: Rules, weight: 0, levels: {1: some, 2: all}, sources: [clause 3]}
+
+            """)
+        let run = try both(["catalog", "lint", "catalog.yaml"], replacing: ["catalog.yaml": catalog])
+        #expect(
+            run.en.stderr.hasPrefix(
+                """
+                catalog.yaml:18:14: error: duplicate criterion id 'P-01' (first declared at line 17)
+                catalog.yaml:19:41: error: weight of criterion 'P-03' must be more than 0, found 0
+                  hint: use a positive number
+
+                """))
+        #expect(
+            run.zh.stderr.hasPrefix(
+                """
+                catalog.yaml:18:14: 错误：重复的评价项 id 'P-01'（首次声明于第 17 行）
+                catalog.yaml:19:41: 错误：评价项 'P-03' 的权重必须大于 0，实际为 0
+                  提示：请使用正数
+
+                """))
+        #expect(run.zh.status == run.en.status)
+        #expect(run.zh.status == 1)
     }
 }
 
