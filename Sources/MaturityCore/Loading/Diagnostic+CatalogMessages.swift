@@ -138,7 +138,8 @@ extension Diagnostic.Message {
 
     static func scoreOutOfRange(_ key: String, _ value: String, rating: String) -> Self {
         Self(
-            en: "\(key) \(value) of rating '\(rating)' is out of 0–100", zh: "评级 '\(rating)' 的 \(key) \(value) 超出 0–100")
+            en: "\(key) \(value) of rating '\(rating)' is out of 0–100", zh: "评级 '\(rating)' 的 \(key) \(value) 超出 0–100"
+        )
     }
 
     static let scoresRunTo100 = Self(en: "scores run from 0 to 100", zh: "分数范围为 0 到 100")
@@ -332,7 +333,8 @@ extension Diagnostic.Message {
         Self(
             en: "thresholds of '\(criterion)' are not monotone: level \(level) asks \(value), "
                 + "\(lowerIsBetter ? "more than" : "less than") level \(below) (\(belowValue))",
-            zh: "'\(criterion)' 的阈值不单调：等级 \(level) 要求 \(value)，\(lowerIsBetter ? "高于" : "低于")等级 \(below)（\(belowValue)）")
+            zh: "'\(criterion)' 的阈值不单调：等级 \(level) 要求 \(value)，\(lowerIsBetter ? "高于" : "低于")等级 \(below)（\(belowValue)）"
+        )
     }
 
     static let lowerThresholdsDescend = Self(
@@ -402,7 +404,8 @@ extension Diagnostic.Message {
 
     static func requirementMissesLanguages(_ id: String, _ languages: String) -> Self {
         Self(
-            en: "requirement of '\(id)' has no " + languages + " text", zh: "'\(id)' 的 requirement 缺少 " + languages + " 文本")
+            en: "requirement of '\(id)' has no " + languages + " text",
+            zh: "'\(id)' 的 requirement 缺少 " + languages + " 文本")
     }
 
     static let writeRequirementInBoth = Self(
