@@ -62,7 +62,6 @@ import Testing
         "MaturityCore/KPI/TicketRowReader.swift",
         "MaturityCore/KPI/TicketRun.swift",
         "MaturityCore/KPI/TimestampFormat.swift",
-        "MaturityCore/Loading/AssessmentLoader+Points.swift",
         "MaturityCore/Loading/JSONDocument.swift",
         "MaturityCore/Loading/PlanLoader.swift",
         "MaturityCore/Loading/TicketMappingLoader.swift",
@@ -207,6 +206,36 @@ extension ChineseMessagesTests {
                   提示：请使用正数
 
                 """))
+        #expect(run.zh.status == run.en.status)
+        #expect(run.zh.status == 1)
+    }
+
+    @Test func aPointsAssessmentErrorIsInChinese() throws {
+        let assessment = ErrorsDoc.merge(
+            ErrorsDoc.baseFiles["points-assessment.yaml"] ?? "",
+            "profile: maker\ncriteria:\n  R-01: {earned: 70, audited_earned: -1, evidence: [E1]}\n"
+                + "  R-02: {earned: 5, evidence: [E1]}\n")
+        let run = try both(
+            ["assess", "points-assessment.yaml", "--catalog", "points.yaml"],
+            replacing: ["points-assessment.yaml": assessment])
+        #expect(
+            run.en.stderr == """
+                points-assessment.yaml:9:18: error: earned 70 of 'R-01' is more than its 60 points
+                  hint: a clause earns at most its points; deductions beyond it are 'adjustments:'
+                points-assessment.yaml:9:38: error: audited_earned of 'R-01' must be 0 or more, found -1
+                points-assessment.yaml:10:18: error: 'R-02' is checked as a whole (check: all): it earns its 10 points or 0, found 5
+                  hint: give 0 or 10; partial points need check: graded or sample in the catalog
+
+                """)
+        #expect(
+            run.zh.stderr == """
+                points-assessment.yaml:9:18: 错误：'R-01' 的 earned 70 超过了它的分值 60
+                  提示：条款的得分最多为其分值；超出的扣分写在 'adjustments:' 中
+                points-assessment.yaml:9:38: 错误：'R-01' 的 audited_earned 必须大于或等于 0，实际为 -1
+                points-assessment.yaml:10:18: 错误：'R-02' 整体核查（check: all）：得分只能是 10 或 0，实际为 5
+                  提示：请给 0 或 10；要给部分得分，准则中须为 check: graded 或 sample
+
+                """)
         #expect(run.zh.status == run.en.status)
         #expect(run.zh.status == 1)
     }
