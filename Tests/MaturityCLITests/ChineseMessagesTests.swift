@@ -61,9 +61,7 @@ import Testing
         "MaturityCore/KPI/TicketMeasurement.swift",
         "MaturityCore/KPI/TicketRowReader.swift",
         "MaturityCore/KPI/TicketRun.swift",
-        "MaturityCore/KPI/TimestampFormat.swift",
         "MaturityCore/Loading/JSONDocument.swift",
-        "MaturityCore/Loading/TicketMappingLoader.swift",
         "MaturityCore/Register/AuditRecord+Result.swift",
         "MaturityCore/Results/ResultJSON+Audit.swift",
         "MaturityCore/Review/History.swift",
@@ -274,6 +272,39 @@ extension ChineseMessagesTests {
                   提示：应为以下之一：'open', 'in_progress', 'done', 'superseded'
                 plan.yaml:9:5: 错误：行动项 id 'P-02@2' 出现了两次（首次出现于第 8 行）
                   提示：每个行动项都要有自己的 id；请改名或删去其中一个
+
+                """)
+        #expect(chinese.status == english.status)
+        #expect(chinese.status == 1)
+    }
+
+    // MARK: Ticket mappings
+
+    @Test func aMappingErrorIsInChineseWithLangZh() throws {
+        let mapping = """
+            date_format: "yyyy-MM-dd HH:mm:sss"
+            columns:
+              created: created_at
+              resolved: {column: resolved_at, date_format: "yyyy/MM/dd hh:mm"}
+
+            """
+        let arguments = ["kpi", "tickets.csv", "--mapping", "mapping.yaml"]
+        let english = try run(arguments, replacing: ["mapping.yaml": mapping])
+        let chinese = try run(arguments + ["--lang", "zh"], replacing: ["mapping.yaml": mapping])
+        #expect(
+            english.stderr == """
+                mapping.yaml:1:32: error: date format 'yyyy-MM-dd HH:mm:sss': 'sss' is not a date or time field
+                  hint: e.g. iso8601, yyyy-MM-dd HH:mm:ss or d/M/yyyy HH:mm
+                mapping.yaml:4:49: error: date format 'yyyy/MM/dd hh:mm': 'h' is an hour 1–12 and needs 'a' (AM/PM); use 'H' for an hour 0–23
+                  hint: e.g. iso8601, yyyy-MM-dd HH:mm:ss or d/M/yyyy HH:mm
+
+                """)
+        #expect(
+            chinese.stderr == """
+                mapping.yaml:1:32: 错误：日期格式 'yyyy-MM-dd HH:mm:sss'：'sss' 不是日期或时间字段
+                  提示：例如 iso8601、yyyy-MM-dd HH:mm:ss 或 d/M/yyyy HH:mm
+                mapping.yaml:4:49: 错误：日期格式 'yyyy/MM/dd hh:mm'：'h' 是 1–12 的小时，需要配合 'a'（上午/下午）；0–23 的小时请用 'H'
+                  提示：例如 iso8601、yyyy-MM-dd HH:mm:ss 或 d/M/yyyy HH:mm
 
                 """)
         #expect(chinese.status == english.status)
