@@ -61,7 +61,6 @@ import Testing
         "MaturityCore/KPI/TicketMeasurement.swift",
         "MaturityCore/KPI/TicketRowReader.swift",
         "MaturityCore/KPI/TicketRun.swift",
-        "MaturityCore/Loading/JSONDocument.swift",
         "MaturityCore/Register/AuditRecord+Result.swift",
         "MaturityCore/Results/ResultJSON+Audit.swift",
         "MaturityCore/Review/History.swift",
@@ -309,6 +308,21 @@ extension ChineseMessagesTests {
                 """)
         #expect(chinese.status == english.status)
         #expect(chinese.status == 1)
+    }
+
+    // MARK: Result files (JSON)
+
+    @Test func aJSONErrorIsInChinese() throws {
+        let arguments = ["review", "assessment.yaml", "--catalog", "catalog.yaml", "--previous", "previous.json"]
+        let run = try both(
+            arguments,
+            replacing: [
+                "previous.json": "{\"schema\": tru}\n", "assessment.yaml": ErrorsDoc.baseFiles["assessment.yaml"] ?? "",
+            ])
+        #expect(run.en.stderr == "previous.json:1:12: error: unexpected character 't': a JSON value is expected\n")
+        #expect(run.zh.stderr == "previous.json:1:12: 错误：意外的字符 't'：这里应为一个 JSON 值\n")
+        #expect(run.zh.status == run.en.status)
+        #expect(run.zh.status == 1)
     }
 }
 
