@@ -56,11 +56,6 @@ import Testing
         "MaturityCore/Engine/Engine+Review.swift",
         "MaturityCore/Engine/Engine+Signing.swift",
         "MaturityCore/Engine/Engine.swift",
-        "MaturityCore/KPI/TicketFacts.swift",
-        "MaturityCore/KPI/TicketKPIs.swift",
-        "MaturityCore/KPI/TicketMeasurement.swift",
-        "MaturityCore/KPI/TicketRowReader.swift",
-        "MaturityCore/KPI/TicketRun.swift",
         "MaturityCore/Register/AuditRecord+Result.swift",
         "MaturityCore/Results/ResultJSON+Audit.swift",
         "MaturityCore/Review/History.swift",
@@ -323,6 +318,32 @@ extension ChineseMessagesTests {
         #expect(run.zh.stderr == "previous.json:1:12: 错误：意外的字符 't'：这里应为一个 JSON 值\n")
         #expect(run.zh.status == run.en.status)
         #expect(run.zh.status == 1)
+    }
+
+    // MARK: Ticket exports
+
+    @Test func aRowLeftOutIsInChinese() throws {
+        let tickets =
+            "id,created_at,resolved_at\nT-1,2026-03-02 09:00,2026-03-02 15:30\nT-2,2026/03/02 10:10,2026-03-04 11:00\n"
+        let run = try both(["kpi", "tickets.csv"], replacing: ["tickets.csv": tickets])
+        #expect(
+            run.en.stderr.hasPrefix(
+                "tickets.csv:3:5: warning: row left out: '2026/03/02 10:10' in column 'created_at' is not a date and"
+                    + " time in the format 'iso8601'\n"))
+        #expect(
+            run.zh.stderr.hasPrefix(
+                "tickets.csv:3:5: 警告：已略去此行：列 'created_at' 中的 '2026/03/02 10:10' 不是格式为 'iso8601' 的日期时间\n"))
+        #expect(run.zh.status == run.en.status)
+        #expect(run.zh.status == 0)
+        let strict = try both(["kpi", "tickets.csv", "--strict"], replacing: ["tickets.csv": tickets])
+        #expect(
+            strict.zh.stderr == """
+                tickets.csv:3:5: 错误：列 'created_at' 中的 '2026/03/02 10:10' 不是格式为 'iso8601' 的日期时间
+                  提示：不加 --strict 时，这样的行会被略去、计数并列出
+
+                """)
+        #expect(strict.zh.status == strict.en.status)
+        #expect(strict.zh.status == 1)
     }
 }
 
