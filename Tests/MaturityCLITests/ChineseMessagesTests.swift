@@ -65,9 +65,6 @@ import Testing
         "MaturityCore/Signing/PrivateKeyFile.swift",
         "MaturityReports/Sheets/SheetGrid.swift",
         "MaturityReports/Sheets/SheetImportProblem.swift",
-        "MaturitySheets/SheetProblem.swift",
-        "MaturitySheets/XLSXReader.swift",
-        "MaturitySheets/ZipParts.swift",
     ]
 
     @Test func theFilesStillInEnglishOnlyAreListed() throws {
@@ -344,6 +341,26 @@ extension ChineseMessagesTests {
                 """)
         #expect(strict.zh.status == strict.en.status)
         #expect(strict.zh.status == 1)
+    }
+
+    // MARK: Workbooks (xlsx)
+
+    @Test func aWorkbookErrorIsInChinese() throws {
+        let run = try both(["import", "assessment.yaml", "--output", "org"], replacing: [:])
+        #expect(
+            run.en.stderr == """
+                assessment.yaml: error: 'assessment.yaml' is not an xlsx workbook: it is not a zip archive
+                  hint: save the sheet as Excel Workbook (.xlsx); CSV, .xls and .et files are not read
+
+                """)
+        #expect(
+            run.zh.stderr == """
+                assessment.yaml: 错误：'assessment.yaml' 不是 xlsx 工作簿：它不是 zip 压缩包
+                  提示：把表格另存为“Excel 工作簿（.xlsx）”；不读取 CSV、.xls 和 .et 文件
+
+                """)
+        #expect(run.zh.status == run.en.status)
+        #expect(run.zh.status == 1)
     }
 }
 
