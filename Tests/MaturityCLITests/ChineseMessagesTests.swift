@@ -63,8 +63,6 @@ import Testing
         "MaturityCore/Review/Reviewer.swift",
         "MaturityCore/Signing/KeyRing.swift",
         "MaturityCore/Signing/PrivateKeyFile.swift",
-        "MaturityReports/Sheets/SheetGrid.swift",
-        "MaturityReports/Sheets/SheetImportProblem.swift",
     ]
 
     @Test func theFilesStillInEnglishOnlyAreListed() throws {
