@@ -181,21 +181,21 @@ final class SheetHandler: XMLPartHandler {
             switch value.trimmingCharacters(in: .whitespaces).lowercased() {
             case "1", "true": content = .bool(true)
             case "0", "false": content = .bool(false)
-            default: return note(SheetProblem.badValue(value, type: "true or false (1 or 0)", at: here))
+            default: return note(SheetProblem.badValue(value, type: .trueOrFalseValue, at: here))
             }
         case "e":
             if let value { content = .errorValue(value) }
         case "d":
             guard let value else { break }
             guard let serial = SheetHandler.isoSerial(value) else {
-                return note(SheetProblem.badValue(value, type: "a date", at: here))
+                return note(SheetProblem.badValue(value, type: .dateValue, at: here))
             }
             content = .date(serial)
         default:
             guard let value else { break }
             let trimmed = value.trimmingCharacters(in: .whitespaces)
             guard let number = Double(trimmed), number.isFinite else {
-                return note(SheetProblem.badValue(value, type: "a number", at: here))
+                return note(SheetProblem.badValue(value, type: .numberValue, at: here))
             }
             if dateStyles.indices.contains(cellStyle), dateStyles[cellStyle] {
                 content = .date(uses1904 ? number + SerialDate.offset1904 : number)

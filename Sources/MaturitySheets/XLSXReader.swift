@@ -16,13 +16,13 @@ public enum XLSXReader {
         let kind = files.kind(path)
         switch kind {
         case .missing:
-            throw DiagnosticError(.error("cannot read '\(shown)': no such file", at: .file(shown)))
+            throw DiagnosticError(.error(.cannotReadWorkbook(shown, reason: "no such file"), at: .file(shown)))
         case .regular(let size) where size > limits.fileBytes:
             throw DiagnosticError(SheetProblem.fileTooLarge(shown, bytes: size, limit: limits.fileBytes))
         case .regular, .pipe, .characterDevice:
             break
         case .folder, .blockDevice, .socket:
-            throw DiagnosticError(.error("'\(shown)' is \(kind.phrase), not an xlsx file", at: .file(shown)))
+            throw DiagnosticError(.error(.notAnXLSXFile(shown, is: kind), at: .file(shown)))
         }
         let data: Data
         do {
@@ -31,7 +31,7 @@ public enum XLSXReader {
             if error.tooLarge {
                 throw DiagnosticError(SheetProblem.streamTooLarge(shown, limit: limits.fileBytes))
             }
-            throw DiagnosticError(.error("cannot read '\(shown)': \(error.reason)", at: .file(shown)))
+            throw DiagnosticError(.error(.cannotReadWorkbook(shown, reason: error.reason), at: .file(shown)))
         }
         return try read(data, file: shown, limits: limits, sheets: wanted)
     }

@@ -48,7 +48,7 @@ struct ZipParts {
         let path = NSTemporaryDirectory() + "maturity-xlsx-\(getpid())-\(UUID().uuidString)"
         guard FileManager.default.createFile(atPath: path, contents: data, attributes: [.posixPermissions: 0o600])
         else {
-            throw DiagnosticError(.error("cannot read '\(file)': no room for a temporary copy", at: .file(file)))
+            throw DiagnosticError(.error(.noRoomForCopy(file), at: .file(file)))
         }
         defer { unlink(path) }
         do {

@@ -58,18 +58,6 @@ import Testing
         "MaturityCore/Engine/Engine+Review.swift",
         "MaturityCore/Engine/Engine+Signing.swift",
         "MaturityCore/Engine/Engine.swift",
-        "MaturityCore/KPI/TicketFacts.swift",
-        "MaturityCore/KPI/TicketKPIs.swift",
-        "MaturityCore/KPI/TicketMeasurement.swift",
-        "MaturityCore/KPI/TicketRowReader.swift",
-        "MaturityCore/KPI/TicketRun.swift",
-        "MaturityCore/KPI/TimestampFormat.swift",
-        "MaturityCore/Loading/AssessmentLoader+Points.swift",
-        "MaturityCore/Loading/CatalogLoader+Points.swift",
-        "MaturityCore/Loading/CatalogLoader.swift",
-        "MaturityCore/Loading/JSONDocument.swift",
-        "MaturityCore/Loading/PlanLoader.swift",
-        "MaturityCore/Loading/TicketMappingLoader.swift",
         "MaturityCore/Register/AuditRecord+Result.swift",
         "MaturityCore/Results/ResultJSON+Audit.swift",
         "MaturityCore/Review/History.swift",
@@ -77,11 +65,6 @@ import Testing
         "MaturityCore/Review/Reviewer.swift",
         "MaturityCore/Signing/KeyRing.swift",
         "MaturityCore/Signing/PrivateKeyFile.swift",
-        "MaturityReports/Sheets/SheetGrid.swift",
-        "MaturityReports/Sheets/SheetImportProblem.swift",
-        "MaturitySheets/SheetProblem.swift",
-        "MaturitySheets/XLSXReader.swift",
-        "MaturitySheets/ZipParts.swift",
     ]
 
     @Test func theFilesStillInEnglishOnlyAreListed() throws {
@@ -126,12 +109,14 @@ import Testing
 
     /// Runs `maturity arguments…` in a folder holding the catalog and `assessment`.
     func run(
-        _ arguments: [String], assessment: String = Self.assessment, environment: [String: String] = [:]
+        _ arguments: [String], assessment: String = Self.assessment, environment: [String: String] = [:],
+        replacing replaced: [String: String] = [:]
     ) throws -> CLIRun {
         let folder = try TemporaryFolder("zh")
         defer { folder.remove() }
         var files = ErrorsDoc.baseFiles
         files["assessment.yaml"] = assessment
+        files.merge(replaced) { _, new in new }
         for (name, content) in files {
             try FileManager.default.createDirectory(
                 atPath: (folder.file(name) as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
@@ -165,6 +150,217 @@ import Testing
         // The same place in both languages.
         #expect(englishLines.first?.split(separator: " ").first == chineseLines.first?.split(separator: " ").first)
         #expect(chinese.status == english.status)
+    }
+}
+
+extension ChineseMessagesTests {
+    /// Runs `arguments` in English and with LANG=zh_CN.UTF-8 over the example files with `replaced`.
+    func both(_ arguments: [String], replacing replaced: [String: String]) throws -> (en: CLIRun, zh: CLIRun) {
+        let english = try run(arguments, replacing: replaced)
+        let chinese = try run(arguments, environment: ["LANG": "zh_CN.UTF-8"], replacing: replaced)
+        return (english, chinese)
+    }
+
+    // MARK: Catalogs
+
+    @Test func aCatalogErrorIsInChineseWithItsNote() throws {
+        let catalog = ErrorsDoc.merge(
+            Self.catalog,
+            """
+            domains:
+              - id: process
+                name: Service process
+                weight: 1
+                criteria:
+                  - {id: P-01, name: Response, weight: 2, key: true, levels: {1: a promise, 2: a procedure}, sources: [clause 1]}
+                  - {id: P-01, name: Records, weight: 1, levels: {1: some, 2: all}, sources: [clause 2]}
+                  - {id: P-03, name: Rules, weight: 0, levels: {1: some, 2: all}, sources: [clause 3]}
+
+            """)
+        let run = try both(["catalog", "lint", "catalog.yaml"], replacing: ["catalog.yaml": catalog])
+        #expect(
+            run.en.stderr.hasPrefix(
+                """
+                catalog.yaml:18:14: error: duplicate criterion id 'P-01' (first declared at line 17)
+                catalog.yaml:19:41: error: weight of criterion 'P-03' must be more than 0, found 0
+                  hint: use a positive number
+
+                """))
+        #expect(
+            run.zh.stderr.hasPrefix(
+                """
+                catalog.yaml:18:14: 错误：重复的评价项 id 'P-01'（首次声明于第 17 行）
+                catalog.yaml:19:41: 错误：评价项 'P-03' 的权重必须大于 0，实际为 0
+                  提示：请使用正数
+
+                """))
+        #expect(run.zh.status == run.en.status)
+        #expect(run.zh.status == 1)
+    }
+
+    @Test func aPointsAssessmentErrorIsInChinese() throws {
+        let assessment = ErrorsDoc.merge(
+            ErrorsDoc.baseFiles["points-assessment.yaml"] ?? "",
+            "profile: maker\ncriteria:\n  R-01: {earned: 70, audited_earned: -1, evidence: [E1]}\n"
+                + "  R-02: {earned: 5, evidence: [E1]}\n")
+        let run = try both(
+            ["assess", "points-assessment.yaml", "--catalog", "points.yaml"],
+            replacing: ["points-assessment.yaml": assessment])
+        #expect(
+            run.en.stderr == """
+                points-assessment.yaml:9:18: error: earned 70 of 'R-01' is more than its 60 points
+                  hint: a clause earns at most its points; deductions beyond it are 'adjustments:'
+                points-assessment.yaml:9:38: error: audited_earned of 'R-01' must be 0 or more, found -1
+                points-assessment.yaml:10:18: error: 'R-02' is checked as a whole (check: all): it earns its 10 points or 0, found 5
+                  hint: give 0 or 10; partial points need check: graded or sample in the catalog
+
+                """)
+        #expect(
+            run.zh.stderr == """
+                points-assessment.yaml:9:18: 错误：'R-01' 的 earned 70 超过了它的分值 60
+                  提示：条款的得分最多为其分值；超出的扣分写在 'adjustments:' 中
+                points-assessment.yaml:9:38: 错误：'R-01' 的 audited_earned 必须大于或等于 0，实际为 -1
+                points-assessment.yaml:10:18: 错误：'R-02' 整体核查（check: all）：得分只能是 10 或 0，实际为 5
+                  提示：请给 0 或 10；要给部分得分，准则中须为 check: graded 或 sample
+
+                """)
+        #expect(run.zh.status == run.en.status)
+        #expect(run.zh.status == 1)
+    }
+
+    // MARK: Plans
+
+    @Test func aPlanErrorIsInChineseWithLangZh() throws {
+        let plan = ErrorsDoc.merge(
+            ErrorsDoc.baseFiles["plan.yaml"] ?? "",
+            """
+            actions:
+              - {id: P-02@2, criterion: P-02, priority: high, purpose: urgent, status: finished}
+              - {id: P-02@2, criterion: P-02, status: done}
+
+            """)
+        let english = try run(["plan", "--due", "plan.yaml"], replacing: ["plan.yaml": plan])
+        let chinese = try run(["plan", "--due", "plan.yaml", "--lang", "zh"], replacing: ["plan.yaml": plan])
+        #expect(
+            english.stderr == """
+                plan.yaml:8:45: error: unknown priority 'high'
+                  hint: write P1, P2 or P3
+                plan.yaml:8:60: error: unknown purpose 'urgent'
+                  hint: write corrective or development
+                plan.yaml:8:76: error: unknown status 'finished'
+                  hint: expected one of 'open', 'in_progress', 'done', 'superseded'
+                plan.yaml:9:5: error: action id 'P-02@2' appears twice (first at line 8)
+                  hint: each action needs its own id; rename or remove one
+
+                """)
+        #expect(
+            chinese.stderr == """
+                plan.yaml:8:45: 错误：未知的优先级 'high'
+                  提示：请写 P1、P2 或 P3
+                plan.yaml:8:60: 错误：未知的目的 'urgent'
+                  提示：请写 corrective（纠正行动）或 development（提升行动）
+                plan.yaml:8:76: 错误：未知的状态 'finished'
+                  提示：应为以下之一：'open', 'in_progress', 'done', 'superseded'
+                plan.yaml:9:5: 错误：行动项 id 'P-02@2' 出现了两次（首次出现于第 8 行）
+                  提示：每个行动项都要有自己的 id；请改名或删去其中一个
+
+                """)
+        #expect(chinese.status == english.status)
+        #expect(chinese.status == 1)
+    }
+
+    // MARK: Ticket mappings
+
+    @Test func aMappingErrorIsInChineseWithLangZh() throws {
+        let mapping = """
+            date_format: "yyyy-MM-dd HH:mm:sss"
+            columns:
+              created: created_at
+              resolved: {column: resolved_at, date_format: "yyyy/MM/dd hh:mm"}
+
+            """
+        let arguments = ["kpi", "tickets.csv", "--mapping", "mapping.yaml"]
+        let english = try run(arguments, replacing: ["mapping.yaml": mapping])
+        let chinese = try run(arguments + ["--lang", "zh"], replacing: ["mapping.yaml": mapping])
+        #expect(
+            english.stderr == """
+                mapping.yaml:1:32: error: date format 'yyyy-MM-dd HH:mm:sss': 'sss' is not a date or time field
+                  hint: e.g. iso8601, yyyy-MM-dd HH:mm:ss or d/M/yyyy HH:mm
+                mapping.yaml:4:49: error: date format 'yyyy/MM/dd hh:mm': 'h' is an hour 1–12 and needs 'a' (AM/PM); use 'H' for an hour 0–23
+                  hint: e.g. iso8601, yyyy-MM-dd HH:mm:ss or d/M/yyyy HH:mm
+
+                """)
+        #expect(
+            chinese.stderr == """
+                mapping.yaml:1:32: 错误：日期格式 'yyyy-MM-dd HH:mm:sss'：'sss' 不是日期或时间字段
+                  提示：例如 iso8601、yyyy-MM-dd HH:mm:ss 或 d/M/yyyy HH:mm
+                mapping.yaml:4:49: 错误：日期格式 'yyyy/MM/dd hh:mm'：'h' 是 1–12 的小时，需要配合 'a'（上午/下午）；0–23 的小时请用 'H'
+                  提示：例如 iso8601、yyyy-MM-dd HH:mm:ss 或 d/M/yyyy HH:mm
+
+                """)
+        #expect(chinese.status == english.status)
+        #expect(chinese.status == 1)
+    }
+
+    // MARK: Result files (JSON)
+
+    @Test func aJSONErrorIsInChinese() throws {
+        let arguments = ["review", "assessment.yaml", "--catalog", "catalog.yaml", "--previous", "previous.json"]
+        let run = try both(
+            arguments,
+            replacing: [
+                "previous.json": "{\"schema\": tru}\n", "assessment.yaml": ErrorsDoc.baseFiles["assessment.yaml"] ?? "",
+            ])
+        #expect(run.en.stderr == "previous.json:1:12: error: unexpected character 't': a JSON value is expected\n")
+        #expect(run.zh.stderr == "previous.json:1:12: 错误：意外的字符 't'：这里应为一个 JSON 值\n")
+        #expect(run.zh.status == run.en.status)
+        #expect(run.zh.status == 1)
+    }
+
+    // MARK: Ticket exports
+
+    @Test func aRowLeftOutIsInChinese() throws {
+        let tickets =
+            "id,created_at,resolved_at\nT-1,2026-03-02 09:00,2026-03-02 15:30\nT-2,2026/03/02 10:10,2026-03-04 11:00\n"
+        let run = try both(["kpi", "tickets.csv"], replacing: ["tickets.csv": tickets])
+        #expect(
+            run.en.stderr.hasPrefix(
+                "tickets.csv:3:5: warning: row left out: '2026/03/02 10:10' in column 'created_at' is not a date and"
+                    + " time in the format 'iso8601'\n"))
+        #expect(
+            run.zh.stderr.hasPrefix(
+                "tickets.csv:3:5: 警告：已略去此行：列 'created_at' 中的 '2026/03/02 10:10' 不是格式为 'iso8601' 的日期时间\n"))
+        #expect(run.zh.status == run.en.status)
+        #expect(run.zh.status == 0)
+        let strict = try both(["kpi", "tickets.csv", "--strict"], replacing: ["tickets.csv": tickets])
+        #expect(
+            strict.zh.stderr == """
+                tickets.csv:3:5: 错误：列 'created_at' 中的 '2026/03/02 10:10' 不是格式为 'iso8601' 的日期时间
+                  提示：不加 --strict 时，这样的行会被略去、计数并列出
+
+                """)
+        #expect(strict.zh.status == strict.en.status)
+        #expect(strict.zh.status == 1)
+    }
+
+    // MARK: Workbooks (xlsx)
+
+    @Test func aWorkbookErrorIsInChinese() throws {
+        let run = try both(["import", "assessment.yaml", "--output", "org"], replacing: [:])
+        #expect(
+            run.en.stderr == """
+                assessment.yaml: error: 'assessment.yaml' is not an xlsx workbook: it is not a zip archive
+                  hint: save the sheet as Excel Workbook (.xlsx); CSV, .xls and .et files are not read
+
+                """)
+        #expect(
+            run.zh.stderr == """
+                assessment.yaml: 错误：'assessment.yaml' 不是 xlsx 工作簿：它不是 zip 压缩包
+                  提示：把表格另存为“Excel 工作簿（.xlsx）”；不读取 CSV、.xls 和 .et 文件
+
+                """)
+        #expect(run.zh.status == run.en.status)
+        #expect(run.zh.status == 1)
     }
 }
 

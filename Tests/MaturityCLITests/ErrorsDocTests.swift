@@ -275,7 +275,10 @@ enum DiagnosticMessages {
         for call in calls {
             guard let argument = call.messageArgument else { continue }
             // A named message (`.unknownKey(key, in: what)`): checked where the factory makes it.
-            let trimmed = argument.text.trimmingCharacters(in: .whitespacesAndNewlines)
+            var trimmed = argument.text.trimmingCharacters(in: .whitespacesAndNewlines)
+            if let label = call.pattern.label, trimmed.hasPrefix(label + ":") {
+                trimmed = trimmed.dropFirst(label.count + 1).trimmingCharacters(in: .whitespaces)
+            }
             if trimmed.hasPrefix(".") || trimmed.hasPrefix("Diagnostic.Message.") { continue }
             // A factory that builds its text from a value (`Self(en: reason, zh: …)`): checked where it is called.
             if call.pattern.name == "Self", argument.literals.isEmpty { continue }

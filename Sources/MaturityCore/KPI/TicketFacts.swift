@@ -122,17 +122,15 @@ struct TicketTally {
 
     /// Why a ticket's times cannot all be true, and the field that says the impossible; such a
     /// ticket is left out and reported.
-    func contradiction(_ t: TicketFacts) -> (message: String, field: TicketMapping.Field)? {
+    func contradiction(_ t: TicketFacts) -> (message: Diagnostic.Message, field: TicketMapping.Field)? {
         if let created = t.created, let response = t.firstResponse, response < created {
-            return (
-                "first response (\(local(response))) is before creation (\(local(created)))", .firstResponse
-            )
+            return (.responseBeforeCreation(local(response), local(created)), .firstResponse)
         }
         if let created = t.created, let resolved = t.resolved, resolved < created {
-            return ("resolution (\(local(resolved))) is before creation (\(local(created)))", .resolved)
+            return (.resolutionBeforeCreation(local(resolved), local(created)), .resolved)
         }
         if let time = t.responseTime, time < 0 {
-            return ("first response time is negative", .firstResponseMinutes)
+            return (.responseTimeNegative, .firstResponseMinutes)
         }
         return nil
     }

@@ -52,19 +52,19 @@ public enum TicketKPIs {
         switch kind {
         case .missing:
             throw DiagnosticError(
-                .error("ticket export '\(displayPath)' does not exist", at: .file(displayPath), hint: "check the path"))
+                .error(.fileDoesNotExist(.ticketExport, displayPath), at: .file(displayPath), hint: .checkThePath))
         case .regular, .pipe, .characterDevice:
             break
         case .folder, .blockDevice, .socket:
             throw DiagnosticError(
-                .error("'\(displayPath)' is \(kind.phrase), not a ticket export", at: .file(displayPath)))
+                .error(.notATicketExport(displayPath, is: kind), at: .file(displayPath)))
         }
         let fd = open(path, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else {
             throw DiagnosticError(
                 .error(
-                    "cannot read '\(displayPath)': \(FileProblem.describe(errno))", at: .file(displayPath),
-                    hint: "check the path and that the file is readable"))
+                    .cannotRead(.key(""), displayPath, reason: FileProblem.describe(errno)), at: .file(displayPath),
+                    hint: .checkPathReadable))
         }
         defer { close(fd) }
         var status = stat()
@@ -122,7 +122,7 @@ public enum TicketKPIs {
     static func readHeader(_ reader: CSVReader, file: String) throws(DiagnosticError) -> [String] {
         guard try TicketRun.next(reader, file: file) else {
             throw DiagnosticError(
-                .error("'\(file)' is empty", at: .start(of: file), hint: "a header row naming the columns is expected"))
+                .error(.headerEmpty(file), at: .start(of: file), hint: .headerRowExpected))
         }
         var header: [String] = []
         for index in 0..<reader.fieldCount {
@@ -130,8 +130,8 @@ public enum TicketKPIs {
                 let (line, column) = reader.location(ofField: index)
                 throw DiagnosticError(
                     .error(
-                        "the header is not UTF-8 text", at: SourceLocation(file: file, line: line, column: column),
-                        hint: "save the export as UTF-8 (a GBK export can be converted: iconv -f GBK -t UTF-8)"))
+                        .headerNotUTF8, at: SourceLocation(file: file, line: line, column: column),
+                        hint: .saveExportAsUTF8Iconv))
             }
             header.append(name)
         }

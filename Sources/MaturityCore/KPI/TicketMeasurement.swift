@@ -35,14 +35,13 @@ public struct TicketMeasurement: Sendable, Hashable {
 
     /// The problems as warnings for standard error, and a last one with the count when not all are shown.
     public var warnings: [Diagnostic] {
-        var warnings = problems.map { Diagnostic.warning("row left out: " + $0.message, at: $0.location) }
+        var warnings = problems.map { Diagnostic.warning(.rowLeftOut + $0.text, at: $0.location) }
         // An event-log ticket may span several rows left out for one problem: say so only when problems
         // were cut from the list.
         if problems.count >= TicketKPIs.shownProblems, rowsLeftOut > problems.count {
             warnings.append(
                 .warning(
-                    "\(rowsLeftOut) rows of \(file) left out in all; the first \(problems.count) problems are shown",
-                    at: nil, hint: "'maturity kpi' on the export lists them; with --strict it stops at the first"))
+                    .rowsLeftOutInAll(rowsLeftOut, of: file, shown: problems.count), at: nil, hint: .kpiListsThem))
         }
         return warnings
     }

@@ -3,7 +3,7 @@ import Foundation
 /// A problem with one row: which field (nil: the whole record) and what is wrong.
 struct RowProblem: Error {
     var field: Int?
-    var message: String
+    var message: Diagnostic.Message
 }
 
 /// A mapping applied to one export's header: where each mapped column is, and its value lists as
@@ -80,18 +80,16 @@ final class TicketRowReader {
             if found.count > 1 {
                 bag.append(
                     .error(
-                        "column '\(name)' appears \(found.count) times in the header of \(file) (columns "
-                            + found.map { String($0 + 1) }.joined(separator: ", ") + ")",
-                        at: location ?? .start(of: file),
-                        hint: "rename the columns in the export so that each is unique"))
+                        .columnRepeated(name, times: found.count, in: file, columns: found.map { $0 + 1 }),
+                        at: location ?? .start(of: file), hint: .renameColumnsUnique))
                 return nil
             }
             if let index = found.first { return index }
             if mapping.columnsOptional { return nil }
             let hint =
-                Suggestion.hint(for: wanted, in: trimmedHeader, listUpTo: 0)
-                ?? "the header has: " + trimmedHeader.prefix(40).map { "'\($0)'" }.joined(separator: ", ")
-            bag.append(.error("column '\(name)' is not in the header of \(file)", at: location, hint: hint))
+                Suggestion.hintMessage(for: wanted, in: trimmedHeader, listUpTo: 0)
+                ?? .headerHas(Array(trimmedHeader.prefix(40)))
+            bag.append(.error(.columnNotInHeader(name, of: file), at: location, hint: hint))
             return nil
         }
 
@@ -120,13 +118,11 @@ final class TicketRowReader {
         if mapping.columnsOptional, slots.isEmpty, bag.all.isEmpty {
             bag.append(
                 .error(
-                    "the header of \(file) has none of the simple format's columns", at: .start(of: file),
-                    hint: "name the columns "
-                        + TicketMapping.simpleFormatHeaders.map(\.1).joined(separator: ", ")
-                        + ", or pass a mapping (--mapping MAP.yaml) that names the export's own"))
+                    .noSimpleFormatColumns(file), at: .start(of: file),
+                    hint: .nameSimpleColumns(TicketMapping.simpleFormatHeaders.map(\.1))))
         }
         if mapping.eventLog != nil, slots[.id] == nil, bag.all.isEmpty {
-            bag.append(.error("an event log needs the ticket id column", at: .start(of: mapping.file ?? file)))
+            bag.append(.error(.eventLogNeedsIDColumn, at: .start(of: mapping.file ?? file)))
         }
         try bag.throwIfErrors()
 
@@ -176,10 +172,9 @@ final class TicketRowReader {
                 return zone.utc(fromLocal: written.milliseconds)
             }
         }
-        let formats = slot.formats.map { "'\($0.pattern)'" }.joined(separator: " or ")
         throw RowProblem(
             field: slot.index,
-            message: "'\(Self.text(v))' in column '\(slot.header)' is not a date and time in the format \(formats)")
+            message: .notADateTime(Self.text(v), column: slot.header, formats: slot.formats.map(\.pattern)))
     }
 
     @inline(__always)
@@ -191,7 +186,7 @@ final class TicketRowReader {
         if let otherwise = slot.otherwise { return otherwise }
         throw RowProblem(
             field: slot.index,
-            message: "'\(Self.text(v))' in column '\(slot.header)' is neither a true nor a false value")
+            message: .neitherTrueNorFalse(Self.text(v), column: slot.header))
     }
 
     /// Reads one record into `facts`; a problem leaves the row out.
@@ -200,14 +195,13 @@ final class TicketRowReader {
         if let problem = r.problem {
             switch problem {
             case .unterminatedQuote(let field):
-                throw RowProblem(field: field, message: "a quoted field is not closed before the end of the file")
+                throw RowProblem(field: field, message: .quotedFieldNotClosed)
             case .textAfterClosingQuote(let field):
-                throw RowProblem(field: field, message: "text follows the closing quote of a field")
+                throw RowProblem(field: field, message: .textAfterClosingQuote)
             }
         }
         guard r.fieldCount == headerCount else {
-            throw RowProblem(
-                field: nil, message: "the row has \(r.fieldCount) fields where the header has \(headerCount)")
+            throw RowProblem(field: nil, message: .rowFieldCount(r.fieldCount, header: headerCount))
         }
         facts.created = try timestamp(created, r)
         facts.firstResponse = try timestamp(firstResponse, r)
@@ -216,7 +210,7 @@ final class TicketRowReader {
             guard let thousandths = ValueSet.thousandths(v) else {
                 throw RowProblem(
                     field: slot.index,
-                    message: "'\(Self.text(v))' in column '\(slot.header)' is not a number of minutes")
+                    message: .notMinutes(Self.text(v), column: slot.header))
             }
             facts.responseTime = thousandths * 60
         } else {
@@ -246,11 +240,11 @@ final class TicketRowReader {
             if score == nil { score = ValueSet.thousandths(v) }
             guard let score else {
                 throw RowProblem(
-                    field: slot.index, message: "'\(Self.text(v))' in column '\(slot.header)' is not a rating 1–5")
+                    field: slot.index, message: .notARating(Self.text(v), column: slot.header))
             }
             guard score >= 1000, score <= 5000 else {
                 throw RowProblem(
-                    field: slot.index, message: "rating '\(Self.text(v))' in column '\(slot.header)' is outside 1–5")
+                    field: slot.index, message: .ratingOutside(Self.text(v), column: slot.header))
             }
             facts.csat = score
         } else {

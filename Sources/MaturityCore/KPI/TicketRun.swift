@@ -26,14 +26,14 @@ struct TicketRun {
     }
 
     /// Counts a problem, keeps the first ones, and stops the run when strict.
-    mutating func report(_ message: String, line: Int, column: Int, rows leftOut: Int = 1)
+    mutating func report(_ message: Diagnostic.Message, line: Int, column: Int, rows leftOut: Int = 1)
         throws(DiagnosticError)
     {
         rowsLeftOut += leftOut
         let location = SourceLocation(file: file, line: line, column: column)
         if strict {
             throw DiagnosticError(
-                .error(message, at: location, hint: "without --strict, such rows are left out, counted and listed"))
+                .error(message, at: location, hint: .withoutStrict))
         }
         if problems.count < TicketKPIs.shownProblems {
             problems.append(.warning(message, at: location))
@@ -48,20 +48,17 @@ struct TicketRun {
     static func diagnostic(for failure: CSVReader.Failure, file: String) -> Diagnostic {
         switch failure {
         case .unreadable(let reason):
-            return .error("cannot read '\(file)': \(reason)", at: .file(file))
+            return .error(.cannotRead(.key(""), file, reason: reason), at: .file(file))
         case .recordTooLong(let line, let bytes):
             return .error(
-                "a row longer than \(bytes >> 20) MB starts here",
-                at: SourceLocation(file: file, line: line, column: 1),
-                hint: "a quote that is never closed makes the rest of the file one field; check the quoting")
+                .rowLongerThan(megabytes: bytes >> 20), at: SourceLocation(file: file, line: line, column: 1),
+                hint: .unclosedQuoteMakesOneField)
         case .tooManyFields(let line, let limit):
             return .error(
-                "a row with more than \(limit) fields starts here",
-                at: SourceLocation(file: file, line: line, column: 1),
-                hint: "check the delimiter: a ticket export has tens of columns")
+                .rowWithMoreFields(than: limit), at: SourceLocation(file: file, line: line, column: 1),
+                hint: .checkDelimiter)
         case .utf16:
-            return .error(
-                "the file is UTF-16 text", at: .start(of: file), hint: "save the export as UTF-8 (CSV UTF-8 in Excel)")
+            return .error(.fileIsUTF16, at: .start(of: file), hint: .saveExportAsUTF8)
         }
     }
 
@@ -125,7 +122,7 @@ struct TicketRun {
         var facts = TicketFacts()
         while try nextRow(reader, rowReader, into: &facts) {
             guard let id = rowReader.ticketId(reader) else {
-                try report("no ticket id in column '\(rowReader.idHeader)'", line: reader.line, column: 1)
+                try report(.noTicketID(inColumn: rowReader.idHeader), line: reader.line, column: 1)
                 continue
             }
             if let finished = collapser.add(id: id, facts: facts, line: reader.line) {
@@ -134,10 +131,8 @@ struct TicketRun {
             if let reappeared = collapser.reappeared {
                 throw DiagnosticError(
                     .error(
-                        "rows of ticket '\(reappeared.id)' are not together: it appears here again after other tickets",
-                        at: SourceLocation(file: file, line: reappeared.line, column: 1),
-                        hint: "sort the export by ticket (then time), or set 'event_log: {order: any}' "
-                            + "in the mapping, which holds every ticket in memory"))
+                        .ticketRowsNotTogether(reappeared.id),
+                        at: SourceLocation(file: file, line: reappeared.line, column: 1), hint: .sortExportByTicket))
             }
         }
         for ticket in collapser.finishAll() { try finish(ticket) }
@@ -146,7 +141,7 @@ struct TicketRun {
     mutating func finish(_ ticket: EventLogCollapser.Ticket) throws(DiagnosticError) {
         if let (message, _) = tally.contradiction(ticket.facts) {
             try report(
-                "ticket '\(ticket.id)' (\(ticket.rows) rows): \(message)", line: ticket.lastLine, column: 1,
+                .ticketContradiction(ticket.id, rows: ticket.rows, message), line: ticket.lastLine, column: 1,
                 rows: ticket.rows)
             return
         }

@@ -18,8 +18,12 @@ struct WrittenTime: Hashable {
 public struct TimestampFormat: Sendable, Hashable, CustomStringConvertible {
     /// A problem in a pattern, at a character offset.
     public struct PatternError: Error, Sendable, Hashable {
-        public var message: String
+        /// What is wrong with the pattern, in every language.
+        public var problem: Diagnostic.Message
         public var offset: Int
+
+        /// What is wrong, in English.
+        public var message: String { problem.en }
     }
 
     enum Part: Sendable, Hashable {
@@ -78,14 +82,10 @@ public struct TimestampFormat: Sendable, Hashable, CustomStringConvertible {
         }
         collect(parts)
         for (name, letters) in [("year", "yyyy"), ("month", "MM"), ("day", "dd")] where !seen.contains(name) {
-            throw PatternError(message: "the pattern has no \(name) (\(letters))", offset: 0)
+            throw PatternError(problem: .patternHasNo(name, letters), offset: 0)
         }
         if seen.contains("hour12") != seen.contains("ampm") {
-            throw PatternError(
-                message: seen.contains("hour12")
-                    ? "'h' is an hour 1–12 and needs 'a' (AM/PM); use 'H' for an hour 0–23"
-                    : "'a' (AM/PM) goes with 'h' (hour 1–12), not 'H'",
-                offset: 0)
+            throw PatternError(problem: seen.contains("hour12") ? .hour12NeedsAmPm : .amPmNeedsHour12, offset: 0)
         }
         self.init(pattern: pattern, parts: parts)
     }
@@ -99,7 +99,7 @@ public struct TimestampFormat: Sendable, Hashable, CustomStringConvertible {
         while index < characters.count {
             let character = characters[index]
             if character == "]" {
-                guard nested else { throw PatternError(message: "']' without '['", offset: index) }
+                guard nested else { throw PatternError(problem: .closingBracketWithoutOpening, offset: index) }
                 index += 1
                 return try settle(parts, runs)
             }
@@ -117,7 +117,7 @@ public struct TimestampFormat: Sendable, Hashable, CustomStringConvertible {
                     end += 1
                 }
                 guard end < characters.count else {
-                    throw PatternError(message: "a quoted literal is not closed", offset: index)
+                    throw PatternError(problem: .quotedLiteralNotClosed, offset: index)
                 }
                 if text.isEmpty { text = "'" }
                 for byte in text.utf8 { parts.append(.literal(byte)) }
@@ -140,7 +140,7 @@ public struct TimestampFormat: Sendable, Hashable, CustomStringConvertible {
             for byte in String(character).utf8 { parts.append(.literal(byte)) }
             index += 1
         }
-        if nested { throw PatternError(message: "'[' without ']'", offset: characters.count) }
+        if nested { throw PatternError(problem: .openingBracketWithoutClosing, offset: characters.count) }
         return try settle(parts, runs)
     }
 
@@ -174,8 +174,7 @@ public struct TimestampFormat: Sendable, Hashable, CustomStringConvertible {
             case ("X", 1...5), ("x", 1...5), ("Z", 1...5): part = .offset
             default:
                 throw PatternError(
-                    message: "'\(String(repeating: run.letter, count: run.count))' is not a date or time field",
-                    offset: run.at)
+                    problem: .notADateField(String(repeating: run.letter, count: run.count)), offset: run.at)
             }
             parts[run.partIndex] = part
         }

@@ -13,14 +13,12 @@ extension AssessmentLoader.Reader {
         for entry in fields.entries {
             if catalog.isPoints, Self.levelsEntryKeys.contains(entry.key) {
                 r.error(
-                    "'\(entry.key)' of '\(id)': catalog '\(catalog.id)' scores points, not levels", at: entry.keyNode,
-                    hint: entry.key == "claimed"
-                        ? "write the points the clause earns as 'earned: N' (or 'sample:' for a sampled clause)"
-                        : "write the auditor's points as 'audited_earned: N' (or 'audited_sample:')")
+                    .scoresPointsNotLevels(entry.key, of: id, catalog: catalog.id), at: entry.keyNode,
+                    hint: entry.key == "claimed" ? .writeEarned : .writeAuditedEarned)
             } else if !catalog.isPoints, Self.pointsEntryKeys.contains(entry.key) {
                 r.error(
-                    "'\(entry.key)' of '\(id)': catalog '\(catalog.id)' scores levels, not points", at: entry.keyNode,
-                    hint: "write the level as 'claimed: N' (the auditor's as 'audited: N')")
+                    .scoresLevelsNotPoints(entry.key, of: id, catalog: catalog.id), at: entry.keyNode,
+                    hint: .writeClaimedLevel)
             }
         }
     }
@@ -38,26 +36,24 @@ extension AssessmentLoader.Reader {
             }
             if criterion.check == .sample {
                 r.error(
-                    "'\(id)' is checked by sample: give \(key == "earned" ? "sample" : "audited_sample"): "
-                        + "{size: N, conforming: M} instead of \(key)", at: node,
-                    hint: "the points follow from the sample: points × conforming / size")
+                    .checkedBySample(id, give: key == "earned" ? "sample" : "audited_sample", insteadOf: key),
+                    at: node, hint: .pointsFollowFromSample)
                 continue
             }
             if value < 0 {
-                r.error("\(key) of '\(id)' must be 0 or more, found \(format(value))", at: node)
+                r.error(.earnedNegative(key, of: id, found: format(value)), at: node)
                 continue
             }
             if value > points + Tolerance.epsilon {
                 r.error(
-                    "\(key) \(format(value)) of '\(id)' is more than its \(format(points)) points", at: node,
-                    hint: "a clause earns at most its points; deductions beyond it are 'adjustments:'")
+                    .earnedMoreThanPoints(key, format(value), of: id, points: format(points)), at: node,
+                    hint: .clauseEarnsAtMostItsPoints)
                 continue
             }
             if criterion.check == .all, value > Tolerance.epsilon, value < points - Tolerance.epsilon {
                 r.error(
-                    "'\(id)' is checked as a whole (check: all): it earns its \(format(points)) points or 0, "
-                        + "found \(format(value))", at: node,
-                    hint: "give 0 or \(format(points)); partial points need check: graded or sample in the catalog")
+                    .checkedAsWhole(id, points: format(points), found: format(value)), at: node,
+                    hint: .giveAllOrNothing(format(points)))
                 continue
             }
             if key == "earned" { entry.earned = value } else { entry.auditedEarned = value }
@@ -66,8 +62,8 @@ extension AssessmentLoader.Reader {
             guard let node = fields[key], !r.isNull(node) else { continue }
             guard criterion.check == .sample else {
                 r.error(
-                    "'\(id)' is not checked by sample (check: \(criterion.check.rawValue))", at: node,
-                    hint: "give its points as \(key == "sample" ? "earned" : "audited_earned"): N")
+                    .notCheckedBySample(id, check: criterion.check.rawValue), at: node,
+                    hint: .givePointsAs(key == "sample" ? "earned" : "audited_earned"))
                 continue
             }
             guard let sample = readSample(node, .init(en: "\(key) of '\(id)'", zh: "'\(id)' 的 \(key)")) else {
@@ -87,17 +83,16 @@ extension AssessmentLoader.Reader {
                 conformingNode, .init(en: "conforming of \(what.en)", zh: "\(what.zh) 的 conforming"))
         else { return nil }
         if size < 1 {
-            r.error("\(what): size must be 1 or more, found \(size)", at: sizeNode)
+            r.error(.sampleSizeTooSmall(what, size), at: sizeNode)
             return nil
         }
         if conforming < 0 {
-            r.error("\(what): conforming must be 0 or more, found \(conforming)", at: conformingNode)
+            r.error(.conformingNegative(what, conforming), at: conformingNode)
             return nil
         }
         if conforming > size {
             r.error(
-                "\(what): \(conforming) conforming of a sample of \(size)", at: conformingNode,
-                hint: "conforming counts the sampled items that met the clause, at most the size")
+                .conformingMoreThanSize(what, conforming, size), at: conformingNode, hint: .conformingAtMostSize)
             return nil
         }
         return Sample(size: size, conforming: conforming)
@@ -108,24 +103,18 @@ extension AssessmentLoader.Reader {
         let ids = catalog.profiles.map(\.id)
         guard let node = map["profile"] else {
             if !catalog.profiles.isEmpty {
-                r.error(
-                    "the assessment has no 'profile': catalog '\(catalog.id)' scores each enterprise type on its own "
-                        + "criteria", at: root,
-                    hint: "add 'profile: ' with one of " + ids.map { "'\($0)'" }.joined(separator: ", "))
+                r.error(.assessmentHasNoProfile(catalog: catalog.id), at: root, hint: .addProfile(ids))
             }
             return nil
         }
         guard let id = r.identifier(node, .key("profile")) else { return nil }
         guard !catalog.profiles.isEmpty else {
-            r.error(
-                "catalog '\(catalog.id)' has no profiles", at: node,
-                hint: "remove 'profile:'; only a points catalog with enterprise types has them")
+            r.error(.catalogHasNoProfiles(catalog.id), at: node, hint: .removeProfile)
             return nil
         }
         guard let profile = catalog.profile(id) else {
             r.error(
-                "unknown profile '\(id)'", at: node,
-                hint: Suggestion.hint(for: id, in: ids) ?? "profiles: " + ids.joined(separator: ", "))
+                .unknownProfile(id), at: node, hint: Suggestion.hintMessage(for: id, in: ids) ?? .profilesAre(ids))
             return nil
         }
         return profile
@@ -144,9 +133,7 @@ extension AssessmentLoader.Reader {
             }
             if given {
                 r.error(
-                    "criterion '\(scalar.string)' is excluded by profile '\(profile.id)', so it earns no points",
-                    at: key,
-                    hint: "remove its points; an excluded criterion leaves the total")
+                    .excludedByProfile(scalar.string, profile: profile.id), at: key, hint: .removeExcludedPoints)
             }
         }
     }
@@ -157,10 +144,8 @@ extension AssessmentLoader.Reader {
         guard !r.isNull(node), let items = r.sequence(node, .key("adjustments")) else { return [] }
         if catalog.adjustments == nil, !items.isEmpty {
             r.error(
-                "catalog '\(catalog.id)' allows no adjustments", at: node,
-                hint: catalog.isPoints
-                    ? "the catalog sets no 'adjustments:' values; remove the list"
-                    : "deductions and bonuses belong to a points catalog; record findings instead")
+                .allowsNoAdjustments(catalog.id), at: node,
+                hint: catalog.isPoints ? .catalogSetsNoAdjustments : .adjustmentsBelongToPoints)
             return []
         }
         var result: [Adjustment] = []
@@ -177,8 +162,8 @@ extension AssessmentLoader.Reader {
             else { continue }
             guard let kind = Adjustment.Kind(rawValue: kindText) else {
                 r.error(
-                    "an adjustment's kind must be 'deduction' or 'bonus', found '\(kindText)'", at: kindNode,
-                    hint: Suggestion.hint(for: kindText, in: Adjustment.Kind.allCases.map(\.rawValue)))
+                    .adjustmentKind(kindText), at: kindNode,
+                    hint: Suggestion.hintMessage(for: kindText, in: Adjustment.Kind.allCases.map(\.rawValue)))
                 continue
             }
             counts[kind, default: 0] += 1
@@ -188,10 +173,10 @@ extension AssessmentLoader.Reader {
             }
             let at = map["id"] ?? item
             if let first = seen[id] {
-                r.error(
-                    "duplicate id '\(id)' of an adjustment"
-                        + (first.map { " (also used at \(r.refer(to: $0)))" } ?? ""), at: at,
-                    hint: "give the adjustment its own 'id:'")
+                r.append(
+                    .error(
+                        .duplicateAdjustmentID(id), at: r.location(at), hint: .giveAdjustmentID,
+                        notes: first.map { [.alsoUsed(at: $0, from: r.file)] } ?? []))
                 continue
             }
             seen[id] = r.location(at)
@@ -201,8 +186,7 @@ extension AssessmentLoader.Reader {
             {
                 if catalog.criterion(ref) == nil {
                     r.error(
-                        "adjustment '\(id)' names unknown criterion '\(ref)'", at: criterionNode,
-                        hint: criterionSuggester.hint(for: ref))
+                        .adjustmentNamesUnknown(id, ref), at: criterionNode, hint: criterionSuggester.hint(for: ref))
                 }
                 criterion = ref
             }

@@ -42,8 +42,8 @@ extension CatalogLoader.Builder {
         guard let text = r.string(node, .key("scoring")) else { return }
         if Catalog.Scoring(rawValue: text) == nil {
             r.error(
-                "scoring must be 'levels' or 'points', found '\(text)'", at: node,
-                hint: Suggestion.hint(for: text, in: Catalog.Scoring.allCases.map(\.rawValue)))
+                .scoringLevelsOrPoints(text), at: node,
+                hint: Suggestion.hintMessage(for: text, in: Catalog.Scoring.allCases.map(\.rawValue)))
         }
     }
 
@@ -53,13 +53,11 @@ extension CatalogLoader.Builder {
             switch scoring {
             case .points where CatalogLoader.levelsOnlyKeys.contains(entry.key):
                 r.error(
-                    "'\(entry.key)' in \(what) has no meaning in a points catalog", at: entry.keyNode,
-                    hint: "a points catalog weighs each criterion by its points and rates by the overall score "
-                        + "(and held_days_min); remove '\(entry.key)'")
+                    .keyMeaninglessInPoints(entry.key, in: what), at: entry.keyNode,
+                    hint: .removeKeyForPoints(entry.key))
             case .levels where CatalogLoader.pointsOnlyKeys.contains(entry.key):
                 r.error(
-                    "'\(entry.key)' in \(what) belongs to a points catalog", at: entry.keyNode,
-                    hint: "add 'scoring: points' to the catalog, or remove '\(entry.key)'")
+                    .keyBelongsToPoints(entry.key, in: what), at: entry.keyNode, hint: .addScoringPoints(entry.key))
             default:
                 break
             }
@@ -73,20 +71,17 @@ extension CatalogLoader.Builder {
                 node, .init(en: "held_days_min of rating '\(rating)'", zh: "评级 '\(rating)' 的 held_days_min"))
         else { return nil }
         if days <= 0 {
-            r.error("held_days_min of rating '\(rating)' must be more than 0, found \(days)", at: node)
+            r.error(.heldDaysNotPositive(rating, days), at: node)
             return nil
         }
         if days > Day.maximumSpanDays {
             r.error(
-                "held_days_min of rating '\(rating)' must be at most \(Day.maximumSpanDays), found \(days)", at: node,
-                hint: "ten years at most; a certificate runs three")
+                .heldDaysTooLong(rating, maximum: Day.maximumSpanDays, found: days), at: node,
+                hint: .certificateRunsThree)
             return nil
         }
         if lowest {
-            r.error(
-                "held_days_min on '\(rating)', the lowest rating: it is the rating a certificate holds before "
-                    + "the others", at: node,
-                hint: "put held_days_min on the ratings above it (the star ratings)")
+            r.error(.heldDaysOnLowest(rating), at: node, hint: .heldDaysOnHigherRatings)
             return nil
         }
         return days
@@ -102,8 +97,8 @@ extension CatalogLoader.Builder {
                 check = parsed
             } else {
                 r.error(
-                    "check of '\(id)' must be 'all', 'sample' or 'graded', found '\(text)'", at: node,
-                    hint: Suggestion.hint(for: text, in: PointsCheck.allCases.map(\.rawValue)))
+                    .unknownCheck(id, text), at: node,
+                    hint: Suggestion.hintMessage(for: text, in: PointsCheck.allCases.map(\.rawValue)))
             }
         }
         let requirement = map["requirement"].flatMap {
@@ -111,23 +106,20 @@ extension CatalogLoader.Builder {
         }
         if let requirement, !requirement.missingLanguages.isEmpty, let node = map["requirement"] {
             r.warning(
-                "requirement of '\(id)' has no "
-                    + requirement.missingLanguages.map(\.rawValue).joined(separator: ", ") + " text",
-                at: node, hint: "write {zh: …, en: …} so plans name the requirement in both languages")
+                .requirementMissesLanguages(id, requirement.missingLanguages.map(\.rawValue).joined(separator: ", ")),
+                at: node, hint: .writeRequirementInBoth)
         }
         guard let node = map["points"],
             let points = r.number(node, .init(en: "points of '\(id)'", zh: "'\(id)' 的 points"))
         else { return nil }
         if points <= 0 {
-            r.error(
-                "points of '\(id)' must be more than 0, found \(format(points))", at: node,
-                hint: "a clause worth nothing is not a clause; remove it or give it points")
+            r.error(.pointsNotPositive(id, format(points)), at: node, hint: .clauseWorthNothing)
             return nil
         }
         if points > CatalogLoader.maximumWeight {
             r.error(
-                "points of '\(id)' must be at most \(format(CatalogLoader.maximumWeight)), found \(KPIDefinition.show(points))",
-                at: node, hint: "points are relative: only their ratios count")
+                .pointsTooLarge(id, maximum: format(CatalogLoader.maximumWeight), found: KPIDefinition.show(points)),
+                at: node, hint: .pointsAreRelative)
             return nil
         }
         return (points, check, requirement)
@@ -148,7 +140,7 @@ extension CatalogLoader.Builder {
             let threshold = r.number(thresholdNode, .init(en: "threshold of '\(criterion)'", zh: "'\(criterion)' 的阈值"))
         else { return nil }
         if let problem = definition?.rangeProblem(threshold) {
-            r.error("threshold of '\(criterion)' for KPI '\(kpi)' \(problem)", at: thresholdNode)
+            r.error(.thresholdOutOfRange(criterion, kpi: kpi, problem), at: thresholdNode)
             return nil
         }
         return Metric(kpi: kpi, better: better, thresholds: [1: threshold])
@@ -162,41 +154,39 @@ extension CatalogLoader.Builder {
         for item in items {
             guard
                 let map = r.mapping(
-                    item, .init(en: "a profile", zh: "档案"), allowed: CatalogLoader.profileKeys,
+                    item, .init(en: "a profile", zh: "企业类型"), allowed: CatalogLoader.profileKeys,
                     required: ["id", "name"]),
-                let idNode = map["id"], let id = r.identifier(idNode, .init(en: "profile id", zh: "档案 id"))
+                let idNode = map["id"], let id = r.identifier(idNode, .init(en: "profile id", zh: "企业类型 id"))
             else { continue }
-            if profiles.contains(where: { $0.id == id }) { r.error("duplicate profile id '\(id)'", at: idNode) }
+            if profiles.contains(where: { $0.id == id }) { r.error(.duplicateProfileID(id), at: idNode) }
             let name =
-                map["name"].flatMap { r.text($0, .init(en: "name of profile '\(id)'", zh: "档案 '\(id)' 的名称")) }
+                map["name"].flatMap { r.text($0, .init(en: "name of profile '\(id)'", zh: "企业类型 '\(id)' 的名称")) }
                 ?? LocalizedText(id)
             _ = map["description"].flatMap {
-                r.text($0, .init(en: "description of profile '\(id)'", zh: "档案 '\(id)' 的说明"))
+                r.text($0, .init(en: "description of profile '\(id)'", zh: "企业类型 '\(id)' 的说明"))
             }
             var excludes: [String] = []
             var excluded = Set<String>()
             if let excludesNode = map["excludes"], !r.isNull(excludesNode),
                 let refs = r.identifiers(
-                    excludesNode, .init(en: "excludes of profile '\(id)'", zh: "档案 '\(id)' 的 excludes"))
+                    excludesNode, .init(en: "excludes of profile '\(id)'", zh: "企业类型 '\(id)' 的 excludes"))
             {
                 for (ref, refNode) in refs {
                     if criterionIds[ref] == nil {
-                        r.error(
-                            "profile '\(id)' excludes unknown criterion '\(ref)'", at: refNode,
-                            hint: suggester.hint(for: ref))
+                        r.error(.profileExcludesUnknown(id, ref), at: refNode, hint: suggester.hint(for: ref))
                     } else if !excluded.insert(ref).inserted {
-                        r.error("profile '\(id)' excludes '\(ref)' twice", at: refNode)
+                        r.error(.profileExcludesTwice(id, ref), at: refNode)
                     } else {
                         excludes.append(ref)
                     }
                 }
             }
             if !excludes.isEmpty, excludes.count == criterionIds.count {
-                r.error("profile '\(id)' excludes every criterion", at: idNode, hint: "a profile leaves some criteria")
+                r.error(.profileExcludesEverything(id), at: idNode, hint: .profileLeavesSome)
             }
             profiles.append(Catalog.Profile(id: id, name: name, excludes: excludes, location: r.location(idNode)))
         }
-        if profiles.isEmpty { r.error("'profiles' lists no profile", at: node, hint: "remove it, or list profiles") }
+        if profiles.isEmpty { r.error(.profilesListsNone, at: node, hint: .removeOrListProfiles) }
         return profiles
     }
 
@@ -208,9 +198,7 @@ extension CatalogLoader.Builder {
             guard let valueNode = map[key], let value = r.number(valueNode, .key(key)) else { continue }
             let allowsZero = key == "bonus_max"
             if value < 0 || (!allowsZero && value == 0) || value > 100 {
-                r.error(
-                    "\(key) must be \(allowsZero ? "0" : "more than 0") to 100 points, found \(format(value))",
-                    at: valueNode)
+                r.error(.adjustmentOutOfRange(key, allowsZero: allowsZero, found: format(value)), at: valueNode)
                 continue
             }
             switch key {

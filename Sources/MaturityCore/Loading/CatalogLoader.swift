@@ -109,18 +109,14 @@ public enum CatalogLoader {
             let kind = files.kind(path)
             guard kind != .missing else {
                 bag.append(
-                    .error(
-                        "catalog '\(display)' does not exist", at: .file(display),
-                        hint: "give a catalog file, or a folder holding catalog.yaml"))
+                    .error(.catalogDoesNotExist(display), at: .file(display), hint: .giveCatalogFileOrFolder))
                 return nil
             }
             if kind == .folder {
                 let main = PathText.join(path, "catalog.yaml")
                 guard files.kind(main) != .missing else {
                     bag.append(
-                        .error(
-                            "folder '\(display)' has no catalog.yaml", at: .file(display),
-                            hint: "a catalog folder holds catalog.yaml plus one file per domain"))
+                        .error(.folderHasNoCatalogYAML(display), at: .file(display), hint: .catalogFolderHolds))
                     return nil
                 }
                 return readFile(main, display: PathText.join(display, "catalog.yaml"), folder: (path, display))
@@ -171,8 +167,7 @@ public enum CatalogLoader {
             if let node = map["schema"], let schema = r.integer(node, .key("schema")), schema != Catalog.supportedSchema
             {
                 r.error(
-                    "unknown schema \(schema)", at: node,
-                    hint: "this version of maturity reads catalog schema \(Catalog.supportedSchema)")
+                    .unknownCatalogSchema(schema), at: node, hint: .readsCatalogSchema(Catalog.supportedSchema))
             }
             let id = map["id"].flatMap { r.identifier($0, .init(en: "catalog id", zh: "准则 id")) }
             let version = map["version"].flatMap { r.string($0, .key("version")) }
@@ -187,11 +182,11 @@ public enum CatalogLoader {
             var maxAge = 365
             if let node = map["evidence_max_age_days"], let days = r.integer(node, .key("evidence_max_age_days")) {
                 if days <= 0 {
-                    r.error("evidence_max_age_days must be more than 0, found \(days)", at: node)
+                    r.error(.evidenceMaxAgeNotPositive(days), at: node)
                 } else if days > Day.maximumSpanDays {
                     r.error(
-                        "evidence_max_age_days must be at most \(Day.maximumSpanDays), found \(days)", at: node,
-                        hint: "ten years at most; evidence is usually current for one to three")
+                        .evidenceMaxAgeTooLong(days, maximum: Day.maximumSpanDays), at: node,
+                        hint: .evidenceUsuallyCurrent)
                 } else {
                     maxAge = days
                 }
@@ -219,9 +214,7 @@ public enum CatalogLoader {
                         if case .scalar = item, folder != nil {
                             if let ref = named[index], let domain = readDomainFile(ref) { domains.append(domain) }
                         } else if case .scalar = item {
-                            r.error(
-                                "a domain given by file name is only possible in a catalog folder", at: item,
-                                hint: "write the domain here as a mapping, or use a folder with catalog.yaml")
+                            r.error(.domainByFileNameOnlyInFolder, at: item, hint: .writeDomainAsMapping)
                         } else if let domain = readDomain(item, r) {
                             domains.append(domain)
                         }
@@ -238,18 +231,16 @@ public enum CatalogLoader {
                 }
             }
             if domains.isEmpty, map["domains"] != nil || folder != nil {
-                r.error("the catalog has no domains", at: map["domains"] ?? document.root)
+                r.error(.catalogHasNoDomains, at: map["domains"] ?? document.root)
             } else if map["domains"] == nil, folder == nil {
-                r.error(
-                    "the catalog has no 'domains'", at: document.root, hint: "add 'domains:' with at least one domain")
+                r.error(.catalogHasNoDomainsKey, at: document.root, hint: .addDomains)
             }
 
             let criterionCount = domains.reduce(0) { $0 + $1.criteria.count }
             if criterionCount > Catalog.maximumCriteria {
                 r.error(
-                    "the catalog has \(criterionCount) criteria, more than the \(Catalog.maximumCriteria) a catalog may have",
-                    at: map["domains"] ?? document.root,
-                    hint: "a certification catalog has tens of criteria; split it into several catalogs")
+                    .tooManyCriteria(criterionCount, maximum: Catalog.maximumCriteria),
+                    at: map["domains"] ?? document.root, hint: .splitCatalog)
             }
 
             // Criteria a rating requires must exist; they are read after the ratings.
@@ -259,9 +250,7 @@ public enum CatalogLoader {
                     guard case .mapping(let required)? = rating["criterion_min"] else { continue }
                     for (key, _) in required {
                         guard case .scalar(let id) = key, criterionIds[id.string] == nil else { continue }
-                        r.error(
-                            "criterion_min names unknown criterion '\(id.string)'", at: key,
-                            hint: suggester.hint(for: id.string))
+                        r.error(.criterionMinNamesUnknown(id.string), at: key, hint: suggester.hint(for: id.string))
                     }
                 }
             }
@@ -276,8 +265,7 @@ public enum CatalogLoader {
                     else { continue }
                     if criterionIds[target] == nil {
                         r.error(
-                            "renamed '\(entry.key)' points to unknown criterion '\(target)'", at: entry.value,
-                            hint: suggester.hint(for: target))
+                            .renamedToUnknown(entry.key, target), at: entry.value, hint: suggester.hint(for: target))
                     }
                     renamed[entry.key] = target
                 }
@@ -336,14 +324,12 @@ public enum CatalogLoader {
                 let base = files.realPath(folder.real) ?? folder.real
                 return DomainFileRef(path: real, name: RelativePath.from(base, to: real), display: display)
             case .missing:
-                bag.append(.error("domain file '\(display)' does not exist", at: reference))
+                bag.append(.error(.domainFileDoesNotExist(display), at: reference))
             case .outside:
                 bag.append(
-                    .error(
-                        "domain file '\(name)' resolves outside the catalog folder", at: reference,
-                        hint: "name a file inside the catalog folder, relative to it (symbolic links are followed)"))
+                    .error(.domainFileOutsideFolder(name), at: reference, hint: .nameFileInsideCatalogFolder))
             case .notAFile:
-                bag.append(.error("domain file '\(name)' is not a regular file", at: reference))
+                bag.append(.error(.domainFileNotRegular(name), at: reference))
             }
             return nil
         }
@@ -390,7 +376,10 @@ public enum CatalogLoader {
             // Ids must be unique across files too.
             if let location = domain.location {
                 if let first = domainIds[domain.id] {
-                    bag.append(.error("duplicate domain id '\(domain.id)' (first declared at \(first))", at: location))
+                    bag.append(
+                        .error(
+                            .duplicateDomainID(domain.id), at: location,
+                            notes: [.firstDeclared(at: first, from: nil)]))
                 } else {
                     domainIds[domain.id] = location
                 }
@@ -399,7 +388,9 @@ public enum CatalogLoader {
                 guard let location = criterion.location else { continue }
                 if let first = criterionIds[criterion.id], first != location {
                     bag.append(
-                        .error("duplicate criterion id '\(criterion.id)' (first declared at \(first))", at: location))
+                        .error(
+                            .duplicateCriterionID(criterion.id), at: location,
+                            notes: [.firstDeclared(at: first, from: nil)]))
                 } else {
                     criterionIds[criterion.id] = location
                 }
@@ -421,8 +412,8 @@ public enum CatalogLoader {
                 else { continue }
                 if number != index {
                     r.error(
-                        "the scale is not contiguous: entry \(index + 1) should be level \(index), found \(number)",
-                        at: levelNode, hint: "list levels 0, 1, 2, … in order, without gaps")
+                        .scaleNotContiguous(entry: index + 1, level: index, found: number), at: levelNode,
+                        hint: .listLevelsInOrder)
                 }
                 let name =
                     map["name"].flatMap { r.text($0, .init(en: "level name", zh: "等级名称")) }
@@ -434,7 +425,7 @@ public enum CatalogLoader {
                 levels.append(ScaleLevel(level: number, name: name, evidence: evidence, description: description))
             }
             if levels.count < 2 {
-                r.error("the scale needs at least levels 0 and 1", at: node)
+                r.error(.scaleNeedsTwoLevels, at: node)
             }
             return levels
         }
@@ -451,10 +442,10 @@ public enum CatalogLoader {
                     let idNode = map["id"], let id = r.identifier(idNode, .init(en: "rating id", zh: "评级 id"))
                 else { continue }
                 if id == RatingRule.failId {
-                    r.error("'fail' is the implicit rating below the first; it cannot be declared", at: idNode)
+                    r.error(.failIsImplicit, at: idNode)
                 }
                 if ratings.contains(where: { $0.id == id }) {
-                    r.error("duplicate rating id '\(id)'", at: idNode)
+                    r.error(.duplicateRatingID(id), at: idNode)
                 }
                 let name = map["name"].flatMap { r.text($0, .init(en: "rating name", zh: "评级名称")) } ?? LocalizedText(id)
                 _ = map["description"].flatMap {
@@ -469,8 +460,7 @@ public enum CatalogLoader {
                     guard let valueNode = map[key], let value = r.number(valueNode, .key(key)) else { continue }
                     if value < 0 || value > 100 {
                         r.error(
-                            "\(key) \(format(value)) of rating '\(id)' is out of 0–100", at: valueNode,
-                            hint: "scores run from 0 to 100")
+                            .scoreOutOfRange(key, format(value), rating: id), at: valueNode, hint: .scoresRunTo100)
                     }
                     if key == "overall_min" { rule.overallMin = value } else { rule.domainMin = value }
                 }
@@ -478,9 +468,7 @@ public enum CatalogLoader {
                     let value = r.integer(valueNode, .key("key_level_min"))
                 {
                     if value < 0 || value > maxLevel {
-                        r.error(
-                            "key_level_min \(value) of rating '\(id)' is outside the scale 0–\(maxLevel)", at: valueNode
-                        )
+                        r.error(.keyLevelMinOutsideScale(value, rating: id, maxLevel: maxLevel), at: valueNode)
                     }
                     rule.keyLevelMin = value
                 }
@@ -490,12 +478,12 @@ public enum CatalogLoader {
                     for entry in limits.entries {
                         guard let grade = FindingGrade(rawValue: entry.key) else {
                             r.error(
-                                "unknown finding grade '\(entry.key)' in max_open", at: entry.keyNode,
-                                hint: Suggestion.hint(for: entry.key, in: FindingGrade.allCases.map(\.rawValue)))
+                                .unknownFindingGrade(entry.key, in: "max_open"), at: entry.keyNode,
+                                hint: Suggestion.hintMessage(for: entry.key, in: FindingGrade.allCases.map(\.rawValue)))
                             continue
                         }
                         guard let limit = r.integer(entry.value, .key("max_open \(entry.key)")) else { continue }
-                        if limit < 0 { r.error("max_open \(entry.key) must be 0 or more", at: entry.value) }
+                        if limit < 0 { r.error(.maxOpenNegative(entry.key), at: entry.value) }
                         rule.maxOpen[grade] = limit
                     }
                 }
@@ -506,7 +494,7 @@ public enum CatalogLoader {
                         guard let level = r.integer(entry.value, .key("criterion_min \(entry.key)")) else { continue }
                         if level < 1 || level > maxLevel {
                             r.error(
-                                "criterion_min \(entry.key) of rating '\(id)' is \(level), outside the scale 1–\(maxLevel)",
+                                .criterionMinOutsideScale(entry.key, rating: id, level: level, maxLevel: maxLevel),
                                 at: entry.value)
                             continue
                         }
@@ -520,7 +508,7 @@ public enum CatalogLoader {
                 ratings.append(rule)
             }
             if ratings.isEmpty {
-                r.error("the catalog declares no rating", at: node, hint: "declare at least one rating, e.g. 'pass'")
+                r.error(.catalogDeclaresNoRating, at: node, hint: .declareARating)
             }
             return ratings
         }
@@ -537,21 +525,18 @@ public enum CatalogLoader {
         ) {
             if let a = lower.overallMin, let b = higher.overallMin, b <= a + Tolerance.epsilon {
                 r.error(
-                    "overall_min of '\(higher.id)' (\(format(b))) must be higher than that of '\(lower.id)' (\(format(a)))",
-                    at: higherMap["overall_min"]!,
-                    hint: "ratings are listed lowest first, each asking more than the one before")
+                    .overallMinNotHigher(higher.id, format(b), lower.id, format(a)), at: higherMap["overall_min"]!,
+                    hint: .ratingsLowestFirst)
             }
             if let a = lower.domainMin, let b = higher.domainMin, b < a - Tolerance.epsilon {
                 r.error(
-                    "domain_min of '\(higher.id)' (\(format(b))) is lower than that of '\(lower.id)' (\(format(a)))",
-                    at: higherMap["domain_min"]!,
-                    hint: "ratings are listed lowest first, each asking more than the one before")
+                    .domainMinLower(higher.id, format(b), lower.id, format(a)), at: higherMap["domain_min"]!,
+                    hint: .ratingsLowestFirst)
             }
             if let a = lower.keyLevelMin, let b = higher.keyLevelMin, b < a {
                 r.error(
-                    "key_level_min of '\(higher.id)' (\(b)) is lower than that of '\(lower.id)' (\(a))",
-                    at: higherMap["key_level_min"]!,
-                    hint: "ratings are listed lowest first, each asking more than the one before")
+                    .keyLevelMinLower(higher.id, b, lower.id, a), at: higherMap["key_level_min"]!,
+                    hint: .ratingsLowestFirst)
             }
         }
 
@@ -561,19 +546,19 @@ public enum CatalogLoader {
             for entry in map.entries {
                 guard let grade = FindingGrade(rawValue: entry.key) else {
                     r.error(
-                        "unknown finding grade '\(entry.key)' in deadlines", at: entry.keyNode,
-                        hint: Suggestion.hint(for: entry.key, in: FindingGrade.allCases.map(\.rawValue)))
+                        .unknownFindingGrade(entry.key, in: "deadlines"), at: entry.keyNode,
+                        hint: Suggestion.hintMessage(for: entry.key, in: FindingGrade.allCases.map(\.rawValue)))
                     continue
                 }
                 guard
                     let days = r.integer(entry.value, .init(en: "deadline for \(entry.key)", zh: "\(entry.key) 的整改期限"))
                 else { continue }
                 if days < 0 {
-                    r.error("deadline for \(entry.key) must be 0 days or more", at: entry.value)
+                    r.error(.deadlineNegative(entry.key), at: entry.value)
                 } else if days > Day.maximumSpanDays {
                     r.error(
-                        "deadline for \(entry.key) must be at most \(Day.maximumSpanDays) days, found \(days)",
-                        at: entry.value, hint: "ten years at most; a certificate runs three")
+                        .deadlineTooLong(entry.key, maximum: Day.maximumSpanDays, found: days), at: entry.value,
+                        hint: .certificateRunsThree)
                 } else {
                     deadlines[grade] = days
                 }
@@ -596,7 +581,7 @@ public enum CatalogLoader {
                 let description = map["description"].flatMap {
                     r.text($0, .init(en: "description of evidence kind '\(id)'", zh: "证据类型 '\(id)' 的说明"))
                 }
-                if !seen.insert(id).inserted { r.error("duplicate evidence kind '\(id)'", at: idNode) }
+                if !seen.insert(id).inserted { r.error(.duplicateEvidenceKind(id), at: idNode) }
                 var maxAge: EvidenceKindDefinition.MaxAge?
                 if let ageNode = map["max_age_days"] {
                     if r.isNull(ageNode) {
@@ -605,14 +590,11 @@ public enum CatalogLoader {
                         ageNode, .init(en: "max_age_days of evidence kind '\(id)'", zh: "证据类型 '\(id)' 的 max_age_days"))
                     {
                         if days <= 0 {
-                            r.error(
-                                "max_age_days of evidence kind '\(id)' must be more than 0, found \(days)", at: ageNode,
-                                hint: "write null for a kind that stays valid until superseded (a procedure in force)")
+                            r.error(.kindMaxAgeNotPositive(id, days), at: ageNode, hint: .writeNullForUnlimited)
                         } else if days > Day.maximumSpanDays {
                             r.error(
-                                "max_age_days of evidence kind '\(id)' must be at most \(Day.maximumSpanDays), found \(days)",
-                                at: ageNode,
-                                hint: "write null for a kind that stays valid until superseded (a procedure in force)")
+                                .kindMaxAgeTooLong(id, maximum: Day.maximumSpanDays, found: days), at: ageNode,
+                                hint: .writeNullForUnlimited)
                         } else {
                             maxAge = .days(days)
                         }
@@ -631,15 +613,13 @@ public enum CatalogLoader {
                 value: { r.integer($0, .init(en: "lead days", zh: "最短周期（lead_days）")) })
             {
                 guard entry.value >= 0 else {
-                    r.error(
-                        "lead_days of level \(entry.level) must be 0 days or more, found \(entry.value)", at: entry.node
-                    )
+                    r.error(.leadDaysNegative(level: entry.level, found: entry.value), at: entry.node)
                     continue
                 }
                 guard entry.value <= Day.maximumSpanDays else {
                     r.error(
-                        "lead_days of level \(entry.level) must be at most \(Day.maximumSpanDays) days, found \(entry.value)",
-                        at: entry.node, hint: "ten years at most; a certificate runs three")
+                        .leadDaysTooLong(level: entry.level, maximum: Day.maximumSpanDays, found: entry.value),
+                        at: entry.node, hint: .certificateRunsThree)
                     continue
                 }
                 days[entry.level] = entry.value
@@ -660,9 +640,9 @@ public enum CatalogLoader {
                     let idNode = map["id"], let id = r.identifier(idNode, .init(en: "KPI id", zh: "指标 id"))
                 else { continue }
                 if builtIn.contains(id) {
-                    r.error("KPI '\(id)' is built in; a catalog cannot declare it again", at: idNode)
+                    r.error(.kpiBuiltIn(id), at: idNode)
                 } else if !seen.insert(id).inserted {
-                    r.error("duplicate KPI id '\(id)'", at: idNode)
+                    r.error(.duplicateKPIID(id), at: idNode)
                 }
                 let name = map["name"].flatMap { r.text($0, .init(en: "KPI name", zh: "指标名称")) } ?? LocalizedText(id)
                 _ = map["description"].flatMap {
@@ -679,8 +659,8 @@ public enum CatalogLoader {
             guard let text = r.string(node, .key("better")) else { return nil }
             guard let direction = Direction(rawValue: text) else {
                 r.error(
-                    "better must be 'lower' or 'higher', found '\(text)'", at: node,
-                    hint: Suggestion.hint(for: text, in: Direction.allCases.map(\.rawValue)))
+                    .betterLowerOrHigher(text), at: node,
+                    hint: Suggestion.hintMessage(for: text, in: Direction.allCases.map(\.rawValue)))
                 return nil
             }
             return direction
@@ -696,7 +676,7 @@ public enum CatalogLoader {
                 let idNode = map["id"], let id = r.identifier(idNode, .init(en: "domain id", zh: "领域 id"))
             else { return nil }
             if let first = domainIds[id] {
-                r.error("duplicate domain id '\(id)' (first declared at \(r.refer(to: first)))", at: idNode)
+                r.duplicate(.duplicateDomainID(id), at: idNode, first: first)
             } else {
                 domainIds[id] = r.location(idNode)
             }
@@ -720,7 +700,7 @@ public enum CatalogLoader {
                 for item in items {
                     if let criterion = readCriterion(item, r) { criteria.append(criterion) }
                 }
-                if items.isEmpty { r.error("domain '\(id)' has no criteria", at: criteriaNode) }
+                if items.isEmpty { r.error(.domainHasNoCriteria(id), at: criteriaNode) }
             }
             // A points domain weighs what its criteria are worth.
             if scoring == .points { weight = criteria.reduce(0) { $0 + ($1.points ?? 0) } }
@@ -731,13 +711,13 @@ public enum CatalogLoader {
         func positiveWeight(_ node: Node, _ what: Diagnostic.Message, _ r: YAMLReader) -> Double? {
             guard let value = r.number(node, what) else { return nil }
             if value <= 0 {
-                r.error("\(what) must be more than 0, found \(format(value))", at: node, hint: "use a positive number")
+                r.error(.notPositive(what, found: format(value)), at: node, hint: .usePositiveNumber)
                 return nil
             }
             if value > CatalogLoader.maximumWeight {
                 r.error(
-                    "\(what) must be at most \(format(CatalogLoader.maximumWeight)), found \(KPIDefinition.show(value))",
-                    at: node, hint: "weights are relative: only their ratios count")
+                    .tooLarge(what, maximum: format(CatalogLoader.maximumWeight), found: KPIDefinition.show(value)),
+                    at: node, hint: .weightsAreRelative)
                 return nil
             }
             return value
@@ -753,7 +733,7 @@ public enum CatalogLoader {
                 let idNode = map["id"], let id = r.identifier(idNode, .init(en: "criterion id", zh: "评价项 id"))
             else { return nil }
             if let first = criterionIds[id] {
-                r.error("duplicate criterion id '\(id)' (first declared at \(r.refer(to: first)))", at: idNode)
+                r.duplicate(.duplicateCriterionID(id), at: idNode, first: first)
             } else {
                 criterionIds[id] = r.location(idNode)
             }
@@ -782,16 +762,14 @@ public enum CatalogLoader {
                 levels = entries.reduce(into: [:]) { $0[$1.level] = $1.value }
                 for entry in entries where !entry.value.missingLanguages.isEmpty {
                     r.warning(
-                        "level \(entry.level) descriptor of '\(id)' has no "
-                            + entry.value.missingLanguages.map(\.rawValue).joined(separator: ", ") + " text",
-                        at: entry.node, hint: "write {zh: …, en: …} so both readers see what the level means")
+                        .levelDescriptorMissesLanguages(
+                            entry.level, of: id, entry.value.missingLanguages.map(\.rawValue).joined(separator: ", ")),
+                        at: entry.node, hint: .writeBothLanguages)
                 }
                 let missing = (1...max(1, maxLevel)).filter { levels[$0] == nil }
                 if !missing.isEmpty, maxLevel > 0 {
                     r.error(
-                        "criterion '\(id)' has no descriptor for level\(missing.count > 1 ? "s" : "") "
-                            + missing.map(String.init).joined(separator: ", "),
-                        at: levelsNode, hint: "describe what an auditor sees at every level 1–\(maxLevel)")
+                        .noDescriptorForLevels(id, missing), at: levelsNode, hint: .describeEveryLevel(maxLevel))
                 }
             }
             var evidence: [Int: [String]] = [:]
@@ -818,13 +796,11 @@ public enum CatalogLoader {
                 }
             }
             if sources.isEmpty {
-                r.warning(
-                    "criterion '\(id)' cites no source", at: idNode,
-                    hint: "add sources: [\"document clause\"] so every score can be traced to a requirement")
+                r.warning(.criterionCitesNoSource(id), at: idNode, hint: .addSources)
             }
             if !name.missingLanguages.isEmpty {
                 r.warning(
-                    "name of '\(id)' has no \(name.missingLanguages.map(\.rawValue).joined(separator: ", ")) text",
+                    .nameMissesLanguages(id, name.missingLanguages.map(\.rawValue).joined(separator: ", ")),
                     at: map["name"]!)
             }
             var criterion = Criterion(
@@ -846,8 +822,8 @@ public enum CatalogLoader {
             let names = kpiNames ?? KPINames(kpis)
             if let definition = names.byId[kpi] { return definition }
             r.error(
-                "metric of '\(criterion)' names unknown KPI '\(kpi)'", at: node,
-                hint: names.suggester.hint(for: kpi)?.en ?? "use a built-in ticket KPI or declare it under 'kpis:'")
+                .metricNamesUnknownKPI(criterion, kpi), at: node,
+                hint: names.suggester.hint(for: kpi) ?? .useBuiltInOrDeclareKPI)
             return nil
         }
 
@@ -869,21 +845,20 @@ public enum CatalogLoader {
                     // '01' and '1' are one level: keeping one value would silently lose the other.
                     if let first = keys[level] {
                         r.error(
-                            "\(what): level \(level) is given twice ('\(first)' and '\(entry.key)')", at: entry.keyNode,
-                            hint: "a key may appear once per mapping; keeping one value would silently lose the other")
+                            .levelGivenTwice(what, level, first, entry.key), at: entry.keyNode,
+                            hint: .keyOncePerMapping)
                         continue
                     }
                     keys[level] = entry.key
                 }
                 guard let level = Int(entry.key) else {
                     r.error(
-                        "\(what): key '\(entry.key)' is not a level number", at: entry.keyNode,
-                        hint: "keys are levels of the scale, \(lowest)–\(maxLevel)")
+                        .keyNotALevel(what, entry.key), at: entry.keyNode,
+                        hint: .keysAreLevels(from: lowest, to: maxLevel))
                     continue
                 }
                 if level < lowest || level > maxLevel {
-                    r.error(
-                        "\(what): level \(level) is outside the scale \(lowest)–\(maxLevel)", at: entry.keyNode)
+                    r.error(.levelOutsideScale(what, level, from: lowest, to: maxLevel), at: entry.keyNode)
                     continue
                 }
                 if let parsed = value(entry.value) { result.append((level, parsed, entry.value)) }
@@ -907,14 +882,14 @@ public enum CatalogLoader {
             ) { node -> Double? in
                 guard let value = r.number(node, .key("threshold")) else { return nil }
                 if let definition, let problem = definition.rangeProblem(value) {
-                    r.error("threshold of '\(criterion)' for KPI '\(kpi)' \(problem)", at: node)
+                    r.error(.thresholdOutOfRange(criterion, kpi: kpi, problem), at: node)
                     return nil
                 }
                 return value
             }
             let thresholds = entries.reduce(into: [Int: Double]()) { $0[$1.level] = $1.value }
             if thresholds.isEmpty {
-                r.error("metric of '\(criterion)' has no thresholds", at: thresholdsNode)
+                r.error(.metricHasNoThresholds(criterion), at: thresholdsNode)
                 return nil
             }
             // Higher levels must ask for a value at least as good as lower ones.
@@ -922,13 +897,11 @@ public enum CatalogLoader {
             for (a, b) in zip(ordered, ordered.dropFirst()) {
                 let monotone = better == .lower ? b.value <= a.value : b.value >= a.value
                 if !monotone {
-                    let word = better == .lower ? "more than" : "less than"
                     r.error(
-                        "thresholds of '\(criterion)' are not monotone: level \(b.level) asks \(format(b.value)), \(word) level \(a.level) (\(format(a.value)))",
-                        at: b.node,
-                        hint: better == .lower
-                            ? "with better: lower, each level's threshold must be at most the one below it"
-                            : "with better: higher, each level's threshold must be at least the one below it")
+                        .thresholdsNotMonotone(
+                            criterion, level: b.level, asks: format(b.value), lowerIsBetter: better == .lower,
+                            below: a.level, format(a.value)),
+                        at: b.node, hint: better == .lower ? .lowerThresholdsDescend : .higherThresholdsAscend)
                 }
             }
             return Metric(kpi: kpi, better: better, thresholds: thresholds)

@@ -269,3 +269,167 @@ extension Diagnostic.Message {
             zh: "审核发现 '\(id)' 引用的证据 '\(ref)' 没有登记")
     }
 }
+
+/// The messages of reading a points assessment (AssessmentLoader+Points).
+extension Diagnostic.Message {
+    static func scoresPointsNotLevels(_ key: String, of id: String, catalog: String) -> Self {
+        Self(
+            en: "'\(key)' of '\(id)': catalog '\(catalog)' scores points, not levels",
+            zh: "'\(id)' 的 '\(key)'：准则 '\(catalog)' 计分值，不计等级")
+    }
+
+    static let writeEarned = Self(
+        en: "write the points the clause earns as 'earned: N' (or 'sample:' for a sampled clause)",
+        zh: "把条款的得分写成 'earned: N'（抽查的条款写 'sample:'）")
+    static let writeAuditedEarned = Self(
+        en: "write the auditor's points as 'audited_earned: N' (or 'audited_sample:')",
+        zh: "把审核员给的得分写成 'audited_earned: N'（或 'audited_sample:'）")
+
+    static func scoresLevelsNotPoints(_ key: String, of id: String, catalog: String) -> Self {
+        Self(
+            en: "'\(key)' of '\(id)': catalog '\(catalog)' scores levels, not points",
+            zh: "'\(id)' 的 '\(key)'：准则 '\(catalog)' 计等级，不计分值")
+    }
+
+    static let writeClaimedLevel = Self(
+        en: "write the level as 'claimed: N' (the auditor's as 'audited: N')",
+        zh: "把等级写成 'claimed: N'（审核员的写成 'audited: N'）")
+
+    static func checkedBySample(_ id: String, give sampleKey: String, insteadOf key: String) -> Self {
+        Self(
+            en: "'\(id)' is checked by sample: give \(sampleKey): " + "{size: N, conforming: M} instead of \(key)",
+            zh: "'\(id)' 按抽查核查：请用 \(sampleKey): {size: N, conforming: M} 代替 \(key)")
+    }
+
+    static let pointsFollowFromSample = Self(
+        en: "the points follow from the sample: points × conforming / size", zh: "得分由抽查结果算出：分值 × 符合数 / 样本量")
+
+    static func earnedNegative(_ key: String, of id: String, found value: String) -> Self {
+        Self(
+            en: "\(key) of '\(id)' must be 0 or more, found \(value)", zh: "'\(id)' 的 \(key) 必须大于或等于 0，实际为 \(value)")
+    }
+
+    static func earnedMoreThanPoints(_ key: String, _ value: String, of id: String, points: String) -> Self {
+        Self(
+            en: "\(key) \(value) of '\(id)' is more than its \(points) points",
+            zh: "'\(id)' 的 \(key) \(value) 超过了它的分值 \(points)")
+    }
+
+    static let clauseEarnsAtMostItsPoints = Self(
+        en: "a clause earns at most its points; deductions beyond it are 'adjustments:'",
+        zh: "条款的得分最多为其分值；超出的扣分写在 'adjustments:' 中")
+
+    static func checkedAsWhole(_ id: String, points: String, found value: String) -> Self {
+        Self(
+            en: "'\(id)' is checked as a whole (check: all): it earns its \(points) points or 0, " + "found \(value)",
+            zh: "'\(id)' 整体核查（check: all）：得分只能是 \(points) 或 0，实际为 \(value)")
+    }
+
+    static func giveAllOrNothing(_ points: String) -> Self {
+        Self(
+            en: "give 0 or \(points); partial points need check: graded or sample in the catalog",
+            zh: "请给 0 或 \(points)；要给部分得分，准则中须为 check: graded 或 sample")
+    }
+
+    static func notCheckedBySample(_ id: String, check: String) -> Self {
+        Self(
+            en: "'\(id)' is not checked by sample (check: \(check))", zh: "'\(id)' 不是抽查核查（check: \(check)）")
+    }
+
+    static func givePointsAs(_ key: String) -> Self {
+        Self(en: "give its points as \(key): N", zh: "把得分写成 \(key): N")
+    }
+
+    static func sampleSizeTooSmall(_ what: Self, _ size: Int) -> Self {
+        Self(
+            en: "\(what.en): size must be 1 or more, found \(size)", zh: "\(what.zh)：size 必须大于或等于 1，实际为 \(size)")
+    }
+
+    static func conformingNegative(_ what: Self, _ conforming: Int) -> Self {
+        Self(
+            en: "\(what.en): conforming must be 0 or more, found \(conforming)",
+            zh: "\(what.zh)：conforming 必须大于或等于 0，实际为 \(conforming)")
+    }
+
+    static func conformingMoreThanSize(_ what: Self, _ conforming: Int, _ size: Int) -> Self {
+        Self(
+            en: "\(what.en): \(conforming) conforming of a sample of \(size)",
+            zh: "\(what.zh)：样本量为 \(size)，符合数却有 \(conforming)")
+    }
+
+    static let conformingAtMostSize = Self(
+        en: "conforming counts the sampled items that met the clause, at most the size",
+        zh: "conforming 是抽查中符合条款的样本数，不超过样本量 size")
+
+    static func assessmentHasNoProfile(catalog: String) -> Self {
+        Self(
+            en: "the assessment has no 'profile': catalog '\(catalog)' scores each enterprise type on its own "
+                + "criteria",
+            zh: "评估文件缺少 'profile'：准则 '\(catalog)' 按企业类型分别评价各自的评价项")
+    }
+
+    static func addProfile(_ ids: [String]) -> Self {
+        Self(en: "add 'profile: ' with one of ", zh: "添加 'profile: '，取以下之一：") + .quotedList(ids)
+    }
+
+    static func catalogHasNoProfiles(_ catalog: String) -> Self {
+        Self(en: "catalog '\(catalog)' has no profiles", zh: "准则 '\(catalog)' 没有企业类型（profiles）")
+    }
+
+    static let removeProfile = Self(
+        en: "remove 'profile:'; only a points catalog with enterprise types has them",
+        zh: "删去 'profile:'；只有区分企业类型的计分准则才有")
+
+    static func unknownProfile(_ id: String) -> Self {
+        Self(en: "unknown profile '\(id)'", zh: "未知的企业类型 '\(id)'")
+    }
+
+    static func profilesAre(_ ids: [String]) -> Self {
+        Self(en: "profiles: " + ids.joined(separator: ", "), zh: "企业类型：" + ids.joined(separator: "、"))
+    }
+
+    static func excludedByProfile(_ id: String, profile: String) -> Self {
+        Self(
+            en: "criterion '\(id)' is excluded by profile '\(profile)', so it earns no points",
+            zh: "评价项 '\(id)' 已被企业类型 '\(profile)' 删减，不能得分")
+    }
+
+    static let removeExcludedPoints = Self(
+        en: "remove its points; an excluded criterion leaves the total", zh: "删去它的得分；被删减的评价项不计入总分")
+
+    static func allowsNoAdjustments(_ catalog: String) -> Self {
+        Self(en: "catalog '\(catalog)' allows no adjustments", zh: "准则 '\(catalog)' 不允许加减分")
+    }
+
+    static let catalogSetsNoAdjustments = Self(
+        en: "the catalog sets no 'adjustments:' values; remove the list", zh: "准则中没有设置 'adjustments:' 的分值；请删去这个列表")
+    static let adjustmentsBelongToPoints = Self(
+        en: "deductions and bonuses belong to a points catalog; record findings instead",
+        zh: "扣分和加分只用于计分准则；请改为记录不符合项")
+
+    static func adjustmentKind(_ kind: String) -> Self {
+        Self(
+            en: "an adjustment's kind must be 'deduction' or 'bonus', found '\(kind)'",
+            zh: "调整项的 kind 应为 'deduction' 或 'bonus'，实际为 '\(kind)'")
+    }
+
+    static func duplicateAdjustmentID(_ id: String) -> Self {
+        Self(en: "duplicate id '\(id)' of an adjustment", zh: "调整项的 id '\(id)' 重复")
+    }
+
+    static let giveAdjustmentID = Self(
+        en: "give the adjustment its own 'id:'", zh: "给这个调整项一个自己的 'id:'")
+
+    static func adjustmentNamesUnknown(_ id: String, _ ref: String) -> Self {
+        Self(
+            en: "adjustment '\(id)' names unknown criterion '\(ref)'", zh: "调整项 '\(id)' 中的评价项 '\(ref)' 不存在")
+    }
+}
+
+extension Diagnostic.Note {
+    /// `also used at line 9`, for an id given twice.
+    static func alsoUsed(at first: SourceLocation, from file: String?) -> Diagnostic.Note {
+        Diagnostic.Note(
+            Diagnostic.Message(en: "also used at ", zh: "也用于") + .place(first, from: file), at: first)
+    }
+}

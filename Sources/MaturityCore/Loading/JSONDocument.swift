@@ -75,19 +75,17 @@ public struct JSONDocument: Sendable {
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
         guard String(validating: bytes, as: UTF8.self) != nil else {
             throw DiagnosticError(
-                .error(
-                    "file is not valid UTF-8 text", at: firstInvalidUTF8(bytes, file: file),
-                    hint: "a result file is the UTF-8 JSON that 'maturity assess --format json' writes"))
+                .error(.notUTF8, at: firstInvalidUTF8(bytes, file: file), hint: .resultIsUTF8JSON))
         }
         var parser = Parser(bytes: bytes, file: file)
         parser.skipWhitespace()
         guard parser.offset < bytes.count else {
-            throw DiagnosticError(.error("file is empty", at: .start(of: file), hint: "a JSON object is expected"))
+            throw DiagnosticError(.error(.fileIsEmpty, at: .start(of: file), hint: .jsonObjectExpected))
         }
         let root = try parser.value(depth: 0)
         parser.skipWhitespace()
         if parser.offset < bytes.count {
-            throw parser.failure("unexpected \(parser.describeCurrent()) after the JSON value")
+            throw parser.failure(.unexpectedAfterValue(parser.describeCurrent()))
         }
         return JSONDocument(file: file, root: root)
     }
@@ -128,18 +126,18 @@ public struct JSONDocument: Sendable {
 
         var location: SourceLocation { SourceLocation(file: file, line: line, column: column) }
 
-        func failure(_ message: String, hint: String? = nil) -> DiagnosticError {
+        func failure(_ message: Diagnostic.Message, hint: Diagnostic.Message? = nil) -> DiagnosticError {
             DiagnosticError(.error(message, at: location, hint: hint))
         }
 
-        func describeCurrent() -> String {
-            guard offset < bytes.count else { return "end of file" }
+        func describeCurrent() -> Diagnostic.Message {
+            guard offset < bytes.count else { return .endOfFile }
             let byte = bytes[offset]
-            if byte >= 0x21, byte < 0x7F { return "character '\(Character(Unicode.Scalar(byte)))'" }
+            if byte >= 0x21, byte < 0x7F { return .character(String(Character(Unicode.Scalar(byte)))) }
             var end = offset + 1
             while end < bytes.count, bytes[end] & 0xC0 == 0x80 { end += 1 }
             let text = String(decoding: bytes[offset..<end], as: UTF8.self)
-            return byte < 0x80 ? "control character" : "character '\(text)'"
+            return byte < 0x80 ? .controlCharacter : .character(text)
         }
 
         /// Moves one byte on, counting lines, and columns in Unicode scalars.
@@ -166,22 +164,20 @@ public struct JSONDocument: Sendable {
         mutating func value(depth: Int) throws(DiagnosticError) -> Node {
             values += 1
             if values > JSONDocument.maximumValues {
-                throw failure(
-                    "the file holds more than \(JSONDocument.maximumValues) values",
-                    hint: "a result of 50,000 criteria holds under 2 million; this is not a result file")
+                throw failure(.tooManyJSONValues(JSONDocument.maximumValues), hint: .notAResultFile)
             }
             skipWhitespace()
-            guard offset < bytes.count else { throw failure("unexpected end of file: a value is expected") }
+            guard offset < bytes.count else { throw failure(.unexpectedEndValue) }
             let start = location
             switch bytes[offset] {
             case UInt8(ascii: "{"):
                 guard depth < JSONDocument.maximumDepth else {
-                    throw failure("nesting deeper than \(JSONDocument.maximumDepth) levels")
+                    throw failure(.nestingDeeper(than: JSONDocument.maximumDepth))
                 }
                 return Node(value: .object(try object(depth: depth + 1)), location: start)
             case UInt8(ascii: "["):
                 guard depth < JSONDocument.maximumDepth else {
-                    throw failure("nesting deeper than \(JSONDocument.maximumDepth) levels")
+                    throw failure(.nestingDeeper(than: JSONDocument.maximumDepth))
                 }
                 return Node(value: .array(try array(depth: depth + 1)), location: start)
             case UInt8(ascii: "\""):
@@ -198,7 +194,7 @@ public struct JSONDocument: Sendable {
                 try literal("null")
                 return Node(value: .null, location: start)
             default:
-                throw failure("unexpected \(describeCurrent()): a JSON value is expected")
+                throw failure(.unexpectedWhereValue(describeCurrent()))
             }
         }
 
@@ -206,7 +202,7 @@ public struct JSONDocument: Sendable {
             let expected = Array(word.utf8)
             guard offset + expected.count <= bytes.count, Array(bytes[offset..<offset + expected.count]) == expected
             else {
-                throw failure("unexpected \(describeCurrent()): a JSON value is expected")
+                throw failure(.unexpectedWhereValue(describeCurrent()))
             }
             for _ in expected { advance() }
         }
@@ -223,26 +219,26 @@ public struct JSONDocument: Sendable {
             while true {
                 skipWhitespace()
                 guard offset < bytes.count, bytes[offset] == UInt8(ascii: "\"") else {
-                    throw failure("unexpected \(describeCurrent()): a key in double quotes is expected")
+                    throw failure(.unexpectedWhereKey(describeCurrent()))
                 }
                 let keyLocation = location
                 let key = try string()
                 if let first = seen[key] {
                     throw DiagnosticError(
                         .error(
-                            "duplicate key '\(key)' (first at line \(first.line))", at: keyLocation,
-                            hint: "keep one of the two"))
+                            .duplicateKey("'\(key)'"), at: keyLocation, hint: .keepOneOfTheTwo,
+                            notes: [.firstAt(first)]))
                 }
                 seen[key] = keyLocation
                 skipWhitespace()
                 guard offset < bytes.count, bytes[offset] == UInt8(ascii: ":") else {
-                    throw failure("unexpected \(describeCurrent()): ':' is expected after key '\(key)'")
+                    throw failure(.unexpectedWhereColon(describeCurrent(), key: key))
                 }
                 advance()
                 let node = try value(depth: depth)
                 members.append(Member(key: key, keyLocation: keyLocation, node: node))
                 skipWhitespace()
-                guard offset < bytes.count else { throw failure("unexpected end of file: '}' is expected") }
+                guard offset < bytes.count else { throw failure(.unexpectedEnd(expecting: "}")) }
                 if bytes[offset] == UInt8(ascii: ",") {
                     advance()
                     continue
@@ -251,7 +247,7 @@ public struct JSONDocument: Sendable {
                     advance()
                     return members
                 }
-                throw failure("unexpected \(describeCurrent()): ',' or '}' is expected")
+                throw failure(.unexpectedWhereCommaOr(describeCurrent(), "}"))
             }
         }
 
@@ -266,7 +262,7 @@ public struct JSONDocument: Sendable {
             while true {
                 items.append(try value(depth: depth))
                 skipWhitespace()
-                guard offset < bytes.count else { throw failure("unexpected end of file: ']' is expected") }
+                guard offset < bytes.count else { throw failure(.unexpectedEnd(expecting: "]")) }
                 if bytes[offset] == UInt8(ascii: ",") {
                     advance()
                     continue
@@ -275,7 +271,7 @@ public struct JSONDocument: Sendable {
                     advance()
                     return items
                 }
-                throw failure("unexpected \(describeCurrent()): ',' or ']' is expected")
+                throw failure(.unexpectedWhereCommaOr(describeCurrent(), "]"))
             }
         }
 
@@ -283,7 +279,7 @@ public struct JSONDocument: Sendable {
             advance()  // "
             var out: [UInt8] = []
             while true {
-                guard offset < bytes.count else { throw failure("unterminated string") }
+                guard offset < bytes.count else { throw failure(.unterminatedString) }
                 let byte = bytes[offset]
                 switch byte {
                 case UInt8(ascii: "\""):
@@ -291,7 +287,7 @@ public struct JSONDocument: Sendable {
                     return String(decoding: out, as: UTF8.self)
                 case UInt8(ascii: "\\"):
                     advance()
-                    guard offset < bytes.count else { throw failure("unterminated string") }
+                    guard offset < bytes.count else { throw failure(.unterminatedString) }
                     let escape = bytes[offset]
                     switch escape {
                     case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"): out.append(escape)
@@ -305,13 +301,13 @@ public struct JSONDocument: Sendable {
                         out.append(contentsOf: Array(String(Character(scalar)).utf8))
                         continue
                     default:
-                        throw failure("invalid escape '\\\(Character(Unicode.Scalar(escape)))' in a string")
+                        throw failure(.invalidEscape(Character(Unicode.Scalar(escape))))
                     }
                     advance()
                 case UInt8(ascii: "\n"):
-                    throw failure("unterminated string: a line ends before its closing quote")
+                    throw failure(.lineEndsInString)
                 case 0..<0x20:
-                    throw failure("control character in a string", hint: "write it as an escape such as \\t")
+                    throw failure(.controlCharacterInString, hint: .writeAsEscape)
                 default:
                     out.append(byte)
                     advance()
@@ -328,7 +324,7 @@ public struct JSONDocument: Sendable {
                     guard parser.offset < parser.bytes.count,
                         let digit = Character(Unicode.Scalar(parser.bytes[parser.offset])).hexDigitValue
                     else {
-                        throw parser.failure("invalid \\u escape: four hexadecimal digits are expected")
+                        throw parser.failure(.uEscapeNeedsFourDigits)
                     }
                     value = value * 16 + UInt32(digit)
                     parser.advance()
@@ -340,19 +336,19 @@ public struct JSONDocument: Sendable {
                 guard offset + 1 < bytes.count, bytes[offset] == UInt8(ascii: "\\"),
                     bytes[offset + 1] == UInt8(ascii: "u")
                 else {
-                    throw failure("invalid \\u escape: a high surrogate without its low surrogate")
+                    throw failure(.highSurrogateAlone)
                 }
                 advance()
                 let low = try hex4(&self)
                 guard (0xDC00...0xDFFF).contains(low),
                     let scalar = Unicode.Scalar(0x10000 + ((high - 0xD800) << 10) + (low - 0xDC00))
                 else {
-                    throw failure("invalid \\u escape: a high surrogate without its low surrogate")
+                    throw failure(.highSurrogateAlone)
                 }
                 return scalar
             }
             guard let scalar = Unicode.Scalar(high) else {
-                throw failure("invalid \\u escape: a lone low surrogate")
+                throw failure(.lowSurrogateAlone)
             }
             return scalar
         }
@@ -371,7 +367,7 @@ public struct JSONDocument: Sendable {
                 return count
             }
             func invalid() -> DiagnosticError {
-                DiagnosticError(.error("invalid number", at: startLocation))
+                DiagnosticError(.error(.invalidNumber, at: startLocation))
             }
             if bytes[offset] == UInt8(ascii: "-") { advance() }
             guard offset < bytes.count else { throw invalid() }

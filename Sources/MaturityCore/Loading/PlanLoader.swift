@@ -133,16 +133,14 @@ public enum PlanLoader {
             else { return nil }
             for entry in map.entries where !PlanLoader.topKeys.contains(entry.key) {
                 r.warning(
-                    "unknown key '\(entry.key)' at the top of the plan; it is kept as written", at: entry.keyNode,
-                    hint: Suggestion.hint(for: entry.key, in: PlanLoader.topKeys))
+                    .unknownPlanTopKey(entry.key), at: entry.keyNode,
+                    hint: Suggestion.hintMessage(for: entry.key, in: PlanLoader.topKeys))
             }
             if let schema = map["schema"], let value = r.integer(schema, .key("schema")), value != 1 {
-                r.error("unknown plan schema \(value)", at: schema, hint: "this version reads schema: 1")
+                r.error(.unknownPlanSchema(value), at: schema, hint: .readsPlanSchema1)
             }
             if let kind = map["kind"], let value = r.string(kind, .key("kind")), value != "plan" {
-                r.error(
-                    "this file is a '\(value)', not a plan", at: kind,
-                    hint: "give the plan file written by 'maturity plan … --output PLAN.yaml'")
+                r.error(.fileIsNotAPlan(value), at: kind, hint: .givePlanFile)
             }
             let catalog = map["catalog"].flatMap { r.isNull($0) ? nil : r.string($0, .key("catalog")) }
             let organisation = map["organisation"].flatMap { r.string($0, .key("organisation")) }
@@ -179,9 +177,10 @@ public enum PlanLoader {
                 }
                 guard let entry = action(item) else { continue }
                 if let first = seen[entry.id] {
-                    reader.error(
-                        "action id '\(entry.id)' appears twice (first at \(reader.refer(to: first)))", at: item,
-                        hint: "each action needs its own id; rename or remove one")
+                    reader.append(
+                        .error(
+                            .actionIDTwice(entry.id), at: reader.location(item), hint: .actionNeedsOwnID,
+                            notes: [.firstAt(first, from: reader.file)]))
                     continue
                 }
                 seen[entry.id] = entry.location
@@ -237,9 +236,7 @@ public enum PlanLoader {
                 default:
                     entry.extraKeys.append(field.key)
                     if let near = Suggestion.closest(to: field.key, in: PlanLoader.entryKeys) {
-                        r.warning(
-                            "'\(field.key)' is not a field the tool knows; it is kept as written", at: field.keyNode,
-                            hint: "did you mean '\(near)'?")
+                        r.warning(.unknownActionField(field.key), at: field.keyNode, hint: .didYouMean(near))
                     }
                 }
             }
@@ -249,7 +246,7 @@ public enum PlanLoader {
                 }
             }
             if map["status"] == nil {
-                r.error("action '\(id)' has no status", at: node, hint: "add 'status: open' (or in_progress, done)")
+                r.error(.actionHasNoStatus(id), at: node, hint: .addStatusOpen)
             }
             layout.entries.append(entryLayout)
             return entry
@@ -260,17 +257,16 @@ public enum PlanLoader {
             if let status = PlanAction.Status(written: text) { return status }
             let names = PlanAction.Status.allCases.map(\.rawValue)
             reader.error(
-                "unknown status '\(text)'", at: node,
-                hint: Suggestion.hint(for: text, in: names)
-                    ?? "write one of: \(names.joined(separator: ", ")) (or \(PlanAction.Status.allCases.map(\.chineseName).joined(separator: "、")))"
-            )
+                .unknownStatus(text), at: node,
+                hint: Suggestion.hintMessage(for: text, in: names)
+                    ?? .writeOneOfStatuses(names, chinese: PlanAction.Status.allCases.map(\.chineseName)))
             return nil
         }
 
         func purpose(_ node: Node) -> PlanAction.Purpose? {
             guard let text = reader.string(node, .key("purpose")) else { return nil }
             if let purpose = PlanAction.Purpose(rawValue: text) { return purpose }
-            reader.error("unknown purpose '\(text)'", at: node, hint: "write corrective or development")
+            reader.error(.unknownPurpose(text), at: node, hint: .writeCorrectiveOrDevelopment)
             return nil
         }
 
@@ -334,7 +330,7 @@ public enum PlanLoader {
         func priority(_ node: Node) -> PlanAction.Priority? {
             guard let text = reader.string(node, .key("priority")) else { return nil }
             if let priority = PlanAction.Priority(rawValue: text.uppercased()) { return priority }
-            reader.error("unknown priority '\(text)'", at: node, hint: "write P1, P2 or P3")
+            reader.error(.unknownPriority(text), at: node, hint: .writePriority)
             return nil
         }
 
@@ -351,7 +347,7 @@ public enum PlanLoader {
             var better = Direction.higher
             if let node = map["better"], let text = r.string(node, .key("better")) {
                 guard let direction = Direction(rawValue: text) else {
-                    r.error("'better' must be higher or lower, found '\(text)'", at: node)
+                    r.error(.betterHigherOrLower(text), at: node)
                     return nil
                 }
                 better = direction

@@ -51,16 +51,14 @@ public enum TicketMappingLoader {
             var mapping = TicketMapping()
             mapping.file = r.file
             if let node = map["schema"], let schema = r.integer(node, .key("schema")), schema != 1 {
-                r.error("unknown schema \(schema)", at: node, hint: "this version of maturity reads mapping schema 1")
+                r.error(.unknownMappingSchema(schema), at: node, hint: .readsMappingSchema1)
             }
             if let node = map["delimiter"], let text = r.string(node, .key("delimiter")) {
                 if text.utf8.count == 1, let byte = text.utf8.first, byte != UInt8(ascii: "\""), byte != 10, byte != 13
                 {
                     mapping.delimiter = byte
                 } else {
-                    r.error(
-                        "delimiter '\(text)' must be one ASCII character other than a quote or a line break", at: node,
-                        hint: "write \",\", \";\", \"|\" or \"\\t\" (a tab, in double quotes)")
+                    r.error(.badDelimiter(text), at: node, hint: .writeDelimiter)
                 }
             }
             if let node = map["time_zone"], let text = r.string(node, .key("time_zone")) {
@@ -68,9 +66,9 @@ public enum TicketMappingLoader {
                     mapping.timeZone = zone
                 } else {
                     r.error(
-                        "unknown time zone '\(text)'", at: node,
-                        hint: Suggestion.hint(for: text, in: TicketTimeZone.knownNames, listUpTo: 0)
-                            ?? "write an IANA name such as Asia/Shanghai, or an offset such as +08:00")
+                        .unknownTimeZone(text), at: node,
+                        hint: Suggestion.hintMessage(for: text, in: TicketTimeZone.knownNames, listUpTo: 0)
+                            ?? .writeTimeZone)
                 }
             }
             if let node = map["date_format"], let formats = readFormats(node) { mapping.dateFormats = formats }
@@ -107,12 +105,10 @@ public enum TicketMappingLoader {
                         location.column += error.offset + (scalar.style == .plain ? 0 : 1)
                     }
                     r.append(
-                        .error(
-                            "date format '\(pattern)': \(error.message)", at: location,
-                            hint: "e.g. iso8601, yyyy-MM-dd HH:mm:ss or d/M/yyyy HH:mm"))
+                        .error(.dateFormatProblem(pattern, error.problem), at: location, hint: .dateFormatExamples))
                 }
             }
-            if items.isEmpty { r.error("date_format lists no format", at: node) }
+            if items.isEmpty { r.error(.dateFormatListsNone, at: node) }
             return formats.count == items.count && !items.isEmpty ? formats : nil
         }
 
@@ -150,16 +146,14 @@ public enum TicketMappingLoader {
             let inB = Set(b.map(key))
             // The first shared value as the user wrote it in the first list.
             if let shared = a.first(where: { inB.contains(key($0)) }) {
-                r.error(
-                    "value '\(shared)' means both \(nameA) and \(nameB)", at: node,
-                    hint: "a value may have one meaning; remove it from one of the lists")
+                r.error(.valueMeansBoth(shared, nameA, nameB), at: node, hint: .oneMeaningPerValue)
             }
         }
 
         func hours(_ node: Node, _ what: Diagnostic.Message) -> Double? {
             guard let value = r.number(node, what) else { return nil }
             guard value > 0 else {
-                r.error("\(what) must be more than 0 hours, found \(NumberText.plain(value))", at: node)
+                r.error(.hoursNotPositive(what, NumberText.plain(value)), at: node)
                 return nil
             }
             return value
@@ -208,8 +202,8 @@ public enum TicketMappingLoader {
                     mapping.eventLog = order
                 } else {
                     r.error(
-                        "unknown event log order '\(text)'", at: node,
-                        hint: Suggestion.hint(for: text, in: TicketMapping.Order.allCases.map(\.rawValue)))
+                        .unknownEventLogOrder(text), at: node,
+                        hint: Suggestion.hintMessage(for: text, in: TicketMapping.Order.allCases.map(\.rawValue)))
                 }
             }
         }
@@ -220,7 +214,7 @@ public enum TicketMappingLoader {
             let fields = TicketMapping.Field.allCases.map(\.rawValue)
             guard let map = r.mapping(node, .key("columns"), allowed: fields) else { return }
             if map.entries.isEmpty {
-                r.error("columns names no column", at: node, hint: "map at least one, e.g. 'created: 创建时间'")
+                r.error(.columnsNamesNone, at: node, hint: .mapAtLeastOneColumn)
             }
             for entry in map.entries {
                 guard let field = TicketMapping.Field(rawValue: entry.key),
@@ -229,14 +223,10 @@ public enum TicketMappingLoader {
                 mapping.columns[field] = column
             }
             if map["first_response"] != nil, let both = map.entry("first_response_minutes") {
-                r.error(
-                    "map either first_response (a time) or first_response_minutes (a duration), not both",
-                    at: both.keyNode)
+                r.error(.firstResponseTwice, at: both.keyNode)
             }
             if mapping.eventLog != nil, map["id"] == nil, let eventLog {
-                r.error(
-                    "an event log needs the ticket id: map 'id' under columns", at: eventLog,
-                    hint: "the rows of one ticket are recognised by it")
+                r.error(.eventLogNeedsID, at: eventLog, hint: .rowsRecognisedByID)
             }
         }
 
@@ -256,8 +246,7 @@ public enum TicketMappingLoader {
             var column = TicketMapping.Column(header, location: r.location(headerNode))
             func refuse(_ key: String, _ applies: String) {
                 if let found = map.entry(key) {
-                    r.error(
-                        "'\(key)' does not apply to \(what)", at: found.keyNode, hint: "'\(key)' applies to \(applies)")
+                    r.error(.keyDoesNotApply(key, to: what), at: found.keyNode, hint: .keyAppliesTo(key, applies))
                 }
             }
             if field.kind != .timestamp { refuse("date_format", "created, first_response and resolved") }
@@ -285,8 +274,7 @@ public enum TicketMappingLoader {
                             score.value, .init(en: "score of '\(score.key)'", zh: "'\(score.key)' 的得分"))
                     else { continue }
                     if value < 1 || value > 5 {
-                        r.error(
-                            "score of '\(score.key)' must be 1–5, found \(NumberText.plain(value))", at: score.value)
+                        r.error(.scoreOutOfOneToFive(score.key, NumberText.plain(value)), at: score.value)
                     } else {
                         column.scores[score.key] = value
                     }
@@ -294,15 +282,13 @@ public enum TicketMappingLoader {
             }
             if let node = map["take"], let text = r.string(node, .key("take")) {
                 if !eventLog {
-                    r.error(
-                        "'take' applies to event logs only", at: node,
-                        hint: "add 'event_log: true' when the export has several rows per ticket")
+                    r.error(.takeOnlyForEventLogs, at: node, hint: .addEventLogTrue)
                 } else if let take = TicketMapping.Take(rawValue: text) {
                     column.take = take
                 } else {
                     r.error(
-                        "unknown take '\(text)'", at: node,
-                        hint: Suggestion.hint(for: text, in: TicketMapping.Take.allCases.map(\.rawValue)))
+                        .unknownTake(text), at: node,
+                        hint: Suggestion.hintMessage(for: text, in: TicketMapping.Take.allCases.map(\.rawValue)))
                 }
             }
             if let node = map["when"],

@@ -26,9 +26,9 @@ struct SheetGrid {
                 if let first = firstAt[column.key] {
                     bag.append(
                         .error(
-                            "column '\(text)' appears twice in the header (columns \(SourceLocation.columnName(first)) and \(SourceLocation.columnName(cell.column)))",
-                            at: sheet.location(row: row.number, column: cell.column),
-                            hint: "keep one of them; the import would not know which to read"))
+                            .headerColumnTwice(
+                                text, SourceLocation.columnName(first), SourceLocation.columnName(cell.column)),
+                            at: sheet.location(row: row.number, column: cell.column), hint: .keepOneColumn))
                     continue
                 }
                 firstAt[column.key] = cell.column
@@ -38,11 +38,8 @@ struct SheetGrid {
                 return SheetGrid(sheet: sheet, headerRow: row.number, columns: found)
             }
         }
-        let names = required.map { "'\($0.zh)' / '\($0.en)'" }.joined(separator: ", ")
-        bag.append(
-            .error(
-                "no header row with the column\(required.count == 1 ? "" : "s") \(names)", at: sheet.location,
-                hint: "keep the header row as the tool wrote it; columns may be moved, not renamed"))
+        let names = required.map { "'\($0.zh)' / '\($0.en)'" }
+        bag.append(.error(.noHeaderRow(names), at: sheet.location, hint: .keepHeaderRow))
         return nil
     }
 
