@@ -123,7 +123,7 @@ let package = Package(
         .testTarget(
             name: "MaturityCLITests",
             dependencies: [
-                "MaturityCLI", "MaturityCore", "MaturitySheets", "MaturityStore",
+                "MaturityCLI", "MaturityCore", "MaturitySheets", "MaturityStore", "MaturityStoreTesting",
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
                 .product(name: "Logging", package: "swift-log"),
             ]

@@ -1,13 +1,12 @@
 import Foundation
+import MaturityStoreTesting
 import Testing
 
 /// HTML reports opened in a real browser (Debian's chromium, headless): the page loads with no console
 /// message, the expected elements are in the DOM, it prints to a PDF of a sensible page count, and
 /// it renders to a PNG. Skipped when chromium is absent, except in CI (CI=true), where it must exist.
 @Suite(.serialized) struct BrowserTests {
-    static let chromium = ["/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome"].first {
-        FileManager.default.isExecutableFile(atPath: $0)
-    }
+    static let chromium = HeadlessChromium.path
     static let inCI = ProcessInfo.processInfo.environment["CI"] == "true"
 
     struct Page: CustomTestStringConvertible, Sendable {
@@ -104,64 +103,23 @@ import Testing
         #expect(!source.contains("@import") && !source.contains("url("))
 
         let url = URL(fileURLWithPath: html).absoluteString
-        let dom = try Self.browser(["--enable-logging=stderr", "--v=0", "--dump-dom", url])
+        let dom = try HeadlessChromium.run(["--enable-logging=stderr", "--v=0", "--dump-dom", url])
         #expect(dom.status == 0)
         let consoleLines = dom.stderr.split(separator: "\n").filter { $0.contains("CONSOLE") }
         #expect(consoleLines.isEmpty, "console: \(consoleLines)")
         for expected in page.expected { #expect(dom.stdout.contains(expected), "\(expected) missing") }
 
         let pdf = folder + "/\(page.name).pdf"
-        _ = try Self.browser(["--no-pdf-header-footer", "--print-to-pdf=\(pdf)", url])
+        _ = try HeadlessChromium.run(["--no-pdf-header-footer", "--print-to-pdf=\(pdf)", url])
         let data = try Data(contentsOf: URL(fileURLWithPath: pdf))
         #expect(data.starts(with: Array("%PDF".utf8)))
-        let count = Self.pageCount(data)
+        let count = HeadlessChromium.pageCount(data)
         #expect(page.pages.contains(count), "\(count) pages")
 
         let png = folder + "/\(page.name).png"
-        _ = try Self.browser(["--hide-scrollbars", "--window-size=1000,1400", "--screenshot=\(png)", url])
+        _ = try HeadlessChromium.run(["--hide-scrollbars", "--window-size=1000,1400", "--screenshot=\(png)", url])
         let image = try Data(contentsOf: URL(fileURLWithPath: png))
         #expect(image.starts(with: [0x89, 0x50, 0x4E, 0x47]))
         #expect(image.count > 20_000)
-    }
-
-    /// `/Type /Page` objects (not `/Pages`) in the PDF.
-    static func pageCount(_ data: Data) -> Int {
-        let text = String(decoding: data, as: UTF8.self)
-        var count = 0
-        var rest = text[...]
-        while let range = rest.range(of: "/Type") {
-            rest = rest[range.upperBound...]
-            let after = rest.drop { $0 == " " }
-            if after.hasPrefix("/Page"), !after.dropFirst(5).hasPrefix("s") { count += 1 }
-        }
-        return count
-    }
-
-    static func browser(_ arguments: [String]) throws -> (status: Int32, stdout: String, stderr: String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: try #require(chromium, "chromium is not installed"))
-        let profile = NSTemporaryDirectory() + "maturity-chromium-\(UUID().uuidString)"
-        defer { try? FileManager.default.removeItem(atPath: profile) }
-        process.arguments =
-            [
-                "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-extensions",
-                "--user-data-dir=\(profile)",
-            ] + arguments
-        let out = Pipe()
-        let err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        // Read both pipes while the browser runs, so neither fills up.
-        let group = DispatchGroup()
-        nonisolated(unsafe) var stdout = Data()
-        nonisolated(unsafe) var stderr = Data()
-        DispatchQueue.global().async(group: group) { stdout = out.fileHandleForReading.readDataToEndOfFile() }
-        DispatchQueue.global().async(group: group) { stderr = err.fileHandleForReading.readDataToEndOfFile() }
-        group.wait()
-        process.waitUntilExit()
-        return (
-            process.terminationStatus, String(decoding: stdout, as: UTF8.self), String(decoding: stderr, as: UTF8.self)
-        )
     }
 }

@@ -7,9 +7,7 @@ import Testing
 /// in Debian's chromium (headless): no console message, the expected elements in the DOM, printed to PDF (the
 /// certificate on exactly one A4 page). Skipped when chromium is absent, except in CI.
 @Suite(.serialized) struct RegisterBrowserTests {
-    static let chromium = ["/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome"].first {
-        FileManager.default.isExecutableFile(atPath: $0)
-    }
+    static let chromium = HeadlessChromium.path
 
     @Test func chromiumIsThereInCI() {
         if TestDatabase.inCI { #expect(Self.chromium != nil, "CI must install chromium (.ci/run)") }
@@ -46,7 +44,7 @@ import Testing
                 let file = folder + "/\(page.name).html"
                 try html.write(toFile: file, atomically: true, encoding: .utf8)
                 let url = URL(fileURLWithPath: file).absoluteString
-                let dom = try Self.browser(["--enable-logging=stderr", "--v=0", "--dump-dom", url])
+                let dom = try HeadlessChromium.run(["--enable-logging=stderr", "--v=0", "--dump-dom", url])
                 #expect(dom.status == 0)
                 let console = dom.stderr.split(separator: "\n").filter { $0.contains("CONSOLE") }
                 #expect(console.isEmpty, "\(page.name): \(console)")
@@ -54,51 +52,13 @@ import Testing
                     #expect(dom.stdout.contains(expected), "\(page.name): \(expected) missing")
                 }
                 let pdf = folder + "/\(page.name).pdf"
-                _ = try Self.browser(["--no-pdf-header-footer", "--print-to-pdf=\(pdf)", url])
+                _ = try HeadlessChromium.run(["--no-pdf-header-footer", "--print-to-pdf=\(pdf)", url])
                 let data = try Data(contentsOf: URL(fileURLWithPath: pdf))
                 #expect(data.starts(with: Array("%PDF".utf8)))
-                #expect(page.pages.contains(Self.pageCount(data)), "\(page.name): \(Self.pageCount(data)) pages")
+                #expect(
+                    page.pages.contains(HeadlessChromium.pageCount(data)),
+                    "\(page.name): \(HeadlessChromium.pageCount(data)) pages")
             }
         }
-    }
-
-    /// `/Type /Page` objects (not `/Pages`) in the PDF.
-    static func pageCount(_ data: Data) -> Int {
-        let text = String(decoding: data, as: UTF8.self)
-        var count = 0
-        var rest = text[...]
-        while let range = rest.range(of: "/Type") {
-            rest = rest[range.upperBound...]
-            let after = rest.drop { $0 == " " }
-            if after.hasPrefix("/Page"), !after.dropFirst(5).hasPrefix("s") { count += 1 }
-        }
-        return count
-    }
-
-    static func browser(_ arguments: [String]) throws -> (status: Int32, stdout: String, stderr: String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: try #require(chromium, "chromium is not installed"))
-        let profile = NSTemporaryDirectory() + "maturity-chromium-\(UUID().uuidString)"
-        defer { try? FileManager.default.removeItem(atPath: profile) }
-        process.arguments =
-            [
-                "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-extensions",
-                "--user-data-dir=\(profile)",
-            ] + arguments
-        let out = Pipe()
-        let err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let group = DispatchGroup()
-        nonisolated(unsafe) var stdout = Data()
-        nonisolated(unsafe) var stderr = Data()
-        DispatchQueue.global().async(group: group) { stdout = out.fileHandleForReading.readDataToEndOfFile() }
-        DispatchQueue.global().async(group: group) { stderr = err.fileHandleForReading.readDataToEndOfFile() }
-        group.wait()
-        process.waitUntilExit()
-        return (
-            process.terminationStatus, String(decoding: stdout, as: UTF8.self), String(decoding: stderr, as: UTF8.self)
-        )
     }
 }
