@@ -2,14 +2,17 @@
 # Whole-process timing of `maturity assess` (release build): the shipped catalog with an example,
 # then synthetic catalogs of 1k, 5k and 20k criteria to show how time grows, then points catalogs of
 # the same sizes against levels ones. Prints tables.
-# usage: Benchmarks/scoring/run.sh [EXAMPLE_ASSESSMENT]
+# usage: Benchmarks/scoring/run.sh [EXAMPLE_ASSESSMENT]   (MATURITY=path/to/a/release/maturity skips the build)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 example=${1:-$(ls Examples/*/assessment.yaml | head -n 1)}
 out=Benchmarks/out/scoring
 mkdir -p "$out"
-swift build -c release --product maturity >/dev/null
-bin=$(swift build -c release --show-bin-path)/maturity
+bin=${MATURITY:-}
+if [ -z "$bin" ]; then
+  swift build -c release --product maturity >/dev/null
+  bin=$(swift build -c release --show-bin-path)/maturity
+fi
 
 # Median wall time of N runs, in milliseconds.
 time_ms() {
