@@ -52,14 +52,16 @@ enum TypingSlips {
     /// after a key, the brackets and braces of a list or mapping, and the commas between their items.
     /// Inside quotes, comments and ordinary text values it is just text and is left alone.
     static func fullWidthProblems(in text: String, file: String) -> [Diagnostic] {
-        // Fast path: none of the characters is there (most files).
-        guard text.unicodeScalars.contains(where: { "：\u{3000}【】｛｝，".unicodeScalars.contains($0) }) else {
-            return []
-        }
+        // Only a line holding one of these characters can hold a slip; most lines of a Chinese catalog hold
+        // none (their commas and full stops are text), so the others are passed over by their bytes.
+        guard text.unicodeScalars.contains(where: isSlipCandidate) else { return [] }
         var found: [Diagnostic] = []
-        for (index, lineText) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+        var number = 0
+        for bytes in text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false) {
+            number += 1
+            let lineText = Substring(bytes)
+            guard lineText.unicodeScalars.contains(where: isSlipCandidate) else { continue }
             let line = Array(lineText)
-            let number = index + 1
             var position = 0
             // Indentation, and the '- ' of list items.
             while position < line.count, line[position] == " " || line[position] == "\u{3000}" || line[position] == "-"
@@ -121,6 +123,14 @@ enum TypingSlips {
             }
         }
         return found
+    }
+
+    /// A character `fullWidthProblems` looks at: the full-width colon, space, brackets and braces.
+    static func isSlipCandidate(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar {
+        case "：", "\u{3000}", "【", "】", "｛", "｝": true
+        default: false
+        }
     }
 
     /// The column of `position` counted in Unicode scalars, as every location is.
