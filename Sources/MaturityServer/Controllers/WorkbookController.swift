@@ -151,7 +151,9 @@ struct WorkbookController {
                     .init(
                         location: location.description,
                         message: t("本服务器没有目录 '\(reference)'", "this server has no catalog '\(reference)'"),
-                        hint: t("请先上传该目录，或填写 GET /api/v1/catalogs 中的目录", "upload the catalog first, or name one of GET /api/v1/catalogs"))
+                        hint: t(
+                            "请先上传该目录，或填写 GET /api/v1/catalogs 中的目录",
+                            "upload the catalog first, or name one of GET /api/v1/catalogs"))
                 ])
         }
         let catalog = try await engine.catalog(record)
@@ -179,8 +181,9 @@ struct WorkbookController {
         let message =
             language == .zh
             ? "工作表有 \(count) 个问题，未导入任何内容"
-            : count == 1 ? "the worksheet has 1 problem; nothing was imported"
-            : "the worksheet has \(count) problems; nothing was imported"
+            : count == 1
+                ? "the worksheet has 1 problem; nothing was imported"
+                : "the worksheet has \(count) problems; nothing was imported"
         return APIError(.unprocessableContent, message, problems: problems)
     }
 }
