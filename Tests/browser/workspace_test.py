@@ -163,11 +163,11 @@ STATE = {}
 
 
 def evidence_kinds(w: Watched, lang, assessment):
-    """The company's evidence kinds the catalog knows up to level 4 (criteria may ask for kinds of their own);
-    interviews, observations and samples are the auditor's."""
+    """The evidence kinds the catalog knows up to level 4 (criteria may ask for kinds of their own, such as the
+    interviews of the company's internal audit)."""
     w.goto(f"/{lang}/a/{assessment}/c/SP-01")
     return [k for k in w.page.locator("#up-kind option").evaluate_all("os => os.map(o => o.value)")
-            if k not in ("benchmark", "improvement_outcome", "interview", "observation", "sample")]
+            if k not in ("benchmark", "improvement_outcome")]
 
 
 def flow_1_team_fills_a_self_assessment(a, b):
