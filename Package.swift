@@ -115,8 +115,8 @@ let package = Package(
         .testTarget(
             name: "MaturityServerTests",
             dependencies: [
-                "MaturityServer", "MaturityStore", "MaturityStoreTesting", "MaturityCore",
-                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                "MaturityServer", "MaturityStore", "MaturityStoreTesting", "MaturityCore", "MaturityReports",
+                "MaturitySheets", .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ]
         ),

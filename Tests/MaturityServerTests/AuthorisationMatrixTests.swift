@@ -28,6 +28,7 @@ import Testing
         "POST /:lang/organisations": .admin,
         "GET /api/v1/catalogs": .signedIn, "GET /api/v1/catalogs/:catalog": .signedIn, "GET /:lang": .signedIn,
         "POST /api/v1/import": .orgEdit, "POST /api/v1/assessments": .signedIn, "POST /:lang/import": .signedIn,
+        "POST /api/v1/import/worksheet": .orgEdit, "POST /:lang/import/worksheet": .signedIn,
         "GET /api/v1/organisations/:organisation": .orgSee, "GET /:lang/o/:organisation": .orgSee,
         "PATCH /api/v1/organisations/:organisation": .orgManage,
         "GET /api/v1/organisations/:organisation/assessments": .orgRead,
@@ -125,7 +126,8 @@ import Testing
             part.hasPrefix(":") ? values[String(part.dropFirst())] ?? String(part) : String(part)
         }
         // The API's import names its organisation in the query; the handler decides as the guard would.
-        let query = pattern == "/api/v1/import" ? "?organisation=\(own ? world.own : world.other)" : ""
+        let query =
+            pattern.hasPrefix("/api/v1/import") ? "?organisation=\(own ? world.own : world.other)" : ""
         return "/" + parts.joined(separator: "/") + query
     }
 

@@ -1,5 +1,6 @@
 """The workspace with real accounts, in a real browser: an administrator, a company member, an auditor and a
-reviewer sign in, each sees and changes only what their role allows, and signing out ends the session.
+reviewer sign in, each sees and changes only what their role allows, and signing out ends the session; then the
+flows of workspace_test.py run again, each step done by the signed-in person whose role it is.
 
 Run by Tests/browser/run.sh against a second server whose data folder has accounts (created with
 `maturity users add … --password-stdin`); it sets MATURITY_URL, MATURITY_BIN, MATURITY_DATA and the variables
@@ -91,11 +92,55 @@ def a_wrong_password_gets_the_one_message(a, b):
     expect(w.page.locator(".notice.error")).to_have_text("Name or password is wrong.")
 
 
+class AccountsCast(ws.Cast):
+    """The people of the flows as users with their roles, each signed in in a browser context of their own: the
+    administrator makes organisations and audits, two company members fill the self-assessment, the auditor
+    assigned to the audit scores it, a reviewer who was not on the audit decides."""
+
+    accounts = True
+
+    def __init__(self, browser):
+        self.browser = browser
+        self.people = {}
+        self.users = {"admin"}
+
+    def give(self, name, *role):
+        if name in self.users:
+            subprocess.run([ws.BIN, "users", "assign", name, *role, "--data", DATA],
+                           text=True, check=True, capture_output=True)
+        else:
+            add_user(name, *role)
+            self.users.add(name)
+
+    def person(self, context, role, name):
+        if name not in self.people:
+            if role == "reviewer":
+                self.give(name, "--role", "reviewer")
+            assert name in self.users, f"{name} has no account yet"
+            self.people[name] = sign_in(self.browser.new_context(locale="en-GB"), name)
+        return self.people[name]
+
+    def joined(self, name, organisation_name):
+        self.give(name, "--role", "company-member", "--organisation", organisation_name)
+
+    def assigned(self, name, assessment):
+        self.give(name, "--role", "auditor", "--assessment", assessment)
+
+    def close(self):
+        for person in self.people.values():
+            person.page.context.close()
+
+
 def main():
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=ws.CHROMIUM, args=["--no-sandbox"])
         for test in [roles_see_and_change_only_their_part, a_wrong_password_gets_the_one_message]:
             ws.run(test.__name__, test, browser)
+        # The workspace's flows again, each step done by the person whose role it is.
+        ws.CAST = AccountsCast(browser)
+        for test in ws.FLOWS:
+            ws.run(f"{test.__name__} (signed in)", test, browser)
+        ws.CAST.close()
         browser.close()
     if ws.FAILURES:
         print(f"{len(ws.FAILURES)} failed: {', '.join(ws.FAILURES)}")

@@ -58,9 +58,34 @@ class Watched:
         assert not self.errors, f"{self.name}: {page.url}: {self.errors}"
 
 
-def fetch(path):
+def fetch(path, w=None):
+    """GET an API path, as the person on page `w` when given (their session cookie), else as nobody."""
+    if w is not None:
+        response = w.page.context.request.get(BASE + path)
+        assert response.ok, f"{w.name}: GET {path}: {response.status} {response.text()[:500]}"
+        return response.body()
     with urllib.request.urlopen(BASE + path) as response:
         return response.read()
+
+
+class Cast:
+    """Who does each step of the flows. Without accounts anyone may do anything, so a person is a browser page;
+    accounts_test.py replaces this with people who sign in with their role (see AccountsCast there)."""
+
+    accounts = False
+
+    def person(self, context, role, name):
+        """A page for `name` acting as `role` (admin, member, auditor, reviewer)."""
+        return Watched(context, name)
+
+    def joined(self, name, organisation_name):
+        """`name` becomes a company member of the organisation."""
+
+    def assigned(self, name, assessment):
+        """`name` becomes the auditor assigned to the assessment."""
+
+
+CAST = Cast()
 
 
 def run(name, test, browser):
@@ -137,25 +162,33 @@ def state():
 STATE = {}
 
 
+def evidence_kinds(w: Watched, lang, assessment):
+    """The evidence kinds the catalog knows up to level 4 (criteria may ask for kinds of their own, such as the
+    interviews of the company's internal audit)."""
+    w.goto(f"/{lang}/a/{assessment}/c/SP-01")
+    return [k for k in w.page.locator("#up-kind option").evaluate_all("os => os.map(o => o.value)")
+            if k not in ("benchmark", "improvement_outcome")]
+
+
 def flow_1_team_fills_a_self_assessment(a, b):
-    alice, bo = Watched(a, "alice"), Watched(b, "bo")
-    organisation = create_organisation(alice, "en", "星河测试家电服务有限公司")
+    admin = CAST.person(a, "admin", "admin")
+    organisation = create_organisation(admin, "en", "星河测试家电服务有限公司")
+    CAST.joined("alice", "星河测试家电服务有限公司")
+    CAST.joined("bo", "星河测试家电服务有限公司")
+    alice, bo = CAST.person(a, "member", "alice"), CAST.person(b, "member", "bo")
     assessment = create_assessment(alice, "en", organisation, "self", "2026-11-01", assessor="李伟")
     alice.goto(f"/en/a/{assessment}")
     assert rating(alice) == "fail"
     assert overall(alice) == 0
     expect(alice.page.locator("#progress")).to_contain_text("0 of 45")
-    # The evidence register: one item of every kind the catalog knows up to level 4 (criteria may ask for
-    # kinds of their own), each uploaded with its file.
-    alice.goto(f"/en/a/{assessment}/c/SP-01")
-    kinds = [k for k in alice.page.locator("#up-kind option").evaluate_all("os => os.map(o => o.value)")
-             if k not in ("benchmark", "improvement_outcome")]
+    # The evidence register: one item of every kind, each uploaded with its file.
+    kinds = evidence_kinds(alice, "en", assessment)
     for kind in kinds:
         upload_evidence(alice, "en", assessment, "SP-01", kind, f"{kind} 2026", "2026-10-01", f"# {kind}\n")
     alice.goto(f"/en/a/{assessment}/evidence")
     expect(alice.page.locator("#register tbody tr")).to_have_count(len(kinds))
     expect(alice.page.locator("#register .pill.valid")).to_have_count(len(kinds))
-    criteria = json.loads(fetch(f"/api/v1/assessments/{assessment}/result"))["criteria"]
+    criteria = json.loads(fetch(f"/api/v1/assessments/{assessment}/result", alice))["criteria"]
     ids = [c["id"] for c in criteria]
     ordinary = [c["id"] for c in criteria if not c.get("key")]
     # Two people, each on their half, at the same time (the Chinese pages for the second).
@@ -182,25 +215,36 @@ def flow_1_team_fills_a_self_assessment(a, b):
     alice.page.click(f'[id="edit-{first}"] button')
     alice.check()
     expect(alice.page.locator(f'[id="action-{first}"]')).to_contain_text("王芳")
-    plan = json.loads(fetch(f"/api/v1/assessments/{assessment}/plan"))
+    plan = json.loads(fetch(f"/api/v1/assessments/{assessment}/plan", alice))
     action = next(x for x in plan["actions"] if x["id"] == first)
     assert action["owner"] == "王芳" and action["status"] == "in_progress" and action["due"] == "2027-03-31"
     # Making the plan again keeps what people wrote.
     alice.page.click("form[action$='/plan'] button")
     alice.check()
-    again = json.loads(fetch(f"/api/v1/assessments/{assessment}/plan"))
+    again = json.loads(fetch(f"/api/v1/assessments/{assessment}/plan", alice))
     assert next(x for x in again["actions"] if x["id"] == first)["measures"] == "每月抽查 20 张工单"
     STATE.update(organisation=organisation, self=assessment, criteria=ids, ordinary=ordinary)
 
 
 def flow_2_auditor_lowers_two_claims(a, b):
-    auditor = Watched(b, "auditor")
     organisation, source, ids = STATE["organisation"], STATE["self"], STATE["ordinary"]
-    audit = create_assessment(auditor, "zh", organisation, "audit", "2026-12-01", auditor="王海", source=source)
+    # The certification body makes the audit from the self-assessment and assigns its auditor.
+    admin = CAST.person(a, "admin", "admin")
+    audit = create_assessment(admin, "zh", organisation, "audit", "2026-12-01", auditor="王海", source=source)
+    CAST.assigned("wanghai", audit)
+    auditor = CAST.person(b, "auditor", "wanghai")
     for criterion in ids[:2]:
+        # The reason, as the auditor's own evidence (an observation) cited from the criterion: what the company
+        # wrote stays the company's.
         auditor.goto(f"/zh/a/{audit}/c/{criterion}")
+        auditor.page.select_option("#up-kind", "observation")
+        auditor.page.fill("#up-title", "现场抽查：部分网点未执行")
+        auditor.page.fill("#up-date", "2026-12-01")
+        auditor.page.set_input_files(
+            "#up-file", files=[{"name": "observation.md", "mimeType": "text/markdown", "buffer": "# 现场\n".encode()}])
+        auditor.page.click("form[enctype='multipart/form-data'] button")
+        auditor.check()
         auditor.page.check("#audited-2")
-        auditor.page.fill("#note", "现场抽查：部分网点未执行")
         auditor.page.click("button[name=then][value=stay]")
         auditor.check()
         expect(auditor.page.locator("#level")).to_have_attribute("data-level", "2")
@@ -212,9 +256,9 @@ def flow_2_auditor_lowers_two_claims(a, b):
     auditor.page.click("form[action$='/findings'] button")
     auditor.check()
     expect(auditor.page.locator("#findings tbody")).to_contain_text("部分网点未按程序执行回访")
-    report = fetch(f"/api/v1/assessments/{audit}/result?format=html&lang=zh").decode()
+    report = fetch(f"/api/v1/assessments/{audit}/result?format=html&lang=zh", auditor).decode()
     assert 'id="audit"' in report, "the audit report has no self-versus-auditor section"
-    result = json.loads(fetch(f"/api/v1/assessments/{audit}/result"))
+    result = json.loads(fetch(f"/api/v1/assessments/{audit}/result", auditor))
     assert result["audit"]["self"]["rating"] == "pass", result["audit"]["self"]
     lowered = [c for c in result["criteria"] if c["id"] in ids[:2]]
     assert all(c["level"] == 2 for c in lowered), lowered
@@ -224,37 +268,121 @@ def flow_2_auditor_lowers_two_claims(a, b):
 
 
 def flow_3_surveillance_review_decides_as_the_command_line(a, b):
-    w = Watched(a, "reviewer")
     organisation, audit = STATE["organisation"], STATE["audit"]
-    w.goto(f"/en/a/{audit}/review")
-    w.page.click("form[action$='/keep'] button")
-    w.check()
-    surveillance = create_assessment(w, "en", organisation, "surveillance", "2027-06-01", auditor="王海", source=audit)
+    # The auditor keeps the audit's result; the body opens the surveillance; a reviewer who was not on the audit
+    # decides.
+    auditor = CAST.person(b, "auditor", "wanghai")
+    auditor.goto(f"/en/a/{audit}/review")
+    auditor.page.click("form[action$='/keep'] button")
+    auditor.check()
+    admin = CAST.person(a, "admin", "admin")
+    surveillance = create_assessment(
+        admin, "en", organisation, "surveillance", "2027-06-01", auditor="王海", source=audit)
+    w = CAST.person(a, "reviewer", "zhaoli")
     w.goto(f"/en/a/{surveillance}/review")
     w.page.click("form[action$='/review'][method=get] button")
     w.check()
     decision = w.page.locator("#decision [data-decision]").get_attribute("data-decision")
     w.page.click("#decision form button")
     w.check()
-    kept = json.loads(fetch(f"/api/v1/organisations/{organisation}/results"))["results"]
+    kept = json.loads(fetch(f"/api/v1/organisations/{organisation}/results", w))["results"]
     previous = next(r for r in kept if r["assessment_id"] == audit)
     review = next(r for r in kept if r["kind"] == "review")
     assert review["decision"] == decision
-    served = fetch(f"/api/v1/results/{review['id']}").decode()
+    served = fetch(f"/api/v1/results/{review['id']}", w).decode()
     # The command line, on the same files: the exported folder, the kept previous result.
     folder = tempfile.mkdtemp()
     try:
-        with zipfile.ZipFile(io.BytesIO(fetch(f"/api/v1/assessments/{surveillance}/export"))) as archive:
+        with zipfile.ZipFile(io.BytesIO(fetch(f"/api/v1/assessments/{surveillance}/export", w))) as archive:
             archive.extractall(folder)
         shutil.copytree(CRITERIA, os.path.join(folder, "Criteria"))
         with open(os.path.join(folder, "previous.json"), "wb") as f:
-            f.write(fetch(f"/api/v1/results/{previous['id']}"))
+            f.write(fetch(f"/api/v1/results/{previous['id']}", w))
         env = dict(os.environ, MATURITY_CRITERIA=os.path.join(folder, "Criteria"), MATURITY_LANG="en")
         cli = subprocess.run(
             [BIN, "review", "assessment.yaml", "--previous", "previous.json", "--format", "json"],
             cwd=folder, env=env, capture_output=True, text=True)
         assert cli.returncode == 0, cli.stderr
         assert served == cli.stdout, "the recorded review differs from the command line's"
+    finally:
+        shutil.rmtree(folder)
+
+
+def fill_worksheet(source, folder, level, kinds, bad_level=None):
+    """The downloaded worksheet filled as a person fills it in a spreadsheet program (openpyxl saves it): one
+    evidence item of each kind in sheet Evidence, and every criterion claimed at `level` citing them all; with
+    `bad_level`, the first criterion claims that instead. Saved as FOLDER/worksheet.xlsx; returns its path and the
+    cell of the first claim."""
+    import datetime
+    import openpyxl
+
+    book = openpyxl.load_workbook(source)
+    evidence = book["Evidence"]
+    header = [c.value for c in evidence[1]]
+    ids = []
+    for row, kind in enumerate(kinds, start=2):
+        ids.append(f"E{row - 1}")
+        evidence.cell(row, header.index("ID") + 1, ids[-1])
+        evidence.cell(row, header.index("Kind") + 1, kind)
+        evidence.cell(row, header.index("Title") + 1, f"{kind} 2026（表格）")
+        evidence.cell(row, header.index("Date") + 1, datetime.date(2026, 10, 1)).number_format = "yyyy-mm-dd"
+    criteria = book["Criteria"]
+    top = next(r for r in range(1, 20) if criteria.cell(r, 1).value == "ID")
+    columns = {criteria.cell(top, c).value: c for c in range(1, criteria.max_column + 1)}
+    first = None
+    for row in range(top + 1, criteria.max_row + 1):
+        if not criteria.cell(row, 1).value:
+            continue
+        claim = criteria.cell(row, columns["Claimed level"])
+        claim.value = bad_level if first is None and bad_level is not None else level
+        first = first or claim.coordinate
+        criteria.cell(row, columns["Evidence ids"]).value = ", ".join(ids)
+    os.makedirs(folder, exist_ok=True)
+    path = os.path.join(folder, "worksheet.xlsx")
+    book.save(path)
+    return path, first
+
+
+def a_filled_worksheet_becomes_an_assessment(a, b):
+    admin = CAST.person(a, "admin", "admin")
+    organisation = create_organisation(admin, "en", "表格测试有限公司")
+    CAST.joined("alice", "表格测试有限公司")
+    w = CAST.person(a, "member", "alice")
+    blank = create_assessment(w, "en", organisation, "self", "2026-11-01", assessor="李伟")
+    kinds = evidence_kinds(w, "en", blank)
+    folder = tempfile.mkdtemp()
+    try:
+        w.goto(f"/en/a/{blank}/downloads")
+        with w.page.expect_download() as download:
+            w.page.click("a[href*='sheet=worksheet']")
+        source = os.path.join(folder, "downloaded.xlsx")
+        download.value.save_as(source)
+        # A level out of the scale: the organisation's page again, the problem at its cell, nothing stored.
+        bad, cell = fill_worksheet(source, os.path.join(folder, "bad"), 4, kinds, bad_level=7)
+        w.goto(f"/zh/o/{organisation}")
+        w.page.set_input_files("#import-worksheet", bad)
+        w.page.click("form[action$='/import/worksheet'] button")
+        w.check()
+        expect(w.page.locator(".notice.error")).to_contain_text(f"worksheet.xlsx!Criteria!{cell}")
+        expect(w.page.locator(".notice.error")).to_contain_text("未导入")
+        listed = json.loads(fetch(f"/api/v1/organisations/{organisation}/assessments", w))["assessments"]
+        assert [x["id"] for x in listed] == [blank], f"the refused worksheet stored something: {listed}"
+        # Filled right: a new assessment, scored as the command line scores it.
+        good, _ = fill_worksheet(source, os.path.join(folder, "good"), 4, kinds)
+        w.goto(f"/en/o/{organisation}")
+        w.page.set_input_files("#import-worksheet", good)
+        w.page.click("form[action$='/import/worksheet'] button")
+        w.check()
+        assert "saved=imported" in w.page.url, w.page.url
+        created = w.page.url.split("/a/")[1].split("?")[0]
+        assert created != blank
+        assert rating(w) == "pass", f"rating is {rating(w)}"
+        assert overall(w) == 80
+        # Its result workbook downloads too.
+        w.goto(f"/en/a/{created}/downloads")
+        with w.page.expect_download() as download:
+            w.page.click("a[href*='sheet=result']")
+        assert download.value.suggested_filename == "result.xlsx"
     finally:
         shutil.rmtree(folder)
 
@@ -333,12 +461,16 @@ def every_page_works_without_script(a, b):
         context.close()
 
 
+# The flows people go through, run again with accounts by accounts_test.py.
+FLOWS = [flow_1_team_fills_a_self_assessment, flow_2_auditor_lowers_two_claims,
+         flow_3_surveillance_review_decides_as_the_command_line, a_filled_worksheet_becomes_an_assessment]
+
+
 def main():
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
-        for test in [flow_1_team_fills_a_self_assessment, flow_2_auditor_lowers_two_claims,
-                     flow_3_surveillance_review_decides_as_the_command_line, hostile_text_is_shown_as_text,
-                     a_stale_save_shows_both_values, every_page_works_without_script]:
+        for test in FLOWS + [hostile_text_is_shown_as_text, a_stale_save_shows_both_values,
+                             every_page_works_without_script]:
             run(test.__name__, test, browser)
         browser.close()
     if FAILURES:

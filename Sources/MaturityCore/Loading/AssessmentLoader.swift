@@ -90,19 +90,22 @@ public enum AssessmentLoader {
         return Loaded(assessment, warnings: reader.r.bag.sorted.filter { !$0.isError })
     }
 
-    /// Loads an assessment from YAML text (tests, fuzzing); relative files resolve against `folder`.
-    public static func load(yaml: String, file: String = "assessment.yaml", folder: String = ".", catalog: Catalog)
-        throws(DiagnosticError) -> Loaded<Assessment>
-    {
-        try load(data: Data(yaml.utf8), file: file, folder: folder, catalog: catalog)
+    /// Loads an assessment from YAML text (tests, fuzzing, an imported worksheet); relative files resolve
+    /// against `folder` in `files`.
+    public static func load(
+        yaml: String, file: String = "assessment.yaml", folder: String = ".", catalog: Catalog,
+        files: any FileSource = DiskFiles()
+    ) throws(DiagnosticError) -> Loaded<Assessment> {
+        try load(data: Data(yaml.utf8), file: file, folder: folder, catalog: catalog, files: files)
     }
 
     /// Loads an assessment from bytes as a file holds them (fuzzing: any bytes, not only valid UTF-8).
-    public static func load(data: Data, file: String = "assessment.yaml", folder: String = ".", catalog: Catalog)
-        throws(DiagnosticError) -> Loaded<Assessment>
-    {
+    public static func load(
+        data: Data, file: String = "assessment.yaml", folder: String = ".", catalog: Catalog,
+        files: any FileSource = DiskFiles()
+    ) throws(DiagnosticError) -> Loaded<Assessment> {
         let document = try YAMLDocument.parse(data: data, file: file)
-        return try load(document: document, folder: folder, catalog: catalog)
+        return try load(document: document, folder: folder, catalog: catalog, files: files)
     }
 
     struct Reader {

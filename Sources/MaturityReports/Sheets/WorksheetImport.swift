@@ -61,10 +61,10 @@ public enum WorksheetImport {
     }
 
     /// Reads the worksheet against `catalog`; relative files (evidence, ticket export) are checked
-    /// against `folder`, where the assessment will be written.
-    public static func read(_ workbook: ReadWorkbook, catalog: Catalog, folder: String) throws(DiagnosticError)
-        -> Imported
-    {
+    /// against `folder` in `files`, where the assessment will be written.
+    public static func read(
+        _ workbook: ReadWorkbook, catalog: Catalog, folder: String, files: any FileSource = DiskFiles()
+    ) throws(DiagnosticError) -> Imported {
         var reader = Reader(workbook: workbook, catalog: catalog)
         let yaml = reader.build()
         var problems = reader.bag.all
@@ -73,7 +73,7 @@ public enum WorksheetImport {
         if let yaml {
             do {
                 let loaded = try AssessmentLoader.load(
-                    yaml: yaml.text, file: workbook.file, folder: folder, catalog: catalog)
+                    yaml: yaml.text, file: workbook.file, folder: folder, catalog: catalog, files: files)
                 assessment = loaded.value
                 warnings = yaml.relocate(loaded.warnings, file: workbook.file)
             } catch {

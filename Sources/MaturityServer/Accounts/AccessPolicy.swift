@@ -53,6 +53,7 @@ enum AccessPolicy {
         "GET /api/v1/catalogs/:catalog": .signedIn,
         // Assessments.
         "POST /api/v1/import": .decidedByHandler,
+        "POST /api/v1/import/worksheet": .decidedByHandler,
         "POST /api/v1/assessments": .decidedByHandler,
         "GET /api/v1/assessments/:assessment": .assessment(.read),
         "DELETE /api/v1/assessments/:assessment": .assessment(.manage),
@@ -87,6 +88,7 @@ enum AccessPolicy {
         "GET /:lang": .signedIn,
         "POST /:lang/organisations": .admin,
         "POST /:lang/import": .decidedByHandler,
+        "POST /:lang/import/worksheet": .decidedByHandler,
         "GET /:lang/o/:organisation": .organisation(.see),
         "POST /:lang/o/:organisation/assessments": .organisation(.edit),
         "GET /:lang/o/:organisation/history": .organisation(.read),

@@ -8,7 +8,8 @@ struct FieldGuard: Sendable {
     /// The domain of a criterion, for members limited to one domain (nil when the catalog does not say).
     let domainOf: @Sendable (AssessmentSnapshot, String) async throws -> String?
 
-    /// Evidence kinds an auditor collects on site; every other kind is the company's.
+    /// Evidence kinds an auditor collects on site in an audit; every other kind, and these in a self-assessment
+    /// (its internal audit), are the company's.
     static let auditEvidenceKinds: Set<String> = ["interview", "observation", "sample"]
 
     func check(_ current: AssessmentSnapshot, _ wanted: AssessmentSnapshot) async throws {
@@ -65,7 +66,10 @@ struct FieldGuard: Sendable {
             let old = current.evidenceItem(item)
             let new = wanted.evidenceItem(item)
             guard old != new else { continue }
-            let audit = [old?.kind, new?.kind].contains { $0.map(Self.auditEvidenceKinds.contains) ?? false }
+            // In a self-assessment interviews and observations are the company's own (an internal audit's).
+            let audit =
+                record.kind != "self"
+                && [old?.kind, new?.kind].contains { $0.map(Self.auditEvidenceKinds.contains) ?? false }
             if audit && !auditor { throw refuse("audit evidence '\(item)'", byAuditor) }
             if !audit && !company { throw refuse("evidence item '\(item)'", byCompany) }
         }

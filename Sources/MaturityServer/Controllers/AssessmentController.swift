@@ -35,9 +35,17 @@ struct AssessmentController {
         return Response(status: .noContent)
     }
 
-    /// The folder as a zip: importing it again gives the same assessment and the same result.
+    /// The folder as a zip: importing it again gives the same assessment and the same result. With
+    /// `format=xlsx&sheet=…`, one of its workbooks (``WorkbookController``).
     @Sendable func export(_ request: Request, context: MaturityRequestContext) async throws -> Response {
         let snapshot = try await store.assessments.get(try context.parameters.require("assessment"))
+        switch request.uri.queryParameters["format"].map(String.init) {
+        case nil, "zip"?: break
+        case "xlsx"?:
+            return try await WorkbookController(store: store, engine: engine, configuration: ServerConfiguration())
+                .export(request, snapshot: snapshot)
+        case let other?: throw APIError(.badRequest, "format '\(other)' is not one of zip, xlsx")
+        }
         let catalog = try await engine.catalog(try await store.catalogs.get(snapshot.assessment.catalog))
         let files = try await AssessmentFolder.files(
             snapshot, store: store, criteriaOrder: catalog.criteria.map(\.id))

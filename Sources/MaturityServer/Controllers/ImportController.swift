@@ -64,6 +64,12 @@ struct ImportController {
                 }
             throw APIError(status, error.description)
         }
+        return try await create(from: folder, organisationId: organisationId)
+    }
+
+    /// Stores an assessment folder held in memory as a new assessment, or refuses it with every problem
+    /// located; the caller has checked that the user may import into `organisationId`.
+    func create(from folder: [String: Data], organisationId: String?) async throws -> Created {
         guard folder["assessment.yaml"] != nil else {
             throw APIError(
                 .unprocessableContent, "the archive has no assessment.yaml",

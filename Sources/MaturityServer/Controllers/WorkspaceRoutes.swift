@@ -14,5 +14,6 @@ enum WorkspaceRoutes {
         PartsController(store: store, engine: engine).addRoutes(to: assessments)
         PlanController(store: store, engine: engine).addRoutes(to: assessments)
         ReviewController(store: store, engine: engine).addRoutes(assessments: assessments, api: api)
+        WorkbookController(store: store, engine: engine, configuration: configuration).addRoutes(to: api)
     }
 }

@@ -60,17 +60,22 @@ extension ServerEngine {
             assessment: snapshot.assessment.id, revision: snapshot.assessment.revision, target: target,
             showingPath: showingPath)
         if let cached = await results.get(key) { return cached }
-        let record = try await store.catalogs.get(snapshot.assessment.catalog)
-        let catalog = try await self.catalog(record)
-        let catalogFiles = try await self.catalogFiles(record)
-        let folder = try await AssessmentFolder.files(
-            snapshot, store: store, criteriaOrder: catalog.criteria.map(\.id))
-        let scored = try Self.score(
-            folder: folder, catalog: catalog, catalogRecord: record, catalogFiles: catalogFiles, target: target,
-            showingPath: showingPath, revision: snapshot.assessment.revision)
-        await results.set(key, scored)
-        return scored
+        // Visitors asking at once for the same revision share one scoring (a cold home page lists many).
+        return try await results.shared(key) { [self] in
+            let record = try await store.catalogs.get(snapshot.assessment.catalog)
+            let catalog = try await self.catalog(record)
+            let catalogFiles = try await self.catalogFiles(record)
+            let folder = try await AssessmentFolder.files(
+                snapshot, store: store, criteriaOrder: catalog.criteria.map(\.id))
+            Self.scoring?(snapshot.assessment.id)
+            return try Self.score(
+                folder: folder, catalog: catalog, catalogRecord: record, catalogFiles: catalogFiles, target: target,
+                showingPath: showingPath, revision: snapshot.assessment.revision)
+        }
     }
+
+    /// Told the assessment id each time a stored assessment is scored (tests count scorings with it).
+    @TaskLocal static var scoring: (@Sendable (String) -> Void)?
 
     /// Scores a folder held in memory through the engine: load against the stored catalog, gather KPIs from
     /// `metrics:` and the ticket export, score, seal an audit, write the result JSON.
@@ -153,6 +158,24 @@ actor ResultCache {
     }
 
     func get(_ key: Key) -> ScoredAssessment? { entries[key] }
+
+    /// Scorings under way, which later askers of the same key wait for instead of scoring again.
+    private var running: [Key: Task<ScoredAssessment, any Error>] = [:]
+
+    /// The cached value of `key`, or the one `make` gives, made once however many ask at the same time
+    /// (a failure is not kept: the next asker tries again).
+    func shared(_ key: Key, make: @escaping @Sendable () async throws -> ScoredAssessment) async throws
+        -> ScoredAssessment
+    {
+        if let cached = entries[key] { return cached }
+        if let task = running[key] { return try await task.value }
+        let task = Task { try await make() }
+        running[key] = task
+        defer { running[key] = nil }
+        let value = try await task.value
+        set(key, value)
+        return value
+    }
 
     func set(_ key: Key, _ value: ScoredAssessment) {
         if entries.updateValue(value, forKey: key) == nil { order.append(key) }

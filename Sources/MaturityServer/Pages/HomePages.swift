@@ -58,10 +58,11 @@ struct HomePages {
         }
     }
 
-    func home(t: PageText, query: String?, notice: String?) async throws -> String {
+    func home(t: PageText, query: String?, notice: String?, error: APIError? = nil) async throws -> String {
         let lang = t.language.rawValue
         let organisations = try await store.organisations.list(search: query, limit: 20)
         var body = notice.map { PageShell.notice($0) } ?? ""
+        if let error { body += PageShell.problems(error, t: t) }
         body += "<section class=\"card\"><form method=\"get\" action=\"/\(lang)/\" role=\"search\">"
         body += "<label for=\"q\">\(h(t("查找组织", "Find an organisation")))</label>"
         body += "<div class=\"row\"><input type=\"search\" id=\"q\" name=\"q\" value=\"\(h(query ?? ""))\">"
@@ -97,8 +98,8 @@ struct HomePages {
         out +=
             "<label for=\"import-zip\">\(h(t("文件夹的 zip（assessment.yaml、证据、可选 plan.yaml）", "The folder as a zip (assessment.yaml, evidence, optionally plan.yaml)")))</label>"
         out += "<input type=\"file\" id=\"import-zip\" name=\"zip\" accept=\".zip,application/zip\" required>"
-        out += "<p><button type=\"submit\">\(h(t("导入", "Import")))</button></p></form></section>\n"
-        return out
+        out += "<p><button type=\"submit\">\(h(t("导入", "Import")))</button></p></form>\n"
+        return out + WorksheetUpload.form(t: t, organisation: organisation) + "</section>\n"
     }
 
     func organisation(_ id: String, t: PageText, notice: String?, error: APIError? = nil) async throws -> String {

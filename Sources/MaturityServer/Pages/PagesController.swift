@@ -25,6 +25,7 @@ struct PagesController {
         router.get(":lang", use: page(home))
         router.post(":lang/organisations", use: page(createOrganisation))
         router.post(":lang/import", use: page(importFolder))
+        router.post(":lang/import/worksheet", use: page(importWorksheet))
         router.get(":lang/o/:organisation", use: page(organisation))
         router.post(":lang/o/:organisation/assessments", use: page(createAssessment))
         router.get(":lang/o/:organisation/history", use: page(history))

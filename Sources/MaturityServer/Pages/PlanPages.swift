@@ -210,7 +210,8 @@ struct DownloadsPage {
         } else {
             body += "<p class=\"meta\">\(h(t("尚未生成计划。", "No plan yet.")))</p>"
         }
-        body += "</section>\n<section class=\"card\"><h2>\(h(t("评估文件夹", "Assessment folder")))</h2>"
+        body += "</section>\n" + WorkbookLinks(data: data, hasPlan: hasPlan).render()
+        body += "<section class=\"card\"><h2>\(h(t("评估文件夹", "Assessment folder")))</h2>"
         body += "<p><a class=\"button\" href=\"\(api)/export\">\(h(t("下载 zip", "Download the zip")))</a></p>"
         body +=
             "<p class=\"meta\">\(h(t("解压后可用命令行处理：maturity assess assessment.yaml", "Unzipped, the command line reads it: maturity assess assessment.yaml")))</p></section>"

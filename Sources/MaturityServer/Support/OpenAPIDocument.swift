@@ -108,6 +108,24 @@ enum OpenAPIDocument {
                 }
               }
             },
+            "/api/v1/import/worksheet": {
+              "post": {
+                "summary": "Import a filled worksheet, audit checklist or result workbook (xlsx) as 'maturity import' reads it: a new assessment, or a 422 with every problem at its cell (worksheet.xlsx!Criteria!D14) and nothing stored",
+                "parameters": [
+                  {"name": "organisation", "in": "query", "schema": {"type": "string"}, "description": "Attach to this organisation; default (cb-admin only): the one of the worksheet's organisation name, created when absent"},
+                  {"name": "name", "in": "query", "schema": {"type": "string"}, "description": "The file name problems are located in; default worksheet.xlsx"},
+                  {"name": "lang", "in": "query", "schema": {"type": "string", "enum": ["zh", "en"]}, "description": "Language of the problems; default: Accept-Language, else en"}
+                ],
+                "requestBody": {"required": true, "content": {"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": {"schema": {"type": "string", "contentEncoding": "binary"}}}},
+                "responses": {
+                  "201": {"description": "Imported", "headers": {"ETag": {"schema": {"type": "string"}}}, "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Imported"}}}},
+                  "403": {"$ref": "#/components/responses/Error"},
+                  "404": {"$ref": "#/components/responses/Error"},
+                  "413": {"$ref": "#/components/responses/Error"},
+                  "422": {"$ref": "#/components/responses/Error"}
+                }
+              }
+            },
             "/api/v1/assessments/{assessment}": {
               "parameters": [{"name": "assessment", "in": "path", "required": true, "schema": {"type": "string"}}],
               "get": {
@@ -132,10 +150,17 @@ enum OpenAPIDocument {
             "/api/v1/assessments/{assessment}/export": {
               "parameters": [{"name": "assessment", "in": "path", "required": true, "schema": {"type": "string"}}],
               "get": {
-                "summary": "The assessment's folder as a zip, which imports again to the same assessment",
+                "summary": "The assessment's folder as a zip, which imports again to the same assessment; with format=xlsx one of its workbooks, the bytes the command line writes for the exported folder",
+                "parameters": [
+                  {"name": "format", "in": "query", "schema": {"type": "string", "enum": ["zip", "xlsx"], "default": "zip"}},
+                  {"name": "sheet", "in": "query", "schema": {"type": "string", "enum": ["worksheet", "checklist", "plan", "result"]}, "description": "With format=xlsx: worksheet (a self-assessment, as 'maturity init --format xlsx'), checklist (an audit, as 'init --kind audit --format xlsx'), plan ('plan --format xlsx') or result ('assess --format xlsx')"},
+                  {"name": "lang", "in": "query", "schema": {"type": "string", "enum": ["zh", "en"]}, "description": "Language of the workbook; default: Accept-Language, else en"}
+                ],
                 "responses": {
-                  "200": {"description": "The zip", "content": {"application/zip": {"schema": {"type": "string", "contentEncoding": "binary"}}}},
-                  "404": {"$ref": "#/components/responses/Error"}
+                  "200": {"description": "The zip, or the workbook", "content": {"application/zip": {"schema": {"type": "string", "contentEncoding": "binary"}}, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": {"schema": {"type": "string", "contentEncoding": "binary"}}}},
+                  "400": {"$ref": "#/components/responses/Error"},
+                  "404": {"$ref": "#/components/responses/Error"},
+                  "422": {"$ref": "#/components/responses/Error"}
                 }
               }
             },
