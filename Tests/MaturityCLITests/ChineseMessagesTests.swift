@@ -386,7 +386,7 @@ enum Translations {
             guard content.contains("en: \"") else { continue }
             let shown = "Sources/" + url.path.dropFirst(sources.path.count + 1)
             let source = SwiftSource(content)
-            let patterns = ["Self", "Message", "init"].map { DiagnosticMessages.Pattern(name: $0, label: "en") }
+            let patterns = ["Self", "Message", "init", "status"].map { DiagnosticMessages.Pattern(name: $0, label: "en") }
             for call in source.calls(patterns) {
                 guard let en = call.messageArgument, let first = en.literals.first else { continue }
                 let zh = call.arguments.first {
