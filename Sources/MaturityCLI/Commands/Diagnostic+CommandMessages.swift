@@ -90,10 +90,6 @@ extension Diagnostic.Message {
     static let digestMustBeSHA256 = Self(
         en: "--digest must be 64 hexadecimal digits (a SHA-256 digest)", zh: "--digest 必须是 64 位十六进制数字（SHA-256 摘要）")
 
-    static func portRange(found port: Int) -> Self {
-        Self(en: "--port must be 0 to 65535, found \(port)", zh: "--port 必须是 0 到 65535，实际为 \(port)")
-    }
-
     /// "--limit must be 1 or more, found 0"
     static func atLeastOne(_ option: String, found: Int) -> Self {
         Self(en: "\(option) must be 1 or more, found \(found)", zh: "\(option) 必须大于或等于 1，实际为 \(found)")

@@ -38,7 +38,7 @@ struct ServeCommand: ParsableCommand {
     var behindProxy = false
 
     func validate() throws {
-        guard (0...65535).contains(port) else { throw ValidationError(.portRange(found: port)) }
+        guard (0...65535).contains(port) else { throw ValidationError(.optionRange("--port", 0...65535, found: port)) }
         guard verificationsPerMinute >= 1 else {
             throw ValidationError(.atLeastOne("--verifications-per-minute", found: verificationsPerMinute))
         }
