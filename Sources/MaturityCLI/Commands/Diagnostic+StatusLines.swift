@@ -28,8 +28,8 @@ extension Diagnostic.Message {
 
     /// `catalog.yaml: 2 errors, 0 warnings`
     static func catalogHasErrors(_ shown: String, errors: Int, warnings: Int) -> Self {
-        let (e, w) = (count(errors, "error", zh: "个错误"), count(warnings, "warning", zh: "个警告"))
-        return .status(en: "\(shown): \(e.en), \(w.en)", zh: "\(shown)：\(e.zh)，\(w.zh)")
+        let (e, w) = (count(errors, "error", zh: "").en, count(warnings, "warning", zh: "").en)
+        return .status(en: "\(shown): \(e), \(w)", zh: "\(shown)：\(errors) 个错误，\(warnings) 个警告")
     }
 
     /// `wrote catalog/catalog.yaml: demo 1.0, 2 domains, 5 criteria, 1 key`

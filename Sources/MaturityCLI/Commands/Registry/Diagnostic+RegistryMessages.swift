@@ -209,7 +209,7 @@ extension Diagnostic.Message {
     static func nonconformityChanged(_ nc: Nonconformity, day: Day, by: String) -> Self {
         .status(
             en: "\(nc.id): \(nc.state.rawValue.replacingOccurrences(of: "_", with: " ")) (\(day), \(by))",
-            zh: "\(nc.id)：\(nc.state.name.text(.zh))（\(day)，\(by)）")
+            zh: "不符合项 \(nc.id)：\(nc.state.name.text(.zh))（\(day)，\(by)）")
     }
 
     /// One line of `registry nc list`.
