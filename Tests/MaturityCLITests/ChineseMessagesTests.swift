@@ -366,7 +366,9 @@ enum Translations {
             guard content.contains("en: \"") else { continue }
             let shown = "Sources/" + url.path.dropFirst(sources.path.count + 1)
             let source = SwiftSource(content)
-            let patterns = ["Self", "Message", "init", "status"].map { DiagnosticMessages.Pattern(name: $0, label: "en") }
+            let patterns = ["Self", "Message", "init", "status"].map {
+                DiagnosticMessages.Pattern(name: $0, label: "en")
+            }
             for call in source.calls(patterns) {
                 guard let en = call.messageArgument, let first = en.literals.first else { continue }
                 let zh = call.arguments.first {
@@ -392,7 +394,7 @@ enum Translations {
         var text = """
             # 诊断信息中文对照 (every message in Chinese)
 
-            `maturity` 的每条错误、警告和提示都有中文和英文两种说法。命令带 `--lang zh`，或环境变量
+            `maturity` 的每条错误、警告、提示和状态行（如“已写入 …”）都有中文和英文两种说法。命令带 `--lang zh`，或环境变量
             `LANG`（`LC_ALL`、`LC_MESSAGES`、`MATURITY_LANG`）以 `zh` 开头时，诊断信息以中文打印：
 
             ```text

@@ -27,7 +27,8 @@ import Testing
 
         let broken = (ErrorsDoc.baseFiles["catalog.yaml"] ?? "").replacingOccurrences(
             of: "name: Records, weight: 1", with: "name: Records, weight: 0")
-        let failed = try run(["catalog", "lint", "catalog.yaml"], environment: Self.chinese, replacing: ["catalog.yaml": broken])
+        let failed = try run(
+            ["catalog", "lint", "catalog.yaml"], environment: Self.chinese, replacing: ["catalog.yaml": broken])
         let englishFailed = try run(["catalog", "lint", "catalog.yaml"], replacing: ["catalog.yaml": broken])
         #expect(englishFailed.stderr.hasSuffix("catalog.yaml: 1 error, 0 warnings\n"), "\(englishFailed.stderr)")
         #expect(failed.stderr.hasSuffix("catalog.yaml：1 个错误，0 个警告\n"), "\(failed.stderr)")

@@ -49,7 +49,8 @@ extension Diagnostic.Message {
 
     static func wroteWorksheet(_ shown: String, criteria: Int, output: String) -> Self {
         .status(
-            en: "wrote \(shown): \(criteria) criteria to assess; fill it in, then 'maturity import \(shown) --output \(output)'",
+            en:
+                "wrote \(shown): \(criteria) criteria to assess; fill it in, then 'maturity import \(shown) --output \(output)'",
             zh: "已写入 \(shown)：\(criteria) 个评价项待评估；填写后运行 'maturity import \(shown) --output \(output)'")
     }
 

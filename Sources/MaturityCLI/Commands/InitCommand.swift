@@ -173,7 +173,8 @@ struct InitCommand: ParsableCommand {
             if FileOutput.leadsOutside(target, folder: folder) {
                 bag.append(
                     .error(
-                        .leadsOutsideFolder(shown, folder: output), at: .file(shown), hint: .symbolicLinkPointsElsewhere))
+                        .leadsOutsideFolder(shown, folder: output), at: .file(shown), hint: .symbolicLinkPointsElsewhere
+                    ))
                 continue
             }
             var status = stat()

@@ -104,7 +104,8 @@ extension Diagnostic.Message {
             client.productCategories.joined(separator: ", ")
         )
         return .status(
-            en: "client \(client.organisation) (\(client.organisationId)): \(type); sites \(sites); products \(products)",
+            en:
+                "client \(client.organisation) (\(client.organisationId)): \(type); sites \(sites); products \(products)",
             zh: "客户 \(client.organisation)（\(client.organisationId)）：\(type)；现场 \(sites)；产品 \(products)")
     }
 

@@ -79,12 +79,14 @@ enum Registry {
         switch error {
         case let error as DiagnosticError: return error
         case let refusal as RegisterRefusal:
-            return DiagnosticError(.error(.key(refusal.description), at: nil, hint: refusal.hint.map(Diagnostic.Message.key)))
+            return DiagnosticError(
+                .error(.key(refusal.description), at: nil, hint: refusal.hint.map(Diagnostic.Message.key)))
         case let error as StoreError:
             if case .notFound(let kind, let id) = error {
                 return DiagnosticError(
                     .error(
-                        .notInRegister(kind, id), at: nil, hint: kind == "certificate" ? .certificateNumbersListed : nil))
+                        .notInRegister(kind, id), at: nil, hint: kind == "certificate" ? .certificateNumbersListed : nil
+                    ))
             }
             return DiagnosticError(.error(.key(error.description), at: nil))
         case let error as RegisterStoreError: return DiagnosticError(.error(.key(error.description), at: nil))
