@@ -115,6 +115,31 @@ import Testing
                 """)
     }
 
+    // MARK: The command line's own diagnostics
+
+    @Test func outputPassphraseAndAccountProblemsAreInChinese() throws {
+        let arguments = ["assess", "assessment.yaml", "--catalog", "catalog.yaml", "--output", "out/"]
+        let english = try run(arguments)
+        let chinese = try run(arguments, environment: Self.chinese)
+        #expect(english.stderr == "out/: error: cannot write 'out/': it names a folder, not a file\n")
+        #expect(chinese.stderr == "out/: 错误：无法写入 'out/'：它指向一个文件夹，而不是文件\n")
+        #expect(chinese.status == english.status)
+        #expect(chinese.status == 1)
+
+        let sign = try run(["sign", "result.json", "--key", "key.json"], environment: Self.chinese)
+        #expect(
+            sign.stderr == """
+                错误：没有私钥的口令
+                  提示：请设置环境变量 MATURITY_PASSPHRASE，或给出 --passphrase-file FILE
+
+                """)
+        #expect(sign.status == 1)
+
+        let user = try run(["users", "add", "a b", "--role", "cb-admin"], environment: Self.chinese)
+        #expect(user.stderr.hasPrefix("Error: 用户名必须是 1 到 100 个字符且不含空格，实际为 'a b'\nUsage: maturity users add"))
+        #expect(user.status == 64)
+    }
+
     // MARK: No English-only prose in what the command line prints
 
     /// Every `write(…)`, `writeError(…)` and `print(…)` of the command line and the server's start-up prints a

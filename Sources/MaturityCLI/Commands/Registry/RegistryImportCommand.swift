@@ -46,7 +46,7 @@ struct RegistryImportCommand: ParsableCommand {
                 do {
                     let (record, warnings) = try engine.auditRecord(
                         input, keys: ring, requireSignature: !allowUnsigned, currentFolder: console.currentDirectory)
-                    DiagnosticPrinter.print(warnings, console: console)
+                    DiagnosticPrinter.print(warnings, console: console, language: language)
                     let sha = SignOff.sha256((try? engine.files.contents(input.path)) ?? Data())
                     let imported = try await store.register.importResult(record, fileName: input.shown, sha256: sha)
                     console.say(
