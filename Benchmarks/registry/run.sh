@@ -26,7 +26,7 @@ py="$work/venv/bin/python"
 export MATURITY_PASSPHRASE=benchmark
 
 start() {  # start STORE-ARGS…: a server on a free port, its port in $port
-  "$bin" serve --port 0 --verifications-per-minute 100000000 "$@" >"$work/server.log" 2>&1 &
+  MATURITY_LANG=en "$bin" serve --port 0 --verifications-per-minute 100000000 "$@" >"$work/server.log" 2>&1 &
   server=$!
   for _ in $(seq 1 300); do
     port=$(grep -o 'listening on http://127.0.0.1:[0-9]*' "$work/server.log" | grep -o '[0-9]*$' || true)

@@ -18,7 +18,7 @@ trap 'kill "${server:-0}" 2>/dev/null || true; rm -rf "$work"' EXIT
 (cd Examples/huadong-appliance && zip -qr "$work/huadong.zip" .)
 
 start() {  # start ARGS…: a server on a free port, its port in $port
-  "$bin" serve --port 0 "$@" >"$work/server.log" 2>&1 &
+  MATURITY_LANG=en "$bin" serve --port 0 "$@" >"$work/server.log" 2>&1 &
   server=$!
   for _ in $(seq 1 100); do
     port=$(grep -o 'listening on http://127.0.0.1:[0-9]*' "$work/server.log" | grep -o '[0-9]*$' || true)

@@ -31,7 +31,9 @@ public enum MaturityMain {
             var parsed: ParsableCommand.Type?
             var language = console.language(nil)
             do {
-                var command = try MaturityCommand.parseAsRoot(arguments)
+                // A usage error found while parsing is in the locale's language (a command's `validate()`
+                // switches to its `--lang`, see `inItsLanguage`).
+                var command = try Context.$language.withValue(language) { try MaturityCommand.parseAsRoot(arguments) }
                 parsed = type(of: command)
                 language = console.diagnosticLanguage(for: command)
                 try Context.$language.withValue(language) { try command.run() }

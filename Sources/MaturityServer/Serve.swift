@@ -34,36 +34,47 @@ public struct ServeOptions: Sendable {
     }
 }
 
-/// A refusal to start, in words for the person who typed the command.
+/// A refusal to start, in words for the person who typed the command, in their language.
 public struct ServeError: Error, CustomStringConvertible {
-    public var message: String
-    public var hint: String?
+    public var message: Diagnostic.Message
+    public var hint: Diagnostic.Message?
+    /// The language `description` is in; the command line sets the user's.
+    public var language = Language.en
 
-    public init(description: String, hint: String?) {
-        message = description
+    public init(_ message: Diagnostic.Message, hint: Diagnostic.Message?) {
+        self.message = message
         self.hint = hint
     }
 
-    public var description: String { message + (hint.map { "\n  hint: \($0)" } ?? "") }
+    /// A refusal whose words come from elsewhere (the store), the same in every language.
+    public init(description: String, hint: String?) {
+        self.init(.key(description), hint: hint.map(Diagnostic.Message.key))
+    }
+
+    public var description: String {
+        message.text(in: language)
+            + (hint.map { "\n  " + Diagnostic.Severity.hintLabel(in: language) + $0.text(in: language) } ?? "")
+    }
 }
 
 /// `maturity serve` and `maturity serve backup`, for the command line to call.
 public enum Serve {
     /// Opens the store, serves until SIGTERM or SIGINT, then finishes the requests in flight and closes
-    /// the database. `say` prints the lines a person starting the server needs (where data is, the URL).
-    public static func run(_ options: ServeOptions, say: @escaping @Sendable (String) -> Void) async throws {
+    /// the database. `say` prints the lines a person starting the server needs (where data is, the URL), in
+    /// the language the caller chooses.
+    public static func run(_ options: ServeOptions, say: @escaping @Sendable (Diagnostic.Message) -> Void)
+        async throws
+    {
         var logger = Logger(label: "maturity.serve")
         logger.logLevel = .notice
         if let level = ProcessInfo.processInfo.environment["LOG_LEVEL"].flatMap(Logger.Level.init(rawValue:)) {
             logger.logLevel = level
         }
         if let url = options.databaseURL {
-            say("database: PostgreSQL \(redacted(url))")
+            say(.usingPostgreSQL(redacted(url)))
         } else {
             let existed = FileManager.default.fileExists(atPath: options.store.sqlitePath)
-            say(
-                (existed ? "data: " : "data: created ") + options.dataDirectory
-                    + " (SQLite database maturity.sqlite, evidence files in blobs/)")
+            say(.dataFolder(options.dataDirectory, created: !existed))
         }
         let store: Store
         do {
@@ -73,18 +84,14 @@ public enum Serve {
         }
         if !ServerConfiguration.isLoopback(options.host), try await store.users.count() == 0 {
             try? await store.close()
-            throw ServeError(
-                description: "refusing to listen on '\(options.host)': no user account exists, and without accounts "
-                    + "the server answers anyone who can reach it, so it listens on this machine only",
-                hint: "create the first administrator with 'maturity users add NAME --role cb-admin' (same --data or "
-                    + "--database), or use --host 127.0.0.1 (the default)")
+            throw ServeError(.refusingToListen(options.host), hint: .createFirstAdministrator)
         }
         var configuration = ServerConfiguration(
             host: options.host, port: options.port, criteriaFolders: options.criteriaFolders)
         configuration.verificationsPerMinute = options.verificationsPerMinute
         configuration.behindProxy = options.behindProxy
         let app = buildApplication(configuration: configuration, store: store, logger: logger) { port in
-            say("listening on http://\(options.host):\(port) (API under /api/v1, stop with Ctrl-C)")
+            say(.listening(host: options.host, port: port))
         }
         try await app.runService()
     }

@@ -199,14 +199,6 @@ enum DiagnosticMessages {
         "Engine.swift: error": "Result.failure passing on the DiagnosticError of the assessment read in parallel",
         "TicketKPIs.swift: error": "Result.failure passing on the DiagnosticError of a part read in parallel",
         "Blocking.swift: error": "Result.failure passing on what the awaited work threw, rethrown to the command",
-        "FileOutput.swift: reason(code)":
-            "failure(_:) completes 'cannot write '<path>': ' with the system's words for an errno (<reason>)",
-        "FileOutput.swift: reason(errno)":
-            "failure(_:) completes 'cannot write '<path>': ' with the system's words for an errno (<reason>)",
-        "RegistryCommand.swift: refusal.description":
-            "a RegisterRefusal's description: every case is listed in docs/errors.md section 14",
-        "RegistryCommand.swift: error.description":
-            "a StoreError's, RegisterStoreError's or RegisterSigningError's description (sections 14 and serve)",
     ]
 
     /// Messages built in a variable before the call: the literals they are built from, by file.

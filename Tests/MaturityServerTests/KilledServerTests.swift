@@ -26,7 +26,9 @@ final class ServerProcess: @unchecked Sendable {
         let binary = try #require(Self.binary, "build the command line first: swift build")
         process.executableURL = URL(fileURLWithPath: binary)
         process.arguments = ["serve", "--port", "0"] + arguments
-        process.environment = ProcessInfo.processInfo.environment.merging(["MATURITY_CRITERIA": criteriaFolder]) { $1 }
+        process.environment = ProcessInfo.processInfo.environment.merging([
+            "MATURITY_CRITERIA": criteriaFolder, "MATURITY_LANG": "en",
+        ]) { $1 }
         let output = Pipe()
         process.standardOutput = output
         process.standardError = FileHandle.nullDevice

@@ -18,7 +18,7 @@ work=$(mktemp -d)
 trap 'kill "${server:-0}" 2>/dev/null || true; wait "${server:-0}" 2>/dev/null || true; rm -rf "$work"' EXIT
 python3 -m venv "$work/venv"
 "$work/venv/bin/pip" install --quiet playwright openpyxl
-MATURITY_CRITERIA="$root/Criteria" "$bin" serve --port 0 --data "$work/data" >"$work/server.log" 2>&1 &
+MATURITY_LANG=en MATURITY_CRITERIA="$root/Criteria" "$bin" serve --port 0 --data "$work/data" >"$work/server.log" 2>&1 &
 server=$!
 port=""
 for _ in $(seq 1 300); do
@@ -33,7 +33,7 @@ MATURITY_URL="http://127.0.0.1:$port" MATURITY_BIN="$bin" CRITERIA_DIR="$root/Cr
 # The same pages with real accounts: a second server on a data folder where users exist.
 MATURITY_CRITERIA="$root/Criteria" "$bin" users add admin --role cb-admin --language en --password-stdin \
   --data "$work/accounts" <<<"a passphrase long enough" >/dev/null
-MATURITY_CRITERIA="$root/Criteria" "$bin" serve --port 0 --data "$work/accounts" >"$work/accounts.log" 2>&1 &
+MATURITY_LANG=en MATURITY_CRITERIA="$root/Criteria" "$bin" serve --port 0 --data "$work/accounts" >"$work/accounts.log" 2>&1 &
 accounts=$!
 trap 'kill "${server:-0}" "${accounts:-0}" 2>/dev/null || true; wait 2>/dev/null || true; rm -rf "$work"' EXIT
 accounts_port=""

@@ -59,9 +59,11 @@ struct AssessCommand: ParsableCommand {
     var asOf: String?
 
     func validate() throws {
-        if asOf != nil, plan == nil { throw ValidationError("--as-of goes with --plan") }
-        if format == .xlsx { try WorkbookOutput.requireOutput(output) }
-        if let asOf { _ = try DateOption.parse(asOf, option: "--as-of") }
+        try inItsLanguage {
+            if asOf != nil, plan == nil { throw ValidationError(.optionGoesWith("--as-of", "--plan")) }
+            if format == .xlsx { try WorkbookOutput.requireOutput(output) }
+            if let asOf { _ = try DateOption.parse(asOf, option: "--as-of") }
+        }
     }
 
     func run() throws {

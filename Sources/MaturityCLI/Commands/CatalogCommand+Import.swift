@@ -40,9 +40,10 @@ extension CatalogCommand {
                 imported.yaml, to: PathText.join(folder, "catalog.yaml"), shown: shown,
                 inputs: [FileOutput.Input(path: console.absolute(workbook), shown: workbook)])
             let c = imported.catalog
-            console.write(
-                "wrote \(shown): \(c.id) \(c.version), \(c.domains.count) domains, \(c.criteria.count) criteria, "
-                    + "\(c.criteria.filter(\.key).count) key\n")
+            console.say(
+                .wroteCatalog(
+                    shown, id: c.id, version: c.version, domains: c.domains.count, criteria: c.criteria.count,
+                    key: c.criteria.filter(\.key).count))
         }
     }
 }

@@ -39,19 +39,18 @@ struct CatalogCommand: ParsableCommand {
                 DiagnosticPrinter.print(diagnostics, console: console)
                 let errors = diagnostics.filter(\.isError).count
                 let warnings = diagnostics.count - errors
-                func count(_ n: Int, _ word: String) -> String { "\(n) \(word)\(n == 1 ? "" : "s")" }
                 if let catalog {
-                    let detail =
+                    let detail: Diagnostic.Message =
                         catalog.isPoints
-                        ? "\(NumberText.plain(catalog.totalPoints)) points"
-                        : "\(catalog.criteria.filter(\.key).count) key"
-                    console.write(
-                        "\(shown): \(catalog.id) \(catalog.version): \(catalog.domains.count) domains, "
-                            + "\(catalog.criteria.count) criteria, \(detail); no errors"
-                            + (warnings > 0 ? ", " + count(warnings, "warning") : "") + "\n")
+                        ? .totalPoints(NumberText.plain(catalog.totalPoints))
+                        : .keyCriteria(catalog.criteria.filter(\.key).count)
+                    console.say(
+                        .catalogIsValid(
+                            shown, id: catalog.id, version: catalog.version, domains: catalog.domains.count,
+                            criteria: catalog.criteria.count, detail: detail, warnings: warnings))
                 } else {
                     failed = true
-                    console.writeError("\(shown): \(count(errors, "error")), \(count(warnings, "warning"))\n")
+                    console.note(.catalogHasErrors(shown, errors: errors, warnings: warnings))
                 }
             }
             if failed { throw ExitCode.failure }

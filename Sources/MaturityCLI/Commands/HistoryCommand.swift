@@ -48,9 +48,7 @@ struct HistoryCommand: ParsableCommand {
             } else {
                 DiagnosticPrinter.print(
                     [
-                        .warning(
-                            "no catalog '\(id)' found in Criteria/: domains and ratings are shown by id", at: nil,
-                            hint: "pass the catalog with --catalog PATH")
+                        .warning(.noCatalogShownById(id), at: nil, hint: .passCatalogOption)
                     ], console: console)
             }
         }

@@ -45,10 +45,7 @@ struct ImportCommand: ParsableCommand {
             let (reference, location) = try WorksheetImport.catalogReference(workbook)
             let id = String(reference.split(separator: "@").first ?? "")
             guard let path = console.engine.library.catalog(forId: id) else {
-                throw DiagnosticError(
-                    .error(
-                        "no catalog '\(id)' found in Criteria/", at: location,
-                        hint: "pass the catalog with --catalog PATH"))
+                throw DiagnosticError(.error(.noCatalogInCriteria(id), at: location, hint: .passCatalogOption))
             }
             loadedCatalog = try console.engine.loadCatalog(InputPath(path, shown: console.relative(path))).value
         }
@@ -65,11 +62,10 @@ struct ImportCommand: ParsableCommand {
         let a = imported.assessment
         let assessed = a.criteria.values.filter { $0.claimed != nil || $0.audited != nil || $0.notApplicable != nil }
             .count
-        console.write(
-            "wrote \(shown): \(assessed) of \(loadedCatalog.criteria.count) criteria assessed, "
-                + "\(a.evidence.count) evidence item\(a.evidence.count == 1 ? "" : "s"), "
-                + "\(a.metrics.count) KPI value\(a.metrics.count == 1 ? "" : "s"), "
-                + "\(a.findings.count) finding\(a.findings.count == 1 ? "" : "s")\n")
+        console.say(
+            .wroteImport(
+                shown, assessed: assessed, of: loadedCatalog.criteria.count, evidence: a.evidence.count,
+                metrics: a.metrics.count, findings: a.findings.count))
     }
 
     /// The workbook at `path`, with the sheets `sheets` accepts read.
@@ -78,11 +74,11 @@ struct ImportCommand: ParsableCommand {
     {
         let absolute = console.absolute(path)
         guard FileManager.default.fileExists(atPath: absolute) else {
-            throw DiagnosticError(.error("workbook '\(path)' does not exist", at: .file(path)))
+            throw DiagnosticError(.error(.workbookDoesNotExist(path), at: .file(path)))
         }
         return try XLSXReader.read(path: absolute, shown: path, sheets: sheets)
     }
 
     /// The hint when the imported file exists already.
-    static let overwriteHint = "add --overwrite to replace it, or choose another --output folder"
+    static let overwriteHint = Diagnostic.Message.addOverwriteOrChooseAnother
 }

@@ -14,9 +14,7 @@ extension InitCommand {
         let workbook = AssessmentWorkbook(
             catalog: catalog, assessment: assessment, form: .worksheet, language: console.language(lang))
         try FileOutput.write(workbook.data(), to: PathText.join(folder, "worksheet.xlsx"), shown: shown)
-        console.write(
-            "wrote \(shown): \(catalog.criteria.count) criteria to assess; fill it in, then "
-                + "'maturity import \(shown) --output \(output)'\n")
+        console.say(.wroteWorksheet(shown, criteria: catalog.criteria.count, output: output))
     }
 
     /// `init --kind audit --format xlsx`: the auditor's checklist, DIR/checklist.xlsx, with the cited
@@ -35,8 +33,6 @@ extension InitCommand {
         let workbook = AssessmentWorkbook(
             catalog: catalog, assessment: audit, form: .audit(selfResult: selfResult), language: console.language(lang))
         try FileOutput.write(workbook.data(), to: PathText.join(folder, "checklist.xlsx"), shown: shown)
-        console.write(
-            "wrote \(shown): \(catalog.criteria.count) criteria to audit, \(copies.count) evidence file\(copies.count == 1 ? "" : "s") copied\n"
-        )
+        console.say(.wroteAuditWorksheet(shown, criteria: catalog.criteria.count, copied: copies.count))
     }
 }

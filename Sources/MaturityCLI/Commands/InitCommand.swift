@@ -75,27 +75,24 @@ struct InitCommand: ParsableCommand {
     var lang: Language?
 
     func validate() throws {
+        try inItsLanguage(check)
+    }
+
+    private func check() throws {
         if let date { _ = try DateOption.parse(date, option: "--date") }
         switch worksheetKind {
         case .selfAssessment:
             guard let organisation, !organisation.trimmingCharacters(in: .whitespaces).isEmpty else {
-                throw ValidationError("--organisation is required for a self-assessment template and must not be empty")
+                throw ValidationError(.organisationRequired)
             }
-            if from != nil { throw ValidationError("--from goes with --kind audit") }
-            if auditor != nil { throw ValidationError("--auditor goes with --kind audit") }
-            if format == .md {
-                throw ValidationError("--format md writes the audit checklist; use it with --kind audit")
-            }
+            if from != nil { throw ValidationError(.optionGoesWith("--from", "--kind audit")) }
+            if auditor != nil { throw ValidationError(.optionGoesWith("--auditor", "--kind audit")) }
+            if format == .md { throw ValidationError(.checklistNeedsAudit) }
         case .audit:
-            if from == nil {
-                throw ValidationError("--kind audit needs --from SELF.yaml, the self-assessment to audit")
-            }
-            if organisation != nil || site != nil {
-                throw ValidationError(
-                    "an audit worksheet takes the organisation from --from; drop --organisation and --site")
-            }
+            if from == nil { throw ValidationError(.auditNeedsFrom) }
+            if organisation != nil || site != nil { throw ValidationError(.auditTakesOrganisationFromSelf) }
         case nil:
-            throw ValidationError("--kind '\(kind)' is not supported; use self or audit")
+            throw ValidationError(.unsupportedKind(kind))
         }
     }
 
@@ -118,7 +115,7 @@ struct InitCommand: ParsableCommand {
             catalog: loaded.value, organisation: organisation ?? "", site: site, assessor: assessor,
             date: date.flatMap { Day(iso: $0) } ?? console.today, language: console.language(lang))
         try FileOutput.write(template.render(), to: PathText.join(folder, "assessment.yaml"), shown: shown)
-        console.write("wrote \(shown): \(loaded.value.criteria.count) criteria to assess\n")
+        console.say(.wroteTemplate(shown, criteria: loaded.value.criteria.count))
     }
 
     func writeAudit(from: String, console: Console) throws {
@@ -138,14 +135,12 @@ struct InitCommand: ParsableCommand {
             let (folder, shown) = try prepare(file: "checklist.md", console: console)
             try FileOutput.write(
                 AuditChecklist(worksheet).render(), to: PathText.join(folder, "checklist.md"), shown: shown)
-            console.write("wrote \(shown): \(loaded.catalog.criteria.count) criteria to check on site\n")
+            console.say(.wroteChecklist(shown, criteria: loaded.catalog.criteria.count))
         case .yaml:
             let (folder, shown) = try prepare(file: "assessment.yaml", console: console)
             try copy(copies, into: folder, console: console)
             try FileOutput.write(worksheet.render(), to: PathText.join(folder, "assessment.yaml"), shown: shown)
-            console.write(
-                "wrote \(shown): \(loaded.catalog.criteria.count) criteria to audit, \(copies.count) evidence file\(copies.count == 1 ? "" : "s") copied\n"
-            )
+            console.say(.wroteAuditWorksheet(shown, criteria: loaded.catalog.criteria.count, copied: copies.count))
         }
     }
 
@@ -155,7 +150,7 @@ struct InitCommand: ParsableCommand {
         let shown = PathText.join(output, file)
         try FileOutput.prepareFolder(
             folder, output: output, file: file, overwrite: false,
-            hint: "choose another --output folder, or move the existing file away")
+            hint: .chooseAnotherOutputOrMove)
         return (folder, shown)
     }
 
@@ -172,23 +167,20 @@ struct InitCommand: ParsableCommand {
             let shown = PathText.join(output, file.relative)
             guard let hash = DiskFiles().sha256(ofFile: file.source) else {
                 let source = console.relative(file.source)
-                bag.append(.error("cannot read evidence file '\(source)'", at: .file(source)))
+                bag.append(.error(.cannotReadEvidenceFile(source), at: .file(source)))
                 continue
             }
             if FileOutput.leadsOutside(target, folder: folder) {
                 bag.append(
                     .error(
-                        "cannot write '\(shown)': it leads outside the folder '\(output)'", at: .file(shown),
-                        hint: "a symbolic link in the --output folder points elsewhere; choose an empty folder"))
+                        .leadsOutsideFolder(shown, folder: output), at: .file(shown), hint: .symbolicLinkPointsElsewhere
+                    ))
                 continue
             }
             var status = stat()
             if lstat(target, &status) == 0 {
                 if DiskFiles().sha256(ofFile: target) != hash {
-                    bag.append(
-                        .error(
-                            "'\(shown)' already exists with other content; it was not overwritten", at: .file(shown),
-                            hint: "choose an empty --output folder"))
+                    bag.append(.error(.existsWithOtherContent(shown), at: .file(shown), hint: .chooseEmptyOutputFolder))
                 }
                 continue
             }
@@ -201,7 +193,7 @@ struct InitCommand: ParsableCommand {
                 try FileManager.default.createDirectory(atPath: parent, withIntermediateDirectories: true)
             } catch {
                 let folder = console.relative(parent)
-                throw DiagnosticError(.error("cannot create folder '\(folder)'", at: .file(folder)))
+                throw DiagnosticError(.error(.cannotCreateFolder(folder), at: .file(folder)))
             }
             try FileOutput.copy(file: source, to: target, shown: shown)
         }

@@ -76,22 +76,24 @@ struct PlanCommand: ParsableCommand {
     var lang: Language?
 
     func validate() throws {
+        try inItsLanguage(check)
+    }
+
+    private func check() throws {
         if due {
             if let format, ![.text, .md, .json].contains(format) {
-                throw ValidationError("--due writes text, md or json, not \(format.rawValue)")
+                throw ValidationError(.dueWritesTextMdJSON(not: format.rawValue))
             }
             if within < 0 || within > Day.maximumSpanDays {
-                throw ValidationError("--within must be 0 to \(Day.maximumSpanDays) days")
+                throw ValidationError(.withinDays(maximum: Day.maximumSpanDays))
             }
         } else {
-            if let format, [.text, .json].contains(format) {
-                throw ValidationError("plan exports are yaml, md, csv, ics or html; text and json go with --due")
-            }
+            if let format, [.text, .json].contains(format) { throw ValidationError(.planExportFormats) }
             if format == .xlsx { try WorkbookOutput.requireOutput(output) }
-            if asOf != nil { throw ValidationError("--as-of goes with --due") }
+            if asOf != nil { throw ValidationError(.optionGoesWith("--as-of", "--due")) }
         }
-        if bom == true, format != .csv { throw ValidationError("--bom goes with --format csv") }
-        if bom == false, format != .csv { throw ValidationError("--no-bom goes with --format csv") }
+        if bom == true, format != .csv { throw ValidationError(.optionGoesWith("--bom", "--format csv")) }
+        if bom == false, format != .csv { throw ValidationError(.optionGoesWith("--no-bom", "--format csv")) }
     }
 
     func run() throws {
@@ -136,11 +138,7 @@ struct PlanCommand: ParsableCommand {
             catalog: { loaded.catalog })
         if format == .yaml, output == nil {
             // `maturity plan A.yaml > plan.yaml` would replace a plan people have edited.
-            console.writeError(
-                language == .zh
-                    ? "注意：计划已输出到标准输出；要保留计划中的人工修改，请用 --output PLAN.yaml 写入或更新计划文件。\n"
-                    : "note: the plan went to standard output; edits people make are kept only when the plan file is "
-                        + "written and updated with --output PLAN.yaml\n")
+            console.note(.planWentToStandardOutput, language: language)
         }
     }
 

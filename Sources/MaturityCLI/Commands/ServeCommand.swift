@@ -38,9 +38,9 @@ struct ServeCommand: ParsableCommand {
     var behindProxy = false
 
     func validate() throws {
-        guard (0...65535).contains(port) else { throw ValidationError("--port must be 0 to 65535, found \(port)") }
+        guard (0...65535).contains(port) else { throw ValidationError(.optionRange("--port", 0...65535, found: port)) }
         guard verificationsPerMinute >= 1 else {
-            throw ValidationError("--verifications-per-minute must be 1 or more, found \(verificationsPerMinute)")
+            throw ValidationError(.atLeastOne("--verifications-per-minute", found: verificationsPerMinute))
         }
     }
 
@@ -50,8 +50,9 @@ struct ServeCommand: ParsableCommand {
         configured.verificationsPerMinute = verificationsPerMinute
         configured.behindProxy = behindProxy
         let options = configured
+        let language = Context.language
         try ServeCommand.block(console: console) {
-            try await Serve.run(options) { console.write($0 + "\n") }
+            try await Serve.run(options) { console.say($0, language: language) }
         }
     }
 
@@ -60,7 +61,12 @@ struct ServeCommand: ParsableCommand {
     /// The server runs on Swift's shared pool, every core serving requests; the program calls this from its
     /// main thread, which is not one of the pool's.
     static func block(console: Console, _ work: @escaping @Sendable () async throws -> Void) throws {
-        try Blocking.run(onPrivateQueue: false, work)
+        do {
+            try Blocking.run(onPrivateQueue: false, work)
+        } catch var refusal as ServeError {
+            refusal.language = Context.language
+            throw refusal
+        }
     }
 }
 
@@ -84,6 +90,7 @@ struct ServeBackupCommand: ParsableCommand {
         let console = Context.console
         let options = store.options(console: console, host: "127.0.0.1", port: 0)
         let output = console.absolute(self.output)
+        let language = Context.language
         try ServeCommand.block(console: console) {
             let backup = try await Serve.backup(options)
             // Through the one safe writer: never over the database it was made from, through a link to
@@ -91,7 +98,7 @@ struct ServeBackupCommand: ParsableCommand {
             try FileOutput.write(
                 backup.zip, to: output, shown: self.output,
                 inputs: backup.sources.map { FileOutput.Input(path: $0, shown: console.relative($0)) })
-            console.write("backup: \(output) (\(backup.count) files)\n")
+            console.say(.backupWritten(output, files: backup.count), language: language)
         }
     }
 }

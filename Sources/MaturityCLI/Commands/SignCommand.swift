@@ -45,8 +45,9 @@ struct SignCommand: ParsableCommand {
             currentFolder: console.currentDirectory)
         let target = output ?? result
         try FileOutput.write(signed.text, to: console.absolute(target), shown: target)
-        console.write(
-            "signed \(target) as \(signed.signature.signer) (key \(signed.signature.keyId), \(signed.signature.date))\n"
-        )
+        console.say(
+            .signed(
+                target, signer: signed.signature.signer, keyId: signed.signature.keyId,
+                date: signed.signature.date.description))
     }
 }

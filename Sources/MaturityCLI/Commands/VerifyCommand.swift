@@ -43,7 +43,7 @@ struct VerifyCommand: ParsableCommand {
 
     func validate() throws {
         if let digest, digest.count != 64 || !digest.allSatisfy(\.isHexDigit) {
-            throw ValidationError("--digest must be 64 hexadecimal digits (a SHA-256 digest)")
+            throw inItsLanguage { ValidationError(.digestMustBeSHA256) }
         }
     }
 

@@ -87,9 +87,7 @@ extension Console {
         inputs: [String]
     ) throws {
         guard let text = table.render(context, as: format) else {
-            throw ValidationError(
-                "--format \(format.rawValue) is not available here; use "
-                    + table.formats.map(\.rawValue).joined(separator: ", "))
+            throw ValidationError(.formatNotAvailable(format.rawValue, use: table.formats.map(\.rawValue)))
         }
         try emit(text, to: output, inputs: inputs)
     }
@@ -98,6 +96,9 @@ extension Console {
 extension TargetError {
     /// A wrong `--target` is a usage error, shown with the command's usage.
     var usageError: ValidationError {
-        ValidationError("--target '\(target)' is not a rating of catalog '\(catalogId)'; \(hint)")
+        ValidationError(
+            .targetIsNotARating(
+                target, catalog: catalogId,
+                hint: Suggestion.hintMessage(for: target, in: ratings) ?? .ratingsAre(ratings)))
     }
 }

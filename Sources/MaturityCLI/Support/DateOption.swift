@@ -6,10 +6,10 @@ enum DateOption {
     /// `text` as YYYY-MM-DD within the years inputs may give, or a usage error naming `option`.
     static func parse(_ text: String, option: String) throws -> Day {
         guard let day = Day(iso: text) else {
-            throw ValidationError("\(option) must be a date YYYY-MM-DD, found '\(text)'")
+            throw ValidationError(.optionMustBeADate(option, found: text))
         }
         guard day.isWithinInputRange else {
-            throw ValidationError("\(option) must be \(Day.inputRangeText), found '\(text)'")
+            throw ValidationError(.optionDateOutOfRange(option, found: text))
         }
         return day
     }

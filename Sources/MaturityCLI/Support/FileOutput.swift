@@ -62,8 +62,7 @@ enum FileOutput {
     static func copy(file source: String, to path: String, shown: String) throws(DiagnosticError) {
         let input = open(source, O_RDONLY | O_CLOEXEC)
         guard input >= 0 else {
-            throw DiagnosticError(
-                .error("cannot read '\(source)': \(reason(errno))", at: .file(source)))
+            throw DiagnosticError(Diagnostic(.error, .cannotReadFile(source, .systemReason(errno)), at: .file(source)))
         }
         defer { close(input) }
         try replace(path, shown: shown, inputs: [Input(path: source, shown: source)]) { fd in
@@ -82,19 +81,19 @@ enum FileOutput {
 
     /// Creates the output folder `folder` (`output` as the user typed it) and refuses an existing `file` in
     /// it — a symbolic link there too, dangling or not — unless `overwrite`; `hint` says what to do instead.
-    static func prepareFolder(_ folder: String, output: String, file: String, overwrite: Bool, hint: String)
+    static func prepareFolder(_ folder: String, output: String, file: String, overwrite: Bool, hint: Diagnostic.Message)
         throws(DiagnosticError)
     {
         let shown = PathText.join(output, file)
         var status = stat()
         if !overwrite, lstat(PathText.join(folder, file), &status) == 0 {
             throw DiagnosticError(
-                .error("'\(shown)' already exists; it was not overwritten", at: .file(shown), hint: hint))
+                Diagnostic(.error, .alreadyExistsNotOverwritten(shown), at: .file(shown), hint: hint))
         }
         do {
             try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         } catch {
-            throw DiagnosticError(.error("cannot create folder '\(output)'", at: .file(output)))
+            throw DiagnosticError(Diagnostic(.error, .cannotCreateFolder(output), at: .file(output)))
         }
     }
 
@@ -172,17 +171,17 @@ enum FileOutput {
     static func replace(
         _ path: String, shown: String, inputs: [Input], unchangedSince: Snapshot? = nil, produce: (Int32) -> Int32
     ) throws(DiagnosticError) {
-        func failure(_ problem: String, hint: String? = nil) -> DiagnosticError {
-            DiagnosticError(.error("cannot write '\(shown)': \(problem)", at: .file(shown), hint: hint))
+        func failure(_ problem: Diagnostic.Message, hint: Diagnostic.Message? = nil) -> DiagnosticError {
+            DiagnosticError(Diagnostic(.error, .cannotWrite(shown, problem), at: .file(shown), hint: hint))
         }
         let name = PathText.lastComponent(of: path)
         if path.isEmpty || path.hasSuffix("/") || shown.hasSuffix("/") || name == "." || name == ".." {
-            throw failure("it names a folder, not a file")
+            throw failure(.namesAFolder)
         }
         let target = Target.resolve(path)
         if let fd = target.descriptor {
             let code = produce(fd)
-            guard code == 0 else { throw failure(reason(code)) }
+            guard code == 0 else { throw failure(.systemReason(code)) }
             return
         }
         var status = stat()
@@ -191,45 +190,40 @@ enum FileOutput {
             for input in inputs {
                 var other = stat()
                 if stat(input.path, &other) == 0, other.st_dev == status.st_dev, other.st_ino == status.st_ino {
-                    throw failure(
-                        "it is the same file as the input '\(input.shown)'",
-                        hint: "write the output to another file; the input was not changed")
+                    throw failure(.sameFileAsInput(input.shown), hint: .writeToAnotherFile)
                 }
             }
             switch FileKind(status) {
             case .regular:
                 break
             case .folder:
-                throw failure("it names a folder, not a file")
+                throw failure(.namesAFolder)
             case .pipe, .characterDevice:
                 // A pipe or a terminal (or /dev/null) is written to, never replaced by a regular file.
                 let fd = open(target.path, O_WRONLY | O_NOCTTY | O_CLOEXEC)
-                guard fd >= 0 else { throw failure(reason(errno)) }
+                guard fd >= 0 else { throw failure(.systemReason(errno)) }
                 defer { close(fd) }
                 let code = produce(fd)
-                guard code == 0 else { throw failure(reason(code)) }
+                guard code == 0 else { throw failure(.systemReason(code)) }
                 return
             case let kind:
-                throw failure("it is \(kind.phrase), not a regular file", hint: "write the output to a regular file")
+                throw failure(.isNotARegularFile(kind), hint: .writeToRegularFile)
             }
             // As editors do: a file made read-only is not replaced behind its owner's back (the folder
             // being writable would allow it, and root may write anything).
             if status.st_mode & 0o222 == 0 {
-                throw failure(
-                    "it is read-only", hint: "make it writable (chmod u+w) to replace it; it was not changed")
+                throw failure(.isReadOnly, hint: .makeWritable)
             }
-            if access(target.path, W_OK) != 0 { throw failure(reason(errno)) }
+            if access(target.path, W_OK) != 0 { throw failure(.systemReason(errno)) }
             if let snapshot = unchangedSince, !snapshot.matches(status) {
-                throw failure(
-                    "it changed while it was being updated", hint: "run the command again; it was not overwritten")
+                throw failure(.changedWhileUpdated, hint: .runAgainNotOverwritten)
             }
         }
         let folder = PathText.folder(of: target.path)
         let realFolder = folder.isEmpty ? "." : folder
         guard FileKind.onDisk(realFolder) == .folder else {
             let shownFolder = target.path == path ? PathText.folder(of: shown) : folder
-            throw failure(
-                "folder '\(shownFolder.isEmpty ? "." : shownFolder)' does not exist", hint: "create the folder first")
+            throw failure(.folderDoesNotExist(shownFolder.isEmpty ? "." : shownFolder), hint: .createFolderFirst)
         }
         removeAbandonedTemporaries(of: PathText.lastComponent(of: target.path), in: realFolder)
         let temporary = PathText.join(
@@ -237,7 +231,7 @@ enum FileOutput {
             "." + PathText.lastComponent(of: target.path) + ".tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))")
         // A new file gets 0666 less the umask, as any program's; a replaced one keeps its mode and owner.
         let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, exists ? 0o600 : 0o666)
-        guard fd >= 0 else { throw failure(reason(errno)) }
+        guard fd >= 0 else { throw failure(.systemReason(errno)) }
         if exists {
             fchmod(fd, status.st_mode & 0o7777)
             if geteuid() == 0 { fchown(fd, status.st_uid, status.st_gid) }
@@ -250,15 +244,14 @@ enum FileOutput {
             var now = stat()
             if stat(target.path, &now) != 0 || !snapshot.matches(now) {
                 unlink(temporary)
-                throw failure(
-                    "it changed while it was being updated", hint: "run the command again; it was not overwritten")
+                throw failure(.changedWhileUpdated, hint: .runAgainNotOverwritten)
             }
         }
         if code == 0 { pauseBeforeRenameIfTesting(temporary) }
         if code == 0, rename(temporary, target.path) != 0 { code = errno }
         if code != 0 {
             unlink(temporary)
-            throw failure(reason(code))
+            throw failure(.systemReason(code))
         }
     }
 
@@ -274,10 +267,6 @@ enum FileOutput {
             offset += n
         }
         return 0
-    }
-
-    static func reason(_ code: Int32) -> String {
-        String(cString: strerror(code))
     }
 
     /// Test hook: with `MATURITY_TEST_PAUSE_BEFORE_RENAME=1` in the environment, a writer whose temporary file

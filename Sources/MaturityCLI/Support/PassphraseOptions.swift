@@ -16,22 +16,19 @@ struct PassphraseOptions: ParsableArguments {
         if let passphraseFile {
             let path = console.absolute(passphraseFile)
             guard let data = FileManager.default.contents(atPath: path) else {
-                throw DiagnosticError(.error("cannot read passphrase file '\(passphraseFile)'", at: nil))
+                throw DiagnosticError(.error(.cannotReadPassphraseFile(passphraseFile), at: nil))
             }
             let line =
                 String(decoding: data, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
                 .first.map(String.init) ?? ""
             let passphrase = line.hasSuffix("\r") ? String(line.dropLast()) : line
             guard !passphrase.isEmpty else {
-                throw DiagnosticError(.error("passphrase file '\(passphraseFile)' is empty", at: nil))
+                throw DiagnosticError(.error(.passphraseFileIsEmpty(passphraseFile), at: nil))
             }
             return passphrase
         }
         guard let passphrase = console.environment["MATURITY_PASSPHRASE"], !passphrase.isEmpty else {
-            throw DiagnosticError(
-                .error(
-                    "no passphrase for the private key", at: nil,
-                    hint: "set MATURITY_PASSPHRASE or give --passphrase-file FILE"))
+            throw DiagnosticError(.error(.noPassphrase, at: nil, hint: .givePassphrase))
         }
         return passphrase
     }

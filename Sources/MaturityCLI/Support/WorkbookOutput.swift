@@ -8,8 +8,7 @@ enum WorkbookOutput {
     /// The usage error for `--format xlsx` without `--output`.
     static func requireOutput(_ output: String?) throws {
         guard output == nil else { return }
-        throw ValidationError(
-            "--format xlsx writes a workbook, which is never written to a terminal: give --output FILE.xlsx")
+        throw ValidationError(.xlsxNeedsOutput)
     }
 
     /// Workbooks lay out a catalog scored in levels (a level per criterion, descriptors as drop-downs);
@@ -17,10 +16,7 @@ enum WorkbookOutput {
     static func requireLevels(_ catalog: Catalog) throws(DiagnosticError) {
         guard catalog.isPoints else { return }
         throw DiagnosticError(
-            .error(
-                "catalog '\(catalog.id)' is scored in points; workbooks are made for catalogs scored in levels",
-                at: nil,
-                hint: "write the assessment in YAML: maturity init --catalog \(catalog.id) --output DIR"))
+            .error(.workbookNeedsLevels(catalog.id), at: nil, hint: .writeAssessmentInYAML(catalog.id)))
     }
 
     /// Writes `data` to `output` (as the user typed it) through the one safe writer; `inputs` are the

@@ -35,7 +35,7 @@ struct RegistryClientCommand: ParsableCommand {
 
     func validate() throws {
         if let catalog, catalog.split(separator: "@").count != 2 {
-            throw ValidationError("--catalog must be ID@VERSION, found '\(catalog)'")
+            throw ValidationError(.catalogMustBeIdAtVersion(found: catalog))
         }
     }
 
@@ -49,10 +49,7 @@ struct RegistryClientCommand: ParsableCommand {
             try await store.register.ensureOrganisation(client.organisation)
             return try await store.register.setClient(client)
         }
-        console.write(
-            "client \(saved.organisation) (\(saved.organisationId)): \(saved.enterpriseType ?? "-"); "
-                + "sites \(saved.sites.joined(separator: ", ")); products \(saved.productCategories.joined(separator: ", "))\n"
-        )
+        console.say(.clientRecorded(saved))
     }
 }
 
@@ -89,7 +86,7 @@ struct RegistryAssignCommand: ParsableCommand {
     @OptionGroup var store: RegistryStoreOptions
 
     func validate() throws {
-        if kind == .selfAssessment { throw ValidationError("--kind must be audit, surveillance or special") }
+        if kind == .selfAssessment { throw ValidationError(.kindMustBeAnAudit) }
     }
 
     func run() throws {
@@ -101,7 +98,7 @@ struct RegistryAssignCommand: ParsableCommand {
             try await store.register.ensureOrganisation(organisation)
             _ = try await store.register.assign(team, organisation: organisation, kind: kind, date: date)
         }
-        console.write("assigned \(team.everyone.joined(separator: ", ")) to the \(kind.rawValue) of \(date)\n")
+        console.say(.teamAssigned(team.everyone, kind: kind, date: date))
     }
 }
 
@@ -136,8 +133,7 @@ struct RegistryDeclareCommand: ParsableCommand {
             try await store.register.ensureOrganisation(declaration.organisationId)
             try await store.register.declareConflict(declaration)
         }
-        console.write(
-            "recorded: \(auditor) \(relation.rawValue) \(organisation) until \(until?.description ?? "now")\n")
+        console.say(.conflictRecorded(auditor: auditor, relation: relation, organisation: organisation, until: until))
     }
 }
 
@@ -171,14 +167,14 @@ struct RegistrySettingsCommand: ParsableCommand {
 
     func validate() throws {
         if let numberPattern, let problem = CertificateNumberPattern.problem(numberPattern) {
-            throw ValidationError("--number-pattern: \(problem)")
+            throw ValidationError(.numberPatternProblem(problem))
         }
         for (name, value, range) in [
             ("--validity-years", validityYears, 1...10), ("--surveillance-months", surveillanceMonths, 1...24),
             ("--grace-days", graceDays, 0...365),
         ] {
             if let value, !range.contains(value) {
-                throw ValidationError("\(name) must be \(range.lowerBound) to \(range.upperBound), found \(value)")
+                throw ValidationError(.optionRange(name, range, found: value))
             }
         }
     }
@@ -200,15 +196,7 @@ struct RegistrySettingsCommand: ParsableCommand {
             if changed { try await store.register.setPolicy(policy) }
             return policy
         }
-        console.write(
-            """
-            number pattern       \(policy.numberPattern)
-            validity             \(policy.validityYears) years
-            surveillance         every \(policy.surveillanceMonths) months, late after \(policy.graceDays) days
-            suspension limit     \(policy.suspensionLimitMonths) months
-            body                 \(policy.bodyName)
-
-            """)
+        console.write(Diagnostic.Message.registerSettings(policy).text(in: Context.language))
     }
 }
 

@@ -79,22 +79,20 @@ enum Registry {
         switch error {
         case let error as DiagnosticError: return error
         case let refusal as RegisterRefusal:
-            return DiagnosticError(.error(refusal.description, at: nil, hint: refusal.hint))
+            return DiagnosticError(
+                .error(.key(refusal.description), at: nil, hint: refusal.hint.map(Diagnostic.Message.key)))
         case let error as StoreError:
             if case .notFound(let kind, let id) = error {
                 return DiagnosticError(
                     .error(
-                        "no \(kind) '\(id)' in the register", at: nil,
-                        hint: kind == "certificate"
-                            ? "certificate numbers are listed by 'maturity registry due' and 'registry certificate'"
-                            : nil))
+                        .notInRegister(kind, id), at: nil, hint: kind == "certificate" ? .certificateNumbersListed : nil
+                    ))
             }
-            return DiagnosticError(.error(error.description, at: nil))
-        case let error as RegisterStoreError: return DiagnosticError(.error(error.description, at: nil))
+            return DiagnosticError(.error(.key(error.description), at: nil))
+        case let error as RegisterStoreError: return DiagnosticError(.error(.key(error.description), at: nil))
         case let error as RegisterSigningError:
-            return DiagnosticError(
-                .error(error.description, at: nil, hint: "sign with the reviewer's own, current decision-maker key"))
-        default: return DiagnosticError(.error("the register failed: \(error)", at: nil))
+            return DiagnosticError(.error(.key(error.description), at: nil, hint: .signWithOwnDecisionKey))
+        default: return DiagnosticError(.error(.registerFailed("\(error)"), at: nil))
         }
     }
 }

@@ -65,12 +65,8 @@ struct RegistryDecideCommand: ParsableCommand {
     @OptionGroup var store: RegistryStoreOptions
 
     func validate() throws {
-        if (key == nil) == (storedKey == nil) {
-            throw ValidationError("give the reviewer's key: --key FILE or --stored-key ID (one of them)")
-        }
-        if result == nil, certificate == nil, organisation == nil {
-            throw ValidationError("name what is decided: --result, --certificate or --organisation")
-        }
+        if (key == nil) == (storedKey == nil) { throw ValidationError(.giveReviewerKey) }
+        if result == nil, certificate == nil, organisation == nil { throw ValidationError(.nameWhatIsDecided) }
     }
 
     func run() throws {
@@ -89,41 +85,29 @@ struct RegistryDecideCommand: ParsableCommand {
             kind: decision, date: console.day(date), reviewer: reviewer, reason: reason, resultId: resultId,
             certificate: certificate, organisation: organisation, trigger: trigger)
         let storedKey = self.storedKey
+        let language = Context.language
         let outcome = try Registry.run(store, console: console) { store in
             var opened = keyFile
             if let storedKey {
                 guard let text = try await store.register.privateKey(storedKey) else {
-                    throw DiagnosticError(
-                        .error(
-                            "the register keeps no private key for '\(storedKey)'", at: nil,
-                            hint: "give the reviewer's key file with --key"))
+                    throw DiagnosticError(.error(.noStoredPrivateKey(storedKey), at: nil, hint: .giveKeyFileWithKey))
                 }
                 let file = try PrivateKeyFile.parse(Data(text.utf8), file: "key \(storedKey)")
                 guard let key = try? file.open(passphrase: secret) else {
-                    throw DiagnosticError(
-                        .error("the passphrase does not open the register's key '\(storedKey)'", at: nil))
+                    throw DiagnosticError(.error(.passphraseDoesNotOpenStoredKey(storedKey), at: nil))
                 }
                 opened = SigningKey(file: file, key: key)
             }
             guard let signingKey = opened else {
-                throw ValidationError("give the reviewer's key: --key FILE or --stored-key ID (one of them)")
+                throw ValidationError(.giveReviewerKey, language: language)
             }
             let scale = try await store.register.ratingScale(engine: engine, input: input)
             return try await store.register.decide(input, ratingOrder: scale?.order ?? [], ratingName: scale?.name) {
                 decision in try signingKey.sign(decision.digest, date: decision.date)
             }
         }
-        for note in outcome.notes { console.writeError("note: \(note)\n") }
-        let d = outcome.decision
-        var line = "\(d.kind.rawValue) \(d.certificate) on \(d.date) by \(d.reviewer)"
-        if let recommendation = d.recommendation {
-            line += "; audit team recommended \(recommendation.rawValue)" + (d.differs ? " (differs)" : "")
-        }
-        if let c = outcome.certificate {
-            line += "; certificate \(c.state.rawValue), rating \(c.rating), expires \(c.expires)"
-        }
-        line += "; signed \(d.signature?.keyId ?? "-")"
-        console.write(line + "\n")
+        for note in outcome.notes { console.note(.registerNote(note)) }
+        console.say(.decisionTaken(outcome))
     }
 }
 

@@ -37,10 +37,10 @@ struct RegistryDueCommand: ParsableCommand {
     @OptionGroup var store: RegistryStoreOptions
 
     func validate() throws {
-        guard (0...3650).contains(within) else {
-            throw ValidationError("--within must be 0 to 3650 days, found \(within)")
+        try inItsLanguage {
+            guard (0...3650).contains(within) else { throw ValidationError(.withinDays(0...3650, found: within)) }
+            guard limit >= 1 else { throw ValidationError(.atLeastOne("--limit", found: limit)) }
         }
-        guard limit >= 1 else { throw ValidationError("--limit must be 1 or more, found \(limit)") }
     }
 
     func run() throws {

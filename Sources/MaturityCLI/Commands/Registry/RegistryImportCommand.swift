@@ -30,7 +30,7 @@ struct RegistryImportCommand: ParsableCommand {
     @OptionGroup var store: RegistryStoreOptions
 
     func validate() throws {
-        if results.isEmpty { throw ValidationError("give at least one result file") }
+        if results.isEmpty { throw ValidationError(.giveAtLeastOneResult) }
     }
 
     func run() throws {
@@ -38,6 +38,7 @@ struct RegistryImportCommand: ParsableCommand {
         let engine = console.engine
         let inputs = results.map(console.input)
         let allowUnsigned = self.allowUnsigned
+        let language = Context.language
         let refused = try Registry.run(store, console: console) { store in
             let ring = try await store.register.keyRing()
             var refused: [Diagnostic] = []
@@ -45,17 +46,12 @@ struct RegistryImportCommand: ParsableCommand {
                 do {
                     let (record, warnings) = try engine.auditRecord(
                         input, keys: ring, requireSignature: !allowUnsigned, currentFolder: console.currentDirectory)
-                    DiagnosticPrinter.print(warnings, console: console)
+                    DiagnosticPrinter.print(warnings, console: console, language: language)
                     let sha = SignOff.sha256((try? engine.files.contents(input.path)) ?? Data())
                     let imported = try await store.register.importResult(record, fileName: input.shown, sha256: sha)
-                    var line =
-                        "imported \(input.shown): \(record.kind.rawValue) \(record.date) of \(record.organisation), "
-                        + "rating \(record.rating)"
-                        + (record.reviewDecision.map { ", recommends \($0.rawValue)" } ?? "")
-                        + " (sign-off \(record.id.prefix(12)))"
-                    if !imported.raised.isEmpty { line += "; raised \(imported.raised.joined(separator: ", "))" }
-                    if !imported.closed.isEmpty { line += "; closed \(imported.closed.joined(separator: ", "))" }
-                    console.write(line + "\n")
+                    console.say(
+                        .resultImported(input.shown, record: record, raised: imported.raised, closed: imported.closed),
+                        language: language)
                 } catch let error as DiagnosticError {
                     refused.append(contentsOf: error.diagnostics)
                 } catch {

@@ -87,18 +87,13 @@ struct RegistryKeysAddCommand: ParsableCommand {
     func validate() throws {
         if from != nil {
             if owner != nil || role != nil || output != nil || date != nil || keep {
-                throw ValidationError(
-                    "--from publishes the key file as it is: leave out --owner, --role, --date, --output and --keep")
+                throw ValidationError(.fromPublishesAsItIs)
             }
             return
         }
-        guard let owner, role != nil, output != nil else {
-            throw ValidationError("give --owner, --role and --output to make a key (or --from KEY.json to publish one)")
-        }
-        if owner.trimmingCharacters(in: .whitespaces).isEmpty { throw ValidationError("--owner must name someone") }
-        if rounds < 1024 || rounds & (rounds - 1) != 0 {
-            throw ValidationError("--rounds must be a power of two from 1024")
-        }
+        guard let owner, role != nil, output != nil else { throw ValidationError(.giveOwnerRoleOutput) }
+        if owner.trimmingCharacters(in: .whitespaces).isEmpty { throw ValidationError(.ownerMustNameSomeone) }
+        if rounds < 1024 || rounds & (rounds - 1) != 0 { throw ValidationError(.roundsPowerOfTwo) }
     }
 
     func run() throws {
@@ -106,15 +101,14 @@ struct RegistryKeysAddCommand: ParsableCommand {
         if let from {
             let file = try PrivateKeyFile.parse(console.engine.read(console.input(from), what: "key file"), file: from)
             try Registry.run(store, console: console) { store in try await store.register.addKey(file.published) }
-            console.write("published key \(file.published.id) of \(file.owner) (\(file.role.rawValue)) from \(from)\n")
+            console.say(.keyPublished(file.published.id, owner: file.owner, role: file.role, from: from))
             return
         }
         guard let owner, let role, let output else { return }
         let secret = try passphrase.passphrase(console: console)
         let target = console.absolute(output)
         if FileManager.default.fileExists(atPath: target) {
-            throw DiagnosticError(
-                .error("'\(output)' exists; a key file is never overwritten", at: nil, hint: "choose another --output"))
+            throw DiagnosticError(.error(.keyFileNeverOverwritten(output), at: nil, hint: .chooseAnotherOutput))
         }
         let (file, _) = try PrivateKeyFile.create(
             owner: owner.trimmingCharacters(in: .whitespaces), role: role, passphrase: secret,
@@ -125,8 +119,7 @@ struct RegistryKeysAddCommand: ParsableCommand {
             try await store.register.addKey(file.published, privateKey: keep ? text : nil)
         }
         try FileOutput.write(text, to: target, shown: output)
-        console.write(
-            "published key \(file.published.id) of \(file.owner) (\(role.rawValue)); private key in \(output)\n")
+        console.say(.keyMade(file.published.id, owner: file.owner, role: role, privateKey: output))
     }
 }
 
@@ -152,7 +145,7 @@ struct RegistryKeysRevokeCommand: ParsableCommand {
         let key = try Registry.run(store, console: console) { store in
             try await store.register.revokeKey(id, on: day, reason: reason)
         }
-        console.write("revoked key \(key.id) of \(key.owner) from \(day)\n")
+        console.say(.keyRevoked(key.id, owner: key.owner, from: day))
     }
 }
 

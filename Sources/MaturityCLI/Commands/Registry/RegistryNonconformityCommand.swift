@@ -44,7 +44,7 @@ struct NCStepOptions: ParsableArguments {
         let nc = try Registry.run(store, console: console) { store in
             try await store.register.advance(organisation: organisation, nonconformity: id, step, on: day, by: by)
         }
-        console.write("\(nc.id): \(nc.state.rawValue.replacingOccurrences(of: "_", with: " ")) (\(day), \(by))\n")
+        console.say(.nonconformityChanged(nc, day: day, by: by))
     }
 }
 
@@ -67,13 +67,9 @@ struct RegistryNCListCommand: ParsableCommand {
             try await store.register.nonconformities(organisation: organisation)
         }
         let day = console.day(asOf)
-        if ncs.isEmpty { console.write("no nonconformities\n") }
+        if ncs.isEmpty { console.say(.noNonconformities) }
         for nc in ncs {
-            console.write(
-                "\(nc.id)  \(nc.grade.rawValue)  raised \(nc.raised)  deadline \(nc.deadline)  "
-                    + nc.state.rawValue.replacingOccurrences(of: "_", with: " ")
-                    + (nc.isOverdue(on: day) ? "  OVERDUE" : "")
-                    + (nc.site.map { "  @\($0)" } ?? "") + "\n")
+            console.say(.nonconformityListed(nc, overdue: nc.isOverdue(on: day)))
         }
     }
 }
@@ -164,6 +160,6 @@ struct RegistryTriggerCommand: ParsableCommand {
         let trigger = SuspensionTrigger(
             certificate: certificate, kind: kind, date: console.day(date), evidence: evidence, recordedBy: by)
         try Registry.run(store, console: console) { store in _ = try await store.register.recordTrigger(trigger) }
-        console.write("recorded \(kind.rawValue) on \(certificate) (\(trigger.date))\n")
+        console.say(.triggerRecorded(kind, certificate: certificate, date: trigger.date))
     }
 }

@@ -29,13 +29,11 @@ struct AuditLogVerifyCommand: ParsableCommand {
         let console = Context.console
         let result = try Registry.run(store, console: console) { store in try await store.audit.verify() }
         guard result.problems.isEmpty else {
-            let found: [Diagnostic] = result.problems.map { Diagnostic.error("audit trail: \($0)", at: nil) }
-            let summary = Diagnostic.error(
-                "the audit trail was changed after it was written", at: nil,
-                hint: "restore the database from a backup, and find out who could write to it")
+            let found: [Diagnostic] = result.problems.map { Diagnostic.error(.auditTrailProblem($0), at: nil) }
+            let summary = Diagnostic.error(.auditTrailChanged, at: nil, hint: .restoreFromBackup)
             throw DiagnosticError(found + [summary])
         }
-        console.write("audit trail intact: \(result.count) records, last hash \(result.head)\n")
+        console.say(.auditTrailIntact(records: result.count, head: result.head))
     }
 }
 

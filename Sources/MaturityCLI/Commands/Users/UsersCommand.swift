@@ -44,13 +44,13 @@ struct RoleOptions: ParsableArguments {
 
     func validate() throws {
         if role.isBodyWide, organisation != nil || assessment != nil {
-            throw ValidationError("--role \(role.rawValue) is body-wide: give no --organisation or --assessment")
+            throw ValidationError(.roleIsBodyWide(role.rawValue))
         }
         if !role.isBodyWide, organisation == nil, assessment == nil {
-            throw ValidationError("--role \(role.rawValue) needs --organisation (or --assessment for an auditor)")
+            throw ValidationError(.roleNeedsOrganisation(role.rawValue))
         }
-        if assessment != nil, role != .auditor { throw ValidationError("--assessment is for --role auditor only") }
-        if domain != nil, role != .companyMember { throw ValidationError("--domain is for --role company-member only") }
+        if assessment != nil, role != .auditor { throw ValidationError(.assessmentForAuditorsOnly) }
+        if domain != nil, role != .companyMember { throw ValidationError(.domainForCompanyMembersOnly) }
     }
 
     /// The assignment, with the organisation found by id or name.
@@ -87,8 +87,7 @@ struct PasswordOptions: ParsableArguments {
         let text = console.readInput()
         let line = text.split(whereSeparator: \.isNewline).first.map(String.init) ?? ""
         if let problem = Passwords.problem(line, name: name) {
-            throw DiagnosticError(
-                .error("the password is refused: \(problem)", at: nil, hint: "give another password on standard input"))
+            throw DiagnosticError(.error(.passwordRefused(problem), at: nil, hint: .giveAnotherPassword))
         }
         return (line, false)
     }
@@ -127,9 +126,9 @@ struct UsersAddCommand: ParsableCommand {
 
     func validate() throws {
         guard !name.isEmpty, name.count <= 100, !name.contains(where: { $0.isWhitespace || $0.isNewline }) else {
-            throw ValidationError("the user name must be 1 to 100 characters without spaces, found '\(name)'")
+            throw ValidationError(.userNameInvalid(name))
         }
-        guard ["zh", "en"].contains(language) else { throw ValidationError("--language must be zh or en") }
+        guard ["zh", "en"].contains(language) else { throw ValidationError(.languageZhOrEn) }
     }
 
     func run() throws {
@@ -142,8 +141,8 @@ struct UsersAddCommand: ParsableCommand {
                 name: name, displayName: displayName ?? name, language: language, passwordHash: hash,
                 roles: [assignment])
         }
-        console.write("added \(Users.line(user))\n")
-        if generated { console.write("one-time password (shown once; change it with 'users reset'): \(secret)\n") }
+        console.say(.userAdded(Users.line(user)))
+        if generated { console.say(.oneTimePassword(secret, new: true)) }
     }
 }
 
@@ -163,7 +162,7 @@ struct UsersListCommand: ParsableCommand {
             return
         }
         if users.isEmpty {
-            console.write("no users yet; add the first with 'maturity users add NAME --role cb-admin'\n")
+            console.say(.noUsersYet)
         }
         for user in users { console.write(Users.line(user) + "\n") }
     }
@@ -179,7 +178,7 @@ struct UsersDisableCommand: ParsableCommand {
     func run() throws {
         let console = Context.console
         let user = try Users.run(store, console: console) { store in try await store.users.setDisabled(name, true) }
-        console.write("disabled \(user.name)\n")
+        console.say(.userDisabled(user.name))
     }
 }
 
@@ -192,7 +191,7 @@ struct UsersEnableCommand: ParsableCommand {
     func run() throws {
         let console = Context.console
         let user = try Users.run(store, console: console) { store in try await store.users.setDisabled(name, false) }
-        console.write("enabled \(user.name)\n")
+        console.say(.userEnabled(user.name))
     }
 }
 
@@ -213,8 +212,8 @@ struct UsersResetCommand: ParsableCommand {
             let user = try await store.users.named(name)
             try await store.users.setPassword(user.id, hash: hash)
         }
-        console.write("password of \(name) changed; their sessions are ended\n")
-        if generated { console.write("one-time password (shown once): \(secret)\n") }
+        console.say(.passwordChanged(name))
+        if generated { console.say(.oneTimePassword(secret, new: false)) }
     }
 }
 
@@ -239,8 +238,7 @@ struct UsersAssignCommand: ParsableCommand {
             return (try await store.users.assign(name, assignment), true)
         }
         if remove && !changed {
-            throw DiagnosticError(
-                .error("'\(name)' does not hold that role", at: nil, hint: "see 'maturity users list'"))
+            throw DiagnosticError(.error(.doesNotHoldRole(name), at: nil, hint: .seeUsersList))
         }
         console.write(Users.line(user) + "\n")
     }
@@ -280,10 +278,9 @@ struct UsersTokenCommand: ParsableCommand {
                 try await store.tokens.revoke(user: try await store.users.named(name).id, name: revoke)
             }
             guard done else {
-                throw DiagnosticError(
-                    .error("'\(name)' has no live token '\(revoke)'", at: nil, hint: "list them with --list"))
+                throw DiagnosticError(.error(.noLiveToken(name, revoke), at: nil, hint: .listTokensWithList))
             }
-            console.write("revoked token '\(revoke)' of \(name)\n")
+            console.say(.tokenRevoked(revoke, of: name))
             return
         }
         let token = "mt_" + Secrets.random()
@@ -292,7 +289,7 @@ struct UsersTokenCommand: ParsableCommand {
             try await store.tokens.create(
                 user: try await store.users.named(name).id, name: label, tokenHash: Secrets.sha256(token))
         }
-        console.write("token '\(record.name)' (\(record.id)) for \(name), shown once:\n\(token)\n")
+        console.say(.tokenCreated(record.name, id: record.id, for: name, token: token))
     }
 }
 
@@ -318,11 +315,9 @@ struct UsersTOTPCommand: ParsableCommand {
             try await store.users.setTOTP(user.id, secret: secret.map(TOTP.base32))
         }
         guard let secret else {
-            console.write("second factor of \(name) removed\n")
+            console.say(.secondFactorRemoved(name))
             return
         }
-        console.write(
-            "second factor of \(name) set up; shown once:\nsecret \(TOTP.base32(secret))\n\(TOTP.uri(secret: secret, name: name))\n"
-        )
+        console.say(.secondFactorSetUp(name, secret: TOTP.base32(secret), uri: TOTP.uri(secret: secret, name: name)))
     }
 }
