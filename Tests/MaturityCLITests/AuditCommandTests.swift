@@ -37,6 +37,12 @@ import Testing
                 "  SP-06:\n    claimed: 4\n    audited:\n    evidence: [E01, E02, E07, E12, E13, E17, E18]"))
         #expect(worksheet.contains("self-assessment: claimed 4, evidence supports 3, KPI 4, scored 3"))
         #expect(worksheet.contains("- id: NC-03"))
+        // The register as the self-assessment kept it: a superseded item still names its successor, and a
+        // contract its end, so the audit scores their validity as the self-assessment did.
+        #expect(worksheet.contains("file: \"evidence/procedures/monitoring-plan-2026.md\", superseded_by: E47}"))
+        #expect(
+            worksheet.contains(
+                "date: 2026-10-08, file: \"evidence/records/outsourced-sites-2026.md\", valid_until: 2026-12-31}"))
         #expect(FileManager.default.fileExists(atPath: folder + "/evidence/records/complaint-log-2026.md"))
         // As written, the worksheet is a valid audit whose levels are the claims.
         let report = CLI.run(["assess", folder + "/assessment.yaml", "--format", "json"])

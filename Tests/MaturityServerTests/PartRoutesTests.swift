@@ -274,12 +274,13 @@ func imported(_ client: any TestClientProtocol, _ example: String) async throws 
         }
     }
 
-    @Test func anAuditWorksheetIsMadeFromTheSelfAssessment() async throws {
-        try await TestDatabase.sqlite.withServer { client, _ in
+    @Test(arguments: TestDatabase.allCases)
+    func anAuditWorksheetIsMadeFromTheSelfAssessment(_ database: TestDatabase) async throws {
+        try await database.withServer { client, _ in
             let source = try await imported(client, "huadong-appliance")
+            let selfAssessment = try await client.execute(uri: "/api/v1/assessments/\(source)", method: .get)
             let organisation = try #require(
-                (try await client.execute(uri: "/api/v1/assessments/\(source)", method: .get).json["assessment"]
-                    as? [String: Any])?["organisation_id"] as? String)
+                (selfAssessment.json["assessment"] as? [String: Any])?["organisation_id"] as? String)
             let created = try await client.execute(
                 uri: "/api/v1/assessments", method: .post, headers: jsonHeaders,
                 body: jsonBody([
@@ -290,6 +291,24 @@ func imported(_ client: any TestClientProtocol, _ example: String) async throws 
             let criteria = try #require(created.json["criteria"] as? [[String: Any]])
             #expect(criteria.count == (try exampleCriteriaCount("huadong-appliance")))
             #expect(criteria.allSatisfy { $0["audited"] == nil })
+            // What `maturity init --kind audit` carries over, the server carries too: the earlier findings, and
+            // the evidence register with what supersedes what and until when it is valid.
+            let carried = Self.carriedOver(selfAssessment.json)
+            #expect(carried.findings.count == 2, "\(carried.findings)")
+            #expect(Self.carriedOver(created.json) == carried)
+            #expect(carried.evidence.contains("E06 superseded_by E47"))
+
+            // The page form makes the same audit.
+            let form = try await client.execute(
+                uri: "/en/o/\(organisation)/assessments", method: .post,
+                headers: [.contentType: "application/x-www-form-urlencoded"],
+                body: ByteBuffer(string: "kind=audit&date=2026-12-01&auditor=%E7%8E%8B%E6%B5%B7&from=\(source)"))
+            #expect(form.status == .seeOther, "\(form.text.prefix(300))")
+            let location = try #require(form.headers[.location])
+            let pageAudit = try await client.execute(
+                uri: "/api/v1/assessments/\(try #require(location.split(separator: "/").last))", method: .get)
+            #expect((pageAudit.json["assessment"] as? [String: Any])?["kind"] as? String == "audit")
+            #expect(Self.carriedOver(pageAudit.json) == carried)
             let id = try #require((created.json["assessment"] as? [String: Any])?["id"] as? String)
             let result = try await client.execute(uri: "/api/v1/assessments/\(id)/result", method: .get)
             #expect(result.text.contains("\"signoff\""), "\(result.text.prefix(300))")
@@ -301,5 +320,23 @@ func imported(_ client: any TestClientProtocol, _ example: String) async throws 
             #expect(wrong.status == .unprocessableContent)
             #expect(problems(wrong).count == 3)
         }
+    }
+
+    /// An assessment's findings and evidence register as comparable lines (ids, grades, texts, statuses; what
+    /// supersedes what, valid until).
+    static func carriedOver(_ json: [String: Any]) -> (findings: [String], evidence: [String]) {
+        let findings = (json["findings"] as? [[String: Any]] ?? []).map { finding in
+            ["finding", "criterion", "grade", "status", "clause", "evidence", "due", "text"].map {
+                "\(finding[$0] ?? "-")"
+            }
+            .joined(separator: " ")
+        }
+        let evidence = (json["evidence"] as? [[String: Any]] ?? []).map { item in
+            var line = "\(item["item"] ?? "-")"
+            if let by = item["superseded_by"] { line += " superseded_by \(by)" }
+            if let until = item["valid_until"] { line += " valid_until \(until)" }
+            return line
+        }
+        return (findings, evidence)
     }
 }

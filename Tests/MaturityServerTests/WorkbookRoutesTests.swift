@@ -91,11 +91,8 @@ import Testing
             #expect(worksheet.data == cliWorksheet)
 
             // An audit made from a self-assessment: its checklist is `init --kind audit --format xlsx` from the
-            // self-assessment's exported folder. (The server starts an audit without the self-assessment's own
-            // findings, which `init` carries over: this self-assessment has none.)
-            var example = try exampleFolder("huadong-appliance")
-            example["assessment.yaml"] = Self.withoutFindings(try #require(example["assessment.yaml"]))
-            let created = try await importZip(client, example)
+            // self-assessment's exported folder — claims, evidence register and earlier findings carried over alike.
+            let created = try await importZip(client, try exampleFolder("huadong-appliance"))
             let selfId = try #require(created.json["id"] as? String)
             let audit = try await client.execute(
                 uri: "/api/v1/assessments", method: .post, headers: jsonHeaders,
@@ -118,19 +115,6 @@ import Testing
             let noWorksheet = try await Self.download(client, auditId, sheet: "worksheet", lang: "en")
             #expect(noWorksheet.status == .badRequest)
         }
-    }
-
-    /// An assessment file without its `findings:` block.
-    static func withoutFindings(_ data: Data) -> Data {
-        var kept: [Substring] = []
-        var inFindings = false
-        for line in String(decoding: data, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false) {
-            if let first = line.first, first != " ", first != "#", first != "-" {
-                inFindings = line.hasPrefix("findings:")
-            }
-            if !inFindings { kept.append(line) }
-        }
-        return Data(kept.joined(separator: "\n").utf8)
     }
 
     /// A worksheet as the tool writes it, with `change` made to the assessment first (a level out of the scale).

@@ -20,16 +20,12 @@ extension InitCommand {
     /// `init --kind audit --format xlsx`: the auditor's checklist, DIR/checklist.xlsx, with the cited
     /// evidence files copied beside it so that it imports in DIR.
     func writeChecklist(
-        catalog: Catalog, selfAssessment: Assessment, selfResult: AssessmentResult,
+        catalog: Catalog, audit: Assessment, selfResult: AssessmentResult,
         copies: [(source: String, relative: String)], console: Console
     ) throws {
         try WorkbookOutput.requireLevels(catalog)
         let (folder, shown) = try prepare(file: "checklist.xlsx", console: console)
         try copy(copies, into: folder, console: console)
-        var audit = selfAssessment
-        audit.kind = .audit
-        audit.date = date.flatMap { Day(iso: $0) } ?? console.today
-        audit.auditor = auditor
         let workbook = AssessmentWorkbook(
             catalog: catalog, assessment: audit, form: .audit(selfResult: selfResult), language: console.language(lang))
         try FileOutput.write(workbook.data(), to: PathText.join(folder, "checklist.xlsx"), shown: shown)

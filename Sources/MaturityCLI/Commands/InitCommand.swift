@@ -122,15 +122,15 @@ struct InitCommand: ParsableCommand {
         let loaded = try console.loadAssessment(from, catalog: catalog)
         let package = console.engine.auditPackage(loaded)
         let copies = package.copies
+        let audit = package.audit(date: date.flatMap { Day(iso: $0) } ?? console.today, auditor: auditor)
         let worksheet = AuditWorksheet(
-            catalog: loaded.catalog, selfAssessment: package.assessment, selfResult: package.result, source: from,
-            date: date.flatMap { Day(iso: $0) } ?? console.today, auditor: auditor, language: console.language(lang))
+            catalog: loaded.catalog, audit: audit, selfResult: package.result, selfDate: package.assessment.date,
+            source: from, language: console.language(lang))
 
         switch format {
         case .xlsx:
             try writeChecklist(
-                catalog: loaded.catalog, selfAssessment: package.assessment, selfResult: package.result, copies: copies,
-                console: console)
+                catalog: loaded.catalog, audit: audit, selfResult: package.result, copies: copies, console: console)
         case .md:
             let (folder, shown) = try prepare(file: "checklist.md", console: console)
             try FileOutput.write(

@@ -8,6 +8,25 @@ public struct AuditPackage: Sendable {
     public var result: AssessmentResult
     /// Each file to copy: where it is now, and its path inside the audit's folder.
     public var copies: [(source: String, relative: String)]
+
+    /// The audit made from the self-assessment — the one rule every front end (`maturity init --kind audit`, the
+    /// server's new audit, its checklist download) starts an audit by: the organisation, owners, evidence register,
+    /// KPI values, ticket export, claims, notes, not-applicable reasons, profile, adjustments and earlier findings
+    /// carried over; the audited levels (and points) left for the auditor. A deduction's finding is not carried:
+    /// reading the audit makes it again from its adjustment.
+    public func audit(kind: Assessment.Kind = .audit, date: Day, auditor: String?) -> Assessment {
+        var audit = assessment
+        audit.kind = kind
+        audit.date = date
+        audit.auditor = auditor
+        for id in audit.criteria.keys {
+            audit.criteria[id]?.audited = nil
+            audit.criteria[id]?.auditedEarned = nil
+            audit.criteria[id]?.auditedSample = nil
+        }
+        audit.findings.removeAll(where: \.fromDeduction)
+        return audit
+    }
 }
 
 extension Engine {

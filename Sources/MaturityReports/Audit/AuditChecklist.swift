@@ -13,14 +13,14 @@ public struct AuditChecklist: Sendable {
     public func render() -> String {
         let ws = worksheet
         let w = ws.w
-        let a = ws.selfAssessment
+        let a = ws.audit
         let organisation = a.organisation.site.map { "\(a.organisation.name)（\($0)）" } ?? a.organisation.name
         var out: [String] = []
         out.append("# " + w("现场审核检查表 — ", "On-site audit checklist — ") + Markdown.inline(organisation))
         out.append("")
         let auditor = ws.auditor.map(Markdown.inline) ?? "________"
         out.append(
-            w("自评", "Self-assessment") + " \(a.date) · " + w("审核日期", "Audit date") + " \(ws.date) · "
+            w("自评", "Self-assessment") + " \(ws.selfDate) · " + w("审核日期", "Audit date") + " \(ws.date) · "
                 + w("审核员", "Auditor") + " \(auditor) · " + w("准则", "Catalog")
                 + " \(ws.catalog.id) \(ws.catalog.version)")
         out.append("")
@@ -65,7 +65,7 @@ public struct AuditChecklist: Sendable {
     func rest() -> String {
         let ws = worksheet
         let w = ws.w
-        let a = ws.selfAssessment
+        let a = ws.audit
         var out: [String] = []
         out.append("")
         let grades = FindingGrade.allCases.map {
@@ -78,7 +78,7 @@ public struct AuditChecklist: Sendable {
             "| \(w("编号", "ID")) | \(w("等级", "Grade")) | \(w("评价项", "Criterion")) | \(w("条款", "Clause")) | \(w("依据", "Evidence")) | \(w("内容", "Text")) |"
         )
         out.append("|---|---|---|---|---|---|")
-        for finding in a.findings where finding.status == .open && !finding.fromDeduction {
+        for finding in a.findings where finding.status == .open {
             out.append(
                 "| \(Markdown.cell(finding.id)) | \(finding.grade.rawValue) | \(Markdown.cell(finding.criterion ?? "")) | \(Markdown.cell(finding.clause ?? "")) | \(Markdown.cell(finding.evidence.joined(separator: ", "))) | \(Markdown.cell(finding.text)) |"
             )

@@ -4,7 +4,7 @@ import MaturityCore
 /// self-assessment claimed and scored, and `audited_earned:` (or `audited_sample:`) to fill in.
 extension AuditWorksheet {
     func pointsCriterionLines(_ criterion: Criterion) -> [String] {
-        let entry = selfAssessment.criteria[criterion.id]
+        let entry = audit.criteria[criterion.id]
         let scored = selfResult.criterion(criterion.id)
         let points = NumberText.plain(criterion.points ?? 0)
         var lines: [String] = []
@@ -66,7 +66,7 @@ extension AuditWorksheet {
                     ), indent: ""))
         }
         lines.append("adjustments:")
-        for a in selfAssessment.adjustments {
+        for a in audit.adjustments {
             var fields = ["id: \(YAMLText.scalar(a.id))", "kind: \(a.kind.rawValue)"]
             if let criterion = a.criterion { fields.append("criterion: \(YAMLText.scalar(criterion))") }
             fields.append("text: \(YAMLText.quoted(a.text))")
@@ -118,7 +118,7 @@ extension AuditChecklist {
                 "| ☐ | \(Markdown.cell(criterion.id)) | \(name) | \(points) | \(ws.checkName(criterion.check)) | "
                     + "\(claimed) | \(earned) | \(cited) | | |")
         }
-        let adjustments = ws.selfAssessment.adjustments
+        let adjustments = ws.audit.adjustments
         if !adjustments.isEmpty {
             out += ["", "### " + w("调整（自评中列出）", "Adjustments (from the self-assessment)"), ""]
             for a in adjustments {

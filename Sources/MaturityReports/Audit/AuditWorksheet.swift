@@ -6,32 +6,36 @@ import MaturityCore
 /// the auditor fills in a level).
 public struct AuditWorksheet: Sendable {
     public var catalog: Catalog
-    /// The self-assessment and its scored result (for the evidence cap shown beside each claim).
-    public var selfAssessment: Assessment
+    /// The audit the engine made from the self-assessment (`AuditPackage.audit(date:auditor:)`): what it
+    /// carries over is what this worksheet writes.
+    public var audit: Assessment
+    /// The self-assessment's scored result (for the evidence cap shown beside each claim) and its date.
     public var selfResult: AssessmentResult
+    public var selfDate: Day
     /// Where the self-assessment was read from, as the user named it.
     public var source: String
-    public var date: Day
-    public var auditor: String?
     public var language: Language
 
     public init(
-        catalog: Catalog, selfAssessment: Assessment, selfResult: AssessmentResult, source: String, date: Day,
-        auditor: String?, language: Language
+        catalog: Catalog, audit: Assessment, selfResult: AssessmentResult, selfDate: Day, source: String,
+        language: Language
     ) {
         self.catalog = catalog
-        self.selfAssessment = selfAssessment
+        self.audit = audit
         self.selfResult = selfResult
+        self.selfDate = selfDate
         self.source = source
-        self.date = date
-        self.auditor = auditor
         self.language = language
     }
+
+    /// The audit's date and auditor.
+    public var date: Day { audit.date }
+    public var auditor: String? { audit.auditor }
 
     var w: Words { Words(language: language) }
 
     public func render() -> String {
-        let a = selfAssessment
+        let a = audit
         var out: [String] = []
         func comment(_ zh: String, _ en: String, indent: String = "") {
             out.append(YAMLText.comment(w(zh, en), indent: indent))
@@ -42,7 +46,7 @@ public struct AuditWorksheet: Sendable {
         } else {
             comment("售后服务管理成熟度现场审核工作表", "After-sales service maturity audit worksheet")
         }
-        comment("来自自评：\(source)（\(a.date)）", "From the self-assessment \(source) (\(a.date))")
+        comment("来自自评：\(source)（\(selfDate)）", "From the self-assessment \(source) (\(selfDate))")
         if catalog.isPoints {
             comment(
                 "对每个条款填写 audited_earned（0 至该条款分值；抽查条款填 audited_sample: {size, conforming}）：审核员的得分取代自评得分；没有有效证据的条款为 0 分。",
@@ -131,8 +135,8 @@ public struct AuditWorksheet: Sendable {
         comment(
             "整改期限（天）：" + days.joined(separator: "、"),
             "Corrective-action deadlines (days): " + days.joined(separator: ", "))
-        // A deduction's finding comes from 'adjustments:' and is written there.
-        let findings = a.findings.filter { !$0.fromDeduction }
+        // The engine leaves out a deduction's finding: it comes from 'adjustments:' and is written there.
+        let findings = a.findings
         if !findings.isEmpty {
             comment("以往审核发现（自评中列出）", "Earlier findings (listed in the self-assessment)")
         }
@@ -145,11 +149,11 @@ public struct AuditWorksheet: Sendable {
 
     /// A finding as the auditor writes one, citing the self-assessment's first evidence item when it has one.
     func findingExample() -> String {
-        let taken = Set(selfAssessment.findings.map(\.id) + selfAssessment.adjustments.map(\.id))
+        let taken = Set(audit.findings.map(\.id) + audit.adjustments.map(\.id))
         var fields = ["id: " + Self.freshId("NC-", after: 0, taken: taken)]
         if let criterion = catalog.criteria.first { fields.append("criterion: \(YAMLText.scalar(criterion.id))") }
         fields += ["grade: minor", "clause: \"…\""]
-        if let item = selfAssessment.evidence.first { fields.append("evidence: [\(YAMLText.scalar(item.id))]") }
+        if let item = audit.evidence.first { fields.append("evidence: [\(YAMLText.scalar(item.id))]") }
         fields += ["text: \"…\"", "status: open"]
         return AssessmentTemplate.example("  - {" + fields.joined(separator: ", ") + "}")
     }
@@ -166,12 +170,14 @@ public struct AuditWorksheet: Sendable {
         fields.append("title: \(YAMLText.quoted(item.title))")
         if let date = item.date { fields.append("date: \(date)") }
         if let file = item.file { fields.append("file: \(YAMLText.quoted(file))") }
+        if let by = item.supersededBy { fields.append("superseded_by: \(YAMLText.scalar(by))") }
+        if let until = item.validUntil { fields.append("valid_until: \(until)") }
         return "{" + fields.joined(separator: ", ") + "}"
     }
 
     func criterionLines(_ criterion: Criterion) -> [String] {
         if catalog.isPoints { return pointsCriterionLines(criterion) }
-        let entry = selfAssessment.criteria[criterion.id]
+        let entry = audit.criteria[criterion.id]
         let scored = selfResult.criterion(criterion.id)
         var lines: [String] = []
         var header = "\(criterion.id) \(criterion.name.text(language))"

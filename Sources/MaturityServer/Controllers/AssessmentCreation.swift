@@ -4,8 +4,9 @@ import MaturityCore
 import MaturityStore
 
 /// `POST /api/v1/assessments`: a new assessment of an organisation against a catalog — empty, or, for an
-/// audit, the auditor's worksheet made from a self-assessment (its claims, evidence register, KPI values and
-/// files; the audited levels left for the auditor). Checked by the engine before it is stored.
+/// audit, the auditor's worksheet made from a self-assessment by the engine's rule that `maturity init --kind audit`
+/// follows too (`AuditPackage.audit`: its claims, evidence register, KPI values, findings and files; the audited
+/// levels left for the auditor). Checked by the engine before it is stored.
 struct AssessmentCreation {
     let store: Store
     let engine: ServerEngine
@@ -44,13 +45,15 @@ struct AssessmentCreation {
         try Principal.current.require(.edit, organisation: input.organisationId)
         let organisation = try await store.organisations.get(input.organisationId)
         var problems: [APIError.Problem] = []
-        if Assessment.Kind(rawValue: input.kind) == nil {
+        let kind = Assessment.Kind(rawValue: input.kind)
+        let date = Day(iso: input.date)
+        if kind == nil {
             problems.append(
                 .init(
                     location: "$.kind", message: "unknown kind '\(input.kind)'",
                     hint: "write one of: " + Assessment.Kind.allCases.map(\.rawValue).joined(separator: ", ")))
         }
-        if Day(iso: input.date) == nil {
+        if date == nil {
             problems.append(.init(location: "$.date", message: "expected a date YYYY-MM-DD, found '\(input.date)'"))
         }
         let source = try await input.from.asyncMap { try await store.assessments.get($0) }
@@ -71,27 +74,30 @@ struct AssessmentCreation {
                     location: "$.catalog", message: "no catalog '\(input.catalog ?? "")' on this server",
                     hint: "name one of GET /api/v1/catalogs"))
         }
-        guard problems.isEmpty, let record else {
+        guard problems.isEmpty, let record, let kind, let date else {
             throw APIError(.unprocessableContent, "the new assessment is not valid", problems: problems)
         }
-        var snapshot = AssessmentSnapshot(
-            assessment: AssessmentRecord(
-                id: "", organisationId: organisation.id, organisationName: organisation.name, catalog: record.id,
-                catalogReference: source?.assessment.catalogReference ?? record.catalogId, kind: input.kind,
-                date: input.date, site: input.site ?? source?.assessment.site ?? organisation.sites.first?.name,
-                assessor: input.assessor ?? source?.assessment.assessor, auditor: input.auditor))
+        var snapshot: AssessmentSnapshot
         var files: [String: Data] = [:]
         if let source {
-            // The worksheet: what the organisation claimed, with its evidence; the auditor's levels start empty.
-            snapshot.assessment.owners = source.assessment.owners
-            snapshot.assessment.ticketsFile = source.assessment.ticketsFile
-            snapshot.assessment.ticketsMapping = source.assessment.ticketsMapping
-            snapshot.criteria = source.criteria.map {
-                var entry = $0; entry.audited = nil; entry.version = 1; return entry
-            }
-            snapshot.evidence = source.evidence
-            snapshot.metrics = source.metrics
+            // The worksheet, by the engine's one rule (as `maturity init --kind audit --from` makes it): what the
+            // organisation claimed, with its evidence, KPI values and earlier findings; the auditor's levels empty.
+            let scored = try await engine.scoredOrRefused(source)
+            let audit = scored.engine.auditPackage(scored.loaded).audit(kind: kind, date: date, auditor: input.auditor)
+            snapshot = AssessmentRecords.snapshot(
+                of: audit, organisationId: organisation.id, catalog: record,
+                catalogReference: source.assessment.catalogReference)
+            snapshot.assessment.organisationName = organisation.name
+            snapshot.assessment.site = input.site ?? audit.organisation.site ?? organisation.sites.first?.name
+            snapshot.assessment.assessor = input.assessor ?? audit.assessor
             files = try await store.assessments.files(of: source)
+        } else {
+            snapshot = AssessmentSnapshot(
+                assessment: AssessmentRecord(
+                    id: "", organisationId: organisation.id, organisationName: organisation.name, catalog: record.id,
+                    catalogReference: record.catalogId, kind: kind.rawValue, date: date.description,
+                    site: input.site ?? organisation.sites.first?.name, assessor: input.assessor,
+                    auditor: input.auditor))
         }
         let catalog = try await engine.catalog(record)
         var folder = files
