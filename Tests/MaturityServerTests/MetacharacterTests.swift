@@ -271,6 +271,14 @@ import Testing
             #expect(page.status == .unprocessableContent, "\(page.text.prefix(300))")
             #expect(page.text.contains("NUL"))
             #expect(try await store.organisations.list(limit: 500).count == organisations)
+            // A search for it finds nothing, as a search for any text no name holds.
+            for uri in ["/api/v1/organisations?q=%00", "/en/?q=%00"] {
+                let search = try await client.execute(uri: uri, method: .get, headers: world.headers("cbAdmin"))
+                #expect(search.status == .ok, "\(uri): \(search.status) \(search.text.prefix(300))")
+            }
+            let none = try await client.execute(
+                uri: "/api/v1/organisations?q=%00", method: .get, headers: world.headers("cbAdmin"))
+            #expect((none.json["organisations"] as? [Any])?.isEmpty == true)
             #expect(try await store.assessments.get(world.ownSelf).criterion("SP-01") == nil)
         }
     }
