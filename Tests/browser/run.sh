@@ -45,6 +45,10 @@ done
 [ -n "$accounts_port" ] || { cat "$work/accounts.log" >&2; exit 1; }
 MATURITY_URL="http://127.0.0.1:$accounts_port" MATURITY_BIN="$bin" CRITERIA_DIR="$root/Criteria" CHROMIUM="$chromium" \
   MATURITY_DATA="$work/accounts" PYTHONPATH=Tests/browser "$work/venv/bin/python" Tests/browser/accounts_test.py || status=1
+# Hostile text written by every role, on every page each role can open (same server, its own users).
+MATURITY_URL="http://127.0.0.1:$accounts_port" MATURITY_BIN="$bin" CRITERIA_DIR="$root/Criteria" CHROMIUM="$chromium" \
+  MATURITY_DATA="$work/accounts" PYTHONPATH=Tests/browser "$work/venv/bin/python" Tests/browser/roles_hostile_test.py \
+  || status=1
 if [ "${SCREENSHOTS:-}" != "" ]; then
   MATURITY_URL="http://127.0.0.1:$port" CHROMIUM="$chromium" \
     "$work/venv/bin/python" Tests/browser/workspace_screenshots.py "$SCREENSHOTS"

@@ -170,6 +170,8 @@ struct AccessMiddleware: RouterMiddleware {
             body = try await request.collectBody(upTo: limit)
         } catch let error as HTTPError where error.status == .contentTooLarge {
             throw APIError(.contentTooLarge, "the upload is larger than the \(limit) bytes accepted")
+        } catch is NIOTooManyBytesError {
+            throw APIError(.contentTooLarge, "the upload is larger than the \(limit) bytes accepted")
         }
         let token = CSRFToken.find(in: Data(buffer: body), contentType: request.headers[.contentType] ?? "")
         guard let token, Secrets.equal(token, csrf) else {

@@ -121,6 +121,7 @@ struct PlanController {
         let actionId = try context.parameters.require("action")
         let expected = try request.expectedVersion()
         let data = try await request.bytes(upTo: 1 << 20, context: context)
+        try TextInput.refuseNUL(inJSON: data)
         let patch = try PlanEdits.Patch.decode(data)
         let (entry, version) = try await edit(id, action: actionId, expected: expected, patch: patch)
         return JSONBody(PlanBody.Action(entry, version: version)).response(status: .ok, etag: ETag.of(version))

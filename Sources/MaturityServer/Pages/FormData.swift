@@ -32,9 +32,13 @@ struct FormData: Sendable {
             guard let boundary = parameter("boundary", in: type) else {
                 throw APIError(.badRequest, "a multipart form without a boundary")
             }
-            return try multipart(body, boundary: boundary)
+            let form = try multipart(body, boundary: boundary)
+            try TextInput.refuseNUL(in: form)
+            return form
         }
-        return urlEncoded(String(decoding: body, as: UTF8.self))
+        let form = urlEncoded(String(decoding: body, as: UTF8.self))
+        try TextInput.refuseNUL(in: form)
+        return form
     }
 
     static func urlEncoded(_ text: String) -> FormData {

@@ -12,6 +12,9 @@ extension Request {
             return Data(buffer: buffer)
         } catch let error as HTTPError where error.status == .contentTooLarge {
             throw APIError(.contentTooLarge, "the upload is larger than the \(limit) bytes accepted")
+        } catch is NIOTooManyBytesError {
+            // What collectBody(upTo:) throws: without this the answer was a 413 with no words.
+            throw APIError(.contentTooLarge, "the upload is larger than the \(limit) bytes accepted")
         }
     }
 
@@ -19,6 +22,7 @@ extension Request {
     /// field, as `$.claimed` paths.
     func json<T: Decodable>(_ type: T.Type, context: some RequestContext) async throws -> T {
         let data = try await bytes(upTo: 1 << 20, context: context)
+        try TextInput.refuseNUL(inJSON: data)
         do {
             return try JSONBody.decoder.decode(T.self, from: data)
         } catch let error as DecodingError {
@@ -62,6 +66,45 @@ extension Request {
             throw APIError(.badRequest, "If-Match must be an ETag this server gave, like \"3\"; found \(value)")
         }
         return version
+    }
+}
+
+/// Text people write: no field may hold the NUL character (PostgreSQL's text cannot, and it would be cut off or
+/// refused further on), so a request carrying one is refused where it comes in, naming the field.
+enum TextInput {
+    static let nulMessage = "text may not hold the NUL character (U+0000)"
+
+    /// Refuses a JSON body holding `\u0000` in a string or a key (a raw NUL byte is not JSON at all).
+    static func refuseNUL(inJSON data: Data) throws {
+        let backslash = UInt8(ascii: "\\")
+        let escape = Array("u0000".utf8)
+        try data.withUnsafeBytes { (bytes: UnsafeRawBufferPointer) in
+            var index = 1
+            while index + escape.count <= bytes.count {
+                defer { index += 1 }
+                guard bytes[index] == escape[0], bytes[index - 1] == backslash,
+                    bytes[index..<index + escape.count].elementsEqual(escape)
+                else { continue }
+                // An odd run of backslashes before it makes it an escape; an even one is the text "\\u0000".
+                var run = 0
+                while index - 1 - run >= 0, bytes[index - 1 - run] == backslash { run += 1 }
+                if run % 2 == 1 {
+                    throw APIError(
+                        .unprocessableContent, nulMessage,
+                        problems: [
+                            .init(location: "$", message: "a string holds \\u0000", hint: "remove the character")
+                        ])
+                }
+            }
+        }
+    }
+
+    /// Refuses a form whose field holds the NUL character, naming the field.
+    static func refuseNUL(in form: FormData) throws {
+        guard let field = form.fields.first(where: { $0.value.unicodeScalars.contains("\u{0}") }) else { return }
+        throw APIError(
+            .unprocessableContent, nulMessage,
+            problems: [.init(location: field.name, message: "'\(field.name)' holds the NUL character")])
     }
 }
 

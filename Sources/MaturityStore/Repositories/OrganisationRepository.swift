@@ -54,6 +54,9 @@ public struct OrganisationRepository: Sendable {
     public func list(search: String? = nil, after: (name: String, id: String)? = nil, limit: Int = 50)
         async throws -> [OrganisationSummary]
     {
+        // No name holds NUL (the server refuses it); SQLite would cut the pattern there and match every name,
+        // PostgreSQL would fail on it.
+        if let search, search.unicodeScalars.contains("\u{0}") { return [] }
         let pattern = search.map { "%" + Self.escapeLike(Self.searchKey($0)) + "%" }
         let limit = min(max(limit, 1), 500)
         return try await database.read { sql in
