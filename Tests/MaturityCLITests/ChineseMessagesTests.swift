@@ -50,21 +50,6 @@ import Testing
         "MaturityCLI/Support/FileOutput.swift",
         "MaturityCLI/Support/PassphraseOptions.swift",
         "MaturityCLI/Support/WorkbookOutput.swift",
-        "MaturityCore/Audit/SignOff.swift",
-        "MaturityCore/Audit/Verification+Signatures.swift",
-        "MaturityCore/Audit/Verification.swift",
-        "MaturityCore/Engine/CatalogLibrary.swift",
-        "MaturityCore/Engine/Engine+Plan.swift",
-        "MaturityCore/Engine/Engine+Review.swift",
-        "MaturityCore/Engine/Engine+Signing.swift",
-        "MaturityCore/Engine/Engine.swift",
-        "MaturityCore/Register/AuditRecord+Result.swift",
-        "MaturityCore/Results/ResultJSON+Audit.swift",
-        "MaturityCore/Review/History.swift",
-        "MaturityCore/Review/PreviousResultLoader.swift",
-        "MaturityCore/Review/Reviewer.swift",
-        "MaturityCore/Signing/KeyRing.swift",
-        "MaturityCore/Signing/PrivateKeyFile.swift",
     ]
 
     @Test func theFilesStillInEnglishOnlyAreListed() throws {

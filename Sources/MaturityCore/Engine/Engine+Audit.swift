@@ -53,7 +53,7 @@ extension Engine {
         } catch {
             var diagnostics = error.diagnostics
             if let first = diagnostics.first, first.hint == nil {
-                diagnostics[0].hint = "verify reads the JSON written by 'maturity assess AUDIT.yaml --format json'"
+                diagnostics[0].hintText = .verifyReadsAssessJSON
             }
             throw DiagnosticError(diagnostics)
         }
@@ -66,10 +66,8 @@ extension Engine {
         case .failure(let problem):
             throw DiagnosticError(
                 .error(
-                    "'\(problem.path)' \(problem.problem)", at: .start(of: input.shown),
-                    hint: problem.path == ResultJSON.Key.signOff
-                        ? "only audit results are signed: an assessment of kind audit, surveillance or special with 'auditor:', scored with --format json"
-                        : "the sign-off block is damaged; re-run 'maturity assess' on the audit"))
+                    .member(problem.path, problem.problem), at: .start(of: input.shown),
+                    hint: problem.path == ResultJSON.Key.signOff ? .onlyAuditResultsAreSigned : .signOffBlockDamaged))
         }
 
         let resultFolder = PathText.folder(of: input.path)

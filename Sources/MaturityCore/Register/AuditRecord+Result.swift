@@ -53,10 +53,8 @@ extension Engine {
         if !missing.isEmpty {
             warnings.append(
                 .warning(
-                    "\(missing.count) of the \(verification.files.count) files the result rests on were not found, so "
-                        + "they were not checked (the first: \(missing[0].part.role.rawValue) '\(missing[0].part.path)')",
-                    at: .start(of: input.shown),
-                    hint: "import from the audit folder to check every file, or check it with 'maturity verify'"))
+                    .filesNotFound(missing.count, of: verification.files.count, first: missing[0].part),
+                    at: .start(of: input.shown), hint: .importFromAuditFolder))
             verification.files.removeAll { missing.contains($0) }
         }
         // An unsigned result is named as such below (or accepted without a signature), not as a key-list check.
@@ -67,27 +65,25 @@ extension Engine {
         {
             problems.append(
                 .error(
-                    "'\(input.shown)' carries no valid signature of its auditor", at: .start(of: input.shown),
-                    hint: "the auditor signs it with 'maturity sign'; or import with --allow-unsigned"))
+                    .noValidAuditorSignature(input.shown), at: .start(of: input.shown),
+                    hint: .auditorSignsOrAllowUnsigned))
         }
         if !problems.isEmpty {
             throw DiagnosticError(
                 problems + [
                     .error(
-                        "'\(input.shown)' is refused: it does not verify", at: .start(of: input.shown),
-                        hint: "only a result as its auditor sealed and signed it enters the register")
+                        .refusedDoesNotVerify(input.shown), at: .start(of: input.shown),
+                        hint: .onlySealedAndSignedEnters)
                 ])
         }
         let json: JSONValue
         do {
-            json = try JSONValue.parse(read(input, what: "result"), file: input.shown)
+            json = try JSONValue.parse(read(input, what: .resultLabel), file: input.shown)
         }
         let signers = verification.signatures.filter(\.isValid).compactMap { $0.signature?.signer }
         guard let record = AuditRecord(result: json, signOff: verification.signOff, signedBy: signers) else {
             throw DiagnosticError(
-                .error(
-                    "'\(input.shown)' is not an audit result (kind audit, surveillance or special, with organisation, "
-                        + "date, catalog and rating)", at: .start(of: input.shown)))
+                .error(.notAnAuditResult(input.shown), at: .start(of: input.shown)))
         }
         return (record, warnings)
     }

@@ -110,31 +110,31 @@ extension ResultJSON {
 
     /// Reads the `signoff` of a result back; the message says what is wrong when it cannot.
     public static func signOff(from json: JSONValue) -> Result<(SignOff, digest: String), SignOffReadError> {
-        guard let block = json["signoff"] else { return .failure(.init(path: "signoff", problem: "is missing")) }
+        guard let block = json[Key.signOff] else { return .failure(.init(path: Key.signOff, problem: .isMissing)) }
         func text(_ key: String) -> Result<String, SignOffReadError> {
             guard let value = block[key]?.stringValue else {
-                return .failure(.init(path: "signoff.\(key)", problem: "is missing or not text"))
+                return .failure(.init(path: "signoff.\(key)", problem: .isMissingOrNotText))
             }
             return .success(value)
         }
         do {
             let format = try text("format").get()
             guard format == SignOff.format else {
-                return .failure(.init(path: "signoff.format", problem: "is '\(format)', expected '\(SignOff.format)'"))
+                return .failure(.init(path: "signoff.format", problem: .isFormat(format, expected: SignOff.format)))
             }
             let dateText = try text("date").get()
             guard let date = Day(iso: dateText) else {
-                return .failure(.init(path: "signoff.date", problem: "is not a date YYYY-MM-DD"))
+                return .failure(.init(path: "signoff.date", problem: .isNotADate))
             }
             guard let files = block["files"]?.arrayValue else {
-                return .failure(.init(path: "signoff.files", problem: "is missing or not a list"))
+                return .failure(.init(path: "signoff.files", problem: .isMissingOrNotAList))
             }
             var parts: [SignOff.Part] = []
             for (i, file) in files.enumerated() {
                 guard let roleText = file["role"]?.stringValue, let role = SignOff.Part.Role(rawValue: roleText),
                     let path = file["path"]?.stringValue, let hash = file["sha256"]?.stringValue
                 else {
-                    return .failure(.init(path: "signoff.files[\(i)]", problem: "needs role, path and sha256"))
+                    return .failure(.init(path: "signoff.files[\(i)]", problem: .needsRolePathAndHash))
                 }
                 parts.append(SignOff.Part(role: role, path: path, sha256: hash))
             }
@@ -150,6 +150,7 @@ extension ResultJSON {
 
     public struct SignOffReadError: Error, Sendable {
         public var path: String
-        public var problem: String
+        /// What is wrong with it: "is not a date YYYY-MM-DD".
+        public var problem: Diagnostic.Message
     }
 }
