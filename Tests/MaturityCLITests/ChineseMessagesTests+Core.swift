@@ -69,7 +69,7 @@ extension ChineseMessagesTests {
         #expect(
             run.zh.stderr == """
                 r.json:1:1: 错误：'signoff' 缺失
-                  提示：只有审核结果才有签字：kind 为 audit、surveillance 或 special 且写有 'auditor:' 的评估，用 --format json 评分
+                  提示：只有审核结果才会签署：kind 为 audit、surveillance 或 special 且写有 'auditor:' 的评估，用 --format json 评分
 
                 """)
         #expect(run.zh.status == run.en.status)
@@ -111,12 +111,15 @@ extension ChineseMessagesTests {
                 """)
         #expect(
             edited.zh.stderr == """
-                result.json:50:18: 错误：结果在签字后被改动过：audit.self.overall 在结果中为 90.5，按输入计算为 83.33
+                result.json:50:18: 错误：结果在签署后被改动过：audit.self.overall 在结果中为 90.5，按输入计算为 83.33
                   提示：分数必须由 'maturity assess' 算出，不能手工修改
 
                 """)
         #expect(edited.zh.status == edited.en.status)
         #expect(edited.zh.status == 1)
+        // The report on standard output names the change in the same words.
+        #expect(edited.zh.stdout.contains("      audit.self.overall 在结果中为 90.5，按输入计算为 83.33\n"))
+        #expect(edited.en.stdout.contains("      audit.self.overall is 90.5 in the result, 83.33 from its inputs\n"))
     }
 
     // MARK: Keys and signatures
@@ -130,7 +133,7 @@ extension ChineseMessagesTests {
         #expect(
             noSignature.zh.stderr == """
                 result.json:1:1: 错误：结果中没有可以对照密钥清单核验的签名
-                  提示：审核员用 'maturity sign RESULT.json --key KEY.json' 为已签字封存的结果签名
+                  提示：审核员用 'maturity sign RESULT.json --key KEY.json' 为已签署封存的结果签名
 
                 """)
         #expect(noSignature.en.stderr.hasPrefix("result.json:1:1: error: the result carries no signature"))
@@ -312,5 +315,37 @@ extension ChineseMessagesTests {
                 """)
         #expect(run.zh.status == run.en.status)
         #expect(run.zh.status == 1)
+    }
+
+    // MARK: The register
+
+    @Test func anUnsignedResultRefusedByTheRegisterIsInChinese() throws {
+        let setup = try SignAndRegistryTests.Setup()
+        defer { setup.folder.remove() }
+        let initial = setup.folder.file("2026-05.json")
+        let arguments = ["registry", "import", initial] + setup.data
+        let english = CLI.run(arguments, environment: SignAndRegistryTests.passphrase)
+        let chinese = CLI.run(
+            arguments, environment: SignAndRegistryTests.passphrase.merging(["LANG": "zh_CN.UTF-8"]) { $1 })
+        #expect(
+            english.stderr.hasSuffix(
+                """
+                \(initial):1:1: error: '\(initial)' carries no valid signature of its auditor
+                  hint: the auditor signs it with 'maturity sign'; or import with --allow-unsigned
+                \(initial):1:1: error: '\(initial)' is refused: it does not verify
+                  hint: only a result as its auditor sealed and signed it enters the register
+
+                """))
+        #expect(
+            chinese.stderr.hasSuffix(
+                """
+                \(initial):1:1: 错误：'\(initial)' 没有其审核员的有效签名
+                  提示：由审核员用 'maturity sign' 签名；或用 --allow-unsigned 导入
+                \(initial):1:1: 错误：拒绝导入 '\(initial)'：核验未通过
+                  提示：只有与审核员签署封存并签名时完全一致的结果才能进入注册库
+
+                """))
+        #expect(chinese.status == english.status)
+        #expect(chinese.status == 1)
     }
 }

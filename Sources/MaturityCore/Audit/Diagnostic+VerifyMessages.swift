@@ -12,7 +12,7 @@ extension Diagnostic.Message {
         let now = Verification.short(now)
         return Self(
             en: "\(part.role.rawValue) file '\(part.path)' changed since sign-off (sha256 was \(was), now \(now))",
-            zh: "\(part.role.chineseName)文件 '\(part.path)' 在签字后被改动过（sha256 原为 \(was)，现为 \(now)）")
+            zh: "\(part.role.chineseName)文件 '\(part.path)' 在签署后被改动过（sha256 原为 \(was)，现为 \(now)）")
     }
 
     static func signedFileMissing(_ part: SignOff.Part, lookedAt path: String) -> Self {
@@ -28,31 +28,31 @@ extension Diagnostic.Message {
     static func fileNotSigned(_ part: SignOff.Part) -> Self {
         Self(
             en: "\(part.role.rawValue) file '\(part.path)' is read by the catalog now but was not signed",
-            zh: "准则现在会读取\(part.role.chineseName)文件 '\(part.path)'，但签字时没有这个文件")
+            zh: "准则现在会读取\(part.role.chineseName)文件 '\(part.path)'，但签署时没有这个文件")
     }
 
     static let domainFileAddedSinceSignOff = Self(
         en: "a domain file was added or 'domains:' changed since sign-off; the audit must be scored and signed again",
-        zh: "签字后新增了领域文件，或改动了 'domains:'；审核须重新评分并重新签字")
+        zh: "签署后新增了领域文件，或改动了 'domains:'；审核须重新评分并重新签署")
 
     // MARK: The sign-off block and the result
 
     static let signOffBlockEdited = Self(
         en: "the sign-off block was edited: its digest does not match the files and result it lists",
-        zh: "签字块（signoff）被改动过：它的摘要与其中列出的文件和结果不符")
+        zh: "签署信息（signoff）被改动过：它的摘要与其中列出的文件和结果不符")
 
     static let onlyAssessWritesSignOff = Self(
         en: "only 'maturity assess' on the audit writes a sign-off; re-run it and have the auditor sign again",
-        zh: "只有对审核运行 'maturity assess' 才会写出签字；请重新运行，并请审核员重新签字")
+        zh: "只有对审核运行 'maturity assess' 才会写出签署信息；请重新运行，并请审核员重新签署")
 
     static func digestIsNotTheSigned(_ recorded: String, expected: String) -> Self {
         Self(
             en: "the result's digest \(recorded) is not the signed digest \(expected)",
-            zh: "结果的摘要 \(recorded) 不是签字时的摘要 \(expected)")
+            zh: "结果的摘要 \(recorded) 不是签署时的摘要 \(expected)")
     }
 
     static let notTheResultTheAuditorSigned = Self(
-        en: "this is not the result the auditor signed", zh: "这不是审核员签字的那份结果")
+        en: "this is not the result the auditor signed", zh: "这不是审核员签署的那份结果")
 
     /// "the result was edited after sign-off: a is 4 in the result, 3 from its inputs; …; and 2 more".
     static func resultEdited(_ changes: [JSONDiff.Change]) -> Self {
@@ -64,11 +64,11 @@ extension Diagnostic.Message {
             en += andMore(changes.count - 5).en
             zh += andMore(changes.count - 5).zh
         }
-        return Self(en: "the result was edited after sign-off: \(en)", zh: "结果在签字后被改动过：\(zh)")
+        return Self(en: "the result was edited after sign-off: \(en)", zh: "结果在签署后被改动过：\(zh)")
     }
 
     static let resultEditedAfterSignOff = Self(
-        en: "the result was edited after sign-off", zh: "结果在签字后被改动过")
+        en: "the result was edited after sign-off", zh: "结果在签署后被改动过")
 
     static func andMore(_ count: Int) -> Self {
         Self(en: "; and \(count) more", zh: "；另有 \(count) 处")
@@ -111,15 +111,15 @@ extension Diagnostic.Message {
     static let onlyAuditResultsAreSigned = Self(
         en: "only audit results are signed: an assessment of kind audit, surveillance or special with 'auditor:', "
             + "scored with --format json",
-        zh: "只有审核结果才有签字：kind 为 audit、surveillance 或 special 且写有 'auditor:' 的评估，用 --format json 评分")
+        zh: "只有审核结果才会签署：kind 为 audit、surveillance 或 special 且写有 'auditor:' 的评估，用 --format json 评分")
 
     static let signOffBlockDamaged = Self(
         en: "the sign-off block is damaged; re-run 'maturity assess' on the audit",
-        zh: "签字块已损坏；请对审核重新运行 'maturity assess'")
+        zh: "签署信息已损坏；请对审核重新运行 'maturity assess'")
 
     static let nameImportedResult = Self(
         en: "name an imported result by a sealed result file or its sign-off digest",
-        zh: "请用已签字封存的结果文件或其签字摘要指明已导入的结果")
+        zh: "请用已签署封存的结果文件或其签署摘要指明已导入的结果")
 
     // MARK: Signatures
 
@@ -129,7 +129,7 @@ extension Diagnostic.Message {
 
     static let auditorSignsWithMaturitySign = Self(
         en: "the auditor signs a sealed result with 'maturity sign RESULT.json --key KEY.json'",
-        zh: "审核员用 'maturity sign RESULT.json --key KEY.json' 为已签字封存的结果签名")
+        zh: "审核员用 'maturity sign RESULT.json --key KEY.json' 为已签署封存的结果签名")
 
     static func damagedSignature(_ index: Int, _ problem: SignatureReadError) -> Self {
         .member("signatures[\(index)].\(problem.field)", problem.problem)
@@ -147,11 +147,11 @@ extension Diagnostic.Message {
     }
 
     static func notByTheAuditor(_ who: Self, auditor: String) -> Self {
-        who + Self(en: " is not by the auditor the sign-off names, '\(auditor)'", zh: "不是签字中写明的审核员 '\(auditor)' 所签")
+        who + Self(en: " is not by the auditor the sign-off names, '\(auditor)'", zh: "不是签署信息中写明的审核员 '\(auditor)' 所签")
     }
 
     static let auditorSignsWithOwnKey = Self(
-        en: "the auditor who signed off signs the result with their own key", zh: "应由签字的审核员用自己的密钥为结果签名")
+        en: "the auditor who signed off signs the result with their own key", zh: "应由签署的审核员用自己的密钥为结果签名")
 
     static func keyNotInList(_ who: Self) -> Self {
         who + Self(en: " names a key the key list does not hold", zh: "所用的密钥不在密钥清单中")
@@ -209,7 +209,7 @@ extension Diagnostic.Message {
         who
             + Self(
                 en: " is over digest \(signed), not this result's sign-off \(expected)",
-                zh: "所签的摘要是 \(signed)，而不是本结果签字的摘要 \(expected)")
+                zh: "所签的摘要是 \(signed)，而不是本结果签署的摘要 \(expected)")
     }
 
     static let signatureOfAnotherResult = Self(

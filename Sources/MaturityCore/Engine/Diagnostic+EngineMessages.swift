@@ -148,7 +148,7 @@ extension Diagnostic.Message {
     static func notSignedDoesNotVerify(_ shown: String) -> Self {
         Self(
             en: "'\(shown)' is not signed: it does not verify against its sign-off",
-            zh: "拒绝为 '\(shown)' 签名：按其签字核验未通过")
+            zh: "拒绝为 '\(shown)' 签名：按其签署信息核验未通过")
     }
 
     static let signerSignsOnlyUnchanged = Self(
@@ -168,11 +168,11 @@ extension Diagnostic.Message {
     static func keyOfAnotherAuditor(owner: String, auditor: String) -> Self {
         Self(
             en: "the key belongs to '\(owner)', but the result's sign-off names auditor '\(auditor)'",
-            zh: "密钥属于 '\(owner)'，但结果的签字写明的审核员是 '\(auditor)'")
+            zh: "密钥属于 '\(owner)'，但结果的签署信息写明的审核员是 '\(auditor)'")
     }
 
     static let auditorWhoSignedOffSigns = Self(
-        en: "the auditor who signed off signs the result", zh: "应由签字的审核员为结果签名")
+        en: "the auditor who signed off signs the result", zh: "应由签署的审核员为结果签名")
 
     static func signingDateBeforeAudit(_ date: Day, audit: Day) -> Self {
         Self(

@@ -26,7 +26,7 @@ extension Diagnostic.Message {
 
     static let onlySealedAndSignedEnters = Self(
         en: "only a result as its auditor sealed and signed it enters the register",
-        zh: "只有与审核员签字封存并签名时完全一致的结果才能进入注册库")
+        zh: "只有与审核员签署封存并签名时完全一致的结果才能进入注册库")
 
     static func notAnAuditResult(_ shown: String) -> Self {
         Self(
