@@ -96,7 +96,7 @@ extension Engine {
         var verification = Verification(
             resultFile: input.shown, signOff: signOff, recordedDigest: recorded, expectedDigest: expectedDigest,
             resultUnchanged: resultUnchanged, resultChanges: changes, files: checks,
-            organisation: json["organisation"]?["name"]?.stringValue)
+            organisation: json[ResultJSON.Key.organisation]?[ResultJSON.Key.name]?.stringValue)
         verification.locations = Verification.locations(in: document, firstChange: changes.first?.path)
         verification.keysGiven = keys != nil
         verification.signatures = Verification.signatureChecks(
@@ -126,8 +126,8 @@ extension Engine {
     func rescoredChanges(_ json: JSONValue, assessmentPath: String, catalogPath: String) -> [JSONDiff.Change] {
         guard let loaded = try? loadAssessment(InputPath(assessmentPath), catalog: InputPath(catalogPath)),
             let rescored = try? score(
-                loaded, target: json["target"]?.stringValue,
-                showingPath: json["path_withheld"]?.boolValue == false)
+                loaded, target: json[ResultJSON.Key.target]?.stringValue,
+                showingPath: json[ResultJSON.Key.pathWithheld]?.boolValue == false)
         else { return [] }
         let comparison = auditComparison(loaded, result: rescored)
         guard let fresh = try? JSONValue.parse(Data(ResultJSON.render(rescored, audit: comparison).utf8))
@@ -142,10 +142,11 @@ extension Verification {
     static func locations(in document: JSONDocument, firstChange: String?) -> Locations {
         var locations = Locations()
         let block = document.root[ResultJSON.Key.signOff]
-        locations.digest = block?["digest"]?.location
-        if case .array(let files)? = block?["files"]?.value {
+        locations.digest = block?[ResultJSON.SignOffKey.digest]?.location
+        if case .array(let files)? = block?[ResultJSON.SignOffKey.files]?.value {
             for file in files {
-                guard case .string(let role)? = file["role"]?.value, case .string(let path)? = file["path"]?.value
+                guard case .string(let role)? = file[ResultJSON.SignOffKey.role]?.value,
+                    case .string(let path)? = file[ResultJSON.SignOffKey.path]?.value
                 else { continue }
                 locations.parts["\(role) \(path)"] = file.location
             }
@@ -169,7 +170,7 @@ extension JSONDocument.Node {
                 rest = rest[rest.index(after: close)...]
                 guard case .array(let items) = node.value else { return nil }
                 if let found = items.first(where: {
-                    if case .string(let id)? = $0["id"]?.value { return id == key }
+                    if case .string(let id)? = $0[ResultJSON.Key.id]?.value { return id == key }
                     return false
                 }) {
                     node = found
