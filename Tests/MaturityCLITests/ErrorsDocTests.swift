@@ -194,7 +194,6 @@ enum DiagnosticMessages {
         "TicketRun.swift: problem.message": "report(_ problem:) passes a RowProblem's message on",
         "TicketRun.swift: error": "a RowProblem caught while reading a row, passed to report",
         "YAMLDocument.swift: message": "the YAML syntax message, built in a variable: see `assembled`",
-        "Verification.swift: message": "the edited-result message, built in a variable: see `assembled`",
         "ResultJSON+Audit.swift: error": "Result.failure passing on a SignOffReadError made above",
         "Engine.swift: error": "Result.failure passing on the DiagnosticError of the assessment read in parallel",
         "TicketKPIs.swift: error": "Result.failure passing on the DiagnosticError of a part read in parallel",
@@ -205,8 +204,6 @@ enum DiagnosticMessages {
     static let assembled: [(file: String, literal: String)] = [
         ("Diagnostic+FileMessages.swift", #""YAML syntax: \(problem)""#),
         ("Diagnostic+FileMessages.swift", #"" (\(context) at line \(line))""#),
-        ("Verification.swift", #""the result was edited after sign-off""#),
-        ("Verification.swift", #""; and \(resultChanges.count - 5) more""#),
     ]
 
     struct Found {

@@ -127,7 +127,7 @@ public enum SignOffFiles {
         throws(DiagnosticError) -> SignOff.Part
     {
         guard let hash = files.sha256(ofFile: file) else {
-            throw DiagnosticError(.error("cannot read \(role.rawValue) file '\(file)'", at: .file(file)))
+            throw DiagnosticError(.error(.cannotReadSignedFile(role, file), at: .file(file)))
         }
         return SignOff.Part(role: role, path: name, sha256: hash)
     }

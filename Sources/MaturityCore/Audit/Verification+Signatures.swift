@@ -79,11 +79,7 @@ extension Verification {
     public var signatureDiagnostics: [Diagnostic] {
         let result = SourceLocation.start(of: resultFile)
         if keysGiven, signatures.isEmpty {
-            return [
-                .error(
-                    "the result carries no signature to check against the key list", at: result,
-                    hint: "the auditor signs a sealed result with 'maturity sign RESULT.json --key KEY.json'")
-            ]
+            return [.error(.noSignatureToCheck, at: result, hint: .auditorSignsWithMaturitySign)]
         }
         var out: [Diagnostic] = []
         for (index, check) in signatures.enumerated() {
@@ -91,21 +87,17 @@ extension Verification {
             guard let signature = check.signature else {
                 if case .damaged(let problem) = check.outcome {
                     out.append(
-                        .error(
-                            "'signatures[\(index)].\(problem.field)' \(problem.problem)", at: at,
-                            hint: "a signature cannot be repaired by hand; have the signer sign the result again"))
+                        .error(.damagedSignature(index, problem), at: at, hint: .signatureCannotBeRepaired))
                 }
                 continue
             }
-            let who = "signature by '\(signature.signer)' (key \(signature.keyId), \(signature.date))"
+            let who = Diagnostic.Message.signatureBy(signature)
             switch check.outcome {
             case .notChecked, .damaged, .checked(.valid):
                 continue
             case .notTheAuditor(let auditor):
                 out.append(
-                    .error(
-                        "\(who) is not by the auditor the sign-off names, '\(auditor)'", at: at,
-                        hint: "the auditor who signed off signs the result with their own key"))
+                    .error(.notByTheAuditor(who, auditor: auditor), at: at, hint: .auditorSignsWithOwnKey))
             case .checked(let outcome):
                 if let problem = Self.problem(outcome, who: who, signature: signature, at: at) { out.append(problem) }
             }
@@ -113,40 +105,32 @@ extension Verification {
         return out
     }
 
-    static func problem(_ outcome: Signature.Check, who: String, signature: Signature, at: SourceLocation)
+    static func problem(
+        _ outcome: Signature.Check, who: Diagnostic.Message, signature: Signature, at: SourceLocation
+    )
         -> Diagnostic?
     {
         switch outcome {
         case .valid:
             return nil
         case .unknownKey:
-            return .error(
-                "\(who) names a key the key list does not hold", at: at,
-                hint: "take the body's current key list ('maturity registry keys --format json'); a key it never "
-                    + "published proves nothing")
+            return .error(.keyNotInList(who), at: at, hint: .takeCurrentKeyList)
         case .wrongSigner(let key):
             return .error(
-                "\(who): key \(key.id) belongs to '\(key.owner)' as \(key.role.rawValue), not to '\(signature.signer)' "
-                    + "as \(signature.role.rawValue)", at: at,
-                hint: "the signature claims a signer its key does not belong to")
+                .keyOfAnotherSigner(who, key: key, signature: signature), at: at, hint: .signerIsNotKeyOwner)
         case .mismatch:
-            return .error(
-                "\(who) does not match: the signed text or the signature was changed", at: at,
-                hint: "this result is not the one the signer signed; have them sign it again")
+            return .error(.signatureMismatch(who), at: at, hint: .notTheResultTheSignerSigned)
         case .revoked(let key, let on):
             return .error(
-                "\(who): the key was revoked on \(on)"
-                    + (key.revocationReason.map { " (\($0))" } ?? "") + ", on or before the signing date", at: at,
-                hint: "a signature made with a revoked key proves nothing; the signer signs again with their new key")
+                .keyRevoked(who, on: on, reason: key.revocationReason), at: at, hint: .revokedKeyProvesNothing)
         case .notYetValid(let key):
             return .error(
-                "\(who) is dated before the key was published (\(key.validFrom))", at: at,
-                hint: "a key signs only from the day the body published it")
+                .signedBeforePublished(who, validFrom: key.validFrom), at: at, hint: .keySignsFromPublication)
         case .otherDigest(let expected):
             return .error(
-                "\(who) is over digest \(Verification.short(signature.digest)), not this result's sign-off "
-                    + "\(Verification.short(expected))", at: at,
-                hint: "the signature belongs to another result, or the result was scored again after signing")
+                .signatureOverOtherDigest(
+                    who, signed: Verification.short(signature.digest), expected: Verification.short(expected)),
+                at: at, hint: .signatureOfAnotherResult)
         }
     }
 }

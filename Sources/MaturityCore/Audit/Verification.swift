@@ -76,30 +76,18 @@ public struct Verification: Sendable {
         let result = SourceLocation.start(of: resultFile)
         if !blockIntact {
             out.append(
-                .error(
-                    "the sign-off block was edited: its digest does not match the files and result it lists",
-                    at: result,
-                    hint:
-                        "only 'maturity assess' on the audit writes a sign-off; re-run it and have the auditor sign again"
-                ))
+                .error(.signOffBlockEdited, at: result, hint: .onlyAssessWritesSignOff))
         }
         if let expected = expectedDigest, !expectedMatches {
             out.append(
                 .error(
-                    "the result's digest \(recordedDigest) is not the signed digest \(expected.lowercased())",
-                    at: result,
-                    hint: "this is not the result the auditor signed"))
+                    .digestIsNotTheSigned(recordedDigest, expected: expected.lowercased()), at: result,
+                    hint: .notTheResultTheAuditorSigned))
         }
         if !resultUnchanged {
-            var message = "the result was edited after sign-off"
-            if !resultChanges.isEmpty {
-                message += ": " + resultChanges.prefix(5).map(Verification.describe).joined(separator: "; ")
-                if resultChanges.count > 5 { message += "; and \(resultChanges.count - 5) more" }
-            }
             out.append(
                 .error(
-                    message, at: locations.firstChange ?? result,
-                    hint: "the scores must come from 'maturity assess', not from editing"))
+                    .resultEdited(resultChanges), at: locations.firstChange ?? result, hint: .scoresComeFromAssess))
         }
         for check in files {
             switch check.status {
@@ -107,30 +95,26 @@ public struct Verification: Sendable {
             case .changed(let now):
                 out.append(
                     .error(
-                        "\(check.part.role.rawValue) file '\(check.part.path)' changed since sign-off (sha256 was \(Verification.short(check.part.sha256)), now \(Verification.short(now)))",
+                        .signedFileChanged(check.part, now: now),
                         at: locations.parts[Locations.key(check.part)] ?? result))
             case .missing(let path):
                 out.append(
                     .error(
-                        "\(check.part.role.rawValue) file '\(check.part.path)' is missing (looked for '\(path)')",
+                        .signedFileMissing(check.part, lookedAt: path),
                         at: locations.parts[Locations.key(check.part)] ?? result,
                         hint: check.part.role == .catalog || check.part.role == .assessment
-                            ? "point to it with --\(check.part.role.rawValue) PATH" : nil))
+                            ? .pointToItWith(check.part.role) : nil))
             case .notSigned:
                 out.append(
-                    .error(
-                        "\(check.part.role.rawValue) file '\(check.part.path)' is read by the catalog now but was not signed",
-                        at: result,
-                        hint: "a domain file was added or 'domains:' changed since sign-off; the audit must be scored "
-                            + "and signed again"))
+                    .error(.fileNotSigned(check.part), at: result, hint: .domainFileAddedSinceSignOff))
             }
         }
         return out + signatureDiagnostics
     }
 
     /// "criteria[SP-01].level: 4 in the result, 3 from its inputs".
-    public static func describe(_ change: JSONDiff.Change) -> String {
-        "\(change.path) is \(JSONDiff.Change.show(change.old)) in the result, \(JSONDiff.Change.show(change.new)) from its inputs"
+    public static func describe(_ change: JSONDiff.Change, in language: Language = .en) -> String {
+        Diagnostic.Message.changedValue(change).text(in: language)
     }
 
     public static func short(_ hash: String) -> String { String(hash.prefix(12)) }

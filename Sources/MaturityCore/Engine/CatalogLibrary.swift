@@ -49,15 +49,10 @@ public struct CatalogLibrary: Sendable {
         let found = shipped
         if found.count == 1 { return found[0] }
         if found.isEmpty {
-            throw DiagnosticError(
-                .error(
-                    "no catalog given and no Criteria/ folder found", at: nil,
-                    hint: "pass a catalog file or folder, or run from the project folder that holds Criteria/"))
+            throw DiagnosticError(.error(.noCatalogAndNoCriteriaFolder, at: nil, hint: .passCatalogOrRunInProject))
         }
         throw DiagnosticError(
             .error(
-                "several catalogs in Criteria/: "
-                    + found.map { PathText.lastComponent(of: $0) }.joined(separator: ", "),
-                at: nil, hint: "name the one to use with --catalog (its id or path)"))
+                .severalCatalogs(found.map { PathText.lastComponent(of: $0) }), at: nil, hint: .nameCatalogToUse))
     }
 }

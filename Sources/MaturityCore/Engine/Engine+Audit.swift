@@ -53,7 +53,7 @@ extension Engine {
         } catch {
             var diagnostics = error.diagnostics
             if let first = diagnostics.first, first.hint == nil {
-                diagnostics[0].hint = "verify reads the JSON written by 'maturity assess AUDIT.yaml --format json'"
+                diagnostics[0].hintText = .verifyReadsAssessJSON
             }
             throw DiagnosticError(diagnostics)
         }
@@ -66,10 +66,8 @@ extension Engine {
         case .failure(let problem):
             throw DiagnosticError(
                 .error(
-                    "'\(problem.path)' \(problem.problem)", at: .start(of: input.shown),
-                    hint: problem.path == ResultJSON.Key.signOff
-                        ? "only audit results are signed: an assessment of kind audit, surveillance or special with 'auditor:', scored with --format json"
-                        : "the sign-off block is damaged; re-run 'maturity assess' on the audit"))
+                    .member(problem.path, problem.problem), at: .start(of: input.shown),
+                    hint: problem.path == ResultJSON.Key.signOff ? .onlyAuditResultsAreSigned : .signOffBlockDamaged))
         }
 
         let resultFolder = PathText.folder(of: input.path)
@@ -98,7 +96,7 @@ extension Engine {
         var verification = Verification(
             resultFile: input.shown, signOff: signOff, recordedDigest: recorded, expectedDigest: expectedDigest,
             resultUnchanged: resultUnchanged, resultChanges: changes, files: checks,
-            organisation: json["organisation"]?["name"]?.stringValue)
+            organisation: json[ResultJSON.Key.organisation]?[ResultJSON.Key.name]?.stringValue)
         verification.locations = Verification.locations(in: document, firstChange: changes.first?.path)
         verification.keysGiven = keys != nil
         verification.signatures = Verification.signatureChecks(
@@ -128,8 +126,8 @@ extension Engine {
     func rescoredChanges(_ json: JSONValue, assessmentPath: String, catalogPath: String) -> [JSONDiff.Change] {
         guard let loaded = try? loadAssessment(InputPath(assessmentPath), catalog: InputPath(catalogPath)),
             let rescored = try? score(
-                loaded, target: json["target"]?.stringValue,
-                showingPath: json["path_withheld"]?.boolValue == false)
+                loaded, target: json[ResultJSON.Key.target]?.stringValue,
+                showingPath: json[ResultJSON.Key.pathWithheld]?.boolValue == false)
         else { return [] }
         let comparison = auditComparison(loaded, result: rescored)
         guard let fresh = try? JSONValue.parse(Data(ResultJSON.render(rescored, audit: comparison).utf8))
@@ -144,10 +142,11 @@ extension Verification {
     static func locations(in document: JSONDocument, firstChange: String?) -> Locations {
         var locations = Locations()
         let block = document.root[ResultJSON.Key.signOff]
-        locations.digest = block?["digest"]?.location
-        if case .array(let files)? = block?["files"]?.value {
+        locations.digest = block?[ResultJSON.SignOffKey.digest]?.location
+        if case .array(let files)? = block?[ResultJSON.SignOffKey.files]?.value {
             for file in files {
-                guard case .string(let role)? = file["role"]?.value, case .string(let path)? = file["path"]?.value
+                guard case .string(let role)? = file[ResultJSON.SignOffKey.role]?.value,
+                    case .string(let path)? = file[ResultJSON.SignOffKey.path]?.value
                 else { continue }
                 locations.parts["\(role) \(path)"] = file.location
             }
@@ -171,7 +170,7 @@ extension JSONDocument.Node {
                 rest = rest[rest.index(after: close)...]
                 guard case .array(let items) = node.value else { return nil }
                 if let found = items.first(where: {
-                    if case .string(let id)? = $0["id"]?.value { return id == key }
+                    if case .string(let id)? = $0[ResultJSON.Key.id]?.value { return id == key }
                     return false
                 }) {
                     node = found

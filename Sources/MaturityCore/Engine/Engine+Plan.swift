@@ -29,8 +29,8 @@ extension Engine {
         guard files.kind(input.path) != .missing else {
             throw DiagnosticError(
                 .error(
-                    "plan '\(input.shown)' does not exist", at: .file(input.shown),
-                    hint: "write one with 'maturity plan ASSESSMENT --output \(input.shown)'"))
+                    .fileDoesNotExist(.planFileLabel, input.shown), at: .file(input.shown),
+                    hint: .writePlanWith(input.shown)))
         }
         return try PlanLoader.load(path: input.path, displayPath: input.shown, files: files)
     }
@@ -51,8 +51,9 @@ extension Engine {
         if let existing, existing.plan.organisation != generated.header.organisation {
             throw DiagnosticError(
                 .error(
-                    "the plan is for '\(existing.plan.organisation)', the assessment for '\(generated.header.organisation)'",
-                    at: .start(of: existing.file), hint: "give the plan of the same organisation, or a new file name"))
+                    .planOfAnotherOrganisation(
+                        plan: existing.plan.organisation, assessment: generated.header.organisation),
+                    at: .start(of: existing.file), hint: .givePlanOfSameOrganisation))
         }
         return PlanMerge.merge(existing: existing?.plan, generated: generated.entries, header: generated.header)
     }
@@ -74,16 +75,9 @@ extension Engine {
                 switch error {
                 case .cannotEdit(let id, let location):
                     throw DiagnosticError(
-                        .error(
-                            "cannot change the status of action '\(id)' in place: it is not written as a block mapping "
-                                + "with a one-line status", at: location,
-                            hint: "write the action as 'key: value' lines, as 'maturity plan' writes them; "
-                                + "the plan was not changed"))
+                        .error(.cannotChangeStatusInPlace(id), at: location, hint: .writeActionAsKeyValueLines))
                 case .cannotAppend(let location):
-                    throw DiagnosticError(
-                        .error(
-                            "cannot add actions to 'actions:' as it is written", at: location,
-                            hint: "write 'actions:' as a '- id: …' list; the plan was not changed"))
+                    throw DiagnosticError(.error(.cannotAppendActions, at: location, hint: .writeActionsAsList))
                 }
             }
         } else {
@@ -95,8 +89,8 @@ extension Engine {
         } catch {
             throw DiagnosticError(
                 .error(
-                    "internal error: the updated plan would not read back; '\(file)' was not changed", at: .file(file),
-                    hint: error.diagnostics.first?.description))
+                    .updatedPlanWouldNotReadBack(file), at: .file(file),
+                    hint: error.diagnostics.first.map { .rendered($0) }))
         }
         return PlanWrite(text: text, update: update)
     }

@@ -58,28 +58,24 @@ extension Engine {
     public func resultFiles(in folder: InputPath) throws(DiagnosticError) -> [InputPath] {
         switch files.kind(folder.path) {
         case .missing:
-            throw DiagnosticError(.error("folder '\(folder.shown)' does not exist", at: .file(folder.shown)))
+            throw DiagnosticError(.error(.fileDoesNotExist(.folderLabel, folder.shown), at: .file(folder.shown)))
         case .folder:
             break
         default:
             throw DiagnosticError(
-                .error(
-                    "'\(folder.shown)' is not a folder", at: .file(folder.shown),
-                    hint: "give the folder that holds the result JSON files"))
+                .error(.isNotAFolder(folder.shown), at: .file(folder.shown), hint: .giveFolderOfResults))
         }
         let all: [String]
         do {
             all = try files.names(inFolder: folder.path)
         } catch {
             throw DiagnosticError(
-                .error("cannot read folder '\(folder.shown)': \(error.reason)", at: .file(folder.shown)))
+                .error(.cannotReadInput(.folderLabel, folder.shown, reason: error.reason), at: .file(folder.shown)))
         }
         let names = all.filter { $0.lowercased().hasSuffix(".json") && !$0.hasPrefix(".") }.sorted()
         guard !names.isEmpty else {
             throw DiagnosticError(
-                .error(
-                    "no result files (*.json) in '\(folder.shown)'", at: .file(folder.shown),
-                    hint: "save results there with 'maturity assess … --format json --output' or 'maturity review …'"))
+                .error(.noResultFiles(in: folder.shown), at: .file(folder.shown), hint: .saveResultsThere))
         }
         let shownFolder = folder.shown.hasSuffix("/") ? folder.shown : folder.shown + "/"
         return names.map { InputPath(PathText.join(folder.path, $0), shown: shownFolder + $0) }

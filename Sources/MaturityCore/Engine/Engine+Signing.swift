@@ -2,42 +2,38 @@ import Crypto
 import Foundation
 
 extension Engine {
-    /// The bytes of `input`, or an error naming it.
-    public func read(_ input: InputPath, what: String) throws(DiagnosticError) -> Data {
+    /// The bytes of `input`, or an error naming it as `what` (`.keyFile`, `.keyList`, `.resultLabel`).
+    public func read(_ input: InputPath, what: Diagnostic.Message) throws(DiagnosticError) -> Data {
         guard files.kind(input.path) != .missing else {
-            throw DiagnosticError(.error("\(what) '\(input.shown)' does not exist", at: nil))
+            throw DiagnosticError(.error(.fileDoesNotExist(what, input.shown), at: nil))
         }
         do {
             return try files.contents(input.path)
         } catch {
-            throw DiagnosticError(.error("cannot read \(what) '\(input.shown)': \(error.reason)", at: nil))
+            throw DiagnosticError(.error(.cannotReadInput(what, input.shown, reason: error.reason), at: nil))
         }
     }
 
     /// The key list a certification body published (`maturity registry keys --format json`).
     public func loadKeyRing(_ input: InputPath) throws(DiagnosticError) -> KeyRing {
-        try KeyRing.parse(read(input, what: "key list"), file: input.shown)
+        try KeyRing.parse(read(input, what: .keyList), file: input.shown)
     }
 
     /// A signer's private key file, opened with `passphrase`.
     public func openPrivateKey(_ input: InputPath, passphrase: String) throws(DiagnosticError)
         -> (file: PrivateKeyFile, key: Curve25519.Signing.PrivateKey)
     {
-        let file = try PrivateKeyFile.parse(read(input, what: "key file"), file: input.shown)
+        let file = try PrivateKeyFile.parse(read(input, what: .keyFile), file: input.shown)
         do {
             return (file, try file.open(passphrase: passphrase))
         } catch {
             switch error {
             case .wrongPassphrase, .cannotEncrypt:
                 throw DiagnosticError(
-                    .error(
-                        "the passphrase does not open key file '\(input.shown)'", at: .start(of: input.shown),
-                        hint: "give the passphrase the key was made with (MATURITY_PASSPHRASE or --passphrase-file)"))
+                    .error(.passphraseDoesNotOpen(input.shown), at: .start(of: input.shown), hint: .giveThePassphrase))
             case .damaged:
                 throw DiagnosticError(
-                    .error(
-                        "key file '\(input.shown)' is damaged: its private key does not belong to its public key",
-                        at: .start(of: input.shown), hint: "use the key file as it was written"))
+                    .error(.keyFileDamaged(input.shown), at: .start(of: input.shown), hint: .useKeyFileAsWritten))
             }
         }
     }
@@ -55,40 +51,38 @@ extension Engine {
                 verification.diagnostics
                     + [
                         .error(
-                            "'\(input.shown)' is not signed: it does not verify against its sign-off",
-                            at: .start(of: input.shown),
-                            hint: "a signer signs only a result whose files are as the audit left them")
+                            .notSignedDoesNotVerify(input.shown), at: .start(of: input.shown),
+                            hint: .signerSignsOnlyUnchanged)
                     ])
         }
         guard keyFile.role == .auditor else {
             throw DiagnosticError(
                 .error(
-                    "key of '\(keyFile.owner)' is a \(keyFile.role.rawValue)'s key; a result is signed with an auditor's",
-                    at: nil, hint: "decision-makers sign decisions ('maturity registry decide --key')"))
+                    .notAnAuditorsKey(owner: keyFile.owner, role: keyFile.role), at: nil,
+                    hint: .decisionMakersSignDecisions))
         }
         guard SignerName.names(keyFile.owner, in: verification.signOff.auditor) else {
             throw DiagnosticError(
                 .error(
-                    "the key belongs to '\(keyFile.owner)', but the result's sign-off names auditor "
-                        + "'\(verification.signOff.auditor)'", at: .start(of: input.shown),
-                    hint: "the auditor who signed off signs the result"))
+                    .keyOfAnotherAuditor(owner: keyFile.owner, auditor: verification.signOff.auditor),
+                    at: .start(of: input.shown), hint: .auditorWhoSignedOffSigns))
         }
         guard date >= verification.signOff.date else {
             throw DiagnosticError(
                 .error(
-                    "the signing date \(date) is before the audit's date \(verification.signOff.date)", at: nil,
-                    hint: "sign on or after the day of the audit"))
+                    .signingDateBeforeAudit(date, audit: verification.signOff.date), at: nil,
+                    hint: .signOnOrAfterAudit))
         }
         let signature: Signature
         do {
             signature = try Signature.sign(
                 verification.signOff.digest, with: key, signer: keyFile.owner, role: .auditor, date: date)
         } catch {
-            throw DiagnosticError(.error("cannot sign: \(error)", at: nil))
+            throw DiagnosticError(.error(.cannotSign("\(error)"), at: nil))
         }
         let json: JSONValue
         do {
-            json = try JSONValue.parse(read(input, what: "result"), file: input.shown)
+            json = try JSONValue.parse(read(input, what: .resultLabel), file: input.shown)
         }
         return (ResultJSON.adding(signature, to: json), signature)
     }
@@ -97,14 +91,12 @@ extension Engine {
 extension Engine {
     /// The sign-off digest of the sealed result at `input`: how the register names an imported result.
     public func signOffDigest(_ input: InputPath) throws(DiagnosticError) -> String {
-        let json = try JSONValue.parse(read(input, what: "result"), file: input.shown)
+        let json = try JSONValue.parse(read(input, what: .resultLabel), file: input.shown)
         switch ResultJSON.signOff(from: json) {
         case .success(let read): return read.0.digest
         case .failure(let problem):
             throw DiagnosticError(
-                .error(
-                    "'\(problem.path)' \(problem.problem)", at: .start(of: input.shown),
-                    hint: "name an imported result by a sealed result file or its sign-off digest"))
+                .error(.member(problem.path, problem.problem), at: .start(of: input.shown), hint: .nameImportedResult))
         }
     }
 }

@@ -43,8 +43,7 @@ public struct Engine: Sendable {
         guard files.kind(input.path) != .missing else {
             throw DiagnosticError(
                 .error(
-                    "assessment '\(input.shown)' does not exist", at: .file(input.shown),
-                    hint: "run 'maturity init' to make one"))
+                    .fileDoesNotExist(.assessmentLabel, input.shown), at: .file(input.shown), hint: .runInitToMakeOne))
         }
         let file: AssessmentFile
         let catalogInput: InputPath
@@ -74,8 +73,7 @@ public struct Engine: Sendable {
             guard let found = library.catalog(forId: reference.id) else {
                 throw DiagnosticError(
                     .error(
-                        "no catalog '\(reference.id)' found in Criteria/", at: reference.location,
-                        hint: "pass the catalog with --catalog PATH"))
+                        .noCatalogInCriteria(reference.id), at: reference.location, hint: .passCatalogWithOption))
             }
             catalogInput = InputPath(found, shown: display(found))
             loadedCatalog = try loadCatalog(catalogInput).value
@@ -102,10 +100,7 @@ public struct Engine: Sendable {
             var bag = DiagnosticBag()
             for value in loaded.value {
                 if let location = assessment.metricLocations[value.id] {
-                    bag.append(
-                        .error(
-                            "KPI '\(value.id)' is given in metrics and also computed from the ticket export",
-                            at: location, hint: "remove it from 'metrics:' or unmap its columns in the ticket mapping"))
+                    bag.append(.error(.kpiGivenTwice(value.id), at: location, hint: .removeFromMetricsOrUnmap))
                 }
             }
             try bag.throwIfErrors()

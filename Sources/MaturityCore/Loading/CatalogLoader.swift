@@ -648,7 +648,7 @@ public enum CatalogLoader {
                 _ = map["description"].flatMap {
                     r.text($0, .init(en: "description of KPI '\(id)'", zh: "指标 '\(id)' 的说明"))
                 }
-                let unit = map["unit"].flatMap { r.string($0, .key("unit")) } ?? ""
+                let unit = map["unit"].flatMap { r.string($0, .key("unit")) }.map(KPIUnit.init(rawValue:)) ?? .none
                 let better = map["better"].flatMap { direction($0, r) } ?? .higher
                 kpis.append(KPIDefinition(id: id, name: name, unit: unit, better: better))
             }

@@ -355,10 +355,10 @@ public struct Metric: Sendable, Hashable {
 public struct KPIDefinition: Sendable, Hashable {
     public var id: String
     public var name: LocalizedText
-    public var unit: String
+    public var unit: KPIUnit
     public var better: Direction
 
-    public init(id: String, name: LocalizedText, unit: String, better: Direction) {
+    public init(id: String, name: LocalizedText, unit: KPIUnit, better: Direction) {
         self.id = id
         self.name = name
         self.unit = unit

@@ -4,9 +4,9 @@ extension KPIDefinition {
     /// bound of 10^12 keeps every value exact to two decimals in reports; no service KPI comes near it.
     public var valueRange: ClosedRange<Double> {
         switch unit {
-        case "%": return 0...100
-        case "/5": return 1...5
-        case "min", "h", "d", "days", "hours", "count": return 0...Self.largestValue
+        case .percent: return 0...100
+        case .outOfFive: return 1...5
+        case _ where unit.isAmount: return 0...Self.largestValue
         default: return -Self.largestValue...Self.largestValue
         }
     }
@@ -18,7 +18,8 @@ extension KPIDefinition {
         let range = valueRange
         guard !range.contains(value) else { return nil }
         return .outsideKPIRange(
-            from: Self.show(range.lowerBound), to: Self.show(range.upperBound), unit: unit, found: Self.show(value))
+            from: Self.show(range.lowerBound), to: Self.show(range.upperBound), unit: unit.rawValue,
+            found: Self.show(value))
     }
 
     /// A number as messages show it, however large.

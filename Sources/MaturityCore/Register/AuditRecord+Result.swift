@@ -4,34 +4,35 @@ extension AuditRecord {
     /// What the register keeps of a sealed result: `json` is the result, `signOff` its sign-off (whose digest is
     /// the record's id), `signedBy` the auditors whose signatures verified.
     public init?(result json: JSONValue, signOff: SignOff, signedBy: [String]) {
-        guard let kindText = json["kind"]?.stringValue, let kind = Assessment.Kind(rawValue: kindText), kind.isAudit,
-            let date = json["date"]?.stringValue.flatMap({ Day(iso: $0) }),
-            let organisation = json["organisation"]?["name"]?.stringValue,
-            let catalogId = json["catalog"]?["id"]?.stringValue,
-            let catalogVersion = json["catalog"]?["version"]?.stringValue,
-            let rating = json["rating"]?.stringValue
+        typealias Key = ResultJSON.Key
+        guard let kindText = json[Key.kind]?.stringValue, let kind = Assessment.Kind(rawValue: kindText), kind.isAudit,
+            let date = json[Key.date]?.stringValue.flatMap({ Day(iso: $0) }),
+            let organisation = json[Key.organisation]?[Key.name]?.stringValue,
+            let catalogId = json[Key.catalog]?[Key.id]?.stringValue,
+            let catalogVersion = json[Key.catalog]?[Key.version]?.stringValue,
+            let rating = json[Key.rating]?.stringValue
         else { return nil }
         var overall: Double?
-        if case .number(let value)? = json["overall"] { overall = value }
-        let findings = (json["findings"]?.arrayValue ?? []).compactMap { finding -> FindingSummary? in
-            guard finding["status"]?.stringValue == Finding.Status.open.rawValue,
-                let id = finding["id"]?.stringValue,
-                let grade = finding["grade"]?.stringValue.flatMap(FindingGrade.init(rawValue:)),
+        if case .number(let value)? = json[Key.overall] { overall = value }
+        let findings = (json[Key.findings]?.arrayValue ?? []).compactMap { finding -> FindingSummary? in
+            guard finding[Key.status]?.stringValue == Finding.Status.open.rawValue,
+                let id = finding[Key.id]?.stringValue,
+                let grade = finding[Key.grade]?.stringValue.flatMap(FindingGrade.init(rawValue:)),
                 grade == .major || grade == .minor
             else { return nil }
             return FindingSummary(
-                id: id, grade: grade, criterion: finding["criterion"]?.stringValue,
-                text: finding["text"]?.stringValue ?? "", due: finding["due"]?.stringValue.flatMap { Day(iso: $0) })
+                id: id, grade: grade, criterion: finding[Key.criterion]?.stringValue,
+                text: finding[Key.text]?.stringValue ?? "", due: finding[Key.due]?.stringValue.flatMap { Day(iso: $0) })
         }
         self.init(
-            id: signOff.digest, organisation: organisation, site: json["organisation"]?["site"]?.stringValue,
+            id: signOff.digest, organisation: organisation, site: json[Key.organisation]?[Key.site]?.stringValue,
             kind: kind,
-            date: date, catalogId: catalogId, catalogVersion: catalogVersion, profile: json["profile"]?.stringValue,
+            date: date, catalogId: catalogId, catalogVersion: catalogVersion, profile: json[Key.profile]?.stringValue,
             rating: rating, overall: overall,
-            reviewDecision: json["decision"]?.stringValue.flatMap(ReviewDecision.init(rawValue:)),
+            reviewDecision: json[Key.decision]?.stringValue.flatMap(ReviewDecision.init(rawValue:)),
             auditor: signOff.auditor, signedBy: signedBy, openFindings: findings)
-        closedFindings = (json["findings"]?.arrayValue ?? []).compactMap { finding in
-            finding["status"]?.stringValue == Finding.Status.closed.rawValue ? finding["id"]?.stringValue : nil
+        closedFindings = (json[Key.findings]?.arrayValue ?? []).compactMap { finding in
+            finding[Key.status]?.stringValue == Finding.Status.closed.rawValue ? finding[Key.id]?.stringValue : nil
         }
     }
 }
@@ -53,10 +54,8 @@ extension Engine {
         if !missing.isEmpty {
             warnings.append(
                 .warning(
-                    "\(missing.count) of the \(verification.files.count) files the result rests on were not found, so "
-                        + "they were not checked (the first: \(missing[0].part.role.rawValue) '\(missing[0].part.path)')",
-                    at: .start(of: input.shown),
-                    hint: "import from the audit folder to check every file, or check it with 'maturity verify'"))
+                    .filesNotFound(missing.count, of: verification.files.count, first: missing[0].part),
+                    at: .start(of: input.shown), hint: .importFromAuditFolder))
             verification.files.removeAll { missing.contains($0) }
         }
         // An unsigned result is named as such below (or accepted without a signature), not as a key-list check.
@@ -67,27 +66,25 @@ extension Engine {
         {
             problems.append(
                 .error(
-                    "'\(input.shown)' carries no valid signature of its auditor", at: .start(of: input.shown),
-                    hint: "the auditor signs it with 'maturity sign'; or import with --allow-unsigned"))
+                    .noValidAuditorSignature(input.shown), at: .start(of: input.shown),
+                    hint: .auditorSignsOrAllowUnsigned))
         }
         if !problems.isEmpty {
             throw DiagnosticError(
                 problems + [
                     .error(
-                        "'\(input.shown)' is refused: it does not verify", at: .start(of: input.shown),
-                        hint: "only a result as its auditor sealed and signed it enters the register")
+                        .refusedDoesNotVerify(input.shown), at: .start(of: input.shown),
+                        hint: .onlySealedAndSignedEnters)
                 ])
         }
         let json: JSONValue
         do {
-            json = try JSONValue.parse(read(input, what: "result"), file: input.shown)
+            json = try JSONValue.parse(read(input, what: .resultLabel), file: input.shown)
         }
         let signers = verification.signatures.filter(\.isValid).compactMap { $0.signature?.signer }
         guard let record = AuditRecord(result: json, signOff: verification.signOff, signedBy: signers) else {
             throw DiagnosticError(
-                .error(
-                    "'\(input.shown)' is not an audit result (kind audit, surveillance or special, with organisation, "
-                        + "date, catalog and rating)", at: .start(of: input.shown)))
+                .error(.notAnAuditResult(input.shown), at: .start(of: input.shown)))
         }
         return (record, warnings)
     }

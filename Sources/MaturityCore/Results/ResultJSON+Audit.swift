@@ -16,7 +16,7 @@ extension ResultJSON {
     /// The members the sign-off's result digest covers.
     static func sealedFields(_ result: AssessmentResult, audit: AuditComparison?) -> [String: JSONValue] {
         guard case .object(var fields) = value(result) else { return [:] }
-        if let audit { fields["audit"] = value(audit) }
+        if let audit { fields[Key.audit] = value(audit) }
         return fields
     }
 
@@ -88,21 +88,38 @@ extension ResultJSON {
         ])
     }
 
+    /// The members of the `signoff` block, written by `value(_:)` and read back by `signOff(from:)` and `verify`.
+    public enum SignOffKey {
+        public static let format = "format"
+        public static let algorithm = "algorithm"
+        public static let auditor = "auditor"
+        public static let date = "date"
+        public static let digest = "digest"
+        public static let resultDigest = "result_digest"
+        public static let assessmentPath = "assessment_path"
+        public static let catalogPath = "catalog_path"
+        public static let files = "files"
+        /// Members of each entry of `files`.
+        public static let role = "role"
+        public static let path = "path"
+        public static let sha256 = "sha256"
+    }
+
     public static func value(_ signOff: SignOff) -> JSONValue {
-        .object([
-            "format": .string(SignOff.format),
-            "algorithm": .string("sha256"),
-            "auditor": .string(signOff.auditor),
-            "date": .string(signOff.date.description),
-            "digest": .string(signOff.digest),
-            "result_digest": .string(signOff.resultDigest),
-            "assessment_path": .string(signOff.assessmentPath),
-            "catalog_path": .string(signOff.catalogPath),
-            "files": .array(
+        typealias K = SignOffKey
+        return .object([
+            K.format: .string(SignOff.format),
+            K.algorithm: .string("sha256"),
+            K.auditor: .string(signOff.auditor),
+            K.date: .string(signOff.date.description),
+            K.digest: .string(signOff.digest),
+            K.resultDigest: .string(signOff.resultDigest),
+            K.assessmentPath: .string(signOff.assessmentPath),
+            K.catalogPath: .string(signOff.catalogPath),
+            K.files: .array(
                 signOff.parts.map { part in
                     .object([
-                        "role": .string(part.role.rawValue), "path": .string(part.path),
-                        "sha256": .string(part.sha256),
+                        K.role: .string(part.role.rawValue), K.path: .string(part.path), K.sha256: .string(part.sha256),
                     ])
                 }),
         ])
@@ -110,39 +127,41 @@ extension ResultJSON {
 
     /// Reads the `signoff` of a result back; the message says what is wrong when it cannot.
     public static func signOff(from json: JSONValue) -> Result<(SignOff, digest: String), SignOffReadError> {
-        guard let block = json["signoff"] else { return .failure(.init(path: "signoff", problem: "is missing")) }
+        typealias K = SignOffKey
+        guard let block = json[Key.signOff] else { return .failure(.init(path: Key.signOff, problem: .isMissing)) }
         func text(_ key: String) -> Result<String, SignOffReadError> {
             guard let value = block[key]?.stringValue else {
-                return .failure(.init(path: "signoff.\(key)", problem: "is missing or not text"))
+                return .failure(.init(path: "\(Key.signOff).\(key)", problem: .isMissingOrNotText))
             }
             return .success(value)
         }
         do {
-            let format = try text("format").get()
+            let format = try text(K.format).get()
             guard format == SignOff.format else {
-                return .failure(.init(path: "signoff.format", problem: "is '\(format)', expected '\(SignOff.format)'"))
+                return .failure(
+                    .init(path: "\(Key.signOff).\(K.format)", problem: .isFormat(format, expected: SignOff.format)))
             }
-            let dateText = try text("date").get()
+            let dateText = try text(K.date).get()
             guard let date = Day(iso: dateText) else {
-                return .failure(.init(path: "signoff.date", problem: "is not a date YYYY-MM-DD"))
+                return .failure(.init(path: "\(Key.signOff).\(K.date)", problem: .isNotADate))
             }
-            guard let files = block["files"]?.arrayValue else {
-                return .failure(.init(path: "signoff.files", problem: "is missing or not a list"))
+            guard let files = block[K.files]?.arrayValue else {
+                return .failure(.init(path: "\(Key.signOff).\(K.files)", problem: .isMissingOrNotAList))
             }
             var parts: [SignOff.Part] = []
             for (i, file) in files.enumerated() {
-                guard let roleText = file["role"]?.stringValue, let role = SignOff.Part.Role(rawValue: roleText),
-                    let path = file["path"]?.stringValue, let hash = file["sha256"]?.stringValue
+                guard let roleText = file[K.role]?.stringValue, let role = SignOff.Part.Role(rawValue: roleText),
+                    let path = file[K.path]?.stringValue, let hash = file[K.sha256]?.stringValue
                 else {
-                    return .failure(.init(path: "signoff.files[\(i)]", problem: "needs role, path and sha256"))
+                    return .failure(.init(path: "\(Key.signOff).\(K.files)[\(i)]", problem: .needsRolePathAndHash))
                 }
                 parts.append(SignOff.Part(role: role, path: path, sha256: hash))
             }
             let signOff = SignOff(
-                auditor: try text("auditor").get(), date: date, resultDigest: try text("result_digest").get(),
-                parts: parts, assessmentPath: try text("assessment_path").get(),
-                catalogPath: try text("catalog_path").get())
-            return .success((signOff, try text("digest").get()))
+                auditor: try text(K.auditor).get(), date: date, resultDigest: try text(K.resultDigest).get(),
+                parts: parts, assessmentPath: try text(K.assessmentPath).get(),
+                catalogPath: try text(K.catalogPath).get())
+            return .success((signOff, try text(K.digest).get()))
         } catch {
             return .failure(error)
         }
@@ -150,6 +169,7 @@ extension ResultJSON {
 
     public struct SignOffReadError: Error, Sendable {
         public var path: String
-        public var problem: String
+        /// What is wrong with it: "is not a date YYYY-MM-DD".
+        public var problem: Diagnostic.Message
     }
 }

@@ -4,15 +4,15 @@ extension ResultJSON {
     static func pointsFields(_ result: AssessmentResult) -> [String: JSONValue] {
         guard let summary = result.points else { return [:] }
         return [
-            "scoring": .string(Catalog.Scoring.points.rawValue),
-            "profile": .text(summary.profile),
+            Key.scoring: .string(Catalog.Scoring.points.rawValue),
+            Key.profile: .text(summary.profile),
             "points": .object([
                 "earned": .score(summary.earned), "available": .score(summary.available),
                 "base": .score(summary.base), "adjustment_total": .score(summary.adjustmentTotal),
                 "clamped": .bool(summary.clamped),
                 "adjustments": .array(summary.adjustments.map(adjustment)),
             ]),
-            "held_since": .text(summary.holding?.since.description),
+            Key.heldSince: .text(summary.holding?.since.description),
             "held_days": .int(summary.holding?.days),
             "pending_rating": summary.pending.map { pending in
                 .object([
@@ -62,12 +62,12 @@ extension ResultJSON {
             "sample": sample(p.sample),
             "audited_sample": sample(p.auditedSample),
             "judged_earned": c.applicable ? .score(p.judged) : .null,
-            "earned": c.applicable ? .score(p.earned) : .null,
+            Key.earned: c.applicable ? .score(p.earned) : .null,
             "excluded_by": .text(p.excludedBy),
             "valid_evidence": .bool(p.hasValidEvidence),
             "invalid_evidence": .array(p.invalidEvidence.map(invalidItem)),
             "metric_met": p.metricMet.map { .bool($0) } ?? .null,
-            "judged": .null, "evidence_cap": .null, "practice": .null, "level": .null,
+            "judged": .null, "evidence_cap": .null, "practice": .null, Key.level: .null,
         ]
     }
 

@@ -2,12 +2,54 @@
 public enum ResultJSON {
     public static let schema = 1
 
-    /// Top-level keys written here and read back elsewhere (verify, review, history).
+    /// The keys a result is read back by — as `--previous` (PreviousResultLoader), by `verify`, and into the
+    /// register (AuditRecord) — written and read through these names only. Keys nothing reads back are
+    /// written as literals where they are made.
     public enum Key {
+        public static let schema = "schema"
+        public static let catalog = "catalog"
+        public static let organisation = "organisation"
+        public static let kind = "kind"
+        public static let date = "date"
+        public static let rating = "rating"
+        public static let overall = "overall"
+        public static let target = "target"
+        public static let pathWithheld = "path_withheld"
+        public static let domains = "domains"
+        public static let criteria = "criteria"
+        public static let findings = "findings"
+        /// Points results: `points`; levels results leave it out.
+        public static let scoring = "scoring"
+        public static let profile = "profile"
+        public static let heldSince = "held_since"
+        /// Reviews: the decision, when the next review is due, and the previous result.
+        public static let decision = "decision"
+        public static let nextReview = "next_review"
+        public static let previous = "previous"
+        /// An audit's self-versus-auditor comparison.
+        public static let audit = "audit"
         public static let signOff = "signoff"
         public static let plan = "plan"
         /// The Ed25519 signatures over the sign-off's digest; like the sign-off, outside what it seals.
         public static let signatures = "signatures"
+
+        /// Members of `catalog`, `organisation`, domains, criteria and findings.
+        public static let id = "id"
+        public static let version = "version"
+        public static let name = "name"
+        public static let site = "site"
+        public static let applicable = "applicable"
+        public static let score = "score"
+        public static let level = "level"
+        public static let earned = "earned"
+        public static let domain = "domain"
+        /// Whether a criterion is a key criterion.
+        public static let isKey = "key"
+        public static let criterion = "criterion"
+        public static let grade = "grade"
+        public static let status = "status"
+        public static let text = "text"
+        public static let due = "due"
     }
 
     public static func value(_ result: AssessmentResult) -> JSONValue {
@@ -23,25 +65,25 @@ public enum ResultJSON {
             }
         }
         let object: [String: JSONValue] = [
-            "schema": .int(schema),
-            "catalog": .object(["id": .string(result.catalogId), "version": .string(result.catalogVersion)]),
-            "organisation": organisation(result.organisation),
-            "kind": .string(result.kind.rawValue),
-            "date": .string(result.date.description),
+            Key.schema: .int(schema),
+            Key.catalog: .object([Key.id: .string(result.catalogId), Key.version: .string(result.catalogVersion)]),
+            Key.organisation: organisation(result.organisation),
+            Key.kind: .string(result.kind.rawValue),
+            Key.date: .string(result.date.description),
             "assessor": .text(result.assessor),
             "auditor": .text(result.auditor),
-            "rating": .string(result.rating),
-            "overall": .score(result.overall),
-            "domains": .array(result.domains.map(domain)),
-            "criteria": .array(result.criteria.map(criterion)),
+            Key.rating: .string(result.rating),
+            Key.overall: .score(result.overall),
+            Key.domains: .array(result.domains.map(domain)),
+            Key.criteria: .array(result.criteria.map(criterion)),
             "kpis": .object(Dictionary(uniqueKeysWithValues: result.kpis.map { ($0.id, JSONValue.score($0.value)) })),
             "kpi_sources": .object(kpiSources),
-            "target": .text(result.target),
+            Key.target: .text(result.target),
             "reachable": .bool(result.reachable),
             "blockers": .array(result.blockers.map(blocker)),
             "path": .array(result.path.map(pathStep)),
-            "path_withheld": .bool(result.pathWithheld),
-            "findings": .array(result.findings.map(finding)),
+            Key.pathWithheld: .bool(result.pathWithheld),
+            Key.findings: .array(result.findings.map(finding)),
             "actions": .array(result.actions.map(action)),
             "warnings": .array(result.warnings.map(warning)),
         ]
@@ -49,23 +91,23 @@ public enum ResultJSON {
     }
 
     public static func organisation(_ organisation: Organisation) -> JSONValue {
-        .object(["name": .string(organisation.name), "site": .text(organisation.site)])
+        .object([Key.name: .string(organisation.name), Key.site: .text(organisation.site)])
     }
 
     static func domain(_ domain: DomainResult) -> JSONValue {
         .object([
-            "id": .string(domain.id), "weight": .number(domain.weight), "applicable": .bool(domain.applicable),
-            "score": .score(domain.score),
+            Key.id: .string(domain.id), "weight": .number(domain.weight), Key.applicable: .bool(domain.applicable),
+            Key.score: .score(domain.score),
         ])
     }
 
     static func criterion(_ c: CriterionResult) -> JSONValue {
         let fields: [String: JSONValue] = [
-            "id": .string(c.id),
-            "domain": .string(c.domain),
-            "key": .bool(c.key),
+            Key.id: .string(c.id),
+            Key.domain: .string(c.domain),
+            Key.isKey: .bool(c.key),
             "weight": .number(c.weight),
-            "applicable": .bool(c.applicable),
+            Key.applicable: .bool(c.applicable),
             "not_applicable": .text(c.notApplicableReason),
             "assessed": .bool(c.assessed),
             "claimed": .int(c.claimed),
@@ -76,8 +118,8 @@ public enum ResultJSON {
             "metric_kpi": .text(c.metricKPI),
             "metric_value": .score(c.metricValue),
             "metric_level": .int(c.metricLevel),
-            "level": .int(c.applicable ? c.level : nil),
-            "score": c.applicable ? .score(c.score) : .null,
+            Key.level: .int(c.applicable ? c.level : nil),
+            Key.score: c.applicable ? .score(c.score) : .null,
             "evidence": .array(c.evidence.map { .string($0) }),
             "missing_evidence": .array(c.missingEvidence.map { .string($0) }),
             "evidence_gaps": .array(
@@ -134,9 +176,9 @@ public enum ResultJSON {
 
     static func finding(_ f: Finding) -> JSONValue {
         .object([
-            "id": .string(f.id), "criterion": .text(f.criterion), "grade": .string(f.grade.rawValue),
-            "status": .string(f.status.rawValue), "text": .string(f.text), "clause": .text(f.clause),
-            "due": .text(f.due?.description),
+            Key.id: .string(f.id), Key.criterion: .text(f.criterion), Key.grade: .string(f.grade.rawValue),
+            Key.status: .string(f.status.rawValue), Key.text: .string(f.text), "clause": .text(f.clause),
+            Key.due: .text(f.due?.description),
         ])
     }
 

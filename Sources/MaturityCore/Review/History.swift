@@ -113,17 +113,15 @@ public struct History: Sendable {
             if result.organisation.name != first.organisation.name {
                 diagnostics.append(
                     .error(
-                        "'\(result.file)' is for '\(result.organisation.name)', '\(first.file)' for "
-                            + "'\(first.organisation.name)'",
-                        at: result.locations.organisation ?? .start(of: result.file),
-                        hint: "a history is one organisation's results: move the other results out of the folder"))
+                        .resultsOfTwoOrganisations(
+                            result.file, result.organisation.name, first: first.file, first.organisation.name),
+                        at: result.locations.organisation ?? .start(of: result.file), hint: .historyIsOneOrganisation))
             }
             if result.catalogId != first.catalogId {
                 diagnostics.append(
                     .error(
-                        "'\(result.file)' is scored against catalog '\(result.catalogId)', '\(first.file)' against "
-                            + "'\(first.catalogId)'", at: result.locations.catalog ?? .start(of: result.file),
-                        hint: "a history follows one certification scheme: move the other results out of the folder"))
+                        .resultsOfTwoCatalogs(result.file, result.catalogId, first: first.file, first.catalogId),
+                        at: result.locations.catalog ?? .start(of: result.file), hint: .historyIsOneScheme))
             }
         }
         return diagnostics

@@ -3,7 +3,7 @@ import Foundation
 /// Reads a result JSON (`assess --format json` or `review --format json`) into a `PreviousResult`,
 /// reporting every wrong or missing value with its key path (`criteria[3].level`) and its place.
 public enum PreviousResultLoader {
-    static let hint = "give the JSON that 'maturity assess --format json' or 'maturity review --format json' wrote"
+    typealias Key = ResultJSON.Key
 
     public static func load(path: String, displayPath: String? = nil, files: any FileSource = DiskFiles())
         throws(DiagnosticError) -> PreviousResult
@@ -19,105 +19,106 @@ public enum PreviousResultLoader {
     static func read(_ document: JSONDocument) throws(DiagnosticError) -> PreviousResult {
         let root = document.root
         // Something else altogether: one clear error, not a list of every key it lacks.
-        guard case .object = root.value, root["schema"] != nil, root["catalog"] != nil, root["rating"] != nil else {
+        guard case .object = root.value, root[Key.schema] != nil, root[Key.catalog] != nil, root[Key.rating] != nil
+        else {
             throw DiagnosticError(
-                .error("'\(document.file)' is not a maturity result", at: root.location, hint: hint))
+                .error(.notAMaturityResult(document.file), at: root.location, hint: .giveResultJSON))
         }
         var r = Reader(file: document.file)
-        let schema = r.int(root, "schema")
+        let schema = r.int(root, Key.schema)
         if let schema, schema != PreviousResult.supportedSchema {
             r.error(
-                "unknown result schema \(schema)", at: root["schema"],
-                hint: "this version of maturity reads result schema \(PreviousResult.supportedSchema)")
+                .unknownResultSchema(schema), at: root[Key.schema],
+                hint: .readsResultSchema(PreviousResult.supportedSchema))
         }
-        let catalog = r.object(root, "catalog")
-        let catalogId = catalog.flatMap { r.string($0, "id", path: "catalog.id") }
-        let catalogVersion = catalog.flatMap { r.string($0, "version", path: "catalog.version") }
-        let organisationNode = r.object(root, "organisation")
-        let organisationName = organisationNode.flatMap { r.string($0, "name", path: "organisation.name") }
-        let site = organisationNode.flatMap { r.optionalString($0, "site", path: "organisation.site") }
-        let kindText = r.string(root, "kind")
+        let catalog = r.object(root, Key.catalog)
+        let catalogId = catalog.flatMap { r.string($0, Key.id, path: "\(Key.catalog).\(Key.id)") }
+        let catalogVersion = catalog.flatMap { r.string($0, Key.version, path: "\(Key.catalog).\(Key.version)") }
+        let organisationNode = r.object(root, Key.organisation)
+        let organisationName = organisationNode.flatMap {
+            r.string($0, Key.name, path: "\(Key.organisation).\(Key.name)")
+        }
+        let site = organisationNode.flatMap { r.optionalString($0, Key.site, path: "\(Key.organisation).\(Key.site)") }
+        let kindText = r.string(root, Key.kind)
         var kind: Assessment.Kind?
         if let kindText {
             kind = Assessment.Kind(rawValue: kindText)
             if kind == nil {
                 r.error(
-                    "'kind' must be one of \(Assessment.Kind.allCases.map { "'\($0.rawValue)'" }.joined(separator: ", ")), "
-                        + "found '\(kindText)'", at: root["kind"])
+                    .mustBeOneOf(Key.kind, Assessment.Kind.allCases.map(\.rawValue), found: kindText),
+                    at: root[Key.kind])
             }
         }
-        let date = r.day(root, "date")
-        let rating = r.string(root, "rating")
-        let overall = r.score(root, "overall")
+        let date = r.day(root, Key.date)
+        let rating = r.string(root, Key.rating)
+        let overall = r.score(root, Key.overall)
         var scoring = Catalog.Scoring.levels
-        if let text = r.optionalString(root, "scoring", path: "scoring") {
+        if let text = r.optionalString(root, Key.scoring, path: Key.scoring) {
             if let parsed = Catalog.Scoring(rawValue: text) {
                 scoring = parsed
             } else {
-                r.error("'scoring' must be 'levels' or 'points', found '\(text)'", at: root["scoring"])
+                r.error(.scoringLevelsOrPoints(found: text), at: root[Key.scoring])
             }
         }
-        let heldSince = root["held_since"].flatMap { node -> Day? in
+        let heldSince = root[Key.heldSince].flatMap { node -> Day? in
             if case .null = node.value { return nil }
-            return r.day(root, "held_since")
+            return r.day(root, Key.heldSince)
         }
 
         var domains: [PreviousResult.DomainScore] = []
         var domainIds: Set<String> = []
-        for (index, node) in r.array(root, "domains").enumerated() {
-            let path = "domains[\(index)]"
+        for (index, node) in r.array(root, Key.domains).enumerated() {
+            let path = "\(Key.domains)[\(index)]"
             guard r.isObject(node, path) else { continue }
-            guard let id = r.string(node, "id", path: "\(path).id") else { continue }
-            if !domainIds.insert(id).inserted { r.error("\(path): domain '\(id)' is listed twice", at: node) }
-            let applicable = r.bool(node, "applicable", path: "\(path).applicable") ?? true
-            let score = r.score(node, "score", path: "\(path).score")
+            guard let id = r.string(node, Key.id, path: "\(path).\(Key.id)") else { continue }
+            if !domainIds.insert(id).inserted { r.error(.domainListedTwice(path, id), at: node) }
+            let applicable = r.bool(node, Key.applicable, path: "\(path).\(Key.applicable)") ?? true
+            let score = r.score(node, Key.score, path: "\(path).\(Key.score)")
             domains.append(.init(id: id, applicable: applicable && score != nil, score: applicable ? score : nil))
         }
         var criteria: [PreviousResult.CriterionScore] = []
         var criterionIds: Set<String> = []
-        for (index, node) in r.array(root, "criteria").enumerated() {
-            let path = "criteria[\(index)]"
+        for (index, node) in r.array(root, Key.criteria).enumerated() {
+            let path = "\(Key.criteria)[\(index)]"
             guard r.isObject(node, path) else { continue }
-            guard let id = r.string(node, "id", path: "\(path).id") else { continue }
-            if !criterionIds.insert(id).inserted { r.error("\(path): criterion '\(id)' is listed twice", at: node) }
-            let applicable = r.bool(node, "applicable", path: "\(path).applicable") ?? true
-            let measure = scoring == .points ? "earned" : "level"
-            let needed = scoring == .points ? "'earned'" : "a 'level'"
-            let level = scoring == .points ? nil : r.level(node, "level", path: "\(path).level")
-            let earned = scoring == .points ? r.points(node, "earned", path: "\(path).earned") : nil
-            let score = r.score(node, "score", path: "\(path).score")
-            if applicable, node[measure]?.value == .null || node["score"]?.value == .null {
-                r.error("\(path): an applicable criterion needs \(needed) and a 'score', found null", at: node)
+            guard let id = r.string(node, Key.id, path: "\(path).\(Key.id)") else { continue }
+            if !criterionIds.insert(id).inserted { r.error(.criterionListedTwice(path, id), at: node) }
+            let applicable = r.bool(node, Key.applicable, path: "\(path).\(Key.applicable)") ?? true
+            let measure = scoring == .points ? Key.earned : Key.level
+            let level = scoring == .points ? nil : r.level(node, Key.level, path: "\(path).\(Key.level)")
+            let earned = scoring == .points ? r.points(node, Key.earned, path: "\(path).\(Key.earned)") : nil
+            let score = r.score(node, Key.score, path: "\(path).\(Key.score)")
+            if applicable, node[measure]?.value == .null || node[Key.score]?.value == .null {
+                r.error(.applicableCriterionNeedsValue(path, points: scoring == .points), at: node)
             }
             var line = PreviousResult.CriterionScore(
-                id: id, domain: r.optionalString(node, "domain", path: "\(path).domain"),
-                key: r.optionalBool(node, "key", path: "\(path).key") ?? false, applicable: applicable,
+                id: id, domain: r.optionalString(node, Key.domain, path: "\(path).\(Key.domain)"),
+                key: r.optionalBool(node, Key.isKey, path: "\(path).\(Key.isKey)") ?? false, applicable: applicable,
                 level: applicable ? level : nil, score: applicable ? score : nil)
             line.earned = applicable ? earned : nil
             criteria.append(line)
         }
 
         var decision: ReviewDecision?
-        if let text = r.optionalString(root, "decision", path: "decision") {
+        if let text = r.optionalString(root, Key.decision, path: Key.decision) {
             decision = ReviewDecision(rawValue: text)
             if decision == nil {
                 r.error(
-                    "'decision' must be one of "
-                        + ReviewDecision.allCases.map { "'\($0.rawValue)'" }.joined(separator: ", ")
-                        + ", found '\(text)'",
-                    at: root["decision"])
+                    .mustBeOneOf(Key.decision, ReviewDecision.allCases.map(\.rawValue), found: text),
+                    at: root[Key.decision]
+                )
             }
         }
-        let nextReview = root["next_review"].flatMap { node -> Day? in
+        let nextReview = root[Key.nextReview].flatMap { node -> Day? in
             if case .null = node.value { return nil }
-            return r.day(root, "next_review")
+            return r.day(root, Key.nextReview)
         }
-        let previousDate = root["previous"].flatMap { node -> Day? in
+        let previousDate = root[Key.previous].flatMap { node -> Day? in
             guard case .object = node.value else {
-                r.error("'previous' must be an object, found \(node.kindName)", at: node)
+                r.error(.previousMustBeObject(found: .kind(of: node)), at: node)
                 return nil
             }
-            return node["date"] == nil ? nil : r.day(node, "date", path: "previous.date")
+            return node[Key.date] == nil ? nil : r.day(node, Key.date, path: "\(Key.previous).\(Key.date)")
         }
 
         guard !r.bag.hasErrors, let catalogId, let catalogVersion, let organisationName, let kind, let date, let rating
@@ -130,9 +131,9 @@ public enum PreviousResultLoader {
             overall: overall, domains: domains, criteria: criteria, decision: decision, nextReview: nextReview,
             previousDate: previousDate,
             locations: .init(
-                catalog: root["catalog"]?.location, organisation: root["organisation"]?.location,
-                date: root["date"]?.location, rating: root["rating"]?.location, kind: root["kind"]?.location,
-                decision: root["decision"]?.location))
+                catalog: root[Key.catalog]?.location, organisation: root[Key.organisation]?.location,
+                date: root[Key.date]?.location, rating: root[Key.rating]?.location, kind: root[Key.kind]?.location,
+                decision: root[Key.decision]?.location))
         result.scoring = scoring
         result.heldSince = heldSince
         return result
@@ -143,27 +144,26 @@ public enum PreviousResultLoader {
         let file: String
         var bag = DiagnosticBag()
 
-        mutating func error(_ message: String, at node: JSONDocument.Node?, hint: String? = nil) {
+        mutating func error(
+            _ message: Diagnostic.Message, at node: JSONDocument.Node?, hint: Diagnostic.Message? = nil
+        ) {
             bag.append(.error(message, at: node?.location ?? .start(of: file), hint: hint))
         }
 
         /// The member `key` of `parent`, or an error naming `path` when it is missing.
         mutating func required(_ parent: JSONDocument.Node, _ key: String, path: String) -> JSONDocument.Node? {
             if let node = parent[key] { return node }
-            error("missing key '\(path)'", at: parent)
+            error(.missingKey(path), at: parent)
             return nil
         }
 
-        mutating func wrongType(_ node: JSONDocument.Node, _ path: String, expected: String) {
-            var found = node.kindName
-            if case .string(let text) = node.value { found += " '\(text)'" }
-            if case .number(let number) = node.value { found += " \(NumberText.plain(number, decimals: 6))" }
-            error("'\(path)' must be \(expected), found \(found)", at: node)
+        mutating func wrongType(_ node: JSONDocument.Node, _ path: String, expected: Diagnostic.Message) {
+            error(.wrongType(path, expected: expected, found: .found(node)), at: node)
         }
 
         mutating func isObject(_ node: JSONDocument.Node, _ path: String) -> Bool {
             if case .object = node.value { return true }
-            wrongType(node, path, expected: "an object")
+            wrongType(node, path, expected: .anObject)
             return false
         }
 
@@ -175,14 +175,14 @@ public enum PreviousResultLoader {
         mutating func array(_ parent: JSONDocument.Node, _ key: String) -> [JSONDocument.Node] {
             guard let node = required(parent, key, path: key) else { return [] }
             if case .array(let items) = node.value { return items }
-            wrongType(node, key, expected: "an array")
+            wrongType(node, key, expected: .anArray)
             return []
         }
 
         mutating func string(_ parent: JSONDocument.Node, _ key: String, path: String? = nil) -> String? {
             guard let node = required(parent, key, path: path ?? key) else { return nil }
             if case .string(let text) = node.value, !text.isEmpty { return text }
-            wrongType(node, path ?? key, expected: "a non-empty string")
+            wrongType(node, path ?? key, expected: .aNonEmptyString)
             return nil
         }
 
@@ -192,7 +192,7 @@ public enum PreviousResultLoader {
             case .null: return nil
             case .string(let text): return text
             default:
-                wrongType(node, path, expected: "a string or null")
+                wrongType(node, path, expected: .aStringOrNull)
                 return nil
             }
         }
@@ -200,7 +200,7 @@ public enum PreviousResultLoader {
         mutating func bool(_ parent: JSONDocument.Node, _ key: String, path: String) -> Bool? {
             guard let node = required(parent, key, path: path) else { return nil }
             if case .bool(let value) = node.value { return value }
-            wrongType(node, path, expected: "true or false")
+            wrongType(node, path, expected: .trueOrFalse)
             return nil
         }
 
@@ -212,7 +212,7 @@ public enum PreviousResultLoader {
         mutating func int(_ parent: JSONDocument.Node, _ key: String) -> Int? {
             guard let node = required(parent, key, path: key) else { return nil }
             if case .number(let value) = node.value, value == value.rounded(), abs(value) < 1e9 { return Int(value) }
-            wrongType(node, key, expected: "an integer")
+            wrongType(node, key, expected: .anInteger)
             return nil
         }
 
@@ -223,7 +223,7 @@ public enum PreviousResultLoader {
             case .null: return nil
             case .number(let value) where value == value.rounded() && value >= 0 && value < 1000: return Int(value)
             default:
-                wrongType(node, path, expected: "a level (an integer 0 or more) or null")
+                wrongType(node, path, expected: .aLevelOrNull)
                 return nil
             }
         }
@@ -235,7 +235,7 @@ public enum PreviousResultLoader {
             case .null: return nil
             case .number(let value) where value >= 0: return value
             default:
-                wrongType(node, path, expected: "points (a number 0 or more) or null")
+                wrongType(node, path, expected: .pointsOrNull)
                 return nil
             }
         }
@@ -247,7 +247,7 @@ public enum PreviousResultLoader {
             case .null: return nil
             case .number(let value) where value >= 0 && value <= 100: return value
             default:
-                wrongType(node, path ?? key, expected: "a score from 0 to 100 or null")
+                wrongType(node, path ?? key, expected: .aScoreOrNull)
                 return nil
             }
         }
@@ -256,10 +256,10 @@ public enum PreviousResultLoader {
             guard let node = required(parent, key, path: path ?? key) else { return nil }
             if case .string(let text) = node.value, let day = Day(iso: text) {
                 if day.isWithinInputRange { return day }
-                wrongType(node, path ?? key, expected: "a date \(Day.inputRangeText)")
+                wrongType(node, path ?? key, expected: .aDateInRange)
                 return nil
             }
-            wrongType(node, path ?? key, expected: "a date YYYY-MM-DD")
+            wrongType(node, path ?? key, expected: .aDate)
             return nil
         }
     }

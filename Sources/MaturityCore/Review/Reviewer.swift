@@ -19,42 +19,38 @@ public struct Reviewer: Sendable {
         if previous.catalogId != catalog.id {
             diagnostics.append(
                 .error(
-                    "the previous result is for catalog '\(previous.catalogId)', the assessment for '\(catalog.id)'",
-                    at: at.catalog ?? .start(of: previous.file),
-                    hint: "give the result of an earlier review of the same certification"))
+                    .previousOfAnotherCatalog(previous.catalogId, current: catalog.id),
+                    at: at.catalog ?? .start(of: previous.file), hint: .giveEarlierReviewOfSameCertification))
         } else if previous.catalogVersion != catalog.version {
             diagnostics.append(
                 .warning(
-                    "the previous result used catalog version '\(previous.catalogVersion)', this assessment version "
-                        + "'\(catalog.version)': criteria are matched by id (and the catalog's renamed: list), and "
-                        + "only those both have are compared", at: at.catalog ?? .start(of: previous.file)))
+                    .previousUsedOtherVersion(previous.catalogVersion, current: catalog.version),
+                    at: at.catalog ?? .start(of: previous.file)))
         }
         if previous.organisation.name != current.organisation.name {
             diagnostics.append(
                 .error(
-                    "the previous result is for '\(previous.organisation.name)', the assessment for "
-                        + "'\(current.organisation.name)'", at: at.organisation ?? .start(of: previous.file),
-                    hint: "give the previous result of the same organisation"))
+                    .previousOfAnotherOrganisation(previous.organisation.name, current: current.organisation.name),
+                    at: at.organisation ?? .start(of: previous.file), hint: .givePreviousOfSameOrganisation))
         }
         if !(previous.date < current.date) {
             diagnostics.append(
                 .error(
-                    "the previous result is dated \(previous.date), not before the assessment (\(current.date))",
-                    at: at.date ?? .start(of: previous.file),
-                    hint: "--previous takes the result of the earlier audit or review"))
+                    .previousNotBefore(previous.date, current: current.date), at: at.date ?? .start(of: previous.file),
+                    hint: .previousTakesEarlierResult))
         } else if let due = previous.nextReview, due < current.date {
             diagnostics.append(
-                .warning(
-                    "this review (\(current.date)) is later than the next review the previous one set (\(due))",
-                    at: at.date ?? .start(of: previous.file)))
+                .warning(.reviewLaterThanSet(current.date, due: due), at: at.date ?? .start(of: previous.file)))
         }
         if let problem = Self.certificateProblem(previous) { diagnostics.append(problem) }
         if previous.rating != RatingRule.failId, catalog.rating(previous.rating) == nil {
             let ids = [RatingRule.failId] + catalog.ratings.map(\.id)
             diagnostics.append(
                 .error(
-                    "the previous rating '\(previous.rating)' is not a rating of catalog '\(catalog.id)'",
-                    at: at.rating ?? .start(of: previous.file), hint: Suggestion.hint(for: previous.rating, in: ids)))
+                    .previousRatingUnknown(previous.rating, catalog: catalog.id),
+                    at: at.rating ?? .start(of: previous.file),
+                    hint: Suggestion.hintMessage(for: previous.rating, in: ids)
+                ))
         }
         return diagnostics
     }
@@ -66,23 +62,18 @@ public struct Reviewer: Sendable {
         if let decision = previous.decision {
             guard decision == .withdraw else { return nil }
             return .error(
-                "the previous review withdrew the certificate: there is no certificate to review",
-                at: at.decision ?? .start(of: previous.file),
-                hint: "a new certificate starts with an initial audit (kind: audit), scored with 'maturity assess'")
+                .previousWithdrewCertificate, at: at.decision ?? .start(of: previous.file),
+                hint: .newCertificateStartsWithAudit)
         }
         switch previous.kind {
         case .selfAssessment:
             return .error(
-                "the previous result is a self-assessment: there is no certificate to review",
-                at: at.kind ?? .start(of: previous.file),
-                hint: "--previous takes the result of the audit that granted the certificate, or of the last review")
+                .previousIsSelfAssessment, at: at.kind ?? .start(of: previous.file), hint: .previousTakesGrantingAudit)
         case .audit, .surveillance, .special:
             guard previous.rating == RatingRule.failId else { return nil }
             return .error(
-                "the previous result is \(previous.kind == .audit ? "an audit" : "a \(previous.kind.rawValue) audit") "
-                    + "rated fail: no certificate was granted, so there is none to review",
-                at: at.rating ?? .start(of: previous.file),
-                hint: "after a failed audit the organisation is audited again (kind: audit); review that result")
+                .previousAuditFailed(previous.kind), at: at.rating ?? .start(of: previous.file),
+                hint: .auditAgainAfterFail)
         }
     }
 
@@ -90,8 +81,8 @@ public struct Reviewer: Sendable {
     public func check(plan: Plan, file: String, current: AssessmentResult) -> Diagnostic? {
         guard plan.organisation != current.organisation.name else { return nil }
         return .error(
-            "the plan is for '\(plan.organisation)', the assessment for '\(current.organisation.name)'",
-            at: .start(of: file), hint: "give the improvement plan of the same organisation")
+            .planOfAnotherOrganisation(plan: plan.organisation, assessment: current.organisation.name),
+            at: .start(of: file), hint: .giveImprovementPlanOfSameOrganisation)
     }
 
     // MARK: Review

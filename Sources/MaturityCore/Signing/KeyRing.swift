@@ -69,7 +69,7 @@ public struct KeyRing: Sendable, Hashable {
         var bag = DiagnosticBag()
         func text(_ node: JSONDocument.Node?, _ what: String, at parent: JSONDocument.Node) -> String? {
             guard let node, case .string(let value) = node.value else {
-                bag.append(.error("\(what) is missing or not text", at: (node ?? parent).location))
+                bag.append(.error(.keyField(what, .isMissingOrNotText), at: (node ?? parent).location))
                 return nil
             }
             return value
@@ -78,9 +78,7 @@ public struct KeyRing: Sendable, Hashable {
         guard case .string(KeyRing.format)? = root["format"]?.value, case .array(let items)? = root["keys"]?.value
         else {
             throw DiagnosticError(
-                .error(
-                    "not a key list: 'format' must be '\(KeyRing.format)' with 'keys' a list", at: root.location,
-                    hint: "give the JSON that 'maturity registry keys --format json' writes"))
+                .error(.notAKeyList(format: KeyRing.format), at: root.location, hint: .giveKeyListJSON))
         }
         var keys: [PublishedKey] = []
         for (index, item) in items.enumerated() {
@@ -91,20 +89,20 @@ public struct KeyRing: Sendable, Hashable {
             if let roleText, role == nil, let node = item["role"] {
                 bag.append(
                     .error(
-                        "\(what).role '\(roleText)' is not a signer role", at: node.location,
-                        hint: "roles: " + SignerRole.allCases.map(\.rawValue).joined(separator: ", ")))
+                        .keyField("\(what).role", .isNotASignerRole(roleText)), at: node.location,
+                        hint: .signerRoles(SignerRole.allCases.map(\.rawValue))))
             }
             let publicKey = text(item["public_key"], "\(what).public_key", at: item).flatMap {
                 Data(base64Encoded: $0)
             }
             if publicKey.map({ $0.count != 32 }) ?? false, let node = item["public_key"] {
-                bag.append(.error("\(what).public_key is not a 32-byte Ed25519 key in base64", at: node.location))
+                bag.append(.error(.keyField("\(what).public_key", .isNotAnEd25519Key), at: node.location))
             }
             let validFrom = text(item["valid_from"], "\(what).valid_from", at: item).flatMap { Day(iso: $0) }
             var revoked: Day?
             if let node = item["revoked"], case .string(let value) = node.value {
                 revoked = Day(iso: value)
-                if revoked == nil { bag.append(.error("\(what).revoked is not a date YYYY-MM-DD", at: node.location)) }
+                if revoked == nil { bag.append(.error(.keyField("\(what).revoked", .isNotADate), at: node.location)) }
             }
             var reason: String?
             if case .string(let value)? = item["revocation_reason"]?.value { reason = value }
@@ -114,7 +112,7 @@ public struct KeyRing: Sendable, Hashable {
                 revocationReason: reason)
             if let id = item["id"], case .string(let written) = id.value, written != key.id {
                 bag.append(
-                    .error("\(what).id '\(written)' is not the id of its public key, '\(key.id)'", at: id.location))
+                    .error(.keyField("\(what).id", .isNotTheIdOfItsKey(written, id: key.id)), at: id.location))
             }
             keys.append(key)
         }

@@ -86,9 +86,7 @@ public struct PrivateKeyFile: Sendable, Hashable {
             let sealed = value["sealed"]?.stringValue.flatMap({ Data(base64Encoded: $0) })
         else {
             throw DiagnosticError(
-                .error(
-                    "not a private key file of this tool", at: root.location,
-                    hint: "give the key file 'maturity registry keys add' wrote"))
+                .error(.notAPrivateKeyFile, at: root.location, hint: .giveKeyFileFromKeysAdd))
         }
         return PrivateKeyFile(
             owner: owner, role: role, publicKey: publicKey, created: created, salt: salt, sealed: sealed,

@@ -18,20 +18,20 @@ extension Signature {
     static func parse(_ value: JSONValue) throws(SignatureReadError) -> Signature {
         func text(_ key: String) throws(SignatureReadError) -> String {
             guard let text = value[key]?.stringValue, !text.isEmpty else {
-                throw SignatureReadError(field: key, problem: "is missing or not text")
+                throw SignatureReadError(field: key, problem: .isMissingOrNotText)
             }
             return text
         }
         let format = try text("format")
         guard format == Signature.format else {
-            throw SignatureReadError(field: "format", problem: "is '\(format)', expected '\(Signature.format)'")
+            throw SignatureReadError(field: "format", problem: .isFormat(format, expected: Signature.format))
         }
         let roleText = try text("role")
         guard let role = SignerRole(rawValue: roleText) else {
-            throw SignatureReadError(field: "role", problem: "'\(roleText)' is not a signer role")
+            throw SignatureReadError(field: "role", problem: .isNotASignerRole(roleText))
         }
         guard let date = Day(iso: try text("date")) else {
-            throw SignatureReadError(field: "date", problem: "is not a date YYYY-MM-DD")
+            throw SignatureReadError(field: "date", problem: .isNotADate)
         }
         return Signature(
             keyId: try text("key_id"), signer: try text("signer"), role: role, date: date, digest: try text("digest"),
@@ -47,7 +47,7 @@ extension Signature {
 /// Why a signature entry could not be read: the field and what is wrong with it.
 public struct SignatureReadError: Error, Sendable, Hashable {
     public var field: String
-    public var problem: String
+    public var problem: Diagnostic.Message
 }
 
 extension ResultJSON {

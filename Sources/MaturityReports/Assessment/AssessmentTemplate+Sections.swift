@@ -141,7 +141,7 @@ extension AssessmentTemplate {
         for id in seen {
             let kpi = catalog.kpi(id)
             var name = kpi?.name.text(language) ?? id
-            if let unit = kpi?.unit, !unit.isEmpty { name += w("（\(unit)）", " (\(unit))") }
+            if let unit = kpi?.unit, unit != .none { name += w("（\(unit)）", " (\(unit))") }
             let padding = String(repeating: " ", count: max(1, width - id.count + 2))
             out.append(Self.example("  \(YAMLText.scalar(id)):\(padding)# \(name)"))
         }

@@ -47,8 +47,8 @@ public struct ReportContext: Sendable {
         catalog.kpi(id)?.name.text(language) ?? id
     }
 
-    func kpiUnit(_ id: String) -> String {
-        catalog.kpi(id)?.unit ?? ""
+    func kpiUnit(_ id: String) -> KPIUnit {
+        catalog.kpi(id)?.unit ?? .none
     }
 
     func levelName(_ level: Int) -> String {
@@ -62,10 +62,9 @@ public struct ReportContext: Sendable {
     func value(_ value: Double, kpi: String) -> String {
         let unit = kpiUnit(kpi)
         switch unit {
-        case "%": return NumberText.plain(value) + " %"
-        case "", "count": return NumberText.plain(value)
-        case "/5": return NumberText.plain(value) + "/5"
-        default: return NumberText.plain(value) + " " + unit
+        case .percent, .outOfFive: return NumberText.plain(value) + unit.valueSuffix
+        case .none, .count: return NumberText.plain(value)
+        default: return NumberText.plain(value) + " " + unit.rawValue
         }
     }
 

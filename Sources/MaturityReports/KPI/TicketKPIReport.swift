@@ -20,12 +20,7 @@ public struct TicketKPIReport: Sendable {
     /// The value with its unit: `4.5 min`, `92.31 %`, `4.2/5`, `1200`.
     static func value(_ value: Double?, kpi: String) -> String {
         guard let value else { return "—" }
-        switch definition(kpi)?.unit ?? "" {
-        case "%": return NumberText.plain(value) + " %"
-        case "/5": return NumberText.plain(value) + "/5"
-        case "min": return NumberText.plain(value) + " min"
-        default: return NumberText.plain(value)
-        }
+        return NumberText.plain(value) + (definition(kpi)?.unit.valueSuffix ?? "")
     }
 
     /// What a KPI's count is of: "950 responded".

@@ -69,7 +69,8 @@ public struct PlanExport: Sendable {
     func kpiTarget(_ entry: PlanEntry) -> String {
         guard let target = entry.kpiTarget else { return "" }
         let kpi = catalog?.kpi(target.kpi) ?? KPIDefinition.builtIn.first { $0.id == target.kpi }
-        let unit = kpi.map { [$0.unit].filter { ["%", "min"].contains($0) }.map { " " + $0 }.joined() } ?? ""
+        // A score out of 5 reads plainly after its threshold: "≥ 4".
+        let unit = kpi.map { [.percent, .minutes].contains($0.unit) ? $0.unit.valueSuffix : "" } ?? ""
         return (kpi?.name.text(language) ?? target.kpi) + " " + words.threshold(target.better, target.value) + unit
     }
 

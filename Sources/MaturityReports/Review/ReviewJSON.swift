@@ -16,8 +16,8 @@ public enum ReviewJSON {
         }
         let p = review.previous
         fields["previous_rating"] = .string(p.rating)
-        fields["previous"] = .object([
-            "date": .string(p.date.description),
+        fields[ResultJSON.Key.previous] = .object([
+            ResultJSON.Key.date: .string(p.date.description),
             "kind": .string(p.kind.rawValue),
             "rating": .string(p.rating),
             "overall": .score(p.overall),
@@ -27,7 +27,7 @@ public enum ReviewJSON {
         ])
         fields["deltas"] = deltas(review)
         fields["plan_progress"] = review.planProgress.map(progress) ?? .null
-        fields["decision"] = .string(review.decision.rawValue)
+        fields[ResultJSON.Key.decision] = .string(review.decision.rawValue)
         fields["decision_reasons"] = .array(review.reasons.map { fact($0, rule: review.decision) })
         fields["decision_rules"] = .array(
             review.rules.map { check in
@@ -36,7 +36,7 @@ public enum ReviewJSON {
                     "facts": .array(check.facts.map { fact($0, rule: check.rule) }),
                 ])
             })
-        fields["next_review"] = .string(review.nextReview.description)
+        fields[ResultJSON.Key.nextReview] = .string(review.nextReview.description)
         fields["decision_is_recommendation"] = .bool(true)
         return .object(fields)
     }

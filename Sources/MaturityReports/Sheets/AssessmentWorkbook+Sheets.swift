@@ -120,7 +120,7 @@ extension AssessmentWorkbook {
             let users = catalog.criteria.filter { $0.metric?.kpi == id }.map(\.id)
             var cells: [String: Cell] = [
                 "id": .text(id), "name": .text(definition?.name.text(language) ?? "", .wrap),
-                "unit": .text(definition?.unit ?? ""),
+                "unit": .text(definition?.unit.rawValue ?? ""),
                 "better": .text(definition.map { Self.directionName($0.better, language) } ?? ""),
                 "value": .number(assessment.metrics[id], result == nil ? .input : .plain),
                 "used_by": .text(users.joined(separator: ", "), .wrap),

@@ -177,7 +177,7 @@ public struct CatalogWorkbook: Sendable {
             .kpis, Self.kpiColumns,
             catalog.kpis.map { kpi in
                 var cells: [String: Cell] = [
-                    "id": .text(kpi.id), "unit": .text(kpi.unit), "better": .text(kpi.better.rawValue),
+                    "id": .text(kpi.id), "unit": .text(kpi.unit.rawValue), "better": .text(kpi.better.rawValue),
                 ]
                 texts("name", kpi.name, into: &cells)
                 return cells

@@ -36,7 +36,7 @@ public struct VerifyReport: Sendable {
             verification.resultUnchanged
                 ? w("结果未改动", "result unchanged") : w("结果在签署后被改动", "result edited after sign-off"))
         for change in verification.resultChanges {
-            out.append("      " + TerminalSafe.clean(Verification.describe(change)))
+            out.append("      " + TerminalSafe.clean(Verification.describe(change, in: language)))
         }
         for check in verification.files {
             let label = DisplayWidth.pad(check.part.role.rawValue, 11) + check.part.path

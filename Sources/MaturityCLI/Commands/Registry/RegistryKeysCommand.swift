@@ -99,7 +99,7 @@ struct RegistryKeysAddCommand: ParsableCommand {
     func run() throws {
         let console = Context.console
         if let from {
-            let file = try PrivateKeyFile.parse(console.engine.read(console.input(from), what: "key file"), file: from)
+            let file = try PrivateKeyFile.parse(console.engine.read(console.input(from), what: .keyFile), file: from)
             try Registry.run(store, console: console) { store in try await store.register.addKey(file.published) }
             console.say(.keyPublished(file.published.id, owner: file.owner, role: file.role, from: from))
             return
