@@ -34,7 +34,10 @@ struct Sandbox: Sendable {
         while let path = enumerator?.nextObject() as? String {
             let attributes = try? FileManager.default.attributesOfItem(atPath: root + "/" + path)
             let isFolder = attributes?[.type] as? FileAttributeType == .typeDirectory
-            found[path] = isFolder ? -1 : (attributes?[.size] as? Int ?? 0)
+            // The database's own files change size whenever a session is touched or the journal is folded in;
+            // their rows are compared instead.
+            let isDatabase = (path as NSString).lastPathComponent.hasPrefix("maturity.sqlite")
+            found[path] = isFolder ? -1 : isDatabase ? 0 : (attributes?[.size] as? Int ?? 0)
         }
         return found
     }
@@ -84,6 +87,14 @@ struct StoredState: Equatable {
             assessments.append(try await store.assessments.get(id))
         }
         return StoredState(rows: rows, assessments: assessments, files: sandbox.listing(), outside: sandbox.outside())
+    }
+
+    /// Expects each part to be as in `before`, so that a failure says which.
+    func expectSame(as before: StoredState, _ comment: String = "") {
+        #expect(rows == before.rows, "\(comment)")
+        #expect(assessments == before.assessments, "\(comment)")
+        #expect(files == before.files, "\(comment)")
+        #expect(outside == before.outside, "\(comment)")
     }
 }
 
@@ -268,7 +279,7 @@ enum HostileZip {
                     #expect(response.status == .unprocessableContent, "\(who), link \(link)")
                     #expect(Self.said(response).contains("is a symbolic link"), "\(who)")
                 }
-                #expect(try await StoredState.of(store, world, sandbox) == before, "\(who)")
+                try await StoredState.of(store, world, sandbox).expectSame(as: before, "\(who)")
             }
             // The same folder without the hostile entry is imported by each of them.
             for (who, send) in Self.importers(client, world) {
@@ -310,7 +321,7 @@ enum HostileZip {
                 #expect(
                     Self.says(together, "the archive unpacks to more than \(UploadLimits.unpacked) bytes"), "\(who)")
             }
-            #expect(try await StoredState.of(store, world, sandbox) == before)
+            try await StoredState.of(store, world, sandbox).expectSame(as: before)
         }
     }
 
@@ -382,7 +393,7 @@ enum HostileZip {
                 let words = Self.said(response)
                 #expect(words.contains("larger than") || words.contains("more than"), "\(route): \(words.prefix(300))")
             }
-            #expect(try await StoredState.of(store, world, sandbox) == before)
+            try await StoredState.of(store, world, sandbox).expectSame(as: before)
         }
     }
 
@@ -401,7 +412,7 @@ enum HostileZip {
                 #expect(response.status == .unprocessableContent, "\(name)")
                 #expect(Self.said(response) == ZipFolder.Problem.unsafePath(name).description)
             }
-            #expect(try await StoredState.of(store, world, sandbox) == before)
+            try await StoredState.of(store, world, sandbox).expectSame(as: before)
             // A browser sends a file's own name, but a hand-made form can send any: the page keeps only the last
             // part, cleaned, under the folder's upload place.
             for (index, name) in ["../x", "/etc/passwd", "a/../../b", "..\\..\\x"].enumerated() {
