@@ -80,7 +80,7 @@ public enum Serve {
         do {
             store = try await Store.open(options.store, logger: logger)
         } catch let error as StoreError {
-            throw ServeError(description: error.description, hint: nil)
+            throw ServeError(error.message, hint: nil)
         }
         if !ServerConfiguration.isLoopback(options.host), try await store.users.count() == 0 {
             try? await store.close()
@@ -111,7 +111,7 @@ public enum Serve {
         do {
             files = try await Backup.sqliteFiles(options.store)
         } catch let problem as Backup.Problem {
-            throw ServeError(description: problem.description, hint: nil)
+            throw ServeError(problem.message, hint: nil)
         }
         let store = options.store
         let sources =
