@@ -1,9 +1,9 @@
 /// The certification rules' refusals, their hints and the notes a decision prints, in English and Chinese: what a
 /// certification body's staff read when `maturity registry decide`, `assign`, `nc` or `trigger` refuses.
 extension Diagnostic.Message {
-    /// `'grant'` in English; `'grant'（授予）` in Chinese: the word typed on the command line, with its meaning.
-    static func decision(_ kind: DecisionKind) -> Self {
-        Self(en: "'\(kind.rawValue)'", zh: "'\(kind.rawValue)'（\(kind.name.text(.zh))）")
+    /// `'grant'（授予）`: in Chinese, the word typed on the command line with its meaning.
+    static func decision(_ kind: DecisionKind) -> String {
+        "'\(kind.rawValue)'（\(kind.name.text(.zh))）"
     }
 
     // MARK: Decisions
@@ -22,7 +22,7 @@ extension Diagnostic.Message {
         Self(
             en: "the decision '\(kind.rawValue)' differs from the audit team's recommendation "
                 + "'\(recommendation.rawValue)'; a decision that differs needs a written reason",
-            zh: "认证决定 \(decision(kind).zh) 与审核组的推荐意见 \(decision(recommendation).zh) 不一致；与推荐意见不一致的决定须写明理由")
+            zh: "认证决定 \(decision(kind)) 与审核组的推荐意见 \(decision(recommendation)) 不一致；与推荐意见不一致的决定须写明理由")
     }
 
     static let giveReasonOrFollow = Self(
@@ -31,7 +31,7 @@ extension Diagnostic.Message {
     static func decisionNeedsAudit(_ kind: DecisionKind) -> Self {
         Self(
             en: "'\(kind.rawValue)' rests on an audit result, and none was given",
-            zh: "\(decision(kind).zh) 须依据审核结果作出，但未给出审核结果")
+            zh: "\(decision(kind)) 须依据审核结果作出，但未给出审核结果")
     }
 
     static let nameImportedResult = Self(
@@ -43,14 +43,14 @@ extension Diagnostic.Message {
         return Self(
             en: "'\(kind.rawValue)' cannot rest on a \(audit.rawValue) result"
                 + (grant ? ": a grant needs an initial or recertification audit (kind audit)" : ""),
-            zh: "\(decision(kind).zh) 不能依据 \(audit.rawValue) 审核结果作出"
+            zh: "\(decision(kind)) 不能依据 \(audit.rawValue) 审核结果作出"
                 + (grant ? "：授予认证须依据初次认证审核或再认证审核（kind audit）" : ""))
     }
 
     static func auditFailed(_ kind: DecisionKind, date: Day) -> Self {
         Self(
             en: "the audit of \(date) rates fail; '\(kind.rawValue)' needs a rating above fail",
-            zh: "\(date) 的审核评级为 fail（不合格）；\(decision(kind).zh) 须有高于 fail 的评级")
+            zh: "\(date) 的审核评级为 fail（不合格）；\(decision(kind)) 须有高于 fail 的评级")
     }
 
     static func auditNotAfterLast(date: Day, lastAudit: Day) -> Self {
@@ -89,13 +89,13 @@ extension Diagnostic.Message {
         }
         return Self(
             en: "certificate \(number) is \(state.rawValue); '\(kind.rawValue)' applies to a certificate that is " + en,
-            zh: "证书 \(number) 当前状态为“\(state.name.text(.zh))”；\(decision(kind).zh) 只适用于状态为“\(zh)”的证书")
+            zh: "证书 \(number) 当前状态为“\(state.name.text(.zh))”；\(decision(kind)) 只适用于状态为“\(zh)”的证书")
     }
 
     static func decisionNeedsCertificate(_ kind: DecisionKind) -> Self {
         Self(
             en: "'\(kind.rawValue)' needs a certificate, and none was named",
-            zh: "\(decision(kind).zh) 须针对一张证书，但未指明证书")
+            zh: "\(decision(kind)) 须针对一张证书，但未指明证书")
     }
 
     static func certificateInForce(number: String, expires: Day, window: Day) -> Self {
@@ -123,13 +123,13 @@ extension Diagnostic.Message {
     static func sameRating(_ kind: DecisionKind, rating: String) -> Self {
         Self(
             en: "'\(kind.rawValue)' needs a rating other than the certificate's '\(rating)'",
-            zh: "\(decision(kind).zh) 要求审核评级不同于证书现有的评级 '\(rating)'")
+            zh: "\(decision(kind)) 要求审核评级不同于证书现有的评级 '\(rating)'")
     }
 
     static func ratingDirection(_ kind: DecisionKind, from: String, to: String) -> Self {
         Self(
             en: "'\(kind.rawValue)' from '\(from)' to '\(to)' goes the other way",
-            zh: "评级从 '\(from)' 变为 '\(to)'，与 \(decision(kind).zh) 的方向相反")
+            zh: "评级从 '\(from)' 变为 '\(to)'，与 \(decision(kind)) 的方向相反")
     }
 
     static func decisionDateBefore(_ date: Day, last: Day) -> Self {
@@ -146,7 +146,7 @@ extension Diagnostic.Message {
         .status(
             en: "certificate \(number) has been suspended since \(since), more than \(months) months: "
                 + "'\(kind.rawValue)' becomes withdrawal",
-            zh: "证书 \(number) 自 \(since) 起暂停已超过 \(months) 个月：\(decision(kind).zh) 改为撤销（withdraw）")
+            zh: "证书 \(number) 自 \(since) 起暂停已超过 \(months) 个月：\(decision(kind)) 改为撤销（withdraw）")
     }
 
     // MARK: Audit teams
