@@ -46,11 +46,6 @@ public struct ServeError: Error, CustomStringConvertible {
         self.hint = hint
     }
 
-    /// A refusal whose words come from elsewhere (the store), the same in every language.
-    public init(description: String, hint: String?) {
-        self.init(.key(description), hint: hint.map(Diagnostic.Message.key))
-    }
-
     public var description: String {
         message.text(in: language)
             + (hint.map { "\n  " + Diagnostic.Severity.hintLabel(in: language) + $0.text(in: language) } ?? "")

@@ -124,7 +124,9 @@ extension Diagnostic.Message {
     ) -> Self {
         .status(
             en: "recorded: \(auditor) \(relation.rawValue) \(organisation) until \(until?.description ?? "now")",
-            zh: "已记录：\(auditor) \(relation.words.text(.zh)) \(organisation)，截至 \(until?.description ?? "今")")
+            zh: "已记录：\(auditor) "
+                + (relation == .employed ? "曾受雇于 \(organisation)" : "曾为 \(organisation) 提供咨询")
+                + "，截至 \(until?.description ?? "今")")
     }
 
     static func registerSettings(_ policy: RegisterPolicy) -> Self {
