@@ -20,7 +20,8 @@ import Testing
             let asked = try await message("/api/v1/organisations/nowhere?lang=zh")
             #expect(asked.0 == .notFound)
             #expect(asked.1 == "没有组织 'nowhere'")
-            let accepted = try await message("/api/v1/organisations/nowhere", [.acceptLanguage: "zh-CN,zh;q=0.9,en;q=0.8"])
+            let accepted = try await message(
+                "/api/v1/organisations/nowhere", [.acceptLanguage: "zh-CN,zh;q=0.9,en;q=0.8"])
             #expect(accepted.1 == "没有组织 'nowhere'")
         }
     }

@@ -202,7 +202,9 @@ public struct CertificationRules: Sendable {
         }
     }
 
-    func finish(_ decision: Decision, _ certificate: Certificate, from: CertificateState?, _ notes: [Diagnostic.Message])
+    func finish(
+        _ decision: Decision, _ certificate: Certificate, from: CertificateState?, _ notes: [Diagnostic.Message]
+    )
         -> DecisionOutcome
     {
         var certificate = certificate

@@ -156,10 +156,11 @@ extension Diagnostic.Message {
     ) -> Self {
         let related = relation == .employed ? "曾受雇于该客户" : "曾为该客户提供咨询"
         return Self(
-            en: "'\(auditor)' \(relation.words.text(.en)) the client (\(until.map { "until \($0)" } ?? "and still does")); "
+            en:
+                "'\(auditor)' \(relation.words.text(.en)) the client (\(until.map { "until \($0)" } ?? "and still does")); "
                 + "an auditor who worked for or consulted a client within two years cannot audit it"
                 + (barredUntil.map { " (possible from \($0))" } ?? ""),
-            zh: "'\(auditor)' \(related)（\(until.map { "至 \($0)" } ?? "至今仍是")）；存在利益冲突：两年内曾受雇于客户或为其提供咨询的审核员"
+            zh: "'\(auditor)' \(related)（\(until.map { "至 \($0)" } ?? "至今")）；存在利益冲突：两年内曾受雇于客户或为其提供咨询的审核员"
                 + "不得审核该客户" + (barredUntil.map { "（自 \($0) 起方可）" } ?? ""))
     }
 

@@ -27,7 +27,8 @@ public enum RegisterRefusal: Error, Sendable, Hashable, CustomStringConvertible 
         switch self {
         case .reviewerOnTeam(let reviewer, let lead, let date):
             return .reviewerOnTeam(reviewer: reviewer, lead: lead, auditDate: date)
-        case .reasonRequired(let kind, let recommendation): return .reasonRequired(kind: kind, recommendation: recommendation)
+        case .reasonRequired(let kind, let recommendation):
+            return .reasonRequired(kind: kind, recommendation: recommendation)
         case .noAudit(let kind): return .decisionNeedsAudit(kind)
         case .wrongAuditKind(let kind, let audit): return .wrongAuditKind(kind, audit: audit)
         case .auditFailed(let kind, let date): return .auditFailed(kind, date: date)
@@ -35,7 +36,8 @@ public enum RegisterRefusal: Error, Sendable, Hashable, CustomStringConvertible 
         case .otherOrganisation(let audit, let certificate):
             return .auditOfOtherOrganisation(audit: audit, certificate: certificate)
         case .openMajorOverdue(let ids, let deadline): return .openMajorOverdue(ids, deadline: deadline)
-        case .notInState(let kind, let number, let state): return .certificateNotInState(kind, number: number, state: state)
+        case .notInState(let kind, let number, let state):
+            return .certificateNotInState(kind, number: number, state: state)
         case .noCertificate(let kind): return .decisionNeedsCertificate(kind)
         case .certificateInForce(let number, let expires, let window):
             return .certificateInForce(number: number, expires: expires, window: window)

@@ -146,8 +146,10 @@ import Testing
         #expect(pattern.number(year: 2026, sequence: 42) == "MSC-2026-00042")
         #expect(pattern.series(year: 2026) == "MSC-2026-{seq:5}")
         #expect(CertificateNumberPattern("HX{seq}")?.number(year: 2026, sequence: 7) == "HX7")
-        #expect(CertificateNumberPattern.problem("MSC-{year}")?.en == "the pattern needs one {seq} (the running number)")
+        #expect(
+            CertificateNumberPattern.problem("MSC-{year}")?.en == "the pattern needs one {seq} (the running number)")
         #expect(CertificateNumberPattern.problem("MSC/{seq}") != nil)
-        #expect(CertificateNumberPattern.problem("{yr}-{seq}")?.en == "unknown part '{yr}' (use {year}, {seq} or {seq:N})")
+        #expect(
+            CertificateNumberPattern.problem("{yr}-{seq}")?.en == "unknown part '{yr}' (use {year}, {seq} or {seq:N})")
     }
 }

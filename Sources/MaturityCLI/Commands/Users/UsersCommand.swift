@@ -151,9 +151,7 @@ struct UsersAddCommand: ParsableCommand {
 struct UsersListCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "list", abstract: "List the users and their roles.")
 
-    @Option(
-        name: .long,
-        help: "text (for people, in the user's language: name, display name, language, state, roles) or json (for programs).")
+    @Option(name: .long, help: "text (for people, in their language) or json (for programs).")
     var format = RegistryFormat.text
     @OptionGroup var store: RegistryStoreOptions
 
@@ -272,7 +270,8 @@ struct UsersTokenCommand: ParsableCommand {
                 try await store.tokens.list(user: try await store.users.named(name).id)
             }
             for token in tokens {
-                console.say(.key("\(token.id)\t\(token.name)\t\(token.createdAt)\t") + .tokenState(revoked: token.revokedAt))
+                console.say(
+                    .key("\(token.id)\t\(token.name)\t\(token.createdAt)\t") + .tokenState(revoked: token.revokedAt))
             }
             return
         }
