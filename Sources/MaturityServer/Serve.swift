@@ -46,11 +46,6 @@ public struct ServeError: Error, CustomStringConvertible {
         self.hint = hint
     }
 
-    /// A refusal whose words come from elsewhere (the store), the same in every language.
-    public init(description: String, hint: String?) {
-        self.init(.key(description), hint: hint.map(Diagnostic.Message.key))
-    }
-
     public var description: String {
         message.text(in: language)
             + (hint.map { "\n  " + Diagnostic.Severity.hintLabel(in: language) + $0.text(in: language) } ?? "")
@@ -80,7 +75,7 @@ public enum Serve {
         do {
             store = try await Store.open(options.store, logger: logger)
         } catch let error as StoreError {
-            throw ServeError(description: error.description, hint: nil)
+            throw ServeError(error.message, hint: nil)
         }
         if !ServerConfiguration.isLoopback(options.host), try await store.users.count() == 0 {
             try? await store.close()
@@ -111,7 +106,7 @@ public enum Serve {
         do {
             files = try await Backup.sqliteFiles(options.store)
         } catch let problem as Backup.Problem {
-            throw ServeError(description: problem.description, hint: nil)
+            throw ServeError(problem.message, hint: nil)
         }
         let store = options.store
         let sources =

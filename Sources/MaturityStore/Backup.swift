@@ -8,15 +8,6 @@ public enum Backup {
     public enum Problem: Error, CustomStringConvertible {
         case postgres(url: String)
         case noDatabase(String)
-
-        public var description: String {
-            switch self {
-            case .postgres(let url):
-                return "the store is in PostgreSQL; back it up with PostgreSQL's own tool, which copies a "
-                    + "consistent snapshot while servers run: pg_dump --format=custom --file BACKUP.dump '\(url)'"
-            case .noDatabase(let path): return "no maturity database at '\(path)'"
-            }
-        }
     }
 
     /// The files of the backup: `maturity.sqlite` and `blobs/ab/<sha256>` for every file it cites.

@@ -17,20 +17,6 @@ public enum StoreError: Error, Sendable, Equatable {
 }
 
 extension StoreError: CustomStringConvertible {
-    public var description: String {
-        switch self {
-        case .newerSchema(let found, let known):
-            return "the database has schema version \(found), but this maturity knows versions up to \(known); "
-                + "use a newer maturity, or restore a backup made before the upgrade"
-        case .invalidDatabaseURL(let url):
-            return "'\(url)' is not a database URL; use postgres://USER[:PASSWORD]@HOST[:PORT]/DATABASE"
-        case .notFound(let kind, let id): return "no \(kind) '\(id)'"
-        case .versionConflict(let kind, let id, let current):
-            return "\(kind) '\(id)' was changed by someone else (now version \(current)); reload it and edit again"
-        case .duplicate(let kind, let id): return "\(kind) '\(id)' exists already"
-        case .fileTooLarge(let name, let size, let limit):
-            return "'\(name)' is \(size) bytes, more than the \(limit) bytes a stored file may have"
-        case .blobMissing(let sha256): return "stored file \(sha256) is missing"
-        }
-    }
+    /// The refusal in English (logs, tests); front ends print `message` in the user's language.
+    public var description: String { message.en }
 }

@@ -171,4 +171,46 @@ import Testing
             }
         }
     }
+
+    /// `Diagnostic.Message.key(…)` is for what reads the same in every language (an id, a file name, a column):
+    /// English prose, or an error's English `description` passed through it, would print English to a Chinese
+    /// user. A refusal carries a named message (`RegisterRefusal.message`, `StoreError.message`) instead.
+    @Test func noEnglishIsPassedOnAsAName() throws {
+        let sources = URL(fileURLWithPath: ErrorsDoc.root).appendingPathComponent("Sources")
+        var files: [URL] = []
+        if let enumerator = FileManager.default.enumerator(at: sources, includingPropertiesForKeys: nil) {
+            for case let url as URL in enumerator where url.pathExtension == "swift" && !url.path.contains("Fuzz") {
+                files.append(url)
+            }
+        }
+        #expect(files.count > 100)
+        let prose = try Regex(#"[A-Za-z]{2,}[ ,;:]+[A-Za-z]{2,}"#)
+        // An error or refusal printed through its English description, or interpolated as it prints itself.
+        let englishOfAnError = try Regex(#"(error|refusal|problem)\.description|\\\((error|refusal|problem)\)"#)
+        // Names that are descriptions but not English: a source location prints `file:line:column`.
+        let exempt: Set<String> = ["Diagnostic+Message.swift: location.description"]
+        for url in files.sorted(by: { $0.path < $1.path }) {
+            let text = try String(contentsOf: url, encoding: .utf8)
+            let file = url.lastPathComponent
+            if let range = text.range(of: "Message.key)") {
+                let line = text[..<range.lowerBound].count { $0 == "\n" } + 1
+                Issue.record(
+                    Comment(rawValue: "\(file):\(line): English text made a Message.key: give it a named message"))
+            }
+            for call in SwiftSource(text).calls([DiagnosticMessages.Pattern(name: "key")]) {
+                guard let argument = call.arguments.first else { continue }
+                let written = argument.text.trimmingCharacters(in: .whitespacesAndNewlines)
+                if exempt.contains("\(file): \(written)") { continue }
+                let place = "\(file):\(call.line)"
+                if written.contains(englishOfAnError) {
+                    Issue.record(
+                        Comment(rawValue: "\(place): .key(\(written)) prints an error's English: use its message"))
+                }
+                for fragment in argument.literals.flatMap(\.fragments) where fragment.contains(prose) {
+                    Issue.record(
+                        Comment(rawValue: "\(place): '\(fragment)' is English prose made a Message.key: name it"))
+                }
+            }
+        }
+    }
 }

@@ -198,6 +198,10 @@ enum DiagnosticMessages {
         "Engine.swift: error": "Result.failure passing on the DiagnosticError of the assessment read in parallel",
         "TicketKPIs.swift: error": "Result.failure passing on the DiagnosticError of a part read in parallel",
         "Blocking.swift: error": "Result.failure passing on what the awaited work threw, rethrown to the command",
+        "RegistryCommand.swift: refusal.message":
+            "a RegisterRefusal's named message (Diagnostic+RegisterMessages.swift), printed by every registry command",
+        "RegistryCommand.swift: error.message":
+            "a StoreError's, RegisterStoreError's or RegisterSigningError's named message (Diagnostic+StoreMessages.swift)",
     ]
 
     /// Messages built in a variable before the call: the literals they are built from, by file.

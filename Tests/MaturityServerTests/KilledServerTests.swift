@@ -45,7 +45,7 @@ final class ServerProcess: @unchecked Sendable {
             }
         }
         process.terminate()
-        throw ServeError(description: "the server did not start: \(text)", hint: nil)
+        throw ServeError(.key("the server did not start: \(text)"), hint: nil)
     }
 
     func kill() {

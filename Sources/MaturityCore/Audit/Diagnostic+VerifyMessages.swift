@@ -117,7 +117,7 @@ extension Diagnostic.Message {
         en: "the sign-off block is damaged; re-run 'maturity assess' on the audit",
         zh: "签署信息已损坏；请对审核重新运行 'maturity assess'")
 
-    static let nameImportedResult = Self(
+    static let nameImportedResultBySeal = Self(
         en: "name an imported result by a sealed result file or its sign-off digest",
         zh: "请用已签署封存的结果文件或其签署摘要指明已导入的结果")
 

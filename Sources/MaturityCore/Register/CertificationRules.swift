@@ -36,7 +36,7 @@ public struct DecisionOutcome: Sendable, Hashable {
     public var certificate: Certificate?
     public var change: StateChange?
     /// Said to the reviewer: a suspension past its limit became withdrawal, say.
-    public var notes: [String]
+    public var notes: [Diagnostic.Message]
 }
 
 /// The certification rules: which decision may be taken on which certificate, on what audit, by whom — a pure
@@ -64,7 +64,7 @@ public struct CertificationRules: Sendable {
     {
         let date = request.date
         var kind = request.kind
-        var notes: [String] = []
+        var notes: [Diagnostic.Message] = []
         if let team = request.team, team.includes(request.reviewer), let audit = request.audit {
             throw RegisterRefusal.reviewerOnTeam(reviewer: request.reviewer, lead: team.lead, auditDate: audit.date)
         }
@@ -85,15 +85,15 @@ public struct CertificationRules: Sendable {
             since.adding(months: policy.suspensionLimitMonths) < date, kind != .withdraw
         {
             notes.append(
-                "certificate \(current.number) has been suspended since \(since), more than "
-                    + "\(policy.suspensionLimitMonths) months: '\(kind.rawValue)' becomes withdrawal")
+                .suspensionBecomesWithdrawal(
+                    number: current.number, since: since, months: policy.suspensionLimitMonths, kind: kind))
             kind = .withdraw
         }
         var decision = Decision(
             certificate: current?.number ?? newNumber, organisationId: request.organisationId,
             organisation: request.organisation, kind: kind,
             requested: request.kind, recommendation: recommendation, date: date, reviewer: request.reviewer,
-            reason: request.reason ?? (kind != request.kind ? notes.last : nil), auditId: request.audit?.id,
+            reason: request.reason ?? (kind != request.kind ? notes.last?.en : nil), auditId: request.audit?.id,
             trigger: request.trigger?.kind, rating: current?.rating)
 
         switch kind {
@@ -202,7 +202,9 @@ public struct CertificationRules: Sendable {
         }
     }
 
-    func finish(_ decision: Decision, _ certificate: Certificate, from: CertificateState?, _ notes: [String])
+    func finish(
+        _ decision: Decision, _ certificate: Certificate, from: CertificateState?, _ notes: [Diagnostic.Message]
+    )
         -> DecisionOutcome
     {
         var certificate = certificate

@@ -98,7 +98,7 @@ public struct Nonconformity: Sendable, Hashable {
             next.state = .closed
             next.events.append(Event(date: date, state: .closed, by: person, text: "closed"))
         default:
-            throw .ncStep(id: id, step: step.name, state: state)
+            throw .ncStep(id: id, step: step, state: state)
         }
         if let last = events.last, date < last.date {
             throw .ncDateBefore(id: id, date: date, previous: last.date)

@@ -56,11 +56,11 @@ public struct CertificateNumberPattern: Sendable, Hashable {
     }
 
     /// What is wrong with `pattern`, or nil.
-    public static func problem(_ pattern: String) -> String? {
+    public static func problem(_ pattern: String) -> Diagnostic.Message? {
         var rest = Substring(pattern)
         var sequences = 0
         while let open = rest.firstIndex(of: "{") {
-            guard let close = rest[open...].firstIndex(of: "}") else { return "'{' without '}'" }
+            guard let close = rest[open...].firstIndex(of: "}") else { return .patternBraceUnclosed }
             let token = rest[rest.index(after: open)..<close]
             if token == "year" {
             } else if token == "seq" {
@@ -68,13 +68,13 @@ public struct CertificateNumberPattern: Sendable, Hashable {
             } else if token.hasPrefix("seq:"), let width = Int(token.dropFirst(4)), (1...12).contains(width) {
                 sequences += 1
             } else {
-                return "unknown part '{\(token)}' (use {year}, {seq} or {seq:N})"
+                return .patternUnknownPart(token)
             }
             rest = rest[rest.index(after: close)...]
         }
-        if sequences != 1 { return "the pattern needs one {seq} (the running number)" }
+        if sequences != 1 { return .patternNeedsOneSequence }
         if pattern.contains("/") || pattern.contains(where: \.isWhitespace) {
-            return "a certificate number cannot hold '/' or spaces (it is part of a web address)"
+            return .patternSlashOrSpace
         }
         return nil
     }

@@ -68,7 +68,7 @@ struct PagesController {
             } catch let error as APIError {
                 return errorPage(error, t: t, path: request.uri.path)
             } catch let error as StoreError {
-                return errorPage(APIError.from(error), t: t, path: request.uri.path)
+                return errorPage(APIError.from(error, language: language), t: t, path: request.uri.path)
             }
         }
     }

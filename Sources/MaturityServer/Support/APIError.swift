@@ -1,6 +1,7 @@
 import Foundation
 import HTTPTypes
 import Hummingbird
+import MaturityCore
 import MaturityStore
 
 /// An error answer: a status and a JSON body `{"error": {"status", "message", "problems"?, "current"?}}`.
@@ -56,19 +57,21 @@ public struct APIError: Error, HTTPResponseError, Sendable {
 
     static func badRequest(_ message: String) -> APIError { APIError(.badRequest, message) }
 
-    /// The answer to a store refusal.
-    static func from(_ error: StoreError) -> APIError {
+    /// The answer to a store refusal, its message in `language` (the request's: `lang=`, else Accept-Language).
+    static func from(_ error: StoreError, language: Language = .en) -> APIError {
+        let message = error.message.text(in: language)
         switch error {
-        case .notFound: return APIError(.notFound, error.description)
-        case .versionConflict: return APIError(.preconditionFailed, error.description)
-        case .duplicate: return APIError(.conflict, error.description)
-        case .fileTooLarge: return APIError(.contentTooLarge, error.description)
-        case .newerSchema, .invalidDatabaseURL, .blobMissing: return APIError(.internalServerError, error.description)
+        case .notFound: return APIError(.notFound, message)
+        case .versionConflict: return APIError(.preconditionFailed, message)
+        case .duplicate: return APIError(.conflict, message)
+        case .fileTooLarge: return APIError(.contentTooLarge, message)
+        case .newerSchema, .invalidDatabaseURL, .blobMissing: return APIError(.internalServerError, message)
         }
     }
 }
 
-/// Store refusals thrown from a route become their HTTP answers.
+/// Store refusals thrown from a route become their HTTP answers, in the request's language (English unless
+/// `lang=zh` or an Accept-Language preferring Chinese asks otherwise).
 struct StoreErrorMiddleware<Context: RequestContext>: RouterMiddleware {
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response)
         async throws -> Response
@@ -76,7 +79,7 @@ struct StoreErrorMiddleware<Context: RequestContext>: RouterMiddleware {
         do {
             return try await next(request, context)
         } catch let error as StoreError {
-            throw APIError.from(error)
+            throw APIError.from(error, language: (try? ReportOptions.language(request)) ?? .en)
         }
     }
 }

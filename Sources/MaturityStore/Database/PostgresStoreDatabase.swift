@@ -21,7 +21,10 @@ public final class PostgresStoreDatabase: StoreDatabase {
     public static func open(url: String, schema: String? = nil, connections: Int = 8, logger: Logger) throws
         -> PostgresStoreDatabase
     {
-        let configuration = try SQLPostgresConfiguration(url: url)
+        // Another scheme (mysql://…) or a malformed URL: say what is expected rather than NSURLErrorDomain -1000.
+        guard let configuration = try? SQLPostgresConfiguration(url: url) else {
+            throw StoreError.invalidDatabaseURL(url)
+        }
         let core = configuration.coreConfiguration
         var client: PostgresClient.Configuration
         if let host = core.host, let port = core.port {

@@ -110,7 +110,7 @@ extension RegisterRepository {
 
     static func nextNumber(_ policy: RegisterPolicy, year: Int, in sql: any SQLDatabase) async throws -> String {
         guard let pattern = CertificateNumberPattern(policy.numberPattern) else {
-            throw RegisterRefusal.badPattern(CertificateNumberPattern.problem(policy.numberPattern) ?? "")
+            throw RegisterRefusal.badPattern(CertificateNumberPattern.problem(policy.numberPattern) ?? .key(""))
         }
         let series = pattern.series(year: year)
         let row = try await sql.raw(
@@ -360,20 +360,6 @@ extension RegisterRepository {
 public enum RegisterSigningError: Error, Sendable, Hashable, CustomStringConvertible {
     case invalid(Signature.Check)
     case notTheReviewer(owner: String, role: SignerRole, reviewer: String)
-
-    public var description: String {
-        switch self {
-        case .invalid(.revoked(let key, let on)):
-            return "key \(key.id) of '\(key.owner)' was revoked on \(on)"
-                + (key.revocationReason.map { " (\($0))" } ?? "") + "; a decision cannot be signed with it"
-        case .invalid(.unknownKey): return "the signing key is not among the register's published keys"
-        case .invalid(.notYetValid(let key)): return "key \(key.id) is valid only from \(key.validFrom)"
-        case .invalid(let other): return "the decision's signature does not hold (\(other))"
-        case .notTheReviewer(let owner, let role, let reviewer):
-            return "the key is \(owner)'s (\(role.rawValue)); a decision by '\(reviewer)' is signed with the "
-                + "reviewer's own decision-maker key"
-        }
-    }
 }
 
 extension Optional {

@@ -333,15 +333,6 @@ public enum RegisterStoreError: Error, Sendable, Hashable, CustomStringConvertib
     case keyRevoked(id: String, on: Day)
     case ambiguous(kind: String, prefix: String)
     case resultImported(id: String, file: String)
-
-    public var description: String {
-        switch self {
-        case .keyRevoked(let id, let on): return "key \(id) was revoked on \(on) already"
-        case .ambiguous(let kind, let prefix): return "more than one \(kind) starts with '\(prefix)'; give more of it"
-        case .resultImported(let id, let file):
-            return "this result was imported already (sign-off \(String(id.prefix(12))), from '\(file)')"
-        }
-    }
 }
 
 /// Values kept in one text column: lists as JSON arrays of strings.

@@ -108,7 +108,7 @@ import Testing
         #expect(nc.isOverdue(on: Self.day("2026-12-13")))
         #expect(
             nc.advancing(.close, on: Self.day("2026-11-20"), by: "郑雅琴").refusal
-                == .ncStep(id: "NC-02", step: "close", state: .raised))
+                == .ncStep(id: "NC-02", step: .close, state: .raised))
         #expect(
             nc.advancing(
                 .submitAction(rootCause: "", correction: "x", evidence: nil), on: Self.day("2026-11-20"), by: "钱文博"
@@ -146,8 +146,10 @@ import Testing
         #expect(pattern.number(year: 2026, sequence: 42) == "MSC-2026-00042")
         #expect(pattern.series(year: 2026) == "MSC-2026-{seq:5}")
         #expect(CertificateNumberPattern("HX{seq}")?.number(year: 2026, sequence: 7) == "HX7")
-        #expect(CertificateNumberPattern.problem("MSC-{year}") == "the pattern needs one {seq} (the running number)")
+        #expect(
+            CertificateNumberPattern.problem("MSC-{year}")?.en == "the pattern needs one {seq} (the running number)")
         #expect(CertificateNumberPattern.problem("MSC/{seq}") != nil)
-        #expect(CertificateNumberPattern.problem("{yr}-{seq}") == "unknown part '{yr}' (use {year}, {seq} or {seq:N})")
+        #expect(
+            CertificateNumberPattern.problem("{yr}-{seq}")?.en == "unknown part '{yr}' (use {year}, {seq} or {seq:N})")
     }
 }

@@ -176,7 +176,7 @@ import Testing
         #expect(outcome.decision.kind == .withdraw)
         #expect(outcome.decision.requested == .reinstate)
         #expect(outcome.certificate?.state == .withdrawn)
-        #expect(outcome.notes.first?.contains("more than 6 months") == true)
+        #expect(outcome.notes.first?.en.contains("more than 6 months") == true)
         // Within six months it is reinstated.
         let early = try Self.decide(
             Self.request(.reinstate, "2027-05-20", audit: Self.audit(.special, "2027-05-10", review: .reinstate)),

@@ -12,8 +12,8 @@ extension Diagnostic.Message {
     static let kindMustBeAnAudit = Self(
         en: "--kind must be audit, surveillance or special", zh: "--kind 必须是 audit、surveillance 或 special")
 
-    static func numberPatternProblem(_ problem: String) -> Self {
-        Self(en: "--number-pattern: \(problem)", zh: "证书编号格式 --number-pattern 有误：\(problem)")
+    static func numberPatternProblem(_ problem: Self) -> Self {
+        Self(en: "--number-pattern: ", zh: "证书编号格式 --number-pattern 有误：") + problem
     }
 
     /// "--grace-days must be 0 to 365, found 400"
@@ -55,12 +55,7 @@ extension Diagnostic.Message {
     // MARK: Diagnostics
 
     static func notInRegister(_ kind: String, _ id: String) -> Self {
-        let names = [
-            "assessment": "评估", "catalog": "准则", "certificate": "证书", "imported result": "已导入的结果",
-            "key": "密钥", "nonconformity": "不符合项", "organisation": "组织", "plan": "改进计划", "result": "结果",
-            "user": "用户",
-        ]
-        return Self(en: "no \(kind) '\(id)' in the register", zh: "注册库中没有\(names[kind] ?? kind) '\(id)'")
+        Self(en: "no \(kind) '\(id)' in the register", zh: "注册库中没有\(storedKind(kind).zh) '\(id)'")
     }
 
     static let certificateNumbersListed = Self(
@@ -93,9 +88,9 @@ extension Diagnostic.Message {
 
     // MARK: Status lines
 
-    /// The register's note (what a decision also did), made in English by the register.
-    static func registerNote(_ note: String) -> Self {
-        .status(en: "note: \(note)", zh: "注意：\(note)")
+    /// The register's note (what a decision also did).
+    static func registerNote(_ note: Self) -> Self {
+        .status(en: "note: ", zh: "注意：") + note
     }
 
     static func clientRecorded(_ client: ClientRecord) -> Self {
@@ -129,7 +124,9 @@ extension Diagnostic.Message {
     ) -> Self {
         .status(
             en: "recorded: \(auditor) \(relation.rawValue) \(organisation) until \(until?.description ?? "now")",
-            zh: "已记录：\(auditor) \(relation.words.text(.zh)) \(organisation)，截至 \(until?.description ?? "今")")
+            zh: "已记录：\(auditor) "
+                + (relation == .employed ? "曾受雇于 \(organisation)" : "曾为 \(organisation) 提供咨询")
+                + "，截至 \(until?.description ?? "今")")
     }
 
     static func registerSettings(_ policy: RegisterPolicy) -> Self {

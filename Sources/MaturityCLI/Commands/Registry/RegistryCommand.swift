@@ -79,8 +79,7 @@ enum Registry {
         switch error {
         case let error as DiagnosticError: return error
         case let refusal as RegisterRefusal:
-            return DiagnosticError(
-                .error(.key(refusal.description), at: nil, hint: refusal.hint.map(Diagnostic.Message.key)))
+            return DiagnosticError(.error(refusal.message, at: nil, hint: refusal.hintMessage))
         case let error as StoreError:
             if case .notFound(let kind, let id) = error {
                 return DiagnosticError(
@@ -88,10 +87,10 @@ enum Registry {
                         .notInRegister(kind, id), at: nil, hint: kind == "certificate" ? .certificateNumbersListed : nil
                     ))
             }
-            return DiagnosticError(.error(.key(error.description), at: nil))
-        case let error as RegisterStoreError: return DiagnosticError(.error(.key(error.description), at: nil))
+            return DiagnosticError(.error(error.message, at: nil))
+        case let error as RegisterStoreError: return DiagnosticError(.error(error.message, at: nil))
         case let error as RegisterSigningError:
-            return DiagnosticError(.error(.key(error.description), at: nil, hint: .signWithOwnDecisionKey))
+            return DiagnosticError(.error(error.message, at: nil, hint: .signWithOwnDecisionKey))
         default: return DiagnosticError(.error(.registerFailed("\(error)"), at: nil))
         }
     }

@@ -39,7 +39,13 @@ struct AuditLogVerifyCommand: ParsableCommand {
 
 struct AuditLogShowCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "show", abstract: "Print the newest records, or those about one object (an id).")
+        commandName: "show", abstract: "Print the newest records, or those about one object (an id).",
+        discussion: """
+            One record a line, tab-separated: sequence number, time (UTC), actor (and the way the change came: a \
+            page, the API or the command line), action with the kind and id of what changed, and the old and new \
+            value ('-' for none). The records are printed as they are stored, in every language the same: they \
+            are evidence of what was done, meant to be searched and compared (grep, cut), not translated.
+            """)
 
     @Option(name: .long, help: "Only records about this object id (an assessment id shows its parts too).")
     var object: String?

@@ -1,4 +1,5 @@
 import MaturityCore
+import MaturityStore
 
 /// The usage errors, diagnostics and status lines of `maturity users` and `maturity audit-log`.
 extension Diagnostic.Message {
@@ -64,7 +65,30 @@ extension Diagnostic.Message {
 
     // MARK: Status lines
 
-    static func userAdded(_ line: String) -> Self { .status(en: "added \(line)", zh: "已添加 \(line)") }
+    static func userAdded(_ line: Self) -> Self { .status(en: "added ", zh: "已添加 ") + line }
+
+    // MARK: Listings for people (users list, users token --list)
+
+    static let noRole = status(en: "no role", zh: "无角色")
+
+    static func userState(disabled: Bool) -> Self {
+        disabled ? .status(en: "disabled", zh: "已停用") : .status(en: "active", zh: "在用")
+    }
+
+    /// `auditor @ org-id (assessment a-id)`; the role is the word typed after --role.
+    static func role(_ role: RoleAssignment) -> Self {
+        var line = Self.key(role.role.rawValue)
+        if let organisation = role.organisationId { line = line + .key(" @ \(organisation)") }
+        if let assessment = role.assessmentId {
+            line = line + .status(en: " (assessment \(assessment))", zh: "（评估 \(assessment)）")
+        }
+        if let domain = role.domain { line = line + .status(en: " (domain \(domain))", zh: "（领域 \(domain)）") }
+        return line
+    }
+
+    static func tokenState(revoked: String?) -> Self {
+        revoked.map { .status(en: "revoked \($0)", zh: "已吊销 \($0)") } ?? .status(en: "live", zh: "有效")
+    }
 
     static func oneTimePassword(_ secret: String, new: Bool) -> Self {
         new
@@ -111,5 +135,13 @@ extension Diagnostic.Message {
         .status(
             en: "audit trail intact: \(records) records, last hash \(head)",
             zh: "审计记录完好：共 \(records) 条，最后的哈希值 \(head)")
+    }
+}
+
+extension Array where Element == Diagnostic.Message {
+    /// The messages one after another, `separator` between them, in each language.
+    func joined(separator: String) -> Diagnostic.Message {
+        guard let first else { return .key("") }
+        return dropFirst().reduce(first) { $0 + .key(separator) + $1 }
     }
 }

@@ -106,9 +106,11 @@ enum Users {
         }
     }
 
-    static func line(_ user: UserRecord) -> String {
-        let roles = user.roles.isEmpty ? "no role" : user.roles.map(\.summary).joined(separator: "; ")
-        return "\(user.name)\t\(user.displayName)\t\(user.language)\t\(user.disabled ? "disabled" : "active")\t\(roles)"
+    /// One line of `users list`, for people: name, display name, language, state and roles, tab-separated.
+    static func line(_ user: UserRecord) -> Diagnostic.Message {
+        let roles = user.roles.isEmpty ? .noRole : user.roles.map(Diagnostic.Message.role).joined(separator: "; ")
+        return .key("\(user.name)\t\(user.displayName)\t\(user.language)\t") + .userState(disabled: user.disabled)
+            + .key("\t") + roles
     }
 }
 
@@ -149,7 +151,8 @@ struct UsersAddCommand: ParsableCommand {
 struct UsersListCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "list", abstract: "List the users and their roles.")
 
-    @Option(name: .long, help: "text or json.") var format = RegistryFormat.text
+    @Option(name: .long, help: "text (for people, in their language) or json (for programs).")
+    var format = RegistryFormat.text
     @OptionGroup var store: RegistryStoreOptions
 
     func run() throws {
@@ -164,7 +167,7 @@ struct UsersListCommand: ParsableCommand {
         if users.isEmpty {
             console.say(.noUsersYet)
         }
-        for user in users { console.write(Users.line(user) + "\n") }
+        for user in users { console.say(Users.line(user)) }
     }
 }
 
@@ -240,7 +243,7 @@ struct UsersAssignCommand: ParsableCommand {
         if remove && !changed {
             throw DiagnosticError(.error(.doesNotHoldRole(name), at: nil, hint: .seeUsersList))
         }
-        console.write(Users.line(user) + "\n")
+        console.say(Users.line(user))
     }
 }
 
@@ -267,9 +270,8 @@ struct UsersTokenCommand: ParsableCommand {
                 try await store.tokens.list(user: try await store.users.named(name).id)
             }
             for token in tokens {
-                console.write(
-                    "\(token.id)\t\(token.name)\t\(token.createdAt)\t\(token.revokedAt.map { "revoked \($0)" } ?? "live")\n"
-                )
+                console.say(
+                    .key("\(token.id)\t\(token.name)\t\(token.createdAt)\t") + .tokenState(revoked: token.revokedAt))
             }
             return
         }
