@@ -52,12 +52,13 @@ enum TypingSlips {
     /// after a key, the brackets and braces of a list or mapping, and the commas between their items.
     /// Inside quotes, comments and ordinary text values it is just text and is left alone.
     static func fullWidthProblems(in text: String, file: String) -> [Diagnostic] {
-        // Fast path: none of the characters is there (most files).
-        guard text.unicodeScalars.contains(where: { "：\u{3000}【】｛｝，".unicodeScalars.contains($0) }) else {
-            return []
-        }
+        // Fast path: none of the characters is there (most files), or not on this line (most lines of a
+        // Chinese file, whose text has full-width commas and colons inside values). A slip is only ever found
+        // at one of these characters, and none of them is part of another by canonical equivalence.
+        guard text.unicodeScalars.contains(where: isSlipScalar) else { return [] }
         var found: [Diagnostic] = []
         for (index, lineText) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            guard lineText.unicodeScalars.contains(where: isSlipScalar) else { continue }
             let line = Array(lineText)
             let number = index + 1
             var position = 0
@@ -121,6 +122,14 @@ enum TypingSlips {
             }
         }
         return found
+    }
+
+    /// Whether `scalar` is one of the full-width characters a slip is found at.
+    static func isSlipScalar(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0xFF1A, 0x3000, 0x3010, 0x3011, 0xFF5B, 0xFF5D: true  // ： 　 【 】 ｛ ｝
+        default: false
+        }
     }
 
     /// The column of `position` counted in Unicode scalars, as every location is.
