@@ -96,7 +96,9 @@ extension Engine {
         case .success(let read): return read.0.digest
         case .failure(let problem):
             throw DiagnosticError(
-                .error(.member(problem.path, problem.problem), at: .start(of: input.shown), hint: .nameImportedResultBySeal))
+                .error(
+                    .member(problem.path, problem.problem), at: .start(of: input.shown),
+                    hint: .nameImportedResultBySeal))
         }
     }
 }

@@ -30,11 +30,14 @@ public enum YAMLText {
     static func isPlainSafe(_ text: String) -> Bool {
         guard let first = text.unicodeScalars.first else { return false }
         let reserved = ["true", "false", "yes", "no", "on", "off", "null", "~", "y", "n"]
-        if reserved.contains(text.lowercased()) { return false }
+        // Lowercasing never shortens a string: only a short one can become a reserved word.
+        if text.unicodeScalars.count <= 5, reserved.contains(text.lowercased()) { return false }
         if Double(text) != nil || Int(text) != nil { return false }
         if "-?:,[]{}#&*!|>'\"%@` ".unicodeScalars.contains(first) { return false }
         if text.hasSuffix(" ") || text.hasSuffix(":") { return false }
-        if text.contains(": ") || text.contains(" #") { return false }
+        // Foundation's search is slow; without a ':' or '#' scalar neither pair can be there.
+        let marks = text.unicodeScalars.contains { $0 == ":" || $0 == "#" }
+        if marks, text.contains(": ") || text.contains(" #") { return false }
         if text.unicodeScalars.contains(where: mustEscape) { return false }
         // Dates and times would be re-read as timestamps by other YAML tools.
         if text.first?.isNumber == true, text.contains("-") || text.contains(":") { return false }

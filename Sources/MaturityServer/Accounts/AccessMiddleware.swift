@@ -184,7 +184,7 @@ struct AccessMiddleware: RouterMiddleware {
             let catalog = try await engine.catalog(try await store.catalogs.get(snapshot.assessment.catalog))
             return catalog.domains.first { domain in domain.criteria.contains { $0.id == criterion } }?.id
         }
-        return { current, wanted in try await guardian.check(current, wanted) }
+        return EditGuard.Check { current, wanted in try await guardian.check(current, wanted) }
     }
 }
 

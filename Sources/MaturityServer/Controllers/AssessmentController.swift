@@ -107,7 +107,7 @@ struct AssessmentController {
         let criterion = try context.parameters.require("criterion")
         let expected = try request.expectedVersion()
         let patch = try await request.json(CriterionPatch.self, context: context)
-        let current = try await store.assessments.get(id)
+        let current = try await engine.snapshot(id)
         let catalog = try await engine.catalog(try await store.catalogs.get(current.assessment.catalog))
         guard catalog.criteria.contains(where: { $0.id == criterion }) else {
             throw APIError.notFound(
@@ -115,11 +115,10 @@ struct AssessmentController {
                     + (Suggestion.hint(for: criterion, in: catalog.criteria.map(\.id)).map { "; \($0)" } ?? ""))
         }
         try ServerEngine.refusePointsEdit(catalog)
-        let order = catalog.criteria.map(\.id)
         let store = self.store
         let engine = self.engine
         do {
-            let (stored, _) = try await store.assessments.edit(id) { snapshot, _ in
+            let (stored, checked) = try await store.assessments.edit(id) { snapshot, _ in
                 var next = snapshot
                 var entry =
                     snapshot.criterion(criterion)
@@ -134,11 +133,12 @@ struct AssessmentController {
                 } else {
                     next.criteria.append(entry)
                 }
-                try await Self.check(next, store: store, engine: engine, catalog: catalog, order: order)
-                return (next, ())
+                return (next, try await engine.check(next, catalog: catalog))
             }
-            // Re-scored at once: the result of the new revision is ready when the editor asks for it.
-            _ = try? await engine.scored(stored)
+            // Re-scored at once (from the assessment as the check loaded it): the result of the new revision is
+            // ready when the editor asks for it.
+            await engine.snapshots.set(stored)
+            _ = try? await engine.scored(stored, checked: checked)
             let entry = try await entryOrNew(criterion, in: stored)
             return JSONBody(entry).response(status: .ok, etag: ETag.of(entry.version))
         } catch StoreError.versionConflict {
@@ -158,20 +158,5 @@ struct AssessmentController {
             throw APIError.notFound("catalog '\(catalog.id)' has no criterion '\(criterion)'")
         }
         return CriterionRecord(criterion: criterion, position: 0, version: 0)
-    }
-
-    /// Refuses (422, every problem located) an assessment the command line would refuse.
-    static func check(
-        _ snapshot: AssessmentSnapshot, store: Store, engine: ServerEngine, catalog: Catalog, order: [String]
-    ) async throws {
-        // Loading checks that each named file is there and inside the folder, not what it holds: stand-ins
-        // keep an edit from copying every evidence file.
-        var folder = Dictionary(snapshot.files.map { ($0.path, Data()) }, uniquingKeysWith: { a, _ in a })
-        folder["assessment.yaml"] = Data(AssessmentYAMLWriter.render(snapshot, criteriaOrder: order).utf8)
-        do {
-            _ = try engine.load(folder, catalog: catalog)
-        } catch let error as DiagnosticError {
-            throw ImportController.invalid(error)
-        }
     }
 }

@@ -27,11 +27,11 @@ struct PartEdit {
         newFiles: [(path: String, data: Data)] = [], checkTickets: Bool = false,
         _ change: @escaping @Sendable (Row?, [FileRecord]) throws -> Row?
     ) async throws -> Row? {
-        let current = try await store.assessments.get(id)
+        let current = try await engine.snapshot(id)
         let catalog = try await engine.catalog(try await store.catalogs.get(current.assessment.catalog))
         let engine = self.engine
         do {
-            let (stored, _) = try await store.assessments.edit(id, newFiles: newFiles) { snapshot, files in
+            let (stored, checked) = try await store.assessments.edit(id, newFiles: newFiles) { snapshot, files in
                 let row = kind.find(snapshot, key)
                 let version = row.map(kind.version) ?? 0
                 guard version == expected else {
@@ -40,11 +40,12 @@ struct PartEdit {
                 var next = snapshot
                 next.files += files.filter { file in !snapshot.files.contains { $0.path == file.path } }
                 kind.put(&next, key, try change(row, files))
-                try await engine.check(next, catalog: catalog, tickets: checkTickets)
-                return (next, ())
+                return (next, try await engine.check(next, catalog: catalog, tickets: checkTickets))
             }
-            // Re-scored at once: the result of the new revision is ready when the editor asks for it.
-            _ = try? await engine.scored(stored)
+            // Re-scored at once (from the assessment as the check loaded it): the result of the new revision is
+            // ready when the editor asks for it.
+            await engine.snapshots.set(stored)
+            _ = try? await engine.scored(stored, checked: checked)
             return kind.find(stored, key)
         } catch StoreError.versionConflict {
             let now = kind.find(try await store.assessments.get(id), key)

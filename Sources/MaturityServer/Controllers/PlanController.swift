@@ -48,7 +48,7 @@ struct PlanController {
             throw APIError.notFound("assessment '\(id)' has no plan yet; POST to its plan to make one")
         }
         do {
-            return (record, try PlanLoader.parse(yaml: record.text, file: "plan.yaml"))
+            return (record, try await engine.planDocument(record))
         } catch {
             throw ImportController.invalid(error)
         }

@@ -18,7 +18,7 @@ struct ResultController {
 
     @Sendable func result(_ request: Request, context: MaturityRequestContext) async throws -> Response {
         let options = try ReportOptions(request)
-        let snapshot = try await store.assessments.get(try context.parameters.require("assessment"))
+        let snapshot = try await engine.snapshot(try context.parameters.require("assessment"))
         let scored = try await engine.scoredOrRefused(snapshot, target: options.target, showingPath: options.path)
         guard let text = scored.report(options.format, language: options.language) else {
             throw APIError(.badRequest, "format '\(options.format.rawValue)' is not available for a result")

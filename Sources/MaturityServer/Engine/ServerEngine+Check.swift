@@ -2,35 +2,45 @@ import Foundation
 import MaturityCore
 import MaturityStore
 
+/// An assessment as an edit's check loaded it: the text written for it and the files it names, so the
+/// re-scoring of the stored revision can take the loaded assessment instead of parsing the same text again.
+struct CheckedAssessment: Sendable {
+    let yaml: Data
+    let paths: Set<String>
+    let loaded: Loaded<Assessment>
+}
+
 extension ServerEngine {
     /// Refuses (422, every problem located as the command line locates it) an assessment the command line
     /// would refuse. Loading checks that each named file is there and inside the folder, not what it holds, so
-    /// stand-ins keep an edit from reading every evidence file; with `tickets` the ticket export and its
-    /// mapping are read too and the KPIs gathered from them (a KPI given both ways is an error).
-    /// `contents` gives files not yet committed (an upload in the same transaction).
+    /// the folder's files are known by their stored digest and size and an edit does not read every evidence
+    /// file; with `tickets` the ticket export and its mapping are read too and the KPIs gathered from them (a
+    /// KPI given both ways is an error). `contents` gives files not yet committed (an upload in the same
+    /// transaction). The assessment is laid out where scoring lays it out, so what is checked is what scores.
+    @discardableResult
     func check(
         _ snapshot: AssessmentSnapshot, catalog: Catalog, tickets: Bool = false, contents: [String: Data] = [:]
-    ) async throws {
+    ) async throws -> CheckedAssessment {
         try Self.refusePointsEdit(catalog)
-        var folder = Dictionary(snapshot.files.map { ($0.path, Data()) }, uniquingKeysWith: { a, _ in a })
-        folder["assessment.yaml"] = Data(
-            AssessmentYAMLWriter.render(snapshot, criteriaOrder: catalog.criteria.map(\.id)).utf8)
+        let yaml = Data(AssessmentYAMLWriter.render(snapshot, criteriaOrder: catalog.criteria.map(\.id)).utf8)
+        let assessmentPath = Self.folderRoot + "/assessment.yaml"
+        var held = [assessmentPath: yaml]
         if tickets, snapshot.assessment.ticketsFile != nil {
             let named = [snapshot.assessment.ticketsFile, snapshot.assessment.ticketsMapping].compactMap { $0 }
             for file in snapshot.files where named.contains(file.path) {
                 if let data = contents[file.path] {
-                    folder[file.path] = data
+                    held[Self.folderRoot + "/" + file.path] = data
                 } else {
-                    folder[file.path] = try await store.assessments.blob(file.sha256)
+                    held[Self.folderRoot + "/" + file.path] = try await store.assessments.blob(file.sha256)
                 }
             }
         }
-        let memory = Self.memory(folder)
+        let files = StoredFiles(held: held, records: snapshot.files, root: Self.folderRoot)
         do {
-            let loaded = try AssessmentFile.open(
-                path: Self.assessmentRoot + "/assessment.yaml", displayPath: "assessment.yaml", files: memory
-            ).load(catalog: catalog)
-            if tickets { _ = try Engine(files: memory).gatherKPIs(loaded.value, catalog: catalog) }
+            let loaded = try AssessmentFile.open(path: assessmentPath, displayPath: "assessment.yaml", files: files)
+                .load(catalog: catalog)
+            if tickets { _ = try Engine(files: files).gatherKPIs(loaded.value, catalog: catalog) }
+            return CheckedAssessment(yaml: yaml, paths: Set(snapshot.files.map(\.path)), loaded: loaded)
         } catch {
             throw ImportController.invalid(error)
         }

@@ -38,6 +38,17 @@ struct ScoredAssessment: Sendable {
     }
 }
 
+/// A stored assessment's inputs at one revision, loaded through the engine's loader: what every scoring of
+/// that revision starts from.
+struct AssessmentInputs: Sendable {
+    /// The engine over the folder laid out in memory (`StoredFiles`).
+    let engine: Engine
+    /// The files held in memory, by absolute path.
+    let held: [String: Data]
+    let loaded: LoadedAssessment
+    let revision: Int
+}
+
 /// Why scoring was refused: the stored inputs no longer load (a ticket export the mapping cannot read),
 /// or the target is not a rating of the catalog.
 enum ScoringError: Error {
@@ -52,53 +63,109 @@ extension ServerEngine {
     static let folderRoot = "/folder"
 
     /// The assessment as stored, scored aiming at `target`; cached per revision, so every process sharing the
-    /// database agrees and nothing stale is served.
-    func scored(_ snapshot: AssessmentSnapshot, target: String? = nil, showingPath: Bool = false) async throws
-        -> ScoredAssessment
-    {
-        let key = ResultCache.Key(
+    /// database agrees and nothing stale is served. `checked`: the same revision as an edit's check loaded it
+    /// (used when its text and files are those stored, so the edit's re-scoring does not parse it again).
+    func scored(
+        _ snapshot: AssessmentSnapshot, target: String? = nil, showingPath: Bool = false,
+        checked: CheckedAssessment? = nil
+    ) async throws -> ScoredAssessment {
+        let key = RevisionKey(
             assessment: snapshot.assessment.id, revision: snapshot.assessment.revision, target: target,
             showingPath: showingPath)
         if let cached = await results.get(key) { return cached }
         // Visitors asking at once for the same revision share one scoring (a cold home page lists many).
         return try await results.shared(key) { [self] in
-            let record = try await store.catalogs.get(snapshot.assessment.catalog)
-            let catalog = try await self.catalog(record)
-            let catalogFiles = try await self.catalogFiles(record)
-            let folder = try await AssessmentFolder.files(
-                snapshot, store: store, criteriaOrder: catalog.criteria.map(\.id))
+            let inputs = try await self.inputs(snapshot, checked: checked)
             Self.scoring?(snapshot.assessment.id)
-            return try Self.score(
-                folder: folder, catalog: catalog, catalogRecord: record, catalogFiles: catalogFiles, target: target,
-                showingPath: showingPath, revision: snapshot.assessment.revision)
+            return try Self.score(inputs, target: target, showingPath: showingPath)
         }
     }
 
     /// Told the assessment id each time a stored assessment is scored (tests count scorings with it).
     @TaskLocal static var scoring: (@Sendable (String) -> Void)?
 
-    /// Scores a folder held in memory through the engine: load against the stored catalog, gather KPIs from
-    /// `metrics:` and the ticket export, score, seal an audit, write the result JSON.
+    /// The assessment's inputs at its revision, read and loaded once for every scoring of it (any target,
+    /// with or without the path): the assessment file, the catalog, the plan, the ticket export and its
+    /// mapping held in memory; evidence files known by the digest and size the store keeps.
+    func inputs(_ snapshot: AssessmentSnapshot, checked: CheckedAssessment? = nil) async throws -> AssessmentInputs {
+        let key = RevisionKey(
+            assessment: snapshot.assessment.id, revision: snapshot.assessment.revision, target: nil, showingPath: false)
+        if let cached = await loadedInputs.get(key) { return cached }
+        let record = try await store.catalogs.get(snapshot.assessment.catalog)
+        let catalog = try await self.catalog(record)
+        let placement = try await self.catalogPlacement(record)
+        let yaml = try await AssessmentFolder.assessmentYAML(
+            snapshot, store: store, criteriaOrder: catalog.criteria.map(\.id))
+        var held = placement.files
+        held[Self.folderRoot + "/assessment.yaml"] = yaml
+        let plan = try await store.plans.get(snapshot.assessment.id)
+        if let plan { held[Self.folderRoot + "/plan.yaml"] = Data(plan.text.utf8) }
+        // The files scoring reads: the ticket export and its mapping (and a plan file imported with the
+        // folder when the store holds no plan for it).
+        let read = [
+            snapshot.assessment.ticketsFile, snapshot.assessment.ticketsMapping, plan == nil ? "plan.yaml" : nil,
+        ]
+        for file in snapshot.files where read.contains(file.path) {
+            held[Self.folderRoot + "/" + file.path] = try await store.assessments.blob(file.sha256)
+        }
+        let inputs = try Self.inputs(
+            held: held, records: snapshot.files, revision: snapshot.assessment.revision, catalog: catalog,
+            catalogPath: placement.path, digests: placement.digests, checked: checked)
+        await loadedInputs.set(key, inputs)
+        return inputs
+    }
+
+    /// Scores a folder held in memory whole (an import, a new assessment) through the engine: load against the
+    /// stored catalog, gather KPIs from `metrics:` and the ticket export, score, seal an audit, write the result.
     static func score(
         folder: [String: Data], catalog: Catalog, catalogRecord: CatalogRecord, catalogFiles: [String: Data],
         target: String?, showingPath: Bool, revision: Int
     ) throws -> ScoredAssessment {
         let (catalogPath, placed) = Self.catalogLayout(catalogRecord, files: catalogFiles)
-        var memory = placed
-        for (path, data) in folder { memory[folderRoot + "/" + path] = data }
+        var held = placed
+        for (path, data) in folder { held[folderRoot + "/" + path] = data }
+        let inputs = try Self.inputs(
+            held: held, records: [], revision: revision, catalog: catalog, catalogPath: catalogPath, digests: [:],
+            checked: nil)
+        return try score(inputs, target: target, showingPath: showingPath)
+    }
+
+    /// Loads the assessment laid out in memory (`held`, and the stored files `records` by digest) against the
+    /// stored catalog and gathers its KPIs from `metrics:` and the ticket export.
+    static func inputs(
+        held: [String: Data], records: [FileRecord], revision: Int, catalog: Catalog, catalogPath: String,
+        digests: [String: String], checked: CheckedAssessment?
+    ) throws -> AssessmentInputs {
+        let files = StoredFiles(held: held, records: records, root: folderRoot, digests: digests)
         let base = folderRoot + "/"
         let engine = Engine(
-            files: MemoryFiles(memory), catalogFolders: [folderRoot + "/Criteria"],
+            files: files, catalogFolders: [folderRoot + "/Criteria"],
             display: { $0.hasPrefix(base) ? String($0.dropFirst(base.count)) : $0 })
         let assessmentPath = folderRoot + "/assessment.yaml"
         do {
-            let file = try AssessmentFile.open(
-                path: assessmentPath, displayPath: "assessment.yaml", files: engine.files)
-            let loadedFile = try file.load(catalog: catalog)
+            let loadedFile: Loaded<Assessment>
+            if let checked, checked.yaml == held[assessmentPath], checked.paths == Set(records.map(\.path)) {
+                loadedFile = checked.loaded
+            } else {
+                loadedFile = try AssessmentFile.open(
+                    path: assessmentPath, displayPath: "assessment.yaml", files: engine.files
+                ).load(catalog: catalog)
+            }
             let (kpis, ticketWarnings) = try engine.gatherKPIs(loadedFile.value, catalog: catalog)
             let loaded = LoadedAssessment(
                 catalog: catalog, catalogPath: catalogPath, assessmentPath: assessmentPath,
                 assessment: loadedFile.value, kpis: kpis, warnings: loadedFile.warnings + ticketWarnings)
+            return AssessmentInputs(engine: engine, held: held, loaded: loaded, revision: revision)
+        } catch {
+            throw ScoringError.invalid(error)
+        }
+    }
+
+    /// Scores loaded inputs through the engine: score, seal an audit, write the result JSON.
+    static func score(_ inputs: AssessmentInputs, target: String?, showingPath: Bool) throws -> ScoredAssessment {
+        let engine = inputs.engine
+        let loaded = inputs.loaded
+        do {
             let result: AssessmentResult
             do {
                 result = try engine.score(loaded, target: target, showingPath: showingPath)
@@ -107,16 +174,17 @@ extension ServerEngine {
             }
             let seal = try engine.seal(loaded, result: result, resultFolder: folderRoot)
             let json = engine.resultJSON(loaded, result: result, seal: seal)
-            // Kept in the cache: the assessment and catalog files, not the evidence (what plans and reviews
+            // Kept with the result: the assessment and catalog files, not the evidence (what plans and reviews
             // read from here), so a cached result does not hold every uploaded file in memory.
-            let kept = memory.filter { path, _ in
-                path == assessmentPath || path.hasPrefix(folderRoot + "/Criteria/") || path == folderRoot + "/plan.yaml"
+            let kept = inputs.held.filter { path, _ in
+                path == loaded.assessmentPath || path.hasPrefix(folderRoot + "/Criteria/")
+                    || path == folderRoot + "/plan.yaml"
             }
             let light = Engine(
                 files: MemoryFiles(kept), catalogFolders: [folderRoot + "/Criteria"], display: engine.display)
             return ScoredAssessment(
                 engine: light, memory: kept, loaded: loaded, result: result, seal: seal, json: json,
-                revision: revision)
+                revision: inputs.revision)
         } catch let error as DiagnosticError {
             throw ScoringError.invalid(error)
         }
@@ -140,33 +208,32 @@ extension ServerEngine {
     }
 }
 
-/// Scored assessments of this process by assessment, revision and options; bounded, oldest dropped first.
-actor ResultCache {
-    struct Key: Hashable, Sendable {
-        var assessment: String
-        var revision: Int
-        var target: String?
-        var showingPath: Bool
-    }
+/// One assessment revision (with the options it was scored with).
+struct RevisionKey: Hashable, Sendable {
+    var assessment: String
+    var revision: Int
+    var target: String?
+    var showingPath: Bool
+}
 
-    private var entries: [Key: ScoredAssessment] = [:]
-    private var order: [Key] = []
+/// What this process scored or loaded, by assessment revision; bounded, oldest dropped first.
+actor RevisionCache<Value: Sendable> {
+    private var entries: [RevisionKey: Value] = [:]
+    private var order: [RevisionKey] = []
     private let capacity: Int
 
     init(capacity: Int = 256) {
         self.capacity = capacity
     }
 
-    func get(_ key: Key) -> ScoredAssessment? { entries[key] }
+    func get(_ key: RevisionKey) -> Value? { entries[key] }
 
-    /// Scorings under way, which later askers of the same key wait for instead of scoring again.
-    private var running: [Key: Task<ScoredAssessment, any Error>] = [:]
+    /// Work under way, which later askers of the same key wait for instead of doing it again.
+    private var running: [RevisionKey: Task<Value, any Error>] = [:]
 
     /// The cached value of `key`, or the one `make` gives, made once however many ask at the same time
     /// (a failure is not kept: the next asker tries again).
-    func shared(_ key: Key, make: @escaping @Sendable () async throws -> ScoredAssessment) async throws
-        -> ScoredAssessment
-    {
+    func shared(_ key: RevisionKey, make: @escaping @Sendable () async throws -> Value) async throws -> Value {
         if let cached = entries[key] { return cached }
         if let task = running[key] { return try await task.value }
         let task = Task { try await make() }
@@ -177,7 +244,7 @@ actor ResultCache {
         return value
     }
 
-    func set(_ key: Key, _ value: ScoredAssessment) {
+    func set(_ key: RevisionKey, _ value: Value) {
         if entries.updateValue(value, forKey: key) == nil { order.append(key) }
         while order.count > capacity {
             entries[order.removeFirst()] = nil

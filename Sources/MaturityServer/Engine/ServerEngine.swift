@@ -7,8 +7,13 @@ import MaturityStore
 struct ServerEngine: Sendable {
     let store: Store
     let catalogs = CatalogCache()
-    let results = ResultCache()
+    let results = RevisionCache<ScoredAssessment>()
+    /// Each revision's inputs loaded once, whatever it is scored for.
+    let loadedInputs = RevisionCache<AssessmentInputs>(capacity: 64)
     let summaries = SummaryCache()
+    let plans = PlanCache()
+    let snapshots = SnapshotCache()
+    let pages = PageCache()
 
     /// Where an assessment folder's files are placed in memory.
     static let assessmentRoot = "/assessment"
@@ -21,6 +26,18 @@ struct ServerEngine: Sendable {
         let catalog = try Engine(files: MemoryFiles(placed)).loadCatalog(InputPath(path, shown: record.catalogId)).value
         await catalogs.set(record.id, catalog)
         return catalog
+    }
+
+    /// The catalog's files placed where scoring finds them (`catalogLayout`) with their SHA-256 (what an
+    /// audit's sign-off records), computed once per process.
+    func catalogPlacement(_ record: CatalogRecord) async throws
+        -> (path: String, files: [String: Data], digests: [String: String])
+    {
+        if let cached = await catalogs.placement(record.id) { return cached }
+        let (path, files) = Self.catalogLayout(record, files: try await catalogFiles(record))
+        let placement = (path, files, files.mapValues(SignOff.sha256))
+        await catalogs.setPlacement(record.id, placement)
+        return placement
     }
 
     /// A catalog's files by their path inside it, read once per process.
@@ -66,4 +83,11 @@ actor CatalogCache {
     func files(_ id: String) -> [String: Data]? { stored[id] }
 
     func setFiles(_ id: String, _ files: [String: Data]) { stored[id] = files }
+
+    typealias Placement = (path: String, files: [String: Data], digests: [String: String])
+    private var placed: [String: Placement] = [:]
+
+    func placement(_ id: String) -> Placement? { placed[id] }
+
+    func setPlacement(_ id: String, _ placement: Placement) { placed[id] = placement }
 }

@@ -22,7 +22,7 @@ struct AssessmentPageData: Sendable {
     static func load(_ id: String, language: Language, store: Store, engine: ServerEngine) async throws
         -> AssessmentPageData
     {
-        let snapshot = try await store.assessments.get(id)
+        let snapshot = try await engine.snapshot(id)
         let catalog = try await engine.catalog(try await store.catalogs.get(snapshot.assessment.catalog))
         // Pages show the path to the next rating for every kind: the people filling it in need it.
         let scored = try await engine.scoredOrRefused(snapshot, showingPath: true)

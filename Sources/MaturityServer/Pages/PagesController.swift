@@ -179,7 +179,11 @@ struct PagesController {
     @Sendable func overview(_ request: Request, _ context: MaturityRequestContext, _ t: PageText) async throws
         -> Response
     {
-        PageShell.response(OverviewPage(data: try await data(context, t)).render(notice: Self.saved(request, t)))
+        let data = try await data(context, t)
+        if let notice = Self.saved(request, t) {
+            return PageShell.response(OverviewPage(data: data).render(notice: notice))
+        }
+        return PageShell.response(await cachedPage(data, "overview") { OverviewPage(data: data).render() })
     }
 
     func criterionPage(_ context: MaturityRequestContext, _ t: PageText) async throws -> CriterionPage {
@@ -196,7 +200,9 @@ struct PagesController {
     @Sendable func criterion(_ request: Request, _ context: MaturityRequestContext, _ t: PageText) async throws
         -> Response
     {
-        PageShell.response(try await criterionPage(context, t).render(notice: Self.saved(request, t)))
+        let page = try await criterionPage(context, t)
+        if let notice = Self.saved(request, t) { return PageShell.response(page.render(notice: notice)) }
+        return PageShell.response(await cachedPage(page.data, "criterion", view: page.criterion.id) { page.render() })
     }
 
     /// Saves the criterion form: the entry with the version it was opened at, then the KPI value with its own;
@@ -289,9 +295,15 @@ struct PagesController {
     @Sendable func evidence(_ request: Request, _ context: MaturityRequestContext, _ t: PageText) async throws
         -> Response
     {
-        PageShell.response(
-            EvidencePages(data: try await data(context, t)).render(
-                notice: Self.saved(request, t), editing: request.uri.queryParameters["edit"].map(String.init)))
+        let data = try await data(context, t)
+        let editing = request.uri.queryParameters["edit"].map(String.init)
+        if let notice = Self.saved(request, t) {
+            return PageShell.response(EvidencePages(data: data).render(notice: notice, editing: editing))
+        }
+        return PageShell.response(
+            await cachedPage(data, "evidence", view: editing ?? "") {
+                EvidencePages(data: data).render(editing: editing)
+            })
     }
 
     /// Adds an evidence item with its file (stored by SHA-256 before the row citing it), and cites it from the
@@ -377,7 +389,9 @@ struct PagesController {
     }
 
     @Sendable func kpis(_ request: Request, _ context: MaturityRequestContext, _ t: PageText) async throws -> Response {
-        PageShell.response(await kpiPage(try await data(context, t)).render(notice: Self.saved(request, t)))
+        let data = try await data(context, t)
+        if let notice = Self.saved(request, t) { return PageShell.response(await kpiPage(data).render(notice: notice)) }
+        return PageShell.response(await cachedPage(data, "kpis") { await kpiPage(data).render() })
     }
 
     @Sendable func saveKPI(_ request: Request, _ context: MaturityRequestContext, _ t: PageText) async throws
@@ -483,7 +497,7 @@ struct PagesController {
     func planPage(_ data: AssessmentPageData) async throws -> PlanPage {
         guard let record = try await store.plans.get(data.id) else { return PlanPage(data: data, plan: nil) }
         do {
-            return PlanPage(data: data, plan: (record, try PlanLoader.parse(yaml: record.text, file: "plan.yaml").plan))
+            return PlanPage(data: data, plan: (record, try await engine.planDocument(record).plan))
         } catch {
             throw ImportController.invalid(error)
         }
@@ -491,8 +505,17 @@ struct PagesController {
 
     @Sendable func plan(_ request: Request, _ context: MaturityRequestContext, _ t: PageText) async throws -> Response {
         let owner = request.uri.queryParameters["owner"].map(String.init).flatMap { $0.isEmpty ? nil : $0 }
+        let page = try await planPage(try await data(context, t))
+        if let notice = Self.saved(request, t) { return PageShell.response(page.render(owner: owner, notice: notice)) }
+        // The plan changes apart from the assessment (its text, its actions' versions), and overdue is as of today.
+        let today = Day.today
+        var view = "\(today)|\(owner ?? "")"
+        if let record = page.plan?.record {
+            view += "|\(record.version)|\(record.updatedAt)|"
+            view += record.actions.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: ",")
+        }
         return PageShell.response(
-            try await planPage(try await data(context, t)).render(owner: owner, notice: Self.saved(request, t)))
+            await cachedPage(page.data, "plan", view: view) { page.render(owner: owner, today: today) })
     }
 
     @Sendable func generatePlan(_ request: Request, _ context: MaturityRequestContext, _ t: PageText) async throws
@@ -586,7 +609,10 @@ struct PagesController {
         -> Response
     {
         let data = try await data(context, t)
+        let hasPlan = try await store.plans.get(data.id) != nil
         return PageShell.response(
-            DownloadsPage(data: data, hasPlan: try await store.plans.get(data.id) != nil).render())
+            await cachedPage(data, "downloads", view: String(hasPlan)) {
+                DownloadsPage(data: data, hasPlan: hasPlan).render()
+            })
     }
 }

@@ -4,8 +4,23 @@ import SQLKit
 /// parts the signed-in user may not change (an auditor changing what the company claimed, a member setting an
 /// audited level), whichever route the change came through.
 public enum EditGuard {
-    public typealias Check =
-        @Sendable (_ current: AssessmentSnapshot, _ wanted: AssessmentSnapshot) async throws -> Void
+    /// The check, a value around its closure. (A task-local of the bare `async throws` function type had its
+    /// type metadata looked up by mangled name in release builds of the server, and the lookup came back empty:
+    /// a crash on the first request. A struct's metadata is found by its accessor.)
+    public struct Check: Sendable {
+        let run: @Sendable (_ current: AssessmentSnapshot, _ wanted: AssessmentSnapshot) async throws -> Void
+
+        public init(
+            _ run:
+                @escaping @Sendable (_ current: AssessmentSnapshot, _ wanted: AssessmentSnapshot) async throws -> Void
+        ) {
+            self.run = run
+        }
+
+        public func callAsFunction(_ current: AssessmentSnapshot, _ wanted: AssessmentSnapshot) async throws {
+            try await run(current, wanted)
+        }
+    }
 
     @TaskLocal public static var check: Check?
 }

@@ -25,7 +25,8 @@ extension RegisterRepository {
                 ORDER BY next_due, number LIMIT \(literal: limit)
                 """
             ).all()
-            let certificates = try rows.map { try Self.certificate(from: $0, history: []).0 }
+            let memo = StoredScope.Memo()
+            let certificates = try rows.map { try Self.certificate(from: $0, history: [], memo: memo).0 }
             var ncs: [String: [Nonconformity]] = [:]
             let organisations = Array(Set(certificates.map(\.organisationId))).sorted()
             if !organisations.isEmpty {

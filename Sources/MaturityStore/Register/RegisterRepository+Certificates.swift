@@ -210,22 +210,22 @@ extension RegisterRepository {
         }
     }
 
-    static func certificate(from row: any SQLRow, history: [StateChange]) throws -> (Certificate, LocalizedText, String)
+    /// `memo`: scopes and rating names already read, by their text (a page of the due board repeats them).
+    static func certificate(from row: any SQLRow, history: [StateChange], memo: StoredScope.Memo? = nil) throws
+        -> (Certificate, LocalizedText, String)
     {
-        let scope = (try? JSONValue.parse(Data(try row.decode(column: "scope", as: String.self).utf8))) ?? .null
-        let names = (try? JSONValue.parse(Data(try row.decode(column: "rating_name", as: String.self).utf8))) ?? .null
-        var text: [Language: String] = [:]
-        for language in Language.allCases { text[language] = names[language.rawValue]?.stringValue }
+        let scope = StoredScope.read(try row.decode(column: "scope", as: String.self), memo: memo)
+        let text = StoredScope.names(try row.decode(column: "rating_name", as: String.self), memo: memo)
         let certificate = Certificate(
             number: try row.decode(column: "number", as: String.self),
             organisationId: try row.decode(column: "organisation_id", as: String.self),
             organisation: try row.decode(column: "organisation_name", as: String.self),
             scope: CertificateScope(
-                sites: scope["sites"]?.arrayValue?.compactMap(\.stringValue) ?? [],
-                productCategories: scope["product_categories"]?.arrayValue?.compactMap(\.stringValue) ?? [],
+                sites: scope.sites,
+                productCategories: scope.productCategories,
                 catalogId: try row.decode(column: "catalog_id", as: String.self),
                 catalogVersion: try row.decode(column: "catalog_version", as: String.self),
-                profile: scope["profile"]?.stringValue),
+                profile: scope.profile),
             rating: try row.decode(column: "rating", as: String.self), issued: try day(row, "issued"),
             expires: try day(row, "expires"),
             state: CertificateState(rawValue: try row.decode(column: "state", as: String.self)) ?? .valid,
@@ -334,18 +334,23 @@ extension RegisterRepository {
 
     /// What the public verification page shows of certificate `number` on `asOf`.
     public func publicCertificate(_ number: String, asOf: Day) async throws -> PublicCertificate {
+        // One statement: the certificate with its last change's date.
         try await database.read { sql in
-            guard let row = try await sql.raw("SELECT * FROM certificates WHERE number = \(bind: number)").first()
+            guard
+                let row = try await sql.raw(
+                    """
+                    SELECT certificates.*, (SELECT date FROM certificate_changes WHERE certificate = certificates.number
+                    ORDER BY position DESC LIMIT 1) AS last_change_date FROM certificates WHERE number = \(bind: number)
+                    """
+                ).first()
             else {
                 throw StoreError.notFound(kind: "certificate", id: number)
             }
             let (certificate, names, code) = try Self.certificate(from: row, history: [])
             let state = certificate.state(asOf: asOf)
             var since: Day? = state == .expired ? certificate.expires.adding(days: 1) : nil
-            if since == nil {
-                since = try await sql.raw(
-                    "SELECT date FROM certificate_changes WHERE certificate = \(bind: number) ORDER BY position DESC LIMIT 1"
-                ).first().map { try day($0, "date") }
+            if since == nil, try row.decode(column: "last_change_date", as: String?.self) != nil {
+                since = try day(row, "last_change_date")
             }
             return PublicCertificate(
                 number: certificate.number, organisation: certificate.organisation, sites: certificate.scope.sites,
@@ -366,5 +371,67 @@ extension Optional {
     func asyncMap<T>(_ transform: (Wrapped) async throws -> T) async rethrows -> T? {
         guard let self else { return nil }
         return try await transform(self)
+    }
+}
+
+/// A certificate's stored scope and rating names (JSON the register writes), read for every row of the due board:
+/// decoded directly when they have the shape the register writes, else through the general JSON reader.
+struct StoredScope: Decodable {
+    var sites: [String] = []
+    var productCategories: [String] = []
+    var profile: String?
+
+    enum CodingKeys: String, CodingKey {
+        case sites
+        case productCategories = "product_categories"
+        case profile
+    }
+
+    init(sites: [String], productCategories: [String], profile: String?) {
+        self.sites = sites
+        self.productCategories = productCategories
+        self.profile = profile
+    }
+
+    init(from decoder: Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        sites = try container.decodeIfPresent([String].self, forKey: .sites) ?? []
+        productCategories = try container.decodeIfPresent([String].self, forKey: .productCategories) ?? []
+        profile = try container.decodeIfPresent(String.self, forKey: .profile)
+    }
+
+    /// What one query has read already, by text.
+    final class Memo {
+        var scopes: [String: StoredScope] = [:]
+        var names: [String: [Language: String]] = [:]
+    }
+
+    static func read(_ text: String, memo: Memo? = nil) -> StoredScope {
+        if let known = memo?.scopes[text] { return known }
+        var read: StoredScope
+        if let scope = try? JSONDecoder().decode(StoredScope.self, from: Data(text.utf8)) {
+            read = scope
+        } else {
+            let scope = (try? JSONValue.parse(Data(text.utf8))) ?? .null
+            read = StoredScope(
+                sites: scope["sites"]?.arrayValue?.compactMap(\.stringValue) ?? [],
+                productCategories: scope["product_categories"]?.arrayValue?.compactMap(\.stringValue) ?? [],
+                profile: scope["profile"]?.stringValue)
+        }
+        memo?.scopes[text] = read
+        return read
+    }
+
+    static func names(_ text: String, memo: Memo? = nil) -> [Language: String] {
+        if let known = memo?.names[text] { return known }
+        var names: [Language: String] = [:]
+        if let decoded = try? JSONDecoder().decode([String: String].self, from: Data(text.utf8)) {
+            for language in Language.allCases { names[language] = decoded[language.rawValue] }
+        } else {
+            let value = (try? JSONValue.parse(Data(text.utf8))) ?? .null
+            for language in Language.allCases { names[language] = value[language.rawValue]?.stringValue }
+        }
+        memo?.names[text] = names
+        return names
     }
 }

@@ -19,67 +19,113 @@ extension RegisterRepository {
     /// nonconformities and findings it lists as closed close earlier ones. A result imported before is refused.
     public func importResult(_ record: AuditRecord, fileName: String, sha256: String) async throws -> ImportedResult {
         try await database.transaction { sql in
-            if let row = try await sql.raw("SELECT file_name FROM audit_results WHERE id = \(bind: record.id)").first()
-            {
-                throw RegisterStoreError.resultImported(
-                    id: record.id, file: try row.decode(column: "file_name", as: String.self))
-            }
-            let policy = try await Self.policy(in: sql)
-            let organisation = try await Self.organisation(named: record.organisation, site: record.site, in: sql)
-            var team = try await Self.team(organisation: organisation, kind: record.kind, date: record.date, in: sql)
-            if team == nil {
-                let assigned = AuditTeam(lead: record.auditor)
-                if let refusal = CertificationRules(policy: policy).checkAssignment(
-                    assigned, organisationId: organisation, date: record.date,
-                    declarations: try await Self.declarations(for: organisation, in: sql))
-                {
-                    throw refusal
+            try await Self.importResult(record, fileName: fileName, sha256: sha256, in: sql)
+        }
+    }
+
+    /// A verified result waiting to be imported: the record, the file it came from and its bytes' SHA-256.
+    public struct PendingResult: Sendable {
+        public var record: AuditRecord
+        public var fileName: String
+        public var sha256: String
+
+        public init(record: AuditRecord, fileName: String, sha256: String) {
+            self.record = record
+            self.fileName = fileName
+            self.sha256 = sha256
+        }
+    }
+
+    /// Imports `results` in their order as ``importResult(_:fileName:sha256:)`` imports each, in one transaction
+    /// (one commit, one wait for the disk, for all of them) with a savepoint for each: one that is refused
+    /// (`isRefusal`) is rolled back alone and its error given in its place, and the others are imported as if
+    /// each had been on its own. Another error stops the batch there: the results before it are imported, and
+    /// the error is given in its place, the last.
+    public func importResults(_ results: [PendingResult], isRefusal: @escaping @Sendable (any Error) -> Bool)
+        async throws -> [Result<ImportedResult, any Error>]
+    {
+        try await database.transaction { sql in
+            var outcomes: [Result<ImportedResult, any Error>] = []
+            for pending in results {
+                try await sql.raw("SAVEPOINT one_result").run()
+                do {
+                    let imported = try await Self.importResult(
+                        pending.record, fileName: pending.fileName, sha256: pending.sha256, in: sql)
+                    try await sql.raw("RELEASE one_result").run()
+                    outcomes.append(.success(imported))
+                } catch {
+                    try await sql.raw("ROLLBACK TO one_result").run()
+                    try await sql.raw("RELEASE one_result").run()
+                    outcomes.append(.failure(error))
+                    if !isRefusal(error) { break }
                 }
-                try await sql.raw(
-                    """
-                    INSERT INTO audit_assignments (id, organisation_id, kind, date, lead, members, result_id, created_at)
-                    VALUES (\(bind: UUID().uuidString.lowercased()), \(bind: organisation), \(bind: record.kind.rawValue),
-                    \(bind: record.date.description), \(bind: record.auditor), '[]', NULL, \(bind: Timestamp.now()))
-                    """
-                ).run()
-                team = assigned
             }
-            try await Self.insert(record, organisation: organisation, fileName: fileName, sha256: sha256, in: sql)
+            return outcomes
+        }
+    }
+
+    static func importResult(_ record: AuditRecord, fileName: String, sha256: String, in sql: any SQLDatabase)
+        async throws -> ImportedResult
+    {
+        if let row = try await sql.raw("SELECT file_name FROM audit_results WHERE id = \(bind: record.id)").first() {
+            throw RegisterStoreError.resultImported(
+                id: record.id, file: try row.decode(column: "file_name", as: String.self))
+        }
+        let policy = try await Self.policy(in: sql)
+        let organisation = try await Self.organisation(named: record.organisation, site: record.site, in: sql)
+        var team = try await Self.team(organisation: organisation, kind: record.kind, date: record.date, in: sql)
+        if team == nil {
+            let assigned = AuditTeam(lead: record.auditor)
+            if let refusal = CertificationRules(policy: policy).checkAssignment(
+                assigned, organisationId: organisation, date: record.date,
+                declarations: try await Self.declarations(for: organisation, in: sql))
+            {
+                throw refusal
+            }
             try await sql.raw(
                 """
-                UPDATE audit_assignments SET result_id = \(bind: record.id) WHERE organisation_id = \(bind: organisation)
-                AND date = \(bind: record.date.description) AND kind = \(bind: record.kind.rawValue)
+                INSERT INTO audit_assignments (id, organisation_id, kind, date, lead, members, result_id, created_at)
+                VALUES (\(bind: UUID().uuidString.lowercased()), \(bind: organisation), \(bind: record.kind.rawValue),
+                \(bind: record.date.description), \(bind: record.auditor), '[]', NULL, \(bind: Timestamp.now()))
                 """
             ).run()
-            var raised: [String] = []
-            var closed: [String] = []
-            let existing = try await Self.nonconformities(of: organisation, in: sql)
-            for finding in record.openFindings where !existing.contains(where: { $0.id == finding.id }) {
-                let nc = Nonconformity(
-                    id: finding.id, organisationId: organisation, auditId: record.id, grade: finding.grade,
-                    site: record.site, criterion: finding.criterion, raised: record.date,
-                    deadline: finding.due ?? policy.deadline(finding.grade, raisedOn: record.date),
-                    events: [
-                        Nonconformity.Event(date: record.date, state: .raised, by: record.auditor, text: finding.text)
-                    ])
-                try await Self.save(nc, text: finding.text, in: sql, new: true)
-                raised.append(nc.id)
-            }
-            for id in record.closedFindings {
-                guard var nc = existing.first(where: { $0.id == id }), nc.state != .closed else { continue }
-                let note = "closed in the \(record.kind.rawValue) audit of \(record.date)"
-                nc.state = .closed
-                nc.events.append(
-                    Nonconformity.Event(
-                        date: record.date, state: .closed, by: record.auditor, text: note, effective: true))
-                try await Self.save(nc, text: nil, in: sql, new: false)
-                closed.append(id)
-            }
-            try await Self.refreshDue(organisation: organisation, in: sql)
-            return ImportedResult(
-                record: record, organisationId: organisation, team: team ?? AuditTeam(lead: record.auditor),
-                raised: raised, closed: closed)
+            team = assigned
         }
+        try await Self.insert(record, organisation: organisation, fileName: fileName, sha256: sha256, in: sql)
+        try await sql.raw(
+            """
+            UPDATE audit_assignments SET result_id = \(bind: record.id) WHERE organisation_id = \(bind: organisation)
+            AND date = \(bind: record.date.description) AND kind = \(bind: record.kind.rawValue)
+            """
+        ).run()
+        var raised: [String] = []
+        var closed: [String] = []
+        let existing = try await Self.nonconformities(of: organisation, in: sql)
+        for finding in record.openFindings where !existing.contains(where: { $0.id == finding.id }) {
+            let nc = Nonconformity(
+                id: finding.id, organisationId: organisation, auditId: record.id, grade: finding.grade,
+                site: record.site, criterion: finding.criterion, raised: record.date,
+                deadline: finding.due ?? policy.deadline(finding.grade, raisedOn: record.date),
+                events: [
+                    Nonconformity.Event(date: record.date, state: .raised, by: record.auditor, text: finding.text)
+                ])
+            try await Self.save(nc, text: finding.text, in: sql, new: true)
+            raised.append(nc.id)
+        }
+        for id in record.closedFindings {
+            guard var nc = existing.first(where: { $0.id == id }), nc.state != .closed else { continue }
+            let note = "closed in the \(record.kind.rawValue) audit of \(record.date)"
+            nc.state = .closed
+            nc.events.append(
+                Nonconformity.Event(
+                    date: record.date, state: .closed, by: record.auditor, text: note, effective: true))
+            try await Self.save(nc, text: nil, in: sql, new: false)
+            closed.append(id)
+        }
+        try await Self.refreshDue(organisation: organisation, in: sql)
+        return ImportedResult(
+            record: record, organisationId: organisation, team: team ?? AuditTeam(lead: record.auditor),
+            raised: raised, closed: closed)
     }
 
     static func insert(

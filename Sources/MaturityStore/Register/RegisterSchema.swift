@@ -169,6 +169,16 @@ enum RegisterSchema {
                     recorded_at TEXT NOT NULL
                 )
                 """,
-            ])
+            ]),
+        Migration(
+            version: 31, name: "due board and client lookup indexes",
+            statements: [
+                // The due board's count and first page read this index alone, in its order (next due, then
+                // number), without a sort or a visit to each certificate's row to compare its expiry.
+                "CREATE INDEX certificates_due_board ON certificates (next_due, number, expires)",
+                // Each imported result finds its client by name (the first one made): without this every import
+                // read every organisation.
+                "CREATE INDEX organisations_name ON organisations (name, created_at, id)",
+            ]),
     ]
 }

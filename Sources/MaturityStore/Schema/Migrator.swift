@@ -57,9 +57,22 @@ public enum Migrator {
 enum Timestamp {
     static func now() -> String { string(Date()) }
 
+    /// `2026-12-01T09:30:00.123Z`, as `ISO8601DateFormatter` writes it with internet date-time and fractional
+    /// seconds (milliseconds cut, not rounded), written directly: making a formatter for every timestamp cost
+    /// more than the rest of an edit's bookkeeping.
     static func string(_ date: Date) -> String {
-        let formatter = ISO8601DateFormatter()
-        formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
-        return formatter.string(from: date)
+        let interval = date.timeIntervalSince1970
+        let whole = interval.rounded(.down)
+        var seconds = time_t(whole)
+        let millis = min(999, max(0, Int(((interval - whole) * 1000).rounded(.down))))
+        var parts = tm()
+        guard gmtime_r(&seconds, &parts) != nil else { return "1970-01-01T00:00:00.000Z" }
+        func digits(_ value: Int32, _ width: Int) -> String {
+            let text = String(value)
+            return String(repeating: "0", count: max(0, width - text.count)) + text
+        }
+        return digits(parts.tm_year + 1900, 4) + "-" + digits(parts.tm_mon + 1, 2) + "-" + digits(parts.tm_mday, 2)
+            + "T" + digits(parts.tm_hour, 2) + ":" + digits(parts.tm_min, 2) + ":" + digits(parts.tm_sec, 2) + "."
+            + digits(Int32(millis), 3) + "Z"
     }
 }

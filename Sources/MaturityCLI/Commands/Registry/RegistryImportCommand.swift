@@ -29,6 +29,15 @@ struct RegistryImportCommand: ParsableCommand {
 
     @OptionGroup var store: RegistryStoreOptions
 
+    /// Results verified and imported together (one commit each batch).
+    static let batch = 100
+
+    /// What became of one result file before the batch was imported.
+    enum Outcome {
+        case verified([Diagnostic])
+        case failed(any Error)
+    }
+
     func validate() throws {
         if results.isEmpty { throw ValidationError(.giveAtLeastOneResult) }
     }
@@ -42,20 +51,49 @@ struct RegistryImportCommand: ParsableCommand {
         let refused = try Registry.run(store, console: console) { store in
             let ring = try await store.register.keyRing()
             var refused: [Diagnostic] = []
-            for input in inputs {
-                do {
-                    let (record, warnings) = try engine.auditRecord(
-                        input, keys: ring, requireSignature: !allowUnsigned, currentFolder: console.currentDirectory)
-                    DiagnosticPrinter.print(warnings, console: console, language: language)
-                    let sha = SignOff.sha256((try? engine.files.contents(input.path)) ?? Data())
-                    let imported = try await store.register.importResult(record, fileName: input.shown, sha256: sha)
-                    console.say(
-                        .resultImported(input.shown, record: record, raised: imported.raised, closed: imported.closed),
-                        language: language)
-                } catch let error as DiagnosticError {
-                    refused.append(contentsOf: error.diagnostics)
-                } catch {
-                    guard let diagnostics = Registry.diagnostics(for: error) as? DiagnosticError else { throw error }
+            // Verified a batch at a time and imported in one commit per batch (one wait for the disk, not one
+            // per result), each result still on its own: a refused one leaves the others, in the order given.
+            for start in stride(from: 0, to: inputs.count, by: Self.batch) {
+                let batch = inputs[start..<min(start + Self.batch, inputs.count)]
+                var outcomes: [Outcome] = []
+                var pending: [RegisterRepository.PendingResult] = []
+                for input in batch {
+                    do {
+                        let (record, warnings) = try engine.auditRecord(
+                            input, keys: ring, requireSignature: !allowUnsigned,
+                            currentFolder: console.currentDirectory)
+                        let sha = SignOff.sha256((try? engine.files.contents(input.path)) ?? Data())
+                        pending.append(.init(record: record, fileName: input.shown, sha256: sha))
+                        outcomes.append(.verified(warnings))
+                    } catch {
+                        outcomes.append(.failed(error))
+                        // Not a refusal: the run stops at this file, as it would have without batches.
+                        if !(Registry.diagnostics(for: error) is DiagnosticError) { break }
+                    }
+                }
+                var imported = try await store.register.importResults(pending) {
+                    Registry.diagnostics(for: $0) is DiagnosticError
+                }[...]
+                for (input, outcome) in zip(batch, outcomes) {
+                    var failure: (any Error)?
+                    switch outcome {
+                    case .failed(let error): failure = error
+                    case .verified(let warnings):
+                        DiagnosticPrinter.print(warnings, console: console, language: language)
+                        guard let result = imported.popFirst() else { return refused }
+                        switch result {
+                        case .success(let done):
+                            console.say(
+                                .resultImported(
+                                    input.shown, record: done.record, raised: done.raised, closed: done.closed),
+                                language: language)
+                        case .failure(let error): failure = error
+                        }
+                    }
+                    guard let failure else { continue }
+                    guard let diagnostics = Registry.diagnostics(for: failure) as? DiagnosticError else {
+                        throw failure
+                    }
                     refused.append(
                         contentsOf: diagnostics.diagnostics.map {
                             var d = $0
