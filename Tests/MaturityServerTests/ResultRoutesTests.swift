@@ -26,7 +26,7 @@ func runCLI(_ arguments: [String], in folder: String) throws -> (status: Int32, 
     return (process.terminationStatus, data)
 }
 
-/// An exported zip unpacked into a new folder, with the shipped catalog copied into its `Criteria/`: the
+/// An exported zip unpacked into a new folder, with the shipped catalogs copied into its `Criteria/`: the
 /// folder a person gets from the download, next to the catalogs the command line ships with.
 func unpackExport(_ zip: Data) throws -> String {
     let folder = NSTemporaryDirectory() + "maturity-export-" + UUID().uuidString
@@ -39,8 +39,9 @@ func unpackExport(_ zip: Data) throws -> String {
         try data.write(to: URL(fileURLWithPath: target))
     }
     try fm.createDirectory(atPath: folder + "/Criteria", withIntermediateDirectories: true)
-    try fm.copyItem(
-        atPath: criteriaFolder + "/after-sales-maturity", toPath: folder + "/Criteria/after-sales-maturity")
+    for catalog in ["after-sales-maturity", "gbt27922-after-sales-evaluation"] {
+        try fm.copyItem(atPath: criteriaFolder + "/" + catalog, toPath: folder + "/Criteria/" + catalog)
+    }
     return folder
 }
 
