@@ -11,6 +11,7 @@ import Testing
 /// per clause, deductions and bonuses), so an edit changes its result only by what was edited.
 @Suite struct PointsAssessmentTests {
     static let folders = ["hengxin-appliance-service/2025-12", "hengxin-appliance-service/2026-01"]
+    static let catalog = "gbt27922-after-sales-evaluation"
 
     /// The result JSON without the sign-off, whose digests name the bytes of `assessment.yaml` (rewritten from
     /// the stored values after the first edit).
@@ -25,7 +26,7 @@ import Testing
         _ database: TestDatabase, example: String
     ) async throws {
         let original = try exampleFolder(example)
-        let originalFolder = try unpackExport(try ZipFolder.write(original))
+        let originalFolder = try unpackExport(try ZipFolder.write(original), catalog: Self.catalog)
         defer { try? FileManager.default.removeItem(atPath: originalFolder) }
         let cli = try runCLI(["assess", "assessment.yaml", "--format", "json"], in: originalFolder)
         #expect(cli.status == 0)
@@ -58,7 +59,7 @@ import Testing
 
             // The export scores to the served bytes, and importing it again gives the same result.
             let exported = try await client.execute(uri: "/api/v1/assessments/\(id)/export", method: .get)
-            let folder = try unpackExport(exported.data)
+            let folder = try unpackExport(exported.data, catalog: Self.catalog)
             defer { try? FileManager.default.removeItem(atPath: folder) }
             let again = try runCLI(["assess", "assessment.yaml", "--format", "json"], in: folder)
             #expect(String(decoding: again.stdout, as: UTF8.self) == after.text)

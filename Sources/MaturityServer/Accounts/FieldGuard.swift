@@ -40,7 +40,8 @@ struct FieldGuard: Sendable {
             if old?.auditedEarned != new?.auditedEarned || old?.auditedSample != new?.auditedSample, !auditor {
                 throw refuse("the audited points of '\(id)'", byAuditor)
             }
-            let claimUnchanged = old?.claimed == new?.claimed && old?.earned == new?.earned && old?.sample == new?.sample
+            let claimUnchanged =
+                old?.claimed == new?.claimed && old?.earned == new?.earned && old?.sample == new?.sample
             let companyPart =
                 !claimUnchanged || (old?.evidence ?? []) != (new?.evidence ?? [])
                 || old?.note != new?.note || old?.na != new?.na
