@@ -52,6 +52,21 @@ import Testing
             #expect(after.status == .ok)
             // A note changes no score: the result is the original folder's, sign-off digests aside.
             #expect(try Self.scored(after.text) == Self.scored(expected))
+            if example.hasSuffix("2025-12") {
+                // The audit's worksheet from the self-assessment keeps its profile and claimed points.
+                let organisation = stored.assessment.organisationId
+                let audit = try await client.execute(
+                    uri: "/api/v1/assessments", method: .post, headers: jsonHeaders,
+                    body: jsonBody([
+                        "organisation_id": organisation, "kind": "audit", "date": "2026-01-12", "from": id,
+                        "auditor": "郑雅琴",
+                    ]))
+                #expect(audit.status == .created)
+                let header = try #require(audit.json["assessment"] as? [String: Any])
+                let worksheet = try await store.assessments.get(try #require(header["id"] as? String))
+                #expect(worksheet.assessment.profile == "sales-service")
+                #expect(worksheet.criterion("PS-04")?.sample == SampleRecord(size: 50, conforming: 44))
+            }
             if example.hasSuffix("2026-01") {
                 #expect(after.text.contains("\"signoff\""), "the audit is still signed")
                 #expect(try await store.assessments.get(id).adjustments.map(\.adjustment) == ["D1"])
