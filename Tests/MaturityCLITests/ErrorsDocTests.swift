@@ -185,6 +185,8 @@ enum DiagnosticMessages {
         "Diagnostic.swift: message": "Diagnostic.error/.warning build a Diagnostic from their caller's message",
         "Diagnostic+Message.swift: Message(englishOnly: message)":
             "the fallback for messages not translated yet: the callers' literals are checked",
+        "RegisterRepository+Results.swift: error":
+            "a batch import's Result.failure holds the refusal of one result, printed by the command as it was",
         "YAMLReader.swift: message": "YAMLReader.error/.warning add their caller's message at a node",
         "PreviousResultLoader.swift: message": "Reader.error adds its caller's message at a JSON node",
         "JSONDocument.swift: message": "Parser.failure adds its caller's message at the parser's place",

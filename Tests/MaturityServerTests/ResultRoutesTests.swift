@@ -28,7 +28,7 @@ func runCLI(_ arguments: [String], in folder: String) throws -> (status: Int32, 
 
 /// An exported zip unpacked into a new folder, with the shipped catalog copied into its `Criteria/`: the
 /// folder a person gets from the download, next to the catalogs the command line ships with.
-func unpackExport(_ zip: Data) throws -> String {
+func unpackExport(_ zip: Data, catalog: String = "after-sales-maturity") throws -> String {
     let folder = NSTemporaryDirectory() + "maturity-export-" + UUID().uuidString
     let files = try ZipFolder.read(zip, limits: .init(fileBytes: 64 << 20))
     let fm = FileManager.default
@@ -39,8 +39,7 @@ func unpackExport(_ zip: Data) throws -> String {
         try data.write(to: URL(fileURLWithPath: target))
     }
     try fm.createDirectory(atPath: folder + "/Criteria", withIntermediateDirectories: true)
-    try fm.copyItem(
-        atPath: criteriaFolder + "/after-sales-maturity", toPath: folder + "/Criteria/after-sales-maturity")
+    try fm.copyItem(atPath: criteriaFolder + "/" + catalog, toPath: folder + "/Criteria/" + catalog)
     return folder
 }
 

@@ -53,6 +53,46 @@ func storeSample(_ store: Store) async throws -> AssessmentSnapshot {
     }
 
     @Test(arguments: TestDatabase.allCases)
+    func aPointsAssessmentKeepsItsProfilePointsSamplesAndAdjustments(_ database: TestDatabase) async throws {
+        try await database.withStore { store in
+            let stored = try await storeSample(store)
+            let (after, _) = try await store.assessments.edit(stored.assessment.id) { current, _ in
+                var next = current
+                next.assessment.profile = "sales-service"
+                next.criteria[0].earned = 4.5
+                next.criteria[0].auditedEarned = 3
+                next.criteria[1].sample = SampleRecord(size: 50, conforming: 44)
+                next.criteria[1].auditedSample = SampleRecord(size: 50, conforming: 0)
+                next.adjustments = [
+                    AdjustmentRecord(adjustment: "D1", kind: "deduction", text: "late", criterion: "SP-01"),
+                    AdjustmentRecord(adjustment: "B1", kind: "bonus", text: "award", note: "2026", position: 1),
+                ]
+                return (next, ())
+            }
+            let read = try await store.assessments.get(stored.assessment.id)
+            #expect(read == after)
+            #expect(read.assessment.profile == "sales-service")
+            #expect(read.criterion("SP-01")?.earned == 4.5)
+            #expect(read.criterion("SP-01")?.auditedEarned == 3)
+            #expect(read.criterion("SP-02")?.sample == SampleRecord(size: 50, conforming: 44))
+            #expect(read.criterion("SP-02")?.auditedSample == SampleRecord(size: 50, conforming: 0))
+            #expect(read.adjustments.map(\.adjustment) == ["D1", "B1"])
+            #expect(read.adjustments[1].note == "2026")
+            #expect(read.criterion("SP-01")?.version == 2)
+            let (cleared, _) = try await store.assessments.edit(stored.assessment.id) { current, _ in
+                var next = current
+                next.criteria[1].sample = nil
+                next.adjustments.removeFirst()
+                return (next, ())
+            }
+            #expect(cleared.criterion("SP-02")?.sample == nil)
+            #expect(cleared.criterion("SP-02")?.auditedSample == SampleRecord(size: 50, conforming: 0))
+            #expect(cleared.adjustments.map(\.adjustment) == ["B1"])
+            #expect(cleared.adjustments[0].version == 1, "an untouched adjustment keeps its version")
+        }
+    }
+
+    @Test(arguments: TestDatabase.allCases)
     func anEditRaisesTheVersionOfWhatChangedAndTheRevision(_ database: TestDatabase) async throws {
         try await database.withStore { store in
             let stored = try await storeSample(store)

@@ -193,7 +193,11 @@ extension AssessmentLoader.Reader {
             let text =
                 map["text"].flatMap { r.string($0, .init(en: "text of adjustment '\(id)'", zh: "调整项 '\(id)' 的 text")) }
                 ?? ""
-            result.append(Adjustment(id: id, kind: kind, text: text, criterion: criterion, location: r.location(at)))
+            let note = map["note"].flatMap {
+                r.isNull($0) ? nil : r.string($0, .init(en: "note of adjustment '\(id)'", zh: "调整项 '\(id)' 的 note"))
+            }
+            result.append(
+                Adjustment(id: id, kind: kind, text: text, criterion: criterion, note: note, location: r.location(at)))
         }
         return result
     }

@@ -214,13 +214,19 @@ public struct Adjustment: Sendable, Hashable {
     public var kind: Kind
     public var text: String
     public var criterion: String?
+    /// A remark kept with it (`note:`); it does not change the score.
+    public var note: String?
     public var location: SourceLocation?
 
-    public init(id: String, kind: Kind, text: String, criterion: String? = nil, location: SourceLocation? = nil) {
+    public init(
+        id: String, kind: Kind, text: String, criterion: String? = nil, note: String? = nil,
+        location: SourceLocation? = nil
+    ) {
         self.id = id
         self.kind = kind
         self.text = text
         self.criterion = criterion
+        self.note = note
         self.location = location
     }
 }

@@ -3,6 +3,8 @@ import MaturityStore
 
 /// Which parts of an assessment a user may change: the company's claims, evidence, KPI values and tickets belong
 /// to its members; audited levels, findings and audit evidence to the auditors assigned. cb-admin changes anything.
+/// In a points assessment `earned` and `sample` are the company's claim, `audited_earned`, `audited_sample` and the
+/// adjustments (deductions and bonuses) the auditor's.
 struct FieldGuard: Sendable {
     let principal: Principal
     /// The domain of a criterion, for members limited to one domain (nil when the catalog does not say).
@@ -35,15 +37,20 @@ struct FieldGuard: Sendable {
             let old = current.criterion(id)
             let new = wanted.criterion(id)
             if old?.audited != new?.audited, !auditor { throw refuse("the audited level of '\(id)'", byAuditor) }
+            if old?.auditedEarned != new?.auditedEarned || old?.auditedSample != new?.auditedSample, !auditor {
+                throw refuse("the audited points of '\(id)'", byAuditor)
+            }
+            let claimUnchanged =
+                old?.claimed == new?.claimed && old?.earned == new?.earned && old?.sample == new?.sample
             let companyPart =
-                old?.claimed != new?.claimed || (old?.evidence ?? []) != (new?.evidence ?? [])
+                !claimUnchanged || (old?.evidence ?? []) != (new?.evidence ?? [])
                 || old?.note != new?.note || old?.na != new?.na
             if companyPart {
                 guard company else {
                     // An auditor may cite their own evidence from a criterion, nothing else of the company's.
                     let added = Set(new?.evidence ?? []).subtracting(old?.evidence ?? [])
                     let ownEvidence =
-                        auditor && old?.claimed == new?.claimed && old?.note == new?.note && old?.na == new?.na
+                        auditor && claimUnchanged && old?.note == new?.note && old?.na == new?.na
                         && Set(old?.evidence ?? []).isSubset(of: new?.evidence ?? [])
                         && added.allSatisfy { item in
                             wanted.evidenceItem(item).map { Self.auditEvidenceKinds.contains($0.kind) } ?? false
@@ -74,6 +81,9 @@ struct FieldGuard: Sendable {
             if !audit && !company { throw refuse("evidence item '\(item)'", byCompany) }
         }
         if current.findings != wanted.findings, !auditor { throw refuse("findings", byAuditor) }
+        if current.adjustments != wanted.adjustments, !auditor {
+            throw refuse("deductions and bonuses", byAuditor)
+        }
         if current.metrics != wanted.metrics, !company { throw refuse("KPI values", byCompany) }
         var header = wanted.assessment
         header.version = record.version

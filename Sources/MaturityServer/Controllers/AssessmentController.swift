@@ -67,16 +67,24 @@ struct AssessmentController {
         return JSONBody(entry).response(status: .ok, etag: ETag.of(entry.version))
     }
 
-    /// What a PATCH of a criterion may change; a field left out stays, `null` clears it.
+    /// What a PATCH of a criterion may change; a field left out stays, `null` clears it. Levels catalogs take
+    /// `claimed`/`audited`, points catalogs `earned`/`audited_earned` or `sample`/`audited_sample`: the engine's
+    /// loader refuses the wrong kind with its own words.
     struct CriterionPatch: Decodable, Sendable {
         var claimed: PatchField<Int> = .unchanged
         var audited: PatchField<Int> = .unchanged
         var evidence: PatchField<[String]> = .unchanged
         var note: PatchField<String> = .unchanged
         var na: PatchField<String> = .unchanged
+        var earned: PatchField<Double> = .unchanged
+        var auditedEarned: PatchField<Double> = .unchanged
+        var sample: PatchField<SampleRecord> = .unchanged
+        var auditedSample: PatchField<SampleRecord> = .unchanged
 
         enum CodingKeys: String, CodingKey, CaseIterable {
-            case claimed, audited, evidence, note, na
+            case claimed, audited, evidence, note, na, earned, sample
+            case auditedEarned = "audited_earned"
+            case auditedSample = "audited_sample"
         }
 
         init(from decoder: Decoder) throws {
@@ -86,6 +94,10 @@ struct AssessmentController {
             evidence = try container.patch([String].self, forKey: .evidence)
             note = try container.patch(String.self, forKey: .note)
             na = try container.patch(String.self, forKey: .na)
+            earned = try container.patch(Double.self, forKey: .earned)
+            auditedEarned = try container.patch(Double.self, forKey: .auditedEarned)
+            sample = try container.patch(SampleRecord.self, forKey: .sample)
+            auditedSample = try container.patch(SampleRecord.self, forKey: .auditedSample)
         }
 
         func apply(to entry: inout CriterionRecord) {
@@ -96,6 +108,10 @@ struct AssessmentController {
             entry.evidence = list ?? []
             note.apply(to: &entry.note)
             na.apply(to: &entry.na)
+            earned.apply(to: &entry.earned)
+            auditedEarned.apply(to: &entry.auditedEarned)
+            sample.apply(to: &entry.sample)
+            auditedSample.apply(to: &entry.auditedSample)
         }
     }
 
@@ -114,7 +130,6 @@ struct AssessmentController {
                 "catalog '\(catalog.id)' has no criterion '\(criterion)'"
                     + (Suggestion.hint(for: criterion, in: catalog.criteria.map(\.id)).map { "; \($0)" } ?? ""))
         }
-        try ServerEngine.refusePointsEdit(catalog)
         let store = self.store
         let engine = self.engine
         do {

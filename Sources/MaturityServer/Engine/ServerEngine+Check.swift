@@ -21,7 +21,6 @@ extension ServerEngine {
     func check(
         _ snapshot: AssessmentSnapshot, catalog: Catalog, tickets: Bool = false, contents: [String: Data] = [:]
     ) async throws -> CheckedAssessment {
-        try Self.refusePointsEdit(catalog)
         let yaml = Data(AssessmentYAMLWriter.render(snapshot, criteriaOrder: catalog.criteria.map(\.id)).utf8)
         let assessmentPath = Self.folderRoot + "/assessment.yaml"
         var held = [assessmentPath: yaml]
@@ -48,16 +47,6 @@ extension ServerEngine {
 }
 
 extension ServerEngine {
-    /// The store keeps a levels assessment whole; the points a points assessment gives (earned, samples,
-    /// adjustments) are kept only in the imported file, so an edit here would lose them: refused, saying so.
-    static func refusePointsEdit(_ catalog: Catalog) throws {
-        guard catalog.scoring == .points else { return }
-        throw APIError(
-            .unprocessableContent,
-            "assessments of points catalog '\(catalog.id)' are not edited in the workspace yet (earned points, "
-                + "samples and adjustments would be lost); edit the folder and import it again")
-    }
-
     /// The KPIs of the assessment's ticket export read with its mapping, as `maturity kpi` reads them.
     func measureTickets(_ snapshot: AssessmentSnapshot) async throws -> TicketMeasurement {
         guard let export = snapshot.assessment.ticketsFile else {

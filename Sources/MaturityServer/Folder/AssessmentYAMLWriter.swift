@@ -19,6 +19,7 @@ enum AssessmentYAMLWriter {
         lines.append("date: \(record.date)")
         if let assessor = record.assessor { lines.append("assessor: \(s(assessor))") }
         if let auditor = record.auditor { lines.append("auditor: \(s(auditor))") }
+        if let profile = record.profile { lines.append("profile: \(s(profile))") }
         if !record.owners.isEmpty {
             lines.append("")
             lines.append("owners:")
@@ -59,6 +60,17 @@ enum AssessmentYAMLWriter {
             }
             for entry in ordered { lines.append("  \(s(entry.criterion)): {" + criterionFields(entry) + "}") }
         }
+        if !snapshot.adjustments.isEmpty {
+            lines.append("")
+            lines.append("adjustments:")
+            for adjustment in snapshot.adjustments {
+                lines.append("  - id: \(s(adjustment.adjustment))")
+                lines.append("    kind: \(s(adjustment.kind))")
+                if let criterion = adjustment.criterion { lines.append("    criterion: \(s(criterion))") }
+                lines.append("    text: \(YAMLText.quoted(adjustment.text))")
+                if let note = adjustment.note { lines.append("    note: \(YAMLText.quoted(note))") }
+            }
+        }
         if !snapshot.findings.isEmpty {
             lines.append("")
             lines.append("findings:")
@@ -80,6 +92,10 @@ enum AssessmentYAMLWriter {
         var fields: [String] = []
         if let claimed = entry.claimed { fields.append("claimed: \(claimed)") }
         if let audited = entry.audited { fields.append("audited: \(audited)") }
+        if let earned = entry.earned { fields.append("earned: \(number(earned))") }
+        if let earned = entry.auditedEarned { fields.append("audited_earned: \(number(earned))") }
+        if let sample = entry.sample { fields.append("sample: \(self.sample(sample))") }
+        if let sample = entry.auditedSample { fields.append("audited_sample: \(self.sample(sample))") }
         if !entry.evidence.isEmpty { fields.append("evidence: \(list(entry.evidence))") }
         if let note = entry.note { fields.append("note: \(YAMLText.quoted(note))") }
         if let na = entry.na { fields.append("na: \(YAMLText.quoted(na))") }
@@ -94,6 +110,10 @@ enum AssessmentYAMLWriter {
 
     /// A date as written; anything else quoted, so the loader reports it as a wrong value, not broken YAML.
     static func day(_ text: String) -> String { Day(iso: text) != nil ? text : YAMLText.quoted(text) }
+
+    static func sample(_ sample: SampleRecord) -> String {
+        "{size: \(sample.size), conforming: \(sample.conforming)}"
+    }
 
     static func list(_ ids: [String]) -> String { "[" + ids.map(s).joined(separator: ", ") + "]" }
 

@@ -14,6 +14,7 @@ public struct AssessmentRecord: Codable, Sendable, Equatable {
         case owners
         case ticketsFile = "tickets_file"
         case ticketsMapping = "tickets_mapping"
+        case profile
         case sourceSHA256 = "source_sha256"
         case createdAt = "created_at"
         case updatedAt = "updated_at"
@@ -38,6 +39,8 @@ public struct AssessmentRecord: Codable, Sendable, Equatable {
     public var owners: [String: String]
     public var ticketsFile: String?
     public var ticketsMapping: String?
+    /// The enterprise type of a points catalog the organisation is assessed as (`profile:`).
+    public var profile: String?
     /// The `assessment.yaml` as it was imported, kept so nothing a person wrote is lost.
     public var sourceSHA256: String?
     public var createdAt: String
@@ -51,8 +54,8 @@ public struct AssessmentRecord: Codable, Sendable, Equatable {
         id: String, organisationId: String, organisationName: String, catalog: String, catalogReference: String,
         kind: String, date: String,
         site: String? = nil, assessor: String? = nil, auditor: String? = nil, owners: [String: String] = [:],
-        ticketsFile: String? = nil, ticketsMapping: String? = nil, sourceSHA256: String? = nil,
-        createdAt: String = "", updatedAt: String = "", version: Int = 1, revision: Int = 1
+        ticketsFile: String? = nil, ticketsMapping: String? = nil, profile: String? = nil,
+        sourceSHA256: String? = nil, createdAt: String = "", updatedAt: String = "", version: Int = 1, revision: Int = 1
     ) {
         self.id = id
         self.organisationId = organisationId
@@ -67,6 +70,7 @@ public struct AssessmentRecord: Codable, Sendable, Equatable {
         self.owners = owners
         self.ticketsFile = ticketsFile
         self.ticketsMapping = ticketsMapping
+        self.profile = profile
         self.sourceSHA256 = sourceSHA256
         self.createdAt = createdAt
         self.updatedAt = updatedAt
@@ -77,6 +81,12 @@ public struct AssessmentRecord: Codable, Sendable, Equatable {
 
 /// What an assessment says about one criterion.
 public struct CriterionRecord: Codable, Sendable, Equatable {
+    enum CodingKeys: String, CodingKey {
+        case criterion, claimed, audited, evidence, note, na, earned, sample, position, version
+        case auditedEarned = "audited_earned"
+        case auditedSample = "audited_sample"
+    }
+
     public var criterion: String
     public var claimed: Int?
     public var audited: Int?
@@ -84,12 +94,21 @@ public struct CriterionRecord: Codable, Sendable, Equatable {
     public var note: String?
     /// Set when the criterion does not apply: the reason.
     public var na: String?
+    /// Points claimed for a clause of a points catalog (`earned:`).
+    public var earned: Double?
+    /// Points the auditor awards (`audited_earned:`).
+    public var auditedEarned: Double?
+    /// The sample a clause checked by sample was judged on (`sample:`).
+    public var sample: SampleRecord?
+    /// The auditor's own sample (`audited_sample:`).
+    public var auditedSample: SampleRecord?
     public var position: Int
     public var version: Int
 
     public init(
         criterion: String, claimed: Int? = nil, audited: Int? = nil, evidence: [String] = [], note: String? = nil,
-        na: String? = nil, position: Int = 0, version: Int = 1
+        na: String? = nil, earned: Double? = nil, auditedEarned: Double? = nil, sample: SampleRecord? = nil,
+        auditedSample: SampleRecord? = nil, position: Int = 0, version: Int = 1
     ) {
         self.criterion = criterion
         self.claimed = claimed
@@ -97,6 +116,46 @@ public struct CriterionRecord: Codable, Sendable, Equatable {
         self.evidence = evidence
         self.note = note
         self.na = na
+        self.earned = earned
+        self.auditedEarned = auditedEarned
+        self.sample = sample
+        self.auditedSample = auditedSample
+        self.position = position
+        self.version = version
+    }
+}
+
+/// A sample a points clause is checked on: how many items were checked, how many conformed.
+public struct SampleRecord: Codable, Sendable, Equatable {
+    public var size: Int
+    public var conforming: Int
+
+    public init(size: Int, conforming: Int) {
+        self.size = size
+        self.conforming = conforming
+    }
+}
+
+/// A deduction or a bonus of a points assessment (`adjustments:`).
+public struct AdjustmentRecord: Codable, Sendable, Equatable {
+    public var adjustment: String
+    /// `deduction` or `bonus`.
+    public var kind: String
+    public var text: String
+    public var criterion: String?
+    public var note: String?
+    public var position: Int
+    public var version: Int
+
+    public init(
+        adjustment: String, kind: String, text: String, criterion: String? = nil, note: String? = nil,
+        position: Int = 0, version: Int = 1
+    ) {
+        self.adjustment = adjustment
+        self.kind = kind
+        self.text = text
+        self.criterion = criterion
+        self.note = note
         self.position = position
         self.version = version
     }
@@ -191,18 +250,22 @@ public struct AssessmentSnapshot: Codable, Sendable, Equatable {
     public var evidence: [EvidenceRecord]
     public var findings: [FindingRecord]
     public var metrics: [MetricRecord]
+    /// Deductions and bonuses of a points assessment, in the order written.
+    public var adjustments: [AdjustmentRecord]
     /// Every file of the folder besides `assessment.yaml`: evidence files, ticket export, mapping.
     public var files: [FileRecord]
 
     public init(
         assessment: AssessmentRecord, criteria: [CriterionRecord] = [], evidence: [EvidenceRecord] = [],
-        findings: [FindingRecord] = [], metrics: [MetricRecord] = [], files: [FileRecord] = []
+        findings: [FindingRecord] = [], metrics: [MetricRecord] = [], adjustments: [AdjustmentRecord] = [],
+        files: [FileRecord] = []
     ) {
         self.assessment = assessment
         self.criteria = criteria
         self.evidence = evidence
         self.findings = findings
         self.metrics = metrics
+        self.adjustments = adjustments
         self.files = files
     }
 

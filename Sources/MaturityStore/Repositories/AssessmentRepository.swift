@@ -166,6 +166,7 @@ extension AssessmentRepository {
             owners: try JSONText.decode([String: String].self, try row.decode(column: "owners", as: String.self)),
             ticketsFile: try row.decode(column: "tickets_file", as: String?.self),
             ticketsMapping: try row.decode(column: "tickets_mapping", as: String?.self),
+            profile: try row.decode(column: "profile", as: String?.self),
             sourceSHA256: try row.decode(column: "source_sha256", as: String?.self),
             createdAt: try row.decode(column: "created_at", as: String.self),
             updatedAt: try row.decode(column: "updated_at", as: String.self),
@@ -181,6 +182,10 @@ extension AssessmentRepository {
                 evidence: try JSONText.decode([String].self, try row.decode(column: "evidence", as: String.self)),
                 note: try row.decode(column: "note", as: String?.self),
                 na: try row.decode(column: "na", as: String?.self),
+                earned: try row.decode(column: "earned", as: Double?.self),
+                auditedEarned: try row.decode(column: "audited_earned", as: Double?.self),
+                sample: try sample(row, "sample"),
+                auditedSample: try sample(row, "audited_sample"),
                 position: try row.decode(column: "position", as: Int.self),
                 version: try row.decode(column: "version", as: Int.self))
         }
@@ -222,6 +227,18 @@ extension AssessmentRepository {
                 position: try row.decode(column: "position", as: Int.self),
                 version: try row.decode(column: "version", as: Int.self))
         }
+        let adjustments = try await sql.raw(
+            "SELECT * FROM adjustments WHERE assessment_id = \(bind: id) ORDER BY position, adjustment"
+        ).all().map { row in
+            AdjustmentRecord(
+                adjustment: try row.decode(column: "adjustment", as: String.self),
+                kind: try row.decode(column: "kind", as: String.self),
+                text: try row.decode(column: "text", as: String.self),
+                criterion: try row.decode(column: "criterion", as: String?.self),
+                note: try row.decode(column: "note", as: String?.self),
+                position: try row.decode(column: "position", as: Int.self),
+                version: try row.decode(column: "version", as: Int.self))
+        }
         let files = try await sql.raw(
             "SELECT path, sha256, size FROM assessment_files WHERE assessment_id = \(bind: id) ORDER BY path"
         ).all().map { row in
@@ -232,7 +249,15 @@ extension AssessmentRepository {
         }
         return AssessmentSnapshot(
             assessment: assessment, criteria: criteria, evidence: evidence, findings: findings, metrics: metrics,
-            files: files)
+            adjustments: adjustments, files: files)
+    }
+
+    /// A sample kept in two columns (`<prefix>_size`, `<prefix>_conforming`); nil when not given.
+    static func sample(_ row: some SQLRow, _ prefix: String) throws -> SampleRecord? {
+        guard let size = try row.decode(column: prefix + "_size", as: Int?.self),
+            let conforming = try row.decode(column: prefix + "_conforming", as: Int?.self)
+        else { return nil }
+        return SampleRecord(size: size, conforming: conforming)
     }
 }
 
@@ -257,7 +282,7 @@ extension AssessmentRepository {
             ("catalog_reference", record.catalogReference), ("kind", record.kind),
             ("date", record.date), ("site", record.site), ("assessor", record.assessor), ("auditor", record.auditor),
             ("owners", JSONText.encode(record.owners)), ("tickets_file", record.ticketsFile),
-            ("tickets_mapping", record.ticketsMapping), ("updated_at", record.updatedAt),
+            ("tickets_mapping", record.ticketsMapping), ("profile", record.profile), ("updated_at", record.updatedAt),
         ]
     }
 
@@ -296,7 +321,10 @@ extension AssessmentRepository {
                 values: {
                     [
                         ("claimed", $0.claimed), ("audited", $0.audited), ("evidence", JSONText.encode($0.evidence)),
-                        ("note", $0.note), ("na", $0.na), ("position", $0.position),
+                        ("note", $0.note), ("na", $0.na), ("earned", $0.earned),
+                        ("audited_earned", $0.auditedEarned), ("sample_size", $0.sample?.size),
+                        ("sample_conforming", $0.sample?.conforming), ("audited_sample_size", $0.auditedSample?.size),
+                        ("audited_sample_conforming", $0.auditedSample?.conforming), ("position", $0.position),
                     ]
                 }, in: sql) || changed
         changed =
@@ -321,6 +349,19 @@ extension AssessmentRepository {
                     [
                         ("criterion", $0.criterion), ("grade", $0.grade), ("text", $0.text), ("status", $0.status),
                         ("clause", $0.clause), ("evidence", JSONText.encode($0.evidence)), ("due", $0.due),
+                        ("position", $0.position),
+                    ]
+                }, in: sql) || changed
+        changed =
+            try await sync(
+                "adjustments", key: "adjustment", id: id, old: old.adjustments, new: new.adjustments,
+                keyOf: \.adjustment,
+                comparable: {
+                    var r = $0; r.version = 0; return r
+                },
+                values: {
+                    [
+                        ("kind", $0.kind), ("text", $0.text), ("criterion", $0.criterion), ("note", $0.note),
                         ("position", $0.position),
                     ]
                 }, in: sql) || changed

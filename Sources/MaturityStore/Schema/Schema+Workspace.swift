@@ -1,5 +1,5 @@
 extension Schema {
-    /// Plans, stored results, evidence validity fields (versions 2–4): what the API's plan, review and history routes keep.
+    /// Plans, stored results, evidence validity fields, points-catalog fields (versions 2–5): what the API's plan, review and history routes keep.
     static let workspaceMigrations: [Migration] = [
         Migration(
             version: 2, name: "improvement plans and their actions' versions",
@@ -47,6 +47,30 @@ extension Schema {
             statements: [
                 "ALTER TABLE evidence_items ADD COLUMN superseded_by TEXT",
                 "ALTER TABLE evidence_items ADD COLUMN valid_until TEXT",
+            ]),
+        Migration(
+            version: 5, name: "points catalogs: profile, earned points and samples, adjustments",
+            statements: [
+                "ALTER TABLE assessments ADD COLUMN profile TEXT",
+                "ALTER TABLE criterion_entries ADD COLUMN earned DOUBLE PRECISION",
+                "ALTER TABLE criterion_entries ADD COLUMN audited_earned DOUBLE PRECISION",
+                "ALTER TABLE criterion_entries ADD COLUMN sample_size BIGINT",
+                "ALTER TABLE criterion_entries ADD COLUMN sample_conforming BIGINT",
+                "ALTER TABLE criterion_entries ADD COLUMN audited_sample_size BIGINT",
+                "ALTER TABLE criterion_entries ADD COLUMN audited_sample_conforming BIGINT",
+                """
+                CREATE TABLE adjustments (
+                    assessment_id TEXT NOT NULL REFERENCES assessments (id) ON DELETE CASCADE,
+                    adjustment TEXT NOT NULL,
+                    kind TEXT NOT NULL,
+                    text TEXT NOT NULL,
+                    criterion TEXT,
+                    note TEXT,
+                    position BIGINT NOT NULL,
+                    version BIGINT NOT NULL,
+                    PRIMARY KEY (assessment_id, adjustment)
+                )
+                """,
             ]),
     ]
 }
