@@ -34,6 +34,14 @@ import Testing
         #expect(failed.stderr.hasSuffix("catalog.yaml：1 个错误，0 个警告\n"), "\(failed.stderr)")
         #expect(failed.status == 1)
         #expect(failed.status == englishFailed.status)
+        // --lang zh does what LANG does, and --lang en overrides a Chinese LANG.
+        let chosen = try run(["catalog", "lint", "catalog.yaml", "--lang", "zh"], replacing: ["catalog.yaml": broken])
+        #expect(chosen.stderr == failed.stderr)
+        #expect(chosen.status == 1)
+        let overridden = try run(
+            ["catalog", "lint", "catalog.yaml", "--lang", "en"], environment: Self.chinese,
+            replacing: ["catalog.yaml": broken])
+        #expect(overridden.stderr == englishFailed.stderr)
     }
 
     @Test func aPlanOnStandardOutputWarnsInChinese() throws {

@@ -7,6 +7,7 @@ protocol LanguageChoosing {
 }
 
 extension AssessCommand: LanguageChoosing {}
+extension CatalogCommand.Lint: LanguageChoosing {}
 extension CatalogCommand.Show: LanguageChoosing {}
 extension HistoryCommand: LanguageChoosing {}
 extension InitCommand: LanguageChoosing {}
