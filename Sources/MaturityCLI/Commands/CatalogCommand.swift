@@ -21,7 +21,8 @@ struct CatalogCommand: ParsableCommand {
         )
         var catalog: String?
 
-        @Option(name: .long, help: "Language of the problems and the summary line: zh or en (default: from LANG, else en).")
+        @Option(
+            name: .long, help: "Language of the problems and the summary line: zh or en (default: from LANG, else en).")
         var lang: Language?
 
         func run() throws {
