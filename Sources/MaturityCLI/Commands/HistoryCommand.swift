@@ -48,7 +48,7 @@ struct HistoryCommand: ParsableCommand {
             } else {
                 DiagnosticPrinter.print(
                     [
-                        .warning(.noCatalogShownById(id), at: nil, hint: .passCatalogOption)
+                        .warning(.noCatalogShownById(id), at: nil, hint: .passCatalogWithOption)
                     ], console: console)
             }
         }

@@ -45,7 +45,7 @@ struct ImportCommand: ParsableCommand {
             let (reference, location) = try WorksheetImport.catalogReference(workbook)
             let id = String(reference.split(separator: "@").first ?? "")
             guard let path = console.engine.library.catalog(forId: id) else {
-                throw DiagnosticError(.error(.noCatalogInCriteria(id), at: location, hint: .passCatalogOption))
+                throw DiagnosticError(.error(.noCatalogInCriteria(id), at: location, hint: .passCatalogWithOption))
             }
             loadedCatalog = try console.engine.loadCatalog(InputPath(path, shown: console.relative(path))).value
         }

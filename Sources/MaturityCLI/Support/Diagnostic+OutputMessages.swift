@@ -132,11 +132,4 @@ extension Diagnostic.Message {
     static func ratingsAre(_ ratings: [String]) -> Self {
         Self(en: "ratings: \(ratings.joined(separator: ", "))", zh: "评级有：\(ratings.joined(separator: "、"))")
     }
-
-    static func noCatalogInCriteria(_ id: String) -> Self {
-        Self(en: "no catalog '\(id)' found in Criteria/", zh: "在 Criteria/ 中找不到准则 '\(id)'")
-    }
-
-    static let passCatalogOption = Self(
-        en: "pass the catalog with --catalog PATH", zh: "请用 --catalog PATH 指定准则")
 }

@@ -38,11 +38,11 @@ extension Diagnostic.Message {
     static let nameCatalogToUse = Self(
         en: "name the one to use with --catalog (its id or path)", zh: "请用 --catalog 指明要用的那一个（id 或路径）")
 
-    static func noCatalogInCriteria(_ id: String) -> Self {
+    public static func noCatalogInCriteria(_ id: String) -> Self {
         Self(en: "no catalog '\(id)' found in Criteria/", zh: "在 Criteria/ 中找不到准则 '\(id)'")
     }
 
-    static let passCatalogWithOption = Self(
+    public static let passCatalogWithOption = Self(
         en: "pass the catalog with --catalog PATH", zh: "请用 --catalog PATH 给出准则")
 
     // MARK: KPIs

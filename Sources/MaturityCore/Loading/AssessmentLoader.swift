@@ -121,7 +121,7 @@ public enum AssessmentLoader {
                     required: ["schema", "catalog", "organisation", "date"])
             else { return nil }
             if let node = map["schema"], let schema = r.integer(node, .key("schema")), schema != 1 {
-                r.error(.unknownAssessmentSchema(schema), at: node, hint: .readsAssessmentSchema1)
+                r.error(.unknownSchema(schema), at: node, hint: .readsAssessmentSchema1)
             }
             var reference: CatalogReference?
             if let node = map["catalog"], let text = r.identifier(node, .key("catalog")) {

@@ -167,7 +167,7 @@ public enum CatalogLoader {
             if let node = map["schema"], let schema = r.integer(node, .key("schema")), schema != Catalog.supportedSchema
             {
                 r.error(
-                    .unknownCatalogSchema(schema), at: node, hint: .readsCatalogSchema(Catalog.supportedSchema))
+                    .unknownSchema(schema), at: node, hint: .readsCatalogSchema(Catalog.supportedSchema))
             }
             let id = map["id"].flatMap { r.identifier($0, .init(en: "catalog id", zh: "准则 id")) }
             let version = map["version"].flatMap { r.string($0, .key("version")) }

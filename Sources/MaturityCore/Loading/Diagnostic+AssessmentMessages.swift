@@ -16,10 +16,6 @@ extension Diagnostic.Message {
         en: "add 'catalog: <catalog id>' naming the catalog it was made against",
         zh: "添加 'catalog: <准则 id>'，写明评估所依据的准则")
 
-    static func unknownAssessmentSchema(_ schema: Int) -> Self {
-        Self(en: "unknown schema \(schema)", zh: "未知的 schema \(schema)")
-    }
-
     static let readsAssessmentSchema1 = Self(
         en: "this version of maturity reads assessment schema 1", zh: "此版本的 maturity 读取 schema 1 的评估文件")
 

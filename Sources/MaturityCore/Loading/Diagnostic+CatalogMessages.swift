@@ -41,7 +41,8 @@ extension Diagnostic.Message {
 
     // MARK: The catalog's header
 
-    static func unknownCatalogSchema(_ schema: Int) -> Self {
+    /// A file's `schema:` that this version does not read (catalog, assessment, ticket mapping).
+    static func unknownSchema(_ schema: Int) -> Self {
         Self(en: "unknown schema \(schema)", zh: "未知的 schema \(schema)")
     }
 

@@ -1,8 +1,5 @@
 /// The messages of reading a ticket mapping (TicketMappingLoader).
 extension Diagnostic.Message {
-    static func unknownMappingSchema(_ schema: Int) -> Self {
-        Self(en: "unknown schema \(schema)", zh: "未知的 schema \(schema)")
-    }
 
     static let readsMappingSchema1 = Self(
         en: "this version of maturity reads mapping schema 1", zh: "此版本的 maturity 读取 schema 1 的映射文件")

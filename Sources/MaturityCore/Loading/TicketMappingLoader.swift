@@ -51,7 +51,7 @@ public enum TicketMappingLoader {
             var mapping = TicketMapping()
             mapping.file = r.file
             if let node = map["schema"], let schema = r.integer(node, .key("schema")), schema != 1 {
-                r.error(.unknownMappingSchema(schema), at: node, hint: .readsMappingSchema1)
+                r.error(.unknownSchema(schema), at: node, hint: .readsMappingSchema1)
             }
             if let node = map["delimiter"], let text = r.string(node, .key("delimiter")) {
                 if text.utf8.count == 1, let byte = text.utf8.first, byte != UInt8(ascii: "\""), byte != 10, byte != 13
