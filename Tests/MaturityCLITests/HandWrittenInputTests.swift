@@ -41,6 +41,37 @@ import Testing
             ])
     }
 
+    @Test func aFullWidthColonAfterAKeyInsideBracesIsNamedToo() throws {
+        // `{claimed：2}` would otherwise read as one key 'claimed：2' and be reported as an unknown key.
+        let run = try assess("criteria:\n  SP-01: {claimed：2, evidence: [E1]}\n  SP-02: {claimed: 1, note：见附件}\n")
+        #expect(run.status == 1)
+        #expect(
+            diagnostics(run).filter { $0.contains("error:") } == [
+                "assessment.yaml:10:18: error: full-width colon (全角冒号) '：' where YAML needs ':'",
+                "assessment.yaml:11:27: error: full-width colon (全角冒号) '：' where YAML needs ':'",
+            ])
+        #expect(!run.stderr.contains("unknown key"), "\(run.stderr)")
+    }
+
+    @Test func aFullWidthColonInAListItemsBracesIsNamed() throws {
+        let list = "criteria:\n  SP-01: {claimed: 1, evidence: [E1]}\n"
+        let typed = try TemporaryFolder("maturity-typing")
+        defer { typed.remove() }
+        let text = Self.head.replacingOccurrences(
+            of: "  - {id: E2, kind: document,", with: "  - {id: E2, kind：document,") + list
+        try text.write(toFile: typed.file("assessment.yaml"), atomically: true, encoding: .utf8)
+        let slipped = CLI.run(["assess", typed.file("assessment.yaml"), "--format", "json"])
+        #expect(slipped.status == 1)
+        #expect(
+            diagnostics(slipped).first
+                == "assessment.yaml:8:18: error: full-width colon (全角冒号) '：' where YAML needs ':'")
+    }
+
+    @Test func aFullWidthColonInsideAValueInBracesIsJustText() throws {
+        let run = try assess("criteria:\n  SP-01: {claimed: 1, evidence: [E1], note: 结论：已公示}\n")
+        #expect(run.status == 0, "\(run.stderr)")
+    }
+
     @Test func fullWidthBracketsAndIndentationAreNamedWhereTheyAre() throws {
         let run = try assess("criteria:\n  SP-01: {claimed: 1, evidence: 【E1】}\n\u{3000}SP-02: {claimed: 1}\n")
         #expect(run.status == 1)

@@ -74,25 +74,19 @@ enum TypingSlips {
             }
             guard position < line.count, line[position] != "#" else { continue }
             // A key: a plain word, then a full-width colon.
-            var end = position
-            while end < line.count, line[end].isASCII,
-                line[end].isLetter || line[end].isNumber || "_-.@".contains(line[end])
-            {
-                end += 1
-            }
-            var afterKey = end
-            while afterKey < line.count, line[afterKey] == " " { afterKey += 1 }
-            if end > position, afterKey < line.count, line[afterKey] == "：" {
-                found.append(diagnostic(colon, line: number, column: column(afterKey, in: line), file: file))
+            if let colonAt = fullWidthColon(afterKeyAt: position, in: line) {
+                found.append(diagnostic(colon, line: number, column: column(colonAt, in: line), file: file))
                 continue
             }
             // A value that starts with a full-width bracket or brace (`evidence: 【E1】`), and the one closing it;
             // inside a value (`note: 见【服务】页`) they are text.
             var valueStart = position
-            if let colonAt = line[position...].firstIndex(of: ":"), colonAt + 1 < line.count, line[colonAt + 1] == " " {
+            if !"{[｛【".contains(line[position]), let colonAt = line[position...].firstIndex(of: ":"), colonAt + 1 < line.count, line[colonAt + 1] == " " {
                 valueStart = colonAt + 2
             }
             var atValueStart = true
+            // Where a key may start: after the `{` of a flow mapping (`{claimed：5}`) or a `,` inside one.
+            var atKeyStart = false
             var open: [Character] = []
             var quote: Character?
             for cursor in valueStart..<line.count {
@@ -104,25 +98,51 @@ enum TypingSlips {
                 if character == " " { continue }
                 if character == "#", cursor > 0, line[cursor - 1] == " " { break }
                 let starts = atValueStart
+                let keyStarts = atKeyStart
                 atValueStart =
                     "[{,".contains(character)
                     || (character == ":" && cursor + 1 < line.count && line[cursor + 1] == " ")
+                atKeyStart = false
                 switch character {
                 case "\"" where starts, "'" where starts: quote = character
+                case "[" where starts, "{" where starts:
+                    open.append(character)
+                    atKeyStart = character == "{"
+                case "]" where open.last == "[", "}" where open.last == "{": open.removeLast()
+                case ",": atKeyStart = open.last == "{" || open.last == "｛"
                 case "【" where starts, "｛" where starts:
                     open.append(character)
                     atValueStart = true
+                    atKeyStart = character == "｛"
                     let slip = character == "【" ? openBracket : openBrace
                     found.append(diagnostic(slip, line: number, column: column(cursor, in: line), file: file))
                 case "】" where open.last == "【", "｝" where open.last == "｛":
                     open.removeLast()
                     let slip = character == "】" ? closeBracket : closeBrace
                     found.append(diagnostic(slip, line: number, column: column(cursor, in: line), file: file))
+                case _ where keyStarts:
+                    if let colonAt = fullWidthColon(afterKeyAt: cursor, in: line) {
+                        found.append(diagnostic(colon, line: number, column: column(colonAt, in: line), file: file))
+                    }
                 default: continue
                 }
             }
         }
         return found
+    }
+
+    /// Where a plain word starting at `position` (a key: letters, digits, `_-.@`) is followed by a full-width
+    /// colon, the colon's position.
+    static func fullWidthColon(afterKeyAt position: Int, in line: [Character]) -> Int? {
+        var end = position
+        while end < line.count, line[end].isASCII,
+            line[end].isLetter || line[end].isNumber || "_-.@".contains(line[end])
+        {
+            end += 1
+        }
+        var afterKey = end
+        while afterKey < line.count, line[afterKey] == " " { afterKey += 1 }
+        return end > position && afterKey < line.count && line[afterKey] == "：" ? afterKey : nil
     }
 
     /// A character `fullWidthProblems` looks at: the full-width colon, space, brackets and braces.
