@@ -57,8 +57,9 @@ import Testing
         let list = "criteria:\n  SP-01: {claimed: 1, evidence: [E1]}\n"
         let typed = try TemporaryFolder("maturity-typing")
         defer { typed.remove() }
-        let text = Self.head.replacingOccurrences(
-            of: "  - {id: E2, kind: document,", with: "  - {id: E2, kind：document,") + list
+        let text =
+            Self.head.replacingOccurrences(
+                of: "  - {id: E2, kind: document,", with: "  - {id: E2, kind：document,") + list
         try text.write(toFile: typed.file("assessment.yaml"), atomically: true, encoding: .utf8)
         let slipped = CLI.run(["assess", typed.file("assessment.yaml"), "--format", "json"])
         #expect(slipped.status == 1)

@@ -81,7 +81,9 @@ enum TypingSlips {
             // A value that starts with a full-width bracket or brace (`evidence: 【E1】`), and the one closing it;
             // inside a value (`note: 见【服务】页`) they are text.
             var valueStart = position
-            if !"{[｛【".contains(line[position]), let colonAt = line[position...].firstIndex(of: ":"), colonAt + 1 < line.count, line[colonAt + 1] == " " {
+            if !"{[｛【".contains(line[position]), let colonAt = line[position...].firstIndex(of: ":"),
+                colonAt + 1 < line.count, line[colonAt + 1] == " "
+            {
                 valueStart = colonAt + 2
             }
             var atValueStart = true
