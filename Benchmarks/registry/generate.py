@@ -172,6 +172,10 @@ def load_sqlite(path, n):
         columns = COLUMNS[table]
         marks = ", ".join("?" for _ in columns.split(","))
         db.executemany(f"INSERT INTO {table} ({columns}) VALUES ({marks})", tables[table])
+    # The rows are filler, not anyone's changes: the audit trail's triggers queued one entry per row, which the
+    # next writer (the import being measured) would otherwise seal first — 7 entries per certificate.
+    if db.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'audit_pending'").fetchone():
+        db.execute("DELETE FROM audit_pending")
     db.commit()
     db.execute("ANALYZE")
     db.close()
@@ -189,6 +193,9 @@ def load_postgres(url, n):
             subprocess.run(
                 ["psql", url, "-qc", f"\\copy {table} ({COLUMNS[table]}) FROM '{path}' WITH (FORMAT csv, NULL '\\N')"],
                 check=True)
+        # Filler, not anyone's changes: drop the audit trail's queued entries for these rows (see load_sqlite).
+        subprocess.run(["psql", url, "-qc", "DO $$ BEGIN IF to_regclass('audit_pending') IS NOT NULL THEN "
+                        "DELETE FROM audit_pending; END IF; END $$;"], check=True)
         # The tables loaded, not the whole database (the benchmark's role may not analyse the catalogue).
         subprocess.run(["psql", url, "-qc", "ANALYZE " + ", ".join(ORDER)], check=True)
 
