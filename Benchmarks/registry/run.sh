@@ -49,7 +49,7 @@ run() {  # run NAME CERTIFICATES DATABASE-KIND TARGET STORE-ARGS…
   /usr/bin/time -f "   loaded in %e s" "$py" Benchmarks/registry/generate.py register "$kind" "$target" "$count"
   "$py" Benchmarks/registry/generate.py results "$work/results" 10000 "$work/key.json"
   echo "== $name: registry import of 10,000 signed results"
-  /usr/bin/time -f "   %e s wall, %U s user + %S s system CPU, %M KB peak" "$bin" registry import "$work"/results/r-*.json "$@" >"$work/import.txt"
+  /usr/bin/time -f "   %e s wall, %U s user + %S s system CPU, %M KB peak" "$bin" registry import "$work/results" "$@" >"$work/import.txt"
   echo "   imported: $(grep -c '^imported' "$work/import.txt")"
   start "$@"
   base="http://127.0.0.1:$port"

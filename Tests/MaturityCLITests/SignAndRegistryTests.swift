@@ -200,6 +200,38 @@ import Testing
         #expect(missing.stderr.contains("error: no certificate 'MSC-2026-99999' in the register"))
     }
 
+    @Test func aFolderStandsForTheResultsInItInNameOrder() throws {
+        let setup = try Setup()
+        defer { setup.folder.remove() }
+        for (name, date) in [("2026-05.json", "2026-05-21"), ("2026-11.json", "2026-11-13")] {
+            #expect(setup.sign(name, date: date).status == 0)
+        }
+        // The key files are JSON too: out of the folder, so that it holds the results and what else a body keeps.
+        let keys = setup.folder.file("keys")
+        try FileManager.default.createDirectory(atPath: keys, withIntermediateDirectories: true)
+        for key in ["zheng.key.json", "sun.key.json"] {
+            try FileManager.default.moveItem(atPath: setup.folder.file(key), toPath: keys + "/" + key)
+        }
+        try "not a result\n".write(toFile: setup.folder.file("notes.txt"), atomically: true, encoding: .utf8)
+        try FileManager.default.removeItem(atPath: setup.folder.file("2027-01.json"))
+
+        let imported = setup.run(["registry", "import", setup.folder.path])
+        #expect(imported.status == 0, "\(imported.stderr)")
+        let lines = imported.stdout.split(separator: "\n").filter { $0.hasPrefix("imported ") }
+        #expect(lines.count == 2)
+        #expect(lines.first?.hasPrefix("imported \(setup.folder.path)/2026-05.json: audit 2026-05-20") == true)
+        #expect(lines.last?.hasPrefix("imported \(setup.folder.path)/2026-11.json: ") == true)
+
+        let keysOnly = setup.run(["registry", "import", keys])
+        #expect(keysOnly.status == 1, "a .json file that is not a result is refused like any other")
+        #expect(keysOnly.stderr.contains("\(keys)/sun.key.json"))
+        let none = CLI.run(
+            ["registry", "import", setup.folder.file("data")] + setup.data, environment: ["LANG": "zh_CN.UTF-8"])
+        #expect(none.status == 1)
+        #expect(none.stderr.contains("文件夹 '\(setup.folder.file("data"))' 中没有 .json 文件"))
+        #expect(none.stderr.contains("或存放它们的文件夹"))
+    }
+
     @Test func unsignedResultsNeedAllowUnsignedAndNonconformitiesAndTriggersGoThroughTheirSteps() throws {
         let setup = try Setup()
         defer { setup.folder.remove() }

@@ -31,6 +31,14 @@ extension Diagnostic.Message {
 
     static let giveAtLeastOneResult = Self(en: "give at least one result file", zh: "请至少给出一个结果文件")
 
+    static func noResultInFolder(_ folder: String) -> Self {
+        Self(en: "no .json file in folder '\(folder)'", zh: "文件夹 '\(folder)' 中没有 .json 文件")
+    }
+
+    static let giveResultFiles = Self(
+        en: "name the result files (assess or review --format json), or a folder holding them",
+        zh: "请给出结果文件（assess 或 review --format json 的输出），或存放它们的文件夹")
+
     static let giveReviewerKey = Self(
         en: "give the reviewer's key: --key FILE or --stored-key ID (one of them)",
         zh: "请给出评定人的密钥：--key FILE 或 --stored-key ID（二选一）")

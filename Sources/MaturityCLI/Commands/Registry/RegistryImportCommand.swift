@@ -17,11 +17,15 @@ struct RegistryImportCommand: ParsableCommand {
             nonconformities; a follow-up audit that lists one as closed closes it. Exit status 1 when any file was \
             refused.
 
+            A folder given instead of a file stands for every .json file directly in it, in name order (a body \
+            importing thousands of results at once: `maturity registry import results/`); a .json file in it that \
+            is not a result is refused like any other.
+
             Example: maturity registry import 2026-05/result.json 2026-11/result.json
             """
     )
 
-    @Argument(help: ArgumentHelp("The result files.", valueName: "result.json"))
+    @Argument(help: ArgumentHelp("The result files, or folders of them.", valueName: "result.json|folder"))
     var results: [String]
 
     @Flag(name: .long, help: "Accept a sealed result that carries no Ed25519 signature (signatures present must hold).")
@@ -38,6 +42,28 @@ struct RegistryImportCommand: ParsableCommand {
         case failed(any Error)
     }
 
+    /// The files named: a folder stands for the .json files directly in it, in name order.
+    static func files(_ arguments: [String], console: Console) throws(DiagnosticError) -> [String] {
+        var files: [String] = []
+        var problems: [Diagnostic] = []
+        for argument in arguments {
+            let input = console.input(argument)
+            guard console.engine.files.kind(input.path) == .folder else {
+                files.append(argument)
+                continue
+            }
+            let names = ((try? console.engine.files.names(inFolder: input.path)) ?? [])
+                .filter { $0.hasSuffix(".json") && !$0.hasPrefix(".") }.sorted()
+            if names.isEmpty {
+                problems.append(.error(.noResultInFolder(argument), at: nil, hint: .giveResultFiles))
+            }
+            let folder = argument.hasSuffix("/") ? argument : argument + "/"
+            files += names.map { folder + $0 }
+        }
+        if !problems.isEmpty { throw DiagnosticError(problems) }
+        return files
+    }
+
     func validate() throws {
         if results.isEmpty { throw ValidationError(.giveAtLeastOneResult) }
     }
@@ -45,7 +71,7 @@ struct RegistryImportCommand: ParsableCommand {
     func run() throws {
         let console = Context.console
         let engine = console.engine
-        let inputs = results.map(console.input)
+        let inputs = try Self.files(results, console: console).map(console.input)
         let allowUnsigned = self.allowUnsigned
         let language = Context.language
         let refused = try Registry.run(store, console: console) { store in
