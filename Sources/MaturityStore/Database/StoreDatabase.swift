@@ -17,6 +17,11 @@ public protocol StoreDatabase: Sendable {
     /// Runs `body` on a connection that sees the last committed state.
     func read<T: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T
 
+    /// Runs `body`, which reads with ONE statement, outside an explicit transaction — a statement sees one
+    /// snapshot on its own — so that PostgreSQL answers in one round trip instead of four (BEGIN, SET
+    /// TRANSACTION, the query, COMMIT). A body of several statements that must agree uses `read`.
+    func readStatement<T: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T
+
     /// Runs `body` in one transaction: committed when it returns, rolled back when it throws.
     func transaction<T: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T
 

@@ -334,8 +334,8 @@ extension RegisterRepository {
 
     /// What the public verification page shows of certificate `number` on `asOf`.
     public func publicCertificate(_ number: String, asOf: Day) async throws -> PublicCertificate {
-        // One statement: the certificate with its last change's date.
-        try await database.read { sql in
+        // One statement: the certificate with its last change's date (on PostgreSQL one round trip).
+        try await database.readStatement { sql in
             guard
                 let row = try await sql.raw(
                     """
