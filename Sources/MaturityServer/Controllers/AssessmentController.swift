@@ -130,10 +130,8 @@ struct AssessmentController {
                 "catalog '\(catalog.id)' has no criterion '\(criterion)'"
                     + (Suggestion.hint(for: criterion, in: catalog.criteria.map(\.id)).map { "; \($0)" } ?? ""))
         }
-        let store = self.store
-        let engine = self.engine
         do {
-            let (stored, checked) = try await store.assessments.edit(id) { snapshot, _ in
+            let (stored, checked) = try await engine.checkedEdit(id, catalog: catalog) { snapshot, _ in
                 var next = snapshot
                 var entry =
                     snapshot.criterion(criterion)
@@ -148,12 +146,9 @@ struct AssessmentController {
                 } else {
                     next.criteria.append(entry)
                 }
-                return (next, try await engine.check(next, catalog: catalog))
+                return next
             }
-            // Re-scored at once (from the assessment as the check loaded it): the result of the new revision is
-            // ready when the editor asks for it.
-            await engine.snapshots.set(stored)
-            _ = try? await engine.scored(stored, checked: checked)
+            await engine.keep(stored, checked: checked)
             let entry = try await entryOrNew(criterion, in: stored)
             return JSONBody(entry).response(status: .ok, etag: ETag.of(entry.version))
         } catch StoreError.versionConflict {

@@ -29,9 +29,10 @@ struct PartEdit {
     ) async throws -> Row? {
         let current = try await engine.snapshot(id)
         let catalog = try await engine.catalog(try await store.catalogs.get(current.assessment.catalog))
-        let engine = self.engine
         do {
-            let (stored, checked) = try await store.assessments.edit(id, newFiles: newFiles) { snapshot, files in
+            let (stored, checked) = try await engine.checkedEdit(
+                id, catalog: catalog, tickets: checkTickets, newFiles: newFiles
+            ) { snapshot, files in
                 let row = kind.find(snapshot, key)
                 let version = row.map(kind.version) ?? 0
                 guard version == expected else {
@@ -40,12 +41,9 @@ struct PartEdit {
                 var next = snapshot
                 next.files += files.filter { file in !snapshot.files.contains { $0.path == file.path } }
                 kind.put(&next, key, try change(row, files))
-                return (next, try await engine.check(next, catalog: catalog, tickets: checkTickets))
+                return next
             }
-            // Re-scored at once (from the assessment as the check loaded it): the result of the new revision is
-            // ready when the editor asks for it.
-            await engine.snapshots.set(stored)
-            _ = try? await engine.scored(stored, checked: checked)
+            await engine.keep(stored, checked: checked)
             return kind.find(stored, key)
         } catch StoreError.versionConflict {
             let now = kind.find(try await store.assessments.get(id), key)
