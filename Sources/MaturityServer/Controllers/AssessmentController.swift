@@ -130,8 +130,10 @@ struct AssessmentController {
                 "catalog '\(catalog.id)' has no criterion '\(criterion)'"
                     + (Suggestion.hint(for: criterion, in: catalog.criteria.map(\.id)).map { "; \($0)" } ?? ""))
         }
+        let store = self.store
+        let engine = self.engine
         do {
-            let (stored, checked) = try await engine.checkedEdit(id, catalog: catalog) { snapshot, _ in
+            let (stored, checked) = try await store.assessments.edit(id) { snapshot, _ in
                 var next = snapshot
                 var entry =
                     snapshot.criterion(criterion)
@@ -146,7 +148,7 @@ struct AssessmentController {
                 } else {
                     next.criteria.append(entry)
                 }
-                return next
+                return (next, try await engine.check(next, catalog: catalog))
             }
             await engine.keep(stored, checked: checked)
             let entry = try await entryOrNew(criterion, in: stored)

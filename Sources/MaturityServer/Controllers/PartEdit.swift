@@ -29,10 +29,9 @@ struct PartEdit {
     ) async throws -> Row? {
         let current = try await engine.snapshot(id)
         let catalog = try await engine.catalog(try await store.catalogs.get(current.assessment.catalog))
+        let engine = self.engine
         do {
-            let (stored, checked) = try await engine.checkedEdit(
-                id, catalog: catalog, tickets: checkTickets, newFiles: newFiles
-            ) { snapshot, files in
+            let (stored, checked) = try await store.assessments.edit(id, newFiles: newFiles) { snapshot, files in
                 let row = kind.find(snapshot, key)
                 let version = row.map(kind.version) ?? 0
                 guard version == expected else {
@@ -41,7 +40,7 @@ struct PartEdit {
                 var next = snapshot
                 next.files += files.filter { file in !snapshot.files.contains { $0.path == file.path } }
                 kind.put(&next, key, try change(row, files))
-                return next
+                return (next, try await engine.check(next, catalog: catalog, tickets: checkTickets))
             }
             await engine.keep(stored, checked: checked)
             return kind.find(stored, key)
