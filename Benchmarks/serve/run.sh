@@ -9,7 +9,8 @@
 #   pages  every page of the workspace (overview, criterion, evidence, KPIs, plan, review, downloads), 32
 #          connections, then one request at a time (1 connection), and the size of the largest (the overview)
 #   list   searching and paging organisations with 10,000 organisations and 60,000 assessments loaded
-# Usage: Benchmarks/serve/run.sh [SECONDS]   (default 30; MATURITY=path/to/a/release/maturity skips the build)
+# Usage: Benchmarks/serve/run.sh [SECONDS]   (default 30; MATURITY=path/to/a/release/maturity skips the build;
+#        ONLY=edit runs the edit benchmarks alone)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 seconds=${1:-30}
@@ -70,6 +71,7 @@ run() {  # run NAME ARGS…: one database's benchmarks
   one=$(copies 1); curl -s -o /dev/null "$base/api/v1/assessments/$one/result"
   THREADS=1 ASSESSMENTS="$one" CRITERIA="$criteria" wrk -t1 -c1 -d"${seconds}s" --latency -s Benchmarks/serve/edit.lua "$base" >"$work/edit.txt"
   p99 "$work/edit.txt"
+  if [ "${ONLY:-}" = edit ]; then stop; return; fi
   echo "== $name: result JSON of a 45-criterion assessment, 64 connections, ${seconds}s"
   wrk -t2 -c64 -d"${seconds}s" --latency "$base/api/v1/assessments/$id/result" >"$work/result.txt"; p99 "$work/result.txt"
   curl -s -X POST -H 'If-Match: "0"' "$base/api/v1/assessments/$id/plan" >/dev/null

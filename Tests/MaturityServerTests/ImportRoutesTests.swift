@@ -167,6 +167,57 @@ func problems(_ response: TestResponse) -> [[String: Any]] {
         }
     }
 
+    /// Edits are checked before their transaction, on the assessment as read then, and checked again when
+    /// another edit changed it meanwhile: editors saving at once in one assessment each get their edit stored
+    /// (or the loader's refusal) as if they had saved one after the other.
+    @Test(arguments: TestDatabase.allCases)
+    func editsSavedAtOnceInOneAssessmentAreAllStoredOrRefusedAsAlone(_ database: TestDatabase) async throws {
+        try await database.withServer { client, _ in
+            let created = try await importZip(client, try exampleFolder("huadong-appliance"))
+            let id = try #require(created.json["id"] as? String)
+            let assessment = try await client.execute(uri: "/api/v1/assessments/\(id)", method: .get)
+            let criteria = ((assessment.json["criteria"] as? [[String: Any]]) ?? []).filter { $0["na"] == nil }
+                .compactMap { $0["criterion"] as? String }.prefix(12)
+            #expect(criteria.count == 12)
+            let answers = try await withThrowingTaskGroup(of: (String, String?, TestResponse).self) { group in
+                for (index, criterion) in criteria.enumerated() {
+                    group.addTask {
+                        let uri = "/api/v1/assessments/\(id)/criteria/\(criterion)"
+                        let etag = try #require(try await client.execute(uri: uri, method: .get).headers[.eTag])
+                        // Every fourth claims a level the catalog does not have; the others change the note.
+                        let note = "并发 \(index)"
+                        let body = index % 4 == 3 ? jsonBody(["claimed": 9]) : jsonBody(["note": note])
+                        let answer = try await client.execute(
+                            uri: uri, method: .patch, headers: ifMatch(etag), body: body)
+                        return (criterion, index % 4 == 3 ? nil : note, answer)
+                    }
+                }
+                return try await group.reduce(into: []) { $0.append($1) }
+            }
+            for (criterion, note, answer) in answers {
+                if note == nil {
+                    #expect(answer.status == .unprocessableContent, "\(criterion): \(answer.text.prefix(200))")
+                    #expect(problems(answer).contains { ($0["message"] as? String)?.contains("9") == true })
+                } else {
+                    #expect(answer.status == .ok, "\(criterion): \(answer.text.prefix(200))")
+                    #expect(answer.json["note"] as? String == note)
+                }
+            }
+            let after = try await client.execute(uri: "/api/v1/assessments/\(id)", method: .get)
+            #expect((after.json["assessment"] as? [String: Any])?["revision"] as? Int == 1 + 9)
+            let stored = Dictionary(
+                uniqueKeysWithValues: ((after.json["criteria"] as? [[String: Any]]) ?? []).compactMap { row in
+                    (row["criterion"] as? String).map { ($0, row["note"] as? String) }
+                })
+            for (criterion, note, answer) in answers where note != nil {
+                #expect(stored[criterion] == note, "\(criterion)")
+                #expect(answer.headers[.eTag] == "\"2\"", "\(criterion): one edit each")
+            }
+            let result = try await client.execute(uri: "/api/v1/assessments/\(id)/result", method: .get)
+            #expect(result.status == .ok)
+        }
+    }
+
     @Test(arguments: TestDatabase.allCases)
     func anEditedAssessmentExportsAndImportsAgainToTheSameValues(_ database: TestDatabase) async throws {
         try await database.withServer { client, _ in

@@ -211,4 +211,48 @@ func storeSample(_ store: Store) async throws -> AssessmentSnapshot {
             #expect(final.assessment.revision == 21)
         }
     }
+
+    /// Edits queueing for SQLite's writer are committed together, each in a savepoint of its own: a refused one
+    /// is rolled back alone, and each accepted one is committed (readers see it) when its caller is answered.
+    @Test(arguments: TestDatabase.allCases)
+    func editsQueuedTogetherAreRefusedAloneAndCommittedWhenAnswered(_ database: TestDatabase) async throws {
+        struct Refused: Error {}
+        try await database.withStore { store in
+            let stored = try await storeSample(store)
+            let id = stored.assessment.id
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                for index in 0..<24 {
+                    group.addTask {
+                        do {
+                            _ = try await store.assessments.edit(id) { current, _ in
+                                var next = current
+                                next.metrics.append(
+                                    MetricRecord(kpi: "k\(index)", value: Double(index), position: index + 1))
+                                // Long enough for the others to queue behind it.
+                                try await Task.sleep(for: .milliseconds(2))
+                                if index % 3 == 0 { throw Refused() }
+                                return (next, ())
+                            }
+                            #expect(index % 3 != 0)
+                            let read = try await store.assessments.get(id)
+                            #expect(read.metrics.contains { $0.kpi == "k\(index)" }, "answered, so committed")
+                        } catch is Refused {
+                            #expect(index % 3 == 0)
+                        }
+                    }
+                }
+                try await group.waitForAll()
+            }
+            let final = try await store.assessments.get(id)
+            #expect(
+                Set(final.metrics.map(\.kpi)) == Set(["fcr_rate"] + (0..<24).filter { $0 % 3 != 0 }.map { "k\($0)" }))
+            #expect(final.assessment.revision == 17)
+            let verification = try await store.audit.verify()
+            #expect(verification.problems.isEmpty)
+            let records = try await store.audit.records(kind: "metrics", limit: 10_000)
+            #expect(
+                records.filter { $0.action == "insert" }.count == 17,
+                "the sample's and one per value stored, none refused")
+        }
+    }
 }

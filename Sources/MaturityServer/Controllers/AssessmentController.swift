@@ -150,10 +150,7 @@ struct AssessmentController {
                 }
                 return (next, try await engine.check(next, catalog: catalog))
             }
-            // Re-scored at once (from the assessment as the check loaded it): the result of the new revision is
-            // ready when the editor asks for it.
-            await engine.snapshots.set(stored)
-            _ = try? await engine.scored(stored, checked: checked)
+            await engine.keep(stored, checked: checked)
             let entry = try await entryOrNew(criterion, in: stored)
             return JSONBody(entry).response(status: .ok, etag: ETag.of(entry.version))
         } catch StoreError.versionConflict {

@@ -42,10 +42,7 @@ struct PartEdit {
                 kind.put(&next, key, try change(row, files))
                 return (next, try await engine.check(next, catalog: catalog, tickets: checkTickets))
             }
-            // Re-scored at once (from the assessment as the check loaded it): the result of the new revision is
-            // ready when the editor asks for it.
-            await engine.snapshots.set(stored)
-            _ = try? await engine.scored(stored, checked: checked)
+            await engine.keep(stored, checked: checked)
             return kind.find(stored, key)
         } catch StoreError.versionConflict {
             let now = kind.find(try await store.assessments.get(id), key)

@@ -5,18 +5,19 @@ import SQLKit
 import SQLiteKit
 
 /// The embedded database: one file in the data folder, written by one connection at a time (SQLite
-/// allows one writer), read by a few connections at once (write-ahead log: readers see the last commit).
+/// allows one writer; transactions that queue for it are committed together, see ``GroupCommit``), read by a
+/// few connections at once (write-ahead log: readers see the last commit).
 public final class SQLiteStoreDatabase: StoreDatabase {
     public let kind = DatabaseKind.sqlite
     /// The database file.
     public let path: String
-    private let writer: ConnectionPool<SQLiteConnection>
+    private let writer: GroupCommit
     private let readers: ConnectionPool<SQLiteConnection>
     private let readerCount: Int
 
     private init(path: String, writer: SQLiteConnection, readers: [SQLiteConnection]) {
         self.path = path
-        self.writer = ConnectionPool([writer])
+        self.writer = GroupCommit(writer)
         self.readers = ConnectionPool(readers)
         self.readerCount = readers.count
     }
@@ -65,28 +66,17 @@ public final class SQLiteStoreDatabase: StoreDatabase {
     }
 
     public func transaction<T: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
-        try await writer.with { connection in
-            let sql = connection.sql()
-            try await sql.raw("BEGIN IMMEDIATE").run()
-            do {
-                let value = try await body(sql)
-                try await sql.raw("COMMIT").run()
-                return value
-            } catch {
-                try? await sql.raw("ROLLBACK").run()
-                throw error
-            }
-        }
+        try await writer.transaction(body)
     }
 
     /// Runs `body` on the writer outside a transaction (for statements that may not run in one, like
     /// `VACUUM INTO`).
     func write<T: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
-        try await writer.with { connection in try await body(connection.sql()) }
+        try await writer.exclusive { connection in try await body(connection.sql()) }
     }
 
     public func close() async throws {
         for connection in await readers.drain(count: readerCount) { try await connection.close() }
-        for connection in await writer.drain(count: 1) { try await connection.close() }
+        try await writer.exclusive { connection in try await connection.close() }
     }
 }
