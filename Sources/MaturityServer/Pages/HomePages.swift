@@ -14,7 +14,7 @@ struct HomePages {
         let key = "\(item.id)|\(item.revision)|\(language.rawValue)"
         if let cached = await engine.summaries.get(key) { return cached }
         guard let snapshot = try? await store.assessments.get(item.id),
-            let catalog = try? await engine.catalog(try await store.catalogs.get(snapshot.assessment.catalog))
+            let catalog = try? await engine.catalog(id: snapshot.assessment.catalog)
         else { return nil }
         let scored: ScoredAssessment
         do {
@@ -71,10 +71,11 @@ struct HomePages {
             body +=
                 "<p class=\"meta\">\(h(query == nil ? t("还没有组织：新建一个，或导入评估文件夹。", "No organisations yet: add one, or import an assessment folder.") : t("没有匹配的组织。", "No organisation matches.")))</p>"
         }
+        let assessments = try await store.assessments.list(organisations: organisations.map(\.id))
         for organisation in organisations {
             body +=
                 "<section class=\"card\"><h2><a href=\"/\(lang)/o/\(h(organisation.id))\">\(h(organisation.name))</a></h2>"
-            body += await assessmentRows(try await store.assessments.list(organisation: organisation.id), t: t)
+            body += await assessmentRows(assessments[organisation.id] ?? [], t: t)
             body += "</section>\n"
         }
         body += "<div class=\"grid2\"><section class=\"card\"><h2>\(h(t("新建组织", "New organisation")))</h2>"

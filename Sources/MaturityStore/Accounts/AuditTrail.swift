@@ -265,6 +265,10 @@ final class AuditedDatabase: StoreDatabase {
         try await inner.read(body)
     }
 
+    func readOne<T: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
+        try await inner.readOne(body)
+    }
+
     func transaction<T: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
         let kind = inner.kind
         return try await inner.transaction { sql in

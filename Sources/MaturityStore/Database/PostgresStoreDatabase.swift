@@ -53,6 +53,12 @@ public final class PostgresStoreDatabase: StoreDatabase {
         }
     }
 
+    public func readOne<T: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
+        try await client.withConnection { connection in
+            try await body(connection.sql(queryLogLevel: nil, logger: logger))
+        }
+    }
+
     public func transaction<T: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
         try await unwrapped {
             try await client.withTransaction(logger: logger) { connection in

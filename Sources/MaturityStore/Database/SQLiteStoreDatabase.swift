@@ -60,6 +60,10 @@ public final class SQLiteStoreDatabase: StoreDatabase {
         }
     }
 
+    public func readOne<T: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
+        try await readers.with { connection in try await body(connection.sql()) }
+    }
+
     public func transaction<T: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
         try await writer.with { connection in
             let sql = connection.sql()
