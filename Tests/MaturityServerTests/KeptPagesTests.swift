@@ -95,6 +95,17 @@ import Testing
             let after = try #require(home.range(of: "/en/o/\(emptyId)\"")).upperBound
             #expect(home[after...].prefix(2000).contains("/en/a/\(new)\""), "listed under its organisation")
             #expect(!home[after...].prefix(400).contains("No assessments yet."))
+            // A rename (no assessment changes) shows too.
+            let renamed = try await client.execute(
+                uri: "/api/v1/organisations/\(emptyId)", method: .patch, headers: ifMatch("\"1\""),
+                body: jsonBody(["name": "Renamed Co"]))
+            #expect(renamed.status == .ok, "\(renamed.text)")
+            home = try await client.execute(uri: "/en/", method: .get).text
+            #expect(home.contains(">Renamed Co</a>") && !home.contains(">Empty Co</a>"))
+            // A search is its own page: the same organisations found by another search show that search.
+            let searched = try await client.execute(uri: "/en/?q=renamed", method: .get).text
+            #expect(searched.contains("value=\"renamed\"") && searched.contains(">Renamed Co</a>"))
+            #expect(!searched.contains("/en/a/\(first)\""))
         }
     }
 }
