@@ -46,7 +46,7 @@ struct AssessmentController {
                 .export(request, snapshot: snapshot)
         case let other?: throw APIError(.badRequest, "format '\(other)' is not one of zip, xlsx")
         }
-        let catalog = try await engine.catalog(try await store.catalogs.get(snapshot.assessment.catalog))
+        let catalog = try await engine.catalog(id: snapshot.assessment.catalog)
         let files = try await AssessmentFolder.files(
             snapshot, store: store, criteriaOrder: catalog.criteria.map(\.id))
         let zip = try ZipFolder.write(files)
@@ -124,7 +124,7 @@ struct AssessmentController {
         let expected = try request.expectedVersion()
         let patch = try await request.json(CriterionPatch.self, context: context)
         let current = try await engine.snapshot(id)
-        let catalog = try await engine.catalog(try await store.catalogs.get(current.assessment.catalog))
+        let catalog = try await engine.catalog(id: current.assessment.catalog)
         guard catalog.criteria.contains(where: { $0.id == criterion }) else {
             throw APIError.notFound(
                 "catalog '\(catalog.id)' has no criterion '\(criterion)'"
@@ -165,7 +165,7 @@ struct AssessmentController {
     /// The criterion's entry, or an empty one at version 0 when the assessment does not mention it.
     func entryOrNew(_ criterion: String, in snapshot: AssessmentSnapshot) async throws -> CriterionRecord {
         if let entry = snapshot.criterion(criterion) { return entry }
-        let catalog = try await engine.catalog(try await store.catalogs.get(snapshot.assessment.catalog))
+        let catalog = try await engine.catalog(id: snapshot.assessment.catalog)
         guard catalog.criteria.contains(where: { $0.id == criterion }) else {
             throw APIError.notFound("catalog '\(catalog.id)' has no criterion '\(criterion)'")
         }

@@ -28,7 +28,7 @@ struct PartEdit {
         _ change: @escaping @Sendable (Row?, [FileRecord]) throws -> Row?
     ) async throws -> Row? {
         let current = try await engine.snapshot(id)
-        let catalog = try await engine.catalog(try await store.catalogs.get(current.assessment.catalog))
+        let catalog = try await engine.catalog(id: current.assessment.catalog)
         let engine = self.engine
         do {
             let (stored, checked) = try await store.assessments.edit(id, newFiles: newFiles) { snapshot, files in

@@ -174,7 +174,7 @@ struct ReviewController {
         if let assessment = results.last?.assessmentId,
             let snapshot = try? await store.assessments.get(assessment)
         {
-            catalog = try await engine.catalog(try await store.catalogs.get(snapshot.assessment.catalog))
+            catalog = try await engine.catalog(id: snapshot.assessment.catalog)
         }
         return HistoryReport(history: history, catalog: catalog, language: language)
     }

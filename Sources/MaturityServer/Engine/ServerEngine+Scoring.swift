@@ -91,7 +91,7 @@ extension ServerEngine {
         let key = RevisionKey(
             assessment: snapshot.assessment.id, revision: snapshot.assessment.revision, target: nil, showingPath: false)
         if let cached = await loadedInputs.get(key) { return cached }
-        let record = try await store.catalogs.get(snapshot.assessment.catalog)
+        let record = try await catalogRecord(snapshot.assessment.catalog)
         let catalog = try await self.catalog(record)
         let placement = try await self.catalogPlacement(record)
         let yaml = try await AssessmentFolder.assessmentYAML(

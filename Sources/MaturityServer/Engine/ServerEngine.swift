@@ -18,6 +18,20 @@ struct ServerEngine: Sendable {
     /// Where an assessment folder's files are placed in memory.
     static let assessmentRoot = "/assessment"
 
+    /// The catalog row with store id `id`, read once per process: a stored catalog version never changes
+    /// (every page read it, two queries, on every request).
+    func catalogRecord(_ id: String) async throws -> CatalogRecord {
+        if let cached = await catalogs.record(id) { return cached }
+        let record = try await store.catalogs.get(id)
+        await catalogs.setRecord(record)
+        return record
+    }
+
+    /// The catalog with store id `id`, loaded once per process.
+    func catalog(id: String) async throws -> Catalog {
+        try await catalog(try await catalogRecord(id))
+    }
+
     /// The catalog of a store row, loaded once per process (a stored catalog version never changes).
     func catalog(_ record: CatalogRecord) async throws -> Catalog {
         if let cached = await catalogs.get(record.id) { return cached }
@@ -77,6 +91,12 @@ actor CatalogCache {
     func get(_ id: String) -> Catalog? { loaded[id] }
 
     func set(_ id: String, _ catalog: Catalog) { loaded[id] = catalog }
+
+    private var records: [String: CatalogRecord] = [:]
+
+    func record(_ id: String) -> CatalogRecord? { records[id] }
+
+    func setRecord(_ record: CatalogRecord) { records[record.id] = record }
 
     private var stored: [String: [String: Data]] = [:]
 

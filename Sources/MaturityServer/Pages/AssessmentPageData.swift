@@ -23,7 +23,7 @@ struct AssessmentPageData: Sendable {
         -> AssessmentPageData
     {
         let snapshot = try await engine.snapshot(id)
-        let catalog = try await engine.catalog(try await store.catalogs.get(snapshot.assessment.catalog))
+        let catalog = try await engine.catalog(id: snapshot.assessment.catalog)
         // Pages show the path to the next rating for every kind: the people filling it in need it.
         let scored = try await engine.scoredOrRefused(snapshot, showingPath: true)
         let context = ReportContext(

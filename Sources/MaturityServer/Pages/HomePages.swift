@@ -9,13 +9,16 @@ struct HomePages {
     let store: Store
     let engine: ServerEngine
 
-    /// Rating name and overall score of an assessment revision, for lists (kept per revision).
-    func summary(_ item: AssessmentSummary, language: Language) async -> (rating: String, overall: Double?)? {
+    /// Rating name and overall score of an assessment revision, for lists (kept per revision); `settled` is
+    /// false when it could not be found out this time (the database failed), so what shows it is not kept.
+    func summary(_ item: AssessmentSummary, language: Language) async
+        -> (summary: (rating: String, overall: Double?)?, settled: Bool)
+    {
         let key = "\(item.id)|\(item.revision)|\(language.rawValue)"
-        if let cached = await engine.summaries.get(key) { return cached }
+        if let cached = await engine.summaries.get(key) { return (cached, true) }
         guard let snapshot = try? await store.assessments.get(item.id),
-            let catalog = try? await engine.catalog(try await store.catalogs.get(snapshot.assessment.catalog))
-        else { return nil }
+            let catalog = try? await engine.catalog(id: snapshot.assessment.catalog)
+        else { return (nil, false) }
         let scored: ScoredAssessment
         do {
             scored = try await engine.scored(snapshot)
@@ -23,22 +26,29 @@ struct HomePages {
             // Its inputs no longer score at this revision: remembered too, or a page listing many such
             // assessments would score them all again on every visit.
             await engine.summaries.set(key, nil)
-            return nil
+            return (nil, true)
         } catch {
-            return nil
+            return (nil, false)
         }
         let summary = (catalog.ratingName(scored.result.rating, language), scored.result.overall)
         await engine.summaries.set(key, summary)
-        return summary
+        return (summary, true)
     }
 
     func assessmentRows(_ list: [AssessmentSummary], t: PageText) async -> String {
+        var settled = true
+        return await assessmentRows(list, t: t, settled: &settled)
+    }
+
+    /// The table of `list`; `settled` is set to false when a rating could not be found out this time.
+    func assessmentRows(_ list: [AssessmentSummary], t: PageText, settled: inout Bool) async -> String {
         guard !list.isEmpty else { return "<p class=\"meta\">\(h(t("还没有评估。", "No assessments yet.")))</p>" }
         var out = "<table><thead><tr><th>\(h(t("日期", "Date")))</th><th>\(h(t("类型", "Kind")))</th>"
         out +=
             "<th>\(h(t("评级", "Rating")))</th><th class=\"num\">\(h(t("总分", "Overall")))</th><th>\(h(t("目录", "Catalog")))</th></tr></thead><tbody>"
         for item in list {
-            let summary = await summary(item, language: t.language)
+            let (summary, known) = await summary(item, language: t.language)
+            if !known { settled = false }
             let kind = Assessment.Kind(rawValue: item.kind).map { kindName($0, t) } ?? item.kind
             out +=
                 "<tr><td><a href=\"/\(t.language.rawValue)/a/\(h(item.id))\">\(h(item.date))</a></td><td>\(h(kind))</td>"
@@ -59,8 +69,38 @@ struct HomePages {
     }
 
     func home(t: PageText, query: String?, notice: String?, error: APIError? = nil) async throws -> String {
-        let lang = t.language.rawValue
         let organisations = try await store.organisations.list(search: query, limit: 20)
+        let assessments = try await store.assessments.list(organisations: organisations.map(\.id))
+        guard notice == nil, error == nil else {
+            var settled = true
+            return try await home(
+                t: t, query: query, organisations, assessments, notice: notice, error: error, &settled)
+        }
+        // Kept whole for the same search, organisations (a rename raises the version) and assessment revisions
+        // (a rating is kept per revision): rendering the rows was most of the page's time once its queries were
+        // two. Rendered without the session's form token, put in per request.
+        var key = "home|\(t.language.rawValue)|\(query?.utf8.count ?? -1):\(query ?? "")"
+        for organisation in organisations {
+            key += "|\(organisation.id)@\(organisation.version)"
+            for item in assessments[organisation.id] ?? [] { key += ",\(item.id)@\(item.revision)" }
+        }
+        if let kept = await engine.pages.get(key) { return PageShell.withFormToken(kept) }
+        var tokenless = Principal.current
+        tokenless.csrf = nil
+        var settled = true
+        let page = try await Principal.$current.withValue(tokenless) {
+            try await home(t: t, query: query, organisations, assessments, notice: nil, error: nil, &settled)
+        }
+        if settled { await engine.pages.set(key, page) }
+        return PageShell.withFormToken(page)
+    }
+
+    func home(
+        t: PageText, query: String?, _ organisations: [OrganisationSummary],
+        _ assessments: [String: [AssessmentSummary]],
+        notice: String?, error: APIError?, _ settled: inout Bool
+    ) async throws -> String {
+        let lang = t.language.rawValue
         var body = notice.map { PageShell.notice($0) } ?? ""
         if let error { body += PageShell.problems(error, t: t) }
         body += "<section class=\"card\"><form method=\"get\" action=\"/\(lang)/\" role=\"search\">"
@@ -74,7 +114,7 @@ struct HomePages {
         for organisation in organisations {
             body +=
                 "<section class=\"card\"><h2><a href=\"/\(lang)/o/\(h(organisation.id))\">\(h(organisation.name))</a></h2>"
-            body += await assessmentRows(try await store.assessments.list(organisation: organisation.id), t: t)
+            body += await assessmentRows(assessments[organisation.id] ?? [], t: t, settled: &settled)
             body += "</section>\n"
         }
         body += "<div class=\"grid2\"><section class=\"card\"><h2>\(h(t("新建组织", "New organisation")))</h2>"

@@ -505,17 +505,18 @@ struct PagesController {
 
     @Sendable func plan(_ request: Request, _ context: MaturityRequestContext, _ t: PageText) async throws -> Response {
         let owner = request.uri.queryParameters["owner"].map(String.init).flatMap { $0.isEmpty ? nil : $0 }
-        let page = try await planPage(try await data(context, t))
-        if let notice = Self.saved(request, t) { return PageShell.response(page.render(owner: owner, notice: notice)) }
-        // The plan changes apart from the assessment (its text, its actions' versions), and overdue is as of today.
-        let today = Day.today
-        var view = "\(today)|\(owner ?? "")"
-        if let record = page.plan?.record {
-            view += "|\(record.version)|\(record.updatedAt)|"
-            view += record.actions.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: ",")
+        let data = try await data(context, t)
+        if let notice = Self.saved(request, t) {
+            return PageShell.response(try await planPage(data).render(owner: owner, notice: notice))
         }
+        // The plan changes apart from the assessment (its text, its actions' versions), and overdue is as of
+        // today. Its stamp (one small query) says which plan it is; the plan itself is read only to render.
+        let today = Day.today
+        let stamp = try await store.plans.stamp(of: data.id) ?? "none"
         return PageShell.response(
-            await cachedPage(page.data, "plan", view: view) { page.render(owner: owner, today: today) })
+            try await cachedPage(data, "plan", view: "\(today)|\(stamp)|\(owner ?? "")") {
+                try await planPage(data).render(owner: owner, today: today)
+            })
     }
 
     @Sendable func generatePlan(_ request: Request, _ context: MaturityRequestContext, _ t: PageText) async throws
@@ -560,13 +561,10 @@ struct PagesController {
     // MARK: Review, downloads
 
     func reviewPage(_ data: AssessmentPageData) async throws -> ReviewPage {
-        let kept = try await store.results.list(organisation: data.snapshot.assessment.organisationId)
-        var withPlans: [AssessmentSummary] = []
-        for item in try await store.assessments.list(organisation: data.snapshot.assessment.organisationId)
-        where try await store.plans.get(item.id) != nil {
-            withPlans.append(item)
-        }
-        return ReviewPage(data: data, kept: kept, plans: withPlans)
+        let organisation = data.snapshot.assessment.organisationId
+        let kept = try await store.results.list(organisation: organisation)
+        return ReviewPage(
+            data: data, kept: kept, plans: try await store.assessments.listWithPlans(organisation: organisation))
     }
 
     @Sendable func review(_ request: Request, _ context: MaturityRequestContext, _ t: PageText) async throws -> Response
@@ -576,7 +574,16 @@ struct PagesController {
         let previous = request.uri.queryParameters["previous"].map(String.init).flatMap { $0.isEmpty ? nil : $0 }
         let planOf = request.uri.queryParameters["plan"].map(String.init).flatMap { $0.isEmpty ? nil : $0 }
         guard let previous else {
-            return PageShell.response(page.render(previous: nil, review: nil, notice: Self.saved(request, t)))
+            if let notice = Self.saved(request, t) {
+                return PageShell.response(page.render(previous: nil, review: nil, notice: notice))
+            }
+            // Besides this revision it shows the organisation's kept results (never changed once kept: their ids
+            // say what they are) and its assessments with a plan (their date and kind: their revisions).
+            let view =
+                page.kept.map(\.id).joined(separator: ",") + "|"
+                + page.plans.map { "\($0.id)@\($0.revision)" }.joined(separator: ",")
+            return PageShell.response(
+                await cachedPage(data, "review", view: view) { page.render(previous: nil, review: nil) })
         }
         do {
             let review = try await reviews.review(

@@ -25,7 +25,7 @@ public struct SessionRepository: Sendable {
     /// The session whose cookie hashes to `idHash`, if it has not expired (idle for longer than `idle`, or past its
     /// absolute end); an expired one is removed. Its last use is written at most once a minute.
     public func find(idHash: String, now: Date, idle: TimeInterval) async throws -> SessionRecord? {
-        let found = try await database.read { sql in
+        let found = try await database.readOne { sql in
             try await sql.raw(
                 """
                 SELECT s.user_id, s.csrf, s.created_at, s.last_seen_at, s.expires_at FROM sessions s

@@ -7,7 +7,7 @@ public struct UserRepository: Sendable {
 
     /// How many users exist (none: the server keeps to loopback without sign-in).
     public func count() async throws -> Int {
-        try await database.read { sql in
+        try await database.readOne { sql in
             try await sql.raw("SELECT COUNT(*) AS n FROM users").first()?.decode(column: "n", as: Int.self) ?? 0
         }
     }

@@ -53,7 +53,7 @@ public final class PostgresStoreDatabase: StoreDatabase {
         }
     }
 
-    public func readStatement<T: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
+    public func readOne<T: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
         try await client.withConnection { connection in
             try await body(connection.sql(queryLogLevel: nil, logger: logger))
         }

@@ -61,7 +61,7 @@ public final class SQLiteStoreDatabase: StoreDatabase {
         }
     }
 
-    public func readStatement<T: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
+    public func readOne<T: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
         try await readers.with { connection in try await body(connection.sql()) }
     }
 

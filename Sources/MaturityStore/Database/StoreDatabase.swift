@@ -17,14 +17,20 @@ public protocol StoreDatabase: Sendable {
     /// Runs `body` on a connection that sees the last committed state.
     func read<T: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T
 
-    /// Runs `body`, which reads with ONE statement, outside an explicit transaction — a statement sees one
-    /// snapshot on its own — so that PostgreSQL answers in one round trip instead of four (BEGIN, SET
-    /// TRANSACTION, the query, COMMIT). A body of several statements that must agree uses `read`.
-    func readStatement<T: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T
+    /// Runs `body`, which makes one query, on a connection that sees the last committed state, without a
+    /// transaction around it: one statement sees one committed state anyway, and what a page asks on every
+    /// request (a revision, a version) then costs one round trip instead of three.
+    func readOne<T: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T
 
     /// Runs `body` in one transaction: committed when it returns, rolled back when it throws.
     func transaction<T: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T
 
     /// Closes every connection; the database is not used afterwards.
     func close() async throws
+}
+
+extension StoreDatabase {
+    public func readOne<T: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
+        try await read(body)
+    }
 }

@@ -54,7 +54,7 @@ public struct AssessmentRepository: Sendable {
 
     /// The assessment's revision alone (cheap: for caches keyed by it).
     public func revision(of id: String) async throws -> Int {
-        let row = try await database.read { sql in
+        let row = try await database.readOne { sql in
             try await sql.raw("SELECT revision FROM assessments WHERE id = \(bind: id)").first()
         }
         guard let row else { throw StoreError.notFound(kind: "assessment", id: id) }
@@ -63,22 +63,52 @@ public struct AssessmentRepository: Sendable {
 
     /// The assessments of an organisation, newest first.
     public func list(organisation: String) async throws -> [AssessmentSummary] {
-        try await database.read { sql in
+        try await database.readOne { sql in
             try await sql.raw(
                 """
                 SELECT id, organisation_id, kind, date, catalog_reference, revision FROM assessments
                 WHERE organisation_id = \(bind: organisation) ORDER BY date DESC, created_at DESC
                 """
-            ).all().map {
-                AssessmentSummary(
-                    id: try $0.decode(column: "id", as: String.self),
-                    organisationId: try $0.decode(column: "organisation_id", as: String.self),
-                    kind: try $0.decode(column: "kind", as: String.self),
-                    date: try $0.decode(column: "date", as: String.self),
-                    catalogReference: try $0.decode(column: "catalog_reference", as: String.self),
-                    revision: try $0.decode(column: "revision", as: Int.self))
-            }
+            ).all().map(Self.summary)
         }
+    }
+
+    /// The assessments of each of `organisations` (newest first), in one query: a page listing many
+    /// organisations asked once per organisation before.
+    public func list(organisations: [String]) async throws -> [String: [AssessmentSummary]] {
+        guard !organisations.isEmpty else { return [:] }
+        let rows = try await database.readOne { sql in
+            try await sql.raw(
+                """
+                SELECT id, organisation_id, kind, date, catalog_reference, revision FROM assessments
+                WHERE organisation_id IN (\(binds: organisations)) ORDER BY date DESC, created_at DESC
+                """
+            ).all().map(Self.summary)
+        }
+        return Dictionary(grouping: rows, by: \.organisationId)
+    }
+
+    /// The assessments of an organisation that have an improvement plan, newest first (one query).
+    public func listWithPlans(organisation: String) async throws -> [AssessmentSummary] {
+        try await database.readOne { sql in
+            try await sql.raw(
+                """
+                SELECT a.id, a.organisation_id, a.kind, a.date, a.catalog_reference, a.revision FROM assessments a
+                JOIN plans p ON p.assessment_id = a.id
+                WHERE a.organisation_id = \(bind: organisation) ORDER BY a.date DESC, a.created_at DESC
+                """
+            ).all().map(Self.summary)
+        }
+    }
+
+    static func summary(_ row: any SQLRow) throws -> AssessmentSummary {
+        AssessmentSummary(
+            id: try row.decode(column: "id", as: String.self),
+            organisationId: try row.decode(column: "organisation_id", as: String.self),
+            kind: try row.decode(column: "kind", as: String.self),
+            date: try row.decode(column: "date", as: String.self),
+            catalogReference: try row.decode(column: "catalog_reference", as: String.self),
+            revision: try row.decode(column: "revision", as: Int.self))
     }
 
     /// The bytes of every file of the assessment, by path.

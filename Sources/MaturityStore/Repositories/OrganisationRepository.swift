@@ -59,7 +59,7 @@ public struct OrganisationRepository: Sendable {
         if let search, search.unicodeScalars.contains("\u{0}") { return [] }
         let pattern = search.map { "%" + Self.escapeLike(Self.searchKey($0)) + "%" }
         let limit = min(max(limit, 1), 500)
-        return try await database.read { sql in
+        return try await database.readOne { sql in
             var query: SQLQueryString = """
                 SELECT o.id, o.name, o.version,
                 (SELECT COUNT(*) FROM assessments a WHERE a.organisation_id = o.id) AS assessments

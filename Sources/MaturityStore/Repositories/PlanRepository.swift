@@ -10,6 +10,30 @@ public struct PlanRepository: Sendable {
         try await database.read { sql in try await Self.load(id, in: sql) }
     }
 
+    /// What identifies the plan of assessment `id` as it is now, in one small query (nil: no plan): its version,
+    /// when it was last changed, and how many actions it has and the sum of their versions. A version only
+    /// goes up and an action is never removed, so any change to the plan or an action's version changes it;
+    /// pages kept per plan ask this instead of reading the whole plan.
+    public func stamp(of id: String) async throws -> String? {
+        try await database.readOne { sql in
+            guard
+                let row = try await sql.raw(
+                    """
+                    SELECT p.version, p.updated_at, COUNT(a.action) AS actions,
+                    CAST(COALESCE(SUM(a.version), 0) AS BIGINT) AS action_versions
+                    FROM plans p LEFT JOIN plan_actions a ON a.assessment_id = p.assessment_id
+                    WHERE p.assessment_id = \(bind: id) GROUP BY p.version, p.updated_at
+                    """
+                ).first()
+            else { return nil }
+            let version = try row.decode(column: "version", as: Int.self)
+            let updated = try row.decode(column: "updated_at", as: String.self)
+            let actions = try row.decode(column: "actions", as: Int.self)
+            let sum = try row.decode(column: "action_versions", as: Int.self)
+            return "\(version)|\(updated)|\(actions)|\(sum)"
+        }
+    }
+
     /// Changes the plan of assessment `id` in one transaction: `body` gets the plan as it is (nil: none yet),
     /// checks the versions the editor saw, and returns the new text with the actions whose content changed
     /// (their versions go up; new actions start at 1). The plan's version goes up when the text changes.
@@ -138,7 +162,7 @@ public struct ResultRepository: Sendable {
     /// An organisation's results, oldest first (by date, then when they were kept), without their JSON unless
     /// `json`.
     public func list(organisation: String, json: Bool = false) async throws -> [StoredResult] {
-        try await database.read { sql in
+        try await database.readOne { sql in
             try await sql.raw(
                 """
                 SELECT * FROM results WHERE organisation_id = \(bind: organisation) ORDER BY date, created_at, id
