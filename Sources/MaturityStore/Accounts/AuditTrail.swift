@@ -265,13 +265,8 @@ final class AuditedDatabase: StoreDatabase {
         try await inner.read(body)
     }
 
-<<<<<<< HEAD
-    func readStatement<T: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
-        try await inner.readStatement(body)
-=======
     func readOne<T: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
         try await inner.readOne(body)
->>>>>>> pages
     }
 
     func transaction<T: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T {

@@ -335,7 +335,7 @@ extension RegisterRepository {
     /// What the public verification page shows of certificate `number` on `asOf`.
     public func publicCertificate(_ number: String, asOf: Day) async throws -> PublicCertificate {
         // One statement: the certificate with its last change's date (on PostgreSQL one round trip).
-        try await database.readStatement { sql in
+        try await database.readOne { sql in
             guard
                 let row = try await sql.raw(
                     """
