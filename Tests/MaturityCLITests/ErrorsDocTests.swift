@@ -195,6 +195,9 @@ enum DiagnosticMessages {
             + " literals are RowProblem's, the contradictions' and report's own",
         "TicketRun.swift: problem.message": "report(_ problem:) passes a RowProblem's message on",
         "TicketRun.swift: error": "a RowProblem caught while reading a row, passed to report",
+        "GroupCommit.swift: error":
+            "Result.failure handing a transaction's own error back to the caller that queued it",
+        "GroupCommit.swift: broken": "Result.failure handing SQLite's error back to the callers of a broken group",
         "YAMLDocument.swift: message": "the YAML syntax message, built in a variable: see `assembled`",
         "ResultJSON+Audit.swift: error": "Result.failure passing on a SignOffReadError made above",
         "Engine.swift: error": "Result.failure passing on the DiagnosticError of the assessment read in parallel",
