@@ -148,7 +148,7 @@ struct AssessmentController {
                 } else {
                     next.criteria.append(entry)
                 }
-                return (next, try await engine.check(next, catalog: catalog))
+                return (next, try await engine.check(next, catalog: catalog, changing: snapshot))
             }
             await engine.keep(stored, checked: checked)
             let entry = try await entryOrNew(criterion, in: stored)

@@ -40,7 +40,7 @@ struct PartEdit {
                 var next = snapshot
                 next.files += files.filter { file in !snapshot.files.contains { $0.path == file.path } }
                 kind.put(&next, key, try change(row, files))
-                return (next, try await engine.check(next, catalog: catalog, tickets: checkTickets))
+                return (next, try await engine.check(next, catalog: catalog, tickets: checkTickets, changing: snapshot))
             }
             await engine.keep(stored, checked: checked)
             return kind.find(stored, key)

@@ -17,11 +17,25 @@ extension ServerEngine {
     /// file; with `tickets` the ticket export and its mapping are read too and the KPIs gathered from them (a
     /// KPI given both ways is an error). `contents` gives files not yet committed (an upload in the same
     /// transaction). The assessment is laid out where scoring lays it out, so what is checked is what scores.
+    ///
+    /// `changing`: the stored revision the snapshot is an edit of. When the assessment as that revision was
+    /// checked or scored in this process and the edit changed one criterion's entry only, that line alone is
+    /// read again (`AssessmentLoader.reloadingEntry`), not the whole file; anything it cannot vouch for is
+    /// checked whole.
     @discardableResult
     func check(
-        _ snapshot: AssessmentSnapshot, catalog: Catalog, tickets: Bool = false, contents: [String: Data] = [:]
+        _ snapshot: AssessmentSnapshot, catalog: Catalog, tickets: Bool = false, contents: [String: Data] = [:],
+        changing current: AssessmentSnapshot? = nil
     ) async throws -> CheckedAssessment {
         let yaml = Data(AssessmentYAMLWriter.render(snapshot, criteriaOrder: catalog.criteria.map(\.id)).utf8)
+        if let current, !tickets,
+            let before = await checkedRevisions.get(RevisionKey(current)),
+            let checked = Self.changingOneEntry(
+                before, to: yaml, paths: Set(snapshot.files.map(\.path)), catalog: catalog)
+        {
+            return checked
+        }
+        Self.checkingWhole?()
         let assessmentPath = Self.folderRoot + "/assessment.yaml"
         var held = [assessmentPath: yaml]
         if tickets, snapshot.assessment.ticketsFile != nil {
@@ -43,6 +57,50 @@ extension ServerEngine {
         } catch {
             throw ImportController.invalid(error)
         }
+    }
+}
+
+extension ServerEngine {
+    /// Told each time an assessment file is checked whole (tests count them).
+    @TaskLocal static var checkingWhole: (@Sendable () -> Void)?
+
+    /// The edit of `before` into `yaml` checked by reading again the one line that changed, when that is all
+    /// that changed: the same files, the same text but for one criterion's entry (each takes one line as the
+    /// workspace writes it). Nil when anything else changed or the entry reports anything: check it whole.
+    static func changingOneEntry(
+        _ before: CheckedAssessment, to yaml: Data, paths: Set<String>, catalog: Catalog
+    ) -> CheckedAssessment? {
+        guard paths == before.paths else { return nil }
+        if yaml == before.yaml { return CheckedAssessment(yaml: yaml, paths: paths, loaded: before.loaded) }
+        guard let changed = changedLine(before.yaml, yaml),
+            let criterion = catalog.criteria.first(where: { changed.line.hasPrefix(entryStart($0.id)) })?.id,
+            changed.was.starts(with: Data(entryStart(criterion).utf8)),
+            let loaded = AssessmentLoader.reloadingEntry(
+                criterion, line: changed.line, at: changed.index + 1, of: before.loaded, catalog: catalog)
+        else { return nil }
+        return CheckedAssessment(yaml: yaml, paths: paths, loaded: loaded)
+    }
+
+    private static let newline = UInt8(ascii: "\n")
+
+    /// How a criterion's entry line starts as `AssessmentYAMLWriter` writes it.
+    private static func entryStart(_ criterion: String) -> String {
+        "  " + AssessmentYAMLWriter.s(criterion) + ": {"
+    }
+
+    /// The one line in which `new` differs from `old`: its 0-based index, as it was and as it is now; nil when
+    /// they differ in more lines than one, in their number of lines, or not at all.
+    static func changedLine(_ old: Data, _ new: Data) -> (index: Int, was: Data, line: String)? {
+        let before = old.split(separator: newline, omittingEmptySubsequences: false)
+        let after = new.split(separator: newline, omittingEmptySubsequences: false)
+        guard before.count == after.count else { return nil }
+        var changed: Int?
+        for index in after.indices where after[index] != before[index] {
+            guard changed == nil else { return nil }
+            changed = index
+        }
+        guard let index = changed, let line = String(bytes: after[index], encoding: .utf8) else { return nil }
+        return (index, before[index], line)
     }
 }
 

@@ -47,6 +47,8 @@ struct AssessmentInputs: Sendable {
     let held: [String: Data]
     let loaded: LoadedAssessment
     let revision: Int
+    /// The assessment file as loaded (its text, the files it could name, what it read), for the next edit.
+    let file: CheckedAssessment?
 }
 
 /// Why scoring was refused: the stored inputs no longer load (a ticket export the mapping cannot read),
@@ -88,8 +90,7 @@ extension ServerEngine {
     /// with or without the path): the assessment file, the catalog, the plan, the ticket export and its
     /// mapping held in memory; evidence files known by the digest and size the store keeps.
     func inputs(_ snapshot: AssessmentSnapshot, checked: CheckedAssessment? = nil) async throws -> AssessmentInputs {
-        let key = RevisionKey(
-            assessment: snapshot.assessment.id, revision: snapshot.assessment.revision, target: nil, showingPath: false)
+        let key = RevisionKey(snapshot)
         if let cached = await loadedInputs.get(key) { return cached }
         let record = try await catalogRecord(snapshot.assessment.catalog)
         let catalog = try await self.catalog(record)
@@ -112,6 +113,7 @@ extension ServerEngine {
             held: held, records: snapshot.files, revision: snapshot.assessment.revision, catalog: catalog,
             catalogPath: placement.path, digests: placement.digests, checked: checked)
         await loadedInputs.set(key, inputs)
+        if let file = inputs.file { await checkedRevisions.set(key, file) }
         return inputs
     }
 
@@ -152,10 +154,13 @@ extension ServerEngine {
                 ).load(catalog: catalog)
             }
             let (kpis, ticketWarnings) = try engine.gatherKPIs(loadedFile.value, catalog: catalog)
+            let file = held[assessmentPath].map {
+                CheckedAssessment(yaml: $0, paths: Set(records.map(\.path)), loaded: loadedFile)
+            }
             let loaded = LoadedAssessment(
                 catalog: catalog, catalogPath: catalogPath, assessmentPath: assessmentPath,
                 assessment: loadedFile.value, kpis: kpis, warnings: loadedFile.warnings + ticketWarnings)
-            return AssessmentInputs(engine: engine, held: held, loaded: loaded, revision: revision)
+            return AssessmentInputs(engine: engine, held: held, loaded: loaded, revision: revision, file: file)
         } catch {
             throw ScoringError.invalid(error)
         }
@@ -214,6 +219,14 @@ struct RevisionKey: Hashable, Sendable {
     var revision: Int
     var target: String?
     var showingPath: Bool
+}
+
+extension RevisionKey {
+    /// The stored revision of `snapshot` itself (no target, no path).
+    init(_ snapshot: AssessmentSnapshot) {
+        self.init(
+            assessment: snapshot.assessment.id, revision: snapshot.assessment.revision, target: nil, showingPath: false)
+    }
 }
 
 /// What this process scored or loaded, by assessment revision; bounded, oldest dropped first.
