@@ -18,10 +18,12 @@ extension ServerEngine {
     /// KPI given both ways is an error). `contents` gives files not yet committed (an upload in the same
     /// transaction). The assessment is laid out where scoring lays it out, so what is checked is what scores.
     ///
-    /// `changing`: the stored revision the snapshot is an edit of. When the assessment as that revision was
-    /// checked or scored in this process and the edit changed one criterion's entry only, that line alone is
-    /// read again (`AssessmentLoader.reloadingEntry`), not the whole file; anything it cannot vouch for is
-    /// checked whole.
+    /// `changing`: the stored assessment the snapshot is an edit of. When the text its last check in this process
+    /// loaded (kept by assessment, set inside the transaction, so the next edit queued behind it finds it) differs
+    /// from the new text in one criterion's entry only, that line alone is read again
+    /// (`AssessmentLoader.reloadingEntry`), not the whole file; anything it cannot vouch for is checked whole. The
+    /// kept text need not be what is stored: a check of a transaction rolled back leaves its text kept, and
+    /// reading the one changed line against it still gives what loading the whole new text gives.
     @discardableResult
     func check(
         _ snapshot: AssessmentSnapshot, catalog: Catalog, tickets: Bool = false, contents: [String: Data] = [:],
@@ -29,10 +31,11 @@ extension ServerEngine {
     ) async throws -> CheckedAssessment {
         let yaml = Data(AssessmentYAMLWriter.render(snapshot, criteriaOrder: catalog.criteria.map(\.id)).utf8)
         if let current, !tickets,
-            let before = await checkedRevisions.get(RevisionKey(current)),
+            let before = await lastChecked.get(current.assessment.id),
             let checked = Self.changingOneEntry(
                 before, to: yaml, paths: Set(snapshot.files.map(\.path)), catalog: catalog)
         {
+            await lastChecked.set(snapshot.assessment.id, checked)
             return checked
         }
         Self.checkingWhole?()
@@ -53,7 +56,9 @@ extension ServerEngine {
             let loaded = try AssessmentFile.open(path: assessmentPath, displayPath: "assessment.yaml", files: files)
                 .load(catalog: catalog)
             if tickets { _ = try Engine(files: files).gatherKPIs(loaded.value, catalog: catalog) }
-            return CheckedAssessment(yaml: yaml, paths: Set(snapshot.files.map(\.path)), loaded: loaded)
+            let checked = CheckedAssessment(yaml: yaml, paths: Set(snapshot.files.map(\.path)), loaded: loaded)
+            await lastChecked.set(snapshot.assessment.id, checked)
+            return checked
         } catch {
             throw ImportController.invalid(error)
         }
@@ -124,5 +129,28 @@ extension ServerEngine {
         } catch {
             throw ImportController.invalid(error)
         }
+    }
+}
+
+/// The assessment file each assessment's last check loaded, by assessment id; bounded, oldest dropped first.
+actor LastChecked {
+    private var entries: [String: CheckedAssessment] = [:]
+    private var order: [String] = []
+    private let capacity: Int
+
+    init(capacity: Int = 512) {
+        self.capacity = capacity
+    }
+
+    func get(_ assessment: String) -> CheckedAssessment? { entries[assessment] }
+
+    func set(_ assessment: String, _ checked: CheckedAssessment) {
+        if entries.updateValue(checked, forKey: assessment) == nil { order.append(assessment) }
+        while order.count > capacity { entries[order.removeFirst()] = nil }
+    }
+
+    /// Keeps `checked` unless a check kept one already (a scoring may load an older revision than the last edit).
+    func setIfAbsent(_ assessment: String, _ checked: CheckedAssessment) {
+        if entries[assessment] == nil { set(assessment, checked) }
     }
 }

@@ -113,7 +113,7 @@ extension ServerEngine {
             held: held, records: snapshot.files, revision: snapshot.assessment.revision, catalog: catalog,
             catalogPath: placement.path, digests: placement.digests, checked: checked)
         await loadedInputs.set(key, inputs)
-        if let file = inputs.file { await checkedRevisions.set(key, file) }
+        if let file = inputs.file { await lastChecked.setIfAbsent(snapshot.assessment.id, file) }
         return inputs
     }
 

@@ -10,9 +10,9 @@ struct ServerEngine: Sendable {
     let results = RevisionCache<ScoredAssessment>()
     /// Each revision's inputs loaded once, whatever it is scored for.
     let loadedInputs = RevisionCache<AssessmentInputs>(capacity: 64)
-    /// Each revision's assessment file as a check or a scoring loaded it, so an edit of one criterion's entry
-    /// reads that entry again, not the whole file.
-    let checkedRevisions = RevisionCache<CheckedAssessment>(capacity: 256)
+    /// Each assessment's file as its last check (or a first scoring) loaded it, so an edit of one criterion's
+    /// entry reads that entry again, not the whole file.
+    let lastChecked = LastChecked()
     let summaries = SummaryCache()
     let plans = PlanCache()
     let snapshots = SnapshotCache()
