@@ -94,18 +94,27 @@ extension ServerEngine {
     }
 
     /// The one line in which `new` differs from `old`: its 0-based index, as it was and as it is now; nil when
-    /// they differ in more lines than one, in their number of lines, or not at all.
+    /// they differ in more lines than one, or not at all. Compares bytes from both ends: the changed bytes (and
+    /// what replaced them) must hold no line break.
     static func changedLine(_ old: Data, _ new: Data) -> (index: Int, was: Data, line: String)? {
-        let before = old.split(separator: newline, omittingEmptySubsequences: false)
-        let after = new.split(separator: newline, omittingEmptySubsequences: false)
-        guard before.count == after.count else { return nil }
-        var changed: Int?
-        for index in after.indices where after[index] != before[index] {
-            guard changed == nil else { return nil }
-            changed = index
+        let a = [UInt8](old)
+        let b = [UInt8](new)
+        var prefix = 0
+        while prefix < a.count, prefix < b.count, a[prefix] == b[prefix] { prefix += 1 }
+        guard prefix < a.count || prefix < b.count else { return nil }
+        var suffix = 0
+        while suffix < a.count - prefix, suffix < b.count - prefix, a[a.count - 1 - suffix] == b[b.count - 1 - suffix] {
+            suffix += 1
         }
-        guard let index = changed, let line = String(bytes: after[index], encoding: .utf8) else { return nil }
-        return (index, before[index], line)
+        guard !a[prefix..<(a.count - suffix)].contains(newline), !b[prefix..<(b.count - suffix)].contains(newline)
+        else { return nil }
+        // The line around the change: from after the break before it to the break after it (or the end).
+        let start = a[..<prefix].lastIndex(of: newline).map { $0 + 1 } ?? 0
+        let endA = a[(a.count - suffix)...].firstIndex(of: newline) ?? a.count
+        let endB = b[(b.count - suffix)...].firstIndex(of: newline) ?? b.count
+        guard let line = String(bytes: b[start..<endB], encoding: .utf8) else { return nil }
+        let index = a[..<start].reduce(0) { $0 + ($1 == newline ? 1 : 0) }
+        return (index, Data(a[start..<endA]), line)
     }
 }
 

@@ -10,6 +10,14 @@ import MaturityStore
 /// written folder with `maturity assess` gives what the server gives.
 enum AssessmentYAMLWriter {
     static func render(_ snapshot: AssessmentSnapshot, criteriaOrder: [String] = []) -> String {
+        // The same ids come back many times (every criterion cites evidence items): each is looked at once.
+        var written: [String: String] = [:]
+        func s(_ text: String) -> String {
+            if let known = written[text] { return known }
+            let scalar = AssessmentYAMLWriter.s(text)
+            written[text] = scalar
+            return scalar
+        }
         let record = snapshot.assessment
         var lines: [String] = ["schema: 1", "catalog: \(s(record.catalogReference))"]
         var organisation = "organisation: {name: \(s(record.organisationName))"
@@ -58,7 +66,7 @@ enum AssessmentYAMLWriter {
                 (rank[$0.criterion] ?? Int.max, $0.position, $0.criterion)
                     < (rank[$1.criterion] ?? Int.max, $1.position, $1.criterion)
             }
-            for entry in ordered { lines.append("  \(s(entry.criterion)): {" + criterionFields(entry) + "}") }
+            for entry in ordered { lines.append("  \(s(entry.criterion)): {" + criterionFields(entry, s) + "}") }
         }
         if !snapshot.adjustments.isEmpty {
             lines.append("")
@@ -79,7 +87,7 @@ enum AssessmentYAMLWriter {
                 if let criterion = finding.criterion { lines.append("    criterion: \(s(criterion))") }
                 lines.append("    grade: \(s(finding.grade))")
                 if let clause = finding.clause { lines.append("    clause: \(YAMLText.quoted(clause))") }
-                if !finding.evidence.isEmpty { lines.append("    evidence: \(list(finding.evidence))") }
+                if !finding.evidence.isEmpty { lines.append("    evidence: \(list(finding.evidence, s))") }
                 if let due = finding.due { lines.append("    due: \(day(due))") }
                 lines.append("    text: \(YAMLText.quoted(finding.text))")
                 lines.append("    status: \(s(finding.status))")
@@ -88,7 +96,7 @@ enum AssessmentYAMLWriter {
         return lines.joined(separator: "\n") + "\n"
     }
 
-    static func criterionFields(_ entry: CriterionRecord) -> String {
+    static func criterionFields(_ entry: CriterionRecord, _ s: (String) -> String = s) -> String {
         var fields: [String] = []
         if let claimed = entry.claimed { fields.append("claimed: \(claimed)") }
         if let audited = entry.audited { fields.append("audited: \(audited)") }
@@ -96,7 +104,7 @@ enum AssessmentYAMLWriter {
         if let earned = entry.auditedEarned { fields.append("audited_earned: \(number(earned))") }
         if let sample = entry.sample { fields.append("sample: \(self.sample(sample))") }
         if let sample = entry.auditedSample { fields.append("audited_sample: \(self.sample(sample))") }
-        if !entry.evidence.isEmpty { fields.append("evidence: \(list(entry.evidence))") }
+        if !entry.evidence.isEmpty { fields.append("evidence: \(list(entry.evidence, s))") }
         if let note = entry.note { fields.append("note: \(YAMLText.quoted(note))") }
         if let na = entry.na { fields.append("na: \(YAMLText.quoted(na))") }
         return fields.joined(separator: ", ")
@@ -115,7 +123,9 @@ enum AssessmentYAMLWriter {
         "{size: \(sample.size), conforming: \(sample.conforming)}"
     }
 
-    static func list(_ ids: [String]) -> String { "[" + ids.map(s).joined(separator: ", ") + "]" }
+    static func list(_ ids: [String], _ s: (String) -> String = s) -> String {
+        "[" + ids.map(s).joined(separator: ", ") + "]"
+    }
 
     /// A number as YAML reads it back exactly: integers without a fraction, others in the shortest form.
     static func number(_ value: Double) -> String {
