@@ -2,7 +2,8 @@
 # The server's own CPU time per criterion edit: 64 connections over 16 assessments (edit.lua), SQLite, the
 # server's user + system time read from /proc before and after wrk. Unlike requests per second it hardly moves
 # when other work shares the machine, so two binaries can be compared on a busy one.
-# Usage: Benchmarks/serve/cpu-per-edit.sh BINARY [SECONDS]   (default 5; alternate two binaries to compare)
+# Usage: Benchmarks/serve/cpu-per-edit.sh BINARY [SECONDS]   (default 5; alternate two binaries to compare;
+#        with MATURITY_BENCH_POSTGRES_URL set, on that PostgreSQL database, emptied first — the server's CPU only)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 bin=${1:?usage: Benchmarks/serve/cpu-per-edit.sh BINARY [SECONDS]}
@@ -11,7 +12,12 @@ command -v wrk >/dev/null || { echo "install wrk (apt-get install wrk)" >&2; exi
 work=$(mktemp -d)
 trap 'kill "${server:-0}" 2>/dev/null || true; rm -rf "$work"' EXIT
 (cd Examples/huadong-appliance && zip -qr "$work/huadong.zip" .)
-MATURITY_LANG=en "$bin" serve --port 0 --data "$work/data" >"$work/server.log" 2>&1 &
+store=(--data "$work/data")
+if [ -n "${MATURITY_BENCH_POSTGRES_URL:-}" ]; then
+  psql "$MATURITY_BENCH_POSTGRES_URL" -qc 'DROP SCHEMA public CASCADE; CREATE SCHEMA public;' 2>/dev/null
+  store+=(--database "$MATURITY_BENCH_POSTGRES_URL")
+fi
+MATURITY_LANG=en "$bin" serve --port 0 "${store[@]}" >"$work/server.log" 2>&1 &
 server=$!
 for _ in $(seq 1 100); do grep -q 'listening on' "$work/server.log" && break; sleep 0.1; done
 base="http://127.0.0.1:$(grep -o 'listening on http://127.0.0.1:[0-9]*' "$work/server.log" | grep -o '[0-9]*$')"
