@@ -25,8 +25,7 @@ import Testing
     @Test(arguments: TestDatabase.allCases)
     func criterionEditsCheckedByTheirLineScoreAsTheExportedFolder(_ database: TestDatabase) async throws {
         try await database.withServer { client, _ in
-            let created = try await importZip(client, try exampleFolder("huadong-appliance"))
-            let id = try #require(created.json["id"] as? String)
+            let id = try await imported(client, "huadong-appliance")
             let whole = Mutex(0)
             try await ServerEngine.$checkingWhole.withValue({ whole.withLock { $0 += 1 } }) {
                 for (criterion, fields) in Self.edits {
@@ -53,8 +52,7 @@ import Testing
     @Test(arguments: TestDatabase.allCases)
     func aRefusedLineIsReportedWhereTheWholeFileHasIt(_ database: TestDatabase) async throws {
         try await database.withServer { client, _ in
-            let created = try await importZip(client, try exampleFolder("huadong-appliance"))
-            let id = try #require(created.json["id"] as? String)
+            let id = try await imported(client, "huadong-appliance")
             let uri = "/api/v1/assessments/\(id)/criteria/SP-02"
             var etag = try #require(try await client.execute(uri: uri, method: .get).headers[.eTag])
             let first = try await client.execute(

@@ -1,5 +1,4 @@
 import Foundation
-import Yams
 
 extension AssessmentLoader {
     /// `loaded` with the entry of `criterion` read again from `line`, the one line its entry takes at line

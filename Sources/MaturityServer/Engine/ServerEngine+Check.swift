@@ -141,25 +141,5 @@ extension ServerEngine {
     }
 }
 
-/// The assessment file each assessment's last check loaded, by assessment id; bounded, oldest dropped first.
-actor LastChecked {
-    private var entries: [String: CheckedAssessment] = [:]
-    private var order: [String] = []
-    private let capacity: Int
-
-    init(capacity: Int = 512) {
-        self.capacity = capacity
-    }
-
-    func get(_ assessment: String) -> CheckedAssessment? { entries[assessment] }
-
-    func set(_ assessment: String, _ checked: CheckedAssessment) {
-        if entries.updateValue(checked, forKey: assessment) == nil { order.append(assessment) }
-        while order.count > capacity { entries[order.removeFirst()] = nil }
-    }
-
-    /// Keeps `checked` unless a check kept one already (a scoring may load an older revision than the last edit).
-    func setIfAbsent(_ assessment: String, _ checked: CheckedAssessment) {
-        if entries[assessment] == nil { set(assessment, checked) }
-    }
-}
+/// The assessment file each assessment's last check loaded, by assessment id.
+typealias LastChecked = BoundedCache<String, CheckedAssessment>

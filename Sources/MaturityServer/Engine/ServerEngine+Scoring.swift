@@ -229,42 +229,6 @@ extension RevisionKey {
     }
 }
 
-/// What this process scored or loaded, by assessment revision; bounded, oldest dropped first.
-actor RevisionCache<Value: Sendable> {
-    private var entries: [RevisionKey: Value] = [:]
-    private var order: [RevisionKey] = []
-    private let capacity: Int
-
-    init(capacity: Int = 256) {
-        self.capacity = capacity
-    }
-
-    func get(_ key: RevisionKey) -> Value? { entries[key] }
-
-    /// Work under way, which later askers of the same key wait for instead of doing it again.
-    private var running: [RevisionKey: Task<Value, any Error>] = [:]
-
-    /// The cached value of `key`, or the one `make` gives, made once however many ask at the same time
-    /// (a failure is not kept: the next asker tries again).
-    func shared(_ key: RevisionKey, make: @escaping @Sendable () async throws -> Value) async throws -> Value {
-        if let cached = entries[key] { return cached }
-        if let task = running[key] { return try await task.value }
-        let task = Task { try await make() }
-        running[key] = task
-        defer { running[key] = nil }
-        let value = try await task.value
-        set(key, value)
-        return value
-    }
-
-    func set(_ key: RevisionKey, _ value: Value) {
-        if entries.updateValue(value, forKey: key) == nil { order.append(key) }
-        while order.count > capacity {
-            entries[order.removeFirst()] = nil
-        }
-    }
-}
-
 /// Small per-revision facts for lists (rating name, overall), many more than full results.
 actor SummaryCache {
     typealias Summary = (rating: String, overall: Double?)

@@ -12,11 +12,11 @@ struct ServerEngine: Sendable {
     let loadedInputs = RevisionCache<AssessmentInputs>(capacity: 64)
     /// Each assessment's file as its last check (or a first scoring) loaded it, so an edit of one criterion's
     /// entry reads that entry again, not the whole file.
-    let lastChecked = LastChecked()
+    let lastChecked = LastChecked(capacity: 512)
     let summaries = SummaryCache()
     let plans = PlanCache()
     let snapshots = SnapshotCache()
-    let pages = PageCache()
+    let pages = PageCache(capacity: 512)
 
     /// Where an assessment folder's files are placed in memory.
     static let assessmentRoot = "/assessment"

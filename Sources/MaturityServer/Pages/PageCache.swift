@@ -4,24 +4,7 @@ import Foundation
 /// shown without a notice or a problem depends on nothing else, so it is rendered once and served again until
 /// the assessment changes. What differs per person — the session's form token — is not kept: the page is
 /// rendered without it and the token is put into its forms for each request.
-actor PageCache {
-    private var entries: [String: String] = [:]
-    private var order: [String] = []
-    private let capacity: Int
-
-    init(capacity: Int = 512) {
-        self.capacity = capacity
-    }
-
-    func get(_ key: String) -> String? { entries[key] }
-
-    func set(_ key: String, _ page: String) {
-        if entries.updateValue(page, forKey: key) == nil { order.append(key) }
-        while order.count > capacity {
-            entries[order.removeFirst()] = nil
-        }
-    }
-}
+typealias PageCache = BoundedCache<String, String>
 
 extension PagesController {
     /// The page `name` of the assessment in `data` (`view`: whatever else the page shows depends on), from the

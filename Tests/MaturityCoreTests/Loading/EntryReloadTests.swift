@@ -26,6 +26,37 @@ import Testing
         return (lines, index)
     }
 
+    /// The example as loaded, and its text with `criterion`'s line replaced by `line`, read both ways.
+    struct Edit {
+        let criterion: String
+        let line: String
+        let catalog: Catalog
+        let before: Loaded<Assessment>
+        let index: Int
+        let text: String
+
+        init(_ criterion: String, to line: String) throws {
+            var (lines, index) = try EntryReloadTests.original(criterion)
+            self.criterion = criterion
+            self.line = line
+            catalog = try EntryReloadTests.catalog()
+            before = try EntryReloadTests.load(lines.joined(separator: "\n"), catalog: catalog)
+            self.index = index
+            lines[index] = line
+            text = lines.joined(separator: "\n")
+        }
+
+        /// The changed line read on its own.
+        var quick: Loaded<Assessment>? {
+            AssessmentLoader.reloadingEntry(criterion, line: line, at: index + 1, of: before, catalog: catalog)
+        }
+
+        /// The whole changed file loaded.
+        func whole() throws(DiagnosticError) -> Loaded<Assessment> {
+            try EntryReloadTests.load(text, catalog: catalog)
+        }
+    }
+
     static let accepted = [
         "  SP-02: {claimed: 3, evidence: [E01, E02]}",
         "  SP-02: {claimed: 4, audited: 3, evidence: [E01, E02, E07], note: \"结论：已公示, \\\"quoted\\\"\"}",
@@ -37,18 +68,13 @@ import Testing
 
     @Test(arguments: accepted)
     func aChangedEntryReadsAsTheWholeChangedFile(line: String) throws {
-        let catalog = try Self.catalog()
-        var (lines, index) = try Self.original("SP-02")
-        let before = try Self.load(lines.joined(separator: "\n"), catalog: catalog)
-        lines[index] = line
-        let whole = try Self.load(lines.joined(separator: "\n"), catalog: catalog)
-        let quick = try #require(
-            AssessmentLoader.reloadingEntry("SP-02", line: line, at: index + 1, of: before, catalog: catalog),
-            "a valid entry is read on its own")
+        let edit = try Edit("SP-02", to: line)
+        let whole = try edit.whole()
+        let quick = try #require(edit.quick, "a valid entry is read on its own")
         #expect(quick.value.criteria == whole.value.criteria)
         #expect(quick.value.criteria["SP-02"]?.location == whole.value.criteria["SP-02"]?.location)
         #expect(quick.warnings == whole.warnings)
-        #expect(quick.value.criteria["SP-02"] != before.value.criteria["SP-02"], "the entry read is the new one")
+        #expect(quick.value.criteria["SP-02"] != edit.before.value.criteria["SP-02"], "the entry read is the new one")
     }
 
     static let refused = [
@@ -65,26 +91,17 @@ import Testing
 
     @Test(arguments: refused)
     func anEntryTheWholeFileRefusesIsNotReadOnItsOwn(line: String) throws {
-        let catalog = try Self.catalog()
-        var (lines, index) = try Self.original("SP-02")
-        let before = try Self.load(lines.joined(separator: "\n"), catalog: catalog)
-        lines[index] = line
-        let quick = AssessmentLoader.reloadingEntry("SP-02", line: line, at: index + 1, of: before, catalog: catalog)
-        #expect(quick == nil, "the whole file is checked, and reports it where it is")
+        let edit = try Edit("SP-02", to: line)
+        #expect(edit.quick == nil, "the whole file is checked, and reports it where it is")
         if !line.hasPrefix("  SP-01") && !line.hasPrefix("  SP-99") {
-            #expect(throws: DiagnosticError.self) { try Self.load(lines.joined(separator: "\n"), catalog: catalog) }
+            #expect(throws: DiagnosticError.self) { try edit.whole() }
         }
     }
 
     @Test func aKeyCriterionMarkedNotApplicableIsRefusedByBothWays() throws {
-        let catalog = try Self.catalog()
-        var (lines, index) = try Self.original("SP-01")
-        let before = try Self.load(lines.joined(separator: "\n"), catalog: catalog)
-        let line = "  SP-01: {na: \"no such service\"}"
-        lines[index] = line
-        #expect(
-            AssessmentLoader.reloadingEntry("SP-01", line: line, at: index + 1, of: before, catalog: catalog) == nil)
-        #expect(throws: DiagnosticError.self) { try Self.load(lines.joined(separator: "\n"), catalog: catalog) }
+        let edit = try Edit("SP-01", to: "  SP-01: {na: \"no such service\"}")
+        #expect(edit.quick == nil)
+        #expect(throws: DiagnosticError.self) { try edit.whole() }
     }
 
     @Test func aCriterionWithoutAnEntryBeforeIsNotReadOnItsOwn() throws {
