@@ -232,6 +232,36 @@ import Testing
         #expect(none.stderr.contains("或存放它们的文件夹"))
     }
 
+    /// More results than one batch (100): each batch is verified while the one before is written, and the
+    /// output, refusals and exit status are those of one file at a time, in order.
+    @Test func resultsAcrossSeveralBatchesAreImportedInOrder() throws {
+        let setup = try Setup()
+        defer { setup.folder.remove() }
+        for (name, date) in [("2026-05.json", "2026-05-21"), ("2026-11.json", "2026-11-13")] {
+            #expect(setup.sign(name, date: date).status == 0)
+        }
+        let results = setup.folder.file("results")
+        try FileManager.default.createDirectory(atPath: results, withIntermediateDirectories: true)
+        // 205 copies of the initial audit (the first imported, the others refused as imported already: across
+        // three batches), then the surveillance, last in name order.
+        for index in 0..<205 {
+            try FileManager.default.copyItem(
+                atPath: setup.folder.file("2026-05.json"), toPath: results + String(format: "/a%03d.json", index))
+        }
+        try FileManager.default.copyItem(atPath: setup.folder.file("2026-11.json"), toPath: results + "/z.json")
+        let imported = setup.run(["registry", "import", results])
+        #expect(imported.status == 1)
+        let lines = imported.stdout.split(separator: "\n").filter { $0.hasPrefix("imported ") }
+        #expect(lines.count == 2)
+        #expect(lines.first?.hasPrefix("imported \(results)/a000.json: audit 2026-05-20") == true)
+        #expect(lines.last?.hasPrefix("imported \(results)/z.json: ") == true)
+        let refused = imported.stderr.split(separator: "\n").filter { $0.contains("this result was imported already") }
+        #expect(refused.count == 204)
+        #expect(refused.first?.hasPrefix("\(results)/a001.json:") == true)
+        #expect(refused.last?.hasPrefix("\(results)/a204.json:") == true)
+        #expect(refused.allSatisfy { $0.contains("from '\(results)/a000.json'") })
+    }
+
     @Test func unsignedResultsNeedAllowUnsignedAndNonconformitiesAndTriggersGoThroughTheirSteps() throws {
         let setup = try Setup()
         defer { setup.folder.remove() }

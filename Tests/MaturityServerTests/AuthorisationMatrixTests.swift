@@ -140,6 +140,10 @@ import Testing
             #expect(stale.isEmpty, "matrix entries without a route: \(stale)")
             let unguarded = routes.subtracting(AccessPolicy.rules.keys).sorted()
             #expect(unguarded.isEmpty, "routes without an access rule: \(unguarded)")
+            // Routes answered without looking the caller up must be open to everyone and exist.
+            let notOpen = AccessPolicy.anonymous.filter { AccessPolicy.rules[$0] != .open || !routes.contains($0) }
+            #expect(
+                notOpen.isEmpty, "routes answered without looking the caller up that are not open routes: \(notOpen)")
         }
     }
 

@@ -39,4 +39,29 @@ enum Blocking {
             queue.async { job.runSynchronously(on: self.asUnownedTaskExecutor()) }
         }
     }
+
+    /// Synchronous work started now on a thread of its own (neither the cooperative pool's nor the command's
+    /// queue) and awaited later: a command overlaps it with its store's work. Not a `Task`, which would need a
+    /// pool thread that, in a test calling commands from every pool thread, never comes.
+    final class Ahead<T: Sendable>: @unchecked Sendable {
+        private let group = DispatchGroup()
+        /// Written before the group is left, read after it is: never at the same time.
+        private var result: T?
+
+        init(_ work: @escaping @Sendable () -> T) {
+            group.enter()
+            DispatchQueue.global().async {
+                self.result = work()
+                self.group.leave()
+            }
+        }
+
+        var value: T {
+            get async {
+                await withCheckedContinuation { continuation in
+                    group.notify(queue: .global()) { continuation.resume(returning: self.result!) }
+                }
+            }
+        }
+    }
 }

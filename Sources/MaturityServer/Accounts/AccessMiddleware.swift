@@ -64,7 +64,8 @@ struct AccessMiddleware: RouterMiddleware {
         guard let rule = AccessPolicy.rules[route] else {
             throw APIError(.forbidden, "this route has no access rule, so nobody may use it")
         }
-        let principal = try await accounts.identify(request)
+        let principal =
+            AccessPolicy.anonymous.contains(route) ? Principal.anonymous : try await accounts.identify(request)
         var request = request
         if unsafe, principal.sessionHash != nil, let csrf = principal.csrf {
             try await Self.checkToken(

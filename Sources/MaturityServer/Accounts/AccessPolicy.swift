@@ -115,6 +115,13 @@ enum AccessPolicy {
         "GET /:lang/a/:assessment/trail": .assessment(.read),
     ]
 
+    /// Open routes whose answer is the same whoever asks: the caller is not looked up (no query for a session or
+    /// for whether accounts exist), so public verification costs one query.
+    static let anonymous: Set<String> = [
+        "GET /healthz", "GET /api/v1/openapi.json", "GET /certificates/:number", "GET /register/keys",
+        "GET /register/certificates/:number/document",
+    ]
+
     /// Routes whose successful answer is an export, recorded in the audit trail.
     static let exports: Set<String> = [
         "GET /api/v1/assessments/:assessment/export", "GET /api/v1/assessments/:assessment/file",

@@ -45,7 +45,7 @@ public final class PostgresStoreDatabase: StoreDatabase {
     public func read<T: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
         try await unwrapped {
             try await client.withTransaction(logger: logger) { connection in
-                let sql = connection.sql(queryLogLevel: nil, logger: logger)
+                let sql = PostgresConnectionSQL(connection: connection, logger: logger)
                 // Every query of `body` sees the same snapshot, and the read cannot write.
                 try await sql.raw("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY").run()
                 return try await body(sql)
@@ -55,14 +55,14 @@ public final class PostgresStoreDatabase: StoreDatabase {
 
     public func readOne<T: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
         try await client.withConnection { connection in
-            try await body(connection.sql(queryLogLevel: nil, logger: logger))
+            try await body(PostgresConnectionSQL(connection: connection, logger: logger))
         }
     }
 
     public func transaction<T: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
         try await unwrapped {
             try await client.withTransaction(logger: logger) { connection in
-                try await body(connection.sql(queryLogLevel: nil, logger: logger))
+                try await body(PostgresConnectionSQL(connection: connection, logger: logger))
             }
         }
     }

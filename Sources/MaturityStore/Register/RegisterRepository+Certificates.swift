@@ -194,20 +194,45 @@ extension RegisterRepository {
         }
     }
 
-    /// Sets the board date of the organisation's certificates from their programme and open nonconformities.
-    static func refreshDue(organisation: String, in sql: any SQLDatabase) async throws {
-        let policy = try await policy(in: sql)
-        let ncs = try await nonconformities(of: organisation, in: sql)
-        let numbers = try await sql.raw(
-            "SELECT number FROM certificates WHERE organisation_id = \(bind: organisation)"
-        ).all().map { try $0.decode(column: "number", as: String.self) }
-        for number in numbers {
-            let certificate = try await Self.certificate(number, in: sql, withHistory: false).certificate
-            let due = AuditProgramme(policy: policy).nextDue(for: certificate, nonconformities: ncs)
+    /// Sets the board date of the organisation's certificates from their programme and open nonconformities;
+    /// `policy` and `nonconformities` when the caller holds them already (else read). One statement reads the
+    /// certificates with their last change; a date is written only where it changed.
+    static func refreshDue(
+        organisation: String, policy: RegisterPolicy? = nil, nonconformities: [Nonconformity]? = nil,
+        in sql: any SQLDatabase
+    ) async throws {
+        let policy = if let policy { policy } else { try await Self.policy(in: sql) }
+        let ncs =
+            if let nonconformities { nonconformities } else {
+                try await Self.nonconformities(of: organisation, in: sql)
+            }
+        let rows = try await sql.raw(
+            """
+            SELECT certificates.*, (SELECT date FROM certificate_changes WHERE certificate = certificates.number
+            ORDER BY position DESC LIMIT 1) AS last_change_date, (SELECT to_state FROM certificate_changes
+            WHERE certificate = certificates.number ORDER BY position DESC LIMIT 1) AS last_change_state
+            FROM certificates WHERE organisation_id = \(bind: organisation)
+            """
+        ).all()
+        for row in rows {
+            let certificate = try Self.certificate(from: row, history: try Self.lastChange(row)).0
+            let due = AuditProgramme(policy: policy).nextDue(for: certificate, nonconformities: ncs)?.description
+            guard try row.decode(column: "next_due", as: String?.self) != due else { continue }
             try await sql.raw(
-                "UPDATE certificates SET next_due = \(bind: due?.description) WHERE number = \(bind: number)"
+                "UPDATE certificates SET next_due = \(bind: due) WHERE number = \(bind: certificate.number)"
             ).run()
         }
+    }
+
+    /// A certificate's last change as the rules need it (its date and the state it led to), from the columns
+    /// `last_change_date` and `last_change_state` a query added to the row; none when it has no change.
+    static func lastChange(_ row: any SQLRow) throws -> [StateChange] {
+        guard let date = try row.decode(column: "last_change_date", as: String?.self).flatMap(Day.init(iso:)) else {
+            return []
+        }
+        let state = try row.decode(column: "last_change_state", as: String?.self).flatMap(
+            CertificateState.init(rawValue:))
+        return [StateChange(date: date, from: nil, to: state ?? .valid, decision: nil, reason: "", by: "")]
     }
 
     /// `memo`: scopes and rating names already read, by their text (a page of the due board repeats them).
@@ -234,38 +259,22 @@ extension RegisterRepository {
         return (certificate, LocalizedText(text), try row.decode(column: "verification_code", as: String.self))
     }
 
-    static func certificate(_ number: String, in sql: any SQLDatabase, withHistory: Bool = true) async throws
+    static func certificate(_ number: String, in sql: any SQLDatabase) async throws
         -> (certificate: Certificate, ratingName: LocalizedText, code: String)
     {
         guard let row = try await sql.raw("SELECT * FROM certificates WHERE number = \(bind: number)").first() else {
             throw StoreError.notFound(kind: "certificate", id: number)
         }
-        var history: [StateChange] = []
-        if withHistory {
-            history = try await sql.raw(
-                "SELECT * FROM certificate_changes WHERE certificate = \(bind: number) ORDER BY position"
-            ).all().map {
-                StateChange(
-                    date: try day($0, "date"),
-                    from: try $0.decode(column: "from_state", as: String?.self).flatMap(
-                        CertificateState.init(rawValue:)),
-                    to: CertificateState(rawValue: try $0.decode(column: "to_state", as: String.self)) ?? .valid,
-                    decision: try $0.decode(column: "decision", as: String?.self).flatMap(DecisionKind.init(rawValue:)),
-                    reason: try $0.decode(column: "reason", as: String.self),
-                    by: try $0.decode(column: "by_name", as: String.self))
-            }
-        } else {
-            // The last change's date is all the rules need besides the row.
-            if let row = try await sql.raw(
-                "SELECT * FROM certificate_changes WHERE certificate = \(bind: number) ORDER BY position DESC LIMIT 1"
-            ).first() {
-                history = [
-                    StateChange(
-                        date: try day(row, "date"), from: nil,
-                        to: CertificateState(rawValue: try row.decode(column: "to_state", as: String.self)) ?? .valid,
-                        decision: nil, reason: "", by: "")
-                ]
-            }
+        let history = try await sql.raw(
+            "SELECT * FROM certificate_changes WHERE certificate = \(bind: number) ORDER BY position"
+        ).all().map {
+            StateChange(
+                date: try day($0, "date"),
+                from: try $0.decode(column: "from_state", as: String?.self).flatMap(CertificateState.init(rawValue:)),
+                to: CertificateState(rawValue: try $0.decode(column: "to_state", as: String.self)) ?? .valid,
+                decision: try $0.decode(column: "decision", as: String?.self).flatMap(DecisionKind.init(rawValue:)),
+                reason: try $0.decode(column: "reason", as: String.self),
+                by: try $0.decode(column: "by_name", as: String.self))
         }
         let (certificate, names, code) = try Self.certificate(from: row, history: history)
         return (certificate, names, code)

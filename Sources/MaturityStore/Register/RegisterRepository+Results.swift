@@ -46,11 +46,12 @@ extension RegisterRepository {
     {
         try await database.transaction { sql in
             var outcomes: [Result<ImportedResult, any Error>] = []
+            let policy = try await Self.policy(in: sql)
             for pending in results {
                 try await sql.raw("SAVEPOINT one_result").run()
                 do {
                     let imported = try await Self.importResult(
-                        pending.record, fileName: pending.fileName, sha256: pending.sha256, in: sql)
+                        pending.record, fileName: pending.fileName, sha256: pending.sha256, policy: policy, in: sql)
                     try await sql.raw("RELEASE one_result").run()
                     outcomes.append(.success(imported))
                 } catch {
@@ -64,14 +65,15 @@ extension RegisterRepository {
         }
     }
 
-    static func importResult(_ record: AuditRecord, fileName: String, sha256: String, in sql: any SQLDatabase)
-        async throws -> ImportedResult
-    {
+    /// `policy`: the register's, when the caller read it already.
+    static func importResult(
+        _ record: AuditRecord, fileName: String, sha256: String, policy: RegisterPolicy? = nil, in sql: any SQLDatabase
+    ) async throws -> ImportedResult {
         if let row = try await sql.raw("SELECT file_name FROM audit_results WHERE id = \(bind: record.id)").first() {
             throw RegisterStoreError.resultImported(
                 id: record.id, file: try row.decode(column: "file_name", as: String.self))
         }
-        let policy = try await Self.policy(in: sql)
+        let policy = if let policy { policy } else { try await Self.policy(in: sql) }
         let organisation = try await Self.organisation(named: record.organisation, site: record.site, in: sql)
         var team = try await Self.team(organisation: organisation, kind: record.kind, date: record.date, in: sql)
         if team == nil {
@@ -101,6 +103,7 @@ extension RegisterRepository {
         var raised: [String] = []
         var closed: [String] = []
         let existing = try await Self.nonconformities(of: organisation, in: sql)
+        var current = existing
         for finding in record.openFindings where !existing.contains(where: { $0.id == finding.id }) {
             let nc = Nonconformity(
                 id: finding.id, organisationId: organisation, auditId: record.id, grade: finding.grade,
@@ -110,6 +113,7 @@ extension RegisterRepository {
                     Nonconformity.Event(date: record.date, state: .raised, by: record.auditor, text: finding.text)
                 ])
             try await Self.save(nc, text: finding.text, in: sql, new: true)
+            current.append(nc)
             raised.append(nc.id)
         }
         for id in record.closedFindings {
@@ -120,9 +124,10 @@ extension RegisterRepository {
                 Nonconformity.Event(
                     date: record.date, state: .closed, by: record.auditor, text: note, effective: true))
             try await Self.save(nc, text: nil, in: sql, new: false)
+            current = current.map { $0.id == id ? nc : $0 }
             closed.append(id)
         }
-        try await Self.refreshDue(organisation: organisation, in: sql)
+        try await Self.refreshDue(organisation: organisation, policy: policy, nonconformities: current, in: sql)
         return ImportedResult(
             record: record, organisationId: organisation, team: team ?? AuditTeam(lead: record.auditor),
             raised: raised, closed: closed)

@@ -20,4 +20,36 @@ import Testing
         #expect(JSONValue.string("a\u{2028}b\u{2029}c").rendered() == "\"a\\u2028b\\u2029c\"\n")
         #expect(JSONValue.string("中文").rendered() == "\"中文\"\n")
     }
+
+    /// Strings are copied a run of plain bytes at a time: escapes at either end, next to each other, between
+    /// multi-byte characters, and the other three-byte characters starting like U+2028 come out as one
+    /// character at a time would write them.
+    @Test func escapesWhereverTheyFall() {
+        func oneAtATime(_ text: String) -> String {
+            var out = "\""
+            for scalar in text.unicodeScalars {
+                switch scalar {
+                case "\"": out += "\\\""
+                case "\\": out += "\\\\"
+                case "\n": out += "\\n"
+                case "\r": out += "\\r"
+                case "\t": out += "\\t"
+                case "\u{2028}": out += "\\u2028"
+                case "\u{2029}": out += "\\u2029"
+                case _ where scalar.value < 0x20 || scalar.value == 0x7F:
+                    let hex = String(scalar.value, radix: 16)
+                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+                default: out.unicodeScalars.append(scalar)
+                }
+            }
+            return out + "\"\n"
+        }
+        let texts = [
+            "", "plain", "\"", "\\\\", "\ttab first", "last\n", "\u{1}\u{7F}\u{1F}", "售后\"服务\"", "a…b€c\u{2028}",
+            "\u{2029}", "混合\r\n行", "\u{1F600} emoji \\ end\\",
+        ]
+        for text in texts {
+            #expect(JSONValue.string(text).rendered() == oneAtATime(text), "\(text.debugDescription)")
+        }
+    }
 }

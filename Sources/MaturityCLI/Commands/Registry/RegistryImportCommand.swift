@@ -37,9 +37,41 @@ struct RegistryImportCommand: ParsableCommand {
     static let batch = 100
 
     /// What became of one result file before the batch was imported.
-    enum Outcome {
+    enum Outcome: Sendable {
         case verified([Diagnostic])
         case failed(any Error)
+    }
+
+    /// A batch verified: an outcome for each file up to where it stopped, and the results to import.
+    struct Verified: Sendable {
+        var outcomes: [Outcome] = []
+        var pending: [RegisterRepository.PendingResult] = []
+        /// A file failed with something other than a refusal: the run stops there, as it would have without
+        /// batches, and no later batch is verified.
+        var stopped = false
+    }
+
+    /// Verifies `batch` in its order against the register's keys `ring`.
+    static func verify(
+        _ batch: [InputPath], engine: Engine, keys ring: KeyRing, allowUnsigned: Bool, console: Console
+    ) -> Verified {
+        var verified = Verified()
+        for input in batch {
+            do {
+                let (record, warnings) = try engine.auditRecord(
+                    input, keys: ring, requireSignature: !allowUnsigned, currentFolder: console.currentDirectory)
+                let sha = SignOff.sha256((try? engine.files.contents(input.path)) ?? Data())
+                verified.pending.append(.init(record: record, fileName: input.shown, sha256: sha))
+                verified.outcomes.append(.verified(warnings))
+            } catch {
+                verified.outcomes.append(.failed(error))
+                if !(Registry.diagnostics(for: error) is DiagnosticError) {
+                    verified.stopped = true
+                    break
+                }
+            }
+        }
+        return verified
     }
 
     /// The files named: a folder stands for the .json files directly in it, in name order.
@@ -79,28 +111,27 @@ struct RegistryImportCommand: ParsableCommand {
             var refused: [Diagnostic] = []
             // Verified a batch at a time and imported in one commit per batch (one wait for the disk, not one
             // per result), each result still on its own: a refused one leaves the others, in the order given.
-            for start in stride(from: 0, to: inputs.count, by: Self.batch) {
-                let batch = inputs[start..<min(start + Self.batch, inputs.count)]
-                var outcomes: [Outcome] = []
-                var pending: [RegisterRepository.PendingResult] = []
-                for input in batch {
-                    do {
-                        let (record, warnings) = try engine.auditRecord(
-                            input, keys: ring, requireSignature: !allowUnsigned,
-                            currentFolder: console.currentDirectory)
-                        let sha = SignOff.sha256((try? engine.files.contents(input.path)) ?? Data())
-                        pending.append(.init(record: record, fileName: input.shown, sha256: sha))
-                        outcomes.append(.verified(warnings))
-                    } catch {
-                        outcomes.append(.failed(error))
-                        // Not a refusal: the run stops at this file, as it would have without batches.
-                        if !(Registry.diagnostics(for: error) is DiagnosticError) { break }
-                    }
+            // The next batch is verified while this one is written, so the checks (CPU) overlap the database's
+            // work instead of waiting for it.
+            let batches = stride(from: 0, to: inputs.count, by: Self.batch).map {
+                Array(inputs[$0..<min($0 + Self.batch, inputs.count)])
+            }
+            let verify: @Sendable ([InputPath]) -> Verified = { batch in
+                Self.verify(batch, engine: engine, keys: ring, allowUnsigned: allowUnsigned, console: console)
+            }
+            var next = batches.first.map { batch in Blocking.Ahead { verify(batch) } }
+            for (index, batch) in batches.enumerated() {
+                guard let verifying = next else { break }
+                let verified = await verifying.value
+                next = nil
+                if index + 1 < batches.count, !verified.stopped {
+                    let following = batches[index + 1]
+                    next = Blocking.Ahead { verify(following) }
                 }
-                var imported = try await store.register.importResults(pending) {
+                var imported = try await store.register.importResults(verified.pending) {
                     Registry.diagnostics(for: $0) is DiagnosticError
                 }[...]
-                for (input, outcome) in zip(batch, outcomes) {
+                for (input, outcome) in zip(batch, verified.outcomes) {
                     var failure: (any Error)?
                     switch outcome {
                     case .failed(let error): failure = error
