@@ -194,8 +194,10 @@ def load_postgres(url, n):
                 ["psql", url, "-qc", f"\\copy {table} ({COLUMNS[table]}) FROM '{path}' WITH (FORMAT csv, NULL '\\N')"],
                 check=True)
         # Filler, not anyone's changes: drop the audit trail's queued entries for these rows (see load_sqlite).
+        # TRUNCATE, not DELETE: 700,000 deleted rows stay in the table and its index until a vacuum, and every
+        # import's first statements on the queue then walked them (150 ms a commit).
         subprocess.run(["psql", url, "-qc", "DO $$ BEGIN IF to_regclass('audit_pending') IS NOT NULL THEN "
-                        "DELETE FROM audit_pending; END IF; END $$;"], check=True)
+                        "TRUNCATE audit_pending; END IF; END $$;"], check=True)
         # The tables loaded, not the whole database (the benchmark's role may not analyse the catalogue).
         subprocess.run(["psql", url, "-qc", "ANALYZE " + ", ".join(ORDER)], check=True)
 

@@ -175,22 +175,24 @@ public struct AuditTrail: Sendable {
 
     /// Turns the rows staged in this transaction into chained records (see the type's description).
     static func seal(_ sql: any SQLDatabase, kind: DatabaseKind) async throws {
-        let select: SQLQueryString =
+        // Only this transaction's staged rows are visible here: others seal and delete theirs before they commit.
+        let pending = try await sql.raw(
             "SELECT id, object_kind, object_id, action, old_value, new_value FROM audit_pending ORDER BY id"
-        guard try await sql.raw(select).first() != nil else { return }
+        ).all()
+        guard !pending.isEmpty else { return }
         if kind == .postgres {
             // Writers append one after another: each record must follow the last one committed.
             try await sql.raw("SELECT pg_advisory_xact_lock(\(literal: 7_317_021))").run()
         }
-        let pending = try await sql.raw(select).all()
         let last = try await sql.raw("SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1").first()
         var seq = try last?.decode(column: "seq", as: Int.self) ?? 0
         var previous = try last?.decode(column: "hash", as: String.self) ?? genesis
         let actor = AuditContext.actor
         let at = Timestamp.now()
-        var highest = 0
+        var records: [AuditEntry] = []
+        var ids: [Int] = []
         for row in pending {
-            highest = max(highest, try row.decode(column: "id", as: Int.self))
+            ids.append(try row.decode(column: "id", as: Int.self))
             let action = try row.decode(column: "action", as: String.self)
             let (old, new) = changed(
                 old: try row.decode(column: "old_value", as: String?.self),
@@ -203,17 +205,29 @@ public struct AuditTrail: Sendable {
                 objectId: try row.decode(column: "object_id", as: String.self), oldValue: old, newValue: new,
                 prevHash: previous, hash: "")
             record.hash = record.computedHash
-            try await sql.raw(
-                """
-                INSERT INTO audit_log (seq, at, actor, via, action, object_kind, object_id, old_value, new_value,
-                prev_hash, hash) VALUES (\(bind: record.seq), \(bind: record.at), \(bind: record.actor),
-                \(bind: record.via), \(bind: record.action), \(bind: record.objectKind), \(bind: record.objectId),
-                \(bind: record.oldValue), \(bind: record.newValue), \(bind: record.prevHash), \(bind: record.hash))
-                """
-            ).run()
+            records.append(record)
             previous = record.hash
         }
-        try await sql.raw("DELETE FROM audit_pending WHERE id <= \(bind: highest)").run()
+        // Several records a statement (one round trip, not one each), under SQLite's limit of bound values.
+        for start in stride(from: 0, to: records.count, by: 500) {
+            var insert: SQLQueryString = """
+                INSERT INTO audit_log (seq, at, actor, via, action, object_kind, object_id, old_value, new_value,
+                prev_hash, hash) VALUES
+                """
+            for (index, record) in records[start..<min(start + 500, records.count)].enumerated() {
+                insert += index == 0 ? " " : ", "
+                insert += """
+                    (\(bind: record.seq), \(bind: record.at), \(bind: record.actor), \(bind: record.via), \
+                    \(bind: record.action), \(bind: record.objectKind), \(bind: record.objectId), \
+                    \(bind: record.oldValue), \(bind: record.newValue), \(bind: record.prevHash), \(bind: record.hash))
+                    """
+            }
+            try await sql.raw(insert).run()
+        }
+        // Bounded below too: an index scan from the first staged id, not over every id deleted before it.
+        try await sql.raw(
+            "DELETE FROM audit_pending WHERE id >= \(bind: ids.min() ?? 0) AND id <= \(bind: ids.max() ?? 0)"
+        ).run()
     }
 
     /// The columns that changed, old and new, as sorted JSON objects (nil for an update that changed nothing);

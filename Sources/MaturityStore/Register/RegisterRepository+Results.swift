@@ -75,8 +75,10 @@ extension RegisterRepository {
         }
         let policy = if let policy { policy } else { try await Self.policy(in: sql) }
         let organisation = try await Self.organisation(named: record.organisation, site: record.site, in: sql)
+        try await Self.insert(record, organisation: organisation, fileName: fileName, sha256: sha256, in: sql)
         var team = try await Self.team(organisation: organisation, kind: record.kind, date: record.date, in: sql)
         if team == nil {
+            // No team was assigned: the auditor alone, assigned now with this result.
             let assigned = AuditTeam(lead: record.auditor)
             if let refusal = CertificationRules(policy: policy).checkAssignment(
                 assigned, organisationId: organisation, date: record.date,
@@ -88,18 +90,19 @@ extension RegisterRepository {
                 """
                 INSERT INTO audit_assignments (id, organisation_id, kind, date, lead, members, result_id, created_at)
                 VALUES (\(bind: UUID().uuidString.lowercased()), \(bind: organisation), \(bind: record.kind.rawValue),
-                \(bind: record.date.description), \(bind: record.auditor), '[]', NULL, \(bind: Timestamp.now()))
+                \(bind: record.date.description), \(bind: record.auditor), '[]', \(bind: record.id),
+                \(bind: Timestamp.now()))
                 """
             ).run()
             team = assigned
+        } else {
+            try await sql.raw(
+                """
+                UPDATE audit_assignments SET result_id = \(bind: record.id) WHERE organisation_id = \(bind: organisation)
+                AND date = \(bind: record.date.description) AND kind = \(bind: record.kind.rawValue)
+                """
+            ).run()
         }
-        try await Self.insert(record, organisation: organisation, fileName: fileName, sha256: sha256, in: sql)
-        try await sql.raw(
-            """
-            UPDATE audit_assignments SET result_id = \(bind: record.id) WHERE organisation_id = \(bind: organisation)
-            AND date = \(bind: record.date.description) AND kind = \(bind: record.kind.rawValue)
-            """
-        ).run()
         var raised: [String] = []
         var closed: [String] = []
         let existing = try await Self.nonconformities(of: organisation, in: sql)

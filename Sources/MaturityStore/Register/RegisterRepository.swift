@@ -129,17 +129,17 @@ public struct RegisterRepository: Sendable {
 
     /// The organisation named `name` (created, with `site`, when the register has none by that name).
     static func organisation(named name: String, site: String?, in sql: any SQLDatabase) async throws -> String {
+        // One statement: the organisation, how many sites it has and whether `site` is one of them.
         if let row = try await sql.raw(
-            "SELECT id FROM organisations WHERE name = \(bind: name) ORDER BY created_at, id LIMIT 1"
+            """
+            SELECT o.id, (SELECT COUNT(*) FROM sites s WHERE s.organisation_id = o.id) AS sites,
+            (SELECT COUNT(*) FROM sites s WHERE s.organisation_id = o.id AND s.name = \(bind: site ?? "")) AS named
+            FROM organisations o WHERE o.name = \(bind: name) ORDER BY o.created_at, o.id LIMIT 1
+            """
         ).first() {
             let id = try row.decode(column: "id", as: String.self)
-            if let site, !site.isEmpty,
-                try await sql.raw("SELECT id FROM sites WHERE organisation_id = \(bind: id) AND name = \(bind: site)")
-                    .first() == nil
-            {
-                let count =
-                    try await sql.raw("SELECT COUNT(*) AS n FROM sites WHERE organisation_id = \(bind: id)")
-                    .first()?.decode(column: "n", as: Int.self) ?? 0
+            if let site, !site.isEmpty, try row.decode(column: "named", as: Int.self) == 0 {
+                let count = try row.decode(column: "sites", as: Int.self)
                 try await OrganisationRepository.insertSite(site, organisation: id, position: count, in: sql)
             }
             return id
