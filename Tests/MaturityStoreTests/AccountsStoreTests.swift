@@ -88,6 +88,31 @@ import Testing
         }
     }
 
+    /// A transaction's records are written several to a statement (500 at most): 1,201 changes in one transaction
+    /// become 1,201 records, numbered on, each following the one before, and the queue is left empty.
+    @Test(arguments: TestDatabase.allCases)
+    func manyChangesInOneTransactionAreChainedInOrder(_ database: TestDatabase) async throws {
+        try await database.withStore { store in
+            let before = try await store.audit.verify().count
+            try await store.database.transaction { sql in
+                for index in 0..<1_201 {
+                    try await sql.raw(
+                        "INSERT INTO register_settings (name, value) VALUES (\(bind: "n\(index)"), \(bind: "v\(index)"))"
+                    ).run()
+                }
+            }
+            let verification = try await store.audit.verify()
+            #expect(verification.problems.isEmpty)
+            #expect(verification.count == before + 1_201)
+            let records = try await store.audit.records(kind: "register_settings", id: "n1200")
+            #expect(records.map(\.action) == ["insert"])
+            let pending = try await store.database.read { sql in
+                try await sql.raw("SELECT COUNT(*) AS n FROM audit_pending").first()?.decode(column: "n", as: Int.self)
+            }
+            #expect(pending == 0)
+        }
+    }
+
     @Test(arguments: TestDatabase.allCases)
     func aChangeRolledBackLeavesNoRecordAndSecretsNeverEnter(_ database: TestDatabase) async throws {
         try await database.withStore { store in

@@ -68,10 +68,17 @@ struct PostgresSQLRow: SQLRow {
 
     func decode<D: Decodable>(column: String, as type: D.Type) throws -> D {
         guard cells.contains(column) else { throw PostgresSQLError.missingColumn(column) }
+        let cell = cells[column]
+        // Text, most of what the store reads: its bytes are UTF-8 in either wire format.
+        if cell.dataType == .text, D.self == String.self || D.self == String?.self {
+            let text = cell.bytes.map { String(buffer: $0) }
+            if D.self == String?.self { return text as! D }
+            if let text { return text as! D }
+        }
         guard let decodable = D.self as? any PostgresDecodable.Type else {
             throw PostgresSQLError.unsupportedColumnType(column: column, type: String(describing: D.self))
         }
-        return try cells[column].decode(decodable) as! D
+        return try cell.decode(decodable) as! D
     }
 }
 
