@@ -91,6 +91,7 @@ import Testing
         #expect(
             run.stderr == """
                 \(c(claimed, sp01)): error: claimed level 7 of 'SP-01' is outside the scale 0–5
+                  hint: give a whole level from 0 to 5; 'maturity catalog show' says what each level of 'SP-01' asks
                 \(c(na, sp01)): error: key criterion 'SP-01' cannot be not applicable
                   hint: a key criterion applies to every organisation; assess it (level 0 if absent)
                 \(c(claimed, sp01 + 1)): error: 'abc' is not a level of the scale 0–5

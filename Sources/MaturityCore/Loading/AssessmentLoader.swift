@@ -407,7 +407,9 @@ public enum AssessmentLoader {
                             otherwise: .notApplicableTakesNoLevel(entry.key))
                     else { continue }
                     if level < 0 || level > maxLevel {
-                        r.error(.levelOutsideScale(key, level, of: entry.key, top: maxLevel), at: levelNode)
+                        r.error(
+                            .levelOutsideScale(key, level, of: entry.key, top: maxLevel), at: levelNode,
+                            hint: .giveLevelInScale(top: maxLevel, criterion: entry.key))
                         continue
                     }
                     if key == "claimed" { result.claimed = level } else { result.audited = level }

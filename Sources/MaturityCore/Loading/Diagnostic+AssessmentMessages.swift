@@ -189,6 +189,12 @@ extension Diagnostic.Message {
             zh: "'\(id)' 的 \(key) 等级 \(level) 超出等级范围 0–\(top)")
     }
 
+    static func giveLevelInScale(top: Int, criterion id: String) -> Self {
+        Self(
+            en: "give a whole level from 0 to \(top); 'maturity catalog show' says what each level of '\(id)' asks",
+            zh: "请填写 0 到 \(top) 的整数等级；'\(id)' 各等级的要求可用 'maturity catalog show' 查看")
+    }
+
     static func citesUndeclaredEvidence(_ id: String, _ ref: String) -> Self {
         Self(
             en: "criterion '\(id)' cites evidence '\(ref)', which is not declared",
