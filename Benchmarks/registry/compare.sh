@@ -8,6 +8,7 @@
 # Usage: Benchmarks/registry/compare.sh sqlite|postgres SECONDS ROUNDS BINARY…
 set -euo pipefail
 cd "$(dirname "$0")/../.."
+source Tests/server-port.sh
 [ $# -ge 4 ] || { echo "usage: $0 sqlite|postgres SECONDS ROUNDS BINARY…" >&2; exit 64; }
 kind=$1 seconds=$2 rounds=$3; shift 3
 command -v wrk >/dev/null || { echo "install wrk (apt-get install wrk)" >&2; exit 1; }
@@ -38,13 +39,7 @@ for round in $(seq 1 "$rounds"); do
   for bin in "$@"; do
     MATURITY_LANG=en "$bin" serve --port 0 --verifications-per-minute 100000000 "${args[@]}" >"$work/server.log" 2>&1 &
     server=$!
-    port=
-    for _ in $(seq 1 300); do
-      port=$(grep -o 'listening on http://127.0.0.1:[0-9]*' "$work/server.log" | grep -o '[0-9]*$' || true)
-      [ -n "$port" ] && break
-      sleep 0.1
-    done
-    [ -n "$port" ] || { cat "$work/server.log" >&2; exit 1; }
+    port=$(server_port "$work/server.log")
     base="http://127.0.0.1:$port"
     board="$base/api/v1/register/due?as_of=2026-12-01&within=30"
     curl -s -o /dev/null "$board"

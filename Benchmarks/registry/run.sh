@@ -11,6 +11,7 @@
 # Usage: Benchmarks/registry/run.sh [SECONDS]   (default 20; MATURITY=path/to/a/release/maturity skips the build)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
+source Tests/server-port.sh
 seconds=${1:-20}
 command -v wrk >/dev/null || { echo "install wrk (apt-get install wrk)" >&2; exit 1; }
 bin=${MATURITY:-}
@@ -28,12 +29,7 @@ export MATURITY_PASSPHRASE=benchmark
 start() {  # start STORE-ARGS…: a server on a free port, its port in $port
   MATURITY_LANG=en "$bin" serve --port 0 --verifications-per-minute 100000000 "$@" >"$work/server.log" 2>&1 &
   server=$!
-  for _ in $(seq 1 300); do
-    port=$(grep -o 'listening on http://127.0.0.1:[0-9]*' "$work/server.log" | grep -o '[0-9]*$' || true)
-    [ -n "$port" ] && return 0
-    sleep 0.1
-  done
-  cat "$work/server.log" >&2; exit 1
+  port=$(server_port "$work/server.log")
 }
 stop() { kill "$server"; wait "$server" 2>/dev/null || true; }
 p99() {

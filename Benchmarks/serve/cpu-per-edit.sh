@@ -6,6 +6,7 @@
 #        with MATURITY_BENCH_POSTGRES_URL set, on that PostgreSQL database, emptied first — the server's CPU only)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
+source Tests/server-port.sh
 bin=${1:?usage: Benchmarks/serve/cpu-per-edit.sh BINARY [SECONDS]}
 seconds=${2:-5}
 command -v wrk >/dev/null || { echo "install wrk (apt-get install wrk)" >&2; exit 1; }
@@ -19,8 +20,7 @@ if [ -n "${MATURITY_BENCH_POSTGRES_URL:-}" ]; then
 fi
 MATURITY_LANG=en "$bin" serve --port 0 "${store[@]}" >"$work/server.log" 2>&1 &
 server=$!
-for _ in $(seq 1 100); do grep -q 'listening on' "$work/server.log" && break; sleep 0.1; done
-base="http://127.0.0.1:$(grep -o 'listening on http://127.0.0.1:[0-9]*' "$work/server.log" | grep -o '[0-9]*$')"
+base="http://127.0.0.1:$(server_port "$work/server.log")"
 ids=""
 for _ in $(seq 1 16); do
   ids="$ids $(curl -s --data-binary @"$work/huadong.zip" "$base/api/v1/import" | python3 -c 'import json,sys; print(json.load(sys.stdin)["id"])')"

@@ -13,6 +13,7 @@
 #        ONLY=edit runs the edit benchmarks alone)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
+source Tests/server-port.sh
 seconds=${1:-30}
 command -v wrk >/dev/null || { echo "install wrk (apt-get install wrk)" >&2; exit 1; }
 bin=${MATURITY:-}
@@ -27,12 +28,7 @@ trap 'kill "${server:-0}" 2>/dev/null || true; rm -rf "$work"' EXIT
 start() {  # start ARGS…: a server on a free port, its port in $port
   MATURITY_LANG=en "$bin" serve --port 0 "$@" >"$work/server.log" 2>&1 &
   server=$!
-  for _ in $(seq 1 100); do
-    port=$(grep -o 'listening on http://127.0.0.1:[0-9]*' "$work/server.log" | grep -o '[0-9]*$' || true)
-    [ -n "$port" ] && return 0
-    sleep 0.1
-  done
-  cat "$work/server.log" >&2; exit 1
+  port=$(server_port "$work/server.log")
 }
 stop() { kill "$server"; wait "$server" 2>/dev/null || true; }
 

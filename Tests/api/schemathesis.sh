@@ -6,6 +6,7 @@
 # usage: Tests/api/schemathesis.sh [MATURITY_BINARY] [EXAMPLES_PER_OPERATION]   (default 15)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
+source Tests/server-port.sh
 root=$(pwd)
 bin=${1:-}
 examples=${2:-15}
@@ -19,13 +20,7 @@ python3 -m venv "$work/venv"
 "$work/venv/bin/pip" install --quiet schemathesis
 MATURITY_LANG=en MATURITY_CRITERIA="$root/Criteria" "$bin" serve --port 0 --data "$work/data" >"$work/server.log" 2>&1 &
 server=$!
-port=""
-for _ in $(seq 1 300); do
-  port=$(grep -o 'listening on http://127.0.0.1:[0-9]*' "$work/server.log" | grep -o '[0-9]*$' || true)
-  [ -n "$port" ] && break
-  sleep 0.1
-done
-[ -n "$port" ] || { cat "$work/server.log" >&2; exit 1; }
+port=$(server_port "$work/server.log")
 base="http://127.0.0.1:$port"
 (cd Examples/huadong-appliance-audit && python3 -c '
 import os, sys, zipfile

@@ -6,6 +6,7 @@
 # usage: Tests/browser/run.sh [MATURITY_BINARY]   (needs chromium and python3-venv; PyPI reachable)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
+source Tests/server-port.sh
 root=$(pwd)
 bin=${1:-}
 if [ -z "$bin" ]; then
@@ -20,13 +21,7 @@ python3 -m venv "$work/venv"
 "$work/venv/bin/pip" install --quiet playwright openpyxl
 MATURITY_LANG=en MATURITY_CRITERIA="$root/Criteria" "$bin" serve --port 0 --data "$work/data" >"$work/server.log" 2>&1 &
 server=$!
-port=""
-for _ in $(seq 1 300); do
-  port=$(grep -o 'listening on http://127.0.0.1:[0-9]*' "$work/server.log" | grep -o '[0-9]*$' || true)
-  [ -n "$port" ] && break
-  sleep 0.1
-done
-[ -n "$port" ] || { cat "$work/server.log" >&2; exit 1; }
+port=$(server_port "$work/server.log")
 status=0
 MATURITY_URL="http://127.0.0.1:$port" MATURITY_BIN="$bin" CRITERIA_DIR="$root/Criteria" CHROMIUM="$chromium" \
   "$work/venv/bin/python" Tests/browser/workspace_test.py || status=1
@@ -36,13 +31,7 @@ MATURITY_CRITERIA="$root/Criteria" "$bin" users add admin --role cb-admin --lang
 MATURITY_LANG=en MATURITY_CRITERIA="$root/Criteria" "$bin" serve --port 0 --data "$work/accounts" >"$work/accounts.log" 2>&1 &
 accounts=$!
 trap 'kill "${server:-0}" "${accounts:-0}" 2>/dev/null || true; wait 2>/dev/null || true; rm -rf "$work"' EXIT
-accounts_port=""
-for _ in $(seq 1 300); do
-  accounts_port=$(grep -o 'listening on http://127.0.0.1:[0-9]*' "$work/accounts.log" | grep -o '[0-9]*$' || true)
-  [ -n "$accounts_port" ] && break
-  sleep 0.1
-done
-[ -n "$accounts_port" ] || { cat "$work/accounts.log" >&2; exit 1; }
+accounts_port=$(server_port "$work/accounts.log")
 MATURITY_URL="http://127.0.0.1:$accounts_port" MATURITY_BIN="$bin" CRITERIA_DIR="$root/Criteria" CHROMIUM="$chromium" \
   MATURITY_DATA="$work/accounts" PYTHONPATH=Tests/browser "$work/venv/bin/python" Tests/browser/accounts_test.py || status=1
 # Hostile text written by every role, on every page each role can open (same server, its own users).
