@@ -8,6 +8,18 @@ import Testing
         #expect(value.rendered() == "{\n  \"a\": \"x\\\"y\\n\\u0001\",\n  \"b\": 1.5,\n  \"c\": []\n}\n")
     }
 
+    /// Keys are written in UTF-8 byte order: shorter prefixes first, capitals before small letters, and
+    /// Chinese (three bytes from 0xE4) after ASCII; "Z" < "a" < "ab" < "b" < "~" < "é" < "中".
+    @Test func keysAreSortedByTheirUTF8Bytes() {
+        let keys = ["中", "b", "ab", "a", "é", "~", "Z", ""]
+        let value = JSONValue.object(Dictionary(uniqueKeysWithValues: keys.map { ($0, JSONValue.null) }))
+        let written = value.rendered().split(separator: "\n").dropFirst().dropLast().map {
+            String($0.split(separator: ":")[0].trimmingCharacters(in: .whitespaces).dropFirst().dropLast())
+        }
+        #expect(written == ["", "Z", "a", "ab", "b", "~", "é", "中"])
+        #expect(written == keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) })
+    }
+
     @Test func roundsScoresToTwoDecimals() {
         #expect(JSONValue.score(66.666666).rendered() == "66.67\n")
         #expect(JSONValue.score(70).rendered() == "70\n")
