@@ -113,6 +113,28 @@ import Testing
         }
     }
 
+    /// Records holding large values are written a few to a statement (about 16 MB each): four 6 MB settings
+    /// in one transaction take two statements and are chained and kept whole.
+    @Test(arguments: TestDatabase.allCases)
+    func largeRecordsAreSplitAcrossStatementsAndKeptWhole(_ database: TestDatabase) async throws {
+        try await database.withStore { store in
+            let before = try await store.audit.verify().count
+            let large = String(repeating: "售后服务", count: 500_000)  // 6 MB of UTF-8
+            try await store.database.transaction { sql in
+                for index in 0..<4 {
+                    try await sql.raw(
+                        "INSERT INTO register_settings (name, value) VALUES (\(bind: "big\(index)"), \(bind: large))"
+                    ).run()
+                }
+            }
+            let verification = try await store.audit.verify()
+            #expect(verification.problems.isEmpty)
+            #expect(verification.count == before + 4)
+            let record = try #require(try await store.audit.records(kind: "register_settings", id: "big3").first)
+            #expect(record.newValue?.contains(large) == true)
+        }
+    }
+
     @Test(arguments: TestDatabase.allCases)
     func aChangeRolledBackLeavesNoRecordAndSecretsNeverEnter(_ database: TestDatabase) async throws {
         try await database.withStore { store in

@@ -5,7 +5,7 @@ import SQLKit
 import Testing
 
 /// Values through the one query layer, as the store binds and reads them, on both databases: text (Chinese,
-/// empty, quotes), integers, doubles, bytes and booleans, each also absent (NULL, a nested optional), read back
+/// empty, quotes), integers, doubles and bytes, each also absent (NULL, a nested optional), read back
 /// as the types the store asks for. On PostgreSQL the rows are the store's own adapter's, not postgres-kit's.
 @Suite struct QueryLayerTests {
     @Test(arguments: TestDatabase.allCases)

@@ -208,13 +208,21 @@ public struct AuditTrail: Sendable {
             records.append(record)
             previous = record.hash
         }
-        // Several records a statement (one round trip, not one each), under SQLite's limit of bound values.
-        for start in stride(from: 0, to: records.count, by: 500) {
+        // Several records a statement (one round trip, not one each): at most 500 (under SQLite's limit of bound
+        // values) and about 16 MB of old and new values (a record may hold a whole stored text).
+        var start = 0
+        while start < records.count {
+            var end = start
+            var bytes = 0
+            while end < records.count, end - start < 500, end == start || bytes < 16 << 20 {
+                bytes += (records[end].oldValue?.utf8.count ?? 0) + (records[end].newValue?.utf8.count ?? 0)
+                end += 1
+            }
             var insert: SQLQueryString = """
                 INSERT INTO audit_log (seq, at, actor, via, action, object_kind, object_id, old_value, new_value,
                 prev_hash, hash) VALUES
                 """
-            for (index, record) in records[start..<min(start + 500, records.count)].enumerated() {
+            for (index, record) in records[start..<end].enumerated() {
                 insert += index == 0 ? " " : ", "
                 insert += """
                     (\(bind: record.seq), \(bind: record.at), \(bind: record.actor), \(bind: record.via), \
@@ -223,6 +231,7 @@ public struct AuditTrail: Sendable {
                     """
             }
             try await sql.raw(insert).run()
+            start = end
         }
         // Bounded below too: an index scan from the first staged id, not over every id deleted before it.
         try await sql.raw(

@@ -227,9 +227,8 @@ extension RegisterRepository {
     /// A certificate's last change as the rules need it (its date and the state it led to), from the columns
     /// `last_change_date` and `last_change_state` a query added to the row; none when it has no change.
     static func lastChange(_ row: any SQLRow) throws -> [StateChange] {
-        guard let date = try row.decode(column: "last_change_date", as: String?.self).flatMap(Day.init(iso:)) else {
-            return []
-        }
+        guard try row.decode(column: "last_change_date", as: String?.self) != nil else { return [] }
+        let date = try day(row, "last_change_date")
         let state = try row.decode(column: "last_change_state", as: String?.self).flatMap(
             CertificateState.init(rawValue:))
         return [StateChange(date: date, from: nil, to: state ?? .valid, decision: nil, reason: "", by: "")]
