@@ -1,4 +1,7 @@
 import Foundation
+import Logging
+import MaturityStore
+import SQLKit
 import Testing
 
 /// Signatures that say who signed, and the register from the command line: keys made and published, a sealed
@@ -260,6 +263,34 @@ import Testing
         #expect(refused.first?.hasPrefix("\(results)/a001.json:") == true)
         #expect(refused.last?.hasPrefix("\(results)/a204.json:") == true)
         #expect(refused.allSatisfy { $0.contains("from '\(results)/a000.json'") })
+    }
+
+    /// A failure of the register itself (here its database refusing every new result, as a full disk or a lost
+    /// connection would) is not a refusal of one result: the import stops at the first file it hit, reports it
+    /// there, and does not go on to report every later file as refused.
+    @Test func aFailureOfTheRegisterStopsTheImportWhereItHappened() async throws {
+        let setup = try Setup()
+        defer { setup.folder.remove() }
+        for (name, date) in [("2026-05.json", "2026-05-21"), ("2026-11.json", "2026-11-13")] {
+            #expect(setup.sign(name, date: date).status == 0)
+        }
+        let store = try await Store.open(
+            StoreConfiguration(dataDirectory: setup.folder.file("data")), logger: Logger(label: "test"))
+        try await store.database.transaction { sql in
+            try await sql.raw(
+                "CREATE TRIGGER no_results BEFORE INSERT ON audit_results BEGIN SELECT RAISE(ABORT, 'disk on fire'); END"
+            ).run()
+        }
+        try await store.close()
+        let imported = setup.run([
+            "registry", "import", setup.folder.file("2026-05.json"), setup.folder.file("2026-11.json"),
+        ])
+        #expect(imported.status == 1)
+        #expect(!imported.stdout.contains("imported "))
+        let errors = imported.stderr.split(separator: "\n").filter { $0.contains("error:") }
+        #expect(errors.count == 1, "\(imported.stderr)")
+        #expect(errors.first?.hasPrefix("\(setup.folder.file("2026-05.json")):") == true)
+        #expect(imported.stderr.contains("disk on fire"))
     }
 
     @Test func unsignedResultsNeedAllowUnsignedAndNonconformitiesAndTriggersGoThroughTheirSteps() throws {

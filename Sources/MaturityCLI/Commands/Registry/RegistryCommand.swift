@@ -74,6 +74,17 @@ enum Registry {
         }
     }
 
+    /// Whether `error` refuses one thing asked (a result that does not verify, a rule of the register, something
+    /// not found or already there) rather than failing the register itself (the database gone, a disk error): a
+    /// command working through many results reports a refusal and goes on, and stops at anything else.
+    static func isRefusal(_ error: Error) -> Bool {
+        switch error {
+        case is DiagnosticError, is RegisterRefusal, is StoreError, is RegisterStoreError, is RegisterSigningError:
+            return true
+        default: return false
+        }
+    }
+
     /// A refusal as the command line prints it: message and hint, exit status 1.
     static func diagnostics(for error: Error) -> Error {
         switch error {

@@ -65,7 +65,7 @@ struct RegistryImportCommand: ParsableCommand {
                 verified.outcomes.append(.verified(warnings))
             } catch {
                 verified.outcomes.append(.failed(error))
-                if !(Registry.diagnostics(for: error) is DiagnosticError) {
+                if !Registry.isRefusal(error) {
                     verified.stopped = true
                     break
                 }
@@ -129,7 +129,7 @@ struct RegistryImportCommand: ParsableCommand {
                     next = Blocking.Ahead { verify(following) }
                 }
                 var imported = try await store.register.importResults(verified.pending) {
-                    Registry.diagnostics(for: $0) is DiagnosticError
+                    Registry.isRefusal($0)
                 }[...]
                 for (input, outcome) in zip(batch, verified.outcomes) {
                     var failure: (any Error)?
@@ -157,6 +157,9 @@ struct RegistryImportCommand: ParsableCommand {
                             d.location = d.location ?? .start(of: input.shown)
                             return d
                         })
+                    // Not a refusal of this result but a failure of the register (the database gone, say): the
+                    // run stops here, the results before it imported, with everything refused so far reported.
+                    if !Registry.isRefusal(failure) { return refused }
                 }
             }
             return refused
