@@ -173,6 +173,11 @@ public struct AuditTrail: Sendable {
 
     // MARK: Sealing
 
+    /// Records written by one statement: at most this many (11 bound values each, well under SQLite's limit)…
+    static let recordsPerStatement = 500
+    /// …and about this many bytes of old and new values (a record may hold a whole stored text).
+    static let bytesPerStatement = 16 << 20
+
     /// Turns the rows staged in this transaction into chained records (see the type's description).
     static func seal(_ sql: any SQLDatabase, kind: DatabaseKind) async throws {
         // Only this transaction's staged rows are visible here: others seal and delete theirs before they commit.
@@ -208,13 +213,14 @@ public struct AuditTrail: Sendable {
             records.append(record)
             previous = record.hash
         }
-        // Several records a statement (one round trip, not one each): at most 500 (under SQLite's limit of bound
-        // values) and about 16 MB of old and new values (a record may hold a whole stored text).
+        // Several records a statement (one round trip, not one each), within the limits below.
         var start = 0
         while start < records.count {
             var end = start
             var bytes = 0
-            while end < records.count, end - start < 500, end == start || bytes < 16 << 20 {
+            while end < records.count, end - start < Self.recordsPerStatement,
+                end == start || bytes < Self.bytesPerStatement
+            {
                 bytes += (records[end].oldValue?.utf8.count ?? 0) + (records[end].newValue?.utf8.count ?? 0)
                 end += 1
             }

@@ -39,7 +39,7 @@ struct PostgresConnectionSQL: SQLDatabase {
     }
 
     /// A bound value: null for an absent optional, else its PostgreSQL encoding (every type the store binds has
-    /// one: text, integers, doubles, booleans, bytes).
+    /// one: text, integers, doubles, bytes; any other type PostgresNIO encodes, booleans say, works too).
     static func append(_ value: any Encodable & Sendable, to bindings: inout PostgresBindings) throws {
         var value: Any = value
         while let optional = value as? any OptionalBind {

@@ -207,12 +207,7 @@ extension RegisterRepository {
                 try await Self.nonconformities(of: organisation, in: sql)
             }
         let rows = try await sql.raw(
-            """
-            SELECT certificates.*, (SELECT date FROM certificate_changes WHERE certificate = certificates.number
-            ORDER BY position DESC LIMIT 1) AS last_change_date, (SELECT to_state FROM certificate_changes
-            WHERE certificate = certificates.number ORDER BY position DESC LIMIT 1) AS last_change_state
-            FROM certificates WHERE organisation_id = \(bind: organisation)
-            """
+            "SELECT certificates.*, \(unsafeRaw: Self.lastChangeColumns) FROM certificates WHERE organisation_id = \(bind: organisation)"
         ).all()
         for row in rows {
             let certificate = try Self.certificate(from: row, history: try Self.lastChange(row)).0
@@ -224,8 +219,16 @@ extension RegisterRepository {
         }
     }
 
-    /// A certificate's last change as the rules need it (its date and the state it led to), from the columns
-    /// `last_change_date` and `last_change_state` a query added to the row; none when it has no change.
+    /// The columns ``lastChange(_:)`` reads, added to a query of `certificates`: the date of the certificate's last
+    /// change and the state it led to (one statement, not a second query per certificate).
+    static let lastChangeColumns = """
+        (SELECT date FROM certificate_changes WHERE certificate = certificates.number ORDER BY position DESC LIMIT 1) \
+        AS last_change_date, (SELECT to_state FROM certificate_changes WHERE certificate = certificates.number \
+        ORDER BY position DESC LIMIT 1) AS last_change_state
+        """
+
+    /// A certificate's last change as the rules need it (its date and the state it led to), from
+    /// ``lastChangeColumns``; none when it has no change.
     static func lastChange(_ row: any SQLRow) throws -> [StateChange] {
         guard try row.decode(column: "last_change_date", as: String?.self) != nil else { return [] }
         let date = try day(row, "last_change_date")
@@ -347,8 +350,8 @@ extension RegisterRepository {
             guard
                 let row = try await sql.raw(
                     """
-                    SELECT certificates.*, (SELECT date FROM certificate_changes WHERE certificate = certificates.number
-                    ORDER BY position DESC LIMIT 1) AS last_change_date FROM certificates WHERE number = \(bind: number)
+                    SELECT certificates.*, \(unsafeRaw: Self.lastChangeColumns) FROM certificates
+                    WHERE number = \(bind: number)
                     """
                 ).first()
             else {
@@ -357,9 +360,7 @@ extension RegisterRepository {
             let (certificate, names, code) = try Self.certificate(from: row, history: [])
             let state = certificate.state(asOf: asOf)
             var since: Day? = state == .expired ? certificate.expires.adding(days: 1) : nil
-            if since == nil, try row.decode(column: "last_change_date", as: String?.self) != nil {
-                since = try day(row, "last_change_date")
-            }
+            if since == nil { since = try Self.lastChange(row).first?.date }
             return PublicCertificate(
                 number: certificate.number, organisation: certificate.organisation, sites: certificate.scope.sites,
                 productCategories: certificate.scope.productCategories, catalog: certificate.scope.catalog,
