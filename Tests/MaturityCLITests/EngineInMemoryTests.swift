@@ -87,6 +87,17 @@ import Testing
         #expect(MemoryFiles.normalise("../../etc/passwd") == "/etc/passwd")
     }
 
+    /// A path already clean is returned as it is; any other is resolved, and resolving again changes nothing.
+    @Test(arguments: [
+        ("/", "/"), ("/a/b.yaml", "/a/b.yaml"), ("/a.b/..c/...", "/a.b/..c/..."), ("/.hidden", "/.hidden"),
+        ("", "/"), ("a/b", "/a/b"), ("//a", "/a"), ("/a//b", "/a/b"), ("/a/", "/a"), ("/a/./b", "/a/b"),
+        ("/a/../b", "/b"), ("/a/..", "/"), ("/a/.", "/a"), ("/..", "/"), ("/.", "/"), ("/证据/记录.pdf", "/证据/记录.pdf"),
+    ])
+    func pathsAreNormalisedOnce(path: String, clean: String) {
+        #expect(MemoryFiles.normalise(path) == clean)
+        #expect(MemoryFiles.normalise(clean) == clean)
+    }
+
     /// The audit example and the shipped catalog in memory, the catalog's domain files moved into
     /// `domains/` (so that `domains:` names files in a sub-folder), with the signed result at `/audit/r.json`.
     static func signedAuditInMemory() throws -> (files: [String: Data], engine: Engine) {

@@ -151,6 +151,7 @@ public struct MemoryFiles: FileSource {
 
     /// An absolute path with `.`, `..` and repeated slashes resolved (never above `/`).
     public static func normalise(_ path: String) -> String {
+        if isNormal(path) { return path }
         var parts: [Substring] = []
         for part in path.split(separator: "/") {
             switch part {
@@ -160,6 +161,30 @@ public struct MemoryFiles: FileSource {
             }
         }
         return "/" + parts.joined(separator: "/")
+    }
+
+    /// Whether `path` is normalised already: absolute, and no part of it empty, `.` or `..` (the engine asks
+    /// about the same clean paths over and over).
+    static func isNormal(_ path: String) -> Bool {
+        let slash = UInt8(ascii: "/")
+        let dot = UInt8(ascii: ".")
+        var bytes = path.utf8.makeIterator()
+        guard bytes.next() == slash else { return false }
+        var length = 0
+        var dots = 0
+        var any = false
+        while let byte = bytes.next() {
+            any = true
+            if byte == slash {
+                if length == 0 || dots == length { return false }
+                (length, dots) = (0, 0)
+            } else {
+                length += 1
+                if byte == dot { dots += 1 }
+            }
+        }
+        // "/" alone is normal; otherwise the last part must be a name (no trailing slash, not "." or "..").
+        return !any || (length > 0 && !(dots == length && length <= 2))
     }
 
     public func kind(_ path: String) -> FileKind {

@@ -5,19 +5,19 @@ public enum PathText {
     /// component), `.` → ``.
     public static func folder(of path: String) -> String {
         var trimmed = Substring(path)
-        while trimmed.count > 1, trimmed.hasSuffix("/") { trimmed = trimmed.dropLast() }
+        while trimmed.hasSuffix("/"), trimmed.count > 1 { trimmed = trimmed.dropLast() }
         guard let slash = trimmed.lastIndex(of: "/") else { return "" }
         let folder = trimmed[..<slash]
         if folder.isEmpty { return "/" }
         var end = folder
-        while end.count > 1, end.hasSuffix("/") { end = end.dropLast() }
+        while end.hasSuffix("/"), end.count > 1 { end = end.dropLast() }
         return String(end)
     }
 
     /// The last component: `a/b` → `b`, `b/` → `b`, `/` → `/`.
     public static func lastComponent(of path: String) -> String {
         var trimmed = Substring(path)
-        while trimmed.count > 1, trimmed.hasSuffix("/") { trimmed = trimmed.dropLast() }
+        while trimmed.hasSuffix("/"), trimmed.count > 1 { trimmed = trimmed.dropLast() }
         guard let slash = trimmed.lastIndex(of: "/"), trimmed != "/" else { return String(trimmed) }
         return String(trimmed[trimmed.index(after: slash)...])
     }

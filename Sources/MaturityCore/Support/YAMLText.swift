@@ -27,22 +27,40 @@ public enum YAMLText {
         return quoted(text)
     }
 
+    /// Whether `text` reads back as itself written plain. One pass over its scalars (a search by characters
+    /// would break every long Chinese title into graphemes); the checks that need more run only when a
+    /// scalar that could trip them is there.
     static func isPlainSafe(_ text: String) -> Bool {
-        guard let first = text.unicodeScalars.first else { return false }
-        let reserved = ["true", "false", "yes", "no", "on", "off", "null", "~", "y", "n"]
+        var scalars = text.unicodeScalars.makeIterator()
+        guard let first = scalars.next() else { return false }
+        if "-?:,[]{}#&*!|>'\"%@` ".unicodeScalars.contains(first) || mustEscape(first) { return false }
+        var count = 1
+        var last = first
+        var marks = first == "#"
+        var dashOrColon = false
+        while let scalar = scalars.next() {
+            if mustEscape(scalar) { return false }
+            switch scalar {
+            case ":": (marks, dashOrColon) = (true, true)
+            case "#": marks = true
+            case "-": dashOrColon = true
+            default: break
+            }
+            count += 1
+            last = scalar
+        }
+        if last == " " || last == ":" { return false }
         // Lowercasing never shortens a string: only a short one can become a reserved word.
-        if text.unicodeScalars.count <= 5, reserved.contains(text.lowercased()) { return false }
-        if Double(text) != nil || Int(text) != nil { return false }
-        if "-?:,[]{}#&*!|>'\"%@` ".unicodeScalars.contains(first) { return false }
-        if text.hasSuffix(" ") || text.hasSuffix(":") { return false }
-        // Foundation's search is slow; without a ':' or '#' scalar neither pair can be there.
-        let marks = text.unicodeScalars.contains { $0 == ":" || $0 == "#" }
+        if count <= 5, reserved.contains(text.lowercased()) { return false }
         if marks, text.contains(": ") || text.contains(" #") { return false }
-        if text.unicodeScalars.contains(where: mustEscape) { return false }
+        // Numbers are ASCII; `inf` and `nan` start with letters.
+        if first.isASCII, Double(text) != nil || Int(text) != nil { return false }
         // Dates and times would be re-read as timestamps by other YAML tools.
-        if text.first?.isNumber == true, text.contains("-") || text.contains(":") { return false }
+        if dashOrColon, text.first?.isNumber == true { return false }
         return true
     }
+
+    private static let reserved: Set<String> = ["true", "false", "yes", "no", "on", "off", "null", "~", "y", "n"]
 
     /// A comment block: every line prefixed with `# `, control characters and other line breaks removed.
     public static func comment(_ text: String, indent: String) -> String {

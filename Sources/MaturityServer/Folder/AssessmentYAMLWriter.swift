@@ -112,7 +112,9 @@ enum AssessmentYAMLWriter {
 
     static func s(_ text: String) -> String {
         // Flow collections end at ',', ']' and '}', so those characters need quotes here too.
-        if text.contains(where: { ",[]{}".contains($0) }) { return YAMLText.quoted(text) }
+        if text.unicodeScalars.contains(where: { $0 == "," || $0 == "[" || $0 == "]" || $0 == "{" || $0 == "}" }) {
+            return YAMLText.quoted(text)
+        }
         return YAMLText.scalar(text)
     }
 

@@ -71,7 +71,7 @@ actor GroupCommit {
     /// Runs `body` as one transaction of the group.
     func transaction<T: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
         await acquire()
-        let sql = connection.sql()
+        let sql = connection.store
         let outcome: Result<T, any Error>
         do {
             if !open {
@@ -133,7 +133,7 @@ actor GroupCommit {
     func exclusive<T: Sendable>(_ body: @Sendable (SQLiteConnection) async throws -> T) async throws -> T {
         await acquire()
         do {
-            try await commit(connection.sql())
+            try await commit(connection.store)
             let value = try await body(connection)
             release()
             return value

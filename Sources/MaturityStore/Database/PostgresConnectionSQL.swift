@@ -42,7 +42,7 @@ struct PostgresConnectionSQL: SQLDatabase {
     /// one: text, integers, doubles, bytes; any other type PostgresNIO encodes, booleans say, works too).
     static func append(_ value: any Encodable & Sendable, to bindings: inout PostgresBindings) throws {
         var value: Any = value
-        while let optional = value as? any OptionalBind {
+        while let optional = value as? any AnyOptional {
             guard let wrapped = optional.wrapped else {
                 bindings.appendNull()
                 return
@@ -95,13 +95,4 @@ enum PostgresSQLError: Error, CustomStringConvertible {
         case .unsupportedColumnType(let column, let type): "cannot read column '\(column)' as \(type)"
         }
     }
-}
-
-/// An optional of any wrapped type, seen through an existential: its value, if any.
-private protocol OptionalBind {
-    var wrapped: Any? { get }
-}
-
-extension Optional: OptionalBind {
-    fileprivate var wrapped: Any? { self.map { $0 } }
 }

@@ -26,7 +26,7 @@ public final class SQLiteStoreDatabase: StoreDatabase {
     public static func open(path: String, readers: Int = 4, logger: Logger) async throws -> SQLiteStoreDatabase {
         let writer = try await connect(path, logger: logger)
         // The journal mode is a property of the file; set it once from the writer before readers open.
-        try await writer.sql().raw("PRAGMA journal_mode = WAL").run()
+        try await writer.store.raw("PRAGMA journal_mode = WAL").run()
         var pool: [SQLiteConnection] = []
         for _ in 0..<max(1, readers) { pool.append(try await connect(path, logger: logger)) }
         return SQLiteStoreDatabase(path: path, writer: writer, readers: pool)
@@ -36,7 +36,7 @@ public final class SQLiteStoreDatabase: StoreDatabase {
         let connection = try await SQLiteConnection.open(
             storage: .file(path: path), threadPool: .singleton, logger: logger,
             on: MultiThreadedEventLoopGroup.singleton.any())
-        let sql = connection.sql()
+        let sql = connection.store
         // FULL: a commit is on disk before it is acknowledged, so neither a killed process nor a lost
         // machine loses an answered edit. busy_timeout: a backup in another process waits, not fails.
         for pragma in ["PRAGMA synchronous = FULL", "PRAGMA foreign_keys = ON", "PRAGMA busy_timeout = 10000"] {
@@ -47,7 +47,7 @@ public final class SQLiteStoreDatabase: StoreDatabase {
 
     public func read<T: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
         try await readers.with { connection in
-            let sql = connection.sql()
+            let sql = connection.store
             // One read transaction: every query of `body` sees the same snapshot.
             try await sql.raw("BEGIN").run()
             do {
@@ -62,7 +62,7 @@ public final class SQLiteStoreDatabase: StoreDatabase {
     }
 
     public func readOne<T: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
-        try await readers.with { connection in try await body(connection.sql()) }
+        try await readers.with { connection in try await body(connection.store) }
     }
 
     public func transaction<T: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
@@ -72,7 +72,7 @@ public final class SQLiteStoreDatabase: StoreDatabase {
     /// Runs `body` on the writer outside a transaction (for statements that may not run in one, like
     /// `VACUUM INTO`).
     func write<T: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
-        try await writer.exclusive { connection in try await body(connection.sql()) }
+        try await writer.exclusive { connection in try await body(connection.store) }
     }
 
     public func close() async throws {

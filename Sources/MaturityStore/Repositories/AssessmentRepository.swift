@@ -209,7 +209,7 @@ extension AssessmentRepository {
                 criterion: try row.decode(column: "criterion", as: String.self),
                 claimed: try row.decode(column: "claimed", as: Int?.self),
                 audited: try row.decode(column: "audited", as: Int?.self),
-                evidence: try JSONText.decode([String].self, try row.decode(column: "evidence", as: String.self)),
+                evidence: try JSONText.strings(try row.decode(column: "evidence", as: String.self)),
                 note: try row.decode(column: "note", as: String?.self),
                 na: try row.decode(column: "na", as: String?.self),
                 earned: try row.decode(column: "earned", as: Double?.self),
@@ -243,7 +243,7 @@ extension AssessmentRepository {
                 text: try row.decode(column: "text", as: String.self),
                 status: try row.decode(column: "status", as: String.self),
                 clause: try row.decode(column: "clause", as: String?.self),
-                evidence: try JSONText.decode([String].self, try row.decode(column: "evidence", as: String.self)),
+                evidence: try JSONText.strings(try row.decode(column: "evidence", as: String.self)),
                 due: try row.decode(column: "due", as: String?.self),
                 position: try row.decode(column: "position", as: Int.self),
                 version: try row.decode(column: "version", as: Int.self))
@@ -465,5 +465,40 @@ enum JSONText {
 
     static func decode<T: Decodable>(_ type: T.Type, _ text: String) throws -> T {
         try JSONDecoder().decode(type, from: Data(text.utf8))
+    }
+
+    /// A list of ids as `encode` writes it. Each row of an assessment's criteria holds one, and a snapshot
+    /// reads 40 of them or more, so the common form — strings without escapes, no spaces — is read
+    /// directly; anything else goes to `JSONDecoder`, as before.
+    static func strings(_ text: String) throws -> [String] {
+        let quote = UInt8(ascii: "\""), comma = UInt8(ascii: ","), backslash = UInt8(ascii: "\\")
+        let direct: [String]? =
+            text.utf8.withContiguousStorageIfAvailable { bytes in
+                guard bytes.count >= 2, bytes.first == UInt8(ascii: "["), bytes.last == UInt8(ascii: "]") else {
+                    return nil
+                }
+                var items: [String] = []
+                var at = 1
+                let end = bytes.count - 1
+                while at < end {
+                    guard bytes[at] == quote else { return nil }
+                    var close = at + 1
+                    while close < end, bytes[close] != quote {
+                        if bytes[close] == backslash || bytes[close] < 0x20 { return nil }
+                        close += 1
+                    }
+                    guard close < end else { return nil }
+                    items.append(
+                        String(decoding: UnsafeBufferPointer(rebasing: bytes[(at + 1)..<close]), as: UTF8.self))
+                    at = close + 1
+                    if at < end {
+                        guard bytes[at] == comma, at + 1 < end else { return nil }
+                        at += 1
+                    }
+                }
+                return items
+            } ?? nil
+        if let direct { return direct }
+        return try decode([String].self, text)
     }
 }
