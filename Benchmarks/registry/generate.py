@@ -124,11 +124,13 @@ def register_rows(n, seed=7):
 
 def register_tables(n):
     now = "2026-12-01T00:00:00.000Z"
-    tables = {k: [] for k in ["organisations", "certificates", "certificate_changes", "audit_results", "decisions"]}
+    tables = {k: [] for k in ["organisations", "organisation_grams", "certificates", "certificate_changes",
+                              "audit_results", "decisions"]}
     scope = json.dumps({"sites": ["总部"], "product_categories": ["空调"], "profile": None}, ensure_ascii=False)
     names = json.dumps({"zh": "合格", "en": "Pass"}, ensure_ascii=False)
     for i, org, name, issued, expires, last, state, suspended, due, number, rng in register_rows(n):
         tables["organisations"].append([org, name, name.lower(), now, now, 1])
+        tables["organisation_grams"].extend([gram, name.lower(), org] for gram in grams(name.lower()))
         code = sha256(number.encode())[:10].upper()
         tables["certificates"].append([
             number, org, name, scope, "after-sales-maturity", "2026.2", "pass", names, issued.isoformat(),
@@ -152,8 +154,15 @@ def register_tables(n):
     return tables
 
 
+def grams(key):
+    """The name index's pieces of a name (as the store writes them): each character and each pair, once."""
+    pieces = [c for c in key] + [key[i:i + 2] for i in range(len(key) - 1)]
+    return list(dict.fromkeys(pieces))
+
+
 COLUMNS = {
     "organisations": "id, name, search_name, created_at, updated_at, version",
+    "organisation_grams": "gram, search_name, organisation_id",
     "certificates": "number, organisation_id, organisation_name, scope, catalog_id, catalog_version, rating, "
     "rating_name, issued, expires, state, suspended_since, last_audit, next_due, verification_code, version",
     "certificate_changes": "certificate, position, date, from_state, to_state, decision, reason, by_name",
@@ -162,7 +171,7 @@ COLUMNS = {
     "decisions": "digest, certificate, organisation_id, organisation_name, kind, requested, recommendation, date, "
     "reviewer, reason, audit_id, trigger_kind, rating, signature, recorded_at",
 }
-ORDER = ["organisations", "certificates", "certificate_changes", "audit_results", "decisions"]
+ORDER = ["organisations", "organisation_grams", "certificates", "certificate_changes", "audit_results", "decisions"]
 
 
 def load_sqlite(path, n):

@@ -1,3 +1,4 @@
+import Foundation
 import MaturityStore
 import MaturityStoreTesting
 import Testing
@@ -72,5 +73,115 @@ import Testing
                 try await store.organisations.get(created.id)
             }
         }
+    }
+}
+
+/// Searches read the name index (each character and pair of characters of every name): they must find exactly
+/// the names that contain the search, in name order, page after page, after renames, deletions and the migration
+/// that builds the index for names stored before it.
+@Suite struct OrganisationSearchIndexTests {
+    static let names = [
+        "华东家电服务有限公司", "华南家电", "家", "电器家电家电", "Acme Service", "acme parts", "Delta 家电 Care", "Éclair é",
+        "aaa", "a", "50%_x", "",
+    ]
+
+    /// Whether `name` contains `search` as `LIKE` decides on the lower-cased forms: scalar by scalar.
+    static func contains(_ name: String, _ search: String) -> Bool {
+        let haystack = Array(name.lowercased().unicodeScalars)
+        let needle = Array(search.lowercased().unicodeScalars)
+        guard !needle.isEmpty else { return true }
+        guard needle.count <= haystack.count else { return false }
+        return (0...(haystack.count - needle.count)).contains { Array(haystack[$0..<($0 + needle.count)]) == needle }
+    }
+
+    /// Every piece of every name from one to four characters long, and a few that are in none.
+    static var searches: [String] {
+        var found = Set<String>()
+        for name in names {
+            let scalars = Array(name.lowercased().unicodeScalars)
+            for length in 1...4 where length <= scalars.count {
+                for start in 0...(scalars.count - length) {
+                    found.insert(String(String.UnicodeScalarView(scalars[start..<(start + length)])))
+                }
+            }
+        }
+        return found.sorted() + ["家电服务有限公司X", "zz", "电家", "Z"]
+    }
+
+    static func expectSearchesFindExactly(_ names: [String], in store: Store) async throws {
+        for search in searches where !search.trimmingCharacters(in: .whitespaces).isEmpty {
+            let found = try await store.organisations.list(search: search, limit: 500).map(\.name)
+            let expected = names.filter { contains($0, search.trimmingCharacters(in: .whitespacesAndNewlines)) }
+            #expect(found.sorted() == expected.sorted(), "search '\(search)'")
+        }
+    }
+
+    @Test(arguments: TestDatabase.allCases)
+    func aSearchFindsExactlyTheNamesThatContainIt(_ database: TestDatabase) async throws {
+        try await database.withStore { store in
+            for name in Self.names { _ = try await store.organisations.create(name: name) }
+            try await Self.expectSearchesFindExactly(Self.names, in: store)
+        }
+    }
+
+    @Test(arguments: TestDatabase.allCases)
+    func searchResultsArePagedInNameOrder(_ database: TestDatabase) async throws {
+        try await database.withStore { store in
+            for index in 0..<23 { _ = try await store.organisations.create(name: "家电 \(index % 7) 号") }
+            _ = try await store.organisations.create(name: "暖通")
+            var seen: [OrganisationSummary] = []
+            var after: (name: String, id: String)?
+            while true {
+                let page = try await store.organisations.list(search: "家电", after: after, limit: 5)
+                if page.isEmpty { break }
+                seen += page
+                after = (page.last!.name, page.last!.id)
+            }
+            #expect(seen.count == 23)
+            #expect(Set(seen.map(\.id)).count == 23)
+            #expect(seen.map(\.name) == seen.map(\.name).sorted())
+        }
+    }
+
+    @Test(arguments: TestDatabase.allCases)
+    func renamesAndDeletionsKeepTheIndexExact(_ database: TestDatabase) async throws {
+        try await database.withStore { store in
+            let first = try await store.organisations.create(name: "华东家电")
+            let second = try await store.organisations.create(name: "星河暖通")
+            _ = try await store.organisations.update(first.id, name: "浙江制冷", sites: nil, expectedVersion: 1)
+            #expect(try await store.organisations.list(search: "家电").isEmpty)
+            #expect(try await store.organisations.list(search: "制冷").map(\.name) == ["浙江制冷"])
+            try await store.organisations.delete(second.id, expectedVersion: 1)
+            #expect(try await store.organisations.list(search: "暖").isEmpty)
+            let left = try await store.database.read { sql in
+                try await sql.raw(
+                    "SELECT COUNT(*) AS n FROM organisation_grams WHERE organisation_id = \(bind: second.id)"
+                )
+                .first()?.decode(column: "n", as: Int.self)
+            }
+            #expect(left == 0)
+        }
+    }
+
+    @Test(arguments: TestDatabase.allCases)
+    func theMigrationIndexesNamesStoredBeforeIt(_ database: TestDatabase) async throws {
+        try await database.withStore { store in
+            for name in Self.names { _ = try await store.organisations.create(name: name) }
+            // As a database before the index: no table, migration 6 not applied.
+            try await store.database.transaction { sql in
+                try await sql.raw("DROP TABLE organisation_grams").run()
+                try await sql.raw("DELETE FROM schema_migrations WHERE version = 6").run()
+            }
+            #expect(try await Migrator.migrate(store.database) == [6])
+            try await Self.expectSearchesFindExactly(Self.names, in: store)
+        }
+    }
+
+    @Test func gramsAreEachCharacterAndPairOnce() {
+        #expect(OrganisationRepository.grams("家电家电") == ["家", "家电", "电", "电家"])
+        #expect(OrganisationRepository.grams("a") == ["a"])
+        #expect(OrganisationRepository.grams("").isEmpty)
+        // "é" written as one scalar and as "e" + U+0301 are one Swift string but two texts to the database.
+        #expect(OrganisationRepository.grams("\u{E9}e\u{301}").count == 5)
     }
 }

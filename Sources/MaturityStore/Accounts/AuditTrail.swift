@@ -76,8 +76,11 @@ public struct AuditTrail: Sendable {
     public static let genesis = String(repeating: "0", count: 64)
 
     /// Tables whose rows are not recorded: sessions (every request touches them; sign-ins are recorded as
-    /// events), stored file contents (named by their digest), the audit tables and the migrations table.
-    static let exempt: Set<String> = ["sessions", "blobs", "audit_pending", "audit_log", "schema_migrations"]
+    /// events), stored file contents (named by their digest), the name index (derived from names, which are
+    /// recorded), the audit tables and the migrations table.
+    static let exempt: Set<String> = [
+        "sessions", "blobs", "organisation_grams", "audit_pending", "audit_log", "schema_migrations",
+    ]
 
     /// Columns whose values never enter the trail; a change to one is recorded as `(hidden)`.
     static func isSecret(_ column: String) -> Bool {

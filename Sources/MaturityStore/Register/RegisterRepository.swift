@@ -146,13 +146,7 @@ public struct RegisterRepository: Sendable {
         }
         let id = UUID().uuidString.lowercased()
         let now = Timestamp.now()
-        try await sql.raw(
-            """
-            INSERT INTO organisations (id, name, search_name, created_at, updated_at, version)
-            VALUES (\(bind: id), \(bind: name), \(bind: OrganisationRepository.searchKey(name)), \(bind: now),
-            \(bind: now), 1)
-            """
-        ).run()
+        try await OrganisationRepository.insert(id: id, name: name, at: now, in: sql)
         if let site, !site.isEmpty {
             try await OrganisationRepository.insertSite(site, organisation: id, position: 0, in: sql)
         }

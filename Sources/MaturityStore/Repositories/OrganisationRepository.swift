@@ -11,12 +11,7 @@ public struct OrganisationRepository: Sendable {
         let now = Timestamp.now()
         let names = Self.distinct(sites)
         try await database.transaction { sql in
-            try await sql.raw(
-                """
-                INSERT INTO organisations (id, name, search_name, created_at, updated_at, version)
-                VALUES (\(bind: id), \(bind: name), \(bind: Self.searchKey(name)), \(bind: now), \(bind: now), 1)
-                """
-            ).run()
+            try await Self.insert(id: id, name: name, at: now, in: sql)
             for (position, site) in names.enumerated() {
                 try await Self.insertSite(site, organisation: id, position: position, in: sql)
             }
@@ -51,27 +46,43 @@ public struct OrganisationRepository: Sendable {
 
     /// Organisations in name order, optionally only those whose name contains `search` (any case), after
     /// the name/id pair `after` (keyset paging: the last line of the previous page).
+    ///
+    /// A search reads the name index (``grams(_:)``) for the search's first character pair — one character
+    /// when that is all it has — in name order, so a page costs its own rows, not a scan of every name; a longer
+    /// search is then matched against each name that has that pair.
     public func list(search: String? = nil, after: (name: String, id: String)? = nil, limit: Int = 50)
         async throws -> [OrganisationSummary]
     {
         // No name holds NUL (the server refuses it); SQLite would cut the pattern there and match every name,
         // PostgreSQL would fail on it.
         if let search, search.unicodeScalars.contains("\u{0}") { return [] }
-        let pattern = search.map { "%" + Self.escapeLike(Self.searchKey($0)) + "%" }
+        let key = search.map(Self.searchKey).flatMap { $0.isEmpty ? nil : $0 }
         let limit = min(max(limit, 1), 500)
         return try await database.readOne { sql in
             var query: SQLQueryString = """
                 SELECT o.id, o.name, o.version,
                 (SELECT COUNT(*) FROM assessments a WHERE a.organisation_id = o.id) AS assessments
-                FROM organisations o WHERE 1 = 1
                 """
-            if let pattern { query += " AND o.search_name LIKE \(bind: pattern) ESCAPE '\\'" }
+            // The columns pages are ordered and continued by: the index's copy of the name when searching.
+            let (name, id): (SQLQueryString, SQLQueryString)
+            if let key {
+                let scalars = Array(key.unicodeScalars)
+                let gram = String(String.UnicodeScalarView(scalars.prefix(2)))
+                query += " FROM organisation_grams g JOIN organisations o ON o.id = g.organisation_id"
+                query += " WHERE g.gram = \(bind: gram)"
+                if scalars.count > 2 {
+                    query += " AND o.search_name LIKE \(bind: "%" + Self.escapeLike(key) + "%") ESCAPE '\\'"
+                }
+                (name, id) = ("g.search_name", "g.organisation_id")
+            } else {
+                query += " FROM organisations o WHERE 1 = 1"
+                (name, id) = ("o.search_name", "o.id")
+            }
             if let after {
                 let key = Self.searchKey(after.name)
-                query +=
-                    " AND (o.search_name > \(bind: key) OR (o.search_name = \(bind: key) AND o.id > \(bind: after.id)))"
+                query += " AND (\(name) > \(bind: key) OR (\(name) = \(bind: key) AND \(id) > \(bind: after.id)))"
             }
-            query += " ORDER BY o.search_name, o.id LIMIT \(literal: limit)"
+            query += " ORDER BY \(name), \(id) LIMIT \(literal: limit)"
             return try await sql.raw(query).all().map {
                 OrganisationSummary(
                     id: try $0.decode(column: "id", as: String.self),
@@ -102,6 +113,9 @@ public struct OrganisationRepository: Sendable {
             guard updated != nil else {
                 throw StoreError.versionConflict(kind: "organisation", id: id, current: current.version)
             }
+            if Self.searchKey(name) != Self.searchKey(current.name) {
+                try await Self.indexName(id, key: Self.searchKey(name), in: sql)
+            }
             guard let sites else { return }
             let wanted = Self.distinct(sites)
             for site in current.sites where !wanted.contains(site.name) {
@@ -128,6 +142,63 @@ public struct OrganisationRepository: Sendable {
                 throw StoreError.versionConflict(kind: "organisation", id: id, current: current.version)
             }
             try await sql.raw("DELETE FROM organisations WHERE id = \(bind: id)").run()
+        }
+    }
+
+    /// Inserts an organisation without sites, and indexes its name for searching.
+    static func insert(id: String, name: String, at now: String, in sql: any SQLDatabase) async throws {
+        let key = searchKey(name)
+        try await sql.raw(
+            """
+            INSERT INTO organisations (id, name, search_name, created_at, updated_at, version)
+            VALUES (\(bind: id), \(bind: name), \(bind: key), \(bind: now), \(bind: now), 1)
+            """
+        ).run()
+        try await indexName(id, key: key, in: sql)
+    }
+
+    /// The pieces a name is found by: each character of its search form and each pair of neighbouring ones
+    /// (Unicode scalars, as `LIKE` compares text), each once. Any search of one or more characters contains
+    /// one of them (its first pair, or itself), so the index finds every name a search can match — a
+    /// two-character Chinese search too, which a trigram index cannot serve.
+    public static func grams(_ key: String) -> [String] {
+        let scalars = Array(key.unicodeScalars)
+        var seen = Set<[UInt8]>()
+        var grams: [String] = []
+        for (index, scalar) in scalars.enumerated() {
+            var pieces = [String(scalar)]
+            if index + 1 < scalars.count {
+                pieces.append(String(String.UnicodeScalarView([scalar, scalars[index + 1]])))
+            }
+            // Compared by their bytes: Swift takes "é" and "e" + U+0301 as one string, the database does not.
+            for piece in pieces where seen.insert(Array(piece.utf8)).inserted { grams.append(piece) }
+        }
+        return grams
+    }
+
+    /// Replaces the organisation's entries in the name index with those of `key`.
+    static func indexName(_ id: String, key: String, in sql: any SQLDatabase) async throws {
+        try await sql.raw("DELETE FROM organisation_grams WHERE organisation_id = \(bind: id)").run()
+        let grams = Self.grams(key)
+        // 300 rows (900 values) a statement: well within either database's limit on parameters.
+        for start in stride(from: 0, to: grams.count, by: 300) {
+            var query: SQLQueryString = "INSERT INTO organisation_grams (gram, search_name, organisation_id) VALUES "
+            query += grams[start..<min(start + 300, grams.count)].map {
+                "(\(bind: $0), \(bind: key), \(bind: id))" as SQLQueryString
+            }.joined(separator: ", ")
+            try await sql.raw(query).run()
+        }
+    }
+
+    /// Indexes every organisation's name (the migration that brings the index fills it for the names already
+    /// stored).
+    static func indexAllNames(in sql: any SQLDatabase) async throws {
+        let rows = try await sql.raw("SELECT id, search_name FROM organisations ORDER BY id").all()
+        for row in rows {
+            try await indexName(
+                try row.decode(column: "id", as: String.self),
+                key: try row.decode(column: "search_name", as: String.self),
+                in: sql)
         }
     }
 

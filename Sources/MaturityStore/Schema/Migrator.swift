@@ -34,6 +34,7 @@ public enum Migrator {
                 for statement in migration.sql(for: kind) {
                     try await sql.raw(SQLQueryString(statement)).run()
                 }
+                try await migration.then?(sql)
                 try await sql.raw(
                     """
                     INSERT INTO schema_migrations (version, name, applied_at)

@@ -1,5 +1,6 @@
 extension Schema {
-    /// Plans, stored results, evidence validity fields, points-catalog fields (versions 2–5): what the API's plan, review and history routes keep.
+    /// Plans, stored results, evidence validity fields, points-catalog fields, the organisation name index
+    /// (versions 2–6): what the API's plan, review, history and search routes keep.
     static let workspaceMigrations: [Migration] = [
         Migration(
             version: 2, name: "improvement plans and their actions' versions",
@@ -72,5 +73,19 @@ extension Schema {
                 )
                 """,
             ]),
+        Migration(
+            version: 6, name: "organisation name index: each character and pair of characters",
+            statements: [
+                """
+                CREATE TABLE organisation_grams (
+                    gram TEXT NOT NULL,
+                    search_name TEXT NOT NULL,
+                    organisation_id TEXT NOT NULL REFERENCES organisations (id) ON DELETE CASCADE,
+                    PRIMARY KEY (gram, search_name, organisation_id)
+                )
+                """,
+                "CREATE INDEX organisation_grams_organisation ON organisation_grams (organisation_id)",
+            ],
+            then: { sql in try await OrganisationRepository.indexAllNames(in: sql) }),
     ]
 }
