@@ -9,9 +9,11 @@ extension Assessment.Kind {
 extension Engine {
     /// The sign-off of an audit of any kind that names its auditor, over `resultDigest` and every file the
     /// result rests on (`extra`: a review's previous result and plan); nil for a self-assessment or an audit
-    /// without `auditor:`.
+    /// without `auditor:`. The digest is computed only when there is a sign-off (writing the result's sealed
+    /// members for it was a sixteenth of every workspace edit of a self-assessment).
     func signOff(
-        _ loaded: LoadedAssessment, resultDigest: String, resultFolder: String, extra: [SignOff.Part] = []
+        _ loaded: LoadedAssessment, resultDigest: @autoclosure () -> String, resultFolder: String,
+        extra: [SignOff.Part] = []
     ) throws(DiagnosticError) -> SignOff? {
         guard loaded.assessment.kind.isAudit, let auditor = loaded.assessment.auditor,
             !auditor.trimmingCharacters(in: .whitespaces).isEmpty
@@ -20,7 +22,7 @@ extension Engine {
             try SignOffFiles.assessmentParts(path: loaded.assessmentPath, assessment: loaded.assessment, files: files)
             + SignOffFiles.catalogParts(loaded.catalog, files: files) + extra
         return SignOff(
-            auditor: auditor, date: loaded.assessment.date, resultDigest: resultDigest, parts: parts,
+            auditor: auditor, date: loaded.assessment.date, resultDigest: resultDigest(), parts: parts,
             assessmentPath: RelativePath.from(resultFolder, to: loaded.assessmentPath),
             catalogPath: RelativePath.from(resultFolder, to: loaded.catalogPath))
     }
