@@ -16,6 +16,12 @@ extension Diagnostic.Message {
                 zh: "数据：\(folder)（SQLite 数据库 maturity.sqlite，证据文件在 blobs/ 中）")
     }
 
+    /// Logged when public verification could not read the register (the visitor is told so, not "not found").
+    static func verificationFailed(_ number: String, error: String) -> Self {
+        Self(
+            en: "public verification of '\(number)' failed: \(error)", zh: "公开核验证书 '\(number)' 失败：\(error)")
+    }
+
     static func listening(host: String, port: Int) -> Self {
         .status(
             en: "listening on http://\(host):\(port) (API under /api/v1, stop with Ctrl-C)",

@@ -18,7 +18,7 @@ import Testing
     /// A register holding one certificate granted `daysAgo` days before today (so its state does not depend on
     /// when the test runs), and the application over it with a limit of `perMinute` public verifications.
     static func withRegister(
-        _ database: TestDatabase, perMinute: Int = 120,
+        _ database: TestDatabase, perMinute: Int = 120, breaking: (@Sendable (Store) async throws -> Void)? = nil,
         _ body: @escaping @Sendable (any TestClientProtocol, String, Day) async throws -> Void
     ) async throws {
         try await database.withStore { store in
@@ -50,6 +50,7 @@ import Testing
             var logger = Logger(label: "maturity.tests")
             logger.logLevel = .warning
             let app = buildApplication(configuration: configuration, store: store, logger: logger)
+            try await breaking?(store)
             try await app.test(.router) { client in try await body(client, number, today) }
         }
     }
@@ -86,6 +87,34 @@ import Testing
             try await client.execute(uri: "/certificates/MSC-1999-00000", method: .get) { response in
                 #expect(response.status == .notFound)
                 #expect(response.text.contains("data-state=\"unknown\""))
+            }
+        }
+    }
+
+    @Test(arguments: TestDatabase.allCases)
+    func aRegisterThatCannotBeReadIsNotReportedAsAnUnknownCertificate(_ database: TestDatabase) async throws {
+        try await Self.withRegister(
+            database,
+            breaking: { store in
+                try await store.database.transaction { sql in
+                    try await sql.raw("ALTER TABLE certificates RENAME TO certificates_away").run()
+                }
+            }
+        ) { client, number, _ in
+            for uri in ["/certificates/\(number)?format=json", "/certificates/\(number)"] {
+                try await client.execute(uri: uri, method: .get, headers: [.acceptLanguage: "en"]) { response in
+                    #expect(response.status == .serviceUnavailable)
+                    #expect(response.headers[.retryAfter] == "30")
+                    #expect(response.text.contains("cannot be read just now"))
+                    #expect(!response.text.contains("no certificate") && !response.text.contains("holds no"))
+                }
+            }
+            try await client.execute(
+                uri: "/certificates/\(number)", method: .get, headers: [.acceptLanguage: "zh-CN"]
+            ) { response in
+                #expect(response.status == .serviceUnavailable)
+                #expect(response.text.contains("登记册暂时无法读取"))
+                #expect(response.text.contains("data-state=\"unavailable\""))
             }
         }
     }

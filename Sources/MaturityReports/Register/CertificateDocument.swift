@@ -205,12 +205,30 @@ extension PublicCertificateReport {
     /// The page for a number the register does not hold.
     public static func notFound(number: String, language: Language) -> String {
         let w = Words(language: language)
+        return notice(
+            state: "unknown", badge: w("未找到", "Not found"),
+            text: w("本机构的登记册中没有编号为「\(number)」的证书。", "This body's register holds no certificate numbered '\(number)'."),
+            language: language)
+    }
+
+    /// The page when the register cannot be read (its database is down): nothing is said about the certificate.
+    public static func unavailable(number: String, language: Language) -> String {
+        let w = Words(language: language)
+        return notice(
+            state: "unavailable", badge: w("暂不可用", "Unavailable"),
+            text: w(
+                "登记册暂时无法读取，因此无法核验证书「\(number)」；请稍后再试。",
+                "The register cannot be read just now, so certificate '\(number)' cannot be verified; please try again later."
+            ),
+            language: language)
+    }
+
+    private static func notice(state: String, badge: String, text: String, language: Language) -> String {
+        let w = Words(language: language)
         let body =
             "<h1>" + HTML.escape(w("证书核验", "Certificate verification"))
-            + "</h1>\n<section class=\"summary\" id=\"validity\" data-state=\"unknown\">"
-            + "<span class=\"badge rank-0\">" + HTML.escape(w("未找到", "Not found")) + "</span><span>"
-            + HTML.escape(
-                w("本机构的登记册中没有编号为「\(number)」的证书。", "This body's register holds no certificate numbered '\(number)'."))
+            + "</h1>\n<section class=\"summary\" id=\"validity\" data-state=\"\(state)\">"
+            + "<span class=\"badge rank-0\">" + HTML.escape(badge) + "</span><span>" + HTML.escape(text)
             + "</span></section>"
         return HTML.page(title: w("证书核验", "Certificate verification"), language: language, body: body)
     }

@@ -76,12 +76,31 @@ struct RegisterController {
         let json = Self.wantsJSON(request)
         let language = Self.language(request)
         let day = today()
-        guard number.count <= 64, let certificate = try? await store.register.publicCertificate(number, asOf: day)
-        else {
+        let certificate: PublicCertificate
+        do {
+            guard number.count <= 64 else { throw StoreError.notFound(kind: "certificate", id: number) }
+            certificate = try await store.register.publicCertificate(number, asOf: day)
+        } catch StoreError.notFound {
             let message = "no certificate '\(number.prefix(64))' in this register"
             if json { throw APIError(.notFound, message) }
             let page = PublicCertificateReport.notFound(number: String(number.prefix(64)), language: language)
             return Self.html(page, status: .notFound)
+        } catch {
+            // Never "no such certificate" because the register could not be read: that would call a genuine
+            // certificate a fake.
+            context.logger.error(
+                "\(Diagnostic.Message.verificationFailed(String(number.prefix(64)), error: "\(error)").en)")
+            if json {
+                throw APIError(
+                    .serviceUnavailable,
+                    "the register cannot be read just now, so this certificate cannot be verified; try again later",
+                    headers: [.retryAfter: "30"])
+            }
+            var response = Self.html(
+                PublicCertificateReport.unavailable(number: String(number.prefix(64)), language: language),
+                status: .serviceUnavailable)
+            response.headers[.retryAfter] = "30"
+            return response
         }
         let report = PublicCertificateReport(certificate, asOf: day, language: language)
         return json ? Self.json(report.json()) : Self.html(report.html())
