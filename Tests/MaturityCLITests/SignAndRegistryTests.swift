@@ -263,6 +263,10 @@ import Testing
         #expect(refused.first?.hasPrefix("\(results)/a001.json:") == true)
         #expect(refused.last?.hasPrefix("\(results)/a204.json:") == true)
         #expect(refused.allSatisfy { $0.contains("from '\(results)/a000.json'") })
+        let hints = imported.stderr.split(separator: "\n").filter {
+            $0.contains("the register keeps each signed result once, so nothing was changed")
+        }
+        #expect(hints.count == 204)
     }
 
     /// A failure of the register itself (here its database refusing every new result, as a full disk or a lost

@@ -70,6 +70,11 @@ extension Diagnostic.Message {
         en: "certificate numbers are listed by 'maturity registry due' and 'registry certificate'",
         zh: "证书编号可用 'maturity registry due' 和 'registry certificate' 查看")
 
+    static let eachResultImportedOnce = Self(
+        en:
+            "the register keeps each signed result once, so nothing was changed; a later audit is imported from its own result",
+        zh: "注册库对每份已签署的结果只保存一次，因此未作任何更改；后续审核请导入其自己的结果文件")
+
     static let signWithOwnDecisionKey = Self(
         en: "sign with the reviewer's own, current decision-maker key", zh: "请用评定人本人当前有效的决定人密钥签名")
 

@@ -99,7 +99,11 @@ enum Registry {
                     ))
             }
             return DiagnosticError(.error(error.message, at: nil))
-        case let error as RegisterStoreError: return DiagnosticError(.error(error.message, at: nil))
+        case let error as RegisterStoreError:
+            if case .resultImported = error {
+                return DiagnosticError(.error(error.message, at: nil, hint: .eachResultImportedOnce))
+            }
+            return DiagnosticError(.error(error.message, at: nil))
         case let error as RegisterSigningError:
             return DiagnosticError(.error(error.message, at: nil, hint: .signWithOwnDecisionKey))
         default: return DiagnosticError(.error(.registerFailed("\(error)"), at: nil))
