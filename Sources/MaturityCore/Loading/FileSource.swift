@@ -164,7 +164,7 @@ public struct MemoryFiles: FileSource {
     }
 
     /// Whether `path` is normalised already: absolute, and no part of it empty, `.` or `..` (the engine asks
-    /// about the same clean paths over and over).
+    /// about the same clean paths over and over). A part starting with a non-ASCII byte is left to the slow way.
     static func isNormal(_ path: String) -> Bool {
         let slash = UInt8(ascii: "/")
         let dot = UInt8(ascii: ".")
@@ -173,8 +173,12 @@ public struct MemoryFiles: FileSource {
         var length = 0
         var dots = 0
         var any = false
+        var afterSlash = true
         while let byte = bytes.next() {
             any = true
+            // The slow way splits at the character "/", and "/" with a combining mark after it is not one.
+            if afterSlash, byte >= 0x80 { return false }
+            afterSlash = byte == slash
             if byte == slash {
                 if length == 0 || dots == length { return false }
                 (length, dots) = (0, 0)

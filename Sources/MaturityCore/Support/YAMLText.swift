@@ -35,24 +35,27 @@ public enum YAMLText {
         guard let first = scalars.next() else { return false }
         if "-?:,[]{}#&*!|>'\"%@` ".unicodeScalars.contains(first) || mustEscape(first) { return false }
         var count = 1
-        var last = first
-        var marks = first == "#"
+        var previous = first
         var dashOrColon = false
+        // Digits, letters and `._+-` only: what YAML readers may take for a number (`1_000`, `.inf`, `0o17`).
+        var numberLike = first == "." || first == "+" || ("0"..."9").contains(first)
         while let scalar = scalars.next() {
             if mustEscape(scalar) { return false }
-            switch scalar {
-            case ":": (marks, dashOrColon) = (true, true)
-            case "#": marks = true
-            case "-": dashOrColon = true
-            default: break
+            // ": " starts a mapping value and " #" a comment, whatever follows them.
+            if (previous == ":" && scalar == " ") || (previous == " " && scalar == "#") { return false }
+            if scalar == ":" || scalar == "-" { dashOrColon = true }
+            if numberLike,
+                !scalar.isASCII || !(scalar.properties.isAlphabetic || "0123456789._+-".unicodeScalars.contains(scalar))
+            {
+                numberLike = false
             }
             count += 1
-            last = scalar
+            previous = scalar
         }
-        if last == " " || last == ":" { return false }
+        if previous == " " || previous == ":" { return false }
         // Lowercasing never shortens a string: only a short one can become a reserved word.
         if count <= 5, reserved.contains(text.lowercased()) { return false }
-        if marks, text.contains(": ") || text.contains(" #") { return false }
+        if numberLike { return false }
         // Numbers are ASCII; `inf` and `nan` start with letters.
         if first.isASCII, Double(text) != nil || Int(text) != nil { return false }
         // Dates and times would be re-read as timestamps by other YAML tools.

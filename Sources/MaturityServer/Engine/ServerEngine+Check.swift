@@ -8,27 +8,6 @@ struct CheckedAssessment: Sendable {
     let yaml: Data
     let paths: Set<String>
     let loaded: Loaded<Assessment>
-    /// What the text was written from (``AssessmentSnapshot/content``): a stored revision alike in it is
-    /// written as the same text, so its scoring takes `yaml` instead of writing it again.
-    var content: AssessmentSnapshot?
-}
-
-extension AssessmentSnapshot {
-    /// The snapshot without what storing it changes by itself — versions, the revision, times — so that the
-    /// snapshot an edit wrote and the one read back after it compare equal when the store kept every value.
-    var content: AssessmentSnapshot {
-        var copy = self
-        copy.assessment.version = 0
-        copy.assessment.revision = 0
-        copy.assessment.createdAt = ""
-        copy.assessment.updatedAt = ""
-        for index in copy.criteria.indices { copy.criteria[index].version = 0 }
-        for index in copy.evidence.indices { copy.evidence[index].version = 0 }
-        for index in copy.findings.indices { copy.findings[index].version = 0 }
-        for index in copy.metrics.indices { copy.metrics[index].version = 0 }
-        for index in copy.adjustments.indices { copy.adjustments[index].version = 0 }
-        return copy
-    }
 }
 
 extension ServerEngine {
@@ -53,10 +32,9 @@ extension ServerEngine {
         let yaml = Data(AssessmentYAMLWriter.render(snapshot, criteriaOrder: catalog.criteria.map(\.id)).utf8)
         if let current, !tickets,
             let before = await lastChecked.get(current.assessment.id),
-            var checked = Self.changingOneEntry(
+            let checked = Self.changingOneEntry(
                 before, to: yaml, paths: Set(snapshot.files.map(\.path)), catalog: catalog)
         {
-            checked.content = snapshot.content
             await lastChecked.set(snapshot.assessment.id, checked)
             return checked
         }
@@ -78,8 +56,7 @@ extension ServerEngine {
             let loaded = try AssessmentFile.open(path: assessmentPath, displayPath: "assessment.yaml", files: files)
                 .load(catalog: catalog)
             if tickets { _ = try Engine(files: files).gatherKPIs(loaded.value, catalog: catalog) }
-            let checked = CheckedAssessment(
-                yaml: yaml, paths: Set(snapshot.files.map(\.path)), loaded: loaded, content: snapshot.content)
+            let checked = CheckedAssessment(yaml: yaml, paths: Set(snapshot.files.map(\.path)), loaded: loaded)
             await lastChecked.set(snapshot.assessment.id, checked)
             return checked
         } catch {

@@ -95,15 +95,8 @@ extension ServerEngine {
         let record = try await catalogRecord(snapshot.assessment.catalog)
         let catalog = try await self.catalog(record)
         let placement = try await self.catalogPlacement(record)
-        let yaml: Data
-        if let checked, let content = checked.content, !AssessmentFolder.isAsImported(snapshot),
-            content == snapshot.content
-        {
-            yaml = checked.yaml
-        } else {
-            yaml = try await AssessmentFolder.assessmentYAML(
-                snapshot, store: store, criteriaOrder: catalog.criteria.map(\.id))
-        }
+        let yaml = try await AssessmentFolder.assessmentYAML(
+            snapshot, store: store, criteriaOrder: catalog.criteria.map(\.id))
         var held = placement.files
         held[Self.folderRoot + "/assessment.yaml"] = yaml
         let plan = try await store.plans.get(snapshot.assessment.id)

@@ -17,14 +17,9 @@ enum AssessmentFolder {
     static func assessmentYAML(_ snapshot: AssessmentSnapshot, store: Store, criteriaOrder: [String]) async throws
         -> Data
     {
-        if isAsImported(snapshot), let source = snapshot.assessment.sourceSHA256 {
+        if snapshot.assessment.revision == 1, let source = snapshot.assessment.sourceSHA256 {
             return try await store.assessments.blob(source)
         }
         return Data(AssessmentYAMLWriter.render(snapshot, criteriaOrder: criteriaOrder).utf8)
-    }
-
-    /// Whether the assessment's text is still the imported file's (it was never edited).
-    static func isAsImported(_ snapshot: AssessmentSnapshot) -> Bool {
-        snapshot.assessment.revision == 1 && snapshot.assessment.sourceSHA256 != nil
     }
 }

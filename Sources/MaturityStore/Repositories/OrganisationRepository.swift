@@ -113,7 +113,8 @@ public struct OrganisationRepository: Sendable {
             guard updated != nil else {
                 throw StoreError.versionConflict(kind: "organisation", id: id, current: current.version)
             }
-            if Self.searchKey(name) != Self.searchKey(current.name) {
+            // By bytes: Swift takes "é" and "e" + U+0301 as one string, the index does not.
+            if !Self.searchKey(name).utf8.elementsEqual(Self.searchKey(current.name).utf8) {
                 try await Self.indexName(id, key: Self.searchKey(name), in: sql)
             }
             guard let sites else { return }

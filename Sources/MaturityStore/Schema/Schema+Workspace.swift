@@ -1,6 +1,5 @@
 extension Schema {
-    /// Plans, stored results, evidence validity fields, points-catalog fields, the organisation name index
-    /// (versions 2–6): what the API's plan, review, history and search routes keep.
+    /// Plans, stored results, evidence validity fields, points-catalog fields (versions 2–5): what the API's plan, review and history routes keep.
     static let workspaceMigrations: [Migration] = [
         Migration(
             version: 2, name: "improvement plans and their actions' versions",
@@ -73,8 +72,16 @@ extension Schema {
                 )
                 """,
             ]),
+    ]
+}
+
+extension Schema {
+    /// The organisation name index (versions 40–49). Numbered above every version before it, so that a
+    /// binary from before it refuses the database (it compares the highest version) instead of creating
+    /// organisations the index would never find.
+    static let searchMigrations: [Migration] = [
         Migration(
-            version: 6, name: "organisation name index: each character and pair of characters",
+            version: 40, name: "organisation name index: each character and pair of characters",
             statements: [
                 """
                 CREATE TABLE organisation_grams (
@@ -86,6 +93,6 @@ extension Schema {
                 """,
                 "CREATE INDEX organisation_grams_organisation ON organisation_grams (organisation_id)",
             ],
-            then: { sql in try await OrganisationRepository.indexAllNames(in: sql) }),
+            then: { sql in try await OrganisationRepository.indexAllNames(in: sql) })
     ]
 }

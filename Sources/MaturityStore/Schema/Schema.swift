@@ -145,7 +145,7 @@ public enum Schema {
                     )
                     """,
                 ])
-        ] + workspaceMigrations + AccountsSchema.migrations + RegisterSchema.migrations
+        ] + workspaceMigrations + AccountsSchema.migrations + RegisterSchema.migrations + searchMigrations
 
     /// The newest schema version this build knows.
     public static var latestVersion: Int { migrations.last?.version ?? 0 }

@@ -15,7 +15,8 @@ import Yams
         "", "yes", "No", "TRUE", "off", "~", "y", "null", "2026-01-01", "12:30", "1-2", "42", "-5", "0x1F", ".5", "1e3",
         "nan", "inf", "Infinity", "a: b", "a #b", "x:", "trailing ", " leading", "-dash", "?q", ":c", "#c", "&a", "*a",
         "!t", "|l", ">f", "'s", "\"d", "%p", "@a", "`b", "[x", "{x", ",x", "line\nbreak", "tab\there", "a\u{2028}b",
-        "b\u{FEFF}om", "c1\u{85}", "del\u{7F}",
+        "b\u{FEFF}om", "c1\u{85}", "del\u{7F}", ".inf", "+1", "0o17", "1_000", "0x_1", "5S", "a: \u{301}b",
+        "a #\u{301}c",
     ]
 
     /// The value `key: <written>` holds when read back by the loader's YAML reader.
