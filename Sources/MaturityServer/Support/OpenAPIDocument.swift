@@ -219,7 +219,8 @@ enum OpenAPIDocument {
                 "responses": {
                   "200": {"description": "The certificate's public face", "content": {"application/json": {"schema": {"type": "object", "required": ["number", "organisation", "state", "valid", "issued", "expires"]}}, "text/html": {}}},
                   "404": {"$ref": "#/components/responses/ErrorOrPage"},
-                  "429": {"$ref": "#/components/responses/ErrorOrPage"}
+                  "429": {"$ref": "#/components/responses/ErrorOrPage"},
+                  "503": {"$ref": "#/components/responses/ErrorOrPage"}
                 }
               }
             },
