@@ -13,10 +13,14 @@ struct ScoredAssessment: Sendable {
     let loaded: LoadedAssessment
     let result: AssessmentResult
     let seal: AuditSeal
-    /// The result JSON: the bytes `maturity assess --format json` prints in the exported folder.
-    let json: String
+    /// The result JSON, written when first asked for (pages and edits use `result`; an edit's re-scoring need
+    /// not write JSON nobody may read) and then kept with the result.
+    let rendered: Once<String>
     /// The store revision it was scored at.
     let revision: Int
+
+    /// The result JSON: the bytes `maturity assess --format json` prints in the exported folder.
+    var json: String { rendered.value }
 
     /// The same engine reading `extra` files too (a previous result, a plan), at paths under the folder.
     func engine(adding extra: [String: Data]) -> Engine {
@@ -178,7 +182,6 @@ extension ServerEngine {
                 throw ScoringError.target(error)
             }
             let seal = try engine.seal(loaded, result: result, resultFolder: folderRoot)
-            let json = engine.resultJSON(loaded, result: result, seal: seal)
             // Kept with the result: the assessment and catalog files, not the evidence (what plans and reviews
             // read from here), so a cached result does not hold every uploaded file in memory.
             let kept = inputs.held.filter { path, _ in
@@ -188,8 +191,8 @@ extension ServerEngine {
             let light = Engine(
                 files: MemoryFiles(kept), catalogFolders: [folderRoot + "/Criteria"], display: engine.display)
             return ScoredAssessment(
-                engine: light, memory: kept, loaded: loaded, result: result, seal: seal, json: json,
-                revision: inputs.revision)
+                engine: light, memory: kept, loaded: loaded, result: result, seal: seal,
+                rendered: Once { light.resultJSON(loaded, result: result, seal: seal) }, revision: inputs.revision)
         } catch let error as DiagnosticError {
             throw ScoringError.invalid(error)
         }
