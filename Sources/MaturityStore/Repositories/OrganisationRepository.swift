@@ -180,27 +180,36 @@ public struct OrganisationRepository: Sendable {
     /// Replaces the organisation's entries in the name index with those of `key`.
     static func indexName(_ id: String, key: String, in sql: any SQLDatabase) async throws {
         try await sql.raw("DELETE FROM organisation_grams WHERE organisation_id = \(bind: id)").run()
-        let grams = Self.grams(key)
-        // 300 rows (900 values) a statement: well within either database's limit on parameters.
-        for start in stride(from: 0, to: grams.count, by: 300) {
+        try await insertGrams(grams(key).map { ($0, key, id) }, in: sql)
+    }
+
+    /// Index rows, 300 (900 values) a statement: well within either database's limit on parameters.
+    static func insertGrams(_ rows: [(gram: String, key: String, id: String)], in sql: any SQLDatabase) async throws {
+        for start in stride(from: 0, to: rows.count, by: 300) {
             var query: SQLQueryString = "INSERT INTO organisation_grams (gram, search_name, organisation_id) VALUES "
-            query += grams[start..<min(start + 300, grams.count)].map {
-                "(\(bind: $0), \(bind: key), \(bind: id))" as SQLQueryString
+            query += rows[start..<min(start + 300, rows.count)].map {
+                "(\(bind: $0.gram), \(bind: $0.key), \(bind: $0.id))" as SQLQueryString
             }.joined(separator: ", ")
             try await sql.raw(query).run()
         }
     }
 
-    /// Indexes every organisation's name (the migration that brings the index fills it for the names already
-    /// stored).
+    /// Indexes every organisation's name: the migration that brings the index fills it for the names already
+    /// stored (into the new, empty table; rows of many organisations to a statement, so a register of 100,000
+    /// clients is indexed in seconds).
     static func indexAllNames(in sql: any SQLDatabase) async throws {
         let rows = try await sql.raw("SELECT id, search_name FROM organisations ORDER BY id").all()
+        var pending: [(gram: String, key: String, id: String)] = []
         for row in rows {
-            try await indexName(
-                try row.decode(column: "id", as: String.self),
-                key: try row.decode(column: "search_name", as: String.self),
-                in: sql)
+            let id = try row.decode(column: "id", as: String.self)
+            let key = try row.decode(column: "search_name", as: String.self)
+            pending += grams(key).map { ($0, key, id) }
+            if pending.count >= 3_000 {
+                try await insertGrams(pending, in: sql)
+                pending.removeAll(keepingCapacity: true)
+            }
         }
+        try await insertGrams(pending, in: sql)
     }
 
     static func insertSite(_ name: String, organisation: String, position: Int, in sql: any SQLDatabase)
