@@ -37,14 +37,7 @@ import Testing
     func pagesFollowOneAnotherWithoutGapsOrRepeats(_ database: TestDatabase) async throws {
         try await database.withStore { store in
             for index in 0..<23 { _ = try await store.organisations.create(name: "Org \(index % 7)") }
-            var seen: [OrganisationSummary] = []
-            var after: (name: String, id: String)?
-            while true {
-                let page = try await store.organisations.list(after: after, limit: 5)
-                if page.isEmpty { break }
-                seen += page
-                after = (page.last!.name, page.last!.id)
-            }
+            let seen = try await everyPage(of: store)
             #expect(seen.count == 23)
             #expect(Set(seen.map(\.id)).count == 23)
             #expect(seen.map(\.name) == seen.map(\.name).sorted())
@@ -129,14 +122,7 @@ import Testing
         try await database.withStore { store in
             for index in 0..<23 { _ = try await store.organisations.create(name: "家电 \(index % 7) 号") }
             _ = try await store.organisations.create(name: "暖通")
-            var seen: [OrganisationSummary] = []
-            var after: (name: String, id: String)?
-            while true {
-                let page = try await store.organisations.list(search: "家电", after: after, limit: 5)
-                if page.isEmpty { break }
-                seen += page
-                after = (page.last!.name, page.last!.id)
-            }
+            let seen = try await everyPage(of: store, search: "家电")
             #expect(seen.count == 23)
             #expect(Set(seen.map(\.id)).count == 23)
             #expect(seen.map(\.name) == seen.map(\.name).sorted())
@@ -188,5 +174,18 @@ import Testing
         #expect(OrganisationRepository.grams("").isEmpty)
         // "é" written as one scalar and as "e" + U+0301 are one Swift string but two texts to the database.
         #expect(OrganisationRepository.grams("\u{E9}e\u{301}").count == 5)
+    }
+}
+
+/// Every organisation `list` gives, page after page of five, each page continuing after the last line of the one
+/// before.
+func everyPage(of store: Store, search: String? = nil) async throws -> [OrganisationSummary] {
+    var seen: [OrganisationSummary] = []
+    var after: (name: String, id: String)?
+    while true {
+        let page = try await store.organisations.list(search: search, after: after, limit: 5)
+        guard let last = page.last else { return seen }
+        seen += page
+        after = (last.name, last.id)
     }
 }
