@@ -114,6 +114,90 @@ func storeSample(_ store: Store) async throws -> AssessmentSnapshot {
     }
 
     @Test(arguments: TestDatabase.allCases)
+    func anEditGivenTheSnapshotItSawReadsTheStoreWhenThatIsNoLongerTheStoredRevision(_ database: TestDatabase)
+        async throws
+    {
+        try await database.withStore { store in
+            let seen = try await storeSample(store)
+            let id = seen.assessment.id
+            // Someone else's edit after `seen` was read.
+            _ = try await store.assessments.edit(id) { current, _ in
+                var next = current
+                next.criteria[0].note = "theirs"
+                return (next, ())
+            }
+            let (after, given) = try await store.assessments.edit(id, known: seen) { current, _ in
+                var next = current
+                next.criteria[1].note = "mine"
+                return (next, current)
+            }
+            #expect(given.criterion("SP-01")?.note == "theirs")
+            #expect(given.assessment.revision == seen.assessment.revision + 1)
+            let read = try await store.assessments.get(id)
+            #expect(read == after)
+            #expect(read.criterion("SP-01")?.note == "theirs")
+            #expect(read.criterion("SP-02")?.note == "mine")
+            #expect(read.assessment.revision == seen.assessment.revision + 2)
+            #expect(read.assessment.updatedAt == after.assessment.updatedAt)
+        }
+    }
+
+    @Test(arguments: TestDatabase.allCases)
+    func anEditIsReturnedAsTheStoreReadsItBack(_ database: TestDatabase) async throws {
+        try await database.withStore { store in
+            let seen = try await storeSample(store)
+            let id = seen.assessment.id
+            let (after, _) = try await store.assessments.edit(id, known: seen) { current, _ in
+                var next = current
+                next.criteria[0].claimed = 4
+                next.criteria.append(CriterionRecord(criterion: "SP-03", claimed: 2, position: 7))
+                next.evidence.append(EvidenceRecord(item: "E2", kind: "record", title: "台账", position: 3))
+                next.findings = []
+                next.metrics[0].value = 80.25
+                next.assessment.site = "Site A"
+                return (next, ())
+            }
+            let read = try await store.assessments.get(id)
+            #expect(read == after)
+            #expect(read.criteria.map(\.version) == [2, 1, 1])
+            #expect(read.evidence.map(\.version) == [1, 1])
+            #expect(read.assessment.version == seen.assessment.version + 1)
+            // Nothing changed: nothing written, the snapshot as it was.
+            let (again, _) = try await store.assessments.edit(id, known: read) { current, _ in (current, ()) }
+            #expect(again == read)
+            #expect(try await store.assessments.get(id) == read)
+        }
+    }
+
+    @Test(arguments: TestDatabase.allCases)
+    func aTextChangedOnlyInItsBytesIsStoredAsSent(_ database: TestDatabase) async throws {
+        // "é" as one scalar and as "e" with a combining accent: equal as Swift strings, not as bytes.
+        let composed = "caf\u{E9}"
+        let decomposed = "cafe\u{301}"
+        #expect(composed == decomposed)
+        try await database.withStore { store in
+            let seen = try await storeSample(store)
+            let id = seen.assessment.id
+            let (first, _) = try await store.assessments.edit(id, known: seen) { current, _ in
+                var next = current
+                next.criteria[0].note = composed
+                return (next, ())
+            }
+            let (second, _) = try await store.assessments.edit(id, known: first) { current, _ in
+                var next = current
+                next.criteria[0].note = decomposed
+                return (next, ())
+            }
+            let read = try await store.assessments.get(id)
+            let note = try #require(read.criterion("SP-01")?.note)
+            #expect(Array(note.utf8) == Array(decomposed.utf8))
+            #expect(Array((second.criterion("SP-01")?.note ?? "").utf8) == Array(decomposed.utf8))
+            #expect(read.criterion("SP-01")?.version == (first.criterion("SP-01")?.version ?? 0) + 1)
+            #expect(read.assessment.revision == first.assessment.revision + 1)
+        }
+    }
+
+    @Test(arguments: TestDatabase.allCases)
     func aRefusedEditChangesNothing(_ database: TestDatabase) async throws {
         struct Refused: Error {}
         try await database.withStore { store in

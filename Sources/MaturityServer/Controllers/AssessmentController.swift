@@ -133,7 +133,7 @@ struct AssessmentController {
         let store = self.store
         let engine = self.engine
         do {
-            let (stored, checked) = try await store.assessments.edit(id) { snapshot, _ in
+            let (stored, checked) = try await store.assessments.edit(id, known: current) { snapshot, _ in
                 var next = snapshot
                 var entry =
                     snapshot.criterion(criterion)

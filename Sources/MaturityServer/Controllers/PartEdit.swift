@@ -31,7 +31,8 @@ struct PartEdit {
         let catalog = try await engine.catalog(id: current.assessment.catalog)
         let engine = self.engine
         do {
-            let (stored, checked) = try await store.assessments.edit(id, newFiles: newFiles) { snapshot, files in
+            let (stored, checked) = try await store.assessments.edit(id, known: current, newFiles: newFiles) {
+                snapshot, files in
                 let row = kind.find(snapshot, key)
                 let version = row.map(kind.version) ?? 0
                 guard version == expected else {

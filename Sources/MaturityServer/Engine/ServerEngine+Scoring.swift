@@ -69,8 +69,8 @@ extension ServerEngine {
     static let folderRoot = "/folder"
 
     /// The assessment as stored, scored aiming at `target`; cached per revision, so every process sharing the
-    /// database agrees and nothing stale is served. `checked`: the same revision as an edit's check loaded it
-    /// (used when its text and files are those stored, so the edit's re-scoring does not parse it again).
+    /// database agrees and nothing stale is served. `checked`: what an edit's check rendered and loaded of the
+    /// snapshot the edit stored, so its re-scoring neither renders nor parses the text again.
     func scored(
         _ snapshot: AssessmentSnapshot, target: String? = nil, showingPath: Bool = false,
         checked: CheckedAssessment? = nil
@@ -99,8 +99,21 @@ extension ServerEngine {
         let record = try await catalogRecord(snapshot.assessment.catalog)
         let catalog = try await self.catalog(record)
         let placement = try await self.catalogPlacement(record)
-        let yaml = try await AssessmentFolder.assessmentYAML(
-            snapshot, store: store, criteriaOrder: catalog.criteria.map(\.id))
+        let yaml: Data
+        if let checked, snapshot.assessment.revision > 1 {
+            // An edit's check rendered this text from the snapshot it stored, and the store keeps every row as
+            // it was given, to the byte (`StoredRow`): rendering the stored snapshot again gives the same text.
+            yaml = checked.yaml
+            #if DEBUG
+                // Every edit of the test suites holds the store to it.
+                let rendered = Data(
+                    AssessmentYAMLWriter.render(snapshot, criteriaOrder: catalog.criteria.map(\.id)).utf8)
+                precondition(rendered == yaml, "an edit's checked text is not the text of the snapshot it stored")
+            #endif
+        } else {
+            yaml = try await AssessmentFolder.assessmentYAML(
+                snapshot, store: store, criteriaOrder: catalog.criteria.map(\.id))
+        }
         var held = placement.files
         held[Self.folderRoot + "/assessment.yaml"] = yaml
         let plan = try await store.plans.get(snapshot.assessment.id)
