@@ -50,7 +50,9 @@ extension FileRecord: StoredRow {
 
 extension AssessmentRecord: StoredRow {
     var texts: [String?] {
-        let owners = owners.sorted { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }.flatMap { [$0.key, $0.value] }
+        let owners = owners.sorted { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }.flatMap {
+            [$0.key, $0.value]
+        }
         return [
             id, organisationId, organisationName, catalog, catalogReference, kind, date, site, assessor, auditor,
             ticketsFile, ticketsMapping, profile, sourceSHA256, createdAt, updatedAt,

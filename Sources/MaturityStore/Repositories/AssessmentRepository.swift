@@ -387,9 +387,12 @@ extension AssessmentRepository {
         -> AssessmentSnapshot?
     {
         guard wanted.files == current.files,
-            let criteria = rows(current.criteria, wanted.criteria, key: \.criterion, position: \.position, version: \.version),
-            let evidence = rows(current.evidence, wanted.evidence, key: \.item, position: \.position, version: \.version),
-            let findings = rows(current.findings, wanted.findings, key: \.finding, position: \.position, version: \.version),
+            let criteria = rows(
+                current.criteria, wanted.criteria, key: \.criterion, position: \.position, version: \.version),
+            let evidence = rows(
+                current.evidence, wanted.evidence, key: \.item, position: \.position, version: \.version),
+            let findings = rows(
+                current.findings, wanted.findings, key: \.finding, position: \.position, version: \.version),
             let metrics = rows(current.metrics, wanted.metrics, key: \.kpi, position: \.position, version: \.version),
             let adjustments = rows(
                 current.adjustments, wanted.adjustments, key: \.adjustment, position: \.position, version: \.version)
