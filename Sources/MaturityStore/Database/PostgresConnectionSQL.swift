@@ -29,9 +29,25 @@ struct PostgresConnectionSQL: SQLDatabase {
     func execute(sql query: any SQLExpression, _ onRow: @escaping @Sendable (any SQLRow) -> Void) async throws {
         let (text, binds) = serialize(query)
         var bindings = PostgresBindings(capacity: binds.count)
-        for bind in binds { try Self.append(bind, to: &bindings) }
-        let rows = try await connection.query(PostgresQuery(unsafeSQL: text, binds: bindings), logger: logger)
-        for try await row in rows { onRow(PostgresSQLRow(cells: PostgresRandomAccessRow(row))) }
+        var types: [PostgresDataType] = []
+        types.reserveCapacity(binds.count)
+        for bind in binds { types.append(try Self.append(bind, to: &bindings)) }
+        guard let name = PreparedStatements.name(for: text, types: types) else {
+            let rows = try await connection.query(PostgresQuery(unsafeSQL: text, binds: bindings), logger: logger)
+            for try await row in rows { onRow(PostgresSQLRow(cells: PostgresRandomAccessRow(row))) }
+            return
+        }
+        let statement = PreparedStatements.Current(name: name, sql: text, types: types)
+        do {
+            try await PreparedStatements.$current.withValue(statement) {
+                let rows = try await connection.execute(
+                    PreparedStatements.Statement(bindings: bindings), logger: logger)
+                for try await row in rows { onRow(PostgresSQLRow(cells: PostgresRandomAccessRow(row))) }
+            }
+        } catch {
+            PreparedStatements.failed()
+            throw error
+        }
     }
 
     func withSession<R>(_ closure: @escaping @Sendable (any SQLDatabase) async throws -> R) async throws -> R {
@@ -40,12 +56,16 @@ struct PostgresConnectionSQL: SQLDatabase {
 
     /// A bound value: null for an absent optional, else its PostgreSQL encoding (every type the store binds has
     /// one: text, integers, doubles, bytes; any other type PostgresNIO encodes, booleans say, works too).
-    static func append(_ value: any Encodable & Sendable, to bindings: inout PostgresBindings) throws {
+    /// Returns the value's type (`.null` for null: the server infers it).
+    @discardableResult
+    static func append(_ value: any Encodable & Sendable, to bindings: inout PostgresBindings) throws
+        -> PostgresDataType
+    {
         var value: Any = value
         while let optional = value as? any AnyOptional {
             guard let wrapped = optional.wrapped else {
                 bindings.appendNull()
-                return
+                return .null
             }
             value = wrapped
         }
@@ -53,6 +73,7 @@ struct PostgresConnectionSQL: SQLDatabase {
             throw PostgresSQLError.unsupportedBind(String(describing: type(of: value)))
         }
         try bindings.append(encodable)
+        return encodable.psqlType
     }
 }
 

@@ -1,0 +1,79 @@
+import Logging
+import PostgresNIO
+import Synchronization
+
+/// The store's statements prepared once on each PostgreSQL connection and then only bound and executed.
+///
+/// Sent as text each time (an unnamed statement), a statement is parsed and planned again at every execution:
+/// for the register's verification query (a lookup by key) that was three quarters of PostgreSQL's work
+/// (`pgbench` on the benchmark register: 5,150 executions a second unnamed, 16,660 prepared). PostgresNIO
+/// prepares a named statement on first use on each connection and keeps it; the store gives each statement
+/// text, with the types of its parameters, a name of its own.
+///
+/// Prepared: single statements that read or change rows (SELECT, INSERT, UPDATE, DELETE, WITH), with at most
+/// 64 parameters (not the bulk inserts, each of another length), the first 1,000 such texts a process sees.
+/// Everything else goes as before.
+enum PreparedStatements {
+    struct Key: Hashable {
+        let sql: String
+        let types: [PostgresDataType]
+    }
+
+    /// A statement whose preparation fails stays failed on its connection in PostgresNIO (a statement prepared
+    /// in a transaction that had failed, say, or before a table it reads was renamed back). Any error raises
+    /// this generation, part of every name, so that every statement is prepared afresh under a new name.
+    private static let state = Mutex<(names: [Key: Int], generation: Int)>(([:], 0))
+    static let capacity = 1_000
+    static let maximumParameters = 64
+
+    /// The name for `sql` with parameters of `types`; nil when it is not to be prepared.
+    static func name(for sql: String, types: [PostgresDataType]) -> String? {
+        guard types.count <= maximumParameters, preparable(sql) else { return nil }
+        let key = Key(sql: sql, types: types)
+        return state.withLock { state -> String? in
+            var number = state.names[key]
+            if number == nil, state.names.count < capacity {
+                number = state.names.count
+                state.names[key] = number
+            }
+            return number.map { "maturity_\($0)_\(state.generation)" }
+        }
+    }
+
+    /// After any error of a prepared statement: prepare every statement again, under new names.
+    static func failed() {
+        state.withLock { $0.generation += 1 }
+    }
+
+    /// One statement that reads or changes rows: nothing after a semicolon, no transaction control or schema change.
+    static func preparable(_ sql: String) -> Bool {
+        guard !sql.utf8.contains(UInt8(ascii: ";")) else { return false }
+        let start = sql.utf8.prefix { $0 != UInt8(ascii: " ") && $0 != UInt8(ascii: "\n") }
+        let verb = String(decoding: start, as: UTF8.self).uppercased()
+        return ["SELECT", "INSERT", "UPDATE", "DELETE", "WITH"].contains(verb)
+    }
+
+    /// The statement being executed: PostgresNIO reads a prepared statement's name, text and parameter types from
+    /// its type, so ``Statement`` reads them from here.
+    struct Current: Sendable {
+        var name = ""
+        var sql = ""
+        var types: [PostgresDataType] = []
+    }
+
+    @TaskLocal static var current = Current()
+
+    /// A prepared statement of any text (see ``current``), rows returned as PostgresNIO reads them.
+    struct Statement: PostgresPreparedStatement {
+        typealias Row = PostgresRow
+        static var name: String { PreparedStatements.current.name }
+        static var sql: String { PreparedStatements.current.sql }
+        static var bindingDataTypes: [PostgresDataType] { PreparedStatements.current.types }
+
+        let bindings: PostgresBindings
+
+        func makeBindings() throws -> PostgresBindings { bindings }
+
+        func decodeRow(_ row: PostgresRow) throws -> PostgresRow { row }
+    }
+}
