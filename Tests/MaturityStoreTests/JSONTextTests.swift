@@ -27,3 +27,53 @@ import Testing
         #expect((try? JSONText.strings(text)) == expected)
     }
 }
+
+/// Flat objects (a certificate's scope, its rating names) are read directly when they hold only strings, lists of
+/// strings and null; anything else is left to the general reader (nil), never read differently from it.
+@Suite struct FlatObjectTests {
+    @Test func theRegistersOwnAndOtherWritersFormsAreRead() {
+        let expected: [String: JSONText.FlatValue] = [
+            "sites": .strings(["总部", "华东 / 仓库"]), "product_categories": .strings([]), "profile": .null,
+        ]
+        for text in [
+            #"{"sites":["总部","华东 / 仓库"],"product_categories":[],"profile":null}"#,
+            #"{"sites": ["总部", "华东 / 仓库"], "product_categories": [], "profile": null}"#,
+            "{\n  \"product_categories\" : [\n  ],\n  \"profile\" : null,\n  \"sites\" : [\n    \"总部\",\n    \"华东 / 仓库\"\n  ]\n}",
+        ] {
+            #expect(JSONText.flatObject(text) == expected, "\(text)")
+        }
+        #expect(JSONText.flatObject(#"{"zh": "合格", "en": "Pass"}"#) == ["zh": .string("合格"), "en": .string("Pass")])
+        #expect(JSONText.flatObject("{}") == [:])
+    }
+
+    @Test(arguments: [
+        #"{"a": 1}"#, #"{"a": true}"#, #"{"a": {"b": "c"}}"#, #"{"a": ["b", 1]}"#, #"{"a": "\u0041"}"#,
+        #"{"a": "x\"y"}"#, #"{"a": "b",}"#, #"{"a": "b""#, #"{"a": "b"} x"#, #"{"a": "b", "a": "c"}"#,
+        #"["a"]"#, "", "null", #"{"a": nul}"#, #"{"a" "b"}"#, #"{"a": ["b",]}"#,
+    ])
+    func anythingElseIsLeftToTheGeneralReader(_ text: String) {
+        #expect(JSONText.flatObject(text) == nil)
+    }
+
+    @Test func aScopeReadsAsTheDecoderReadsIt() throws {
+        for text in [
+            #"{"sites": ["总部"], "product_categories": ["空调"], "profile": null}"#,
+            #"{"sites": ["总部"], "profile": "sales-service"}"#, #"{"product_categories": null}"#, "{}",
+            #"{"sites": "总部"}"#, #"{"sites": ["a\"b"]}"#,
+        ] {
+            let decoded = try? JSONDecoder().decode(StoredScope.self, from: Data(text.utf8))
+            let direct = JSONText.flatObject(text).flatMap(StoredScope.init)
+            if let direct {
+                #expect(direct.sites == decoded?.sites && direct.productCategories == decoded?.productCategories)
+                #expect(direct.profile == decoded?.profile)
+            }
+            if let decoded {
+                let read = StoredScope.read(text)
+                #expect(read.sites == decoded.sites, "\(text)")
+                #expect(read.productCategories == decoded.productCategories, "\(text)")
+                #expect(read.profile == decoded.profile, "\(text)")
+            }
+        }
+        #expect(JSONText.flatObject(#"{"sites": "总部"}"#).flatMap(StoredScope.init) == nil)
+    }
+}

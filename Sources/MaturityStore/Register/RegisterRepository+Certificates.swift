@@ -415,10 +415,33 @@ struct StoredScope: Decodable {
         var names: [String: [Language: String]] = [:]
     }
 
+    /// The scope of an object read by `JSONText.flatObject`, as the decoder reads it; nil when a value is not
+    /// of its type.
+    init?(_ object: [String: JSONText.FlatValue]) {
+        // Absent or null reads as no list, as `decodeIfPresent` does; nil: not a list.
+        func list(_ key: String) -> [String]? {
+            switch object[key] {
+            case nil, .null?: []
+            case .strings(let list)?: list
+            case .string?: nil
+            }
+        }
+        guard let sites = list("sites"), let categories = list("product_categories") else { return nil }
+        switch object["profile"] {
+        case nil, .null?: profile = nil
+        case .string(let text)?: profile = text
+        case .strings?: return nil
+        }
+        self.sites = sites
+        self.productCategories = categories
+    }
+
     static func read(_ text: String, memo: Memo? = nil) -> StoredScope {
         if let known = memo?.scopes[text] { return known }
         var read: StoredScope
-        if let scope = try? JSONDecoder().decode(StoredScope.self, from: Data(text.utf8)) {
+        if let object = JSONText.flatObject(text), let scope = StoredScope(object) {
+            read = scope
+        } else if let scope = try? JSONDecoder().decode(StoredScope.self, from: Data(text.utf8)) {
             read = scope
         } else {
             let scope = (try? JSONValue.parse(Data(text.utf8))) ?? .null
@@ -434,7 +457,12 @@ struct StoredScope: Decodable {
     static func names(_ text: String, memo: Memo? = nil) -> [Language: String] {
         if let known = memo?.names[text] { return known }
         var names: [Language: String] = [:]
-        if let decoded = try? JSONDecoder().decode([String: String].self, from: Data(text.utf8)) {
+        if let object = JSONText.flatObject(text),
+            case let strings = object.compactMapValues({ if case .string(let text) = $0 { text } else { nil } }),
+            strings.count == object.count
+        {
+            for language in Language.allCases { names[language] = strings[language.rawValue] }
+        } else if let decoded = try? JSONDecoder().decode([String: String].self, from: Data(text.utf8)) {
             for language in Language.allCases { names[language] = decoded[language.rawValue] }
         } else {
             let value = (try? JSONValue.parse(Data(text.utf8))) ?? .null

@@ -559,6 +559,76 @@ enum JSONText {
         try JSONDecoder().decode(type, from: Data(text.utf8))
     }
 
+    /// A value of ``flatObject(_:)``.
+    enum FlatValue: Equatable {
+        case string(String)
+        case strings([String])
+        case null
+    }
+
+    /// A JSON object whose values are strings, lists of strings or null, read directly (a certificate's scope
+    /// and rating names, read for every verification and every row of the due board); nil for anything else —
+    /// other values, escapes in strings, a repeated key, malformed text — which the caller reads the general way.
+    static func flatObject(_ text: String) -> [String: FlatValue]? {
+        let quote = UInt8(ascii: "\""), backslash = UInt8(ascii: "\\")
+        return text.utf8.withContiguousStorageIfAvailable { bytes -> [String: FlatValue]? in
+            var at = 0
+            func skipSpace() {
+                while at < bytes.count, [0x20, 0x0A, 0x0D, 0x09].contains(bytes[at]) { at += 1 }
+            }
+            func take(_ byte: UInt8) -> Bool {
+                skipSpace()
+                guard at < bytes.count, bytes[at] == byte else { return false }
+                at += 1
+                return true
+            }
+            func string() -> String? {
+                guard take(quote) else { return nil }
+                let start = at
+                while at < bytes.count, bytes[at] != quote {
+                    if bytes[at] == backslash || bytes[at] < 0x20 { return nil }
+                    at += 1
+                }
+                guard at < bytes.count else { return nil }
+                defer { at += 1 }
+                return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<at]), as: UTF8.self)
+            }
+            guard take(UInt8(ascii: "{")) else { return nil }
+            var object: [String: FlatValue] = [:]
+            if take(UInt8(ascii: "}")) {
+                skipSpace()
+                return at == bytes.count ? object : nil
+            }
+            repeat {
+                guard let key = string(), take(UInt8(ascii: ":")), object[key] == nil else { return nil }
+                skipSpace()
+                guard at < bytes.count else { return nil }
+                if bytes[at] == quote {
+                    guard let value = string() else { return nil }
+                    object[key] = .string(value)
+                } else if take(UInt8(ascii: "[")) {
+                    var list: [String] = []
+                    if !take(UInt8(ascii: "]")) {
+                        repeat {
+                            guard let item = string() else { return nil }
+                            list.append(item)
+                        } while take(UInt8(ascii: ","))
+                        guard take(UInt8(ascii: "]")) else { return nil }
+                    }
+                    object[key] = .strings(list)
+                } else if bytes[at...].starts(with: "null".utf8) {
+                    at += 4
+                    object[key] = .null
+                } else {
+                    return nil
+                }
+            } while take(UInt8(ascii: ","))
+            guard take(UInt8(ascii: "}")) else { return nil }
+            skipSpace()
+            return at == bytes.count ? object : nil
+        } ?? nil
+    }
+
     /// A list of ids as `encode` writes it. Each row of an assessment's criteria holds one, and a snapshot
     /// reads 40 of them or more, so the common form — strings without escapes, no spaces — is read
     /// directly; anything else goes to `JSONDecoder`, as before.
