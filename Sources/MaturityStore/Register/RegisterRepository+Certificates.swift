@@ -437,11 +437,11 @@ struct StoredScope: Decodable {
     }
 
     static func read(_ text: String, memo: Memo? = nil) -> StoredScope {
+        // Read directly first: the memo's key, a text with Chinese in it, hashed as slowly as it is read.
+        if let object = JSONText.flatObject(text), let scope = StoredScope(object) { return scope }
         if let known = memo?.scopes[text] { return known }
         var read: StoredScope
-        if let object = JSONText.flatObject(text), let scope = StoredScope(object) {
-            read = scope
-        } else if let scope = try? JSONDecoder().decode(StoredScope.self, from: Data(text.utf8)) {
+        if let scope = try? JSONDecoder().decode(StoredScope.self, from: Data(text.utf8)) {
             read = scope
         } else {
             let scope = (try? JSONValue.parse(Data(text.utf8))) ?? .null
@@ -455,14 +455,16 @@ struct StoredScope: Decodable {
     }
 
     static func names(_ text: String, memo: Memo? = nil) -> [Language: String] {
-        if let known = memo?.names[text] { return known }
         var names: [Language: String] = [:]
         if let object = JSONText.flatObject(text),
             case let strings = object.compactMapValues({ if case .string(let text) = $0 { text } else { nil } }),
             strings.count == object.count
         {
             for language in Language.allCases { names[language] = strings[language.rawValue] }
-        } else if let decoded = try? JSONDecoder().decode([String: String].self, from: Data(text.utf8)) {
+            return names
+        }
+        if let known = memo?.names[text] { return known }
+        if let decoded = try? JSONDecoder().decode([String: String].self, from: Data(text.utf8)) {
             for language in Language.allCases { names[language] = decoded[language.rawValue] }
         } else {
             let value = (try? JSONValue.parse(Data(text.utf8))) ?? .null
