@@ -1,14 +1,48 @@
 import MaturityStore
 
 extension ServerEngine {
-    /// Keeps the revision an edit stored and scores it at once (from the assessment as the check loaded it), so
-    /// its result is ready when the editor asks for it — unless a newer revision is kept already: another edit
-    /// of the assessment was stored meanwhile, and scores that one, the one anyone asks for now.
+    /// Keeps the revision an edit stored and has it re-scored after the edit is answered (the answer is the
+    /// edited part; it never held the score), from the assessment as the check loaded it, so its result is
+    /// ready when someone asks for it. An assessment's re-scorings are coalesced, not queued: while one runs,
+    /// only the newest revision stored meanwhile is scored after it (64 editors of 16 assessments spent most of
+    /// their CPU scoring revisions nobody read, each superseded by the next edit before its page was opened).
+    /// A result asked for is always the stored revision's: scored on the spot if its re-scoring has not started,
+    /// shared with it if it is running (`RevisionCache.shared`).
     func keep(_ stored: AssessmentSnapshot, checked: CheckedAssessment) async {
         await snapshots.set(stored)
-        guard await snapshots.get(stored.assessment.id)?.assessment.revision == stored.assessment.revision else {
-            return
+        await rescoring.schedule(stored.assessment.id, order: stored.assessment.revision, (stored, checked)) {
+            [self] snapshot, checked in
+            // A newer revision is kept already: its own re-scoring comes next.
+            guard await snapshots.get(snapshot.assessment.id)?.assessment.revision == snapshot.assessment.revision
+            else { return }
+            _ = try? await scored(snapshot, checked: checked)
         }
-        _ = try? await scored(stored, checked: checked)
     }
 }
+
+/// Work on the newest value of each key, one at a time per key: a value scheduled while the key's work runs
+/// waits, and replaces any older one waiting (see ``ServerEngine/keep(_:checked:)``).
+actor Coalescing<Value: Sendable> {
+    typealias Work = @Sendable (Value) async -> Void
+    private var waiting: [String: (order: Int, value: Value)] = [:]
+    private var running: Set<String> = []
+
+    /// Runs `work` on `value` soon, unless a newer value (higher `order`) of `key` is waiting, or is replaced
+    /// by one before its turn.
+    func schedule(_ key: String, order: Int, _ value: Value, _ work: @escaping Work) {
+        if let newer = waiting[key], newer.order > order { return }
+        waiting[key] = (order, value)
+        guard running.insert(key).inserted else { return }
+        Task { await self.drain(key, work) }
+    }
+
+    /// Works on what waits for `key` until nothing does.
+    private func drain(_ key: String, _ work: Work) async {
+        while let next = waiting.removeValue(forKey: key) {
+            await work(next.value)
+        }
+        running.remove(key)
+    }
+}
+
+typealias Rescoring = Coalescing<(AssessmentSnapshot, CheckedAssessment)>

@@ -16,6 +16,8 @@ struct ServerEngine: Sendable {
     let summaries = SummaryCache()
     let plans = PlanCache()
     let snapshots = SnapshotCache()
+    /// Edited assessments' re-scorings, after the edit is answered.
+    let rescoring = Rescoring()
     let pages = PageCache(capacity: 512)
 
     /// Where an assessment folder's files are placed in memory.

@@ -1,0 +1,50 @@
+import Synchronization
+import Testing
+
+@testable import MaturityServer
+
+/// An edited assessment's re-scorings: one at a time per assessment, and only the newest revision waiting.
+@Suite struct CoalescingTests {
+    @Test func whileOneRunsOnlyTheNewestWaitingValueRunsNext() async throws {
+        let coalescing = Coalescing<Int>()
+        let done = Mutex<[String]>([])
+        let (started, startedGo) = AsyncStream.makeStream(of: Void.self)
+        let (release, releaseGo) = AsyncStream.makeStream(of: Void.self)
+        let (finished, finishedGo) = AsyncStream.makeStream(of: Void.self)
+        let work: Coalescing<Int>.Work = { value in
+            if value == 1 {
+                startedGo.yield()
+                for await _ in release { break }
+            }
+            done.withLock { $0.append("a\(value)") }
+            if value == 4 { finishedGo.yield() }
+        }
+        await coalescing.schedule("a", order: 1, 1, work)
+        for await _ in started { break }
+        // Revision 1 is being scored: 2 and 3 are replaced by 4 before their turn, an older one is ignored.
+        await coalescing.schedule("a", order: 2, 2, work)
+        await coalescing.schedule("a", order: 4, 4, work)
+        await coalescing.schedule("a", order: 3, 3, work)
+        // Another assessment does not wait for this one.
+        let other = Mutex(false)
+        let (otherDone, otherGo) = AsyncStream.makeStream(of: Void.self)
+        await coalescing.schedule("b", order: 1, 1) { _ in
+            other.withLock { $0 = true }
+            otherGo.yield()
+        }
+        for await _ in otherDone { break }
+        #expect(other.withLock { $0 })
+        #expect(done.withLock { $0 }.isEmpty)
+        releaseGo.yield()
+        for await _ in finished { break }
+        #expect(done.withLock { $0 } == ["a1", "a4"])
+        // Idle again: the next value runs at once.
+        let (again, againGo) = AsyncStream.makeStream(of: Void.self)
+        await coalescing.schedule("a", order: 5, 5) { value in
+            done.withLock { $0.append("a\(value)") }
+            againGo.yield()
+        }
+        for await _ in again { break }
+        #expect(done.withLock { $0 } == ["a1", "a4", "a5"])
+    }
+}
