@@ -33,6 +33,29 @@ import Testing
         }
     }
 
+    @Test(arguments: TestDatabase.allCases)
+    func certificateDatesCompareAsBytesOnPostgreSQL(_ database: TestDatabase) async throws {
+        try await database.withStore { store in
+            let applied = try await store.database.read { sql in
+                try await sql.raw("SELECT version FROM schema_migrations WHERE version = 41").first()
+            }
+            #expect(applied != nil)
+            guard store.database.kind == .postgres else { return }
+            let collations = try await store.database.read { sql in
+                try await sql.raw(
+                    """
+                    SELECT column_name, collation_name FROM information_schema.columns
+                    WHERE table_schema = current_schema() AND table_name = 'certificates'
+                    AND column_name IN ('next_due', 'expires') ORDER BY column_name
+                    """
+                ).all().map {
+                    "\(try $0.decode(column: "column_name", as: String.self))=\(try $0.decode(column: "collation_name", as: String?.self) ?? "-")"
+                }
+            }
+            #expect(collations == ["expires=C", "next_due=C"])
+        }
+    }
+
     @Test func migrationsAreNumberedInOrderFromOne() {
         // Each piece of work has its own range of versions (the register's are 30–39, the name index's 40–49), so numbers may skip.
         let versions = Schema.migrations.map(\.version)
