@@ -68,6 +68,9 @@ import Testing
             let second = try await store.register.importResult(
                 surveillance, fileName: "2026-11/result.json", sha256: "y")
             #expect(second.raised == ["NC-02"])
+            // The open major nonconformity is on the board with its deadline (its holder found among the board's).
+            let open = try await store.register.board(asOf: Self.day("2026-11-15"), within: 3650)
+            #expect(open.items.contains { $0.kind == .majorNonconformity && $0.certificate == number })
             _ = try await store.register.decide(
                 DecisionInput(
                     kind: .suspend, date: Self.day("2026-11-20"), reviewer: Self.reviewer, resultId: surveillance.id),

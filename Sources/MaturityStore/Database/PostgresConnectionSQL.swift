@@ -34,7 +34,8 @@ struct PostgresConnectionSQL: SQLDatabase {
         for bind in binds { types.append(try Self.append(bind, to: &bindings)) }
         guard let name = PreparedStatements.name(for: text, types: types) else {
             let rows = try await connection.query(PostgresQuery(unsafeSQL: text, binds: bindings), logger: logger)
-            for try await row in rows { onRow(PostgresSQLRow(cells: PostgresRandomAccessRow(row))) }
+            var columns: PostgresColumns?
+            for try await row in rows { onRow(PostgresSQLRow(PostgresRandomAccessRow(row), columns: &columns)) }
             return
         }
         let statement = PreparedStatements.Current(name: name, sql: text, types: types)
@@ -42,7 +43,8 @@ struct PostgresConnectionSQL: SQLDatabase {
             try await PreparedStatements.$current.withValue(statement) {
                 let rows = try await connection.execute(
                     PreparedStatements.Statement(bindings: bindings), logger: logger)
-                for try await row in rows { onRow(PostgresSQLRow(cells: PostgresRandomAccessRow(row))) }
+                var columns: PostgresColumns?
+                for try await row in rows { onRow(PostgresSQLRow(PostgresRandomAccessRow(row), columns: &columns)) }
             }
         } catch {
             PreparedStatements.failed()
@@ -80,16 +82,28 @@ struct PostgresConnectionSQL: SQLDatabase {
 /// A row whose values are decoded from their cells directly (``PostgresConnectionSQL``).
 struct PostgresSQLRow: SQLRow {
     let cells: PostgresRandomAccessRow
+    let columns: PostgresColumns
+
+    /// The row with the positions of its statement's columns, found once for all its rows (`columns`).
+    init(_ cells: PostgresRandomAccessRow, columns: inout PostgresColumns?) {
+        self.cells = cells
+        let found = columns ?? PostgresColumns(cells)
+        columns = found
+        self.columns = found
+    }
 
     var allColumns: [String] { cells.map(\.columnName) }
 
-    func contains(column: String) -> Bool { cells.contains(column) }
+    func contains(column: String) -> Bool { columns.positions[column] != nil }
 
-    func decodeNil(column: String) throws -> Bool { !cells.contains(column) || cells[column].bytes == nil }
+    func decodeNil(column: String) throws -> Bool {
+        guard let position = columns.positions[column] else { return true }
+        return cells[position].bytes == nil
+    }
 
     func decode<D: Decodable>(column: String, as type: D.Type) throws -> D {
-        guard cells.contains(column) else { throw PostgresSQLError.missingColumn(column) }
-        let cell = cells[column]
+        guard let position = columns.positions[column] else { throw PostgresSQLError.missingColumn(column) }
+        let cell = cells[position]
         // Text, most of what the store reads: its bytes are UTF-8 in either wire format.
         if cell.dataType == .text, D.self == String.self || D.self == String?.self {
             let text = cell.bytes.map { String(buffer: $0) }
@@ -100,6 +114,18 @@ struct PostgresSQLRow: SQLRow {
             throw PostgresSQLError.unsupportedColumnType(column: column, type: String(describing: D.self))
         }
         return try cell.decode(decodable) as! D
+    }
+}
+
+/// Where each column of a statement's rows is, by name (the last of two with one name, as PostgresNIO's own
+/// lookup): one lookup a value instead of two (whether the row has it, then where), built once per statement.
+final class PostgresColumns: Sendable {
+    let positions: [String: Int]
+
+    init(_ cells: PostgresRandomAccessRow) {
+        var positions: [String: Int] = [:]
+        for (position, cell) in zip(cells.indices, cells) { positions[cell.columnName] = position }
+        self.positions = positions
     }
 }
 

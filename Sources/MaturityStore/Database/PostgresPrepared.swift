@@ -1,5 +1,6 @@
 import Logging
 import PostgresNIO
+import SQLKit
 import Synchronization
 
 /// The store's statements prepared once on each PostgreSQL connection and then only bound and executed.
@@ -75,5 +76,15 @@ enum PreparedStatements {
         func makeBindings() throws -> PostgresBindings { bindings }
 
         func decodeRow(_ row: PostgresRow) throws -> PostgresRow { row }
+    }
+}
+
+extension SQLQueryString {
+    /// `column` is one of `values`: on PostgreSQL one array parameter (`= ANY($1)`), so the statement has one text
+    /// for any number of values and is prepared once (500 parameters of the due board's holders were planned
+    /// anew at every request: 0.9 ms of PostgreSQL's time); on SQLite a parameter each (`IN (…)`).
+    static func oneOf(_ column: String, _ values: [String], in sql: any SQLDatabase) -> SQLQueryString {
+        if sql.dialect.name == "postgresql" { return "\(ident: column) = ANY(\(bind: values))" }
+        return "\(ident: column) IN (\(binds: values))"
     }
 }

@@ -30,15 +30,10 @@ extension RegisterRepository {
             var ncs: [String: [Nonconformity]] = [:]
             let organisations = Array(Set(certificates.map(\.organisationId))).sorted()
             if !organisations.isEmpty {
-                var query: SQLQueryString = """
+                let query: SQLQueryString = """
                     SELECT * FROM nonconformities WHERE grade = 'major' AND state IN ('raised', 'action_submitted')
-                    AND organisation_id IN (
+                    AND \(SQLQueryString.oneOf("organisation_id", organisations, in: sql))
                     """
-                for (index, id) in organisations.enumerated() {
-                    if index > 0 { query += ", " }
-                    query += "\(bind: id)"
-                }
-                query += ")"
                 for nc in try await sql.raw(query).all().map(Self.nonconformity(from:)) {
                     ncs[nc.organisationId, default: []].append(nc)
                 }

@@ -81,7 +81,8 @@ public struct AssessmentRepository: Sendable {
             try await sql.raw(
                 """
                 SELECT id, organisation_id, kind, date, catalog_reference, revision FROM assessments
-                WHERE organisation_id IN (\(binds: organisations)) ORDER BY date DESC, created_at DESC
+                WHERE \(SQLQueryString.oneOf("organisation_id", organisations, in: sql))
+                ORDER BY date DESC, created_at DESC
                 """
             ).all().map(Self.summary)
         }
