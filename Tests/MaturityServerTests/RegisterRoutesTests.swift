@@ -7,6 +7,7 @@ import Logging
 import MaturityCore
 import MaturityStore
 import MaturityStoreTesting
+import Synchronization
 import Testing
 
 @testable import MaturityServer
@@ -93,9 +94,11 @@ import Testing
 
     @Test(arguments: TestDatabase.allCases)
     func aRegisterThatCannotBeReadIsNotReportedAsAnUnknownCertificate(_ database: TestDatabase) async throws {
+        let broken = Mutex<Store?>(nil)
         try await Self.withRegister(
             database,
             breaking: { store in
+                broken.withLock { $0 = store }
                 try await store.database.transaction { sql in
                     try await sql.raw("ALTER TABLE certificates RENAME TO certificates_away").run()
                 }
@@ -115,6 +118,17 @@ import Testing
                 #expect(response.status == .serviceUnavailable)
                 #expect(response.text.contains("登记册暂时无法读取"))
                 #expect(response.text.contains("data-state=\"unavailable\""))
+            }
+            // Mended, the register is read again (on PostgreSQL the statement that failed is prepared afresh:
+            // PostgresNIO keeps a failed preparation failed on its connection).
+            let store = try #require(broken.withLock { $0 })
+            try await store.database.transaction { sql in
+                try await sql.raw("ALTER TABLE certificates_away RENAME TO certificates").run()
+            }
+            for _ in 0..<3 {
+                try await client.execute(uri: "/certificates/\(number)?format=json", method: .get) { response in
+                    #expect(response.status == .ok)
+                }
             }
         }
     }

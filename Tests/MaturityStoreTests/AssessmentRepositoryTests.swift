@@ -162,10 +162,19 @@ func storeSample(_ store: Store) async throws -> AssessmentSnapshot {
             #expect(read.criteria.map(\.version) == [2, 1, 1])
             #expect(read.evidence.map(\.version) == [1, 1])
             #expect(read.assessment.version == seen.assessment.version + 1)
+            // A KPI of -0: SQLite keeps it as 0, so the store reads it back rather than answering -0.
+            let (zero, _) = try await store.assessments.edit(id, known: read) { current, _ in
+                var next = current
+                next.metrics[0].value = -0.0
+                return (next, ())
+            }
+            let zeroRead = try await store.assessments.get(id)
+            #expect(zero.metrics[0].value.sign == zeroRead.metrics[0].value.sign)
+            #expect(zero == zeroRead)
             // Nothing changed: nothing written, the snapshot as it was.
-            let (again, _) = try await store.assessments.edit(id, known: read) { current, _ in (current, ()) }
-            #expect(again == read)
-            #expect(try await store.assessments.get(id) == read)
+            let (again, _) = try await store.assessments.edit(id, known: zeroRead) { current, _ in (current, ()) }
+            #expect(again == zeroRead)
+            #expect(try await store.assessments.get(id) == zeroRead)
         }
     }
 

@@ -33,7 +33,9 @@ actor Coalescing<Value: Sendable> {
         if let newer = waiting[key], newer.order > order { return }
         waiting[key] = (order, value)
         guard running.insert(key).inserted else { return }
-        Task { await self.drain(key, work) }
+        // Detached: the re-scoring is nobody's request, and must not run under the task-local values (the
+        // signed-in user, the audit trail's actor) of whichever request scheduled it first.
+        Task.detached { await self.drain(key, work) }
     }
 
     /// Works on what waits for `key` until nothing does.

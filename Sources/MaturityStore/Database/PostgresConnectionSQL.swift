@@ -47,7 +47,7 @@ struct PostgresConnectionSQL: SQLDatabase {
                 for try await row in rows { onRow(PostgresSQLRow(PostgresRandomAccessRow(row), columns: &columns)) }
             }
         } catch {
-            PreparedStatements.failed()
+            PreparedStatements.failed(text, types: types)
             throw error
         }
     }

@@ -20,30 +20,46 @@ enum PreparedStatements {
         let types: [PostgresDataType]
     }
 
-    /// A statement whose preparation fails stays failed on its connection in PostgresNIO (a statement prepared
-    /// in a transaction that had failed, say, or before a table it reads was renamed back). Any error raises
-    /// this generation, part of every name, so that every statement is prepared afresh under a new name.
-    private static let state = Mutex<(names: [Key: Int], generation: Int)>(([:], 0))
+    struct Entry {
+        let number: Int
+        var generation = 0
+    }
+
+    struct State {
+        var names: [Key: Entry] = [:]
+        /// How many parameter-type lists of each text have a name.
+        var variants: [String: Int] = [:]
+    }
+
+    private static let state = Mutex(State())
     static let capacity = 1_000
     static let maximumParameters = 64
+    /// Names for one text: its parameters' types differ when a value is null (a null has no type; the server
+    /// infers one), so a statement with eight optional columns could take 256 names; the first four suffice.
+    static let maximumVariants = 4
 
     /// The name for `sql` with parameters of `types`; nil when it is not to be prepared.
     static func name(for sql: String, types: [PostgresDataType]) -> String? {
         guard types.count <= maximumParameters, preparable(sql) else { return nil }
         let key = Key(sql: sql, types: types)
         return state.withLock { state -> String? in
-            var number = state.names[key]
-            if number == nil, state.names.count < capacity {
-                number = state.names.count
-                state.names[key] = number
+            if state.names[key] == nil {
+                guard state.names.count < capacity, state.variants[sql, default: 0] < maximumVariants else {
+                    return nil
+                }
+                state.names[key] = Entry(number: state.names.count)
+                state.variants[sql, default: 0] += 1
             }
-            return number.map { "maturity_\($0)_\(state.generation)" }
+            return state.names[key].map { "maturity_\($0.number)_\($0.generation)" }
         }
     }
 
-    /// After any error of a prepared statement: prepare every statement again, under new names.
-    static func failed() {
-        state.withLock { $0.generation += 1 }
+    /// After an error of the statement `sql` with `types`: it is prepared afresh, under a new name. PostgresNIO
+    /// keeps a statement whose preparation failed failed on its connection (prepared in a transaction that had
+    /// failed, say, or before a table it reads was renamed back), and the error does not say whether it was the
+    /// preparation that failed; the statement's other names stay.
+    static func failed(_ sql: String, types: [PostgresDataType]) {
+        state.withLock { $0.names[Key(sql: sql, types: types)]?.generation += 1 }
     }
 
     /// One statement that reads or changes rows: nothing after a semicolon, no transaction control or schema change.

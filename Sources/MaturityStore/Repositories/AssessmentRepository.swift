@@ -387,7 +387,10 @@ extension AssessmentRepository {
     static func storedAfter(_ current: AssessmentSnapshot, wanted: AssessmentSnapshot, header: AssessmentRecord?)
         -> AssessmentSnapshot?
     {
-        guard wanted.files == current.files,
+        // SQLite keeps -0.0 as the integer 0 and reads it back as 0.0.
+        let negativeZero = { (value: Double?) in value.map { $0 == 0 && $0.sign == .minus } ?? false }
+        guard wanted.files == current.files, !wanted.metrics.contains(where: { negativeZero($0.value) }),
+            !wanted.criteria.contains(where: { negativeZero($0.earned) || negativeZero($0.auditedEarned) }),
             let criteria = rows(
                 current.criteria, wanted.criteria, key: \.criterion, position: \.position, version: \.version),
             let evidence = rows(
