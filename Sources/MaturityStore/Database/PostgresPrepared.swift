@@ -12,7 +12,8 @@ import Synchronization
 /// text, with the types of its parameters, a name of its own.
 ///
 /// Prepared: single statements that read or change rows (SELECT, INSERT, UPDATE, DELETE, WITH), with at most
-/// 64 parameters (not the bulk inserts, each of another length), the first 1,000 such texts a process sees.
+/// 64 parameters (not the bulk inserts, each of another length), the first 1,000 names a process gives (at most
+/// four lists of parameter types per text).
 /// Everything else goes as before.
 enum PreparedStatements {
     struct Key: Hashable {
