@@ -3,17 +3,13 @@
 /// workspace writes out of a row (`assessment.yaml`, the digests of an audit's sign-off) is bytes: an edit that
 /// changes only such a detail is written, like any other change, so what is stored is what was sent.
 protocol StoredRow: Equatable {
-    /// Every text of the row, in a fixed order (other fields are compared by `==`, which is exact for them).
-    var texts: [String?] { get }
+    /// Whether every text of the row has the same bytes as in `other` (other fields are compared by `==`, which
+    /// is exact for them).
+    func sameTexts(as other: Self) -> Bool
 }
 
 extension StoredRow {
-    func same(as other: Self) -> Bool {
-        guard self == other else { return false }
-        let mine = texts
-        let theirs = other.texts
-        return mine.count == theirs.count && zip(mine, theirs).allSatisfy(sameBytes)
-    }
+    func same(as other: Self) -> Bool { self == other && sameTexts(as: other) }
 }
 
 func sameBytes(_ a: String?, _ b: String?) -> Bool {
@@ -24,39 +20,62 @@ func sameBytes(_ a: String?, _ b: String?) -> Bool {
     }
 }
 
+/// Lists of the same length (`==` checked it), item by item.
+func sameBytes(_ a: [String], _ b: [String]) -> Bool {
+    a.count == b.count && zip(a, b).allSatisfy { $0.utf8.elementsEqual($1.utf8) }
+}
+
 extension CriterionRecord: StoredRow {
-    var texts: [String?] { [criterion, note, na] + evidence }
+    func sameTexts(as other: Self) -> Bool {
+        sameBytes(criterion, other.criterion) && sameBytes(note, other.note) && sameBytes(na, other.na)
+            && sameBytes(evidence, other.evidence)
+    }
 }
 
 extension EvidenceRecord: StoredRow {
-    var texts: [String?] { [item, kind, title, date, file, supersededBy, validUntil] }
+    func sameTexts(as other: Self) -> Bool {
+        sameBytes(item, other.item) && sameBytes(kind, other.kind) && sameBytes(title, other.title)
+            && sameBytes(date, other.date) && sameBytes(file, other.file)
+            && sameBytes(supersededBy, other.supersededBy) && sameBytes(validUntil, other.validUntil)
+    }
 }
 
 extension FindingRecord: StoredRow {
-    var texts: [String?] { [finding, criterion, grade, text, status, clause, due] + evidence }
+    func sameTexts(as other: Self) -> Bool {
+        sameBytes(finding, other.finding) && sameBytes(criterion, other.criterion) && sameBytes(grade, other.grade)
+            && sameBytes(text, other.text) && sameBytes(status, other.status) && sameBytes(clause, other.clause)
+            && sameBytes(due, other.due) && sameBytes(evidence, other.evidence)
+    }
 }
 
 extension MetricRecord: StoredRow {
-    var texts: [String?] { [kpi] }
+    func sameTexts(as other: Self) -> Bool { sameBytes(kpi, other.kpi) }
 }
 
 extension AdjustmentRecord: StoredRow {
-    var texts: [String?] { [adjustment, kind, text, criterion, note] }
+    func sameTexts(as other: Self) -> Bool {
+        sameBytes(adjustment, other.adjustment) && sameBytes(kind, other.kind) && sameBytes(text, other.text)
+            && sameBytes(criterion, other.criterion) && sameBytes(note, other.note)
+    }
 }
 
 extension FileRecord: StoredRow {
-    var texts: [String?] { [path, sha256] }
+    func sameTexts(as other: Self) -> Bool { sameBytes(path, other.path) && sameBytes(sha256, other.sha256) }
 }
 
 extension AssessmentRecord: StoredRow {
-    var texts: [String?] {
-        let owners = owners.sorted { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }.flatMap {
-            [$0.key, $0.value]
+    func sameTexts(as other: Self) -> Bool {
+        func ordered(_ owners: [String: String]) -> [String] {
+            owners.sorted { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }.flatMap { [$0.key, $0.value] }
         }
-        return [
-            id, organisationId, organisationName, catalog, catalogReference, kind, date, site, assessor, auditor,
-            ticketsFile, ticketsMapping, profile, sourceSHA256, createdAt, updatedAt,
-        ] + owners
+        return sameBytes(id, other.id) && sameBytes(organisationId, other.organisationId)
+            && sameBytes(organisationName, other.organisationName) && sameBytes(catalog, other.catalog)
+            && sameBytes(catalogReference, other.catalogReference) && sameBytes(kind, other.kind)
+            && sameBytes(date, other.date) && sameBytes(site, other.site) && sameBytes(assessor, other.assessor)
+            && sameBytes(auditor, other.auditor) && sameBytes(ticketsFile, other.ticketsFile)
+            && sameBytes(ticketsMapping, other.ticketsMapping) && sameBytes(profile, other.profile)
+            && sameBytes(sourceSHA256, other.sourceSHA256) && sameBytes(createdAt, other.createdAt)
+            && sameBytes(updatedAt, other.updatedAt) && sameBytes(ordered(owners), ordered(other.owners))
     }
 }
 

@@ -1,0 +1,60 @@
+import Testing
+
+@testable import MaturityStore
+
+/// Rows are compared as the database keeps them: a text that differs only in its bytes (equal as Swift strings)
+/// makes a row different, in every text field of every kind of row.
+@Suite struct StoredRowTests {
+    static let composed = "caf\u{E9}"
+    static let decomposed = "cafe\u{301}"
+
+    func expectDifferentBytes<Row: StoredRow>(_ row: Row, _ change: (inout Row, String) -> Void) {
+        var a = row
+        var b = row
+        change(&a, Self.composed)
+        change(&b, Self.decomposed)
+        #expect(a == b)
+        #expect(a.same(as: a))
+        #expect(!a.same(as: b))
+    }
+
+    @Test func everyTextOfEveryRowIsComparedByItsBytes() {
+        let criterion = CriterionRecord(criterion: "SP-01")
+        for change: (inout CriterionRecord, String) -> Void in [
+            { $0.criterion = $1 }, { $0.note = $1 }, { $0.na = $1 }, { $0.evidence = ["E1", $1] },
+        ] {
+            expectDifferentBytes(criterion, change)
+        }
+        let evidence = EvidenceRecord(item: "E1", kind: "document", title: "t")
+        for change: (inout EvidenceRecord, String) -> Void in [
+            { $0.item = $1 }, { $0.kind = $1 }, { $0.title = $1 }, { $0.date = $1 }, { $0.file = $1 },
+            { $0.supersededBy = $1 }, { $0.validUntil = $1 },
+        ] {
+            expectDifferentBytes(evidence, change)
+        }
+        let finding = FindingRecord(finding: "NC-1", grade: "minor", text: "t")
+        for change: (inout FindingRecord, String) -> Void in [
+            { $0.finding = $1 }, { $0.criterion = $1 }, { $0.grade = $1 }, { $0.text = $1 }, { $0.status = $1 },
+            { $0.clause = $1 }, { $0.due = $1 }, { $0.evidence = [$1] },
+        ] {
+            expectDifferentBytes(finding, change)
+        }
+        expectDifferentBytes(MetricRecord(kpi: "k", value: 1)) { $0.kpi = $1 }
+        let adjustment = AdjustmentRecord(adjustment: "D1", kind: "deduction", text: "t")
+        for change: (inout AdjustmentRecord, String) -> Void in [
+            { $0.adjustment = $1 }, { $0.kind = $1 }, { $0.text = $1 }, { $0.criterion = $1 }, { $0.note = $1 },
+        ] {
+            expectDifferentBytes(adjustment, change)
+        }
+        expectDifferentBytes(FileRecord(path: "a", sha256: "b", size: 1)) { $0.path = $1 }
+        let header = AssessmentRecord(
+            id: "i", organisationId: "o", organisationName: "n", catalog: "c", catalogReference: "r", kind: "self",
+            date: "2026-01-01")
+        for change: (inout AssessmentRecord, String) -> Void in [
+            { $0.organisationName = $1 }, { $0.site = $1 }, { $0.assessor = $1 }, { $0.auditor = $1 },
+            { $0.profile = $1 }, { $0.ticketsFile = $1 }, { $0.owners = ["SP-01": $1] }, { $0.owners = [$1: "x"] },
+        ] {
+            expectDifferentBytes(header, change)
+        }
+    }
+}
