@@ -359,21 +359,12 @@ extension AssessmentRepository {
         query +=
             ", version = version + \(literal: versionStep), revision = revision + 1 WHERE id = \(bind: old.id)"
         try await sql.raw(query).run()
-        // What `headerValues` wrote over the stored row; the rest (id, organisation, source, creation) stays.
-        var stored = old
-        stored.organisationName = wanted.organisationName
-        stored.catalog = wanted.catalog
-        stored.catalogReference = wanted.catalogReference
-        stored.kind = wanted.kind
-        stored.date = wanted.date
-        stored.site = wanted.site
-        stored.assessor = wanted.assessor
-        stored.auditor = wanted.auditor
-        stored.owners = wanted.owners
-        stored.ticketsFile = wanted.ticketsFile
-        stored.ticketsMapping = wanted.ticketsMapping
-        stored.profile = wanted.profile
-        stored.updatedAt = wanted.updatedAt
+        // What `headerValues` wrote, over what it leaves as stored (id, organisation, source, creation).
+        var stored = wanted
+        stored.id = old.id
+        stored.organisationId = old.organisationId
+        stored.sourceSHA256 = old.sourceSHA256
+        stored.createdAt = old.createdAt
         stored.version = old.version + versionStep
         stored.revision = old.revision + 1
         return stored
