@@ -19,6 +19,8 @@ public func buildApplication(
         onServerRunning: { channel in await onServerRunning(channel.localAddress?.port ?? configuration.port) },
         logger: logger)
     app.addServices(StoreService(store: store, logger: logger))
+    // Public verification and the due board answer from memory between changes, where the database announces them.
+    store.keepRegisterAnswers()
     app.beforeServerStarts {
         try await ShippedCatalogs.register(folders: configuration.criteriaFolders, store: store, logger: logger)
         let swept = try await store.sweepOrphans()

@@ -34,6 +34,9 @@ public final class Store: Sendable {
     public let configuration: StoreConfiguration
     public let database: any StoreDatabase
     public let blobs: BlobStore
+    /// The register's answers kept between requests, while the database announces every change to the register
+    /// (see ``keepRegisterAnswers()``).
+    public let registerCache = RegisterCache()
     private let closed = Once()
 
     public var organisations: OrganisationRepository { OrganisationRepository(database: database) }
@@ -77,6 +80,18 @@ public final class Store: Sendable {
             throw error
         }
         return Store(configuration: configuration, database: audited, blobs: blobs)
+    }
+
+    /// Keeps the register's most asked answers (public verification, the due board) between requests from now
+    /// on, where the database announces every change to the register to every process (PostgreSQL); on SQLite
+    /// this does nothing. The server calls it; a command that reads once has no use for it.
+    public func keepRegisterAnswers() {
+        guard database.kind == .postgres else { return }
+        registerCache.warm { [weak registerCache, database] in
+            guard let registerCache else { return }
+            try? await RegisterRepository(database: database, cache: registerCache).keepPublicAnswers()
+        }
+        database.announceRegisterChanges(to: registerCache)
     }
 
     /// Removes stored files nothing cites (see ``BlobStore/sweep(olderThan:database:)``).

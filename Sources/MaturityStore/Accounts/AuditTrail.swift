@@ -310,5 +310,7 @@ final class AuditedDatabase: StoreDatabase {
         }
     }
 
+    func announceRegisterChanges(to cache: RegisterCache) { inner.announceRegisterChanges(to: cache) }
+
     func close() async throws { try await inner.close() }
 }

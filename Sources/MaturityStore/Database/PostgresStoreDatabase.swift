@@ -2,6 +2,7 @@ import Foundation
 import Logging
 import PostgresKit
 import SQLKit
+import Synchronization
 
 /// A PostgreSQL database shared by any number of server processes, through one connection pool per process.
 public final class PostgresStoreDatabase: StoreDatabase {
@@ -9,9 +10,15 @@ public final class PostgresStoreDatabase: StoreDatabase {
     private let client: PostgresClient
     private let running: Task<Void, Never>
     private let logger: Logger
+    /// How a connection of its own is opened, for listening to the register's changes.
+    private let connection: PostgresConnection.Configuration
+    /// The listening to the register's changes, once started, and its connection while open.
+    private let listening = Mutex<(task: Task<Void, Never>?, connection: PostgresConnection?, closed: Bool)>(
+        (nil, nil, false))
 
-    private init(client: PostgresClient, logger: Logger) {
+    private init(client: PostgresClient, connection: PostgresConnection.Configuration, logger: Logger) {
         self.client = client
+        self.connection = connection
         self.logger = logger
         running = Task { await client.run() }
     }
@@ -39,7 +46,11 @@ public final class PostgresStoreDatabase: StoreDatabase {
         }
         client.options.maximumConnections = connections
         if let schema { client.options.additionalStartupParameters = [("search_path", schema)] }
-        return PostgresStoreDatabase(client: PostgresClient(configuration: client), logger: logger)
+        var listener = core
+        listener.tls = .disable
+        if let schema { listener.options.additionalStartupParameters = [("search_path", schema)] }
+        return PostgresStoreDatabase(
+            client: PostgresClient(configuration: client), connection: listener, logger: logger)
     }
 
     public func read<T: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
@@ -78,7 +89,65 @@ public final class PostgresStoreDatabase: StoreDatabase {
         }
     }
 
+    /// Listens to ``RegisterCache/channel`` on a connection of its own, telling `cache` of every notice; the
+    /// cache keeps answers only from the moment the listening is confirmed until its connection fails, and a
+    /// failed connection is opened again a second later. Later calls do nothing.
+    public func announceRegisterChanges(to cache: RegisterCache) {
+        listening.withLock { state in
+            guard state.task == nil, !state.closed else { return }
+            state.task = Task { await self.listen(to: cache) }
+        }
+    }
+
+    private func listen(to cache: RegisterCache) async {
+        while !Task.isCancelled {
+            do {
+                let opened = try await PostgresConnection.connect(configuration: connection, id: 0, logger: logger)
+                let closed = listening.withLock { state in
+                    if !state.closed { state.connection = opened }
+                    return state.closed
+                }
+                if closed {
+                    try? await opened.close()
+                    return
+                }
+                // Notices name the schema of the table changed; those of other schemas are someone else's.
+                let schema =
+                    try await opened.query("SELECT current_schema() AS schema", logger: logger)
+                    .collect().first?.decode(String.self) ?? "public"
+                try await opened.listen(on: RegisterCache.channel) { notices in
+                    cache.listening(true)
+                    for try await notice in notices {
+                        if notice.payload == schema {
+                            cache.changed()
+                        } else if notice.payload.hasPrefix(schema + " ") {
+                            cache.changed(String(notice.payload.dropFirst(schema.count + 1)))
+                        }
+                    }
+                }
+            } catch {
+                if !Task.isCancelled {
+                    logger.warning("not listening to the register's changes (kept answers let go): \(error)")
+                }
+            }
+            cache.listening(false)
+            let opened = listening.withLock { state in
+                defer { state.connection = nil }
+                return state.connection
+            }
+            try? await opened?.close()
+            try? await Task.sleep(for: .seconds(1))
+        }
+    }
+
     public func close() async throws {
+        let (task, opened) = listening.withLock { state in
+            state.closed = true
+            return (state.task, state.connection)
+        }
+        task?.cancel()
+        try? await opened?.close()
+        await task?.value
         running.cancel()
         await running.value
     }

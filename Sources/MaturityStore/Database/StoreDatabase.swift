@@ -25,11 +25,18 @@ public protocol StoreDatabase: Sendable {
     /// Runs `body` in one transaction: committed when it returns, rolled back when it throws.
     func transaction<T: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T
 
+    /// Starts telling `cache` of every change to the register that any process commits, for as long as the
+    /// database can (see ``RegisterCache``); a database that cannot leaves the cache keeping nothing.
+    func announceRegisterChanges(to cache: RegisterCache)
+
     /// Closes every connection; the database is not used afterwards.
     func close() async throws
 }
 
 extension StoreDatabase {
+    /// SQLite: another process may change the file without a word, so nothing is announced.
+    public func announceRegisterChanges(to cache: RegisterCache) {}
+
     public func readOne<T: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
         try await read(body)
     }

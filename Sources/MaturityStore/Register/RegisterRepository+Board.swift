@@ -7,6 +7,14 @@ extension RegisterRepository {
     /// deadlines due within `within` days, and everything late, across all clients, earliest first; at most
     /// `limit` certificates' items.
     public func board(asOf: Day, within: Int, limit: Int = 500) async throws -> DueBoard {
+        if let kept = cache?.board(asOf: asOf, within: within, limit: limit) { return kept }
+        let ticket = cache?.ticket()
+        let board = try await readBoard(asOf: asOf, within: within, limit: limit)
+        cache?.keep(board, limit: limit, ticket: ticket)
+        return board
+    }
+
+    private func readBoard(asOf: Day, within: Int, limit: Int) async throws -> DueBoard {
         let horizon = asOf.adding(days: within).description
         let today = asOf.description
         let limit = min(max(limit, 1), 100_000)

@@ -42,7 +42,7 @@ extension RegisterRepository {
         _ input: DecisionInput, ratingOrder: [String] = [], ratingName: (@Sendable (String) -> LocalizedText)? = nil,
         sign: @escaping @Sendable (Decision) throws -> Signature?
     ) async throws -> DecisionOutcome {
-        try await database.transaction { sql in
+        try await changing { sql in
             let policy = try await Self.policy(in: sql)
             let audit = try await input.resultId.asyncMap { try await Self.result($0, in: sql) }
             var certificate = try await input.certificate.asyncMap {
@@ -345,8 +345,10 @@ extension RegisterRepository {
 
     /// What the public verification page shows of certificate `number` on `asOf`.
     public func publicCertificate(_ number: String, asOf: Day) async throws -> PublicCertificate {
+        if let kept = cache?.certificate(number) { return kept.shown(asOf: asOf) }
+        let ticket = cache?.ticket()
         // One statement: the certificate with its last change's date (on PostgreSQL one round trip).
-        try await database.readOne { sql in
+        let facts = try await database.readOne { sql in
             guard
                 let row = try await sql.raw(
                     """
@@ -357,16 +359,42 @@ extension RegisterRepository {
             else {
                 throw StoreError.notFound(kind: "certificate", id: number)
             }
-            let (certificate, names, code) = try Self.certificate(from: row, history: [])
-            let state = certificate.state(asOf: asOf)
-            var since: Day? = state == .expired ? certificate.expires.adding(days: 1) : nil
-            if since == nil { since = try Self.lastChange(row).first?.date }
-            return PublicCertificate(
-                number: certificate.number, organisation: certificate.organisation, sites: certificate.scope.sites,
-                productCategories: certificate.scope.productCategories, catalog: certificate.scope.catalog,
-                rating: certificate.rating, ratingName: names, issued: certificate.issued, expires: certificate.expires,
-                state: state, stateSince: since, verificationCode: code)
+            return try Self.publicFacts(row)
         }
+        cache?.keep([facts], ticket: ticket)
+        return facts.shown(asOf: asOf)
+    }
+
+    /// Reads what public verification shows of every certificate (up to the cache's capacity) into the cache,
+    /// but for those changed meanwhile; the server does it once it hears of every change. In pages of
+    /// `page` certificates, so that a large register is never all in memory twice.
+    public func keepPublicAnswers(page: Int = 2_000) async throws {
+        guard let cache, let ticket = cache.ticket() else { return }
+        var after = ""
+        var kept = 0
+        while kept < cache.capacity {
+            let facts = try await database.readOne { [after] sql in
+                let memo = StoredScope.Memo()
+                return try await sql.raw(
+                    """
+                    SELECT certificates.*, \(unsafeRaw: Self.lastChangeColumns) FROM certificates
+                    WHERE number > \(bind: after) ORDER BY number LIMIT \(literal: page)
+                    """
+                ).all().map { try Self.publicFacts($0, memo: memo) }
+            }
+            cache.keep(facts, ticket: ticket)
+            // A change of everything meanwhile: what is read from here on would not be kept either.
+            guard let last = facts.last?.certificate.number, facts.count == page, cache.holds(ticket) else { return }
+            after = last
+            kept += facts.count
+        }
+    }
+
+    static func publicFacts(_ row: any SQLRow, memo: StoredScope.Memo? = nil) throws -> PublicFacts {
+        let (certificate, names, code) = try certificate(from: row, history: [], memo: memo)
+        return PublicFacts(
+            certificate: certificate, ratingName: names, verificationCode: code,
+            lastChange: try lastChange(row).first?.date)
     }
 }
 

@@ -73,7 +73,7 @@ extension RegisterRepository {
     public func advance(
         organisation: String, nonconformity id: String, _ step: Nonconformity.Step, on date: Day, by person: String
     ) async throws -> Nonconformity {
-        try await database.transaction { sql in
+        try await changing { sql in
             let organisationId = try await Self.organisationId(organisation, in: sql)
             guard let nc = try await Self.nonconformities(of: organisationId, in: sql).first(where: { $0.id == id })
             else {
@@ -88,7 +88,7 @@ extension RegisterRepository {
 
     /// Records a suspension trigger on a certificate, with its evidence.
     public func recordTrigger(_ trigger: SuspensionTrigger) async throws -> String {
-        try await database.transaction { sql in
+        try await changing { sql in
             _ = try await Self.certificate(trigger.certificate, in: sql)
             let id = UUID().uuidString.lowercased()
             try await sql.raw(

@@ -18,7 +18,7 @@ extension RegisterRepository {
     /// auditor alone, checked for conflicts of interest), open major and minor findings become
     /// nonconformities and findings it lists as closed close earlier ones. A result imported before is refused.
     public func importResult(_ record: AuditRecord, fileName: String, sha256: String) async throws -> ImportedResult {
-        try await database.transaction { sql in
+        try await changing { sql in
             try await Self.importResult(record, fileName: fileName, sha256: sha256, in: sql)
         }
     }
@@ -44,7 +44,7 @@ extension RegisterRepository {
     public func importResults(_ results: [PendingResult], isRefusal: @escaping @Sendable (any Error) -> Bool)
         async throws -> [Result<ImportedResult, any Error>]
     {
-        try await database.transaction { sql in
+        try await changing { sql in
             var outcomes: [Result<ImportedResult, any Error>] = []
             let policy = try await Self.policy(in: sql)
             for pending in results {

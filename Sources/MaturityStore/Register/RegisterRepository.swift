@@ -7,6 +7,21 @@ import SQLKit
 /// each change in one transaction.
 public struct RegisterRepository: Sendable {
     let database: any StoreDatabase
+    /// The answers kept between requests (see ``RegisterCache``); nil keeps none.
+    let cache: RegisterCache?
+
+    init(database: any StoreDatabase, cache: RegisterCache? = nil) {
+        self.database = database
+        self.cache = cache
+    }
+
+    /// Runs `body` in one transaction, then lets go of every answer kept — committed or not, before the caller
+    /// hears of it — so that this process reads its own change at once, without waiting for the database's
+    /// notice of it.
+    func changing<T: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
+        defer { cache?.changed() }
+        return try await database.transaction(body)
+    }
 
     // MARK: Settings
 
@@ -41,7 +56,7 @@ public struct RegisterRepository: Sendable {
             ("surveillance_months", String(policy.surveillanceMonths)), ("grace_days", String(policy.graceDays)),
             ("body_name", policy.bodyName),
         ]
-        try await database.transaction { sql in
+        try await changing { sql in
             for (name, value) in values {
                 try await sql.raw("DELETE FROM register_settings WHERE name = \(bind: name)").run()
                 try await sql.raw("INSERT INTO register_settings (name, value) VALUES (\(bind: name), \(bind: value))")
@@ -54,7 +69,7 @@ public struct RegisterRepository: Sendable {
 
     /// Publishes a signer's key; `privateKey` is the encrypted key file, when the body keeps it.
     public func addKey(_ key: PublishedKey, privateKey: String? = nil) async throws {
-        try await database.transaction { sql in
+        try await changing { sql in
             if try await sql.raw("SELECT id FROM signing_keys WHERE id = \(bind: key.id)").first() != nil {
                 throw StoreError.duplicate(kind: "key", id: key.id)
             }
@@ -73,7 +88,7 @@ public struct RegisterRepository: Sendable {
 
     /// Revokes key `id` (or the only key whose id starts with it) from `date`, with the reason.
     public func revokeKey(_ id: String, on date: Day, reason: String) async throws -> PublishedKey {
-        try await database.transaction { sql in
+        try await changing { sql in
             let key = try await Self.key(id, in: sql)
             if let revoked = key.revoked { throw RegisterStoreError.keyRevoked(id: key.id, on: revoked) }
             try await sql.raw(
@@ -155,7 +170,7 @@ public struct RegisterRepository: Sendable {
 
     /// Sets a client's enterprise type and scope; the organisation is found by id or exact name.
     public func setClient(_ client: ClientRecord) async throws -> ClientRecord {
-        try await database.transaction { sql in
+        try await changing { sql in
             let id = try await Self.organisationIdCreating(client.organisation, in: sql)
             try await sql.raw("DELETE FROM register_clients WHERE organisation_id = \(bind: id)").run()
             try await sql.raw(
@@ -222,7 +237,7 @@ public struct RegisterRepository: Sendable {
 
     /// Records that `auditor` worked for or consulted the organisation until a date (nil: still does).
     public func declareConflict(_ declaration: ConflictDeclaration) async throws {
-        try await database.transaction { sql in
+        try await changing { sql in
             let id = try await Self.organisationIdCreating(declaration.organisationId, in: sql)
             try await sql.raw(
                 """
@@ -252,7 +267,7 @@ public struct RegisterRepository: Sendable {
     public func assign(
         _ team: AuditTeam, organisation: String, kind: Assessment.Kind, date: Day
     ) async throws -> AuditTeam {
-        try await database.transaction { sql in
+        try await changing { sql in
             let id = try await Self.organisationIdCreating(organisation, in: sql)
             let rules = CertificationRules(policy: try await Self.policy(in: sql))
             if let refusal = rules.checkAssignment(
@@ -348,13 +363,13 @@ func day(_ row: any SQLRow, _ column: String) throws -> Day {
 
 extension Store {
     /// The certification register.
-    public var register: RegisterRepository { RegisterRepository(database: database) }
+    public var register: RegisterRepository { RegisterRepository(database: database, cache: registerCache) }
 }
 
 extension RegisterRepository {
     /// The id of the organisation given by id or exact name, created (by that name) when the register has none.
     @discardableResult
     public func ensureOrganisation(_ reference: String) async throws -> String {
-        try await database.transaction { sql in try await Self.organisationIdCreating(reference, in: sql) }
+        try await changing { sql in try await Self.organisationIdCreating(reference, in: sql) }
     }
 }

@@ -182,8 +182,8 @@ enum RegisterSchema {
             ]),
     ]
 
-    /// After the name index (40), so an older binary refuses the database.
-    static let byteOrderMigrations: [Migration] = [
+    /// After the name index (40), so an older binary refuses the database: byte order (41), changes announced (42).
+    static let laterMigrations: [Migration] = [
         Migration(
             version: 41, name: "certificate dates compared byte by byte (PostgreSQL)", statements: [],
             then: { sql in
@@ -199,6 +199,68 @@ enum RegisterSchema {
                 ).run()
                 // A column's new type drops its statistics; the due board is planned by them.
                 try await sql.raw("ANALYZE certificates").run()
-            })
+            }),
+        Migration(
+            version: 42, name: "register changes announced to every process (PostgreSQL)", statements: [],
+            then: { sql in
+                // Whoever commits a change to a register table — a server, `maturity registry`, psql — notifies
+                // every process listening, at its commit (see RegisterCache): the table's schema (processes on
+                // other schemas of the database ignore it), then the certificate's number for a change of one
+                // certificate or of its history. PostgreSQL sends one notice per distinct payload a transaction. SQLite has no such notice; there nothing is kept.
+                guard sql.dialect.name == "postgresql" else { return }
+                let channel = RegisterCache.channel
+                try await sql.raw(
+                    """
+                    CREATE OR REPLACE FUNCTION maturity_register_changed() RETURNS trigger LANGUAGE plpgsql AS $$
+                    BEGIN PERFORM pg_notify('\(unsafeRaw: channel)', TG_TABLE_SCHEMA); RETURN NULL; END $$
+                    """
+                ).run()
+                for (function, column) in [
+                    ("maturity_certificate_changed", "number"), ("maturity_certificate_history_changed", "certificate"),
+                ] {
+                    try await sql.raw(
+                        """
+                        CREATE OR REPLACE FUNCTION \(unsafeRaw: function)() RETURNS trigger LANGUAGE plpgsql AS $$
+                        BEGIN
+                        IF TG_OP <> 'INSERT' THEN PERFORM pg_notify('\(unsafeRaw: channel)', TG_TABLE_SCHEMA || ' ' || OLD.\(unsafeRaw: column)); END IF;
+                        IF TG_OP <> 'DELETE' THEN PERFORM pg_notify('\(unsafeRaw: channel)', TG_TABLE_SCHEMA || ' ' || NEW.\(unsafeRaw: column)); END IF;
+                        RETURN NULL;
+                        END $$
+                        """
+                    ).run()
+                }
+                for table in tables {
+                    let (events, function) =
+                        switch table {
+                        case "certificates": ("INSERT OR UPDATE OR DELETE", "maturity_certificate_changed")
+                        case "certificate_changes":
+                            ("INSERT OR UPDATE OR DELETE", "maturity_certificate_history_changed")
+                        default: ("INSERT OR UPDATE OR DELETE OR TRUNCATE", "maturity_register_changed")
+                        }
+                    let each = function == "maturity_register_changed" ? "STATEMENT" : "ROW"
+                    try await sql.raw(
+                        """
+                        CREATE TRIGGER maturity_register_changed AFTER \(unsafeRaw: events) ON \(unsafeRaw: table)
+                        FOR EACH \(unsafeRaw: each) EXECUTE FUNCTION \(unsafeRaw: function)()
+                        """
+                    ).run()
+                    if each == "ROW" {
+                        // Emptying the table in one go changes every certificate.
+                        try await sql.raw(
+                            """
+                            CREATE TRIGGER maturity_register_emptied AFTER TRUNCATE ON \(unsafeRaw: table)
+                            FOR EACH STATEMENT EXECUTE FUNCTION maturity_register_changed()
+                            """
+                        ).run()
+                    }
+                }
+            }),
+    ]
+
+    /// Every table of the register: a change to any of them is announced (migration 42).
+    static let tables = [
+        "register_settings", "signing_keys", "register_clients", "audit_results", "audit_assignments",
+        "conflict_declarations", "certificates", "certificate_changes", "certificate_counters", "decisions",
+        "nonconformities", "suspension_triggers",
     ]
 }
