@@ -20,7 +20,7 @@ public func buildApplication(
         logger: logger)
     app.addServices(StoreService(store: store, logger: logger))
     // Public verification and the due board answer from memory between changes, where the database announces them.
-    store.keepRegisterAnswers()
+    store.keepRegisterAnswers { logger.notice("\($0)") }
     app.beforeServerStarts {
         try await ShippedCatalogs.register(folders: configuration.criteriaFolders, store: store, logger: logger)
         let swept = try await store.sweepOrphans()

@@ -34,8 +34,8 @@ public final class Store: Sendable {
     public let configuration: StoreConfiguration
     public let database: any StoreDatabase
     public let blobs: BlobStore
-    /// The register's answers kept between requests, while the database announces every change to the register
-    /// (see ``keepRegisterAnswers()``).
+    /// The register's answers kept between requests, while the database tells of every change to the register
+    /// (see ``keepRegisterAnswers(log:)``).
     public let registerCache = RegisterCache()
     private let closed = Once()
 
@@ -83,13 +83,23 @@ public final class Store: Sendable {
     }
 
     /// Keeps the register's most asked answers (public verification, the due board) between requests from now
-    /// on, where the database announces every change to the register to every process (PostgreSQL); on SQLite
-    /// this does nothing. The server calls it; a command that reads once has no use for it.
-    public func keepRegisterAnswers() {
-        guard database.kind == .postgres else { return }
+    /// on, for as long as the database can tell of every change (PostgreSQL: a notice at every commit to the
+    /// register; SQLite: a look at the write-ahead log's shared index before every use), and reads every
+    /// certificate's answer ahead. The server calls it; a command that reads once has no use for it.
+    /// `log` hears how many certificates were read ahead, and in how long, each time they are.
+    public func keepRegisterAnswers(log: @escaping @Sendable (String) -> Void = { _ in }) {
         registerCache.warm { [weak registerCache, database] in
             guard let registerCache else { return }
-            try? await RegisterRepository(database: database, cache: registerCache).keepPublicAnswers()
+            let clock = ContinuousClock()
+            let start = clock.now
+            do {
+                let kept = try await RegisterRepository(database: database, cache: registerCache).keepPublicAnswers()
+                let elapsed = (clock.now - start).components
+                let seconds = Double(elapsed.seconds) + Double(elapsed.attoseconds) / 1e18
+                log("public answers of \(kept) certificates read ahead in \(String(format: "%.1f", seconds)) s")
+            } catch {
+                log("public answers of the register not read ahead: \(error)")
+            }
         }
         database.announceRegisterChanges(to: registerCache)
     }

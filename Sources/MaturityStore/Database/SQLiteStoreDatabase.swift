@@ -3,6 +3,7 @@ import Logging
 import NIOPosix
 import SQLKit
 import SQLiteKit
+import Synchronization
 
 /// The embedded database: one file in the data folder, written by one connection at a time (SQLite
 /// allows one writer; transactions that queue for it are committed together, see ``GroupCommit``), read by a
@@ -14,6 +15,8 @@ public final class SQLiteStoreDatabase: StoreDatabase {
     private let writer: GroupCommit
     private let readers: ConnectionPool<SQLiteConnection>
     private let readerCount: Int
+    /// The register's cache and the WAL index it watches, once ``announceRegisterChanges(to:)`` started.
+    private let watching = Mutex<(cache: RegisterCache, stamp: SQLiteWALStamp)?>(nil)
 
     private init(path: String, writer: SQLiteConnection, readers: [SQLiteConnection]) {
         self.path = path
@@ -75,7 +78,26 @@ public final class SQLiteStoreDatabase: StoreDatabase {
         try await writer.exclusive { connection in try await body(connection.store) }
     }
 
+    /// SQLite sends no notice of a change, but every connection to the file shares its write-ahead log's index:
+    /// the cache asks it at every use whether anyone committed since (see ``SQLiteWALStamp``), and lets
+    /// everything go when so. Without an index to read, nothing is kept.
+    public func announceRegisterChanges(to cache: RegisterCache) {
+        watching.withLock { watching in
+            guard watching == nil, let stamp = SQLiteWALStamp(databasePath: path) else { return }
+            watching = (cache, stamp)
+            cache.watch { stamp.changed() }
+        }
+    }
+
     public func close() async throws {
+        // The cache stops asking before the index is unmapped, and that before the connections close.
+        if let (cache, stamp) = watching.withLock({ watching in
+            defer { watching = nil }
+            return watching
+        }) {
+            cache.stopWatching()
+            stamp.unmap()
+        }
         for connection in await readers.drain(count: readerCount) { try await connection.close() }
         try await writer.exclusive { connection in try await connection.close() }
     }

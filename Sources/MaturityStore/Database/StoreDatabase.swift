@@ -34,9 +34,6 @@ public protocol StoreDatabase: Sendable {
 }
 
 extension StoreDatabase {
-    /// SQLite: another process may change the file without a word, so nothing is announced.
-    public func announceRegisterChanges(to cache: RegisterCache) {}
-
     public func readOne<T: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
         try await read(body)
     }

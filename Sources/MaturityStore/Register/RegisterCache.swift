@@ -2,18 +2,21 @@ import MaturityCore
 import Synchronization
 
 /// The register's most asked answers — public verification of a certificate, the due board — kept between
-/// requests, for exactly as long as the database promises to tell this process of every change to the register.
+/// requests, for exactly as long as the database can tell this process of every change to the register.
 ///
 /// On PostgreSQL a trigger on every register table notifies ``channel`` when a transaction that changed one
 /// commits, whichever process (server, `maturity registry`, psql) wrote it, and the process listens on a
-/// connection of its own (``StoreDatabase/announceRegisterChanges(to:)``). Nothing is kept while that promise
-/// does not hold: before the listening is confirmed, from the moment its connection fails until it listens
-/// again, and never on SQLite, whose file another process may change unannounced.
+/// connection of its own (``StoreDatabase/announceRegisterChanges(to:)``): a notice names the certificate that
+/// changed, or nothing when anything else did. On SQLite no notice comes, but every connection to the file shares
+/// the write-ahead log's index, which every commit rewrites: before each use the cache looks at it, and any
+/// commit since the last look — to the register or not — lets everything go. Nothing is kept while neither holds:
+/// before the listening is confirmed, from the moment its connection fails until it listens again, without an
+/// index to look at.
 ///
-/// An answer read from the database is kept only if no change was announced between the moment before it was
-/// read and the moment it is kept (the ``ticket()`` it was read under), so an answer read before a change and
-/// kept after it is not kept at all. A change written through this process also empties the cache as soon as
-/// its transaction ends, before the writer's caller hears of it, so the next read sees it even before the
+/// An answer read from the database is kept only if no change that touches it was announced between the moment
+/// before it was read and the moment it is kept (the ``ticket()`` it was read under), so an answer read before a
+/// change and kept after it is not kept at all. A change written through this process also lets everything go as
+/// soon as its transaction ends, before the writer's caller hears of it, so the next read sees it even before the
 /// database's notice arrives.
 public final class RegisterCache: Sendable {
     /// The notification channel the register tables' triggers notify: with a certificate's number when one
@@ -36,6 +39,19 @@ public final class RegisterCache: Sendable {
         var changed: [String: UInt64] = [:]
         var certificates: [String: PublicFacts] = [:]
         var boards: [BoardKey: DueBoard] = [:]
+        /// Where no notice comes (SQLite): asked before every use of the cache whether the database changed
+        /// since it was last asked; nil when it cannot tell, which lets everything go.
+        var probe: (@Sendable () -> Bool?)?
+
+        /// Asks the probe, if any: a change (or no answer) lets everything go.
+        mutating func look() {
+            guard listening, let probe else { return }
+            switch probe() {
+            case false?: return
+            case true?: forgetEverything()
+            case nil: forgetEverything()
+            }
+        }
 
         /// Whether what was read under `ticket` about `number` (nil: about everything) is still so.
         func current(_ number: String?, since ticket: UInt64) -> Bool {
@@ -69,7 +85,10 @@ public final class RegisterCache: Sendable {
 
     /// What a read that may be kept is read under: nil while nothing may be kept.
     func ticket() -> UInt64? {
-        state.withLock { $0.listening ? $0.generation : nil }
+        state.withLock { state in
+            state.look()
+            return state.listening ? state.generation : nil
+        }
     }
 
     /// Whether anything read under `ticket` may still be kept (no change of everything since).
@@ -78,7 +97,10 @@ public final class RegisterCache: Sendable {
     }
 
     func certificate(_ number: String) -> PublicFacts? {
-        state.withLock { $0.listening ? $0.certificates[number] : nil }
+        state.withLock { state in
+            state.look()
+            return state.listening ? state.certificates[number] : nil
+        }
     }
 
     /// Keeps what was read under `ticket`, but for the certificates changed since.
@@ -95,7 +117,8 @@ public final class RegisterCache: Sendable {
 
     func board(asOf: Day, within: Int, limit: Int) -> DueBoard? {
         state.withLock { state in
-            state.listening ? state.boards[BoardKey(asOf: asOf, within: within, limit: limit)] : nil
+            state.look()
+            return state.listening ? state.boards[BoardKey(asOf: asOf, within: within, limit: limit)] : nil
         }
     }
 
@@ -168,6 +191,28 @@ public final class RegisterCache: Sendable {
                     return warming.warm
                 }
             }
+        }
+    }
+
+    /// Keeps answers from now on where the database announces nothing but can say, at every use of the cache,
+    /// whether anything changed since it was last asked (`probe`: true or false, nil when it cannot tell):
+    /// each change lets everything go. The probe is only called while it is set, under the cache's lock, so once
+    /// ``stopWatching()`` returns it is never called again.
+    func watch(_ probe: @escaping @Sendable () -> Bool?) {
+        state.withLock { state in
+            state.forgetEverything()
+            state.probe = probe
+            state.listening = true
+        }
+        warmAgain()
+    }
+
+    /// Stops the watching ``watch(_:)`` started; nothing is kept afterwards.
+    func stopWatching() {
+        state.withLock { state in
+            state.forgetEverything()
+            state.probe = nil
+            state.listening = false
         }
     }
 

@@ -368,8 +368,10 @@ extension RegisterRepository {
     /// Reads what public verification shows of every certificate (up to the cache's capacity) into the cache,
     /// but for those changed meanwhile; the server does it once it hears of every change. In pages of
     /// `page` certificates, so that a large register is never all in memory twice.
-    public func keepPublicAnswers(page: Int = 2_000) async throws {
-        guard let cache, let ticket = cache.ticket() else { return }
+    /// Returns how many were read.
+    @discardableResult
+    public func keepPublicAnswers(page: Int = 2_000) async throws -> Int {
+        guard let cache, let ticket = cache.ticket() else { return 0 }
         var after = ""
         var kept = 0
         while kept < cache.capacity {
@@ -383,11 +385,12 @@ extension RegisterRepository {
                 ).all().map { try Self.publicFacts($0, memo: memo) }
             }
             cache.keep(facts, ticket: ticket)
-            // A change of everything meanwhile: what is read from here on would not be kept either.
-            guard let last = facts.last?.certificate.number, facts.count == page, cache.holds(ticket) else { return }
-            after = last
             kept += facts.count
+            // A change of everything meanwhile: what is read from here on would not be kept either.
+            guard let last = facts.last?.certificate.number, facts.count == page, cache.holds(ticket) else { break }
+            after = last
         }
+        return kept
     }
 
     static func publicFacts(_ row: any SQLRow, memo: StoredScope.Memo? = nil) throws -> PublicFacts {
