@@ -13,6 +13,26 @@ extension Diagnostic.Message {
         return Self(en: kind, zh: names[kind] ?? kind)
     }
 
+    /// The server's log when it cannot hear of the register's changes (and so keeps no answers until it can).
+    static func registerNotListening(error: String) -> Self {
+        Self(
+            en: "not listening to the register's changes (kept answers let go): \(error)",
+            zh: "无法获知登记册的变更（内存中保存的答复已全部放弃）：\(error)")
+    }
+
+    /// The server's log once every certificate's public answer has been read ahead.
+    static func registerReadAhead(count: Int, seconds: String) -> Self {
+        Self(
+            en: "public answers of \(count) certificates read ahead in \(seconds) s",
+            zh: "已预先读取 \(count) 张证书的公开核验答复，用时 \(seconds) 秒")
+    }
+
+    static func registerNotReadAhead(error: String) -> Self {
+        Self(
+            en: "public answers of the register not read ahead: \(error)",
+            zh: "未能预先读取登记册的公开核验答复：\(error)")
+    }
+
     static func newerSchema(found: Int, known: Int) -> Self {
         Self(
             en: "the database has schema version \(found), but this maturity knows versions up to \(known); "

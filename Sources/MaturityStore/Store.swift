@@ -1,5 +1,6 @@
 import Foundation
 import Logging
+import MaturityCore
 
 /// Where the store keeps its data, as `maturity serve` was told.
 public struct StoreConfiguration: Sendable {
@@ -96,9 +97,9 @@ public final class Store: Sendable {
                 let kept = try await RegisterRepository(database: database, cache: registerCache).keepPublicAnswers()
                 let elapsed = (clock.now - start).components
                 let seconds = Double(elapsed.seconds) + Double(elapsed.attoseconds) / 1e18
-                log("public answers of \(kept) certificates read ahead in \(String(format: "%.1f", seconds)) s")
+                log(Diagnostic.Message.registerReadAhead(count: kept, seconds: String(format: "%.1f", seconds)).en)
             } catch {
-                log("public answers of the register not read ahead: \(error)")
+                log(Diagnostic.Message.registerNotReadAhead(error: "\(error)").en)
             }
         }
         database.announceRegisterChanges(to: registerCache)

@@ -1,5 +1,6 @@
 import Foundation
 import Logging
+import MaturityCore
 import PostgresKit
 import SQLKit
 import Synchronization
@@ -127,7 +128,7 @@ public final class PostgresStoreDatabase: StoreDatabase {
                 }
             } catch {
                 if !Task.isCancelled {
-                    logger.warning("not listening to the register's changes (kept answers let go): \(error)")
+                    logger.warning("\(Diagnostic.Message.registerNotListening(error: "\(error)").en)")
                 }
             }
             cache.listening(false)
