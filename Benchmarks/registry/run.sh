@@ -77,6 +77,6 @@ if [ "${ONLY:-}" != postgres ]; then
   run sqlite 10000 sqlite "$work/data/maturity.sqlite" --data "$work/data"
 fi
 if [ -n "${MATURITY_BENCH_POSTGRES_URL:-}" ]; then
-  psql "$MATURITY_BENCH_POSTGRES_URL" -qc 'DROP SCHEMA public CASCADE; CREATE SCHEMA public;'
+  PGOPTIONS='--client-min-messages=warning' psql "$MATURITY_BENCH_POSTGRES_URL" -qc 'DROP SCHEMA public CASCADE; CREATE SCHEMA public;'
   run postgres 100000 postgres "$MATURITY_BENCH_POSTGRES_URL" --data "$work/pgdata" --database "$MATURITY_BENCH_POSTGRES_URL"
 fi
