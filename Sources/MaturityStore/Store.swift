@@ -97,7 +97,9 @@ public final class Store: Sendable {
                 let kept = try await RegisterRepository(database: database, cache: registerCache).keepPublicAnswers()
                 let elapsed = (clock.now - start).components
                 let seconds = Double(elapsed.seconds) + Double(elapsed.attoseconds) / 1e18
-                log(Diagnostic.Message.registerReadAhead(count: kept, seconds: String(format: "%.1f", seconds)).en)
+                if kept > 0 {
+                    log(Diagnostic.Message.registerReadAhead(count: kept, seconds: String(format: "%.1f", seconds)).en)
+                }
             } catch {
                 log(Diagnostic.Message.registerNotReadAhead(error: "\(error)").en)
             }

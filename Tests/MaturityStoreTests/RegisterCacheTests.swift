@@ -93,6 +93,46 @@ import Testing
         #expect(cache.board(asOf: Self.day, within: 30, limit: 500) == nil)
     }
 
+    @Test func aChangeOnlyTheBoardsReadLetsTheBoardsGoAndKeepsTheCertificates() {
+        let cache = RegisterCache()
+        cache.listening(true)
+        cache.keep([Self.facts()], ticket: cache.ticket())
+        let board = DueBoard(asOf: Self.day, within: 30, items: [], certificates: 0, truncated: false)
+        let before = cache.ticket()
+        cache.keep(board, limit: 500, ticket: before)
+        cache.changedBoards()
+        #expect(cache.board(asOf: Self.day, within: 30, limit: 500) == nil)
+        #expect(cache.certificate("MSC-2026-00001") != nil)
+        cache.keep(board, limit: 500, ticket: before)
+        #expect(cache.board(asOf: Self.day, within: 30, limit: 500) == nil)
+    }
+
+    @Test(arguments: TestDatabase.allCases)
+    func aWriteThroughThisProcessLetsGoBeforeItsCallerHearsOfIt(_ database: TestDatabase) async throws {
+        try await database.withStore { store in
+            let signer = try await RegisterRepositoryTests.setUp(store)
+            let initial = RegisterRepositoryTests.record(.audit, "2026-05-20")
+            _ = try await store.register.importResult(initial, fileName: "r.json", sha256: "x")
+            let grant = try await store.register.decide(
+                DecisionInput(
+                    kind: .grant, date: Day(iso: "2026-06-10")!, reviewer: RegisterRepositoryTests.reviewer,
+                    resultId: initial.id),
+                sign: signer.sign)
+            let number = try #require(grant.certificate?.number)
+            // Kept as if every change were announced, but nothing announces any: only the write itself can let go.
+            store.registerCache.listening(true)
+            #expect(try await store.register.publicCertificate(number, asOf: Self.day).state == .valid)
+            #expect(store.registerCache.keptCertificates == 1)
+            _ = try await store.register.decide(
+                DecisionInput(
+                    kind: .withdraw, date: Day(iso: "2026-12-01")!, reviewer: RegisterRepositoryTests.reviewer,
+                    reason: "证书被误用于未覆盖的产品", certificate: number),
+                sign: signer.sign)
+            #expect(try await store.register.publicCertificate(number, asOf: Self.day).state == .withdrawn)
+            store.registerCache.listening(false)
+        }
+    }
+
     @Test func noMoreThanItsCapacityIsKept() {
         let cache = RegisterCache(capacity: 2)
         cache.listening(true)
@@ -144,6 +184,8 @@ import Testing
                 try await Self.eventually {
                     try await store.register.publicCertificate(number, asOf: Self.day).organisation == "星河暖通（新名）"
                 })
+            // The board read again after that change is kept, and let go at the next.
+            #expect(try await store.register.board(asOf: Self.day, within: 3650).certificates == 1)
             try await other.database.transaction { sql in
                 try await sql.raw("UPDATE certificates SET next_due = NULL WHERE number = \(bind: number)").run()
             }

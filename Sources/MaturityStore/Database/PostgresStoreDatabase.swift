@@ -92,7 +92,8 @@ public final class PostgresStoreDatabase: StoreDatabase {
 
     /// Listens to ``RegisterCache/channel`` on a connection of its own, telling `cache` of every notice; the
     /// cache keeps answers only from the moment the listening is confirmed until its connection fails, and a
-    /// failed connection is opened again a second later. Later calls do nothing.
+    /// failed connection is opened again (after 1 s, then twice as long each time it fails, up to 30 s). Later
+    /// calls do nothing.
     public func announceRegisterChanges(to cache: RegisterCache) {
         listening.withLock { state in
             guard state.task == nil, !state.closed else { return }
@@ -101,6 +102,7 @@ public final class PostgresStoreDatabase: StoreDatabase {
     }
 
     private func listen(to cache: RegisterCache) async {
+        var wait = 1
         while !Task.isCancelled {
             do {
                 let opened = try await PostgresConnection.connect(configuration: connection, id: 0, logger: logger)
@@ -112,22 +114,22 @@ public final class PostgresStoreDatabase: StoreDatabase {
                     try? await opened.close()
                     return
                 }
-                // Notices name the schema of the table changed; those of other schemas are someone else's.
+                // Notices name the schema of the table that changed (the triggers' TG_TABLE_SCHEMA); those of
+                // other schemas are someone else's.
                 let schema =
-                    try await opened.query("SELECT current_schema() AS schema", logger: logger)
-                    .collect().first?.decode(String.self) ?? "public"
+                    try await opened.query(
+                        """
+                        SELECT n.nspname AS schema FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+                        WHERE c.oid = 'certificates'::regclass
+                        """, logger: logger
+                    ).collect().first?.decode(String.self) ?? "public"
                 try await opened.listen(on: RegisterCache.channel) { notices in
-                    cache.listening(true)
-                    for try await notice in notices {
-                        if notice.payload == schema {
-                            cache.changed()
-                        } else if notice.payload.hasPrefix(schema + " ") {
-                            cache.changed(String(notice.payload.dropFirst(schema.count + 1)))
-                        }
-                    }
+                    try await Self.follow(notices, on: opened, schema: schema, cache: cache, logger: logger)
                 }
             } catch {
-                if !Task.isCancelled {
+                // Said once a failure, not at each retry; after a time of listening the retries start again at 1 s.
+                if cache.isListening { wait = 1 }
+                if !Task.isCancelled, wait == 1 {
                     logger.warning("\(Diagnostic.Message.registerNotListening(error: "\(error)").en)")
                 }
             }
@@ -137,7 +139,68 @@ public final class PostgresStoreDatabase: StoreDatabase {
                 return state.connection
             }
             try? await opened?.close()
-            try? await Task.sleep(for: .seconds(1))
+            try? await Task.sleep(for: .seconds(wait))
+            wait = min(wait * 2, 30)
+        }
+    }
+
+    /// The heartbeats heard back and not yet looked for.
+    private final class Heard: Sendable {
+        let beats = Mutex<Set<String>>([])
+    }
+
+    /// A heartbeat that did not come back.
+    struct HeartbeatLost: Error, CustomStringConvertible {
+        var description: String { "the database's notice of a heartbeat did not come back within 5 s" }
+    }
+
+    /// Tells `cache` of every notice of `schema`, and proves every ten seconds that notices still arrive: a
+    /// notice sent on the connection must come back on it within five seconds (a connection that died without a
+    /// word — a dropped route, a paused machine — would otherwise leave the cache trusting silence). The cache
+    /// keeps answers only from the first heartbeat back; a lost one ends the listening (the caller reconnects).
+    private static func follow(
+        _ notices: PostgresNotificationSequence, on connection: PostgresConnection, schema: String,
+        cache: RegisterCache, logger: Logger
+    ) async throws {
+        let heard = Heard()
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            group.addTask {
+                for try await notice in notices {
+                    let payload = notice.payload
+                    if payload.hasPrefix("~") {
+                        heard.beats.withLock { _ = $0.insert(payload) }
+                    } else if payload == schema {
+                        cache.changed()
+                    } else if payload == schema + "\nboards" {
+                        cache.changedBoards()
+                    } else if payload.hasPrefix(schema + " ") {
+                        cache.changed(String(payload.dropFirst(schema.count + 1)))
+                    }
+                }
+                throw HeartbeatLost()
+            }
+            group.addTask {
+                var first = true
+                while true {
+                    let beat = "~" + UUID().uuidString
+                    _ = try await connection.query(
+                        "SELECT pg_notify(\(RegisterCache.channel), \(beat))", logger: logger
+                    ).collect()
+                    var back = false
+                    for _ in 0..<100 where !back {
+                        back = heard.beats.withLock { $0.remove(beat) != nil }
+                        if !back { try await Task.sleep(for: .milliseconds(50)) }
+                    }
+                    guard back else { throw HeartbeatLost() }
+                    if first {
+                        first = false
+                        cache.listening(true)
+                    }
+                    try await Task.sleep(for: .seconds(10))
+                }
+            }
+            try await group.next()
+            group.cancelAll()
         }
     }
 

@@ -16,7 +16,7 @@ public final class SQLiteStoreDatabase: StoreDatabase {
     private let readers: ConnectionPool<SQLiteConnection>
     private let readerCount: Int
     /// The register's cache and the WAL index it watches, once ``announceRegisterChanges(to:)`` started.
-    private let watching = Mutex<(cache: RegisterCache, stamp: SQLiteWALStamp)?>(nil)
+    private let watching = Mutex<(watched: (cache: RegisterCache, stamp: SQLiteWALStamp)?, closing: Bool)>((nil, false))
 
     private init(path: String, writer: SQLiteConnection, readers: [SQLiteConnection]) {
         self.path = path
@@ -83,21 +83,25 @@ public final class SQLiteStoreDatabase: StoreDatabase {
     /// everything go when so. Without an index to read, nothing is kept.
     public func announceRegisterChanges(to cache: RegisterCache) {
         watching.withLock { watching in
-            guard watching == nil, let stamp = SQLiteWALStamp(databasePath: path) else { return }
-            watching = (cache, stamp)
-            cache.watch { stamp.changed() }
+            guard watching.watched == nil, !watching.closing else { return }
+            let stamp = SQLiteWALStamp(databasePath: path)
+            watching.watched = (cache, stamp)
+            if stamp.usable { cache.watch { stamp.changed() } }
         }
     }
 
     public func close() async throws {
-        // The cache stops asking before the index is unmapped, and that before the connections close.
-        if let (cache, stamp) = watching.withLock({ watching in
-            defer { watching = nil }
-            return watching
-        }) {
+        // The cache stops asking before the index is unmapped; the index's descriptor is closed only after the
+        // connections are (closing it drops SQLite's locks on the index, see SQLiteWALStamp).
+        let watched = watching.withLock { watching in
+            watching.closing = true
+            return watching.watched
+        }
+        if let (cache, stamp) = watched {
             cache.stopWatching()
             stamp.unmap()
         }
+        defer { watched?.stamp.release() }
         for connection in await readers.drain(count: readerCount) { try await connection.close() }
         try await writer.exclusive { connection in try await connection.close() }
     }

@@ -149,6 +149,17 @@ public final class RegisterCache: Sendable {
         if everything { warmAgain() }
     }
 
+    /// Something only the due boards read changed (a setting, a nonconformity, an imported result…): every board
+    /// is let go, and a board read before is not kept.
+    public func changedBoards() {
+        let boards = state.withLock { state in
+            state.generation &+= 1
+            defer { state.boards = [:] }
+            return state.boards
+        }
+        _ = boards
+    }
+
     /// Whether every change is announced from now on (true only once the listening is confirmed; false the
     /// moment it may no longer be). Either way, what was kept before is let go.
     public func listening(_ listening: Bool) {

@@ -204,15 +204,22 @@ enum RegisterSchema {
             version: 42, name: "register changes announced to every process (PostgreSQL)", statements: [],
             then: { sql in
                 // Whoever commits a change to a register table — a server, `maturity registry`, psql — notifies
-                // every process listening, at its commit (see RegisterCache): the table's schema (processes on
-                // other schemas of the database ignore it), then the certificate's number for a change of one
-                // certificate or of its history. PostgreSQL sends one notice per distinct payload a transaction. SQLite has no such notice; there nothing is kept.
+                // every process listening, at its commit (see RegisterCache), naming the table's schema (processes
+                // on other schemas of the database ignore it) and what changed: `<schema> <number>` for a change of
+                // one certificate or of its history (row triggers), `<schema>` + newline + `boards` for a change of
+                // anything only the due boards read (statement triggers), `<schema>` alone when the certificates
+                // or their history were emptied at once. PostgreSQL sends one notice per distinct payload a
+                // transaction. SQLite has no notices (see SQLiteWALStamp).
                 guard sql.dialect.name == "postgresql" else { return }
                 let channel = RegisterCache.channel
                 try await sql.raw(
                     """
                     CREATE OR REPLACE FUNCTION maturity_register_changed() RETURNS trigger LANGUAGE plpgsql AS $$
-                    BEGIN PERFORM pg_notify('\(unsafeRaw: channel)', TG_TABLE_SCHEMA); RETURN NULL; END $$
+                    BEGIN
+                    IF TG_ARGV[0] = 'boards' THEN PERFORM pg_notify('\(unsafeRaw: channel)', TG_TABLE_SCHEMA || E'\\nboards');
+                    ELSE PERFORM pg_notify('\(unsafeRaw: channel)', TG_TABLE_SCHEMA); END IF;
+                    RETURN NULL;
+                    END $$
                     """
                 ).run()
                 for (function, column) in [
@@ -230,26 +237,34 @@ enum RegisterSchema {
                     ).run()
                 }
                 for table in tables {
-                    let (events, function) =
+                    for trigger in ["maturity_register_changed", "maturity_register_emptied"] {
+                        try await sql.raw("DROP TRIGGER IF EXISTS \(unsafeRaw: trigger) ON \(unsafeRaw: table)").run()
+                    }
+                    let function =
                         switch table {
-                        case "certificates": ("INSERT OR UPDATE OR DELETE", "maturity_certificate_changed")
-                        case "certificate_changes":
-                            ("INSERT OR UPDATE OR DELETE", "maturity_certificate_history_changed")
-                        default: ("INSERT OR UPDATE OR DELETE OR TRUNCATE", "maturity_register_changed")
+                        case "certificates": "maturity_certificate_changed"
+                        case "certificate_changes": "maturity_certificate_history_changed"
+                        default: ""
                         }
-                    let each = function == "maturity_register_changed" ? "STATEMENT" : "ROW"
-                    try await sql.raw(
-                        """
-                        CREATE TRIGGER maturity_register_changed AFTER \(unsafeRaw: events) ON \(unsafeRaw: table)
-                        FOR EACH \(unsafeRaw: each) EXECUTE FUNCTION \(unsafeRaw: function)()
-                        """
-                    ).run()
-                    if each == "ROW" {
+                    if function.isEmpty {
+                        try await sql.raw(
+                            """
+                            CREATE TRIGGER maturity_register_changed AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE
+                            ON \(unsafeRaw: table) FOR EACH STATEMENT EXECUTE FUNCTION maturity_register_changed('boards')
+                            """
+                        ).run()
+                    } else {
+                        try await sql.raw(
+                            """
+                            CREATE TRIGGER maturity_register_changed AFTER INSERT OR UPDATE OR DELETE
+                            ON \(unsafeRaw: table) FOR EACH ROW EXECUTE FUNCTION \(unsafeRaw: function)()
+                            """
+                        ).run()
                         // Emptying the table in one go changes every certificate.
                         try await sql.raw(
                             """
                             CREATE TRIGGER maturity_register_emptied AFTER TRUNCATE ON \(unsafeRaw: table)
-                            FOR EACH STATEMENT EXECUTE FUNCTION maturity_register_changed()
+                            FOR EACH STATEMENT EXECUTE FUNCTION maturity_register_changed('all')
                             """
                         ).run()
                     }
