@@ -60,7 +60,7 @@ public enum Serve {
     public static func run(_ options: ServeOptions, say: @escaping @Sendable (Diagnostic.Message) -> Void)
         async throws
     {
-        var logger = Logger(label: "maturity.serve")
+        var logger = Logger(label: "maturity.serve") { ServerLogHandler(label: $0) }
         logger.logLevel = .notice
         if let level = ProcessInfo.processInfo.environment["LOG_LEVEL"].flatMap(Logger.Level.init(rawValue:)) {
             logger.logLevel = level

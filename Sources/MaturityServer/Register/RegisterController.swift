@@ -5,6 +5,7 @@ import MaturityCore
 import MaturityReports
 import MaturityStore
 import NIOCore
+import Synchronization
 
 /// The register on the web: public verification of a certificate (`GET /certificates/{number}`, HTML or JSON, no
 /// login, rate-limited), the published keys, the due board and each certificate's document.
@@ -31,11 +32,19 @@ struct RegisterController {
     }
 
     static let systemToday: @Sendable () -> Day = {
+        // Worked out once a second (a calendar's date components cost more than the rest of a verification).
+        let second = Int(Date().timeIntervalSince1970)
+        if let known = today.withLock({ $0?.second == second ? $0?.day : nil }) { return known }
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = TimeZone.current
         let parts = calendar.dateComponents([.year, .month, .day], from: Date())
-        return Day(year: parts.year ?? 2026, month: parts.month ?? 1, day: parts.day ?? 1) ?? Day(daysSinceEpoch: 0)
+        let day =
+            Day(year: parts.year ?? 2026, month: parts.month ?? 1, day: parts.day ?? 1) ?? Day(daysSinceEpoch: 0)
+        today.withLock { $0 = (second, day) }
+        return day
     }
+
+    private static let today = Mutex<(second: Int, day: Day)?>(nil)
 
     /// JSON when asked for (`?format=json`, or an Accept header preferring it), else HTML.
     static func wantsJSON(_ request: Request) -> Bool {
