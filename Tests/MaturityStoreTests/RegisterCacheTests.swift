@@ -110,24 +110,12 @@ import Testing
     @Test(arguments: TestDatabase.allCases)
     func aWriteThroughThisProcessLetsGoBeforeItsCallerHearsOfIt(_ database: TestDatabase) async throws {
         try await database.withStore { store in
-            let signer = try await RegisterRepositoryTests.setUp(store)
-            let initial = RegisterRepositoryTests.record(.audit, "2026-05-20")
-            _ = try await store.register.importResult(initial, fileName: "r.json", sha256: "x")
-            let grant = try await store.register.decide(
-                DecisionInput(
-                    kind: .grant, date: Day(iso: "2026-06-10")!, reviewer: RegisterRepositoryTests.reviewer,
-                    resultId: initial.id),
-                sign: signer.sign)
-            let number = try #require(grant.certificate?.number)
+            let (signer, number) = try await Self.granted(store)
             // Kept as if every change were announced, but nothing announces any: only the write itself can let go.
             store.registerCache.listening(true)
             #expect(try await store.register.publicCertificate(number, asOf: Self.day).state == .valid)
             #expect(store.registerCache.keptCertificates == 1)
-            _ = try await store.register.decide(
-                DecisionInput(
-                    kind: .withdraw, date: Day(iso: "2026-12-01")!, reviewer: RegisterRepositoryTests.reviewer,
-                    reason: "证书被误用于未覆盖的产品", certificate: number),
-                sign: signer.sign)
+            try await Self.withdraw(number, in: store, signer: signer)
             #expect(try await store.register.publicCertificate(number, asOf: Self.day).state == .withdrawn)
             store.registerCache.listening(false)
         }
@@ -139,6 +127,28 @@ import Testing
         cache.keep(["A", "B", "C"].map { Self.facts($0) }, ticket: cache.ticket())
         #expect(cache.keptCertificates == 2)
         #expect(cache.certificate("C") == nil)
+    }
+
+    /// A register with one certificate, granted on an imported audit: the signer and the certificate's number.
+    static func granted(_ store: Store) async throws -> (RegisterRepositoryTests.Signer, String) {
+        let signer = try await RegisterRepositoryTests.setUp(store)
+        let initial = RegisterRepositoryTests.record(.audit, "2026-05-20")
+        _ = try await store.register.importResult(initial, fileName: "r.json", sha256: "x")
+        let grant = try await store.register.decide(
+            DecisionInput(
+                kind: .grant, date: Day(iso: "2026-06-10")!, reviewer: RegisterRepositoryTests.reviewer,
+                resultId: initial.id),
+            sign: signer.sign)
+        return (signer, try #require(grant.certificate?.number))
+    }
+
+    /// Withdraws certificate `number` through `store`.
+    static func withdraw(_ number: String, in store: Store, signer: RegisterRepositoryTests.Signer) async throws {
+        _ = try await store.register.decide(
+            DecisionInput(
+                kind: .withdraw, date: Day(iso: "2026-12-01")!, reviewer: RegisterRepositoryTests.reviewer,
+                reason: "证书被误用于未覆盖的产品", certificate: number),
+            sign: signer.sign)
     }
 
     /// Waits up to five seconds for `condition`.
@@ -153,15 +163,7 @@ import Testing
     @Test(arguments: TestDatabase.allCases)
     func everyChangeIsSeenByTheNextRead(_ database: TestDatabase) async throws {
         try await database.withStore { store in
-            let signer = try await RegisterRepositoryTests.setUp(store)
-            let initial = RegisterRepositoryTests.record(.audit, "2026-05-20")
-            _ = try await store.register.importResult(initial, fileName: "r.json", sha256: "x")
-            let grant = try await store.register.decide(
-                DecisionInput(
-                    kind: .grant, date: Day(iso: "2026-06-10")!, reviewer: RegisterRepositoryTests.reviewer,
-                    resultId: initial.id),
-                sign: signer.sign)
-            let number = try #require(grant.certificate?.number)
+            let (signer, number) = try await Self.granted(store)
 
             store.keepRegisterAnswers()
             // Both databases tell of every change (PostgreSQL by a notice, SQLite by its write-ahead log's index),
@@ -197,11 +199,7 @@ import Testing
 
             // Through this process: the very next read, no waiting.
             _ = try await store.publicCertificateWarm(number, asOf: Self.day)
-            _ = try await store.register.decide(
-                DecisionInput(
-                    kind: .withdraw, date: Day(iso: "2026-12-01")!, reviewer: RegisterRepositoryTests.reviewer,
-                    reason: "证书被误用于未覆盖的产品", certificate: number),
-                sign: signer.sign)
+            try await Self.withdraw(number, in: store, signer: signer)
             #expect(try await store.register.publicCertificate(number, asOf: Self.day).state == .withdrawn)
         }
     }

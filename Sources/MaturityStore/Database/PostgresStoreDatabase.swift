@@ -149,9 +149,9 @@ public final class PostgresStoreDatabase: StoreDatabase {
         let beats = Mutex<Set<String>>([])
     }
 
-    /// A heartbeat that did not come back.
+    /// Notices that stopped: a heartbeat not back within 5 s, or the connection's notices ended.
     struct HeartbeatLost: Error, CustomStringConvertible {
-        var description: String { "the database's notice of a heartbeat did not come back within 5 s" }
+        var description: String { "the database's notices stopped (a heartbeat not back within 5 s)" }
     }
 
     /// Tells `cache` of every notice of `schema`, and proves every ten seconds that notices still arrive: a

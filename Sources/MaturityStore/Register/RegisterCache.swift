@@ -6,8 +6,9 @@ import Synchronization
 ///
 /// On PostgreSQL a trigger on every register table notifies ``channel`` when a transaction that changed one
 /// commits, whichever process (server, `maturity registry`, psql) wrote it, and the process listens on a
-/// connection of its own (``StoreDatabase/announceRegisterChanges(to:)``): a notice names the certificate that
-/// changed, or nothing when anything else did. On SQLite no notice comes, but every connection to the file shares
+/// connection of its own (``StoreDatabase/announceRegisterChanges(to:)``), proving every ten seconds that notices
+/// still arrive: a notice names the certificate that changed, or says only the due boards' facts did (see
+/// ``channel``). On SQLite no notice comes, but every connection to the file shares
 /// the write-ahead log's index, which every commit rewrites: before each use the cache looks at it, and any
 /// commit since the last look — to the register or not — lets everything go. Nothing is kept while neither holds:
 /// before the listening is confirmed, from the moment its connection fails until it listens again, without an
@@ -19,8 +20,9 @@ import Synchronization
 /// soon as its transaction ends, before the writer's caller hears of it, so the next read sees it even before the
 /// database's notice arrives.
 public final class RegisterCache: Sendable {
-    /// The notification channel the register tables' triggers notify: with a certificate's number when one
-    /// certificate changed, with nothing when anything else did.
+    /// The notification channel the register tables' triggers notify (migration 42): `<schema> <number>` when one
+    /// certificate or its history changed, `<schema>` + newline + `boards` when something only the due boards
+    /// read did, `<schema>` alone when everything may have.
     public static let channel = "maturity_register"
 
     struct BoardKey: Hashable {
@@ -46,11 +48,7 @@ public final class RegisterCache: Sendable {
         /// Asks the probe, if any: a change (or no answer) lets everything go.
         mutating func look() {
             guard listening, let probe else { return }
-            switch probe() {
-            case false?: return
-            case true?: forgetEverything()
-            case nil: forgetEverything()
-            }
+            if probe() != false { forgetEverything() }
         }
 
         /// Whether what was read under `ticket` about `number` (nil: about everything) is still so.
@@ -70,7 +68,7 @@ public final class RegisterCache: Sendable {
     }
 
     private let state = Mutex(State())
-    /// Reads every certificate's answer into the cache (set by ``Store/keepRegisterAnswers()``), run after the
+    /// Reads every certificate's answer into the cache (set by ``Store/keepRegisterAnswers(log:)``), run after the
     /// listening starts and after each change that let everything go, one at a time.
     private let warming = Mutex<(warm: (@Sendable () async -> Void)?, running: Bool, again: Bool)>((nil, false, false))
     /// The most certificates kept; beyond it, no more are (a register this large reads the rest each time).
@@ -152,12 +150,10 @@ public final class RegisterCache: Sendable {
     /// Something only the due boards read changed (a setting, a nonconformity, an imported result…): every board
     /// is let go, and a board read before is not kept.
     public func changedBoards() {
-        let boards = state.withLock { state in
+        state.withLock { state in
             state.generation &+= 1
-            defer { state.boards = [:] }
-            return state.boards
+            state.boards.removeAll()
         }
-        _ = boards
     }
 
     /// Whether every change is announced from now on (true only once the listening is confirmed; false the
