@@ -12,7 +12,7 @@ import SQLiteKit
 /// answer only after the commit of the transaction its body ran in (a refused one too); if that commit fails,
 /// every transaction in it fails.
 actor GroupCommit {
-    private let connection: SQLiteConnection
+    private let connection: SQLiteHandle
     /// Whether a caller holds the writer now, and who waits for it.
     private var busy = false
     private var waiting: [CheckedContinuation<Void, Never>] = []
@@ -23,7 +23,7 @@ actor GroupCommit {
     /// The most transactions one commit holds, so that a steady stream of edits still commits.
     private let limit: Int
 
-    init(_ connection: SQLiteConnection, limit: Int = 32) {
+    init(_ connection: SQLiteHandle, limit: Int = 32) {
         self.connection = connection
         self.limit = limit
     }
@@ -71,7 +71,7 @@ actor GroupCommit {
     /// Runs `body` as one transaction of the group.
     func transaction<T: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
         await acquire()
-        let sql = connection.store
+        let sql = connection.store(offloading: true)
         let outcome: Result<T, any Error>
         do {
             if !open {
@@ -130,10 +130,10 @@ actor GroupCommit {
 
     /// Runs `body` on the writer alone, outside any transaction (statements like `VACUUM INTO`), after the
     /// open transaction, if any, is committed.
-    func exclusive<T: Sendable>(_ body: @Sendable (SQLiteConnection) async throws -> T) async throws -> T {
+    func exclusive<T: Sendable>(_ body: @Sendable (SQLiteHandle) async throws -> T) async throws -> T {
         await acquire()
         do {
-            try await commit(connection.store)
+            try await commit(connection.store(offloading: true))
             let value = try await body(connection)
             release()
             return value

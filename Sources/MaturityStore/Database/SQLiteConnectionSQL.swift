@@ -1,38 +1,53 @@
 import Logging
 import NIOCore
+import NIOPosix
 import SQLKit
 import SQLiteKit
 
-/// SQLKit on one SQLite connection, as sqlite-kit's `connection.sql()` is, with binds and rows that convert the
-/// store's types (text, integers, doubles, bytes; each possibly null) directly.
+/// SQLKit on one SQLite connection (``SQLiteHandle``), with binds and rows that convert the store's types
+/// (text, integers, doubles, bytes; each possibly null) directly.
 ///
 /// sqlite-kit converts a value directly only when its type is one of SQLite's own: an optional — and most of the
 /// store's columns are optional — goes through a coder built for each value, on reading and on binding. A
 /// snapshot of an assessment reads some 800 values. The statements and the dialect are sqlite-kit's as before.
+///
+/// Statements run where the caller is, except, with `offloading`, those that may wait (a transaction's begin or
+/// commit, `VACUUM`): the writer's. Readers' never wait in write-ahead-log mode.
 struct SQLiteConnectionSQL: SQLDatabase {
-    let connection: SQLiteConnection
+    let connection: SQLiteHandle
+    let offloading: Bool
 
     var eventLoop: any EventLoop { connection.eventLoop }
-    var logger: Logger { connection.logger }
+    var logger: Logger { Self.logger }
+    private static let logger = Logger(label: "maturity.sqlite")
     var dialect: any SQLDialect { SQLiteDialect() }
     var queryLogLevel: Logger.Level? { nil }
 
     func execute(sql query: any SQLExpression, _ onRow: @escaping @Sendable (any SQLRow) -> Void)
         -> EventLoopFuture<Void>
     {
-        let (text, binds) = serialize(query)
-        do {
-            return connection.query(text, try binds.map(Self.data), logger: connection.logger) {
-                onRow(SQLiteSQLRow(row: $0))
-            }
-        } catch {
-            return eventLoop.makeFailedFuture(error)
-        }
+        eventLoop.makeCompletedFuture { try run(query, onRow) }
     }
 
     func execute(sql query: any SQLExpression, _ onRow: @escaping @Sendable (any SQLRow) -> Void) async throws {
         let (text, binds) = serialize(query)
-        try await connection.query(text, try binds.map(Self.data)) { onRow(SQLiteSQLRow(row: $0)) }
+        let values = try binds.map(Self.data)
+        if offloading, Self.mayWait(text) {
+            let connection = self.connection
+            try await NIOThreadPool.singleton.runIfActive { try connection.query(text, values) { onRow($0) } }
+        } else {
+            try connection.query(text, values) { onRow($0) }
+        }
+    }
+
+    private func run(_ query: any SQLExpression, _ onRow: @escaping @Sendable (any SQLRow) -> Void) throws {
+        let (text, binds) = serialize(query)
+        try connection.query(text, try binds.map(Self.data)) { onRow($0) }
+    }
+
+    /// Whether a statement may wait for the disk or for another process's lock.
+    static func mayWait(_ text: String) -> Bool {
+        text.hasPrefix("COMMIT") || text.hasPrefix("BEGIN") || text.hasPrefix("VACUUM") || text.hasPrefix("PRAGMA")
     }
 
     func withSession<R>(_ closure: @escaping @Sendable (any SQLDatabase) async throws -> R) async throws -> R {
@@ -54,23 +69,26 @@ struct SQLiteConnectionSQL: SQLDatabase {
     }
 }
 
-extension SQLiteConnection {
-    /// The store's SQLKit interface to this connection (``SQLiteConnectionSQL``).
-    var store: any SQLDatabase { SQLiteConnectionSQL(connection: self) }
+extension SQLiteHandle {
+    /// The store's SQLKit interface to this connection (``SQLiteConnectionSQL``), the writer's `offloading`.
+    func store(offloading: Bool) -> any SQLDatabase { SQLiteConnectionSQL(connection: self, offloading: offloading) }
 }
 
 /// A row whose values are converted from SQLite's directly (``SQLiteConnectionSQL``).
 struct SQLiteSQLRow: SQLRow {
-    let row: SQLiteRow
+    let columns: SQLiteColumns
+    let values: [SQLiteData]
 
-    var allColumns: [String] { row.columns.map(\.name) }
+    var allColumns: [String] { columns.names }
 
-    func contains(column: String) -> Bool { row.column(column) != nil }
+    func column(_ name: String) -> SQLiteData? { columns.position(of: name).map { values[$0] } }
 
-    func decodeNil(column: String) throws -> Bool { (row.column(column) ?? .null) == .null }
+    func contains(column: String) -> Bool { columns.position(of: column) != nil }
+
+    func decodeNil(column: String) throws -> Bool { (self.column(column) ?? .null) == .null }
 
     func decode<D: Decodable>(column: String, as type: D.Type) throws -> D {
-        guard let data = row.column(column) else { throw SQLiteSQLError.missingColumn(column) }
+        guard let data = self.column(column) else { throw SQLiteSQLError.missingColumn(column) }
         // The types the store reads most, without a dynamic cast.
         switch data {
         case .text(let text) where D.self == String.self || D.self == String?.self: return text as! D

@@ -13,12 +13,12 @@ public final class SQLiteStoreDatabase: StoreDatabase {
     /// The database file.
     public let path: String
     private let writer: GroupCommit
-    private let readers: ConnectionPool<SQLiteConnection>
+    private let readers: ConnectionPool<SQLiteHandle>
     private let readerCount: Int
     /// The register's cache and the WAL index it watches, once ``announceRegisterChanges(to:)`` started.
     private let watching = Mutex<(watched: (cache: RegisterCache, stamp: SQLiteWALStamp)?, closing: Bool)>((nil, false))
 
-    private init(path: String, writer: SQLiteConnection, readers: [SQLiteConnection]) {
+    private init(path: String, writer: SQLiteHandle, readers: [SQLiteHandle]) {
         self.path = path
         self.writer = GroupCommit(writer)
         self.readers = ConnectionPool(readers)
@@ -29,17 +29,17 @@ public final class SQLiteStoreDatabase: StoreDatabase {
     public static func open(path: String, readers: Int = 4, logger: Logger) async throws -> SQLiteStoreDatabase {
         let writer = try await connect(path, logger: logger)
         // The journal mode is a property of the file; set it once from the writer before readers open.
-        try await writer.store.raw("PRAGMA journal_mode = WAL").run()
-        var pool: [SQLiteConnection] = []
+        try await writer.store(offloading: true).raw("PRAGMA journal_mode = WAL").run()
+        var pool: [SQLiteHandle] = []
         for _ in 0..<max(1, readers) { pool.append(try await connect(path, logger: logger)) }
         return SQLiteStoreDatabase(path: path, writer: writer, readers: pool)
     }
 
-    private static func connect(_ path: String, logger: Logger) async throws -> SQLiteConnection {
-        let connection = try await SQLiteConnection.open(
-            storage: .file(path: path), threadPool: .singleton, logger: logger,
-            on: MultiThreadedEventLoopGroup.singleton.any())
-        let sql = connection.store
+    private static func connect(_ path: String, logger: Logger) async throws -> SQLiteHandle {
+        let connection = try await NIOThreadPool.singleton.runIfActive {
+            try SQLiteHandle(path: path, eventLoop: MultiThreadedEventLoopGroup.singleton.any())
+        }
+        let sql = connection.store(offloading: true)
         // FULL: a commit is on disk before it is acknowledged, so neither a killed process nor a lost
         // machine loses an answered edit. busy_timeout: a backup in another process waits, not fails.
         for pragma in ["PRAGMA synchronous = FULL", "PRAGMA foreign_keys = ON", "PRAGMA busy_timeout = 10000"] {
@@ -50,7 +50,7 @@ public final class SQLiteStoreDatabase: StoreDatabase {
 
     public func read<T: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
         try await readers.with { connection in
-            let sql = connection.store
+            let sql = connection.store(offloading: false)
             // One read transaction: every query of `body` sees the same snapshot.
             try await sql.raw("BEGIN").run()
             do {
@@ -65,7 +65,7 @@ public final class SQLiteStoreDatabase: StoreDatabase {
     }
 
     public func readOne<T: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
-        try await readers.with { connection in try await body(connection.store) }
+        try await readers.with { connection in try await body(connection.store(offloading: false)) }
     }
 
     public func transaction<T: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
@@ -75,7 +75,7 @@ public final class SQLiteStoreDatabase: StoreDatabase {
     /// Runs `body` on the writer outside a transaction (for statements that may not run in one, like
     /// `VACUUM INTO`).
     func write<T: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
-        try await writer.exclusive { connection in try await body(connection.store) }
+        try await writer.exclusive { connection in try await body(connection.store(offloading: true)) }
     }
 
     /// SQLite sends no notice of a change, but every connection to the file shares its write-ahead log's index:
@@ -102,7 +102,7 @@ public final class SQLiteStoreDatabase: StoreDatabase {
             stamp.unmap()
         }
         defer { watched?.stamp.release() }
-        for connection in await readers.drain(count: readerCount) { try await connection.close() }
-        try await writer.exclusive { connection in try await connection.close() }
+        for connection in await readers.drain(count: readerCount) { connection.close() }
+        try await writer.exclusive { connection in connection.close() }
     }
 }
