@@ -8,6 +8,8 @@ struct CheckedAssessment: Sendable {
     let yaml: Data
     let paths: Set<String>
     let loaded: Loaded<Assessment>
+    /// The snapshot `yaml` was written from, when known.
+    var source: AssessmentSnapshot? = nil
 }
 
 extension ServerEngine {
@@ -29,12 +31,18 @@ extension ServerEngine {
         _ snapshot: AssessmentSnapshot, catalog: Catalog, tickets: Bool = false, contents: [String: Data] = [:],
         changing current: AssessmentSnapshot? = nil
     ) async throws -> CheckedAssessment {
+        let before = current == nil || tickets ? nil : await lastChecked.get(current!.assessment.id)
+        if let before, let checked = Self.splicingOneEntry(before, into: snapshot, catalog: catalog) {
+            await lastChecked.set(snapshot.assessment.id, checked)
+            return checked
+        }
+        Self.writingWhole?()
         let yaml = Data(AssessmentYAMLWriter.render(snapshot, criteriaOrder: catalog.criteria.map(\.id)).utf8)
-        if let current, !tickets,
-            let before = await lastChecked.get(current.assessment.id),
-            let checked = Self.changingOneEntry(
+        if let before,
+            var checked = Self.changingOneEntry(
                 before, to: yaml, paths: Set(snapshot.files.map(\.path)), catalog: catalog)
         {
+            checked.source = snapshot
             await lastChecked.set(snapshot.assessment.id, checked)
             return checked
         }
@@ -56,7 +64,8 @@ extension ServerEngine {
             let loaded = try AssessmentFile.open(path: assessmentPath, displayPath: "assessment.yaml", files: files)
                 .load(catalog: catalog)
             if tickets { _ = try Engine(files: files).gatherKPIs(loaded.value, catalog: catalog) }
-            let checked = CheckedAssessment(yaml: yaml, paths: Set(snapshot.files.map(\.path)), loaded: loaded)
+            let checked = CheckedAssessment(
+                yaml: yaml, paths: Set(snapshot.files.map(\.path)), loaded: loaded, source: snapshot)
             await lastChecked.set(snapshot.assessment.id, checked)
             return checked
         } catch {
@@ -68,6 +77,8 @@ extension ServerEngine {
 extension ServerEngine {
     /// Told each time an assessment file is checked whole (tests count them).
     @TaskLocal static var checkingWhole: (@Sendable () -> Void)?
+    /// Told each time a check writes the assessment's whole text rather than one entry's line (tests count them).
+    @TaskLocal static var writingWhole: (@Sendable () -> Void)?
 
     /// The edit of `before` into `yaml` checked by reading again the one line that changed, when that is all
     /// that changed: the same files, the same text but for one criterion's entry (each takes one line as the
@@ -84,6 +95,67 @@ extension ServerEngine {
                 criterion, line: changed.line, at: changed.index + 1, of: before.loaded, catalog: catalog)
         else { return nil }
         return CheckedAssessment(yaml: yaml, paths: paths, loaded: loaded)
+    }
+
+    /// The edit of `before`'s snapshot into `snapshot` checked without writing the whole text again, when all
+    /// that changed is one criterion's entry: its line written anew in place of the old one, and read again
+    /// alone. Nil when anything else changed (or the line reports anything): check as ``changingOneEntry``
+    /// does, or whole.
+    static func splicingOneEntry(
+        _ before: CheckedAssessment, into snapshot: AssessmentSnapshot, catalog: Catalog
+    ) -> CheckedAssessment? {
+        guard let source = before.source, sameOutsideCriteria(snapshot, source),
+            snapshot.criteria.count == source.criteria.count
+        else { return nil }
+        var changed: CriterionRecord?
+        for (new, old) in zip(snapshot.criteria, source.criteria) {
+            guard new.criterion == old.criterion, new.position == old.position else { return nil }
+            var same = new
+            same.version = old.version
+            if same != old {
+                guard changed == nil else { return nil }
+                changed = new
+            }
+        }
+        guard let changed else {
+            return CheckedAssessment(yaml: before.yaml, paths: before.paths, loaded: before.loaded, source: snapshot)
+        }
+        let yaml = before.yaml
+        let start = Data(("\n" + entryStart(changed.criterion)).utf8)
+        guard let criteria = yaml.range(of: Data("\ncriteria:\n".utf8)),
+            let found = yaml.range(of: start, in: criteria.lowerBound..<yaml.endIndex)
+        else { return nil }
+        let lineStart = found.lowerBound + 1
+        let lineEnd = yaml[lineStart...].firstIndex(of: newline) ?? yaml.endIndex
+        let line = entryStart(changed.criterion) + AssessmentYAMLWriter.criterionFields(changed) + "}"
+        let index = yaml[..<lineStart].reduce(0) { $0 + ($1 == newline ? 1 : 0) }
+        guard
+            let loaded = AssessmentLoader.reloadingEntry(
+                changed.criterion, line: line, at: index + 1, of: before.loaded, catalog: catalog)
+        else { return nil }
+        var spliced = Data(yaml[..<lineStart])
+        spliced.append(contentsOf: line.utf8)
+        spliced.append(yaml[lineEnd...])
+        #if DEBUG
+            // Every edit of the test suites holds the spliced text to the whole text written anew.
+            let whole = Data(AssessmentYAMLWriter.render(snapshot, criteriaOrder: catalog.criteria.map(\.id)).utf8)
+            precondition(spliced == whole, "a spliced assessment text differs from the text written whole")
+        #endif
+        return CheckedAssessment(yaml: spliced, paths: before.paths, loaded: loaded, source: snapshot)
+    }
+
+    /// Whether two snapshots give the same text outside their criteria (the files too): every field of
+    /// `assessment.yaml` but the criteria's entries, whatever their versions and dates in the store.
+    private static func sameOutsideCriteria(_ a: AssessmentSnapshot, _ b: AssessmentSnapshot) -> Bool {
+        func header(_ record: AssessmentRecord) -> AssessmentRecord {
+            var record = record
+            (record.version, record.revision, record.createdAt, record.updatedAt, record.sourceSHA256) = (
+                0, 0, "", "", nil
+            )
+            return record
+        }
+        return header(a.assessment) == header(b.assessment) && a.evidence == b.evidence && a.metrics == b.metrics
+            && a.findings == b.findings && a.adjustments == b.adjustments && a.files == b.files
     }
 
     private static let newline = UInt8(ascii: "\n")
