@@ -59,7 +59,8 @@ struct YAMLDocument {
         let root: Node?
         do {
             // Scalars are read from their text (see YAMLReader), so no implicit tag resolution is needed.
-            let parser = try Parser(yaml: text, resolver: .basic)
+            // The encoding given: Yams' default reads the environment each time (a fifth of reading one line).
+            let parser = try Parser(yaml: text, resolver: .basic, encoding: .utf8)
             root = try parser.singleRoot()
             // Anchors are held weakly by nodes and strongly by the parser: keep it alive for the check.
             // Without an anchor (&name) there is nothing to expand, only nesting to bound.

@@ -18,7 +18,10 @@ public struct Catalog: Sendable {
     public var evidenceKinds: [EvidenceKindDefinition]
     public var kpis: [KPIDefinition]
     public var domains: [Domain] {
-        didSet { index = Catalog.makeIndex(domains) }
+        didSet {
+            index = Catalog.makeIndex(domains)
+            criteria = domains.flatMap(\.criteria)
+        }
     }
     /// Criterion id → (domain position, criterion position), for constant-time lookups.
     private var index: [String: (domain: Int, criterion: Int)] = [:]
@@ -57,6 +60,7 @@ public struct Catalog: Sendable {
         self.renamed = renamed
         self.location = location
         self.index = Catalog.makeIndex(domains)
+        self.criteria = domains.flatMap(\.criteria)
     }
 
     private static func makeIndex(_ domains: [Domain]) -> [String: (domain: Int, criterion: Int)] {
@@ -97,7 +101,8 @@ public struct Catalog: Sendable {
     /// The highest level of the scale.
     public var maxLevel: Int { levels.last?.level ?? 0 }
 
-    public var criteria: [Criterion] { domains.flatMap(\.criteria) }
+    /// Every criterion, domain by domain (kept with the domains: asked for on every edit and every scoring).
+    public private(set) var criteria: [Criterion] = []
 
     public func criterion(_ id: String) -> Criterion? {
         guard let at = index[id] else { return nil }

@@ -121,27 +121,48 @@ extension ServerEngine {
             return CheckedAssessment(yaml: before.yaml, paths: before.paths, loaded: before.loaded, source: snapshot)
         }
         let yaml = before.yaml
-        let start = Data(("\n" + entryStart(changed.criterion)).utf8)
-        guard let criteria = yaml.range(of: Data("\ncriteria:\n".utf8)),
-            let found = yaml.range(of: start, in: criteria.lowerBound..<yaml.endIndex)
-        else { return nil }
-        let lineStart = found.lowerBound + 1
-        let lineEnd = yaml[lineStart...].firstIndex(of: newline) ?? yaml.endIndex
         let line = entryStart(changed.criterion) + AssessmentYAMLWriter.criterionFields(changed) + "}"
-        let index = yaml[..<lineStart].reduce(0) { $0 + ($1 == newline ? 1 : 0) }
-        guard
+        guard let old = entryLine(entryStart(changed.criterion), in: yaml),
             let loaded = AssessmentLoader.reloadingEntry(
-                changed.criterion, line: line, at: index + 1, of: before.loaded, catalog: catalog)
+                changed.criterion, line: line, at: old.index + 1, of: before.loaded, catalog: catalog)
         else { return nil }
-        var spliced = Data(yaml[..<lineStart])
-        spliced.append(contentsOf: line.utf8)
-        spliced.append(yaml[lineEnd...])
+        var spliced = Data()
+        yaml.withUnsafeBytes { bytes in
+            spliced.reserveCapacity(bytes.count + line.utf8.count - (old.end - old.start))
+            spliced.append(contentsOf: UnsafeRawBufferPointer(rebasing: bytes[..<old.start]))
+            spliced.append(contentsOf: line.utf8)
+            spliced.append(contentsOf: UnsafeRawBufferPointer(rebasing: bytes[old.end...]))
+        }
         #if DEBUG
             // Every edit of the test suites holds the spliced text to the whole text written anew.
             let whole = Data(AssessmentYAMLWriter.render(snapshot, criteriaOrder: catalog.criteria.map(\.id)).utf8)
             precondition(spliced == whole, "a spliced assessment text differs from the text written whole")
         #endif
         return CheckedAssessment(yaml: spliced, paths: before.paths, loaded: loaded, source: snapshot)
+    }
+
+    /// Where the entry line starting `start` is in the criteria of `yaml`: its byte offsets (the line break after
+    /// it excluded) and its 0-based line number.
+    static func entryLine(_ start: String, in yaml: Data) -> (start: Int, end: Int, index: Int)? {
+        yaml.withUnsafeBytes { raw in
+            let bytes = raw.bindMemory(to: UInt8.self)
+            var lineStart = 0
+            var index = 0
+            var inCriteria = false
+            while lineStart < bytes.count {
+                var end = lineStart
+                while end < bytes.count, bytes[end] != newline { end += 1 }
+                let line = UnsafeBufferPointer(rebasing: bytes[lineStart..<end])
+                if inCriteria {
+                    if line.starts(with: start.utf8) { return (lineStart, end, index) }
+                } else if line.elementsEqual("criteria:".utf8) {
+                    inCriteria = true
+                }
+                lineStart = end + 1
+                index += 1
+            }
+            return nil
+        }
     }
 
     /// Whether two snapshots give the same text outside their criteria (the files too): every field of

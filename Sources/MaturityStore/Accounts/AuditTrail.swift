@@ -261,6 +261,7 @@ public struct AuditTrail: Sendable {
             return row
         }
         guard action == "insert" || action == "update" || action == "delete" else { return (old, new) }
+        if action == "update", let old, let new, let changed = changedColumns(old: old, new: new) { return changed }
         guard action == "update", let before = object(old), let after = object(new) else {
             return (object(old).map { json(hidden($0)) }, object(new).map { json(hidden($0)) })
         }
@@ -275,6 +276,40 @@ public struct AuditTrail: Sendable {
             }
         }
         if oldPart.isEmpty { return (nil, nil) }
+        return (json(hidden(oldPart)), json(hidden(newPart)))
+    }
+
+    /// ``changed(old:new:action:)`` of an update, reading only the values whose text differs: an edit changes a
+    /// few columns of a row of dozens, and reading every value of both rows was most of sealing a transaction.
+    /// The same answer (values of different texts are read and compared as there); nil when a row is not a
+    /// plain JSON object as the triggers write it.
+    static func changedColumns(old: String, new: String) -> (String?, String?)? {
+        guard let before = RawJSONObject(old), let after = RawJSONObject(new) else { return nil }
+        func value(_ raw: ArraySlice<UInt8>?) -> NSObject {
+            guard let raw,
+                let value = try? JSONSerialization.jsonObject(with: Data(raw), options: .fragmentsAllowed)
+            else { return NSNull() }
+            return value as? NSObject ?? NSNull()
+        }
+        var oldPart: [String: Any] = [:]
+        var newPart: [String: Any] = [:]
+        for key in Set(before.fields.keys).union(after.fields.keys) {
+            let a = before.fields[key]
+            let b = after.fields[key]
+            if let a, let b, a.elementsEqual(b) { continue }
+            let x = value(a)
+            let y = value(b)
+            if !x.isEqual(y) {
+                oldPart[key] = x
+                newPart[key] = y
+            }
+        }
+        if oldPart.isEmpty { return (nil, nil) }
+        func hidden(_ row: [String: Any]) -> [String: Any] {
+            var row = row
+            for key in row.keys where isSecret(key) { row[key] = "(hidden)" }
+            return row
+        }
         return (json(hidden(oldPart)), json(hidden(newPart)))
     }
 
@@ -313,4 +348,83 @@ final class AuditedDatabase: StoreDatabase {
     func announceRegisterChanges(to cache: RegisterCache) { inner.announceRegisterChanges(to: cache) }
 
     func close() async throws { try await inner.close() }
+}
+
+/// A JSON object's members as the text of each value, keys read (without escapes) and values only delimited.
+struct RawJSONObject {
+    var fields: [String: ArraySlice<UInt8>] = [:]
+
+    init?(_ text: String) {
+        let bytes = Array(text.utf8)
+        var at = 0
+        func skipSpace() {
+            while at < bytes.count, [0x20, 0x09, 0x0A, 0x0D].contains(bytes[at]) { at += 1 }
+        }
+        /// Moves past the string starting at `at` (its opening quote); false when it does not end.
+        func skipString() -> Bool {
+            at += 1
+            while at < bytes.count {
+                switch bytes[at] {
+                case UInt8(ascii: "\\"): at += 2
+                case UInt8(ascii: "\""):
+                    at += 1
+                    return true
+                default: at += 1
+                }
+            }
+            return false
+        }
+        skipSpace()
+        guard at < bytes.count, bytes[at] == UInt8(ascii: "{") else { return nil }
+        at += 1
+        skipSpace()
+        if at < bytes.count, bytes[at] == UInt8(ascii: "}") {
+            at += 1
+            skipSpace()
+            if at != bytes.count { return nil }
+            return
+        }
+        while true {
+            skipSpace()
+            guard at < bytes.count, bytes[at] == UInt8(ascii: "\"") else { return nil }
+            let keyStart = at + 1
+            guard skipString() else { return nil }
+            let key = bytes[keyStart..<(at - 1)]
+            guard !key.contains(UInt8(ascii: "\\")) else { return nil }
+            skipSpace()
+            guard at < bytes.count, bytes[at] == UInt8(ascii: ":") else { return nil }
+            at += 1
+            skipSpace()
+            let valueStart = at
+            var depth = 0
+            scan: while at < bytes.count {
+                switch bytes[at] {
+                case UInt8(ascii: "\""):
+                    guard skipString() else { return nil }
+                    continue scan
+                case UInt8(ascii: "{"), UInt8(ascii: "["): depth += 1
+                case UInt8(ascii: "}"), UInt8(ascii: "]"):
+                    if depth == 0 { break scan }
+                    depth -= 1
+                case UInt8(ascii: ","):
+                    if depth == 0 { break scan }
+                default: break
+                }
+                at += 1
+            }
+            var valueEnd = at
+            while valueEnd > valueStart, [0x20, 0x09, 0x0A, 0x0D].contains(bytes[valueEnd - 1]) { valueEnd -= 1 }
+            guard valueEnd > valueStart, at < bytes.count else { return nil }
+            fields[String(decoding: key, as: UTF8.self)] = bytes[valueStart..<valueEnd]
+            if bytes[at] == UInt8(ascii: ",") {
+                at += 1
+                continue
+            }
+            guard bytes[at] == UInt8(ascii: "}") else { return nil }
+            at += 1
+            skipSpace()
+            guard at == bytes.count else { return nil }
+            return
+        }
+    }
 }

@@ -20,6 +20,13 @@ func sameBytes(_ a: String?, _ b: String?) -> Bool {
     }
 }
 
+/// Whether two arrays share their storage (one is a copy of the other, neither changed since): equal without
+/// comparing their rows.
+func sameStorage<T>(_ a: [T], _ b: [T]) -> Bool {
+    a.count == b.count
+        && a.withUnsafeBufferPointer { x in b.withUnsafeBufferPointer { y in x.baseAddress == y.baseAddress } }
+}
+
 /// Lists of the same length (`==` checked it), item by item.
 func sameBytes(_ a: [String], _ b: [String]) -> Bool {
     a.count == b.count && zip(a, b).allSatisfy { $0.utf8.elementsEqual($1.utf8) }

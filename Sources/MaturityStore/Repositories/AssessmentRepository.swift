@@ -403,6 +403,11 @@ extension AssessmentRepository {
         _ old: [Row], _ new: [Row], key: KeyPath<Row, String>, position: KeyPath<Row, Int>,
         version: WritableKeyPath<Row, Int>
     ) -> [Row]? {
+        if sameStorage(old, new) {
+            // The part as read (every row as stored): only its order is to be made certain.
+            guard Set(new.map { $0[keyPath: position] }).count == new.count else { return nil }
+            return new.sorted { $0[keyPath: position] < $1[keyPath: position] }
+        }
         let before = Dictionary(old.map { ($0[keyPath: key], $0) }, uniquingKeysWith: { first, _ in first })
         var rows: [Row] = []
         rows.reserveCapacity(new.count)
@@ -502,6 +507,8 @@ extension AssessmentRepository {
         _ table: String, key: String, id: String, old: [Row], new: [Row], keyOf: (Row) -> String,
         comparable: (Row) -> Row, values: (Row) -> Values, versioned: Bool = true, in sql: any SQLDatabase
     ) async throws -> Bool {
+        // A part the edit did not touch is the very array it was read as: nothing to compare.
+        if sameStorage(old, new) { return false }
         let before = Dictionary(old.map { (keyOf($0), $0) }, uniquingKeysWith: { first, _ in first })
         let after = Set(new.map(keyOf))
         var changed = false
