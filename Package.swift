@@ -44,6 +44,7 @@ let package = Package(
             name: "MaturityStore",
             dependencies: [
                 "MaturityCore",
+                "CSQLiteSettings",
                 .product(name: "SQLKit", package: "sql-kit"),
                 .product(name: "SQLiteKit", package: "sqlite-kit"),
                 .product(name: "PostgresKit", package: "postgres-kit"),
@@ -89,6 +90,7 @@ let package = Package(
             ]
         ),
         .target(name: "CFuzzDriver"),
+        .target(name: "CSQLiteSettings"),
         .executableTarget(
             name: "maturity-fuzz",
             dependencies: ["MaturityFuzzing", "CFuzzDriver"]

@@ -91,6 +91,19 @@ import Testing
         }
     }
 
+    @Test func aKeptStatementIsNotPreparedAgainForEveryValue() throws {
+        try withHandle { handle in
+            _ = try rows(handle, "CREATE TABLE t (name TEXT)")
+            _ = try rows(handle, "INSERT INTO t (name) VALUES ('家电'), ('apple'), ('banana')")
+            // A pattern bound to LIKE is one of the values SQLite's planner would look at (and prepare again for).
+            let query = "SELECT name FROM t WHERE name LIKE ?"
+            for (pattern, found) in [("a%", "apple"), ("b%", "banana"), ("家%", "家电"), ("a%", "apple")] {
+                #expect(try rows(handle, query, [.text(pattern)]) == [[.text(found)]])
+            }
+            #expect(handle.reprepared(query) == 0)
+        }
+    }
+
     @Test func aClosedConnectionRefusesStatements() throws {
         try withHandle { handle in
             handle.close()

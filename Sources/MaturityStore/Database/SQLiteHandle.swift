@@ -1,3 +1,4 @@
+import CSQLiteSettings
 import NIOCore
 import SQLiteNIO
 // sqlite-nio's own copy of SQLite (the version its pinned release vendors, functions prefixed `sqlite_nio_`).
@@ -40,6 +41,13 @@ final class SQLiteHandle: @unchecked Sendable {
             sqlite_nio_sqlite3_close_v2(handle)
             throw SQLiteFailure(code: status, message: message, query: nil)
         }
+        // Plans that do not depend on the values bound: otherwise SQLite prepares a kept statement again whenever
+        // a value it looked at changes (reading an assessment's parts did, at every assessment).
+        let stable = maturity_sqlite_stable_plans(UnsafeMutableRawPointer(handle))
+        guard stable == SQLITE_OK else {
+            sqlite_nio_sqlite3_close_v2(handle)
+            throw SQLiteFailure(code: stable, message: "", query: nil)
+        }
         raw = handle
     }
 
@@ -68,6 +76,11 @@ final class SQLiteHandle: @unchecked Sendable {
             for column in 0..<Int32(columns.count) { values.append(Self.value(statement, column)) }
             try onRow(SQLiteSQLRow(columns: columns, values: values))
         }
+    }
+
+    /// How many times SQLite prepared the kept statement `query` again (nil when it is not kept).
+    func reprepared(_ query: String) -> Int? {
+        prepared[query].map { Int(sqlite_nio_sqlite3_stmt_status($0.statement, SQLITE_STMTSTATUS_REPREPARE, 0)) }
     }
 
     /// Finalizes every kept statement and closes the connection (once; later calls do nothing).
