@@ -1,3 +1,4 @@
+import Crypto
 import Foundation
 import Testing
 
@@ -62,5 +63,42 @@ import Testing
     @Test(arguments: [#"[1]"#, #"{"a":1"#, #"{"a":}"#, #"{"a":1} x"#, #"{"a\"b":1}"#, #"{"s":"open}"#, ""])
     func textsThatAreNotPlainObjectsAreLeftToTheWholeReading(_ text: String) {
         #expect(RawJSONObject(text) == nil, "\(text)")
+    }
+}
+
+/// Every record's hash is taken of its fields as `JSONEncoder` writes them; the fields are now written directly,
+/// and must be the same bytes, or no record sealed before would verify.
+@Suite struct AuditHashTests {
+    static let alphabet: [String] =
+        (0..<0x20).map { String(UnicodeScalar(UInt8($0))) } + [
+            "\u{7f}", "\"", "\\", "/", "a", "Z", "0", " ", "{", "}", "[", "]", ",", ":", "é", "e\u{301}", "中", "文",
+            "🧾", "\u{2028}", "\u{2029}", "\u{feff}", "<", ">", "&", "'", "\u{85}", "\u{a0}",
+        ]
+
+    @Test func fieldsAreWrittenAsJSONEncoderWritesThem() throws {
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<2000 {
+            let fields: [String?] = (0..<Int.random(in: 0...11, using: &generator)).map { _ in
+                if Int.random(in: 0..<8, using: &generator) == 0 { return nil }
+                return (0..<Int.random(in: 0...12, using: &generator)).map { _ in
+                    Self.alphabet.randomElement(using: &generator)!
+                }.joined()
+            }
+            let expected = try JSONEncoder().encode(fields)
+            #expect(AuditEntry.hashed(fields) == expected, "\(fields)")
+        }
+    }
+
+    @Test func aRecordsHashIsTheDigestOfItsFields() throws {
+        let record = AuditEntry(
+            seq: 7, at: "2026-12-03T16:00:00Z", actor: "张三", via: "session ab12", action: "update",
+            objectKind: "criterion_entries", objectId: "a/SP-02", oldValue: #"{"claimed":2}"#,
+            newValue: #"{"claimed":3}"#, prevHash: AuditTrail.genesis, hash: "")
+        let fields: [String?] = [
+            "7", record.at, record.actor, record.via, record.action, record.objectKind, record.objectId,
+            record.oldValue, record.newValue, record.prevHash,
+        ]
+        let digest = SHA256.hash(data: try JSONEncoder().encode(fields)).map { String(format: "%02x", $0) }.joined()
+        #expect(record.computedHash == digest)
     }
 }

@@ -1,6 +1,7 @@
 import Crypto
 import Foundation
 import HummingbirdBcrypt
+import MaturityCore
 
 /// Random secrets (session ids, CSRF and API tokens, one-time passwords) and the hashes they are stored as.
 public enum Secrets {
@@ -14,7 +15,7 @@ public enum Secrets {
 
     /// SHA-256 of `text`, hex: how session ids and API tokens are stored.
     public static func sha256(_ text: String) -> String {
-        SHA256.hash(data: Data(text.utf8)).map { String(format: "%02x", $0) }.joined()
+        SignOff.sha256(Data(text.utf8))
     }
 
     /// Compares without stopping at the first difference, so timing does not tell how much of a token matched.

@@ -1,5 +1,6 @@
 import Crypto
 import Foundation
+import MaturityCore
 import SQLKit
 
 /// Who is changing the store: a person (through a session or an API token), the command line, or the server.
@@ -56,9 +57,41 @@ public struct AuditEntry: Codable, Sendable, Equatable {
         let fields: [String?] = [
             String(seq), at, actor, via, action, objectKind, objectId, oldValue, newValue, prevHash,
         ]
-        let encoder = JSONEncoder()
-        let data = (try? encoder.encode(fields)) ?? Data()
-        return SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined()
+        return SignOff.sha256(Self.hashed(fields))
+    }
+
+    /// The fields as `JSONEncoder` writes an array of optional strings — the bytes every record's hash has been
+    /// taken of — written directly (the encoder was a tenth of sealing an edit): `"`, `\` and `/` escaped with a
+    /// backslash, the control characters with their short escape or `\u00xx`, everything else as it is.
+    static func hashed(_ fields: [String?]) -> Data {
+        let hex = Array("0123456789abcdef".utf8)
+        var out: [UInt8] = [UInt8(ascii: "[")]
+        out.reserveCapacity(fields.reduce(2) { $0 + ($1?.utf8.count ?? 4) + 3 })
+        for (index, field) in fields.enumerated() {
+            if index > 0 { out.append(UInt8(ascii: ",")) }
+            guard let field else {
+                out.append(contentsOf: "null".utf8)
+                continue
+            }
+            out.append(UInt8(ascii: "\""))
+            for byte in field.utf8 {
+                switch byte {
+                case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"): out.append(contentsOf: [0x5C, byte])
+                case 0x08: out.append(contentsOf: [0x5C, UInt8(ascii: "b")])
+                case 0x09: out.append(contentsOf: [0x5C, UInt8(ascii: "t")])
+                case 0x0A: out.append(contentsOf: [0x5C, UInt8(ascii: "n")])
+                case 0x0C: out.append(contentsOf: [0x5C, UInt8(ascii: "f")])
+                case 0x0D: out.append(contentsOf: [0x5C, UInt8(ascii: "r")])
+                case 0x00..<0x20:
+                    out.append(contentsOf: "\\u00".utf8)
+                    out.append(contentsOf: [hex[Int(byte >> 4)], hex[Int(byte & 0x0F)]])
+                default: out.append(byte)
+                }
+            }
+            out.append(UInt8(ascii: "\""))
+        }
+        out.append(UInt8(ascii: "]"))
+        return Data(out)
     }
 }
 

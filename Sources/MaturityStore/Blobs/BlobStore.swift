@@ -1,5 +1,5 @@
-import Crypto
 import Foundation
+import MaturityCore
 import SQLKit
 
 /// Files stored by their SHA-256 (the digest the audit sign-off uses), each once however often cited.
@@ -25,7 +25,7 @@ public struct BlobStore: Sendable {
 
     /// The lower-case hex SHA-256 of `data`.
     public static func digest(_ data: Data) -> String {
-        SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined()
+        SignOff.sha256(data)
     }
 
     /// Checks the size limit; `name` says which file in the error.
