@@ -221,6 +221,28 @@ public struct AuditTrail: Sendable {
             "SELECT id, object_kind, object_id, action, old_value, new_value FROM audit_pending ORDER BY id"
         ).all()
         guard !pending.isEmpty else { return }
+        // What each record says is worked out, and the staged rows deleted, before the chain is taken: on
+        // PostgreSQL every sealing transaction waits for the one holding it, until that one commits.
+        var staged: [(action: String, kind: String, id: String, old: String?, new: String?)] = []
+        var ids: [Int] = []
+        for row in pending {
+            ids.append(try row.decode(column: "id", as: Int.self))
+            let action = try row.decode(column: "action", as: String.self)
+            let (old, new) = changed(
+                old: try row.decode(column: "old_value", as: String?.self),
+                new: try row.decode(column: "new_value", as: String?.self), action: action)
+            if action == "update" && old == nil && new == nil { continue }
+            staged.append(
+                (
+                    action, try row.decode(column: "object_kind", as: String.self),
+                    try row.decode(column: "object_id", as: String.self), old, new
+                ))
+        }
+        // Bounded below too: an index scan from the first staged id, not over every id deleted before it.
+        try await sql.raw(
+            "DELETE FROM audit_pending WHERE id >= \(bind: ids.min() ?? 0) AND id <= \(bind: ids.max() ?? 0)"
+        ).run()
+        guard !staged.isEmpty else { return }
         if kind == .postgres {
             // Writers append one after another: each record must follow the last one committed.
             try await sql.raw("SELECT pg_advisory_xact_lock(\(literal: 7_317_021))").run()
@@ -231,20 +253,11 @@ public struct AuditTrail: Sendable {
         let actor = AuditContext.actor
         let at = Timestamp.now()
         var records: [AuditEntry] = []
-        var ids: [Int] = []
-        for row in pending {
-            ids.append(try row.decode(column: "id", as: Int.self))
-            let action = try row.decode(column: "action", as: String.self)
-            let (old, new) = changed(
-                old: try row.decode(column: "old_value", as: String?.self),
-                new: try row.decode(column: "new_value", as: String?.self), action: action)
-            if action == "update" && old == nil && new == nil { continue }
+        for entry in staged {
             seq += 1
             var record = AuditEntry(
-                seq: seq, at: at, actor: actor.name, via: actor.via, action: action,
-                objectKind: try row.decode(column: "object_kind", as: String.self),
-                objectId: try row.decode(column: "object_id", as: String.self), oldValue: old, newValue: new,
-                prevHash: previous, hash: "")
+                seq: seq, at: at, actor: actor.name, via: actor.via, action: entry.action, objectKind: entry.kind,
+                objectId: entry.id, oldValue: entry.old, newValue: entry.new, prevHash: previous, hash: "")
             record.hash = record.computedHash
             records.append(record)
             previous = record.hash
@@ -275,10 +288,6 @@ public struct AuditTrail: Sendable {
             try await sql.raw(insert).run()
             start = end
         }
-        // Bounded below too: an index scan from the first staged id, not over every id deleted before it.
-        try await sql.raw(
-            "DELETE FROM audit_pending WHERE id >= \(bind: ids.min() ?? 0) AND id <= \(bind: ids.max() ?? 0)"
-        ).run()
     }
 
     /// The columns that changed, old and new, as sorted JSON objects (nil for an update that changed nothing);
