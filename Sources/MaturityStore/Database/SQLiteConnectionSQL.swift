@@ -12,7 +12,8 @@ import SQLiteKit
 /// snapshot of an assessment reads some 800 values. The statements and the dialect are sqlite-kit's as before.
 ///
 /// Statements run where the caller is, except, with `offloading`, those that may wait (a transaction's begin or
-/// commit, `VACUUM`): the writer's. Readers' never wait in write-ahead-log mode.
+/// commit, `VACUUM`): the writer's. Readers' hardly ever wait in write-ahead-log mode (only while a connection
+/// recovers the log after a crash, within `busy_timeout`).
 struct SQLiteConnectionSQL: SQLDatabase {
     let connection: SQLiteHandle
     let offloading: Bool
