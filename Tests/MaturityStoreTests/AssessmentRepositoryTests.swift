@@ -1,7 +1,9 @@
 import Foundation
-import MaturityStore
 import MaturityStoreTesting
+import Synchronization
 import Testing
+
+@testable import MaturityStore
 
 /// A small assessment with one evidence file, stored for an organisation.
 func storeSample(_ store: Store) async throws -> AssessmentSnapshot {
@@ -139,6 +141,36 @@ func storeSample(_ store: Store) async throws -> AssessmentSnapshot {
             #expect(read.criterion("SP-02")?.note == "mine")
             #expect(read.assessment.revision == seen.assessment.revision + 2)
             #expect(read.assessment.updatedAt == after.assessment.updatedAt)
+        }
+    }
+
+    @Test(arguments: TestDatabase.allCases)
+    func anEditTakesTheNewestSnapshotItIsGivenWhenThatIsTheStoredRevision(_ database: TestDatabase) async throws {
+        try await database.withStore { store in
+            let seen = try await storeSample(store)
+            let id = seen.assessment.id
+            let (theirs, _) = try await store.assessments.edit(id) { current, _ in
+                var next = current
+                next.criteria[0].note = "theirs"
+                return (next, ())
+            }
+            let reads = Mutex(0)
+            try await AssessmentRepository.$readingAgain.withValue({ reads.withLock { $0 += 1 } }) {
+                let (mine, given) = try await store.assessments.edit(id, known: seen, newest: { theirs }) {
+                    current, _ in
+                    var next = current
+                    next.criteria[1].note = "mine"
+                    return (next, current)
+                }
+                #expect(given == theirs)
+                #expect(reads.withLock { $0 } == 0, "the newest snapshot given is the stored revision: taken")
+                // One of another revision is not taken: the store is read.
+                let (_, read) = try await store.assessments.edit(id, known: seen, newest: { theirs }) { current, _ in
+                    (current, current)
+                }
+                #expect(reads.withLock { $0 } == 1)
+                #expect(read == mine)
+            }
         }
     }
 

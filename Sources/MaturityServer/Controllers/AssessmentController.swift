@@ -133,7 +133,10 @@ struct AssessmentController {
         let store = self.store
         let engine = self.engine
         do {
-            let (stored, checked) = try await store.assessments.edit(id, known: current) { snapshot, _ in
+            // The newest snapshot this process stored or read: edits committed while this one waited for the writer.
+            let newest: @Sendable () async -> AssessmentSnapshot? = { await engine.snapshots.get(id) }
+            let (stored, checked) = try await store.assessments.edit(id, known: current, newest: newest) {
+                snapshot, _ in
                 var next = snapshot
                 var entry =
                     snapshot.criterion(criterion)

@@ -142,8 +142,13 @@ public struct AssessmentRepository: Sendable {
     /// change raises the revision — and is not read again; the snapshot returned is computed from what was
     /// written (``storedAfter(_:wanted:header:)``) instead of read back. An edit read and re-read the whole
     /// assessment (14 statements) besides writing its one row.
+    ///
+    /// `newest`: asked, inside the transaction, for a later snapshot the caller knows of when the stored revision
+    /// is no longer `known`'s (another edit came first while this one waited for the writer): used the same way.
+    /// It must give only snapshots as committed (or as read).
     public func edit<T: Sendable>(
-        _ id: String, known: AssessmentSnapshot? = nil, newFiles: [(path: String, data: Data)] = [],
+        _ id: String, known: AssessmentSnapshot? = nil,
+        newest: (@Sendable () async -> AssessmentSnapshot?)? = nil, newFiles: [(path: String, data: Data)] = [],
         _ body: @Sendable (AssessmentSnapshot, [FileRecord]) async throws -> (AssessmentSnapshot, T)
     ) async throws -> (snapshot: AssessmentSnapshot, value: T) {
         for file in newFiles { try blobs.check(file.data, name: file.path) }
@@ -161,7 +166,10 @@ public struct AssessmentRepository: Sendable {
             let current: AssessmentSnapshot
             if let known, known.assessment.id == id, known.assessment.revision == revision {
                 current = known
+            } else if let newer = await newest?(), newer.assessment.id == id, newer.assessment.revision == revision {
+                current = newer
             } else {
+                Self.readingAgain?()
                 current = try await Self.load(id, in: sql)
             }
             var stored: [FileRecord] = []
@@ -187,6 +195,10 @@ public struct AssessmentRepository: Sendable {
             return (try await Self.load(id, in: sql), value)
         }
     }
+
+    /// Told each time an edit reads the assessment because no snapshot it was given is the stored revision (tests
+    /// count them).
+    @TaskLocal static var readingAgain: (@Sendable () -> Void)?
 
     /// Deletes the assessment and its parts (its files stay until the sweep finds nothing cites them).
     public func delete(_ id: String, expectedRevision: Int) async throws {
