@@ -19,6 +19,10 @@ import Testing
             ("SP-03", ["note": "第一行\n第二行", "claimed": 2]),
             ("SP-02", ["claimed": 5, "evidence": ["E01", "E02", "E07", "E12", "E13", "E16", "E18"]]),
             ("SP-03", ["note": NSNull()]),
+            // A change of bytes alone (é, then e and a combining accent: equal to Swift's `==`) is stored, so the
+            // text checked and scored must show it.
+            ("SP-03", ["note": "café"]),
+            ("SP-03", ["note": "cafe\u{301}"]),
         ]
     }
 

@@ -104,6 +104,44 @@ import Testing
         }
     }
 
+    @Test func aKeptStatementReadsTheColumnsATableHasAfterItChanged() throws {
+        try withHandle { handle in
+            _ = try rows(handle, "CREATE TABLE t (a INTEGER)")
+            _ = try rows(handle, "INSERT INTO t (a) VALUES (1)")
+            #expect(try rows(handle, "SELECT * FROM t") == [[.integer(1)]])
+            _ = try rows(handle, "ALTER TABLE t ADD COLUMN b TEXT DEFAULT 'x'")
+            var row: SQLiteSQLRow?
+            try handle.query("SELECT * FROM t", []) { row = $0 }
+            #expect(row?.allColumns == ["a", "b"])
+            #expect(row?.values == [.integer(1), .text("x")])
+        }
+    }
+
+    @Test func aStatementRunFromInsideAnotherGivesItsOwnRows() throws {
+        try withHandle { handle in
+            _ = try rows(handle, "CREATE TABLE t (a INTEGER)")
+            _ = try rows(handle, "INSERT INTO t (a) VALUES (1), (2), (3)")
+            let query = "SELECT a FROM t WHERE a >= ? ORDER BY a"
+            var pairs: [[Int]] = []
+            try handle.query(query, [.integer(2)]) { outer in
+                guard case .integer(let a) = outer.values[0] else { return }
+                // The same text, run while the outer one is stepping.
+                try handle.query(query, [.integer(3)]) { inner in
+                    if case .integer(let b) = inner.values[0] { pairs.append([a, b]) }
+                }
+            }
+            #expect(pairs == [[2, 3], [3, 3]])
+            #expect(try rows(handle, query, [.integer(1)]) == [[.integer(1)], [.integer(2)], [.integer(3)]])
+        }
+    }
+
+    @Test func aTextWithoutAStatementIsRefused() throws {
+        try withHandle { handle in
+            let refused = #expect(throws: SQLiteFailure.self) { try rows(handle, "  -- nothing") }
+            #expect(refused?.description.contains("no statement") == true)
+        }
+    }
+
     @Test func aClosedConnectionRefusesStatements() throws {
         try withHandle { handle in
             handle.close()

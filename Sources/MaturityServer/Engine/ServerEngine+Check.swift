@@ -104,15 +104,14 @@ extension ServerEngine {
     static func splicingOneEntry(
         _ before: CheckedAssessment, into snapshot: AssessmentSnapshot, catalog: Catalog
     ) -> CheckedAssessment? {
-        guard let source = before.source, sameOutsideCriteria(snapshot, source),
+        guard let source = before.source, snapshot.sameOutsideCriteria(as: source),
             snapshot.criteria.count == source.criteria.count
         else { return nil }
         var changed: CriterionRecord?
         for (new, old) in zip(snapshot.criteria, source.criteria) {
             guard new.criterion == old.criterion, new.position == old.position else { return nil }
-            var same = new
-            same.version = old.version
-            if same != old {
+            // To the byte: the store writes a change of bytes alone (see `StoredRow`), so the text must show it.
+            if !new.sameContent(as: old) {
                 guard changed == nil else { return nil }
                 changed = new
             }
@@ -163,20 +162,6 @@ extension ServerEngine {
             }
             return nil
         }
-    }
-
-    /// Whether two snapshots give the same text outside their criteria (the files too): every field of
-    /// `assessment.yaml` but the criteria's entries, whatever their versions and dates in the store.
-    private static func sameOutsideCriteria(_ a: AssessmentSnapshot, _ b: AssessmentSnapshot) -> Bool {
-        func header(_ record: AssessmentRecord) -> AssessmentRecord {
-            var record = record
-            (record.version, record.revision, record.createdAt, record.updatedAt, record.sourceSHA256) = (
-                0, 0, "", "", nil
-            )
-            return record
-        }
-        return header(a.assessment) == header(b.assessment) && a.evidence == b.evidence && a.metrics == b.metrics
-            && a.findings == b.findings && a.adjustments == b.adjustments && a.files == b.files
     }
 
     private static let newline = UInt8(ascii: "\n")

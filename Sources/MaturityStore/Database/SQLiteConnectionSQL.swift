@@ -35,7 +35,11 @@ struct SQLiteConnectionSQL: SQLDatabase {
         let values = try binds.map(Self.data)
         if offloading, Self.mayWait(text) {
             let connection = self.connection
-            try await NIOThreadPool.singleton.runIfActive { try connection.query(text, values) { onRow($0) } }
+            // Not cancellable once asked for: a commit left unrun because its caller was cancelled would roll back
+            // every transaction of its group.
+            try await NIOThreadPool.singleton.runIfActive(eventLoop: connection.eventLoop) {
+                try connection.query(text, values) { onRow($0) }
+            }.get()
         } else {
             try connection.query(text, values) { onRow($0) }
         }

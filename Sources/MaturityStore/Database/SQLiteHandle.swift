@@ -21,7 +21,9 @@ import VaporCSQLite
 final class SQLiteHandle: @unchecked Sendable {
     private var raw: OpaquePointer?
     /// Prepared statements by their text, with their columns' positions by name.
-    private var prepared: [String: (statement: OpaquePointer, columns: SQLiteColumns)] = [:]
+    private var prepared: [String: Kept] = [:]
+    /// A prepared statement, its columns, and how many times SQLite had prepared it again when they were read.
+    private typealias Kept = (statement: OpaquePointer, columns: SQLiteColumns, reprepares: Int32)
     /// The most statements kept; past it every kept one is finalized and preparing starts again (statements whose
     /// text varies — inserts of several rows — would otherwise pile up).
     private static let keptStatements = 256
@@ -58,23 +60,32 @@ final class SQLiteHandle: @unchecked Sendable {
         guard let raw else {
             throw SQLiteFailure(code: SQLITE_MISUSE, message: "the connection is closed", query: query)
         }
-        let (statement, columns) = try statement(query, raw)
+        // Taken out of the kept ones while it runs: a statement run from inside `onRow` (none is today) prepares
+        // its own, and making room for new ones never finalizes this one.
+        var kept = try take(query, raw)
         defer {
-            sqlite_nio_sqlite3_reset(statement)
-            sqlite_nio_sqlite3_clear_bindings(statement)
+            sqlite_nio_sqlite3_reset(kept.statement)
+            sqlite_nio_sqlite3_clear_bindings(kept.statement)
+            keep(query, kept)
         }
         for (index, value) in binds.enumerated() {
-            let status = Self.bind(value, at: Int32(index + 1), to: statement)
+            let status = Self.bind(value, at: Int32(index + 1), to: kept.statement)
             guard status == SQLITE_OK else { throw reported(status, query) }
         }
         while true {
-            let status = sqlite_nio_sqlite3_step(statement)
+            let status = sqlite_nio_sqlite3_step(kept.statement)
             if status == SQLITE_DONE { return }
             guard status == SQLITE_ROW else { throw reported(status, query) }
+            // SQLite prepares a kept statement again itself after a schema change: `SELECT *` may then have other
+            // columns than when it was first prepared.
+            let reprepares = sqlite_nio_sqlite3_stmt_status(kept.statement, SQLITE_STMTSTATUS_REPREPARE, 0)
+            if reprepares != kept.reprepares {
+                kept = (kept.statement, Self.columns(of: kept.statement), reprepares)
+            }
             var values: [SQLiteData] = []
-            values.reserveCapacity(columns.count)
-            for column in 0..<Int32(columns.count) { values.append(Self.value(statement, column)) }
-            try onRow(SQLiteSQLRow(columns: columns, values: values))
+            values.reserveCapacity(kept.columns.count)
+            for column in 0..<Int32(kept.columns.count) { values.append(Self.value(kept.statement, column)) }
+            try onRow(SQLiteSQLRow(columns: kept.columns, values: values))
         }
     }
 
@@ -85,29 +96,44 @@ final class SQLiteHandle: @unchecked Sendable {
 
     /// Finalizes every kept statement and closes the connection (once; later calls do nothing).
     func close() {
-        for (statement, _) in prepared.values { sqlite_nio_sqlite3_finalize(statement) }
+        for kept in prepared.values { sqlite_nio_sqlite3_finalize(kept.statement) }
         prepared = [:]
         if let raw { sqlite_nio_sqlite3_close_v2(raw) }
         raw = nil
     }
 
-    private func statement(_ query: String, _ raw: OpaquePointer) throws -> (OpaquePointer, SQLiteColumns) {
-        if let kept = prepared[query] { return kept }
+    /// The kept statement for `query`, taken out, or a new one.
+    private func take(_ query: String, _ raw: OpaquePointer) throws -> Kept {
+        if let kept = prepared.removeValue(forKey: query) { return kept }
         var statement: OpaquePointer?
         let status = sqlite_nio_sqlite3_prepare_v3(
             raw, query, -1, UInt32(SQLITE_PREPARE_PERSISTENT), &statement, nil)
-        guard status == SQLITE_OK, let statement else { throw reported(status, query) }
+        guard status == SQLITE_OK else { throw reported(status, query) }
+        guard let statement else {
+            throw SQLiteFailure(code: SQLITE_MISUSE, message: "the text holds no statement", query: query)
+        }
+        return (statement, Self.columns(of: statement), 0)
+    }
+
+    /// Keeps a statement taken out for `query` (unless one was kept meanwhile), making room when full.
+    private func keep(_ query: String, _ kept: Kept) {
+        guard prepared[query] == nil, raw != nil else {
+            sqlite_nio_sqlite3_finalize(kept.statement)
+            return
+        }
+        if prepared.count >= Self.keptStatements {
+            for other in prepared.values { sqlite_nio_sqlite3_finalize(other.statement) }
+            prepared = [:]
+        }
+        prepared[query] = kept
+    }
+
+    private static func columns(of statement: OpaquePointer) -> SQLiteColumns {
         var names: [String] = []
         for column in 0..<sqlite_nio_sqlite3_column_count(statement) {
             names.append(sqlite_nio_sqlite3_column_name(statement, column).map { String(cString: $0) } ?? "")
         }
-        if prepared.count >= Self.keptStatements {
-            for (kept, _) in prepared.values { sqlite_nio_sqlite3_finalize(kept) }
-            prepared = [:]
-        }
-        let entry = (statement, SQLiteColumns(names))
-        prepared[query] = entry
-        return entry
+        return SQLiteColumns(names)
     }
 
     /// SQLite's error for `status`, with the connection's message.

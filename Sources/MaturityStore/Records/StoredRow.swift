@@ -97,3 +97,33 @@ extension AssessmentSnapshot {
             && same(adjustments, other.adjustments) && same(files, other.files)
     }
 }
+
+extension CriterionRecord {
+    /// Whether `other` holds the same values, texts to the byte, whatever the two versions.
+    public func sameContent(as other: CriterionRecord) -> Bool {
+        var compared = self
+        compared.version = other.version
+        return compared.same(as: other)
+    }
+}
+
+extension AssessmentSnapshot {
+    /// Whether `other` holds the same values outside the criteria, texts to the byte — the header (whatever its
+    /// version, revision, dates and source digest), evidence, findings, metrics, adjustments and files: what
+    /// `assessment.yaml` is written from besides the criteria's entries.
+    public func sameOutsideCriteria(as other: AssessmentSnapshot) -> Bool {
+        func header(_ record: AssessmentRecord) -> AssessmentRecord {
+            var record = record
+            (record.version, record.revision, record.createdAt, record.updatedAt, record.sourceSHA256) = (
+                0, 0, "", "", nil
+            )
+            return record
+        }
+        func same<Row: StoredRow>(_ a: [Row], _ b: [Row]) -> Bool {
+            sameStorage(a, b) || (a.count == b.count && zip(a, b).allSatisfy { $0.same(as: $1) })
+        }
+        return header(assessment).same(as: header(other.assessment)) && same(evidence, other.evidence)
+            && same(findings, other.findings) && same(metrics, other.metrics) && same(adjustments, other.adjustments)
+            && same(files, other.files)
+    }
+}
