@@ -8,25 +8,6 @@ import Testing
 /// secrets hidden. Read from the texts of the values that differ only, it must say what reading both rows whole
 /// says.
 @Suite struct AuditChangeTests {
-    /// The answer of reading both rows whole (what the trail recorded before values were read by their text).
-    static func whole(_ old: String, _ new: String) -> (String?, String?) {
-        func object(_ text: String) -> [String: Any] {
-            (try? JSONSerialization.jsonObject(with: Data(text.utf8))) as? [String: Any] ?? [:]
-        }
-        let (before, after) = (object(old), object(new))
-        var a: [String: Any] = [:]
-        var b: [String: Any] = [:]
-        for key in Set(before.keys).union(after.keys) {
-            let x = before[key] as? NSObject ?? NSNull()
-            let y = after[key] as? NSObject ?? NSNull()
-            if !x.isEqual(y) {
-                a[key] = AuditTrail.isSecret(key) ? "(hidden)" : x
-                b[key] = AuditTrail.isSecret(key) ? "(hidden)" : y
-            }
-        }
-        return a.isEmpty ? (nil, nil) : (AuditTrail.json(a), AuditTrail.json(b))
-    }
-
     static let pairs: [(String, String)] = [
         (#"{"claimed": 2, "note": "x", "version": 3}"#, #"{"claimed": 3, "note": "x", "version": 4}"#),
         (#"{"a":1,"b":"x","c":null}"#, #"{"a":1,"b":"x","c":null}"#),
@@ -46,7 +27,8 @@ import Testing
     @Test(arguments: pairs)
     func readingTheDifferingValuesSaysWhatReadingBothRowsSays(_ old: String, _ new: String) throws {
         let fast = try #require(AuditTrail.changedColumns(old: old, new: new), "\(old) → \(new)")
-        let expected = Self.whole(old, new)
+        // What the trail recorded before values were read by their text.
+        let expected = try #require(AuditTrail.changedByReadingWhole(old: old, new: new))
         #expect(fast.0 == expected.0 && fast.1 == expected.1, "\(old) → \(new): \(fast) against \(expected)")
         let recorded = AuditTrail.changed(old: old, new: new, action: "update")
         #expect(recorded.0 == expected.0 && recorded.1 == expected.1)

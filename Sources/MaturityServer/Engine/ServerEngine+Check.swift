@@ -31,7 +31,8 @@ extension ServerEngine {
         _ snapshot: AssessmentSnapshot, catalog: Catalog, tickets: Bool = false, contents: [String: Data] = [:],
         changing current: AssessmentSnapshot? = nil
     ) async throws -> CheckedAssessment {
-        let before = current == nil || tickets ? nil : await lastChecked.get(current!.assessment.id)
+        var before: CheckedAssessment?
+        if let current, !tickets { before = await lastChecked.get(current.assessment.id) }
         if let before, let checked = Self.splicingOneEntry(before, into: snapshot, catalog: catalog) {
             await lastChecked.set(snapshot.assessment.id, checked)
             return checked

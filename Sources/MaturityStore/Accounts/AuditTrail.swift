@@ -293,20 +293,18 @@ public struct AuditTrail: Sendable {
     /// The columns that changed, old and new, as sorted JSON objects (nil for an update that changed nothing);
     /// an insert or delete keeps the whole row. Secrets become `(hidden)`.
     static func changed(old: String?, new: String?, action: String) -> (String?, String?) {
-        func object(_ text: String?) -> [String: Any]? {
-            guard let text, let value = try? JSONSerialization.jsonObject(with: Data(text.utf8)) else { return nil }
-            return value as? [String: Any]
-        }
-        func hidden(_ row: [String: Any]) -> [String: Any] {
-            var row = row
-            for key in row.keys where isSecret(key) { row[key] = "(hidden)" }
-            return row
-        }
         guard action == "insert" || action == "update" || action == "delete" else { return (old, new) }
-        if action == "update", let old, let new, let changed = changedColumns(old: old, new: new) { return changed }
-        guard action == "update", let before = object(old), let after = object(new) else {
-            return (object(old).map { json(hidden($0)) }, object(new).map { json(hidden($0)) })
+        if action == "update", let old, let new,
+            let changed = changedColumns(old: old, new: new) ?? changedByReadingWhole(old: old, new: new)
+        {
+            return changed
         }
+        return (object(old).map { json(hidingSecrets($0)) }, object(new).map { json(hidingSecrets($0)) })
+    }
+
+    /// ``changed(old:new:action:)`` of an update, reading both rows whole; nil when one is not a JSON object.
+    static func changedByReadingWhole(old: String, new: String) -> (String?, String?)? {
+        guard let before = object(old), let after = object(new) else { return nil }
         var oldPart: [String: Any] = [:]
         var newPart: [String: Any] = [:]
         for key in Set(before.keys).union(after.keys) {
@@ -317,14 +315,13 @@ public struct AuditTrail: Sendable {
                 newPart[key] = b
             }
         }
-        if oldPart.isEmpty { return (nil, nil) }
-        return (json(hidden(oldPart)), json(hidden(newPart)))
+        return parts(oldPart, newPart)
     }
 
     /// ``changed(old:new:action:)`` of an update, reading only the values whose text differs: an edit changes a
     /// few columns of a row of dozens, and reading every value of both rows was most of sealing a transaction.
-    /// The same answer (values of different texts are read and compared as there); nil when a row is not a
-    /// plain JSON object as the triggers write it.
+    /// The same answer as ``changedByReadingWhole(old:new:)`` (values of different texts are read and compared
+    /// as there); nil when a row is not a plain JSON object as the triggers write it.
     static func changedColumns(old: String, new: String) -> (String?, String?)? {
         guard let before = RawJSONObject(old), let after = RawJSONObject(new) else { return nil }
         func value(_ raw: ArraySlice<UInt8>?) -> NSObject {
@@ -346,13 +343,23 @@ public struct AuditTrail: Sendable {
                 newPart[key] = y
             }
         }
-        if oldPart.isEmpty { return (nil, nil) }
-        func hidden(_ row: [String: Any]) -> [String: Any] {
-            var row = row
-            for key in row.keys where isSecret(key) { row[key] = "(hidden)" }
-            return row
-        }
-        return (json(hidden(oldPart)), json(hidden(newPart)))
+        return parts(oldPart, newPart)
+    }
+
+    /// The changed columns, old and new, as recorded: nil for none, else sorted JSON with secrets hidden.
+    private static func parts(_ old: [String: Any], _ new: [String: Any]) -> (String?, String?) {
+        old.isEmpty ? (nil, nil) : (json(hidingSecrets(old)), json(hidingSecrets(new)))
+    }
+
+    private static func object(_ text: String?) -> [String: Any]? {
+        guard let text, let value = try? JSONSerialization.jsonObject(with: Data(text.utf8)) else { return nil }
+        return value as? [String: Any]
+    }
+
+    private static func hidingSecrets(_ row: [String: Any]) -> [String: Any] {
+        var row = row
+        for key in row.keys where isSecret(key) { row[key] = "(hidden)" }
+        return row
     }
 
     static func json(_ object: Any) -> String {

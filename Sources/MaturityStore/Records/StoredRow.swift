@@ -86,15 +86,21 @@ extension AssessmentRecord: StoredRow {
     }
 }
 
+/// Rows the same to the byte, in the same order.
+func sameRows<Row: StoredRow>(_ a: [Row], _ b: [Row]) -> Bool {
+    sameStorage(a, b) || (a.count == b.count && zip(a, b).allSatisfy { $0.same(as: $1) })
+}
+
 extension AssessmentSnapshot {
     /// Every row the same to the byte, in the same order.
     func same(as other: AssessmentSnapshot) -> Bool {
-        func same<Row: StoredRow>(_ a: [Row], _ b: [Row]) -> Bool {
-            a.count == b.count && zip(a, b).allSatisfy { $0.same(as: $1) }
-        }
-        return assessment.same(as: other.assessment) && same(criteria, other.criteria)
-            && same(evidence, other.evidence) && same(findings, other.findings) && same(metrics, other.metrics)
-            && same(adjustments, other.adjustments) && same(files, other.files)
+        assessment.same(as: other.assessment) && sameRows(criteria, other.criteria) && sameParts(as: other)
+    }
+
+    /// Evidence, findings, metrics, adjustments and files the same to the byte.
+    private func sameParts(as other: AssessmentSnapshot) -> Bool {
+        sameRows(evidence, other.evidence) && sameRows(findings, other.findings) && sameRows(metrics, other.metrics)
+            && sameRows(adjustments, other.adjustments) && sameRows(files, other.files)
     }
 }
 
@@ -119,11 +125,6 @@ extension AssessmentSnapshot {
             )
             return record
         }
-        func same<Row: StoredRow>(_ a: [Row], _ b: [Row]) -> Bool {
-            sameStorage(a, b) || (a.count == b.count && zip(a, b).allSatisfy { $0.same(as: $1) })
-        }
-        return header(assessment).same(as: header(other.assessment)) && same(evidence, other.evidence)
-            && same(findings, other.findings) && same(metrics, other.metrics) && same(adjustments, other.adjustments)
-            && same(files, other.files)
+        return header(assessment).same(as: header(other.assessment)) && sameParts(as: other)
     }
 }
