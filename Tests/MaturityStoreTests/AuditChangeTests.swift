@@ -42,6 +42,49 @@ import Testing
         #expect(new == #"{"claimed":3,"version":4}"#)
     }
 
+    static let columns = ["claimed", "audited", "note", "na", "sample_size", "password_hash", "e", "position", "a_b"]
+    static let values = [
+        "0", "1", "-1", "10", "-0", "1.0", "1e2", "2.5", "123456789012345678", "1234567890123456789", "null", "true",
+        "false", #""""#, #""x""#, #""X y""#, #""a/b""#, #""a\/b""#, #""a\"b""#, #""a\nb""#, #""\u00e9""#, #""é""#,
+        "\"e\u{301}\"", #""中文""#, #""1""#, #""null""#, "[1,2]", #"{"x":[1,"}"]}"#, #"["a/b"]"#, "[ 1 ]", "[1]",
+    ]
+
+    /// Rows as a trigger writes them (the same columns in the same order), values of every kind the texts may
+    /// hold: the record written from the texts is the one reading both rows whole writes, to the byte.
+    @Test func recordsWrittenFromTheTextsAreTheRecordsOfTheWholeReading() throws {
+        var generator = SystemRandomNumberGenerator()
+        var inPlace = 0
+        for _ in 0..<3000 {
+            let columns = Self.columns.shuffled(using: &generator).prefix(Int.random(in: 1...6, using: &generator))
+            let old = columns.map { ($0, Self.values.randomElement(using: &generator)!) }
+            let new = old.map { column, value in
+                (column, Int.random(in: 0..<3, using: &generator) == 0 ? Self.values.randomElement(using: &generator)! : value)
+            }
+            func text(_ row: [(String, String)]) -> String {
+                "{" + row.map { "\"\($0.0)\":\($0.1)" }.joined(separator: ",") + "}"
+            }
+            let (a, b) = (text(old), text(new))
+            let expected = try #require(AuditTrail.changedByReadingWhole(old: a, new: b))
+            let recorded = try #require(AuditTrail.changedColumns(old: a, new: b))
+            #expect(recorded.0 == expected.0 && recorded.1 == expected.1, "\(a) → \(b)")
+            let (x, y) = (try #require(RawJSONObject(a)), try #require(RawJSONObject(b)))
+            if let fast = AuditTrail.changedInPlace(x, y) {
+                inPlace += 1
+                #expect(fast.0 == expected.0 && fast.1 == expected.1, "\(a) → \(b): \(fast) against \(expected)")
+            }
+        }
+        // Most pairs are written from their texts (the rest are left to the whole reading).
+        #expect(inPlace > 1000)
+    }
+
+    @Test func aChangeOfPlainValuesIsWrittenFromTheTexts() throws {
+        let old = try #require(RawJSONObject(#"{"version":3,"note":"a","password_hash":"p","claimed":null}"#))
+        let new = try #require(RawJSONObject(#"{"version":4,"note":"a","password_hash":"q","claimed":2}"#))
+        let fast = try #require(AuditTrail.changedInPlace(old, new))
+        #expect(fast.0 == #"{"claimed":null,"password_hash":"(hidden)","version":3}"#)
+        #expect(fast.1 == #"{"claimed":2,"password_hash":"(hidden)","version":4}"#)
+    }
+
     @Test(arguments: [#"[1]"#, #"{"a":1"#, #"{"a":}"#, #"{"a":1} x"#, #"{"a\"b":1}"#, #"{"s":"open}"#, ""])
     func textsThatAreNotPlainObjectsAreLeftToTheWholeReading(_ text: String) {
         #expect(RawJSONObject(text) == nil, "\(text)")

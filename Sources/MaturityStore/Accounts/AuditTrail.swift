@@ -324,6 +324,7 @@ public struct AuditTrail: Sendable {
     /// as there); nil when a row is not a plain JSON object as the triggers write it.
     static func changedColumns(old: String, new: String) -> (String?, String?)? {
         guard let before = RawJSONObject(old), let after = RawJSONObject(new) else { return nil }
+        if let changed = changedInPlace(before, after) { return changed }
         func value(_ raw: ArraySlice<UInt8>?) -> NSObject {
             guard let raw,
                 let value = try? JSONSerialization.jsonObject(with: Data(raw), options: .fragmentsAllowed)
@@ -332,9 +333,10 @@ public struct AuditTrail: Sendable {
         }
         var oldPart: [String: Any] = [:]
         var newPart: [String: Any] = [:]
-        for key in Set(before.fields.keys).union(after.fields.keys) {
-            let a = before.fields[key]
-            let b = after.fields[key]
+        let (beforeFields, afterFields) = (before.fields, after.fields)
+        for key in Set(beforeFields.keys).union(afterFields.keys) {
+            let a = beforeFields[key]
+            let b = afterFields[key]
             if let a, let b, a.elementsEqual(b) { continue }
             let x = value(a)
             let y = value(b)
@@ -344,6 +346,44 @@ public struct AuditTrail: Sendable {
             }
         }
         return parts(oldPart, newPart)
+    }
+
+    /// ``changedColumns(old:new:)`` of two rows written by one trigger (the same columns in the same order, as
+    /// they always are), when every value that differs is one whose text alone says it differs and writes as
+    /// JSONSerialization would write it (``PlainJSON``): the values compared and the record written from their
+    /// texts, without reading them. Nil when it cannot vouch for that: the general reading decides.
+    static func changedInPlace(_ before: RawJSONObject, _ after: RawJSONObject) -> (String?, String?)? {
+        guard before.members.count == after.members.count else { return nil }
+        var changed: [(key: ArraySlice<UInt8>, old: ArraySlice<UInt8>, new: ArraySlice<UInt8>)] = []
+        for (a, b) in zip(before.members, after.members) {
+            guard a.key.elementsEqual(b.key) else { return nil }
+            if a.value.elementsEqual(b.value) { continue }
+            guard PlainJSON.differ(a.value, b.value), PlainJSON.isColumn(a.key) else { return nil }
+            changed.append((a.key, a.value, b.value))
+        }
+        // A key written twice is read as its last value: the general reading keeps that rule.
+        let keys = before.members.map(\.key).sorted { $0.lexicographicallyPrecedes($1) }
+        guard !zip(keys, keys.dropFirst()).contains(where: { $0.elementsEqual($1) }) else { return nil }
+        guard !changed.isEmpty else { return (nil, nil) }
+        // Keys of lowercase letters and underscores sort by their bytes as `.sortedKeys` sorts them.
+        changed.sort { $0.key.lexicographicallyPrecedes($1.key) }
+        func record(_ value: (ArraySlice<UInt8>, ArraySlice<UInt8>) -> ArraySlice<UInt8>) -> String {
+            var text: [UInt8] = [UInt8(ascii: "{")]
+            for (index, column) in changed.enumerated() {
+                if index > 0 { text.append(UInt8(ascii: ",")) }
+                text.append(UInt8(ascii: "\""))
+                text += column.key
+                text += #"":"#.utf8
+                if isSecret(String(decoding: column.key, as: UTF8.self)) {
+                    text += #""(hidden)""#.utf8
+                } else {
+                    text += value(column.old, column.new)
+                }
+            }
+            text.append(UInt8(ascii: "}"))
+            return String(decoding: text, as: UTF8.self)
+        }
+        return (record { old, _ in old }, record { _, new in new })
     }
 
     /// The changed columns, old and new, as recorded: nil for none, else sorted JSON with secrets hidden.
@@ -399,9 +439,65 @@ final class AuditedDatabase: StoreDatabase {
     func close() async throws { try await inner.close() }
 }
 
+/// JSON values whose text says what they are, as the audit trail meets them in the rows its triggers write:
+/// integers, strings without escapes, null.
+enum PlainJSON {
+    private enum Kind { case integer, asciiString, string, null }
+
+    /// What `text` is, when it is written exactly as JSONSerialization writes the value it holds: an integer of
+    /// at most 18 digits (not -0), a string of printable characters without `"`, `\` and `/` (ASCII alone, or
+    /// with other UTF-8 characters too), null. Nil for anything else.
+    private static func kind(_ text: ArraySlice<UInt8>) -> Kind? {
+        guard let first = text.first else { return nil }
+        if first == UInt8(ascii: "\"") {
+            guard text.count >= 2, text.last == UInt8(ascii: "\"") else { return nil }
+            var ascii = true
+            for byte in text.dropFirst().dropLast() {
+                if byte >= 0x80 {
+                    ascii = false
+                } else if byte < 0x20 || byte == 0x7F || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\")
+                    || byte == UInt8(ascii: "/")
+                {
+                    return nil
+                }
+            }
+            return ascii ? .asciiString : .string
+        }
+        if text.elementsEqual("null".utf8) { return .null }
+        let digits = first == UInt8(ascii: "-") ? text.dropFirst() : text
+        guard (1...18).contains(digits.count), digits.allSatisfy({ (0x30...0x39).contains($0) }),
+            digits.count == 1 || digits.first != 0x30, !(first == UInt8(ascii: "-") && digits.elementsEqual("0".utf8))
+        else { return nil }
+        return .integer
+    }
+
+    /// Whether two different texts are values that differ, and both write back as they are; false when that
+    /// cannot be told from the texts (strings beyond ASCII compare by canonical equivalence, numbers of other
+    /// forms by value, true by its number).
+    static func differ(_ a: ArraySlice<UInt8>, _ b: ArraySlice<UInt8>) -> Bool {
+        switch (kind(a), kind(b)) {
+        case (.integer, .integer), (.asciiString, .asciiString), (.null, .integer), (.null, .asciiString),
+            (.null, .string), (.integer, .null), (.asciiString, .null), (.string, .null), (.integer, .asciiString),
+            (.asciiString, .integer), (.integer, .string), (.string, .integer):
+            true
+        default: false
+        }
+    }
+
+    /// A column name as the schema writes them: lowercase letters and underscores.
+    static func isColumn(_ key: ArraySlice<UInt8>) -> Bool {
+        !key.isEmpty && key.allSatisfy { (0x61...0x7A).contains($0) || $0 == UInt8(ascii: "_") }
+    }
+}
+
 /// A JSON object's members as the text of each value, keys read (without escapes) and values only delimited.
 struct RawJSONObject {
-    var fields: [String: ArraySlice<UInt8>] = [:]
+    /// The members in the order written: key (its text between the quotes) and value.
+    var members: [(key: ArraySlice<UInt8>, value: ArraySlice<UInt8>)] = []
+    /// The members by key (a key written twice: its last value).
+    var fields: [String: ArraySlice<UInt8>] {
+        Dictionary(members.map { (String(decoding: $0.key, as: UTF8.self), $0.value) }, uniquingKeysWith: { $1 })
+    }
 
     init?(_ text: String) {
         let bytes = Array(text.utf8)
@@ -464,7 +560,7 @@ struct RawJSONObject {
             var valueEnd = at
             while valueEnd > valueStart, [0x20, 0x09, 0x0A, 0x0D].contains(bytes[valueEnd - 1]) { valueEnd -= 1 }
             guard valueEnd > valueStart, at < bytes.count else { return nil }
-            fields[String(decoding: key, as: UTF8.self)] = bytes[valueStart..<valueEnd]
+            members.append((key, bytes[valueStart..<valueEnd]))
             if bytes[at] == UInt8(ascii: ",") {
                 at += 1
                 continue

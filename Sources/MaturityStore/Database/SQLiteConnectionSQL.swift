@@ -62,6 +62,14 @@ struct SQLiteConnectionSQL: SQLDatabase {
     /// A bound value: null for an absent optional (however deeply nested), else SQLite's own conversion of it
     /// (text, integers, doubles, bytes; booleans and dates too, as sqlite-kit binds them).
     static func data(_ value: any Encodable & Sendable) throws -> SQLiteData {
+        // The types the store binds most, cast to the type itself (a cast to a protocol looks up conformances).
+        switch value {
+        case let text as String: return .text(text)
+        case let number as Int: return .integer(number)
+        case let text as String?: return text.map { .text($0) } ?? .null
+        case let number as Int?: return number.map { .integer($0) } ?? .null
+        default: break
+        }
         var value: Any = value
         while let optional = value as? any AnyOptional {
             guard let wrapped = optional.wrapped else { return .null }
@@ -96,10 +104,12 @@ struct SQLiteSQLRow: SQLRow {
         guard let data = self.column(column) else { throw SQLiteSQLError.missingColumn(column) }
         // The types the store reads most, without a dynamic cast.
         switch data {
-        case .text(let text) where D.self == String.self || D.self == String?.self: return text as! D
-        case .integer(let number) where D.self == Int.self || D.self == Int?.self: return Int(number) as! D
-        case .null where D.self == String?.self: return String?.none as! D
-        case .null where D.self == Int?.self: return Int?.none as! D
+        case .text(let text) where D.self == String.self: return unsafeBitCast(text, to: D.self)
+        case .text(let text) where D.self == String?.self: return unsafeBitCast(String?.some(text), to: D.self)
+        case .integer(let number) where D.self == Int.self: return unsafeBitCast(Int(number), to: D.self)
+        case .integer(let number) where D.self == Int?.self: return unsafeBitCast(Int?.some(Int(number)), to: D.self)
+        case .null where D.self == String?.self: return unsafeBitCast(String?.none, to: D.self)
+        case .null where D.self == Int?.self: return unsafeBitCast(Int?.none, to: D.self)
         default: break
         }
         var target: Any.Type = D.self

@@ -366,8 +366,13 @@ extension AssessmentRepository {
         wanted.updatedAt = Timestamp.now()
         let versionStep = compared.same(as: old) ? 0 : 1
         var query: SQLQueryString = "UPDATE assessments SET "
-        query += headerValues(wanted).map { "\(ident: $0.column) = \(bind: $0.value)" as SQLQueryString }
-            .joined(separator: ", ")
+        if versionStep == 0 {
+            // The header as it was (an edit of a part): only the time of the change is new.
+            query += "updated_at = \(bind: wanted.updatedAt)"
+        } else {
+            query += headerValues(wanted).map { "\(ident: $0.column) = \(bind: $0.value)" as SQLQueryString }
+                .joined(separator: ", ")
+        }
         query +=
             ", version = version + \(literal: versionStep), revision = revision + 1 WHERE id = \(bind: old.id)"
         try await sql.raw(query).run()
@@ -416,7 +421,9 @@ extension AssessmentRepository {
         version: WritableKeyPath<Row, Int>
     ) -> [Row]? {
         if sameStorage(old, new) {
-            // The part as read (every row as stored): only its order is to be made certain.
+            // The part as read (every row as stored): only its order is to be made certain. Already in order (as
+            // read, it is) it stays the very array, so the next edit's comparisons find it unchanged at once.
+            if zip(new, new.dropFirst()).allSatisfy({ $0[keyPath: position] < $1[keyPath: position] }) { return new }
             guard Set(new.map { $0[keyPath: position] }).count == new.count else { return nil }
             return new.sorted { $0[keyPath: position] < $1[keyPath: position] }
         }
