@@ -58,7 +58,11 @@ import Testing
             let columns = Self.columns.shuffled(using: &generator).prefix(Int.random(in: 1...6, using: &generator))
             let old = columns.map { ($0, Self.values.randomElement(using: &generator)!) }
             let new = old.map { column, value in
-                (column, Int.random(in: 0..<3, using: &generator) == 0 ? Self.values.randomElement(using: &generator)! : value)
+                (
+                    column,
+                    Int.random(in: 0..<3, using: &generator) == 0
+                        ? Self.values.randomElement(using: &generator)! : value
+                )
             }
             func text(_ row: [(String, String)]) -> String {
                 "{" + row.map { "\"\($0.0)\":\($0.1)" }.joined(separator: ",") + "}"
