@@ -174,6 +174,37 @@ func storeSample(_ store: Store) async throws -> AssessmentSnapshot {
         }
     }
 
+    /// Edits queued for SQLite's writer together are committed together; one whose assessment an earlier edit of
+    /// the same transaction changed takes that edit's snapshot instead of reading the assessment again, and loses
+    /// nothing of it.
+    @Test func anEditTakesTheSnapshotAnEarlierEditOfTheSameTransactionStored() async throws {
+        try await TestDatabase.sqlite.withStore { store in
+            let seen = try await storeSample(store)
+            let id = seen.assessment.id
+            let reads = Mutex(0)
+            let edits = 16
+            try await AssessmentRepository.$readingAgain.withValue({ reads.withLock { $0 += 1 } }) {
+                try await withThrowingTaskGroup(of: Void.self) { group in
+                    for index in 0..<edits {
+                        group.addTask {
+                            _ = try await store.assessments.edit(id, known: seen) { current, _ in
+                                var next = current
+                                next.criteria[0].note = (current.criteria[0].note ?? "") + ",\(index)"
+                                return (next, ())
+                            }
+                        }
+                    }
+                    try await group.waitForAll()
+                }
+            }
+            let note = try #require(try await store.assessments.get(id).criteria[0].note)
+            #expect(
+                Set(note.split(separator: ",").compactMap { Int($0) }) == Set(0..<edits), "every edit kept: \(note)")
+            // Without it every edit but the first reads the assessment again (15).
+            #expect(reads.withLock { $0 } < edits / 2, "read again \(reads.withLock { $0 }) times")
+        }
+    }
+
     @Test(arguments: TestDatabase.allCases)
     func anEditIsReturnedAsTheStoreReadsItBack(_ database: TestDatabase) async throws {
         try await database.withStore { store in

@@ -1,5 +1,6 @@
 import SQLKit
 import SQLiteKit
+import Synchronization
 
 /// Group commit for SQLite's one writer connection.
 ///
@@ -22,6 +23,8 @@ actor GroupCommit {
     private var members: [CheckedContinuation<Void, any Error>] = []
     /// The most transactions one commit holds, so that a steady stream of edits still commits.
     private let limit: Int
+    /// What the members of the open transaction left for the members after them (see ``OpenTransaction``).
+    private var scratch = OpenTransaction()
 
     init(_ connection: SQLiteHandle, limit: Int = 32) {
         self.connection = connection
@@ -53,6 +56,8 @@ actor GroupCommit {
         for member in members { member.resume(with: result) }
         members = []
         open = false
+        scratch.forgetAll()
+        scratch = OpenTransaction()
     }
 
     /// Ends the open transaction, if any: committed (or, when that fails, rolled back), its callers told.
@@ -86,10 +91,12 @@ actor GroupCommit {
             throw error
         }
         do {
-            let value = try await body(sql)
+            let value = try await OpenTransaction.$current.withValue(scratch) { try await body(sql) }
             try await sql.raw("RELEASE one_transaction").run()
             outcome = .success(value)
         } catch {
+            // What this member left is rolled back with it.
+            scratch.forgetAll()
             do {
                 try await sql.raw("ROLLBACK TO one_transaction").run()
                 try await sql.raw("RELEASE one_transaction").run()
@@ -142,4 +149,24 @@ actor GroupCommit {
             throw error
         }
     }
+}
+
+/// The assessments as the members of one open group transaction stored them, for the members after them: an
+/// edit whose assessment an earlier member of the same group changed takes that member's snapshot (when its
+/// revision is the one now stored) instead of reading the assessment's seven tables again. Only within the
+/// transaction: it is dropped when the transaction ends, committed or not, and emptied when a member is rolled
+/// back; nothing else writes while it is open (the writer is held).
+final class OpenTransaction: Sendable {
+    private let snapshots = Mutex<[String: AssessmentSnapshot]>([:])
+
+    /// The open transaction the current task's body runs in (nil outside SQLite's group commit).
+    @TaskLocal static var current: OpenTransaction?
+
+    func snapshot(_ id: String) -> AssessmentSnapshot? { snapshots.withLock { $0[id] } }
+
+    func keep(_ snapshot: AssessmentSnapshot) { snapshots.withLock { $0[snapshot.assessment.id] = snapshot } }
+
+    func forget(_ id: String) { _ = snapshots.withLock { $0.removeValue(forKey: id) } }
+
+    func forgetAll() { snapshots.withLock { $0.removeAll() } }
 }

@@ -168,6 +168,9 @@ public struct AssessmentRepository: Sendable {
                 current = known
             } else if let newer = await newest?(), newer.assessment.id == id, newer.assessment.revision == revision {
                 current = newer
+            } else if let earlier = OpenTransaction.current?.snapshot(id), earlier.assessment.revision == revision {
+                // Stored by an earlier edit of the same open transaction (SQLite's group commit).
+                current = earlier
             } else {
                 Self.readingAgain?()
                 current = try await Self.load(id, in: sql)
@@ -190,9 +193,12 @@ public struct AssessmentRepository: Sendable {
                     let read = try await Self.load(id, in: sql)
                     precondition(read.same(as: computed), "an edit's computed snapshot differs from the stored one")
                 #endif
+                OpenTransaction.current?.keep(computed)
                 return (computed, value)
             }
-            return (try await Self.load(id, in: sql), value)
+            let read = try await Self.load(id, in: sql)
+            OpenTransaction.current?.keep(read)
+            return (read, value)
         }
     }
 
@@ -208,6 +214,7 @@ public struct AssessmentRepository: Sendable {
                 throw StoreError.versionConflict(kind: "assessment", id: id, current: current.assessment.revision)
             }
             try await sql.raw("DELETE FROM assessments WHERE id = \(bind: id)").run()
+            OpenTransaction.current?.forget(id)
         }
     }
 }
