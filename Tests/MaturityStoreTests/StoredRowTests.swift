@@ -18,6 +18,21 @@ import Testing
         #expect(!a.same(as: b))
     }
 
+    /// Texts of the same length are compared byte by byte too: marks in another order are the same text to
+    /// Swift, not to the database.
+    @Test func textsOfTheSameLengthAreComparedByTheirBytes() {
+        let a = "e\u{301}\u{323}"
+        let b = "e\u{323}\u{301}"
+        #expect(a == b && a.utf8.count == b.utf8.count)
+        #expect(!sameBytes(a, b))
+        #expect(sameBytes(a, String(decoding: Array(a.utf8), as: UTF8.self)))
+        #expect(sameBytes("", ""))
+        #expect(!sameBytes("abc", "abd"))
+        expectDifferentBytes(CriterionRecord(criterion: "SP-01")) { row, text in
+            row.note = text.utf8.elementsEqual(Self.composed.utf8) ? a : b
+        }
+    }
+
     @Test func everyTextOfEveryRowIsComparedByItsBytes() {
         let criterion = CriterionRecord(criterion: "SP-01")
         for change: (inout CriterionRecord, String) -> Void in [

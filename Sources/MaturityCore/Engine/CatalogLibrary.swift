@@ -9,7 +9,10 @@ public struct CatalogLibrary: Sendable {
     public init(folders: [String], files: any FileSource = DiskFiles()) {
         var seen = Set<String>()
         self.folders = folders.filter { folder in
-            files.kind(folder) == .folder && seen.insert((folder as NSString).standardizingPath).inserted
+            // One folder has no other to repeat (standardising a path is not cheap: the server makes an engine
+            // per scoring).
+            files.kind(folder) == .folder
+                && (folders.count == 1 || seen.insert((folder as NSString).standardizingPath).inserted)
         }
         self.files = files
     }

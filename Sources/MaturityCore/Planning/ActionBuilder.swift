@@ -8,8 +8,12 @@ public struct ActionBuilder: Sendable {
     }
 
     public func actions(for result: AssessmentResult, assessment: Assessment) -> [PlanAction] {
+        actions(for: result, assessment: assessment, rules: EvidenceRules(catalog: catalog, assessment: assessment))
+    }
+
+    /// ``actions(for:assessment:)`` with the rules of the assessment's evidence already worked out.
+    func actions(for result: AssessmentResult, assessment: Assessment, rules: EvidenceRules) -> [PlanAction] {
         var actions: [PlanAction] = []
-        let rules = EvidenceRules(catalog: catalog, assessment: assessment)
         for entry in result.path {
             guard let criterion = catalog.criterion(entry.criterion),
                 let domain = catalog.domain(ofCriterion: entry.criterion), let levels = entry.levels
@@ -80,9 +84,7 @@ public struct ActionBuilder: Sendable {
 
     /// Evidence kinds the criterion's valid cited items supply.
     func validKinds(_ criterion: String, assessment: Assessment, rules: EvidenceRules) -> Set<String> {
-        let cited = assessment.criteria[criterion]?.evidence ?? []
-        return Set(
-            cited.compactMap(assessment.evidenceItem).filter { rules.validity(of: $0).isValid }.map(\.kind))
+        rules.validKinds(cited: assessment.criteria[criterion]?.evidence ?? [])
     }
 
     func deadline(_ grade: FindingGrade) -> Int { catalog.deadline(grade) }

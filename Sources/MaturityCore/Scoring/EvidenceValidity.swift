@@ -43,17 +43,42 @@ public enum EvidenceValidity: Sendable, Hashable {
 public struct EvidenceRules: Sendable {
     public let catalog: Catalog
     public let date: Day
+    /// The register by id (the first item of an id, as ``Assessment/evidenceItem(_:)`` finds it).
     let items: [String: EvidenceItem]
+    /// The validity of each of `items`, worked out once (scoring and planning ask it per citing criterion).
+    private let validities: [String: EvidenceValidity]
 
     public init(catalog: Catalog, assessment: Assessment) {
+        let items = Dictionary(assessment.evidence.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         self.catalog = catalog
         self.date = assessment.date
-        self.items = Dictionary(assessment.evidence.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        self.items = items
+        self.validities = items.mapValues {
+            Self.validity(of: $0, on: assessment.date, items: items, catalog: catalog)
+        }
+    }
+
+    /// The validity of the register's item `id` (the first of that id); nil when the register has none.
+    public func validity(ofItem id: String) -> EvidenceValidity? { validities[id] }
+
+    /// The kinds of the cited items that count (ids the register does not hold count for nothing).
+    public func validKinds(cited ids: [String]) -> Set<String> {
+        var kinds: Set<String> = []
+        for id in ids where validities[id] == .valid {
+            if let item = items[id] { kinds.insert(item.kind) }
+        }
+        return kinds
     }
 
     /// An item counts when it is dated on or before the assessment, is not superseded by an item dated
     /// on or before it, has not passed its `valid_until`, and is within its kind's age limit.
     public func validity(of item: EvidenceItem) -> EvidenceValidity {
+        Self.validity(of: item, on: date, items: items, catalog: catalog)
+    }
+
+    private static func validity(
+        of item: EvidenceItem, on date: Day, items: [String: EvidenceItem], catalog: Catalog
+    ) -> EvidenceValidity {
         guard let itemDate = item.date else { return .undated }
         if itemDate > date { return .future(date: itemDate) }
         if let newer = item.supersededBy, let replacement = items[newer], let on = replacement.date, on <= date {

@@ -154,7 +154,9 @@ extension Scorer {
             return result
         }
         detail.judged = min(points, max(0, detail.audited ?? detail.claimed ?? 0))
-        let validity = (entry?.evidence ?? []).compactMap { evidence[$0] }.map { ($0.id, rules.validity(of: $0)) }
+        let validity = (entry?.evidence ?? []).compactMap { evidence[$0] }.map {
+            ($0.id, rules.validity(ofItem: $0.id) ?? rules.validity(of: $0))
+        }
         detail.hasValidEvidence = validity.contains { $0.1.isValid }
         detail.invalidEvidence = validity.filter { !$0.1.isValid }.map { EvidenceGap.Item(id: $0.0, validity: $0.1) }
         detail.earned = detail.hasValidEvidence ? detail.judged : 0

@@ -111,7 +111,7 @@ public struct Scorer: Sendable {
             target: targetId, blockers: blockers, path: path, reachable: reachable, kpis: kpiValues,
             findings: assessment.findings, actions: [], warnings: warnings)
         result.correctivePath = correctivePath
-        result.actions = ActionBuilder(catalog: catalog).actions(for: result, assessment: assessment)
+        result.actions = ActionBuilder(catalog: catalog).actions(for: result, assessment: assessment, rules: rules)
         return result
     }
 
@@ -122,7 +122,8 @@ public struct Scorer: Sendable {
         var counts: [String: Int] = [:]
         var order: [String] = []
         for criterion in citing {
-            for id in Set(criterion.evidence) {
+            // Each item once per criterion (a criterion cites a few: no set needed to tell).
+            for (index, id) in criterion.evidence.enumerated() where !criterion.evidence[..<index].contains(id) {
                 if counts[id] == nil { order.append(id) }
                 counts[id, default: 0] += 1
             }
@@ -192,17 +193,18 @@ public struct Scorer: Sendable {
     func evidenceCap(_ criterion: Criterion, cited: [EvidenceItem], rules: EvidenceRules, upTo judged: Int)
         -> (Int, [EvidenceGap])
     {
-        let validity = cited.map { ($0, rules.validity(of: $0)) }
+        let validity = cited.map { ($0, rules.validity(ofItem: $0.id) ?? rules.validity(of: $0)) }
+        // A criterion cites a few items: a list is quicker to make and search than a set.
+        let validKinds = validity.filter { $0.1.isValid }.map(\.0.kind)
         var cap = 0
         var capped = false
         var gaps: [EvidenceGap] = []
         for level in 1...max(1, catalog.maxLevel) where level <= catalog.maxLevel {
             var satisfied = true
-            for kind in catalog.requiredEvidence(for: criterion, at: level) {
-                let ofKind = validity.filter { $0.0.kind == kind }
-                if ofKind.contains(where: { $0.1.isValid }) { continue }
+            for kind in catalog.requiredEvidence(for: criterion, at: level) where !validKinds.contains(kind) {
                 satisfied = false
                 if level <= judged {
+                    let ofKind = validity.filter { $0.0.kind == kind }
                     // The most recent item is the one a reader expects to count: its reason names the gap.
                     let reasons = ofKind.map { EvidenceGap.Item(id: $0.0.id, validity: $0.1) }
                     let latest = Self.latest(ofKind)

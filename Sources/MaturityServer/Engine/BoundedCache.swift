@@ -1,7 +1,9 @@
 /// What this process keeps by key (a revision, a page, an assessment); bounded, oldest dropped first.
 actor BoundedCache<Key: Hashable & Sendable, Value: Sendable> {
     private var entries: [Key: Value] = [:]
+    /// The keys kept, oldest first, from `first` on (the ones before it are dropped, and removed in bulk).
     private var order: [Key] = []
+    private var first = 0
     private let capacity: Int
 
     init(capacity: Int = 256) {
@@ -28,8 +30,14 @@ actor BoundedCache<Key: Hashable & Sendable, Value: Sendable> {
 
     func set(_ key: Key, _ value: Value) {
         if entries.updateValue(value, forKey: key) == nil { order.append(key) }
-        while order.count > capacity {
-            entries[order.removeFirst()] = nil
+        while order.count - first > capacity {
+            entries[order[first]] = nil
+            first += 1
+        }
+        // Removing the oldest one by one moved every other key each time: now once per `capacity` drops.
+        if first >= capacity {
+            order.removeFirst(first)
+            first = 0
         }
     }
 

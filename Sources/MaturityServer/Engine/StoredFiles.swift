@@ -8,28 +8,38 @@ import MaturityStore
 /// so scoring an edit does not read every uploaded file again.
 struct StoredFiles: FileSource {
     let held: MemoryFiles
-    /// Files known by their stored digest and size, by normalised path.
-    let known: [String: (sha256: String, size: Int)]
-    let folders: Set<String>
+    /// The files known by their stored digest and size, by normalised path, and their folders: worked out when
+    /// first asked about (loading an edit's assessment, or a sign-off), not for every scoring, which asks
+    /// about neither once the edit's check has loaded the assessment.
+    private let index: Once<Index>
+
+    struct Index: Sendable {
+        var known: [String: (sha256: String, size: Int)] = [:]
+        var folders: Set<String> = []
+    }
+
+    var known: [String: (sha256: String, size: Int)] { index.value.known }
+    var folders: Set<String> { index.value.folders }
 
     /// `held` by path, and `records` (the assessment's file records) placed under `root`; a path in both is
     /// held. `digests` gives the SHA-256 of held files already known (the catalog's, computed once).
     init(held: [String: Data], records: [FileRecord], root: String, digests: [String: String] = [:]) {
-        self.held = MemoryFiles(held)
-        var known: [String: (sha256: String, size: Int)] = [:]
-        for (path, sha256) in digests { known[MemoryFiles.normalise(path)] = (sha256, 0) }
-        var folders: Set<String> = []
-        for record in records {
-            let path = MemoryFiles.normalise(root + "/" + record.path)
-            guard self.held.kind(path) == .missing else { continue }
-            known[path] = (record.sha256, record.size)
-            var folder = PathText.folder(of: path)
-            while folder != "/", !folder.isEmpty, folders.insert(folder).inserted {
-                folder = PathText.folder(of: folder)
+        let held = MemoryFiles(held)
+        self.held = held
+        self.index = Once {
+            var index = Index()
+            for (path, sha256) in digests { index.known[MemoryFiles.normalise(path)] = (sha256, 0) }
+            for record in records {
+                let path = MemoryFiles.normalise(root + "/" + record.path)
+                guard held.kind(path) == .missing else { continue }
+                index.known[path] = (record.sha256, record.size)
+                var folder = PathText.folder(of: path)
+                while folder != "/", !folder.isEmpty, index.folders.insert(folder).inserted {
+                    folder = PathText.folder(of: folder)
+                }
             }
+            return index
         }
-        self.known = known
-        self.folders = folders
     }
 
     func kind(_ path: String) -> FileKind {

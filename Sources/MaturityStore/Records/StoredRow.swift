@@ -1,3 +1,5 @@
+import Foundation
+
 /// A row compared as the database keeps it: to the byte. Swift's `==` on strings holds canonically equivalent
 /// texts equal ("é" and "e" followed by U+0301), the database keeps the bytes it was given, and what the
 /// workspace writes out of a row (`assessment.yaml`, the digests of an audit's sign-off) is bytes: an edit that
@@ -15,8 +17,19 @@ extension StoredRow {
 func sameBytes(_ a: String?, _ b: String?) -> Bool {
     switch (a, b) {
     case (nil, nil): true
-    case (let a?, let b?): a.utf8.elementsEqual(b.utf8)
+    case (let a?, let b?): sameBytes(a, b)
     default: false
+    }
+}
+
+/// Two texts of the same bytes, compared as a block (a byte at a time through `utf8` was a tenth of an edit).
+func sameBytes(_ a: String, _ b: String) -> Bool {
+    guard a.utf8.count == b.utf8.count else { return false }
+    var (a, b) = (a, b)
+    return a.withUTF8 { x in
+        b.withUTF8 { y in
+            x.count == 0 || x.baseAddress == y.baseAddress || memcmp(x.baseAddress!, y.baseAddress!, x.count) == 0
+        }
     }
 }
 
@@ -29,7 +42,7 @@ func sameStorage<T>(_ a: [T], _ b: [T]) -> Bool {
 
 /// Lists of the same length (`==` checked it), item by item.
 func sameBytes(_ a: [String], _ b: [String]) -> Bool {
-    a.count == b.count && zip(a, b).allSatisfy { $0.utf8.elementsEqual($1.utf8) }
+    a.count == b.count && zip(a, b).allSatisfy { sameBytes($0, $1) }
 }
 
 extension CriterionRecord: StoredRow {

@@ -377,8 +377,7 @@ extension AssessmentRepository {
             // The header as it was (an edit of a part): only the time of the change is new.
             query += "updated_at = \(bind: wanted.updatedAt)"
         } else {
-            query += headerValues(wanted).map { "\(ident: $0.column) = \(bind: $0.value)" as SQLQueryString }
-                .joined(separator: ", ")
+            query += assignments(headerValues(wanted))
         }
         query +=
             ", version = version + \(literal: versionStep), revision = revision + 1 WHERE id = \(bind: old.id)"
@@ -549,8 +548,7 @@ extension AssessmentRepository {
             if let previous = before[rowKey] {
                 guard !comparable(previous).same(as: comparable(row)) else { continue }
                 var query: SQLQueryString = "UPDATE \(ident: table) SET "
-                query += values(row).map { "\(ident: $0.column) = \(bind: $0.value)" as SQLQueryString }
-                    .joined(separator: ", ")
+                query += assignments(values(row))
                 if versioned { query += ", version = version + 1" }
                 query += " WHERE assessment_id = \(bind: id) AND \(ident: key) = \(bind: rowKey)"
                 try await sql.raw(query).run()
@@ -562,6 +560,17 @@ extension AssessmentRepository {
             changed = true
         }
         return changed
+    }
+
+    /// `"column" = ?, …` of an UPDATE. The names are the store's own (letters and underscores), quoted as both
+    /// databases quote identifiers, without asking the dialect for each (an edit writes a dozen of them).
+    static func assignments(_ values: Values) -> SQLQueryString {
+        var query: SQLQueryString = ""
+        for (index, value) in values.enumerated() {
+            precondition(value.column.utf8.allSatisfy { $0 == UInt8(ascii: "_") || (0x61...0x7A).contains($0) })
+            query += "\(unsafeRaw: (index == 0 ? "\"" : ", \"") + value.column + "\" = ")\(bind: value.value)"
+        }
+        return query
     }
 
     static func insertRow(_ table: String, _ values: Values, in sql: any SQLDatabase) async throws {
