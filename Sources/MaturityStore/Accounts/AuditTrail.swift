@@ -217,16 +217,15 @@ public struct AuditTrail: Sendable {
     /// Turns the rows staged in this transaction into chained records (see the type's description).
     static func seal(_ sql: any SQLDatabase, kind: DatabaseKind) async throws {
         // Only this transaction's staged rows are visible here: others seal and delete theirs before they commit.
+        // Taken and deleted in one statement (one round trip less an edit), then put in the order staged.
         let pending = try await sql.raw(
-            "SELECT id, object_kind, object_id, action, old_value, new_value FROM audit_pending ORDER BY id"
-        ).all()
+            "DELETE FROM audit_pending RETURNING id, object_kind, object_id, action, old_value, new_value"
+        ).all().map { (id: try $0.decode(column: "id", as: Int.self), row: $0) }.sorted { $0.id < $1.id }
         guard !pending.isEmpty else { return }
         // What each record says is worked out, and the staged rows deleted, before the chain is taken: on
         // PostgreSQL every sealing transaction waits for the one holding it, until that one commits.
         var staged: [(action: String, kind: String, id: String, old: String?, new: String?)] = []
-        var ids: [Int] = []
-        for row in pending {
-            ids.append(try row.decode(column: "id", as: Int.self))
+        for (_, row) in pending {
             let action = try row.decode(column: "action", as: String.self)
             let (old, new) = changed(
                 old: try row.decode(column: "old_value", as: String?.self),
@@ -238,10 +237,6 @@ public struct AuditTrail: Sendable {
                     try row.decode(column: "object_id", as: String.self), old, new
                 ))
         }
-        // Bounded below too: an index scan from the first staged id, not over every id deleted before it.
-        try await sql.raw(
-            "DELETE FROM audit_pending WHERE id >= \(bind: ids.min() ?? 0) AND id <= \(bind: ids.max() ?? 0)"
-        ).run()
         guard !staged.isEmpty else { return }
         if kind == .postgres {
             // Writers append one after another: each record must follow the last one committed.

@@ -426,12 +426,25 @@ extension AssessmentRepository {
         _ old: [Row], _ new: [Row], key: KeyPath<Row, String>, position: KeyPath<Row, Int>,
         version: WritableKeyPath<Row, Int>
     ) -> [Row]? {
+        let inOrder = { (rows: [Row]) in
+            zip(rows, rows.dropFirst()).allSatisfy { $0[keyPath: position] < $1[keyPath: position] }
+        }
         if sameStorage(old, new) {
             // The part as read (every row as stored): only its order is to be made certain. Already in order (as
             // read, it is) it stays the very array, so the next edit's comparisons find it unchanged at once.
-            if zip(new, new.dropFirst()).allSatisfy({ $0[keyPath: position] < $1[keyPath: position] }) { return new }
+            if inOrder(new) { return new }
             guard Set(new.map { $0[keyPath: position] }).count == new.count else { return nil }
             return new.sorted { $0[keyPath: position] < $1[keyPath: position] }
+        }
+        if old.count == new.count, zip(old, new).allSatisfy({ $0[keyPath: key] == $1[keyPath: key] }), inOrder(new) {
+            // Each row where it was (an edit of some of them; keys are unique in the store), positions in order:
+            // each compared with the row it replaces, no lookup and no sorting.
+            return zip(old, new).map { previous, row in
+                var stored = row
+                stored[keyPath: version] = previous[keyPath: version]
+                if !previous.same(as: stored) { stored[keyPath: version] += 1 }
+                return stored
+            }
         }
         let before = Dictionary(old.map { ($0[keyPath: key], $0) }, uniquingKeysWith: { first, _ in first })
         var rows: [Row] = []
@@ -534,6 +547,16 @@ extension AssessmentRepository {
     ) async throws -> Bool {
         // A part the edit did not touch is the very array it was read as: nothing to compare.
         if sameStorage(old, new) { return false }
+        if old.count == new.count, zip(old, new).allSatisfy({ keyOf($0) == keyOf($1) }) {
+            // The same rows in the same places (keys are unique in the store): each compared with the one it
+            // replaces, without looking it up.
+            var changed = false
+            for (previous, row) in zip(old, new) where !comparable(previous).same(as: comparable(row)) {
+                try await update(table, key: key, id: id, rowKey: keyOf(row), values(row), versioned, in: sql)
+                changed = true
+            }
+            return changed
+        }
         let before = Dictionary(old.map { (keyOf($0), $0) }, uniquingKeysWith: { first, _ in first })
         let after = Set(new.map(keyOf))
         var changed = false
@@ -547,11 +570,7 @@ extension AssessmentRepository {
             let rowKey = keyOf(row)
             if let previous = before[rowKey] {
                 guard !comparable(previous).same(as: comparable(row)) else { continue }
-                var query: SQLQueryString = "UPDATE \(ident: table) SET "
-                query += assignments(values(row))
-                if versioned { query += ", version = version + 1" }
-                query += " WHERE assessment_id = \(bind: id) AND \(ident: key) = \(bind: rowKey)"
-                try await sql.raw(query).run()
+                try await update(table, key: key, id: id, rowKey: rowKey, values(row), versioned, in: sql)
             } else {
                 var all: Values = [("assessment_id", id), (key, rowKey)] + values(row)
                 if versioned { all.append(("version", 1)) }
@@ -571,6 +590,18 @@ extension AssessmentRepository {
             query += "\(unsafeRaw: (index == 0 ? "\"" : ", \"") + value.column + "\" = ")\(bind: value.value)"
         }
         return query
+    }
+
+    /// Writes one row of a part anew (its version raised when the part is versioned).
+    static func update(
+        _ table: String, key: String, id: String, rowKey: String, _ values: Values, _ versioned: Bool,
+        in sql: any SQLDatabase
+    ) async throws {
+        var query: SQLQueryString = "UPDATE \(ident: table) SET "
+        query += assignments(values)
+        if versioned { query += ", version = version + 1" }
+        query += " WHERE assessment_id = \(bind: id) AND \(ident: key) = \(bind: rowKey)"
+        try await sql.raw(query).run()
     }
 
     static func insertRow(_ table: String, _ values: Values, in sql: any SQLDatabase) async throws {
