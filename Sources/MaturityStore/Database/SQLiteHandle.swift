@@ -104,7 +104,7 @@ final class SQLiteHandle: @unchecked Sendable {
 
     /// The kept statement for `query`, taken out, or a new one.
     private func take(_ query: String, _ raw: OpaquePointer) throws -> Kept {
-        if let kept = prepared.removeValue(forKey: query) { return kept }
+        if let index = prepared.index(forKey: query) { return prepared.remove(at: index).value }
         var statement: OpaquePointer?
         let status = sqlite_nio_sqlite3_prepare_v3(
             raw, query, -1, UInt32(SQLITE_PREPARE_PERSISTENT), &statement, nil)
@@ -115,9 +115,9 @@ final class SQLiteHandle: @unchecked Sendable {
         return (statement, Self.columns(of: statement), 0)
     }
 
-    /// Keeps a statement taken out for `query` (unless one was kept meanwhile), making room when full.
+    /// Keeps a statement taken out for `query` (one kept meanwhile is finalized), making room when full.
     private func keep(_ query: String, _ kept: Kept) {
-        guard prepared[query] == nil, raw != nil else {
+        guard raw != nil else {
             sqlite_nio_sqlite3_finalize(kept.statement)
             return
         }
@@ -125,7 +125,8 @@ final class SQLiteHandle: @unchecked Sendable {
             for other in prepared.values { sqlite_nio_sqlite3_finalize(other.statement) }
             prepared = [:]
         }
-        prepared[query] = kept
+        // The text is hashed once (a statement's text is long, and every statement is taken and kept again).
+        if let replaced = prepared.updateValue(kept, forKey: query) { sqlite_nio_sqlite3_finalize(replaced.statement) }
     }
 
     private static func columns(of statement: OpaquePointer) -> SQLiteColumns {
