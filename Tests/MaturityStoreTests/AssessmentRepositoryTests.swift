@@ -205,6 +205,28 @@ func storeSample(_ store: Store) async throws -> AssessmentSnapshot {
         }
     }
 
+    /// A file uploaded again at the same path (a new ticket export) changes its row's digest and size in place.
+    @Test(arguments: TestDatabase.allCases)
+    func aFileReplacedAtItsPathIsStoredWithItsNewDigest(_ database: TestDatabase) async throws {
+        try await database.withStore { store in
+            let seen = try await storeSample(store)
+            let id = seen.assessment.id
+            let bytes = Data("other evidence bytes".utf8)
+            let (after, _) = try await store.assessments.edit(
+                id, known: seen, newFiles: [(path: "evidence/a.txt", data: bytes)]
+            ) { current, stored in
+                var next = current
+                next.files = current.files.filter { file in !stored.contains { $0.path == file.path } } + stored
+                return (next, ())
+            }
+            let read = try await store.assessments.get(id)
+            #expect(read == after)
+            let file = try #require(read.files.first { $0.path == "evidence/a.txt" })
+            #expect(file.size == bytes.count && file.sha256 != seen.files[0].sha256)
+            #expect(try await store.assessments.blob(file.sha256) == bytes)
+        }
+    }
+
     @Test(arguments: TestDatabase.allCases)
     func anEditIsReturnedAsTheStoreReadsItBack(_ database: TestDatabase) async throws {
         try await database.withStore { store in

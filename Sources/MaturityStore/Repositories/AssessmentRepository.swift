@@ -581,13 +581,21 @@ extension AssessmentRepository {
         return changed
     }
 
-    /// `"column" = ?, …` of an UPDATE. The names are the store's own (letters and underscores), quoted as both
-    /// databases quote identifiers, without asking the dialect for each (an edit writes a dozen of them).
+    /// `"column" = ?, …` of an UPDATE. A name of lowercase letters, digits and underscores (every one the store
+    /// writes) is quoted as both databases quote identifiers, without asking the dialect for each (an edit writes a
+    /// dozen of them); any other goes through the dialect.
     static func assignments(_ values: Values) -> SQLQueryString {
         var query: SQLQueryString = ""
         for (index, value) in values.enumerated() {
-            precondition(value.column.utf8.allSatisfy { $0 == UInt8(ascii: "_") || (0x61...0x7A).contains($0) })
-            query += "\(unsafeRaw: (index == 0 ? "\"" : ", \"") + value.column + "\" = ")\(bind: value.value)"
+            if index > 0 { query += ", " }
+            let plain = value.column.utf8.allSatisfy {
+                $0 == UInt8(ascii: "_") || (0x61...0x7A).contains($0) || (0x30...0x39).contains($0)
+            }
+            if plain {
+                query += "\(unsafeRaw: "\"" + value.column + "\" = ")\(bind: value.value)"
+            } else {
+                query += "\(ident: value.column) = \(bind: value.value)"
+            }
         }
         return query
     }
