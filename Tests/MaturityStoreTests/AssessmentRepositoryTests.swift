@@ -205,6 +205,33 @@ func storeSample(_ store: Store) async throws -> AssessmentSnapshot {
         }
     }
 
+    /// Keys are matched as the database matches them, by their bytes: an evidence item renamed from "café" to
+    /// "cafe" + U+0301 (the same text to Swift's `==`) is stored under its new name, and the edit says so.
+    @Test(arguments: TestDatabase.allCases)
+    func aKeyChangedOnlyInItsBytesIsStoredAsChanged(_ database: TestDatabase) async throws {
+        try await database.withStore { store in
+            let seen = try await storeSample(store)
+            let id = seen.assessment.id
+            let composed = "caf\u{E9}"
+            let decomposed = "cafe\u{301}"
+            let (first, _) = try await store.assessments.edit(id, known: seen) { current, _ in
+                var next = current
+                next.evidence.append(EvidenceRecord(item: composed, kind: "record", title: "t", position: 5))
+                return (next, ())
+            }
+            let (second, _) = try await store.assessments.edit(id, known: first) { current, _ in
+                var next = current
+                let index = try #require(next.evidence.firstIndex { $0.position == 5 })
+                next.evidence[index].item = decomposed
+                return (next, ())
+            }
+            let names = { (snapshot: AssessmentSnapshot) in snapshot.evidence.map { Array($0.item.utf8) } }
+            let read = try await store.assessments.get(id)
+            #expect(names(read) == names(second))
+            #expect(names(read).contains(Array(decomposed.utf8)) && !names(read).contains(Array(composed.utf8)))
+        }
+    }
+
     /// A file uploaded again at the same path (a new ticket export) changes its row's digest and size in place.
     @Test(arguments: TestDatabase.allCases)
     func aFileReplacedAtItsPathIsStoredWithItsNewDigest(_ database: TestDatabase) async throws {

@@ -40,6 +40,21 @@ func sameStorage<T>(_ a: [T], _ b: [T]) -> Bool {
         && a.withUnsafeBufferPointer { x in b.withUnsafeBufferPointer { y in x.baseAddress == y.baseAddress } }
 }
 
+/// A text as the database compares it, by its bytes: the key of a part's row ("é" and "e" followed by U+0301 are
+/// two rows to the database, one to Swift's `==`).
+struct ByteKey: Hashable {
+    let text: String
+
+    init(_ text: String) { self.text = text }
+
+    static func == (a: ByteKey, b: ByteKey) -> Bool { sameBytes(a.text, b.text) }
+
+    func hash(into hasher: inout Hasher) {
+        var text = self.text
+        text.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+    }
+}
+
 /// Lists of the same length (`==` checked it), item by item.
 func sameBytes(_ a: [String], _ b: [String]) -> Bool {
     a.count == b.count && zip(a, b).allSatisfy { sameBytes($0, $1) }

@@ -403,7 +403,7 @@ extension AssessmentRepository {
     {
         // SQLite keeps -0.0 as the integer 0 and reads it back as 0.0.
         let negativeZero = { (value: Double?) in value.map { $0 == 0 && $0.sign == .minus } ?? false }
-        guard wanted.files == current.files, !wanted.metrics.contains(where: { negativeZero($0.value) }),
+        guard sameRows(wanted.files, current.files), !wanted.metrics.contains(where: { negativeZero($0.value) }),
             !wanted.criteria.contains(where: { negativeZero($0.earned) || negativeZero($0.auditedEarned) }),
             let criteria = rows(
                 current.criteria, wanted.criteria, key: \.criterion, position: \.position, version: \.version),
@@ -436,7 +436,9 @@ extension AssessmentRepository {
             guard Set(new.map { $0[keyPath: position] }).count == new.count else { return nil }
             return new.sorted { $0[keyPath: position] < $1[keyPath: position] }
         }
-        if old.count == new.count, zip(old, new).allSatisfy({ $0[keyPath: key] == $1[keyPath: key] }), inOrder(new) {
+        if old.count == new.count, zip(old, new).allSatisfy({ sameBytes($0[keyPath: key], $1[keyPath: key]) }),
+            inOrder(new)
+        {
             // Each row where it was (an edit of some of them; keys are unique in the store), positions in order:
             // each compared with the row it replaces, no lookup and no sorting.
             return zip(old, new).map { previous, row in
@@ -446,14 +448,15 @@ extension AssessmentRepository {
                 return stored
             }
         }
-        let before = Dictionary(old.map { ($0[keyPath: key], $0) }, uniquingKeysWith: { first, _ in first })
+        // Keys by their bytes, as the database matches them.
+        let before = Dictionary(old.map { (ByteKey($0[keyPath: key]), $0) }, uniquingKeysWith: { first, _ in first })
         var rows: [Row] = []
         rows.reserveCapacity(new.count)
         var positions = Set<Int>()
         for row in new {
             guard positions.insert(row[keyPath: position]).inserted else { return nil }
             var stored = row
-            if let previous = before[row[keyPath: key]] {
+            if let previous = before[ByteKey(row[keyPath: key])] {
                 stored[keyPath: version] = previous[keyPath: version]
                 if !previous.same(as: stored) { stored[keyPath: version] += 1 }
             } else {
@@ -547,7 +550,7 @@ extension AssessmentRepository {
     ) async throws -> Bool {
         // A part the edit did not touch is the very array it was read as: nothing to compare.
         if sameStorage(old, new) { return false }
-        if old.count == new.count, zip(old, new).allSatisfy({ keyOf($0) == keyOf($1) }) {
+        if old.count == new.count, zip(old, new).allSatisfy({ sameBytes(keyOf($0), keyOf($1)) }) {
             // The same rows in the same places (keys are unique in the store): each compared with the one it
             // replaces, without looking it up.
             var changed = false
@@ -557,10 +560,11 @@ extension AssessmentRepository {
             }
             return changed
         }
-        let before = Dictionary(old.map { (keyOf($0), $0) }, uniquingKeysWith: { first, _ in first })
-        let after = Set(new.map(keyOf))
+        // Keys by their bytes, as the database's `WHERE key = ?` matches them.
+        let before = Dictionary(old.map { (ByteKey(keyOf($0)), $0) }, uniquingKeysWith: { first, _ in first })
+        let after = Set(new.map { ByteKey(keyOf($0)) })
         var changed = false
-        for row in old where !after.contains(keyOf(row)) {
+        for row in old where !after.contains(ByteKey(keyOf(row))) {
             try await sql.raw(
                 "DELETE FROM \(ident: table) WHERE assessment_id = \(bind: id) AND \(ident: key) = \(bind: keyOf(row))"
             ).run()
@@ -568,7 +572,7 @@ extension AssessmentRepository {
         }
         for row in new {
             let rowKey = keyOf(row)
-            if let previous = before[rowKey] {
+            if let previous = before[ByteKey(rowKey)] {
                 guard !comparable(previous).same(as: comparable(row)) else { continue }
                 try await update(table, key: key, id: id, rowKey: rowKey, values(row), versioned, in: sql)
             } else {
