@@ -34,12 +34,11 @@ public struct Scorer: Sendable {
             }
         let valueByKPI = Dictionary(kpiValues.map { ($0.id, $0.value) }, uniquingKeysWith: { a, _ in a })
         if catalog.isPoints { return scorePoints(assessment, kpis: kpiValues, values: valueByKPI, at: target) }
-        let evidenceById = Dictionary(assessment.evidence.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         let rules = EvidenceRules(catalog: catalog, assessment: assessment)
         let criteria = catalog.domains.flatMap { domain in
             domain.criteria.map {
                 scoreCriterion(
-                    $0, in: domain, assessment: assessment, evidence: evidenceById, rules: rules, kpis: valueByKPI)
+                    $0, in: domain, assessment: assessment, rules: rules, kpis: valueByKPI)
             }
         }
         let levels = Dictionary(uniqueKeysWithValues: criteria.map { ($0.id, $0.level) })
@@ -158,8 +157,8 @@ public struct Scorer: Sendable {
     // MARK: One criterion
 
     func scoreCriterion(
-        _ criterion: Criterion, in domain: Domain, assessment: Assessment, evidence: [String: EvidenceItem],
-        rules: EvidenceRules, kpis: [String: Double]
+        _ criterion: Criterion, in domain: Domain, assessment: Assessment, rules: EvidenceRules,
+        kpis: [String: Double]
     ) -> CriterionResult {
         let entry = assessment.criteria[criterion.id]
         let maxLevel = catalog.maxLevel
@@ -172,8 +171,7 @@ public struct Scorer: Sendable {
         guard result.applicable else { return result }
 
         result.judged = min(maxLevel, max(0, entry?.audited ?? entry?.claimed ?? 0))
-        let cited = (entry?.evidence ?? []).compactMap { evidence[$0] }
-        let (cap, gaps) = evidenceCap(criterion, cited: cited, rules: rules, upTo: result.judged)
+        let (cap, gaps) = evidenceCap(criterion, cited: entry?.evidence ?? [], rules: rules, upTo: result.judged)
         result.evidenceCap = cap
         result.evidenceGaps = gaps
         result.practice = min(result.judged, cap)
@@ -190,12 +188,24 @@ public struct Scorer: Sendable {
 
     /// The highest level L such that every level 1…L has all its evidence kinds among valid cited items,
     /// and the gaps between that cap and `judged`, each naming the cited items that do not count and why.
-    func evidenceCap(_ criterion: Criterion, cited: [EvidenceItem], rules: EvidenceRules, upTo judged: Int)
+    func evidenceCap(_ criterion: Criterion, cited ids: [String], rules: EvidenceRules, upTo judged: Int)
         -> (Int, [EvidenceGap])
     {
-        let validity = cited.map { ($0, rules.validity(ofItem: $0.id) ?? rules.validity(of: $0)) }
-        // A criterion cites a few items: a list is quicker to make and search than a set.
-        let validKinds = validity.filter { $0.1.isValid }.map(\.0.kind)
+        // The register's items the criterion cites (ids it does not hold count for nothing), looked up once; a
+        // criterion cites a few: a list of the valid ones' kinds is quicker to make and search than a set.
+        var validKinds: [String] = []
+        for id in ids where rules.validity(ofItem: id) == .valid {
+            if let kind = rules.items[id]?.kind { validKinds.append(kind) }
+        }
+        /// The cited items of `kind` with their validity, for the gaps (copies of the items: only when one is
+        /// reported).
+        func cited(ofKind kind: String) -> [(EvidenceItem, EvidenceValidity)] {
+            ids.compactMap { id in
+                guard let item = rules.items[id], item.kind == kind, let validity = rules.validity(ofItem: id)
+                else { return nil }
+                return (item, validity)
+            }
+        }
         var cap = 0
         var capped = false
         var gaps: [EvidenceGap] = []
@@ -204,7 +214,7 @@ public struct Scorer: Sendable {
             for kind in catalog.requiredEvidence(for: criterion, at: level) where !validKinds.contains(kind) {
                 satisfied = false
                 if level <= judged {
-                    let ofKind = validity.filter { $0.0.kind == kind }
+                    let ofKind = cited(ofKind: kind)
                     // The most recent item is the one a reader expects to count: its reason names the gap.
                     let reasons = ofKind.map { EvidenceGap.Item(id: $0.0.id, validity: $0.1) }
                     let latest = Self.latest(ofKind)

@@ -423,48 +423,49 @@ extension AssessmentRepository {
     /// One part's rows as ``sync`` leaves them: a row the same to the byte as before is kept as it was, a
     /// changed one has its version raised, a new one version 1; sorted by position. Nil when positions repeat.
     private static func rows<Row: StoredRow>(
-        _ old: [Row], _ new: [Row], key: KeyPath<Row, String>, position: KeyPath<Row, Int>,
-        version: WritableKeyPath<Row, Int>
+        _ old: [Row], _ new: [Row], key: (Row) -> String, position: (Row) -> Int, version: WritableKeyPath<Row, Int>
     ) -> [Row]? {
-        let inOrder = { (rows: [Row]) in
-            zip(rows, rows.dropFirst()).allSatisfy { $0[keyPath: position] < $1[keyPath: position] }
+        // Functions, not key paths, for what is asked of every row at every edit (a key path is looked up at run
+        // time each time).
+        func inOrder(_ rows: [Row]) -> Bool {
+            rows.indices.dropFirst().allSatisfy { position(rows[$0 - 1]) < position(rows[$0]) }
+        }
+        /// `row` as stored in place of `previous`: its version, raised when it changed.
+        func stored(_ row: Row, replacing previous: Row) -> Row {
+            if previous.same(as: row) { return previous }
+            var stored = row
+            stored[keyPath: version] = previous[keyPath: version]
+            if !previous.same(as: stored) { stored[keyPath: version] += 1 }
+            return stored
         }
         if sameStorage(old, new) {
             // The part as read (every row as stored): only its order is to be made certain. Already in order (as
             // read, it is) it stays the very array, so the next edit's comparisons find it unchanged at once.
             if inOrder(new) { return new }
-            guard Set(new.map { $0[keyPath: position] }).count == new.count else { return nil }
-            return new.sorted { $0[keyPath: position] < $1[keyPath: position] }
+            guard Set(new.map(position)).count == new.count else { return nil }
+            return new.sorted { position($0) < position($1) }
         }
-        if old.count == new.count, zip(old, new).allSatisfy({ sameBytes($0[keyPath: key], $1[keyPath: key]) }),
-            inOrder(new)
-        {
+        if old.count == new.count, old.indices.allSatisfy({ sameBytes(key(old[$0]), key(new[$0])) }), inOrder(new) {
             // Each row where it was (an edit of some of them; keys are unique in the store), positions in order:
             // each compared with the row it replaces, no lookup and no sorting.
-            return zip(old, new).map { previous, row in
-                var stored = row
-                stored[keyPath: version] = previous[keyPath: version]
-                if !previous.same(as: stored) { stored[keyPath: version] += 1 }
-                return stored
-            }
+            return old.indices.map { stored(new[$0], replacing: old[$0]) }
         }
         // Keys by their bytes, as the database matches them.
-        let before = Dictionary(old.map { (ByteKey($0[keyPath: key]), $0) }, uniquingKeysWith: { first, _ in first })
+        let before = Dictionary(old.map { (ByteKey(key($0)), $0) }, uniquingKeysWith: { first, _ in first })
         var rows: [Row] = []
         rows.reserveCapacity(new.count)
         var positions = Set<Int>()
         for row in new {
-            guard positions.insert(row[keyPath: position]).inserted else { return nil }
-            var stored = row
-            if let previous = before[ByteKey(row[keyPath: key])] {
-                stored[keyPath: version] = previous[keyPath: version]
-                if !previous.same(as: stored) { stored[keyPath: version] += 1 }
+            guard positions.insert(position(row)).inserted else { return nil }
+            if let previous = before[ByteKey(key(row))] {
+                rows.append(stored(row, replacing: previous))
             } else {
+                var stored = row
                 stored[keyPath: version] = 1
+                rows.append(stored)
             }
-            rows.append(stored)
         }
-        return rows.sorted { $0[keyPath: position] < $1[keyPath: position] }
+        return rows.sorted { position($0) < position($1) }
     }
 
     /// Writes the differences between two snapshots' parts; returns whether anything changed.
@@ -554,7 +555,8 @@ extension AssessmentRepository {
             // The same rows in the same places (keys are unique in the store): each compared with the one it
             // replaces, without looking it up.
             var changed = false
-            for (previous, row) in zip(old, new) where !comparable(previous).same(as: comparable(row)) {
+            for (previous, row) in zip(old, new)
+            where !previous.same(as: row) && !comparable(previous).same(as: comparable(row)) {
                 try await update(table, key: key, id: id, rowKey: keyOf(row), values(row), versioned, in: sql)
                 changed = true
             }
@@ -573,7 +575,7 @@ extension AssessmentRepository {
         for row in new {
             let rowKey = keyOf(row)
             if let previous = before[ByteKey(rowKey)] {
-                guard !comparable(previous).same(as: comparable(row)) else { continue }
+                guard !previous.same(as: row), !comparable(previous).same(as: comparable(row)) else { continue }
                 try await update(table, key: key, id: id, rowKey: rowKey, values(row), versioned, in: sql)
             } else {
                 var all: Values = [("assessment_id", id), (key, rowKey)] + values(row)
