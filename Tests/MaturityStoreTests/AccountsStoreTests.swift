@@ -88,6 +88,25 @@ import Testing
         }
     }
 
+    /// Transactions sealing at the same time (on PostgreSQL each on a connection of its own) take turns on the
+    /// chain: every record follows the one committed before it, none is lost or forked.
+    @Test(arguments: TestDatabase.allCases)
+    func transactionsSealingAtOnceChainTheirRecordsOneAfterAnother(_ database: TestDatabase) async throws {
+        try await database.withStore { store in
+            let count = 24
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                for index in 0..<count {
+                    group.addTask { _ = try await store.organisations.create(name: "Concurrent \(index)") }
+                }
+                try await group.waitForAll()
+            }
+            let records = try await store.audit.records(kind: "organisations", limit: 1000)
+            #expect(records.filter { $0.action == "insert" }.count == count)
+            let verification = try await store.audit.verify()
+            #expect(verification.problems.isEmpty, "\(verification.problems)")
+        }
+    }
+
     /// A transaction's records are written several to a statement (500 at most): 1,201 changes in one transaction
     /// become 1,201 records, numbered on, each following the one before, and the queue is left empty.
     @Test(arguments: TestDatabase.allCases)

@@ -209,6 +209,9 @@ public struct AuditTrail: Sendable {
 
     // MARK: Sealing
 
+    /// The PostgreSQL advisory lock that writers of the chain take in turn.
+    static let chainLock = 7_317_021
+
     /// Records written by one statement: at most this many (11 bound values each, well under SQLite's limit)…
     static let recordsPerStatement = 500
     /// …and about this many bytes of old and new values (a record may hold a whole stored text).
@@ -238,13 +241,18 @@ public struct AuditTrail: Sendable {
                 ))
         }
         guard !staged.isEmpty else { return }
-        if kind == .postgres {
-            // Writers append one after another: each record must follow the last one committed.
-            try await sql.raw("SELECT pg_advisory_xact_lock(\(literal: 7_317_021))").run()
-        }
-        let last = try await sql.raw("SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1").first()
-        var seq = try last?.decode(column: "seq", as: Int.self) ?? 0
-        var previous = try last?.decode(column: "hash", as: String.self) ?? genesis
+        // Writers append one after another: each record must follow the last one committed. On PostgreSQL the
+        // chain's lock (held until commit) is taken and the last record read in one call (`maturity_audit_head`,
+        // installed with the triggers); SQLite has one writer.
+        let last =
+            try await sql.raw(
+                kind == .postgres
+                    ? "SELECT head_seq AS seq, head_hash AS hash FROM maturity_audit_head()"
+                    : "SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1"
+            ).first()
+        // No row, or (PostgreSQL, an empty chain) a row of nulls: the chain starts.
+        var seq = try last.flatMap { try $0.decode(column: "seq", as: Int?.self) } ?? 0
+        var previous = try last.flatMap { try $0.decode(column: "hash", as: String?.self) } ?? genesis
         let actor = AuditContext.actor
         let at = Timestamp.now()
         var records: [AuditEntry] = []

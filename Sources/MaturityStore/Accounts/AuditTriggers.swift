@@ -102,6 +102,19 @@ enum AuditTriggers {
             $body$ LANGUAGE plpgsql
             """
         ).run()
+        // The chain taken and its last record read in one round trip (`AuditTrail.seal`): in a volatile function
+        // each statement sees what was committed before it began, so the read after the lock sees the record of
+        // the transaction that held the chain before.
+        try await sql.raw(
+            """
+            CREATE OR REPLACE FUNCTION maturity_audit_head(OUT head_seq bigint, OUT head_hash text) AS $body$
+            BEGIN
+                PERFORM pg_advisory_xact_lock(\(unsafeRaw: String(AuditTrail.chainLock)));
+                SELECT a.seq, a.hash INTO head_seq, head_hash FROM audit_log a ORDER BY a.seq DESC LIMIT 1;
+            END
+            $body$ LANGUAGE plpgsql VOLATILE
+            """
+        ).run()
         let tables = try await sql.raw(
             """
             SELECT table_name AS name FROM information_schema.tables
