@@ -123,7 +123,7 @@ struct AssessmentController {
         let criterion = try context.parameters.require("criterion")
         let expected = try request.expectedVersion()
         let patch = try await request.json(CriterionPatch.self, context: context)
-        let current = try await engine.snapshot(id)
+        let current = try await engine.snapshotForEdit(id)
         let catalog = try await engine.catalog(id: current.assessment.catalog)
         guard catalog.criteria.contains(where: { $0.id == criterion }) else {
             throw APIError.notFound(

@@ -27,7 +27,7 @@ struct PartEdit {
         newFiles: [(path: String, data: Data)] = [], checkTickets: Bool = false,
         _ change: @escaping @Sendable (Row?, [FileRecord]) throws -> Row?
     ) async throws -> Row? {
-        let current = try await engine.snapshot(id)
+        let current = try await engine.snapshotForEdit(id)
         let catalog = try await engine.catalog(id: current.assessment.catalog)
         let engine = self.engine
         do {

@@ -13,6 +13,15 @@ extension ServerEngine {
         await snapshots.set(snapshot)
         return snapshot
     }
+
+    /// The assessment `id` to start an edit from: the newest snapshot this process kept, without asking the
+    /// database its revision (the edit's transaction reads the stored revision and takes this snapshot only when
+    /// it is that one), else read as ``snapshot(_:)`` reads it. What an edit takes from it before its transaction
+    /// — the catalog — never changes after an assessment is created.
+    func snapshotForEdit(_ id: String) async throws -> AssessmentSnapshot {
+        if let kept = await snapshots.get(id) { return kept }
+        return try await snapshot(id)
+    }
 }
 
 /// The newest snapshot read of each assessment (bounded).
