@@ -83,7 +83,7 @@ public struct ActionBuilder: Sendable {
     }
 
     /// Evidence kinds the criterion's valid cited items supply.
-    func validKinds(_ criterion: String, assessment: Assessment, rules: EvidenceRules) -> Set<String> {
+    func validKinds(_ criterion: String, assessment: Assessment, rules: EvidenceRules) -> [String] {
         rules.validKinds(cited: assessment.criteria[criterion]?.evidence ?? [])
     }
 

@@ -61,13 +61,10 @@ public struct EvidenceRules: Sendable {
     /// The validity of the register's item `id` (the first of that id); nil when the register has none.
     public func validity(ofItem id: String) -> EvidenceValidity? { validities[id] }
 
-    /// The kinds of the cited items that count (ids the register does not hold count for nothing).
-    public func validKinds(cited ids: [String]) -> Set<String> {
-        var kinds: Set<String> = []
-        for id in ids where validities[id] == .valid {
-            if let item = items[id] { kinds.insert(item.kind) }
-        }
-        return kinds
+    /// The kinds of the cited items that count (ids the register does not hold count for nothing), a kind as often
+    /// as an item gives it: a criterion cites a few, and a list is quicker to make and search than a set.
+    public func validKinds(cited ids: [String]) -> [String] {
+        ids.compactMap { id in validities[id] == .valid ? items[id]?.kind : nil }
     }
 
     /// An item counts when it is dated on or before the assessment, is not superseded by an item dated

@@ -6,7 +6,6 @@ extension Scorer {
         -> AssessmentResult
     {
         let profile = assessment.profile.flatMap(catalog.profile)
-        let evidenceById = Dictionary(assessment.evidence.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         let rules = EvidenceRules(catalog: catalog, assessment: assessment)
         var criteria: [CriterionResult] = []
         var domains: [DomainResult] = []
@@ -17,8 +16,8 @@ extension Scorer {
             var domainPoints = 0.0
             for criterion in domain.criteria {
                 let result = scorePointsCriterion(
-                    criterion, in: domain, assessment: assessment, profile: profile, evidence: evidenceById,
-                    rules: rules, kpis: values)
+                    criterion, in: domain, assessment: assessment, profile: profile, rules: rules,
+                    kpis: values)
                 if result.applicable, let points = result.points {
                     domainEarned += points.earned
                     domainPoints += points.points
@@ -133,7 +132,7 @@ extension Scorer {
 
     func scorePointsCriterion(
         _ criterion: Criterion, in domain: Domain, assessment: Assessment, profile: Catalog.Profile?,
-        evidence: [String: EvidenceItem], rules: EvidenceRules, kpis: [String: Double]
+        rules: EvidenceRules, kpis: [String: Double]
     ) -> CriterionResult {
         let entry = assessment.criteria[criterion.id]
         let points = criterion.points ?? 0
@@ -154,9 +153,8 @@ extension Scorer {
             return result
         }
         detail.judged = min(points, max(0, detail.audited ?? detail.claimed ?? 0))
-        let validity = (entry?.evidence ?? []).compactMap { evidence[$0] }.map {
-            ($0.id, rules.validity(ofItem: $0.id) ?? rules.validity(of: $0))
-        }
+        // The register's items the entry cites, by id (ids it does not hold count for nothing).
+        let validity = (entry?.evidence ?? []).compactMap { id in rules.validity(ofItem: id).map { (id, $0) } }
         detail.hasValidEvidence = validity.contains { $0.1.isValid }
         detail.invalidEvidence = validity.filter { !$0.1.isValid }.map { EvidenceGap.Item(id: $0.0, validity: $0.1) }
         detail.earned = detail.hasValidEvidence ? detail.judged : 0

@@ -191,12 +191,7 @@ public struct Scorer: Sendable {
     func evidenceCap(_ criterion: Criterion, cited ids: [String], rules: EvidenceRules, upTo judged: Int)
         -> (Int, [EvidenceGap])
     {
-        // The register's items the criterion cites (ids it does not hold count for nothing), looked up once; a
-        // criterion cites a few: a list of the valid ones' kinds is quicker to make and search than a set.
-        var validKinds: [String] = []
-        for id in ids where rules.validity(ofItem: id) == .valid {
-            if let kind = rules.items[id]?.kind { validKinds.append(kind) }
-        }
+        let validKinds = rules.validKinds(cited: ids)
         /// The cited items of `kind` with their validity, for the gaps (copies of the items: only when one is
         /// reported).
         func cited(ofKind kind: String) -> [(EvidenceItem, EvidenceValidity)] {

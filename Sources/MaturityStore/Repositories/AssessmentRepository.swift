@@ -145,7 +145,8 @@ public struct AssessmentRepository: Sendable {
     ///
     /// `newest`: asked, inside the transaction, for a later snapshot the caller knows of when the stored revision
     /// is no longer `known`'s (another edit came first while this one waited for the writer): used the same way.
-    /// It must give only snapshots as committed (or as read).
+    /// It must give only snapshots as committed (or as read). Last, on SQLite, the snapshot an earlier edit of the
+    /// same open group commit stored (``OpenTransaction``) is taken when its revision is the stored one.
     public func edit<T: Sendable>(
         _ id: String, known: AssessmentSnapshot? = nil,
         newest: (@Sendable () async -> AssessmentSnapshot?)? = nil, newFiles: [(path: String, data: Data)] = [],
@@ -551,12 +552,15 @@ extension AssessmentRepository {
     ) async throws -> Bool {
         // A part the edit did not touch is the very array it was read as: nothing to compare.
         if sameStorage(old, new) { return false }
+        /// Whether `row` holds anything `previous` does not (the same row, as it was, needs no copies to tell).
+        func differs(_ row: Row, from previous: Row) -> Bool {
+            !previous.same(as: row) && !comparable(previous).same(as: comparable(row))
+        }
         if old.count == new.count, zip(old, new).allSatisfy({ sameBytes(keyOf($0), keyOf($1)) }) {
             // The same rows in the same places (keys are unique in the store): each compared with the one it
             // replaces, without looking it up.
             var changed = false
-            for (previous, row) in zip(old, new)
-            where !previous.same(as: row) && !comparable(previous).same(as: comparable(row)) {
+            for (previous, row) in zip(old, new) where differs(row, from: previous) {
                 try await update(table, key: key, id: id, rowKey: keyOf(row), values(row), versioned, in: sql)
                 changed = true
             }
@@ -575,7 +579,7 @@ extension AssessmentRepository {
         for row in new {
             let rowKey = keyOf(row)
             if let previous = before[ByteKey(rowKey)] {
-                guard !previous.same(as: row), !comparable(previous).same(as: comparable(row)) else { continue }
+                guard differs(row, from: previous) else { continue }
                 try await update(table, key: key, id: id, rowKey: rowKey, values(row), versioned, in: sql)
             } else {
                 var all: Values = [("assessment_id", id), (key, rowKey)] + values(row)
