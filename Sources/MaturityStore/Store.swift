@@ -71,7 +71,8 @@ public final class Store: Sendable {
             blobs = BlobStore(
                 placement: .folder(configuration.blobDirectory), maximumBytes: configuration.maximumFileBytes)
         }
-        // Every transaction through the store seals the changes it made into the audit trail.
+        // Every transaction through the store seals the changes it made into the audit trail (PostgreSQL: just
+        // after its commit; the installing transaction's seal chains what a process killed before sealing left).
         let audited = AuditedDatabase(database)
         do {
             try await Migrator.migrate(database)

@@ -2,6 +2,7 @@ import Foundation
 import MaturityStore
 import MaturityStoreTesting
 import SQLKit
+import Synchronization
 import Testing
 
 @Suite struct AccountsStoreTests {
@@ -88,15 +89,21 @@ import Testing
         }
     }
 
-    /// Transactions sealing at the same time (on PostgreSQL each on a connection of its own) take turns on the
-    /// chain: every record follows the one committed before it, none is lost or forked.
+    /// Transactions and readers of the trail sealing at the same time (on PostgreSQL each on a connection of its
+    /// own, and the server's sealer besides) take turns on the chain: every record follows the one committed
+    /// before it, none is lost or forked, and no reader fails.
     @Test(arguments: TestDatabase.allCases)
     func transactionsSealingAtOnceChainTheirRecordsOneAfterAnother(_ database: TestDatabase) async throws {
         try await database.withStore { store in
             let count = 24
             try await withThrowingTaskGroup(of: Void.self) { group in
                 for index in 0..<count {
-                    group.addTask { _ = try await store.organisations.create(name: "Concurrent \(index)") }
+                    group.addTask {
+                        _ = try await store.organisations.create(name: "Concurrent \(index)")
+                        // Each reader seals what it finds staged: rows of its own change and of others'.
+                        let problems = try await store.audit.verify().problems
+                        #expect(problems.isEmpty, "\(problems)")
+                    }
                 }
                 try await group.waitForAll()
             }
@@ -104,6 +111,62 @@ import Testing
             #expect(records.filter { $0.action == "insert" }.count == count)
             let verification = try await store.audit.verify()
             #expect(verification.problems.isEmpty, "\(verification.problems)")
+        }
+    }
+
+    /// On PostgreSQL a transaction's changes are chained after it commits, so a writer never waits for another
+    /// one's commit: a change commits while someone else holds the chain (here, for up to 10 s), and is recorded
+    /// once the chain is free. (Sealed before the commit, it waited for the chain, and the holder gave up.)
+    @Test func aChangeCommitsWhileTheChainIsHeldAndIsRecordedAfter() async throws {
+        try await TestDatabase.postgres.withStore { store in
+            let state = Mutex((held: false, committed: false))
+            let holder = Task {
+                try await store.database.transaction { sql in
+                    try await sql.raw("SELECT pg_advisory_xact_lock(\(literal: 7_317_021))").run()
+                    state.withLock { $0.held = true }
+                    for _ in 0..<200 {
+                        if state.withLock({ $0.committed }) { return true }
+                        try await Task.sleep(for: .milliseconds(50))
+                    }
+                    return false
+                }
+            }
+            while !state.withLock({ $0.held }) { try await Task.sleep(for: .milliseconds(10)) }
+            let organisation = try await AuditContext.$actor.withValue(AuditActor(name: "wang", via: "token 7")) {
+                try await store.organisations.create(name: "While the chain is held")
+            }
+            state.withLock { $0.committed = true }
+            #expect(try await holder.value, "the change waited for the chain's lock")
+            let records = try await store.audit.records(kind: "organisations", id: organisation.id)
+            #expect(records.map(\.action) == ["insert"])
+            #expect(records.first?.actor == "wang")
+            #expect(records.first?.via == "token 7")
+            #expect(try await store.audit.verify().problems.isEmpty)
+        }
+    }
+
+    /// A staged row is recorded as it was stamped when the change was made — who, how and when — whoever seals
+    /// it and whenever (on PostgreSQL, a row a process killed after its commit left staged is sealed later, by
+    /// another transaction, reader or process).
+    @Test(arguments: TestDatabase.allCases)
+    func aStagedRowIsRecordedAsStamped(_ database: TestDatabase) async throws {
+        try await database.withStore { store in
+            try await store.database.transaction { sql in
+                try await sql.raw(
+                    """
+                    INSERT INTO audit_pending (object_kind, object_id, action, old_value, new_value, actor, via, at)
+                    VALUES ('user', 'li', 'login', NULL, NULL, 'li', 'session 0badcafe', '2026-12-01T08:00:00Z')
+                    """
+                ).run()
+            }
+            let records = try await AuditContext.$actor.withValue(AuditActor(name: "someone", via: "else")) {
+                try await store.audit.records(kind: "user", id: "li")
+            }
+            #expect(records.count == 1)
+            #expect(records.first?.actor == "li")
+            #expect(records.first?.via == "session 0badcafe")
+            #expect(records.first?.at == "2026-12-01T08:00:00Z")
+            #expect(try await store.audit.verify().problems.isEmpty)
         }
     }
 

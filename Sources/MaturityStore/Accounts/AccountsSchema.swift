@@ -86,4 +86,17 @@ enum AccountsSchema {
                 "CREATE INDEX audit_log_object ON audit_log (object_kind, object_id, seq)",
             ]),
     ]
+
+    /// After the register's (42).
+    static let laterMigrations: [Migration] = [
+        Migration(
+            version: 43, name: "audit records chained after commit (PostgreSQL)",
+            statements: [
+                // Who made a staged change, how and when, stamped when it is made: on PostgreSQL the staged rows
+                // are chained after their transaction commits, by whichever process seals next (see AuditTrail).
+                "ALTER TABLE audit_pending ADD COLUMN actor TEXT",
+                "ALTER TABLE audit_pending ADD COLUMN via TEXT",
+                "ALTER TABLE audit_pending ADD COLUMN at TEXT",
+            ])
+    ]
 }

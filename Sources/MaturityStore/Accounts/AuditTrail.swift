@@ -2,6 +2,7 @@ import Crypto
 import Foundation
 import MaturityCore
 import SQLKit
+import Synchronization
 
 /// Who is changing the store: a person (through a session or an API token), the command line, or the server.
 public struct AuditActor: Sendable, Equatable {
@@ -98,10 +99,13 @@ public struct AuditEntry: Codable, Sendable, Equatable {
 /// The append-only, hash-chained audit trail.
 ///
 /// Triggers on every table (but the session, file-content and audit tables themselves) stage each inserted,
-/// updated or deleted row in `audit_pending`; before the transaction that made the change commits, the staged
-/// rows become records of `audit_log`, each carrying the SHA-256 of the one before, attributed to
-/// ``AuditContext/actor``. So a change and its record are committed together or not at all, and `verify` finds
-/// any record edited, removed or reordered afterwards.
+/// updated or deleted row in `audit_pending`, in the transaction that changes it, attributed to
+/// ``AuditContext/actor``: a change and its staged record are committed together or not at all. The staged rows
+/// then become records of `audit_log`, each carrying the SHA-256 of the one before — on SQLite before the
+/// transaction commits; on PostgreSQL just after, by a sealer that chains what every transaction committed
+/// meanwhile in one go (there, sealing in the transaction held the chain's lock until its commit, so that every
+/// writer of every process waited for each other's commit). Reading the trail (`records`, `verify`) seals
+/// what is staged first, and `verify` finds any record edited, removed or reordered afterwards.
 public struct AuditTrail: Sendable {
     let database: any StoreDatabase
 
@@ -133,17 +137,20 @@ public struct AuditTrail: Sendable {
         _ action: String, kind: String, id: String, detail: [String: String] = [:], in sql: any SQLDatabase
     ) async throws {
         let text = detail.isEmpty ? nil : Self.json(detail)
+        let actor = AuditContext.actor
         try await sql.raw(
             """
-            INSERT INTO audit_pending (object_kind, object_id, action, old_value, new_value)
-            VALUES (\(bind: kind), \(bind: id), \(bind: action), \(bind: String?.none), \(bind: text))
+            INSERT INTO audit_pending (object_kind, object_id, action, old_value, new_value, actor, via, at)
+            VALUES (\(bind: kind), \(bind: id), \(bind: action), \(bind: String?.none), \(bind: text), \
+            \(bind: actor.name), \(bind: actor.via), \(bind: Timestamp.now()))
             """
         ).run()
     }
 
     /// The records about one object (newest last), or the last `limit` records of all.
     public func records(kind: String? = nil, id: String? = nil, limit: Int = 200) async throws -> [AuditEntry] {
-        try await database.read { sql in
+        try await database.sealStagedAuditRecords()
+        return try await database.read { sql in
             var query: SQLQueryString = "SELECT * FROM audit_log WHERE 1 = 1"
             if let kind { query += " AND object_kind = \(bind: kind)" }
             if let id {
@@ -164,7 +171,8 @@ public struct AuditTrail: Sendable {
 
     /// Walks the whole trail: every record must follow the one before (number and hash) and match its own hash.
     public func verify() async throws -> Verification {
-        try await database.read { sql in
+        try await database.sealStagedAuditRecords()
+        return try await database.read { sql in
             var expectedSeq = 1
             var previousHash = Self.genesis
             var problems: [String] = []
@@ -217,27 +225,42 @@ public struct AuditTrail: Sendable {
     /// …and about this many bytes of old and new values (a record may hold a whole stored text).
     static let bytesPerStatement = 16 << 20
 
-    /// Turns the rows staged in this transaction into chained records (see the type's description).
+    /// Turns the staged rows this transaction sees into chained records (see the type's description): on SQLite
+    /// those of the transaction itself (nothing else writes, and every transaction seals its own), on PostgreSQL
+    /// every row committed and not yet sealed. A row's record is attributed to whoever it was stamped with, else
+    /// (a row staged outside the store) to ``AuditContext/actor`` now.
     static func seal(_ sql: any SQLDatabase, kind: DatabaseKind) async throws {
-        // Only this transaction's staged rows are visible here: others seal and delete theirs before they commit.
-        // Taken and deleted in one statement (one round trip less an edit), then put in the order staged.
+        // Taken and deleted in one statement (one round trip less), then put in the order staged. A sealer that
+        // meets rows another one is deleting waits for it, and skips them once it commits.
         let pending = try await sql.raw(
-            "DELETE FROM audit_pending RETURNING id, object_kind, object_id, action, old_value, new_value"
+            """
+            DELETE FROM audit_pending
+            RETURNING id, object_kind, object_id, action, old_value, new_value, actor, via, at
+            """
         ).all().map { (id: try $0.decode(column: "id", as: Int.self), row: $0) }.sorted { $0.id < $1.id }
         guard !pending.isEmpty else { return }
         // What each record says is worked out, and the staged rows deleted, before the chain is taken: on
         // PostgreSQL every sealing transaction waits for the one holding it, until that one commits.
-        var staged: [(action: String, kind: String, id: String, old: String?, new: String?)] = []
+        let actor = AuditContext.actor
+        let now = Timestamp.now()
+        typealias Staged = (
+            action: String, kind: String, id: String, old: String?, new: String?, by: AuditActor, at: String
+        )
+        var staged: [Staged] = []
         for (_, row) in pending {
             let action = try row.decode(column: "action", as: String.self)
             let (old, new) = changed(
                 old: try row.decode(column: "old_value", as: String?.self),
                 new: try row.decode(column: "new_value", as: String?.self), action: action)
             if action == "update" && old == nil && new == nil { continue }
+            let by = try row.decode(column: "actor", as: String?.self).map { name in
+                AuditActor(name: name, via: try row.decode(column: "via", as: String?.self) ?? "")
+            }
             staged.append(
                 (
                     action, try row.decode(column: "object_kind", as: String.self),
-                    try row.decode(column: "object_id", as: String.self), old, new
+                    try row.decode(column: "object_id", as: String.self), old, new, by ?? actor,
+                    try row.decode(column: "at", as: String?.self) ?? now
                 ))
         }
         guard !staged.isEmpty else { return }
@@ -253,14 +276,13 @@ public struct AuditTrail: Sendable {
         // No row, or (PostgreSQL, an empty chain) a row of nulls: the chain starts.
         var seq = try last.flatMap { try $0.decode(column: "seq", as: Int?.self) } ?? 0
         var previous = try last.flatMap { try $0.decode(column: "hash", as: String?.self) } ?? genesis
-        let actor = AuditContext.actor
-        let at = Timestamp.now()
         var records: [AuditEntry] = []
         for entry in staged {
             seq += 1
             var record = AuditEntry(
-                seq: seq, at: at, actor: actor.name, via: actor.via, action: entry.action, objectKind: entry.kind,
-                objectId: entry.id, oldValue: entry.old, newValue: entry.new, prevHash: previous, hash: "")
+                seq: seq, at: entry.at, actor: entry.by.name, via: entry.by.via, action: entry.action,
+                objectKind: entry.kind, objectId: entry.id, oldValue: entry.old, newValue: entry.new,
+                prevHash: previous, hash: "")
             record.hash = record.computedHash
             records.append(record)
             previous = record.hash
@@ -411,13 +433,17 @@ public struct AuditTrail: Sendable {
     }
 }
 
-/// The store's database with the audit trail sealed into every transaction.
+/// The store's database with the audit trail sealed into every transaction: on SQLite inside it, on PostgreSQL
+/// just after it commits (see ``AuditTrail``).
 final class AuditedDatabase: StoreDatabase {
     let inner: any StoreDatabase
     var kind: DatabaseKind { inner.kind }
+    /// PostgreSQL's sealer, nil on SQLite.
+    private let sealer: AuditSealer?
 
     init(_ inner: any StoreDatabase) {
         self.inner = inner
+        sealer = inner.kind == .postgres ? AuditSealer(inner) : nil
     }
 
     func read<T: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
@@ -429,17 +455,94 @@ final class AuditedDatabase: StoreDatabase {
     }
 
     func transaction<T: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
-        let kind = inner.kind
-        return try await inner.transaction { sql in
-            let value = try await body(sql)
-            try await AuditTrail.seal(sql, kind: kind)
-            return value
+        guard let sealer else {
+            return try await inner.transaction { sql in
+                let value = try await body(sql)
+                try await AuditTrail.seal(sql, kind: .sqlite)
+                return value
+            }
         }
+        // Who, how and when, for the triggers to stamp on every row this transaction stages (local to it).
+        let actor = AuditContext.actor
+        let value = try await inner.transaction { sql in
+            try await sql.raw(
+                """
+                SELECT set_config('maturity.actor', \(bind: actor.name), true), \
+                set_config('maturity.via', \(bind: actor.via), true), \
+                set_config('maturity.at', \(bind: Timestamp.now()), true)
+                """
+            ).run()
+            return try await body(sql)
+        }
+        sealer.soon()
+        return value
     }
+
+    func sealStagedAuditRecords() async throws { try await sealer?.now() }
 
     func announceRegisterChanges(to cache: RegisterCache) { inner.announceRegisterChanges(to: cache) }
 
-    func close() async throws { try await inner.close() }
+    func close() async throws {
+        await sealer?.finish()
+        try await inner.close()
+    }
+}
+
+/// Seals what transactions staged (PostgreSQL), each seal in a transaction of its own: soon after every commit
+/// — one at a time, a commit while one runs asking for one more after it, so that a busy server seals many
+/// transactions' rows at once — and whenever the trail is read. What stays staged (a process killed before it
+/// sealed) is sealed by the next seal of any process, at the latest when one starts.
+final class AuditSealer: Sendable {
+    private let database: any StoreDatabase
+    private let state = Mutex<(running: Task<Void, Never>?, again: Bool, closed: Bool)>((nil, false, false))
+
+    init(_ database: any StoreDatabase) {
+        self.database = database
+    }
+
+    /// Seals everything staged and committed before now, and returns when it is.
+    func now() async throws {
+        try await database.transaction { sql in try await AuditTrail.seal(sql, kind: .postgres) }
+    }
+
+    /// Asks for a seal after this moment, in the background.
+    func soon() {
+        state.withLock { state in
+            guard !state.closed else { return }
+            guard state.running == nil else {
+                state.again = true
+                return
+            }
+            // Detached: the seal is nobody's request (rows carry their own actor), and outlives the one asking.
+            state.running = Task.detached { await self.run() }
+        }
+    }
+
+    private func run() async {
+        while true {
+            // A failure leaves the rows staged, for the next seal.
+            try? await now()
+            let more = state.withLock { state in
+                if state.again, !state.closed {
+                    state.again = false
+                    return true
+                }
+                state.running = nil
+                return false
+            }
+            if !more { return }
+        }
+    }
+
+    /// Waits for the seal under way, then seals what is left; no seal starts afterwards.
+    func finish() async {
+        let running = state.withLock { state in
+            state.closed = true
+            return state.running
+        }
+        await running?.value
+        try? await now()
+    }
 }
 
 /// JSON values whose text says what they are, as the audit trail meets them in the rows its triggers write:

@@ -82,6 +82,9 @@ enum AuditTriggers {
     static func installPostgres(_ sql: any SQLDatabase) async throws {
         // Servers starting at once take turns, as they do for migrations.
         try await sql.raw("SELECT pg_advisory_xact_lock(\(literal: 7_317_001))").run()
+        // Each staged row carries who changed it, how and when (`AuditedDatabase` sets them for its transaction;
+        // a change made outside the store leaves them null, and is sealed as the server's), so that it can be
+        // chained after its transaction commits.
         try await sql.raw(
             """
             CREATE OR REPLACE FUNCTION maturity_audit_stage() RETURNS trigger AS $body$
@@ -95,8 +98,11 @@ enum AuditTriggers {
                     IF i > 0 THEN k := k || '/'; END IF;
                     k := k || COALESCE(r ->> TG_ARGV[i], '');
                 END LOOP;
-                INSERT INTO audit_pending (object_kind, object_id, action, old_value, new_value)
-                VALUES (TG_TABLE_NAME, k, lower(TG_OP), o::text, n::text);
+                INSERT INTO audit_pending (object_kind, object_id, action, old_value, new_value, actor, via, at)
+                VALUES (TG_TABLE_NAME, k, lower(TG_OP), o::text, n::text,
+                    NULLIF(current_setting('maturity.actor', true), ''),
+                    NULLIF(current_setting('maturity.via', true), ''),
+                    NULLIF(current_setting('maturity.at', true), ''));
                 RETURN NULL;
             END
             $body$ LANGUAGE plpgsql

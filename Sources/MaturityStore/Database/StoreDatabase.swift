@@ -29,11 +29,17 @@ public protocol StoreDatabase: Sendable {
     /// database can (see ``RegisterCache``); a database that cannot leaves the cache keeping nothing.
     func announceRegisterChanges(to cache: RegisterCache)
 
+    /// Seals what transactions staged for the audit trail and left to be sealed after their commit (see
+    /// ``AuditTrail``), before the trail is read; nothing to do for a database that seals inside them.
+    func sealStagedAuditRecords() async throws
+
     /// Closes every connection; the database is not used afterwards.
     func close() async throws
 }
 
 extension StoreDatabase {
+    public func sealStagedAuditRecords() async throws {}
+
     public func readOne<T: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
         try await read(body)
     }

@@ -146,7 +146,7 @@ public enum Schema {
                     """,
                 ])
         ] + workspaceMigrations + AccountsSchema.migrations + RegisterSchema.migrations + searchMigrations
-        + RegisterSchema.laterMigrations
+        + RegisterSchema.laterMigrations + AccountsSchema.laterMigrations
 
     /// The newest schema version this build knows.
     public static var latestVersion: Int { migrations.last?.version ?? 0 }
