@@ -6,8 +6,10 @@ public struct PlanRepository: Sendable {
     let database: any StoreDatabase
 
     /// The plan of assessment `id`, or nil when it has none yet.
+    /// One statement (the plan and its actions as one list of rows), which sees one committed state without a
+    /// transaction around it: every re-scoring asks, and on PostgreSQL a read transaction is four round trips.
     public func get(_ id: String) async throws -> PlanRecord? {
-        try await database.read { sql in try await Self.load(id, in: sql) }
+        try await database.readOne { sql in try await Self.load(id, in: sql) }
     }
 
     /// What identifies the plan of assessment `id` as it is now, in one small query (nil: no plan): its version,
@@ -107,21 +109,31 @@ public struct PlanRepository: Sendable {
         }
     }
 
+    /// The plan and its actions in one statement: the plan's row (`kind` 0: text, version, when changed) and one
+    /// row per action (`kind` 1: its name and version).
     static func load(_ id: String, in sql: any SQLDatabase) async throws -> PlanRecord? {
-        guard let row = try await sql.raw("SELECT * FROM plans WHERE assessment_id = \(bind: id)").first() else {
-            return nil
-        }
+        let rows = try await sql.raw(
+            """
+            SELECT 0 AS kind, text, version, updated_at FROM plans WHERE assessment_id = \(bind: id)
+            UNION ALL
+            SELECT 1 AS kind, action AS text, version, NULL AS updated_at FROM plan_actions
+            WHERE assessment_id = \(bind: id)
+            """
+        ).all()
+        var plan: (text: String, version: Int, updatedAt: String)?
         var actions: [String: Int] = [:]
-        for action in try await sql.raw(
-            "SELECT action, version FROM plan_actions WHERE assessment_id = \(bind: id)"
-        ).all() {
-            actions[try action.decode(column: "action", as: String.self)] = try action.decode(
-                column: "version", as: Int.self)
+        for row in rows {
+            let text = try row.decode(column: "text", as: String.self)
+            let version = try row.decode(column: "version", as: Int.self)
+            if try row.decode(column: "kind", as: Int.self) == 0 {
+                plan = (text, version, try row.decode(column: "updated_at", as: String.self))
+            } else {
+                actions[text] = version
+            }
         }
+        guard let plan else { return nil }
         return PlanRecord(
-            assessmentId: id, text: try row.decode(column: "text", as: String.self),
-            version: try row.decode(column: "version", as: Int.self), actions: actions,
-            updatedAt: try row.decode(column: "updated_at", as: String.self))
+            assessmentId: id, text: plan.text, version: plan.version, actions: actions, updatedAt: plan.updatedAt)
     }
 }
 
