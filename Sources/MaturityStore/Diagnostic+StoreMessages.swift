@@ -20,6 +20,13 @@ extension Diagnostic.Message {
             zh: "无法获知登记册的变更（内存中保存的答复已全部放弃）：\(error)")
     }
 
+    /// The server's log when changes staged for the audit trail could not be chained yet (they stay staged).
+    static func auditNotSealed(error: String) -> Self {
+        Self(
+            en: "audit trail: staged records not chained yet (kept for the next try): \(error)",
+            zh: "审计记录：暂存的记录尚未写入哈希链（保留待下次写入）：\(error)")
+    }
+
     /// The server's log once every certificate's public answer has been read ahead.
     static func registerReadAhead(count: Int, seconds: String) -> Self {
         Self(

@@ -73,7 +73,7 @@ public final class Store: Sendable {
         }
         // Every transaction through the store seals the changes it made into the audit trail (PostgreSQL: just
         // after its commit; the installing transaction's seal chains what a process killed before sealing left).
-        let audited = AuditedDatabase(database)
+        let audited = AuditedDatabase(database, logger: logger)
         do {
             try await Migrator.migrate(database)
             try await AuditTriggers.install(audited)

@@ -67,6 +67,9 @@ struct StoredState: Equatable {
     var outside: [String: String]
 
     static func of(_ store: Store, _ world: AccountsWorld, _ sandbox: Sandbox) async throws -> StoredState {
+        // What earlier changes staged for the audit trail is chained just after their commit (PostgreSQL), at a
+        // moment of its own: chained now, so that the counts hold only what the upload did.
+        try await store.database.sealStagedAuditRecords()
         let rows = try await store.database.read { sql -> [String: Int] in
             let tables =
                 sql.dialect.name == "sqlite"

@@ -145,6 +145,27 @@ import Testing
         }
     }
 
+    /// A change made outside the store (psql: nothing says who writes) is recorded as such, whoever reads the
+    /// trail and so seals it — not as the reader.
+    @Test func aChangeMadeOutsideTheStoreIsRecordedAsSuchWhoeverSealsIt() async throws {
+        try await TestDatabase.postgres.withStore { store in
+            try await store.database.transaction { sql in
+                try await sql.raw(
+                    """
+                    SELECT set_config('maturity.actor', '', true), set_config('maturity.via', '', true), \
+                    set_config('maturity.at', '', true)
+                    """
+                ).run()
+                try await sql.raw("INSERT INTO register_settings (name, value) VALUES ('psql', 'x')").run()
+            }
+            let records = try await AuditContext.$actor.withValue(AuditActor(name: "reader", via: "session 1")) {
+                try await store.audit.records(kind: "register_settings", id: "psql")
+            }
+            #expect(records.map(\.actor) == ["system"])
+            #expect(records.first?.via == "outside the store")
+        }
+    }
+
     /// A staged row is recorded as it was stamped when the change was made — who, how and when — whoever seals
     /// it and whenever (on PostgreSQL, a row a process killed after its commit left staged is sealed later, by
     /// another transaction, reader or process).

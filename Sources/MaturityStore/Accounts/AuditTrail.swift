@@ -1,5 +1,6 @@
 import Crypto
 import Foundation
+import Logging
 import MaturityCore
 import SQLKit
 import Synchronization
@@ -225,29 +226,52 @@ public struct AuditTrail: Sendable {
     /// …and about this many bytes of old and new values (a record may hold a whole stored text).
     static let bytesPerStatement = 16 << 20
 
+    /// Who an unstamped staged row is recorded as when it is sealed after its commit: a change made outside the
+    /// store (psql, a script), whose author the store cannot know.
+    static let outsideTheStore = AuditActor(name: "system", via: "outside the store")
+
+    /// Staged rows sealed a chunk at a time, so that a backlog (a sealer that waited, a process that died) is
+    /// not read into memory whole.
+    static let rowsPerChunk = 2_000
+
     /// Turns the staged rows this transaction sees into chained records (see the type's description): on SQLite
     /// those of the transaction itself (nothing else writes, and every transaction seals its own), on PostgreSQL
     /// every row committed and not yet sealed. A row's record is attributed to whoever it was stamped with, else
-    /// (a row staged outside the store) to ``AuditContext/actor`` now.
-    static func seal(_ sql: any SQLDatabase, kind: DatabaseKind) async throws {
-        // Taken and deleted in one statement (one round trip less), then put in the order staged. A sealer that
-        // meets rows another one is deleting waits for it, and skips them once it commits.
-        let pending = try await sql.raw(
-            """
-            DELETE FROM audit_pending
-            RETURNING id, object_kind, object_id, action, old_value, new_value, actor, via, at
-            """
-        ).all().map { (id: try $0.decode(column: "id", as: Int.self), row: $0) }.sorted { $0.id < $1.id }
-        guard !pending.isEmpty else { return }
+    /// to `unstamped`.
+    static func seal(_ sql: any SQLDatabase, kind: DatabaseKind, unstamped: AuditActor) async throws {
+        var last: (seq: Int, hash: String)?
+        while true {
+            // Taken and deleted in one statement (one round trip less), then put in the order staged. A sealer
+            // that meets rows another one is deleting waits for it, and skips them once it commits: a chunk can
+            // come back short with more rows after it, so on PostgreSQL only an empty one ends the seal.
+            let pending = try await sql.raw(
+                """
+                DELETE FROM audit_pending WHERE id IN
+                (SELECT id FROM audit_pending ORDER BY id LIMIT \(literal: rowsPerChunk))
+                RETURNING id, object_kind, object_id, action, old_value, new_value, actor, via, at
+                """
+            ).all().map { (id: try $0.decode(column: "id", as: Int.self), row: $0) }.sorted { $0.id < $1.id }
+            if pending.isEmpty { return }
+            last = try await chain(pending.map(\.row), after: last, in: sql, kind: kind, unstamped: unstamped)
+            if kind == .sqlite, pending.count < rowsPerChunk { return }
+        }
+    }
+
+    /// Chains `pending` (staged rows, in the order staged) after the record `last` (nil: the last one stored,
+    /// read with the chain's lock), and returns the new last record.
+    private static func chain(
+        _ pending: [any SQLRow], after last: (seq: Int, hash: String)?, in sql: any SQLDatabase, kind: DatabaseKind,
+        unstamped: AuditActor
+    ) async throws -> (seq: Int, hash: String)? {
         // What each record says is worked out, and the staged rows deleted, before the chain is taken: on
         // PostgreSQL every sealing transaction waits for the one holding it, until that one commits.
-        let actor = AuditContext.actor
+        let actor = unstamped
         let now = Timestamp.now()
         typealias Staged = (
             action: String, kind: String, id: String, old: String?, new: String?, by: AuditActor, at: String
         )
         var staged: [Staged] = []
-        for (_, row) in pending {
+        for row in pending {
             let action = try row.decode(column: "action", as: String.self)
             let (old, new) = changed(
                 old: try row.decode(column: "old_value", as: String?.self),
@@ -263,19 +287,25 @@ public struct AuditTrail: Sendable {
                     try row.decode(column: "at", as: String?.self) ?? now
                 ))
         }
-        guard !staged.isEmpty else { return }
-        // Writers append one after another: each record must follow the last one committed. On PostgreSQL the
-        // chain's lock (held until commit) is taken and the last record read in one call (`maturity_audit_head`,
-        // installed with the triggers); SQLite has one writer.
-        let last =
-            try await sql.raw(
-                kind == .postgres
-                    ? "SELECT head_seq AS seq, head_hash AS hash FROM maturity_audit_head()"
-                    : "SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1"
-            ).first()
-        // No row, or (PostgreSQL, an empty chain) a row of nulls: the chain starts.
-        var seq = try last.flatMap { try $0.decode(column: "seq", as: Int?.self) } ?? 0
-        var previous = try last.flatMap { try $0.decode(column: "hash", as: String?.self) } ?? genesis
+        guard !staged.isEmpty else { return last }
+        var seq: Int
+        var previous: String
+        if let last {
+            (seq, previous) = last
+        } else {
+            // Writers append one after another: each record must follow the last one committed. On PostgreSQL the
+            // chain's lock (held until commit) is taken and the last record read in one call (`maturity_audit_head`,
+            // installed with the triggers); SQLite has one writer.
+            let head =
+                try await sql.raw(
+                    kind == .postgres
+                        ? "SELECT head_seq AS seq, head_hash AS hash FROM maturity_audit_head()"
+                        : "SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1"
+                ).first()
+            // No row, or (PostgreSQL, an empty chain) a row of nulls: the chain starts.
+            seq = try head.flatMap { try $0.decode(column: "seq", as: Int?.self) } ?? 0
+            previous = try head.flatMap { try $0.decode(column: "hash", as: String?.self) } ?? genesis
+        }
         var records: [AuditEntry] = []
         for entry in staged {
             seq += 1
@@ -313,6 +343,7 @@ public struct AuditTrail: Sendable {
             try await sql.raw(insert).run()
             start = end
         }
+        return (seq, previous)
     }
 
     /// The columns that changed, old and new, as sorted JSON objects (nil for an update that changed nothing);
@@ -441,9 +472,9 @@ final class AuditedDatabase: StoreDatabase {
     /// PostgreSQL's sealer, nil on SQLite.
     private let sealer: AuditSealer?
 
-    init(_ inner: any StoreDatabase) {
+    init(_ inner: any StoreDatabase, logger: Logger) {
         self.inner = inner
-        sealer = inner.kind == .postgres ? AuditSealer(inner) : nil
+        sealer = inner.kind == .postgres ? AuditSealer(inner, logger: logger) : nil
     }
 
     func read<T: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
@@ -458,7 +489,9 @@ final class AuditedDatabase: StoreDatabase {
         guard let sealer else {
             return try await inner.transaction { sql in
                 let value = try await body(sql)
-                try await AuditTrail.seal(sql, kind: .sqlite)
+                // Rows staged before this transaction by a writer outside the store are its own as far as SQLite can
+                // tell (its triggers cannot be told who writes).
+                try await AuditTrail.seal(sql, kind: .sqlite, unstamped: AuditContext.actor)
                 return value
             }
         }
@@ -488,21 +521,35 @@ final class AuditedDatabase: StoreDatabase {
     }
 }
 
-/// Seals what transactions staged (PostgreSQL), each seal in a transaction of its own: soon after every commit
-/// — one at a time, a commit while one runs asking for one more after it, so that a busy server seals many
-/// transactions' rows at once — and whenever the trail is read. What stays staged (a process killed before it
+/// Seals what transactions staged (PostgreSQL), each seal in a transaction of its own: in the background soon
+/// after every commit — one such seal at a time, a commit while one runs asking for one more after it, so that a
+/// busy server seals many transactions' rows at once — and whenever the trail is read (the reader's seal runs
+/// beside the background one; the rows each takes are its own). What stays staged (a process killed before it
 /// sealed) is sealed by the next seal of any process, at the latest when one starts.
 final class AuditSealer: Sendable {
     private let database: any StoreDatabase
+    private let logger: Logger
     private let state = Mutex<(running: Task<Void, Never>?, again: Bool, closed: Bool)>((nil, false, false))
 
-    init(_ database: any StoreDatabase) {
+    init(_ database: any StoreDatabase, logger: Logger) {
         self.database = database
+        self.logger = logger
     }
 
     /// Seals everything staged and committed before now, and returns when it is.
     func now() async throws {
-        try await database.transaction { sql in try await AuditTrail.seal(sql, kind: .postgres) }
+        // Most transactions of a quiet server stage nothing (a session's last use is not recorded): one look
+        // instead of a transaction of four round trips. A row another seal is taking is still seen, and waited for.
+        let staged = try await database.readOne { sql in
+            try await sql.raw("SELECT 1 AS staged FROM audit_pending LIMIT 1").first() != nil
+        }
+        guard staged else { return }
+        try await database.transaction { sql in
+            // Each statement sees what was committed before it (the database's default, said here in case a
+            // database is set otherwise): a row another seal is taking is waited for and skipped, not an error.
+            try await sql.raw("SET TRANSACTION ISOLATION LEVEL READ COMMITTED").run()
+            try await AuditTrail.seal(sql, kind: .postgres, unstamped: AuditTrail.outsideTheStore)
+        }
     }
 
     /// Asks for a seal after this moment, in the background.
@@ -520,8 +567,12 @@ final class AuditSealer: Sendable {
 
     private func run() async {
         while true {
-            // A failure leaves the rows staged, for the next seal.
-            try? await now()
+            // A failure leaves the rows staged, for the next seal (and any reader of the trail meets it).
+            do {
+                try await now()
+            } catch {
+                logger.warning("\(Diagnostic.Message.auditNotSealed(error: "\(error)").en)")
+            }
             let more = state.withLock { state in
                 if state.again, !state.closed {
                     state.again = false
@@ -534,14 +585,36 @@ final class AuditSealer: Sendable {
         }
     }
 
-    /// Waits for the seal under way, then seals what is left; no seal starts afterwards.
-    func finish() async {
+    /// Waits for the seal under way, then seals what is left; no seal starts afterwards. Gives up after
+    /// `patience` (the chain held by another process, a database gone): what is left staged is sealed later.
+    func finish(patience: Duration = .seconds(5)) async {
         let running = state.withLock { state in
             state.closed = true
             return state.running
         }
-        await running?.value
-        try? await now()
+        // Unstructured, so that a seal that ignores being cancelled is left behind rather than waited for.
+        let work = Task<Void, Never> {
+            await running?.value
+            try? await self.now()
+        }
+        let timer = Task<Void, Never> { try? await Task.sleep(for: patience) }
+        let first = FirstToFinish()
+        await withCheckedContinuation { continuation in
+            first.waiting.withLock { $0 = continuation }
+            for task in [work, timer] {
+                Task {
+                    await task.value
+                    first.waiting.withLock { $0.take() }?.resume()
+                }
+            }
+        }
+        timer.cancel()
+        work.cancel()
+    }
+
+    /// Who waits for the first of several tasks to finish (resumed once).
+    private final class FirstToFinish: Sendable {
+        let waiting = Mutex<CheckedContinuation<Void, Never>?>(nil)
     }
 }
 

@@ -83,7 +83,7 @@ enum AuditTriggers {
         // Servers starting at once take turns, as they do for migrations.
         try await sql.raw("SELECT pg_advisory_xact_lock(\(literal: 7_317_001))").run()
         // Each staged row carries who changed it, how and when (`AuditedDatabase` sets them for its transaction;
-        // a change made outside the store leaves them null, and is sealed as the server's), so that it can be
+        // a change made outside the store leaves them null: `AuditTrail.outsideTheStore`), so that it can be
         // chained after its transaction commits.
         try await sql.raw(
             """
