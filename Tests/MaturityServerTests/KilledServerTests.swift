@@ -198,6 +198,20 @@ func jsonObject(_ data: Data) -> [String: Any] {
                 #expect((full["files"] as? [Any])?.count == (try exampleFolder("huadong-appliance")).count - 1)
             }
             server.stop()
+            // The audit trail holds together across the kills: records staged by a change whose commit a kill
+            // followed before they were chained (PostgreSQL) are chained by a later seal, each after the last.
+            let verify = Process()
+            verify.executableURL = URL(fileURLWithPath: try #require(ServerProcess.binary))
+            verify.arguments = ["audit-log", "verify"] + arguments
+            verify.environment = ProcessInfo.processInfo.environment.merging(["MATURITY_LANG": "en"]) { $1 }
+            let output = Pipe()
+            verify.standardOutput = output
+            verify.standardError = output
+            try verify.run()
+            let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            verify.waitUntilExit()
+            #expect(verify.terminationStatus == 0, "\(text)")
+            #expect(text.hasPrefix("audit trail intact: "), "\(text)")
         }
     }
 }
