@@ -12,7 +12,15 @@ if [ -z "$cluster" ]; then
   cluster="$version main"
 fi
 set -- $cluster
+# The storage tests open many stores at once, each with a pool of its own and the audit trail's sealer beside it:
+# PostgreSQL's default of 100 connections is too few for the whole suite running in parallel.
+restart=
+if [ "$(pg_conftool "$1" "$2" show max_connections 2>/dev/null | awk '{print $3}')" != 300 ]; then
+  as_postgres "pg_conftool $1 $2 set max_connections 300"
+  restart=1
+fi
 pg_ctlcluster "$1" "$2" start 2>/dev/null || true
+if [ -n "$restart" ]; then pg_ctlcluster "$1" "$2" restart; fi
 for _ in $(seq 1 30); do
   as_postgres "psql -qAtc 'SELECT 1'" >/dev/null 2>&1 && break
   sleep 1

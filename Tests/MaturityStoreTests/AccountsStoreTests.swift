@@ -145,6 +145,56 @@ import Testing
         }
     }
 
+    /// A seal takes the rows staged when it began and leaves those committed meanwhile to the next one, so that a
+    /// reader of the trail is answered while others go on writing (a seal that took rows until none were left
+    /// never ended under a steady stream of commits, and held the chain meanwhile). Two writers, fifty changes a
+    /// transaction, on few connections: the suite's other tests share the database's connection slots.
+    @Test func aReaderOfTheTrailIsAnsweredWhileOthersGoOnWriting() async throws {
+        try await TestDatabase.postgres.withStore { store in
+            let shared = Writing()
+            let deadline = ContinuousClock.now + .seconds(30)
+            let writers = (0..<2).map { _ in
+                Task {
+                    while !shared.state.withLock({ $0.stop }), ContinuousClock.now < deadline {
+                        // Fifty changes a transaction: staged rows arrive faster than a seal chains them.
+                        try await store.database.transaction { sql in
+                            let names = (0..<50).map { _ in UUID().uuidString }
+                            var insert: SQLQueryString = "INSERT INTO register_settings (name, value) VALUES "
+                            for (index, name) in names.enumerated() {
+                                insert += index == 0 ? "(\(bind: name), 'v')" : ", (\(bind: name), 'v')"
+                            }
+                            try await sql.raw(insert).run()
+                        }
+                        shared.state.withLock { $0.written += 50 }
+                    }
+                }
+            }
+            while shared.state.withLock({ $0.written }) < 2_000 { try await Task.sleep(for: .milliseconds(10)) }
+            let verification = try await store.audit.verify()
+            let writing = ContinuousClock.now < deadline
+            shared.state.withLock { $0.stop = true }
+            for writer in writers { try await writer.value }
+            #expect(writing, "the trail was read only once the writers had stopped")
+            #expect(verification.problems.isEmpty)
+            // Every change committed is recorded once (counted in the table: a commit whose answer was lost counts).
+            let stored = try await store.database.read { sql in
+                try await sql.raw("SELECT COUNT(*) AS n FROM register_settings").first()?.decode(
+                    column: "n", as: Int.self)
+            }
+            let final = try await store.audit.verify()
+            let staged = try await store.database.read { sql in
+                try await sql.raw("SELECT COUNT(*) AS n FROM audit_pending").first()?.decode(column: "n", as: Int.self)
+            }
+            #expect(final.count == stored, "\(final.count) records for \(stored ?? -1) changes, \(staged ?? -1) staged")
+            #expect(stored ?? 0 >= shared.state.withLock { $0.written })
+        }
+    }
+
+    /// What the writers of ``aReaderOfTheTrailIsAnsweredWhileOthersGoOnWriting()`` share.
+    private final class Writing: Sendable {
+        let state = Mutex((stop: false, written: 0))
+    }
+
     /// A change made outside the store (psql: nothing says who writes) is recorded as such, whoever reads the
     /// trail and so seals it — not as the reader.
     @Test func aChangeMadeOutsideTheStoreIsRecordedAsSuchWhoeverSealsIt() async throws {

@@ -236,35 +236,56 @@ public struct AuditTrail: Sendable {
 
     /// Turns the staged rows this transaction sees into chained records (see the type's description): on SQLite
     /// those of the transaction itself (nothing else writes, and every transaction seals its own), on PostgreSQL
-    /// every row committed and not yet sealed. A row's record is attributed to whoever it was stamped with, else
-    /// to `unstamped`.
-    static func seal(_ sql: any SQLDatabase, kind: DatabaseKind, unstamped: AuditActor) async throws {
-        var last: (seq: Int, hash: String)?
+    /// every row committed and not yet sealed, up to `upTo` (the last staged id when the seal began: rows
+    /// committed during a seal are the next one's, so that a seal under a steady stream of commits ends). A row's
+    /// record is attributed to whoever it was stamped with, else to `unstamped`.
+    static func seal(_ sql: any SQLDatabase, kind: DatabaseKind, unstamped: AuditActor, upTo: Int? = nil)
+        async throws
+    {
+        // PostgreSQL: the chain is taken first, so that seals follow one another whole and each sees only what the
+        // one before committed (taking rows first, a seal whose chunk was all rows another seal was deleting got
+        // an empty chunk and stopped, leaving the rows after them staged). SQLite has one writer: the chain is read
+        // only when there is something to chain (one statement less an edit).
+        var last: (seq: Int, hash: String)? = kind == .postgres ? try await head(sql, kind: kind) : nil
+        let bound: SQLQueryString = upTo.map { " WHERE id <= \(bind: $0)" } ?? ""
         while true {
-            // Taken and deleted in one statement (one round trip less), then put in the order staged. A sealer
-            // that meets rows another one is deleting waits for it, and skips them once it commits: a chunk can
-            // come back short with more rows after it, so on PostgreSQL only an empty one ends the seal.
+            // Taken and deleted in one statement (one round trip less), then put in the order staged.
             let pending = try await sql.raw(
                 """
                 DELETE FROM audit_pending WHERE id IN
-                (SELECT id FROM audit_pending ORDER BY id LIMIT \(literal: rowsPerChunk))
+                (SELECT id FROM audit_pending\(bound) ORDER BY id LIMIT \(literal: rowsPerChunk))
                 RETURNING id, object_kind, object_id, action, old_value, new_value, actor, via, at
                 """
             ).all().map { (id: try $0.decode(column: "id", as: Int.self), row: $0) }.sorted { $0.id < $1.id }
             if pending.isEmpty { return }
             last = try await chain(pending.map(\.row), after: last, in: sql, kind: kind, unstamped: unstamped)
-            if kind == .sqlite, pending.count < rowsPerChunk { return }
+            if upTo == nil, pending.count < rowsPerChunk { return }
         }
     }
 
-    /// Chains `pending` (staged rows, in the order staged) after the record `last` (nil: the last one stored,
-    /// read with the chain's lock), and returns the new last record.
+    /// The chain's last record (number 0 and the genesis hash when it is empty). Writers append one after another:
+    /// each record must follow the last one committed. On PostgreSQL the chain's lock (held until commit) is taken
+    /// and the last record read in one call (`maturity_audit_head`, installed with the triggers).
+    private static func head(_ sql: any SQLDatabase, kind: DatabaseKind) async throws -> (seq: Int, hash: String) {
+        let row =
+            try await sql.raw(
+                kind == .postgres
+                    ? "SELECT head_seq AS seq, head_hash AS hash FROM maturity_audit_head()"
+                    : "SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1"
+            ).first()
+        // No row, or (PostgreSQL, an empty chain) a row of nulls: the chain starts.
+        return (
+            try row.flatMap { try $0.decode(column: "seq", as: Int?.self) } ?? 0,
+            try row.flatMap { try $0.decode(column: "hash", as: String?.self) } ?? genesis
+        )
+    }
+
+    /// Chains `pending` (staged rows, in the order staged) after the record `last` (nil: the last one stored),
+    /// and returns the new last record.
     private static func chain(
         _ pending: [any SQLRow], after last: (seq: Int, hash: String)?, in sql: any SQLDatabase, kind: DatabaseKind,
         unstamped: AuditActor
     ) async throws -> (seq: Int, hash: String)? {
-        // What each record says is worked out, and the staged rows deleted, before the chain is taken: on
-        // PostgreSQL every sealing transaction waits for the one holding it, until that one commits.
         let actor = unstamped
         let now = Timestamp.now()
         typealias Staged = (
@@ -288,24 +309,7 @@ public struct AuditTrail: Sendable {
                 ))
         }
         guard !staged.isEmpty else { return last }
-        var seq: Int
-        var previous: String
-        if let last {
-            (seq, previous) = last
-        } else {
-            // Writers append one after another: each record must follow the last one committed. On PostgreSQL the
-            // chain's lock (held until commit) is taken and the last record read in one call (`maturity_audit_head`,
-            // installed with the triggers); SQLite has one writer.
-            let head =
-                try await sql.raw(
-                    kind == .postgres
-                        ? "SELECT head_seq AS seq, head_hash AS hash FROM maturity_audit_head()"
-                        : "SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1"
-                ).first()
-            // No row, or (PostgreSQL, an empty chain) a row of nulls: the chain starts.
-            seq = try head.flatMap { try $0.decode(column: "seq", as: Int?.self) } ?? 0
-            previous = try head.flatMap { try $0.decode(column: "hash", as: String?.self) } ?? genesis
-        }
+        var (seq, previous) = try await { if let last { last } else { try await head(sql, kind: kind) } }()
         var records: [AuditEntry] = []
         for entry in staged {
             seq += 1
@@ -538,17 +542,19 @@ final class AuditSealer: Sendable {
 
     /// Seals everything staged and committed before now, and returns when it is.
     func now() async throws {
-        // Most transactions of a quiet server stage nothing (a session's last use is not recorded): one look
-        // instead of a transaction of four round trips. A row another seal is taking is still seen, and waited for.
-        let staged = try await database.readOne { sql in
-            try await sql.raw("SELECT 1 AS staged FROM audit_pending LIMIT 1").first() != nil
+        // The last row staged and committed now (every one committed before has a lower id): the seal takes
+        // the rows up to it. Most transactions of a quiet server stage nothing (a session's last use is not
+        // recorded): one look instead of a transaction of four round trips. A row another seal is taking is
+        // still seen, and waited for.
+        let top = try await database.readOne { sql in
+            try await sql.raw("SELECT MAX(id) AS top FROM audit_pending").first()?.decode(column: "top", as: Int?.self)
         }
-        guard staged else { return }
+        guard let top = top ?? nil else { return }
         try await database.transaction { sql in
             // Each statement sees what was committed before it (the database's default, said here in case a
             // database is set otherwise): a row another seal is taking is waited for and skipped, not an error.
             try await sql.raw("SET TRANSACTION ISOLATION LEVEL READ COMMITTED").run()
-            try await AuditTrail.seal(sql, kind: .postgres, unstamped: AuditTrail.outsideTheStore)
+            try await AuditTrail.seal(sql, kind: .postgres, unstamped: AuditTrail.outsideTheStore, upTo: top)
         }
     }
 
