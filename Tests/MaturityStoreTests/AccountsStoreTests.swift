@@ -122,6 +122,7 @@ import Testing
             let state = Mutex((held: false, committed: false))
             let holder = Task {
                 try await store.database.transaction { sql in
+                    // The chain's lock (`AuditTrail.chainLock`), as a seal takes it.
                     try await sql.raw("SELECT pg_advisory_xact_lock(\(literal: 7_317_021))").run()
                     state.withLock { $0.held = true }
                     for _ in 0..<200 {
@@ -145,10 +146,12 @@ import Testing
         }
     }
 
-    /// A seal takes the rows staged when it began and leaves those committed meanwhile to the next one, so that a
-    /// reader of the trail is answered while others go on writing (a seal that took rows until none were left
-    /// never ended under a steady stream of commits, and held the chain meanwhile). Two writers, fifty changes a
-    /// transaction, on few connections: the suite's other tests share the database's connection slots.
+    /// A seal takes the chain first, then the rows staged when it began, and leaves those committed meanwhile to
+    /// the next one: a reader of the trail is answered while others go on writing, and every change committed is
+    /// recorded once. (A seal that took rows until none were left never ended under a steady stream of commits;
+    /// one that took rows before the chain could meet only rows another seal was taking, stop, and leave the rest
+    /// staged.) Two writers, fifty changes a transaction, on few connections: the suite's other tests share the
+    /// database's connection slots.
     @Test func aReaderOfTheTrailIsAnsweredWhileOthersGoOnWriting() async throws {
         try await TestDatabase.postgres.withStore { store in
             let shared = Writing()

@@ -245,7 +245,7 @@ public struct AuditTrail: Sendable {
         // PostgreSQL: the chain is taken first, so that seals follow one another whole and each sees only what the
         // one before committed (taking rows first, a seal whose chunk was all rows another seal was deleting got
         // an empty chunk and stopped, leaving the rows after them staged). SQLite has one writer: the chain is read
-        // only when there is something to chain (one statement less an edit).
+        // only when rows are staged (one statement less a transaction that staged none).
         var last: (seq: Int, hash: String)? = kind == .postgres ? try await head(sql, kind: kind) : nil
         let bound: SQLQueryString = upTo.map { " WHERE id <= \(bind: $0)" } ?? ""
         while true {
@@ -258,7 +258,9 @@ public struct AuditTrail: Sendable {
                 """
             ).all().map { (id: try $0.decode(column: "id", as: Int.self), row: $0) }.sorted { $0.id < $1.id }
             if pending.isEmpty { return }
-            last = try await chain(pending.map(\.row), after: last, in: sql, kind: kind, unstamped: unstamped)
+            let after: (seq: Int, hash: String)
+            if let last { after = last } else { after = try await head(sql, kind: kind) }
+            last = try await chain(pending.map(\.row), after: after, in: sql, unstamped: unstamped)
             if upTo == nil, pending.count < rowsPerChunk { return }
         }
     }
@@ -280,13 +282,11 @@ public struct AuditTrail: Sendable {
         )
     }
 
-    /// Chains `pending` (staged rows, in the order staged) after the record `last` (nil: the last one stored),
-    /// and returns the new last record.
+    /// Chains `pending` (staged rows, in the order staged) after the record `last`, and returns the new last record.
     private static func chain(
-        _ pending: [any SQLRow], after last: (seq: Int, hash: String)?, in sql: any SQLDatabase, kind: DatabaseKind,
+        _ pending: [any SQLRow], after last: (seq: Int, hash: String), in sql: any SQLDatabase,
         unstamped: AuditActor
-    ) async throws -> (seq: Int, hash: String)? {
-        let actor = unstamped
+    ) async throws -> (seq: Int, hash: String) {
         let now = Timestamp.now()
         typealias Staged = (
             action: String, kind: String, id: String, old: String?, new: String?, by: AuditActor, at: String
@@ -304,12 +304,12 @@ public struct AuditTrail: Sendable {
             staged.append(
                 (
                     action, try row.decode(column: "object_kind", as: String.self),
-                    try row.decode(column: "object_id", as: String.self), old, new, by ?? actor,
+                    try row.decode(column: "object_id", as: String.self), old, new, by ?? unstamped,
                     try row.decode(column: "at", as: String?.self) ?? now
                 ))
         }
         guard !staged.isEmpty else { return last }
-        var (seq, previous) = try await { if let last { last } else { try await head(sql, kind: kind) } }()
+        var (seq, previous) = last
         var records: [AuditEntry] = []
         for entry in staged {
             seq += 1
@@ -527,9 +527,10 @@ final class AuditedDatabase: StoreDatabase {
 
 /// Seals what transactions staged (PostgreSQL), each seal in a transaction of its own: in the background soon
 /// after every commit — one such seal at a time, a commit while one runs asking for one more after it, so that a
-/// busy server seals many transactions' rows at once — and whenever the trail is read (the reader's seal runs
-/// beside the background one; the rows each takes are its own). What stays staged (a process killed before it
-/// sealed) is sealed by the next seal of any process, at the latest when one starts.
+/// busy server seals many transactions' rows at once — and whenever the trail is read. Seals of every process take
+/// the chain's lock first and so follow one another (see ``AuditTrail/seal(_:kind:unstamped:upTo:)``). What stays
+/// staged (a process killed before it sealed) is sealed by the next seal of any process, at the latest when one
+/// starts.
 final class AuditSealer: Sendable {
     private let database: any StoreDatabase
     private let logger: Logger
@@ -545,14 +546,14 @@ final class AuditSealer: Sendable {
         // The last row staged and committed now (every one committed before has a lower id): the seal takes
         // the rows up to it. Most transactions of a quiet server stage nothing (a session's last use is not
         // recorded): one look instead of a transaction of four round trips. A row another seal is taking is
-        // still seen, and waited for.
+        // still seen here, so a reader's seal waits for that one and then sees its records.
         let top = try await database.readOne { sql in
             try await sql.raw("SELECT MAX(id) AS top FROM audit_pending").first()?.decode(column: "top", as: Int?.self)
         }
         guard let top = top ?? nil else { return }
         try await database.transaction { sql in
             // Each statement sees what was committed before it (the database's default, said here in case a
-            // database is set otherwise): a row another seal is taking is waited for and skipped, not an error.
+            // database is set otherwise): after the chain's lock, what the seal before this one committed.
             try await sql.raw("SET TRANSACTION ISOLATION LEVEL READ COMMITTED").run()
             try await AuditTrail.seal(sql, kind: .postgres, unstamped: AuditTrail.outsideTheStore, upTo: top)
         }

@@ -6,6 +6,7 @@ public struct PlanRepository: Sendable {
     let database: any StoreDatabase
 
     /// The plan of assessment `id`, or nil when it has none yet.
+    ///
     /// One statement (the plan and its actions as one list of rows), which sees one committed state without a
     /// transaction around it: every re-scoring asks, and on PostgreSQL a read transaction is four round trips.
     public func get(_ id: String) async throws -> PlanRecord? {
