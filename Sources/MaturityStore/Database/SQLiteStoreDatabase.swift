@@ -69,7 +69,7 @@ public final class SQLiteStoreDatabase: StoreDatabase {
     }
 
     public func transaction<T: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
-        try await writer.transaction(body)
+        try await withTaskExecutorPreference(ThreadExecutor.sqliteWriter) { try await writer.transaction(body) }
     }
 
     /// Runs `body` on the writer outside a transaction (for statements that may not run in one, like
