@@ -132,6 +132,14 @@ struct AssessmentController {
         }
         let store = self.store
         let engine = self.engine
+        // The edited entry's line read now, while others hold the writer (taken by the check if still valid).
+        let readAhead: EntryReading?
+        if var entry = current.criterion(criterion), entry.version == expected {
+            patch.apply(to: &entry)
+            readAhead = await engine.readingAhead(entry, of: id, catalog: catalog)
+        } else {
+            readAhead = nil
+        }
         do {
             // The newest snapshot this process stored or read: edits committed while this one waited for the writer.
             let newest: @Sendable () async -> AssessmentSnapshot? = { await engine.snapshots.get(id) }
@@ -151,7 +159,9 @@ struct AssessmentController {
                 } else {
                     next.criteria.append(entry)
                 }
-                return (next, try await engine.check(next, catalog: catalog, changing: snapshot))
+                return (
+                    next, try await engine.check(next, catalog: catalog, changing: snapshot, readAhead: readAhead)
+                )
             }
             await engine.keep(stored, checked: checked)
             let entry = try await entryOrNew(criterion, in: stored)

@@ -26,14 +26,19 @@ extension ServerEngine {
     /// (`AssessmentLoader.reloadingEntry`), not the whole file; anything it cannot vouch for is checked whole. The
     /// kept text need not be what is stored: a check of a transaction rolled back leaves its text kept, and
     /// reading the one changed line against it still gives what loading the whole new text gives.
+    ///
+    /// `readAhead`: the changed entry's line as ``readingAhead(_:of:catalog:)`` read it before the edit waited for
+    /// the writer, taken when it is still what reading the line would give.
     @discardableResult
     func check(
         _ snapshot: AssessmentSnapshot, catalog: Catalog, tickets: Bool = false, contents: [String: Data] = [:],
-        changing current: AssessmentSnapshot? = nil
+        changing current: AssessmentSnapshot? = nil, readAhead: EntryReading? = nil
     ) async throws -> CheckedAssessment {
         var before: CheckedAssessment?
         if let current, !tickets { before = await lastChecked.get(current.assessment.id) }
-        if let before, let checked = Self.splicingOneEntry(before, into: snapshot, catalog: catalog) {
+        if let before,
+            let checked = Self.splicingOneEntry(before, into: snapshot, catalog: catalog, readAhead: readAhead)
+        {
             await lastChecked.set(snapshot.assessment.id, checked)
             return checked
         }
@@ -103,7 +108,8 @@ extension ServerEngine {
     /// alone. Nil when anything else changed (or the line reports anything): check as ``changingOneEntry``
     /// does, or whole.
     static func splicingOneEntry(
-        _ before: CheckedAssessment, into snapshot: AssessmentSnapshot, catalog: Catalog
+        _ before: CheckedAssessment, into snapshot: AssessmentSnapshot, catalog: Catalog,
+        readAhead: EntryReading? = nil
     ) -> CheckedAssessment? {
         guard let source = before.source, snapshot.sameOutsideCriteria(as: source),
             snapshot.criteria.count == source.criteria.count
@@ -121,10 +127,11 @@ extension ServerEngine {
             return CheckedAssessment(yaml: before.yaml, paths: before.paths, loaded: before.loaded, source: snapshot)
         }
         let yaml = before.yaml
-        let line = entryStart(changed.criterion) + AssessmentYAMLWriter.criterionFields(changed) + "}"
+        let line = entryText(changed)
         guard let old = entryLine(entryStart(changed.criterion), in: yaml),
             let loaded = AssessmentLoader.reloadingEntry(
-                changed.criterion, line: line, at: old.index + 1, of: before.loaded, catalog: catalog)
+                changed.criterion, line: line, at: old.index + 1, of: before.loaded, catalog: catalog,
+                readAhead: readAhead)
         else { return nil }
         var spliced = Data()
         yaml.withUnsafeBytes { bytes in
@@ -139,6 +146,23 @@ extension ServerEngine {
             precondition(spliced == whole, "a spliced assessment text differs from the text written whole")
         #endif
         return CheckedAssessment(yaml: spliced, paths: before.paths, loaded: loaded, source: snapshot)
+    }
+
+    /// The line `entry` takes in the assessment's text.
+    static func entryText(_ entry: CriterionRecord) -> String {
+        entryStart(entry.criterion) + AssessmentYAMLWriter.criterionFields(entry) + "}"
+    }
+
+    /// `entry`'s line read as an edit's check will read it, ahead of the writer: at its line in the text the
+    /// assessment's last check loaded (the check takes it only while that line and what its reading depends on
+    /// are unchanged). Reading the line was the check's largest part, and everything done holding SQLite's one
+    /// writer holds up every other edit. Nil when the assessment has not been checked in this process.
+    func readingAhead(_ entry: CriterionRecord, of id: String, catalog: Catalog) async -> EntryReading? {
+        guard let before = await lastChecked.get(id),
+            let old = Self.entryLine(Self.entryStart(entry.criterion), in: before.yaml)
+        else { return nil }
+        return AssessmentLoader.readingEntry(
+            entry.criterion, line: Self.entryText(entry), at: old.index + 1, in: before.loaded.value, catalog: catalog)
     }
 
     /// Where the entry line starting `start` is in the criteria of `yaml`: its byte offsets (the line break after

@@ -1,6 +1,7 @@
 import Foundation
-import MaturityCore
 import Testing
+
+@testable import MaturityCore
 
 /// An edit of one criterion's one-line entry is checked by reading that line again
 /// (`AssessmentLoader.reloadingEntry`): whenever it answers, it must give what loading the whole changed file
@@ -113,5 +114,68 @@ import Testing
             AssessmentLoader.reloadingEntry(
                 "SP-02", line: "  SP-02: {claimed: 3}", at: index + 1, of: before, catalog: catalog) == nil,
             "a new entry adds a line, which moves every later one")
+    }
+
+    /// An edit reads its line before it waits for the writer (`readingEntry`); the check then takes that reading
+    /// only if reading the line again would give the same: same line, at the same line, with the same evidence
+    /// register, profile, folder and catalog.
+    @Test(arguments: accepted)
+    func aLineReadAheadGivesWhatReadingItAgainGives(line: String) throws {
+        let edit = try Edit("SP-02", to: line)
+        let ahead = try #require(
+            AssessmentLoader.readingEntry(
+                "SP-02", line: line, at: edit.index + 1, in: edit.before.value, catalog: edit.catalog))
+        let taken = try #require(
+            AssessmentLoader.reloadingEntry(
+                "SP-02", line: line, at: edit.index + 1, of: edit.before, catalog: edit.catalog, readAhead: ahead))
+        let whole = try edit.whole()
+        #expect(taken.value.criteria == whole.value.criteria)
+        #expect(taken.value.criteria["SP-02"]?.location == whole.value.criteria["SP-02"]?.location)
+        #expect(taken.warnings == whole.warnings)
+    }
+
+    @Test func aReadingThatMatchesIsTakenAsItIs() throws {
+        let line = "  SP-02: {claimed: 3, evidence: [E01, E02]}"
+        let edit = try Edit("SP-02", to: line)
+        var ahead = try #require(
+            AssessmentLoader.readingEntry(
+                "SP-02", line: line, at: edit.index + 1, in: edit.before.value, catalog: edit.catalog))
+        // Marked, to tell it from a fresh reading of the same line.
+        ahead.entry.note = "read ahead"
+        let taken = AssessmentLoader.reloadingEntry(
+            "SP-02", line: line, at: edit.index + 1, of: edit.before, catalog: edit.catalog, readAhead: ahead)
+        #expect(taken?.value.criteria["SP-02"]?.note == "read ahead", "the line is not read twice")
+    }
+
+    /// A reading made against another state of the file is read again, never taken: here the evidence the line
+    /// cites is no longer in the register (the whole file refuses it), another line, another line number.
+    @Test func aReadingOfAnotherStateOfTheFileIsNotTaken() throws {
+        let line = "  SP-02: {claimed: 2, evidence: [E07]}"
+        let edit = try Edit("SP-02", to: line)
+        var ahead = try #require(
+            AssessmentLoader.readingEntry(
+                "SP-02", line: line, at: edit.index + 1, in: edit.before.value, catalog: edit.catalog))
+        ahead.entry.note = "read ahead"
+        var withoutE07 = edit.before
+        withoutE07.value.evidence.removeAll { $0.id == "E07" }
+        #expect(
+            AssessmentLoader.reloadingEntry(
+                "SP-02", line: line, at: edit.index + 1, of: withoutE07, catalog: edit.catalog, readAhead: ahead)
+                == nil, "the entry cites evidence the register no longer has")
+        let other = "  SP-02: {claimed: 1, evidence: [E07]}"
+        let otherLine = AssessmentLoader.reloadingEntry(
+            "SP-02", line: other, at: edit.index + 1, of: edit.before, catalog: edit.catalog, readAhead: ahead)
+        #expect(otherLine?.value.criteria["SP-02"]?.claimed == 1)
+        #expect(otherLine?.value.criteria["SP-02"]?.note == nil)
+        let moved = AssessmentLoader.reloadingEntry(
+            "SP-02", line: line, at: edit.index + 2, of: edit.before, catalog: edit.catalog, readAhead: ahead)
+        #expect(moved?.value.criteria["SP-02"]?.location?.line == edit.index + 2)
+        #expect(moved?.value.criteria["SP-02"]?.note == nil)
+        var profiled = edit.before
+        profiled.value.profile = "no-such-profile"
+        #expect(
+            AssessmentLoader.reloadingEntry(
+                "SP-02", line: line, at: edit.index + 1, of: profiled, catalog: edit.catalog, readAhead: ahead) == nil,
+            "read again under the profile, which the catalog does not have")
     }
 }
