@@ -47,4 +47,24 @@ import Testing
         for await _ in again { break }
         #expect(done.withLock { $0 } == ["a1", "a4", "a5"])
     }
+
+    /// With a settle time, the values of a burst (edits saved one after another) are worked on once, the newest.
+    @Test func valuesScheduledWithinTheSettleTimeAreWorkedOnOnce() async throws {
+        let coalescing = Coalescing<Int>(settle: .seconds(2))
+        let done = Mutex<[Int]>([])
+        let (finished, finishedGo) = AsyncStream.makeStream(of: Void.self)
+        let work: Coalescing<Int>.Work = { value in
+            done.withLock { $0.append(value) }
+            finishedGo.yield()
+        }
+        await coalescing.schedule("a", order: 1, 1, work)
+        // Without a settle time, 1 runs at once: by now it would have.
+        try await Task.sleep(for: .milliseconds(100))
+        for value in 2...3 { await coalescing.schedule("a", order: value, value, work) }
+        for await _ in finished { break }
+        #expect(done.withLock { $0 } == [3])
+        // Nothing else is left to run.
+        try await Task.sleep(for: .milliseconds(300))
+        #expect(done.withLock { $0 } == [3])
+    }
 }

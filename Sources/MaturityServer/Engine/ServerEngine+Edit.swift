@@ -21,11 +21,17 @@ extension ServerEngine {
 }
 
 /// Work on the newest value of each key, one at a time per key: a value scheduled while the key's work runs
-/// waits, and replaces any older one waiting (see ``ServerEngine/keep(_:checked:)``).
+/// waits, and replaces any older one waiting (see ``ServerEngine/keep(_:checked:)``). With a `settle` time, work
+/// starts that long after its value was first scheduled, so the values of a burst become one.
 actor Coalescing<Value: Sendable> {
     typealias Work = @Sendable (Value) async -> Void
     private var waiting: [String: (order: Int, value: Value)] = [:]
     private var running: Set<String> = []
+    private let settle: Duration
+
+    init(settle: Duration = .zero) {
+        self.settle = settle
+    }
 
     /// Runs `work` on `value` soon, unless a newer value (higher `order`) of `key` is waiting, or is replaced
     /// by one before its turn.
@@ -40,7 +46,9 @@ actor Coalescing<Value: Sendable> {
 
     /// Works on what waits for `key` until nothing does.
     private func drain(_ key: String, _ work: Work) async {
-        while let next = waiting.removeValue(forKey: key) {
+        while waiting[key] != nil {
+            if settle > .zero { try? await Task.sleep(for: settle) }
+            guard let next = waiting.removeValue(forKey: key) else { break }
             await work(next.value)
         }
         running.remove(key)
