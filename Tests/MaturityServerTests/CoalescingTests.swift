@@ -48,23 +48,27 @@ import Testing
         #expect(done.withLock { $0 } == ["a1", "a4", "a5"])
     }
 
-    /// With a settle time, the values of a burst (edits saved one after another) are worked on once, the newest.
-    @Test func valuesScheduledWithinTheSettleTimeAreWorkedOnOnce() async throws {
-        let coalescing = Coalescing<Int>(settle: .seconds(2))
+    /// With an interval, the first value runs at once and the values of a burst after it wait for the interval
+    /// and are worked on once, the newest.
+    @Test func valuesScheduledWithinTheIntervalAreWorkedOnOnce() async throws {
+        let coalescing = Coalescing<Int>(interval: .seconds(1))
         let done = Mutex<[Int]>([])
-        let (finished, finishedGo) = AsyncStream.makeStream(of: Void.self)
+        let (finished, finishedGo) = AsyncStream.makeStream(of: Int.self)
         let work: Coalescing<Int>.Work = { value in
             done.withLock { $0.append(value) }
-            finishedGo.yield()
+            finishedGo.yield(value)
         }
         await coalescing.schedule("a", order: 1, 1, work)
-        // Without a settle time, 1 runs at once: by now it would have.
-        try await Task.sleep(for: .milliseconds(100))
-        for value in 2...3 { await coalescing.schedule("a", order: value, value, work) }
         for await _ in finished { break }
-        #expect(done.withLock { $0 } == [3])
+        #expect(done.withLock { $0 } == [1], "after a quiet spell, at once")
+        for value in 2...3 { await coalescing.schedule("a", order: value, value, work) }
+        // Without the interval, 2 runs at once: by now it would have.
+        try await Task.sleep(for: .milliseconds(200))
+        #expect(done.withLock { $0 } == [1])
+        for await value in finished where value == 3 { break }
+        #expect(done.withLock { $0 } == [1, 3])
         // Nothing else is left to run.
-        try await Task.sleep(for: .milliseconds(300))
-        #expect(done.withLock { $0 } == [3])
+        try await Task.sleep(for: .milliseconds(200))
+        #expect(done.withLock { $0 } == [1, 3])
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import HummingbirdTesting
+import MaturityCore
 import MaturityStore
 import MaturityStoreTesting
 import Synchronization
@@ -32,9 +33,13 @@ import Testing
             let id = try await imported(client, "huadong-appliance")
             let whole = Mutex(0)
             let written = Mutex(0)
-            try await ServerEngine.$checkingWhole.withValue({ whole.withLock { $0 += 1 } }) {
-                try await ServerEngine.$writingWhole.withValue({ written.withLock { $0 += 1 } }) {
-                    for (criterion, fields) in Self.edits {
+            // Where each line was read: on SQLite's writer thread (inside the transaction) or before it.
+            let lines = Mutex<[String?]>([])
+            let readingLine: @Sendable () -> Void = { lines.withLock { $0.append(Thread.current.name) } }
+            try await AssessmentLoader.$readingLine.withValue(readingLine) {
+                try await ServerEngine.$checkingWhole.withValue({ whole.withLock { $0 += 1 } }) {
+                    try await ServerEngine.$writingWhole.withValue({ written.withLock { $0 += 1 } }) {
+                        for (criterion, fields) in Self.edits {
                         let uri = "/api/v1/assessments/\(id)/criteria/\(criterion)"
                         let etag = try #require(try await client.execute(uri: uri, method: .get).headers[.eTag])
                         let edited = try await client.execute(
@@ -48,9 +53,14 @@ import Testing
                         #expect(cli.status == 0)
                         #expect(
                             result.text == String(decoding: cli.stdout, as: UTF8.self), "after \(criterion) \(fields)")
+                        }
                     }
                 }
             }
+            // Each edit after the first reads its line once, before waiting for the writer, and the check inside the
+            // transaction takes that reading.
+            #expect(lines.withLock { $0.count } == Self.edits.count - 1)
+            if database == .sqlite { #expect(!lines.withLock { $0 }.contains("sqlite-writer")) }
             #expect(
                 whole.withLock { $0 } == 1,
                 "the first edit checks the imported text whole, each later one only its line")

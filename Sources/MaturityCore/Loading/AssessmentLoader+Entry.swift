@@ -39,6 +39,7 @@ extension AssessmentLoader {
     ) -> EntryReading? {
         let file = assessment.location?.file ?? "assessment.yaml"
         guard lineNumber >= 2 else { return nil }
+        readingLine?()
         // Empty lines up to the entry's line, so every location read is the one in the whole file.
         let text = String(repeating: "\n", count: lineNumber - 2) + "criteria:\n" + line + "\n"
         guard let document = try? YAMLDocument.parse(data: Data(text.utf8), file: file) else { return nil }
@@ -61,8 +62,15 @@ extension AssessmentLoader {
     }
 }
 
+extension AssessmentLoader {
+    /// Told each time an entry's line is read on its own (tests count where lines are read).
+    @TaskLocal public static var readingLine: (@Sendable () -> Void)?
+}
+
 /// One criterion's entry line as read, with everything its reading depended on: the same line at the same line
 /// number of a file with the same evidence register, profile and folder, under the same catalog, reads the same.
+/// The catalog is known by its id and version: a reading is to be taken under the very catalog it was read under
+/// (the workspace stores a catalog version once and never changes it).
 public struct EntryReading: Sendable {
     let criterion: String
     let line: String

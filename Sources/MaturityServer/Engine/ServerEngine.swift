@@ -17,7 +17,7 @@ struct ServerEngine: Sendable {
     let plans = PlanCache()
     let snapshots = SnapshotCache()
     /// Edited assessments' re-scorings, after the edit is answered.
-    let rescoring = Rescoring(settle: .milliseconds(50))
+    let rescoring = Rescoring(interval: ServerEngine.rescoringInterval)
     let pages = PageCache(capacity: 512)
 
     /// Where an assessment folder's files are placed in memory.

@@ -1,13 +1,20 @@
-/// A fixed set of connections handed out one caller at a time; callers beyond the set wait in order.
+/// A fixed set of connections handed out one caller at a time; callers beyond the set wait in order. Once
+/// being drained for closing, it refuses new callers (``PoolClosed``) rather than keep them waiting for ever.
 actor ConnectionPool<Connection: Sendable> {
     private var idle: [Connection]
     private var waiting: [CheckedContinuation<Connection, Never>] = []
+    private var closing = false
 
     init(_ connections: [Connection]) {
         idle = connections
     }
 
-    func acquire() async -> Connection {
+    func acquire() async throws -> Connection {
+        guard !closing else { throw PoolClosed() }
+        return await take()
+    }
+
+    private func take() async -> Connection {
         if let connection = idle.popLast() { return connection }
         return await withCheckedContinuation { waiting.append($0) }
     }
@@ -20,16 +27,18 @@ actor ConnectionPool<Connection: Sendable> {
         }
     }
 
-    /// Takes every connection back (waiting for those in use), for closing.
+    /// Takes every connection back, for closing: callers already waiting are served first, callers after this
+    /// are refused.
     func drain(count: Int) async -> [Connection] {
+        closing = true
         var all: [Connection] = []
-        for _ in 0..<count { all.append(await acquire()) }
+        for _ in 0..<count { all.append(await take()) }
         return all
     }
 
     /// Runs `body` with a connection, returning it to the pool afterwards.
     nonisolated func with<T: Sendable>(_ body: @Sendable (Connection) async throws -> T) async throws -> T {
-        let connection = await acquire()
+        let connection = try await acquire()
         do {
             let value = try await body(connection)
             await release(connection)
@@ -39,4 +48,10 @@ actor ConnectionPool<Connection: Sendable> {
             throw error
         }
     }
+}
+
+/// A connection asked of a pool drained for closing: the store is closed (work still under way when it closed,
+/// such as a re-scoring in the background, ends with this instead of waiting for ever).
+struct PoolClosed: Error, CustomStringConvertible {
+    var description: String { "the store is closed" }
 }

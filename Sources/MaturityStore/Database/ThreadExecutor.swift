@@ -4,12 +4,16 @@ import Foundation
 /// `Task(executorPreference:)`), in the order they come.
 ///
 /// Swift's concurrency threads (one a core) run the jobs of every request in the order they were enqueued. Work
-/// that everything else waits for — whatever is done while holding SQLite's one writer — then waited, after each
-/// statement or hand-off, behind the jobs of every request not holding it. On a thread of its own it queues only
-/// behind its own kind, and the system schedules the thread beside the others.
+/// that everything else waits for — an SQLite transaction, run while holding the store's one writer — then
+/// waited, after each statement or hand-off, behind the jobs of every request not holding it. On a thread of its
+/// own it queues only behind its own kind, and the system schedules the thread beside the others.
+///
+/// A job here must not block the thread on anything that needs the thread: whatever runs in a transaction body
+/// that waits synchronously (a file write synchronised to disk, say) holds up every SQLite store's writer of the
+/// process meanwhile, as it held the writer before.
 final class ThreadExecutor: TaskExecutor, @unchecked Sendable {
-    /// The work done while holding an SQLite store's writer (every store of the process: their statements that
-    /// wait for the disk run on NIO's blocking pool, not here).
+    /// Where SQLite transactions run: every store of the process (their statements that may wait long — a
+    /// commit for the disk, a begin for another process's lock — run on NIO's blocking pool, not here).
     static let sqliteWriter = ThreadExecutor(name: "sqlite-writer")
 
     private let condition = NSCondition()
