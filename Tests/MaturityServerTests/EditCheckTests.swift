@@ -40,19 +40,21 @@ import Testing
                 try await ServerEngine.$checkingWhole.withValue({ whole.withLock { $0 += 1 } }) {
                     try await ServerEngine.$writingWhole.withValue({ written.withLock { $0 += 1 } }) {
                         for (criterion, fields) in Self.edits {
-                        let uri = "/api/v1/assessments/\(id)/criteria/\(criterion)"
-                        let etag = try #require(try await client.execute(uri: uri, method: .get).headers[.eTag])
-                        let edited = try await client.execute(
-                            uri: uri, method: .patch, headers: ifMatch(etag), body: jsonBody(fields))
-                        #expect(edited.status == .ok, "\(criterion) \(fields): \(edited.text.prefix(300))")
-                        let result = try await client.execute(uri: "/api/v1/assessments/\(id)/result", method: .get)
-                        let exported = try await client.execute(uri: "/api/v1/assessments/\(id)/export", method: .get)
-                        let folder = try unpackExport(exported.data)
-                        defer { try? FileManager.default.removeItem(atPath: folder) }
-                        let cli = try runCLI(["assess", "assessment.yaml", "--format", "json"], in: folder)
-                        #expect(cli.status == 0)
-                        #expect(
-                            result.text == String(decoding: cli.stdout, as: UTF8.self), "after \(criterion) \(fields)")
+                            let uri = "/api/v1/assessments/\(id)/criteria/\(criterion)"
+                            let etag = try #require(try await client.execute(uri: uri, method: .get).headers[.eTag])
+                            let edited = try await client.execute(
+                                uri: uri, method: .patch, headers: ifMatch(etag), body: jsonBody(fields))
+                            #expect(edited.status == .ok, "\(criterion) \(fields): \(edited.text.prefix(300))")
+                            let result = try await client.execute(uri: "/api/v1/assessments/\(id)/result", method: .get)
+                            let exported = try await client.execute(
+                                uri: "/api/v1/assessments/\(id)/export", method: .get)
+                            let folder = try unpackExport(exported.data)
+                            defer { try? FileManager.default.removeItem(atPath: folder) }
+                            let cli = try runCLI(["assess", "assessment.yaml", "--format", "json"], in: folder)
+                            #expect(cli.status == 0)
+                            #expect(
+                                result.text == String(decoding: cli.stdout, as: UTF8.self),
+                                "after \(criterion) \(fields)")
                         }
                     }
                 }
