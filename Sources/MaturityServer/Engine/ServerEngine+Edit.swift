@@ -23,7 +23,7 @@ extension ServerEngine {
 
 extension ServerEngine {
     /// The least time between the starts of two re-scorings of one assessment (see ``keep(_:checked:)``).
-    static let rescoringInterval = Duration.milliseconds(50)
+    static let rescoringInterval = Duration.milliseconds(200)
 }
 
 /// Work on the newest value of each key, one at a time per key: a value scheduled while the key's work runs
