@@ -14,6 +14,9 @@ actor ConnectionPool<Connection: Sendable> {
         return await take()
     }
 
+    /// How many callers wait for a connection (tests follow the queue with it).
+    var waitingCount: Int { waiting.count }
+
     private func take() async -> Connection {
         if let connection = idle.popLast() { return connection }
         return await withCheckedContinuation { waiting.append($0) }
