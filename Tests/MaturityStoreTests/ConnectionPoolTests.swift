@@ -12,7 +12,8 @@ import Testing
         while await pool.waitingCount < count { try await Task.sleep(for: .milliseconds(5)) }
     }
 
-    @Test func aDrainedPoolServesThoseWaitingAndRefusesLaterCallers() async throws {
+    @Test(.timeLimit(.minutes(1)))
+    func aDrainedPoolServesThoseWaitingAndRefusesLaterCallers() async throws {
         let pool = ConnectionPool([1])
         let held = try await pool.acquire()
         // A caller waiting for the one connection before the pool is drained, then the drain behind it.
@@ -23,6 +24,7 @@ import Testing
         await pool.release(held)
         #expect(try await waiter.value == 1, "served: it waited before the drain")
         #expect(await drained.value == [1])
+        #expect(await pool.drain(count: 1).isEmpty, "a second drain (a second close) takes nothing and ends")
         // A caller after the drain is refused at once (it would otherwise wait for ever: every connection is out).
         let refused = Mutex<Bool?>(nil)
         let late = Task {
@@ -33,7 +35,10 @@ import Testing
                 refused.withLock { $0 = true }
             }
         }
-        try await Task.sleep(for: .milliseconds(200))
+        // Until the late caller is answered or queued.
+        while refused.withLock({ $0 }) == nil, await pool.waitingCount == 0 {
+            try await Task.sleep(for: .milliseconds(5))
+        }
         #expect(refused.withLock { $0 } == true)
         #expect(await pool.waitingCount == 0)
         late.cancel()

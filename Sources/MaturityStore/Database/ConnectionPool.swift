@@ -31,8 +31,9 @@ actor ConnectionPool<Connection: Sendable> {
     }
 
     /// Takes every connection back, for closing: callers already waiting are served first, callers after this
-    /// are refused.
+    /// are refused. A second drain takes nothing (the first took them all).
     func drain(count: Int) async -> [Connection] {
+        guard !closing else { return [] }
         closing = true
         var all: [Connection] = []
         for _ in 0..<count { all.append(await take()) }
