@@ -73,6 +73,10 @@ extension Diagnostic.Message {
             zh: "'\(name)' 有 \(size) 字节，超过了存储文件的上限 \(limit) 字节")
     }
 
+    static let storeClosed = Self(
+        en: "the store is closed: the server is shutting down; try again in a moment",
+        zh: "数据存储已关闭：服务器正在停止；请稍后重试")
+
     static func storedFileMissing(_ sha256: String) -> Self {
         Self(en: "stored file \(sha256) is missing", zh: "存储的文件 \(sha256) 缺失")
     }
@@ -149,6 +153,7 @@ extension StoreError {
         case .duplicate(let kind, let id): return .existsAlready(kind, id)
         case .fileTooLarge(let name, let size, let limit): return .storedFileTooLarge(name, size: size, limit: limit)
         case .blobMissing(let sha256): return .storedFileMissing(sha256)
+        case .closed: return .storeClosed
         }
     }
 }

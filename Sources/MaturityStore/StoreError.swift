@@ -14,6 +14,8 @@ public enum StoreError: Error, Sendable, Equatable {
     case fileTooLarge(name: String, size: Int, limit: Int)
     /// A stored file's bytes no longer match its digest, or are missing.
     case blobMissing(sha256: String)
+    /// The store is closing or closed (the server is shutting down): work still under way is refused.
+    case closed
 }
 
 extension StoreError: CustomStringConvertible {

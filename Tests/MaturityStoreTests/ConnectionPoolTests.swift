@@ -31,7 +31,7 @@ import Testing
             do {
                 _ = try await pool.acquire()
                 refused.withLock { $0 = false }
-            } catch is PoolClosed {
+            } catch StoreError.closed {
                 refused.withLock { $0 = true }
             }
         }

@@ -1,5 +1,5 @@
 /// A fixed set of connections handed out one caller at a time; callers beyond the set wait in order. Once
-/// being drained for closing, it refuses new callers (``PoolClosed``) rather than keep them waiting for ever.
+/// being drained for closing, it refuses new callers (``StoreError/closed``) rather than keep them waiting for ever.
 actor ConnectionPool<Connection: Sendable> {
     private var idle: [Connection]
     private var waiting: [CheckedContinuation<Connection, Never>] = []
@@ -10,7 +10,7 @@ actor ConnectionPool<Connection: Sendable> {
     }
 
     func acquire() async throws -> Connection {
-        guard !closing else { throw PoolClosed() }
+        guard !closing else { throw StoreError.closed }
         return await take()
     }
 
@@ -52,10 +52,4 @@ actor ConnectionPool<Connection: Sendable> {
             throw error
         }
     }
-}
-
-/// A connection asked of a pool drained for closing: the store is closed (work still under way when it closed,
-/// such as a re-scoring in the background, ends with this instead of waiting for ever).
-struct PoolClosed: Error, CustomStringConvertible {
-    var description: String { "the store is closed" }
 }
