@@ -36,7 +36,7 @@ actor Coalescing<Value: Sendable> {
     private var waiting: [String: (order: Int, value: Value)] = [:]
     private var running: Set<String> = []
     private let interval: Duration
-    /// When each key's work last started, for keys that started within `interval` (older ones are dropped).
+    /// When each key's work last started (pruned of starts older than `interval` once more than 1,024 are kept).
     private var started: [String: ContinuousClock.Instant] = [:]
 
     init(interval: Duration = .zero) {

@@ -1,5 +1,5 @@
 /// A fixed set of connections handed out one caller at a time; callers beyond the set wait in order. Once
-/// being drained for closing, it refuses new callers (``StoreError/closed``) rather than keep them waiting for ever.
+/// it is drained for closing, it refuses new callers (``StoreError/closed``) rather than keep them waiting for ever.
 actor ConnectionPool<Connection: Sendable> {
     private var idle: [Connection]
     private var waiting: [CheckedContinuation<Connection, Never>] = []

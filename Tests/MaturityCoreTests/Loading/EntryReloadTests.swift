@@ -52,6 +52,15 @@ import Testing
             AssessmentLoader.reloadingEntry(criterion, line: line, at: index + 1, of: before, catalog: catalog)
         }
 
+        /// The changed line read ahead, as an edit reads it before it waits for the writer; `marked`: with a note
+        /// that tells it from a fresh reading of the same line.
+        func readAhead(marked: Bool = false) throws -> EntryReading {
+            var ahead = try #require(
+                AssessmentLoader.readingEntry(criterion, line: line, at: index + 1, in: before.value, catalog: catalog))
+            if marked { ahead.entry.note = "read ahead" }
+            return ahead
+        }
+
         /// The whole changed file loaded.
         func whole() throws(DiagnosticError) -> Loaded<Assessment> {
             try EntryReloadTests.load(text, catalog: catalog)
@@ -122,9 +131,7 @@ import Testing
     @Test(arguments: accepted)
     func aLineReadAheadGivesWhatReadingItAgainGives(line: String) throws {
         let edit = try Edit("SP-02", to: line)
-        let ahead = try #require(
-            AssessmentLoader.readingEntry(
-                "SP-02", line: line, at: edit.index + 1, in: edit.before.value, catalog: edit.catalog))
+        let ahead = try edit.readAhead()
         let taken = try #require(
             AssessmentLoader.reloadingEntry(
                 "SP-02", line: line, at: edit.index + 1, of: edit.before, catalog: edit.catalog, readAhead: ahead))
@@ -137,11 +144,7 @@ import Testing
     @Test func aReadingThatMatchesIsTakenAsItIs() throws {
         let line = "  SP-02: {claimed: 3, evidence: [E01, E02]}"
         let edit = try Edit("SP-02", to: line)
-        var ahead = try #require(
-            AssessmentLoader.readingEntry(
-                "SP-02", line: line, at: edit.index + 1, in: edit.before.value, catalog: edit.catalog))
-        // Marked, to tell it from a fresh reading of the same line.
-        ahead.entry.note = "read ahead"
+        let ahead = try edit.readAhead(marked: true)
         let taken = AssessmentLoader.reloadingEntry(
             "SP-02", line: line, at: edit.index + 1, of: edit.before, catalog: edit.catalog, readAhead: ahead)
         #expect(taken?.value.criteria["SP-02"]?.note == "read ahead", "the line is not read twice")
@@ -152,10 +155,7 @@ import Testing
     @Test func aReadingOfAnotherStateOfTheFileIsNotTaken() throws {
         let line = "  SP-02: {claimed: 2, evidence: [E07]}"
         let edit = try Edit("SP-02", to: line)
-        var ahead = try #require(
-            AssessmentLoader.readingEntry(
-                "SP-02", line: line, at: edit.index + 1, in: edit.before.value, catalog: edit.catalog))
-        ahead.entry.note = "read ahead"
+        let ahead = try edit.readAhead(marked: true)
         var withoutE07 = edit.before
         withoutE07.value.evidence.removeAll { $0.id == "E07" }
         #expect(
