@@ -42,7 +42,11 @@ public final class Store: Sendable {
 
     public var organisations: OrganisationRepository { OrganisationRepository(database: database) }
     public var catalogs: CatalogRepository { CatalogRepository(database: database, blobs: blobs) }
-    public var assessments: AssessmentRepository { AssessmentRepository(database: database, blobs: blobs) }
+    public var assessments: AssessmentRepository {
+        AssessmentRepository(database: database, blobs: blobs, turns: turns)
+    }
+    /// The turns this process's edits take on each assessment.
+    private let turns = EditTurns()
     public var plans: PlanRepository { PlanRepository(database: database) }
     public var results: ResultRepository { ResultRepository(database: database) }
     public var users: UserRepository { UserRepository(database: database) }

@@ -187,6 +187,8 @@ enum DiagnosticMessages {
             "the fallback for messages not translated yet: the callers' literals are checked",
         "RegisterRepository+Results.swift: error":
             "a batch import's Result.failure holds the refusal of one result, printed by the command as it was",
+        "AssessmentRepository.swift: refusal":
+            "an edit's Result.failure holds its body's refusal, thrown on as it was (made by the edit's caller)",
         "YAMLReader.swift: message": "YAMLReader.error/.warning add their caller's message at a node",
         "PreviousResultLoader.swift: message": "Reader.error adds its caller's message at a JSON node",
         "JSONDocument.swift: message": "Parser.failure adds its caller's message at the parser's place",

@@ -323,6 +323,24 @@ import Testing
         }
     }
 
+    /// Users are added by `maturity users add`, another process, while a server without accounts runs: the server
+    /// believes "no users" for a moment only (it does not count at every request), then asks for sign-in.
+    @Test(arguments: TestDatabase.allCases)
+    func aFirstUserAddedWhileTheServerRunsIsAskedToSignInAMomentLater(_ database: TestDatabase) async throws {
+        try await database.withServer { client, store in
+            let open = try await client.execute(uri: "/api/v1/organisations", method: .get)
+            #expect(open.status == .ok)
+            _ = try await store.users.create(
+                name: "first", displayName: "First", language: "en", passwordHash: testPasswordHash,
+                roles: [RoleAssignment(role: .cbAdmin)])
+            try await Task.sleep(for: Accounts.noUsersBelieved + .milliseconds(50))
+            let asked = try await client.execute(uri: "/api/v1/organisations", method: .get)
+            #expect(asked.asksToSignIn)
+            try await Task.sleep(for: Accounts.noUsersBelieved + .milliseconds(50))
+            #expect(try await client.execute(uri: "/api/v1/organisations", method: .get).asksToSignIn)
+        }
+    }
+
     @Test func withoutAccountsNonLoopbackAddressesAreRefused() async throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("maturity-\(UUID())").path
         defer { try? FileManager.default.removeItem(atPath: folder) }

@@ -22,11 +22,26 @@ final class Accounts: Sendable {
             attempts: configuration.loginAttempts, delay: configuration.loginDelay, window: 15 * 60)
     }
 
+    /// How long "no user exists" is believed once counted: users are added by `maturity users add`, another
+    /// process, and the server without accounts counts them to know whether to ask for sign-in. Counting at every
+    /// request was a seventh of a criterion edit's statements on PostgreSQL; counting at most ten times a second,
+    /// a first user added while the server runs is asked to sign in from about 100 ms later (100 ms and a count).
+    static let noUsersBelieved = Duration.milliseconds(100)
+
     /// Whether any user exists; once one does, always (users are disabled, never deleted).
+    /// Requests that find the answer out of date while another counts take the answer as it was (one count at a
+    /// time, not one per request then).
     func exist() async throws -> Bool {
-        if known.value { return true }
-        let found = try await store.users.count() > 0
-        if found { known.value = true }
+        guard let counting = known.toCount(within: Self.noUsersBelieved) else { return known.value == .some }
+        let found: Bool
+        do {
+            found = try await store.users.count() > 0
+        } catch {
+            // Not known: the next request counts again (and is refused as this one if the count fails again).
+            known.counted(nil, at: counting)
+            throw error
+        }
+        known.counted(found, at: counting)
         return found
     }
 
@@ -77,14 +92,46 @@ final class Accounts: Sendable {
     }
 }
 
-/// Set once when the first user is seen.
+/// What the server last learnt of its users: some (for good, once seen), none (when counted), or not yet counted.
 final class AccountsFlag: @unchecked Sendable {
-    private let lock = NSLock()
-    private var stored = false
+    enum Known: Equatable {
+        case unknown
+        case none(counted: ContinuousClock.Instant)
+        case some
+    }
 
-    var value: Bool {
-        get { lock.withLock { stored } }
-        set { lock.withLock { stored = newValue } }
+    private let lock = NSLock()
+    private var stored = Known.unknown
+
+    var value: Known { lock.withLock { stored } }
+
+    /// The moment to count from when the users are to be counted now: nothing known, or "none" counted `within`
+    /// ago or longer. The answer "none" is then taken as new from that moment (requests meanwhile take it, the
+    /// one told to count tells what it found); nil when the answer is good as it is.
+    func toCount(within: Duration) -> ContinuousClock.Instant? {
+        lock.withLock {
+            let now = ContinuousClock.now
+            switch stored {
+            case .some: return nil
+            case .none(let counted) where now - counted < within: return nil
+            case .none: stored = .none(counted: now)
+            case .unknown: break
+            }
+            return now
+        }
+    }
+
+    /// What a count started at `moment` found (nil: it failed, nothing is known); once some users are seen, the
+    /// answer never goes back.
+    func counted(_ found: Bool?, at moment: ContinuousClock.Instant) {
+        lock.withLock {
+            if case .some = stored { return }
+            switch found {
+            case true?: stored = .some
+            case false?: stored = .none(counted: moment)
+            case nil: stored = .unknown
+            }
+        }
     }
 }
 

@@ -134,6 +134,10 @@ public struct AuditTrail: Sendable {
     }
 
     /// Stages an event in the caller's transaction.
+    /// Now, as PostgreSQL writes it into the trail: its transaction's start by the database's clock (the same for
+    /// every process sharing the database), written as ``Timestamp`` writes times.
+    static let postgresNow = #"to_char(transaction_timestamp() AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')"#
+
     public static func stage(
         _ action: String, kind: String, id: String, detail: [String: String] = [:], in sql: any SQLDatabase
     ) async throws {
@@ -143,8 +147,8 @@ public struct AuditTrail: Sendable {
             """
             INSERT INTO audit_pending (object_kind, object_id, action, old_value, new_value, actor, via, at)
             VALUES (\(bind: kind), \(bind: id), \(bind: action), \(bind: String?.none), \(bind: text), \
-            \(bind: actor.name), \(bind: actor.via), \(bind: Timestamp.now()))
-            """
+            \(bind: actor.name), \(bind: actor.via),
+            """ + (sql.dialect.name == "postgresql" ? "\(unsafeRaw: Self.postgresNow))" : "\(bind: Timestamp.now()))")
         ).run()
     }
 
@@ -499,21 +503,62 @@ final class AuditedDatabase: StoreDatabase {
                 return value
             }
         }
-        // Who, how and when, for the triggers to stamp on every row this transaction stages (local to it).
+        // Who and how, for the triggers to stamp on every row this transaction stages: the connection's session
+        // stamped (when it is not so already) before the transaction begins, on its own and committed at once, so
+        // that what is remembered of each connection is what its session holds, whatever the transaction does.
         let actor = AuditContext.actor
-        let value = try await inner.transaction { sql in
-            try await sql.raw(
-                """
-                SELECT set_config('maturity.actor', \(bind: actor.name), true), \
-                set_config('maturity.via', \(bind: actor.via), true), \
-                set_config('maturity.at', \(bind: Timestamp.now()), true)
-                """
-            ).run()
+        let value: T
+        if let postgres = inner as? PostgresStoreDatabase {
+            value = try await postgres.transaction(first: { sql in try await stamp(actor, on: sql) }, body)
+        } else {
+            value = try await inner.transaction { sql in
+                try await stamp(actor, on: sql)
+                return try await body(sql)
+            }
+        }
+        sealer.soon()
+        return value
+    }
+
+    func writeOne<T: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
+        guard let sealer else { return try await transaction(body) }
+        let actor = AuditContext.actor
+        let value = try await inner.writeOne { sql in
+            try await stamp(actor, on: sql)
             return try await body(sql)
         }
         sealer.soon()
         return value
     }
+
+    /// Stamps the session of `sql`'s connection with `actor` (`set_config`, not local to a transaction: kept by
+    /// the session) unless it is stamped so already, and remembers it — while the caller holds the connection,
+    /// outside any transaction (a stamp made in one is taken back by its rollback). A connection the store does not
+    /// know by its id is stamped every time.
+    private func stamp(_ actor: AuditActor, on sql: any SQLDatabase) async throws {
+        let connection = (sql as? PostgresConnectionSQL)?.connection.id
+        if let connection, stamps.withLock({ $0[connection] }) == actor { return }
+        if let connection { stamps.withLock { _ = $0.removeValue(forKey: connection) } }
+        try await sql.raw(
+            """
+            SELECT set_config('maturity.actor', \(bind: actor.name), false), \
+            set_config('maturity.via', \(bind: actor.via), false)
+            """
+        ).run()
+        guard let connection else { return }
+        stamps.withLock { stamps in
+            // Connections the pool closed leave their ids behind: forgotten now and then.
+            if stamps.count >= 256 { stamps.removeAll() }
+            stamps[connection] = actor
+        }
+    }
+
+    /// Who each PostgreSQL connection's session is stamped as, by the connection's id (the pool numbers its
+    /// connections on, never twice): a change by the same actor on that connection need not stamp it again.
+    /// Only ``transaction(_:)`` and ``writeOne(_:)`` write through the store's connections with triggers to stamp
+    /// (the sealer writes the trail's own tables, which have none). A pooler between the store and PostgreSQL that
+    /// hands one session to several clients (PgBouncer's transaction pooling) would mix stamps: not supported.
+    private let stamps = Mutex<[Int: AuditActor]>([:])
 
     func sealStagedAuditRecords() async throws { try await sealer?.now() }
 
@@ -526,8 +571,9 @@ final class AuditedDatabase: StoreDatabase {
 }
 
 /// Seals what transactions staged (PostgreSQL), each seal in a transaction of its own: in the background soon
-/// after every commit — one such seal at a time, a commit while one runs asking for one more after it, so that a
-/// busy server seals many transactions' rows at once — and whenever the trail is read. Seals of every process take
+/// after every commit — at once after a quiet spell; one such seal at a time, a commit while one runs asking for
+/// one more, which starts ``interval`` after the one before did, so that a busy server seals many transactions'
+/// rows at once — and whenever the trail is read. Seals of every process take
 /// the chain's lock first and so follow one another (see ``AuditTrail/seal(_:kind:unstamped:upTo:)``). What stays
 /// staged (a process killed before it sealed) is sealed by the next seal of any process, at the latest when one
 /// starts.
@@ -536,8 +582,14 @@ final class AuditSealer: Sendable {
     private let logger: Logger
     private let state = Mutex<(running: Task<Void, Never>?, again: Bool, closed: Bool)>((nil, false, false))
 
-    init(_ database: any StoreDatabase, logger: Logger) {
+    /// The least time between the starts of two background seals: a server under load seals every commit of that
+    /// time in one seal, not nearly one seal per commit (64 editors made half as many seals as edits, each seal
+    /// a transaction of six statements).
+    let interval: Duration
+
+    init(_ database: any StoreDatabase, interval: Duration = .milliseconds(100), logger: Logger) {
         self.database = database
+        self.interval = interval
         self.logger = logger
     }
 
@@ -574,21 +626,29 @@ final class AuditSealer: Sendable {
 
     private func run() async {
         while true {
+            let started = ContinuousClock.now
             // A failure leaves the rows staged, for the next seal (and any reader of the trail meets it).
             do {
                 try await now()
             } catch {
                 logger.warning("\(Diagnostic.Message.auditNotSealed(error: "\(error)").en)")
             }
-            let more = state.withLock { state in
-                if state.again, !state.closed {
-                    state.again = false
-                    return true
-                }
-                state.running = nil
+            if finished() { return }
+            // Commits came during the seal: the next starts `interval` after this one did, taking them all.
+            try? await Task.sleep(until: started + interval)
+        }
+    }
+
+    /// Ends the background seals unless a commit asked for one more while the sealer is open; then clears the
+    /// asking, for the seal to come.
+    private func finished() -> Bool {
+        state.withLock { state in
+            if state.again, !state.closed {
+                state.again = false
                 return false
             }
-            if !more { return }
+            state.running = nil
+            return true
         }
     }
 

@@ -82,9 +82,10 @@ enum AuditTriggers {
     static func installPostgres(_ sql: any SQLDatabase) async throws {
         // Servers starting at once take turns, as they do for migrations.
         try await sql.raw("SELECT pg_advisory_xact_lock(\(literal: 7_317_001))").run()
-        // Each staged row carries who changed it, how and when (`AuditedDatabase` sets them for its transaction;
-        // a change made outside the store leaves them null: `AuditTrail.outsideTheStore`), so that it can be
-        // chained after its transaction commits.
+        // Each staged row carries who changed it and how (`AuditedDatabase` stamps its connection's session with
+        // them; a change made outside the store leaves them null: `AuditTrail.outsideTheStore`), and when: its
+        // transaction's start by the database's clock (a `maturity.at` set by an earlier version of the store is
+        // taken instead), so that it can be chained after its transaction commits.
         try await sql.raw(
             """
             CREATE OR REPLACE FUNCTION maturity_audit_stage() RETURNS trigger AS $body$
@@ -102,7 +103,7 @@ enum AuditTriggers {
                 VALUES (TG_TABLE_NAME, k, lower(TG_OP), o::text, n::text,
                     NULLIF(current_setting('maturity.actor', true), ''),
                     NULLIF(current_setting('maturity.via', true), ''),
-                    NULLIF(current_setting('maturity.at', true), ''));
+                    COALESCE(NULLIF(current_setting('maturity.at', true), ''), \(unsafeRaw: AuditTrail.postgresNow)));
                 RETURN NULL;
             END
             $body$ LANGUAGE plpgsql

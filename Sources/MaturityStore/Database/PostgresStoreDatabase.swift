@@ -71,10 +71,27 @@ public final class PostgresStoreDatabase: StoreDatabase {
         }
     }
 
+    public func writeOne<T: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
+        try await client.withConnection { connection in
+            try await body(PostgresConnectionSQL(connection: connection, logger: logger))
+        }
+    }
+
     public func transaction<T: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
-        try await unwrapped {
-            try await client.withTransaction(logger: logger) { connection in
-                try await body(PostgresConnectionSQL(connection: connection, logger: logger))
+        try await transaction(first: { _ in }, body)
+    }
+
+    /// ``transaction(_:)``, with `first` run on the same connection before the transaction begins (its own
+    /// statements each committed at once).
+    func transaction<T: Sendable>(
+        first: @Sendable (any SQLDatabase) async throws -> Void, _ body: @Sendable (any SQLDatabase) async throws -> T
+    ) async throws -> T {
+        try await client.withConnection { connection in
+            try await first(PostgresConnectionSQL(connection: connection, logger: logger))
+            return try await unwrapped {
+                try await connection.withTransaction(logger: logger) { connection in
+                    try await body(PostgresConnectionSQL(connection: connection, logger: logger))
+                }
             }
         }
     }
