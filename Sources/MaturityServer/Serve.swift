@@ -92,11 +92,7 @@ public enum Serve {
     }
 
     /// `postgres://user:secret@host/db` → `postgres://user@host/db`, for printing.
-    static func redacted(_ url: String) -> String {
-        guard var components = URLComponents(string: url) else { return url }
-        components.password = nil
-        return components.string ?? url
-    }
+    static func redacted(_ url: String) -> String { Store.redacted(url) }
 
     /// A consistent backup of a SQLite store (running or not) as a zip, and the paths of the files it was
     /// made from (the database with its journal files, and every stored file), which the command line's

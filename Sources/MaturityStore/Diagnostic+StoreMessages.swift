@@ -53,6 +53,13 @@ extension Diagnostic.Message {
             zh: "'\(url)' 不是数据库地址；请使用 postgres://USER[:PASSWORD]@HOST[:PORT]/DATABASE")
     }
 
+    static func databaseUnreachable(_ url: String, reason: String) -> Self {
+        Self(
+            en: "cannot connect to the database at \(url): \(reason); check the host, port, user, password and "
+                + "database name, and that PostgreSQL is running",
+            zh: "无法连接数据库 \(url)：\(reason)；请检查主机、端口、用户名、密码和数据库名，并确认 PostgreSQL 正在运行")
+    }
+
     static func notStored(_ kind: String, _ id: String) -> Self {
         Self(en: "no \(kind) '\(id)'", zh: "没有\(storedKind(kind).zh) '\(id)'")
     }
@@ -148,6 +155,7 @@ extension StoreError {
         switch self {
         case .newerSchema(let found, let known): return .newerSchema(found: found, known: known)
         case .invalidDatabaseURL(let url): return .invalidDatabaseURL(url)
+        case .databaseUnreachable(let url, let reason): return .databaseUnreachable(url, reason: reason)
         case .notFound(let kind, let id): return .notStored(kind, id)
         case .versionConflict(let kind, let id, let current): return .changedBySomeoneElse(kind, id, current: current)
         case .duplicate(let kind, let id): return .existsAlready(kind, id)

@@ -60,13 +60,27 @@ public final class Store: Sendable {
         self.blobs = blobs
     }
 
+    /// `postgres://user:secret@host/db` → `postgres://user@host/db`, for printing.
+    public static func redacted(_ url: String) -> String {
+        guard var components = URLComponents(string: url) else { return url }
+        components.password = nil
+        return components.string ?? url
+    }
+
     /// Opens the database (creating the data folder and SQLite file when absent) and migrates it;
     /// a database with a newer schema than this build knows is refused.
     public static func open(_ configuration: StoreConfiguration, logger: Logger) async throws -> Store {
         let database: any StoreDatabase
         let blobs: BlobStore
         if let url = configuration.databaseURL {
-            database = try PostgresStoreDatabase.open(url: url, schema: configuration.postgresSchema, logger: logger)
+            let postgres = try PostgresStoreDatabase.open(url: url, schema: configuration.postgresSchema, logger: logger)
+            do {
+                try await postgres.checkReachable(url: Self.redacted(url))
+            } catch {
+                try? await postgres.close()
+                throw error
+            }
+            database = postgres
             blobs = BlobStore(placement: .database, maximumBytes: configuration.maximumFileBytes)
         } else {
             try FileManager.default.createDirectory(

@@ -4,6 +4,8 @@ public enum StoreError: Error, Sendable, Equatable {
     case newerSchema(found: Int, known: Int)
     /// `--database` is not a URL this build can connect to.
     case invalidDatabaseURL(String)
+    /// The database at `url` (its password left out) did not let the store connect, for `reason`.
+    case databaseUnreachable(url: String, reason: String)
     /// No row of that kind with that id (or it belongs to something else).
     case notFound(kind: String, id: String)
     /// The row changed since the editor read it: `current` is its version now.

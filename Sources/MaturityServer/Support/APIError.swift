@@ -66,6 +66,7 @@ public struct APIError: Error, HTTPResponseError, Sendable {
         case .duplicate: return APIError(.conflict, message)
         case .fileTooLarge: return APIError(.contentTooLarge, message)
         case .closed: return APIError(.serviceUnavailable, message)
+        case .databaseUnreachable: return APIError(.serviceUnavailable, message)
         case .newerSchema, .invalidDatabaseURL, .blobMissing: return APIError(.internalServerError, message)
         }
     }

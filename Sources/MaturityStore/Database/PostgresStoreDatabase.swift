@@ -54,6 +54,28 @@ public final class PostgresStoreDatabase: StoreDatabase {
             client: PostgresClient(configuration: client), connection: listener, logger: logger)
     }
 
+    /// Connects once, on a connection of its own, and closes it: a store that cannot reach its database says why
+    /// at once (the pool would try again for ever, every statement waiting for a connection — a wrong password
+    /// left `maturity serve` silent). `url` is how to name the database in the refusal.
+    func checkReachable(url: String) async throws {
+        let opened: PostgresConnection
+        do {
+            opened = try await PostgresConnection.connect(configuration: connection, id: 0, logger: logger)
+        } catch {
+            throw StoreError.databaseUnreachable(url: url, reason: Self.reason(error))
+        }
+        try? await opened.close()
+    }
+
+    /// What the server said (a wrong password, a database that does not exist), or why there was no server to say
+    /// it (connection refused, no such host), in the driver's words.
+    static func reason(_ error: any Error) -> String {
+        guard let error = error as? PSQLError else { return String(describing: error) }
+        if let message = error.serverInfo?[.message] { return message }
+        if let underlying = error.underlying { return String(describing: underlying) }
+        return String(describing: error.code)
+    }
+
     public func read<T: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
         try await unwrapped {
             try await client.withTransaction(logger: logger) { connection in
