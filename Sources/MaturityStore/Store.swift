@@ -73,7 +73,8 @@ public final class Store: Sendable {
         let database: any StoreDatabase
         let blobs: BlobStore
         if let url = configuration.databaseURL {
-            let postgres = try PostgresStoreDatabase.open(url: url, schema: configuration.postgresSchema, logger: logger)
+            let postgres = try PostgresStoreDatabase.open(
+                url: url, schema: configuration.postgresSchema, logger: logger)
             do {
                 try await postgres.checkReachable(url: Self.redacted(url))
             } catch {
