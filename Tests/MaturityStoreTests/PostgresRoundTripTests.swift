@@ -9,9 +9,9 @@ import Testing
 /// What saves PostgreSQL's edits their round trips: a session stamped once for its actor, an edit of one row written
 /// in one statement with its check of the revision, and edits of one assessment taking turns in the process.
 @Suite struct PostgresRoundTripTests {
-    /// Actors take turns on the pool's connections, one of them in a transaction rolled back after stamping its
-    /// session: each change is recorded as made by whoever made it (a stamp is kept for a connection only once its
-    /// transaction commits, since a rollback takes it back).
+    /// Actors take turns on the pool's connections, one of them in a transaction rolled back: each change is
+    /// recorded as made by whoever made it (a connection's session is stamped, and remembered as stamped, before a
+    /// transaction begins, where no rollback takes it back).
     @Test func eachChangeIsRecordedAsItsActorsWhoeverStampedTheConnectionBefore() async throws {
         struct Refused: Error {}
         try await TestDatabase.postgres.withStore { store in

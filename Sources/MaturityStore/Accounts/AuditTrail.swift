@@ -133,10 +133,11 @@ public struct AuditTrail: Sendable {
         }
     }
 
-    /// Stages an event in the caller's transaction.
     /// Now, as PostgreSQL writes it into the trail: its transaction's start by the database's clock (the same for
     /// every process sharing the database), written as ``Timestamp`` writes times.
     static let postgresNow = #"to_char(transaction_timestamp() AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')"#
+
+    /// Stages an event in the caller's transaction.
 
     public static func stage(
         _ action: String, kind: String, id: String, detail: [String: String] = [:], in sql: any SQLDatabase
@@ -508,14 +509,10 @@ final class AuditedDatabase: StoreDatabase {
         // that what is remembered of each connection is what its session holds, whatever the transaction does.
         let actor = AuditContext.actor
         let value: T
-        if let postgres = inner as? PostgresStoreDatabase {
-            value = try await postgres.transaction(first: { sql in try await stamp(actor, on: sql) }, body)
-        } else {
-            value = try await inner.transaction { sql in
-                try await stamp(actor, on: sql)
-                return try await body(sql)
-            }
+        guard let postgres = inner as? PostgresStoreDatabase else {
+            preconditionFailure("the audit trail's PostgreSQL path runs on PostgresStoreDatabase")
         }
+        value = try await postgres.transaction(first: { sql in try await stamp(actor, on: sql) }, body)
         sealer.soon()
         return value
     }
