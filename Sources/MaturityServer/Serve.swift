@@ -66,7 +66,7 @@ public enum Serve {
             logger.logLevel = level
         }
         if let url = options.databaseURL {
-            say(.usingPostgreSQL(redacted(url)))
+            say(.usingPostgreSQL(Store.redacted(url)))
         } else {
             let existed = FileManager.default.fileExists(atPath: options.store.sqlitePath)
             say(.dataFolder(options.dataDirectory, created: !existed))
@@ -90,9 +90,6 @@ public enum Serve {
         }
         try await app.runService()
     }
-
-    /// `postgres://user:secret@host/db` → `postgres://user@host/db`, for printing.
-    static func redacted(_ url: String) -> String { Store.redacted(url) }
 
     /// A consistent backup of a SQLite store (running or not) as a zip, and the paths of the files it was
     /// made from (the database with its journal files, and every stored file), which the command line's

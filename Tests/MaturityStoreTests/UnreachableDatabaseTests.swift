@@ -28,10 +28,11 @@ import Testing
         guard let schema = try await PostgresSchemas.create() else { return }
         var url = try #require(URLComponents(string: TestDatabase.postgresURL))
         url.password = "not-the-password"
+        let wrong = try #require(url.string)
         await #expect {
             try await Store.open(
                 StoreConfiguration(
-                    dataDirectory: NSTemporaryDirectory(), databaseURL: try #require(url.string),
+                    dataDirectory: NSTemporaryDirectory(), databaseURL: wrong,
                     postgresSchema: schema),
                 logger: Logger(label: "maturity.tests"))
         } throws: { error in

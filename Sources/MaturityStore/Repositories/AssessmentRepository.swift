@@ -1,6 +1,5 @@
 import Foundation
 import SQLKit
-import Synchronization
 
 /// Assessments with their criteria, evidence register, findings, KPI values and files.
 ///
@@ -164,7 +163,7 @@ public struct AssessmentRepository: Sendable {
                 if let newest {
                     let outcome = try await editInOneStatement(newest, body)
                     if case .written(let edited) = outcome { return (edited, edited.snapshot) }
-                    if case .checked(let result) = outcome { checked = Checked(of: newest, result) }
+                    if case .checked(let result) = outcome { checked = Checked(snapshot: newest, result: result) }
                 }
                 let edited = try await editLocked(id, known: newest, newest: nil, checked: checked, newFiles: [], body)
                 return (edited, edited.snapshot)
@@ -177,7 +176,7 @@ public struct AssessmentRepository: Sendable {
     /// under the row lock).
     private func editLocked<T: Sendable>(
         _ id: String, known: AssessmentSnapshot?, newest: (@Sendable () async -> AssessmentSnapshot?)?,
-        checked: Checked<T>? = nil, newFiles: [(path: String, data: Data)],
+        checked: Checked<T>?, newFiles: [(path: String, data: Data)],
         _ body: @Sendable (AssessmentSnapshot, [FileRecord]) async throws -> (AssessmentSnapshot, T)
     ) async throws -> (snapshot: AssessmentSnapshot, value: T) {
         let blobs = self.blobs
@@ -251,17 +250,17 @@ public struct AssessmentRepository: Sendable {
         _ current: AssessmentSnapshot,
         _ body: @Sendable (AssessmentSnapshot, [FileRecord]) async throws -> (AssessmentSnapshot, T)
     ) async throws -> OneStatement<T> {
-        let result: Result<(AssessmentSnapshot, T), any Error>
+        let wanted: AssessmentSnapshot
+        let value: T
         do {
-            let (wanted, value) = try await body(current, [])
+            (wanted, value) = try await body(current, [])
             if let check = EditGuard.check { try await check(current, wanted) }
-            result = .success((wanted, value))
         } catch let refusal {
             // A refusal (a stale version, an invalid value, a part the user may not change) is judged against what
             // is stored: `current` may be older than that (another process's edit).
             return .checked(.failure(refusal))
         }
-        let (wanted, value) = try result.get()
+        let result = Result<(AssessmentSnapshot, T), any Error>.success((wanted, value))
         let id = current.assessment.id
         let planned = PlannedWrites()
         // What writeHeader(from:to:in:) stores for an edit of a part, and the snapshot as stored (computed before
@@ -308,11 +307,6 @@ public struct AssessmentRepository: Sendable {
     private struct Checked<T: Sendable>: Sendable {
         let snapshot: AssessmentSnapshot
         let result: Result<(AssessmentSnapshot, T), any Error>
-
-        init(of snapshot: AssessmentSnapshot, _ result: Result<(AssessmentSnapshot, T), any Error>) {
-            self.snapshot = snapshot
-            self.result = result
-        }
     }
 
     /// Told each time an edit reads the assessment because no snapshot it was given is the stored revision (tests

@@ -1,8 +1,3 @@
-import Logging
-import NIOCore
-import NIOPosix
-import PostgresKit
-import SQLKit
 import Synchronization
 
 /// Edits of one assessment made by this process take turns, in the order they come (PostgreSQL's one-statement
@@ -69,34 +64,5 @@ final class EditTurns: Sendable {
             return next
         }
         next?.resume()
-    }
-}
-
-/// The statements an edit would make, recorded instead of sent (``AssessmentRepository/writeParts``): an edit of
-/// one row can then be written in one statement with its check of the revision.
-final class PlannedWrites: SQLDatabase, @unchecked Sendable {
-    enum Write {
-        /// An update of the row `key` = `row` of a part's `table` (``AssessmentRepository/update``).
-        case update(SQLQueryString, table: String, key: String, row: String)
-        /// Any other statement.
-        case other
-    }
-
-    /// What was recorded, in order (read once the recording is done).
-    var writes: [Write] = []
-
-    let logger = Logger(label: "maturity.planned-writes")
-    let eventLoop: any EventLoop = MultiThreadedEventLoopGroup.singleton.any()
-    let dialect: any SQLDialect = PostgresDialect()
-
-    func execute(sql query: any SQLExpression, _ onRow: @escaping @Sendable (any SQLRow) -> Void)
-        -> EventLoopFuture<Void>
-    {
-        writes.append(.other)
-        return eventLoop.makeSucceededVoidFuture()
-    }
-
-    func execute(sql query: any SQLExpression, _ onRow: @escaping @Sendable (any SQLRow) -> Void) async throws {
-        writes.append(.other)
     }
 }
