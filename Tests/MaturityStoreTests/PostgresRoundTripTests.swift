@@ -113,8 +113,8 @@ import Testing
         }
     }
 
-    /// Edits of one assessment take turns, one at a time, each given the snapshot the one before it committed; an
-    /// edit that committed nothing it knows of hands on nothing, and a failed one frees the turn.
+    /// Edits of one assessment take turns, one at a time, each given the snapshot the one before it left; an edit
+    /// that leaves nothing it knows of hands on nothing, and a failed one frees the turn.
     @Test func editsOfOneAssessmentTakeTurnsHandingOnWhatTheyCommitted() async throws {
         try await TestDatabase.sqlite.withStore { store in
             let seen = try await storeSample(store)
@@ -124,7 +124,7 @@ import Testing
             try await withThrowingTaskGroup(of: Void.self) { group in
                 for index in 0..<8 {
                     group.addTask {
-                        try await turns.inTurn(id) { committed in
+                        try await turns.inTurn(id, database: store.database) { committed, _ in
                             let inside = turnsSeen.inside.withLock {
                                 $0 += 1; return $0
                             }
@@ -143,16 +143,26 @@ import Testing
             }
             #expect(turnsSeen.order.withLock { $0 }.count == 8)
             // Each was handed what the one before committed: eight revisions on.
-            let last = try await turns.inTurn(id) { committed in (committed, nil as AssessmentSnapshot?) }
+            let last = try await turns.inTurn(id, database: store.database) { committed, _ in
+                (committed, nil as AssessmentSnapshot?)
+            }
             #expect(last?.assessment.revision == seen.assessment.revision + 8)
             // Handing on nothing forgets; a failure frees the turn and hands on nothing.
-            #expect(try await turns.inTurn(id) { committed in (committed, nil as AssessmentSnapshot?) } == nil)
+            #expect(
+                try await turns.inTurn(id, database: store.database) { committed, _ in
+                    (committed, nil as AssessmentSnapshot?)
+                } == nil)
             struct Failed: Error {}
             await #expect(throws: Failed.self) {
-                try await turns.inTurn(id) { _ -> (Void, AssessmentSnapshot?) in throw Failed() }
+                try await turns.inTurn(id, database: store.database) { _, _ -> (Void, AssessmentSnapshot?) in
+                    throw Failed()
+                }
             }
-            #expect(try await turns.inTurn(id) { committed in (committed, seen) } == nil)
-            #expect(try await turns.inTurn(id) { committed in (committed, nil as AssessmentSnapshot?) } == seen)
+            #expect(try await turns.inTurn(id, database: store.database) { committed, _ in (committed, seen) } == nil)
+            #expect(
+                try await turns.inTurn(id, database: store.database) { committed, _ in
+                    (committed, nil as AssessmentSnapshot?)
+                } == seen)
         }
     }
 

@@ -181,7 +181,7 @@ struct AccessMiddleware: RouterMiddleware {
     }
 
     func fieldGuard(_ principal: Principal) -> EditGuard.Check {
-        let guardian = FieldGuard(principal: principal) { [store, engine] snapshot, criterion in
+        let guardian = FieldGuard(principal: principal) { [engine] snapshot, criterion in
             let catalog = try await engine.catalog(id: snapshot.assessment.catalog)
             return catalog.domains.first { domain in domain.criteria.contains { $0.id == criterion } }?.id
         }

@@ -527,6 +527,49 @@ final class AuditedDatabase: StoreDatabase {
         return value
     }
 
+    /// ``StoreDatabase/writeInOrder(_:)``, each write's rows stamped with its own actor. On PostgreSQL, on the
+    /// connection's event loop (it only sends statements and waits): the session is stamped with the first write's
+    /// actor before the transaction, as for any other, and inside it before each write whose actor it does not
+    /// hold; what it holds then is remembered once the transaction commits (a rollback takes those stamps back: the
+    /// connection is forgotten), before the connection goes back to the pool. One write is made as ``writeOne(_:)``
+    /// is, in a transaction of its own.
+    func writeInOrder(_ writes: [OrderedWrite]) async throws -> Bool {
+        guard let sealer, let first = writes.first else {
+            // SQLite's trail gives a transaction's rows one actor (its triggers cannot be told who writes).
+            precondition(writes.allSatisfy { $0.actor == writes.first?.actor }, "writes in order of several actors")
+            return try await AuditContext.$actor.withValue(writes.first?.actor ?? AuditContext.actor) {
+                try await inner.writeInOrder(writes)
+            }
+        }
+        guard let postgres = inner as? PostgresStoreDatabase else {
+            preconditionFailure("the audit trail's PostgreSQL path runs on PostgresStoreDatabase")
+        }
+        let written = try await postgres.onLoop { sql in
+            try await stamp(first.actor, on: sql)
+            if writes.count == 1 { return try await sql.raw(first.statement).first() != nil }
+            var holds = first.actor
+            do {
+                try await postgres.unwrapped {
+                    try await sql.connection.withTransaction(logger: sql.logger) { _ in
+                        try await OrderedWrite.run(writes, in: sql) { write in
+                            guard write.actor != holds else { return }
+                            try await Self.setStamp(write.actor, on: sql)
+                            holds = write.actor
+                        }
+                    }
+                }
+            } catch {
+                if holds != first.actor { forget(sql.connection.id) }
+                if error is OrderedWrite.NotWritten { return false }
+                throw error
+            }
+            if holds != first.actor { remember(holds, for: sql.connection.id) }
+            return true
+        }
+        if written { sealer.soon() }
+        return written
+    }
+
     /// Stamps the session of `sql`'s connection with `actor` (`set_config`, not local to a transaction: kept by
     /// the session) unless it is stamped so already, and remembers it — while the caller holds the connection,
     /// outside any transaction (a stamp made in one is taken back by its rollback). A connection the store does not
@@ -534,14 +577,22 @@ final class AuditedDatabase: StoreDatabase {
     private func stamp(_ actor: AuditActor, on sql: any SQLDatabase) async throws {
         let connection = (sql as? PostgresConnectionSQL)?.connection.id
         if let connection, stamps.withLock({ $0[connection] }) == actor { return }
-        if let connection { stamps.withLock { _ = $0.removeValue(forKey: connection) } }
+        if let connection { forget(connection) }
+        try await Self.setStamp(actor, on: sql)
+        if let connection { remember(actor, for: connection) }
+    }
+
+    /// Sets the session's actor, for the triggers (not local to a transaction).
+    private static func setStamp(_ actor: AuditActor, on sql: any SQLDatabase) async throws {
         try await sql.raw(
             """
             SELECT set_config('maturity.actor', \(bind: actor.name), false), \
             set_config('maturity.via', \(bind: actor.via), false)
             """
         ).run()
-        guard let connection else { return }
+    }
+
+    private func remember(_ actor: AuditActor, for connection: Int) {
         stamps.withLock { stamps in
             // Connections the pool closed leave their ids behind: forgotten now and then.
             if stamps.count >= 256 { stamps.removeAll() }
@@ -549,10 +600,12 @@ final class AuditedDatabase: StoreDatabase {
         }
     }
 
+    private func forget(_ connection: Int) { _ = stamps.withLock { $0.removeValue(forKey: connection) } }
+
     /// Who each PostgreSQL connection's session is stamped as, by the connection's id (the pool numbers its
     /// connections on, never twice): a change by the same actor on that connection need not stamp it again.
-    /// Only ``transaction(_:)`` and ``writeOne(_:)`` write through the store's connections with triggers to stamp
-    /// (the sealer writes the trail's own tables, which have none). A pooler between the store and PostgreSQL that
+    /// Only ``transaction(_:)``, ``writeOne(_:)`` and ``writeInOrder(_:)`` write through the store's connections with
+    /// triggers to stamp (the sealer writes the trail's own tables, which have none). A pooler between the store and PostgreSQL that
     /// hands one session to several clients (PgBouncer's transaction pooling) would mix stamps: not supported.
     private let stamps = Mutex<[Int: AuditActor]>([:])
 

@@ -103,6 +103,17 @@ public final class PostgresStoreDatabase: StoreDatabase {
         try await transaction(first: { _ in }, body)
     }
 
+    /// Runs `body` on a connection of the pool with its jobs on the connection's event loop: for work that only
+    /// sends statements and waits for their answers, each answer then resuming it at once rather than after the
+    /// jobs of every request (work that computes would hold up the loop's other connections).
+    func onLoop<T: Sendable>(_ body: @Sendable (PostgresConnectionSQL) async throws -> T) async throws -> T {
+        try await client.withConnection { connection in
+            try await withTaskExecutorPreference(EventLoopExecutor(connection.eventLoop)) {
+                try await body(PostgresConnectionSQL(connection: connection, logger: logger))
+            }
+        }
+    }
+
     /// ``transaction(_:)``, with `first` run on the same connection before the transaction begins (its own
     /// statements each committed at once).
     func transaction<T: Sendable>(
@@ -120,7 +131,7 @@ public final class PostgresStoreDatabase: StoreDatabase {
 
     /// The error the caller's closure threw, rather than the driver's wrapper around it (the rollback
     /// having succeeded); a failed rollback or commit stays the driver's error.
-    private func unwrapped<T>(_ work: () async throws -> T) async throws -> T {
+    func unwrapped<T>(_ work: () async throws -> T) async throws -> T {
         do {
             return try await work()
         } catch let error as PostgresTransactionError {

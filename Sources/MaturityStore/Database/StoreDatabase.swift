@@ -29,6 +29,11 @@ public protocol StoreDatabase: Sendable {
     /// transaction (one round trip instead of three), elsewhere in a transaction.
     func writeOne<T: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T
 
+    /// Runs `writes`, each one statement, in this order in one transaction, committed only if every statement
+    /// returned a row (the rows they changed are not there, or were changed since); false, with nothing written,
+    /// if one returned none. Each write's rows are the audit trail's as made by its own actor.
+    func writeInOrder(_ writes: [OrderedWrite]) async throws -> Bool
+
     /// Starts telling `cache` of every change to the register that any process commits, for as long as the
     /// database can (see ``RegisterCache``); a database that cannot leaves the cache keeping nothing.
     func announceRegisterChanges(to cache: RegisterCache)
@@ -50,5 +55,40 @@ extension StoreDatabase {
 
     public func writeOne<T: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
         try await transaction(body)
+    }
+
+    /// In one ``transaction(_:)``, whose rows the audit trail gives its caller (only ``AuditedDatabase`` on
+    /// PostgreSQL tells the trail who made each write).
+    public func writeInOrder(_ writes: [OrderedWrite]) async throws -> Bool {
+        do {
+            try await transaction { sql in try await OrderedWrite.run(writes, in: sql, before: { _ in }) }
+            return true
+        } catch is OrderedWrite.NotWritten {
+            return false
+        }
+    }
+}
+
+/// One statement of ``StoreDatabase/writeInOrder(_:)``, with who makes it.
+public struct OrderedWrite: Sendable {
+    public let statement: SQLQueryString
+    public let actor: AuditActor
+
+    public init(_ statement: SQLQueryString, by actor: AuditActor) {
+        self.statement = statement
+        self.actor = actor
+    }
+
+    /// A statement of the writes returned no row: they are rolled back.
+    struct NotWritten: Error {}
+
+    /// Runs `writes` in `sql`'s transaction, `before` each; throws ``NotWritten`` at the first that returns no row.
+    static func run(
+        _ writes: [OrderedWrite], in sql: any SQLDatabase, before: (OrderedWrite) async throws -> Void
+    ) async throws {
+        for write in writes {
+            try await before(write)
+            guard try await sql.raw(write.statement).first() != nil else { throw NotWritten() }
+        }
     }
 }

@@ -156,18 +156,38 @@ public struct AssessmentRepository: Sendable {
     ) async throws -> (snapshot: AssessmentSnapshot, value: T) {
         for file in newFiles { try blobs.check(file.data, name: file.path) }
         if database.kind == .postgres, newFiles.isEmpty {
-            return try await turns.inTurn(id) { committed in
-                let newest = [known, await newest?(), committed].compactMap { $0 }
-                    .filter { $0.assessment.id == id }.max { $0.assessment.revision < $1.assessment.revision }
-                var checked: Checked<T>?
-                if let newest {
-                    let outcome = try await editInOneStatement(newest, body)
-                    if case .written(let edited) = outcome { return (edited, edited.snapshot) }
-                    if case .checked(let result) = outcome { checked = Checked(snapshot: newest, result: result) }
+            let edited: (snapshot: AssessmentSnapshot, value: T)
+            do {
+                edited = try await turns.inTurn(id, database: database) { written, turn in
+                    var newest = [known, await newest?(), written].compactMap { $0 }
+                        .filter { $0.assessment.id == id }.max { $0.assessment.revision < $1.assessment.revision }
+                    var checked: Checked<T>?
+                    if let current = newest {
+                        let outcome = try await editInOneStatement(current, turn, body)
+                        if case .pending(let edited) = outcome { return (edited, edited.snapshot) }
+                        if case .checked(let result) = outcome { checked = Checked(snapshot: current, result: result) }
+                    }
+                    // The edits before this one must be written first (it takes the row lock, and comes after them);
+                    // if they were not, the snapshot they handed on was never stored.
+                    if await !turn.sendPending() { (newest, checked) = (nil, nil) }
+                    let edited = try await editLocked(
+                        id, known: newest, newest: nil, checked: checked, newFiles: [], body)
+                    return (edited, edited.snapshot)
                 }
-                let edited = try await editLocked(id, known: newest, newest: nil, checked: checked, newFiles: [], body)
-                return (edited, edited.snapshot)
+            } catch is EditTurns.NotWritten {
+                // Its statement, or one before it, found the revision moved on (another process's edit): nothing of
+                // theirs was written. Made again as any other edit, against what is stored.
+                return try await editLocked(id, known: known, newest: newest, checked: nil, newFiles: [], body)
             }
+            #if DEBUG
+                // Every edit of the test suites holds the computed snapshot to what is read back (unless another edit
+                // came after it, in another process or store).
+                let read = try await get(id)
+                precondition(
+                    read.assessment.revision != edited.snapshot.assessment.revision || read.same(as: edited.snapshot),
+                    "an edit's computed snapshot differs from the stored one")
+            #endif
+            return edited
         }
         return try await editLocked(id, known: known, newest: newest, checked: nil, newFiles: newFiles, body)
     }
@@ -238,16 +258,18 @@ public struct AssessmentRepository: Sendable {
         }
     }
 
-    /// ``edit(_:known:newest:newFiles:_:)`` on PostgreSQL of one row of a part, in one statement and its own
-    /// transaction: checked against `current`, the newest snapshot this process knows, and written together with
-    /// the header's time and revision only if the stored revision is still `current`'s and the row is there.
-    /// Written, or what the check gave (the wanted snapshot, or the refusal) when the edit is of anything else (the
-    /// header, several rows, a new row, nothing) or the revision moved on: the caller makes it as any other, under
-    /// the row lock, and takes that answer when the revision stored is `current`'s after all. An edit of a row made
-    /// in a transaction took five round trips (begin, lock, row, header, commit), and held a connection while
-    /// waiting for the lock; 64 editors spent more time in them than in everything else an edit does.
+    /// ``edit(_:known:newest:newFiles:_:)`` on PostgreSQL of one row of a part, in one statement: checked against
+    /// `current`, the newest snapshot this process knows, and written together with the header's time and revision
+    /// only if the stored revision is still `current`'s and the row is there. The statement joins the turn's
+    /// pending writes (``EditTurns``), sent in order with those of the edits that come while it waits, in one
+    /// transaction; the caller is answered once they are committed, or makes the edit again if they were not.
+    /// What the check gave (the wanted snapshot, or the refusal) when the edit is of anything else (the header,
+    /// several rows, a new row, nothing): the caller makes it as any other, under the row lock, and takes that
+    /// answer when the revision stored is `current`'s after all. An edit of a row made in a transaction took five
+    /// round trips (begin, lock, row, header, commit), and held a connection while waiting for the lock; 64 editors
+    /// spent more time in them than in everything else an edit does.
     private func editInOneStatement<T: Sendable>(
-        _ current: AssessmentSnapshot,
+        _ current: AssessmentSnapshot, _ turn: EditTurns.Turn,
         _ body: @Sendable (AssessmentSnapshot, [FileRecord]) async throws -> (AssessmentSnapshot, T)
     ) async throws -> OneStatement<T> {
         let wanted: AssessmentSnapshot
@@ -280,24 +302,14 @@ public struct AssessmentRepository: Sendable {
             WHERE id = \(bind: id) AND revision = \(bind: current.assessment.revision) AND EXISTS (SELECT 1 FROM \
             \(ident: table) WHERE assessment_id = \(bind: id) AND \(ident: key) = \(bind: row)) RETURNING revision)
             """ + " " + update + " AND EXISTS (SELECT 1 FROM raised) RETURNING 1 AS written"
-        guard try await database.writeOne({ sql in try await sql.raw(statement).first() }) != nil else {
-            return .checked(result)
-        }
-        #if DEBUG
-            // Every edit of the test suites holds the computed snapshot to what is read back (unless another edit
-            // came after it, in another process or store).
-            let read = try await get(id)
-            precondition(
-                read.assessment.revision != computed.assessment.revision || read.same(as: computed),
-                "an edit's computed snapshot differs from the stored one")
-        #endif
-        return .written((computed, value))
+        turn.write(statement)
+        return .pending((computed, value))
     }
 
     /// What ``editInOneStatement`` did.
     private enum OneStatement<T: Sendable> {
-        /// Written: the snapshot as stored, and the body's value.
-        case written((snapshot: AssessmentSnapshot, value: T))
+        /// Pending: the snapshot as it will be stored, and the body's value.
+        case pending((snapshot: AssessmentSnapshot, value: T))
         /// Not written; what the body and the edit guard gave, checked against the snapshot given.
         case checked(Result<(AssessmentSnapshot, T), any Error>)
     }
