@@ -29,9 +29,10 @@ public protocol StoreDatabase: Sendable {
     /// transaction (one round trip instead of three), elsewhere in a transaction.
     func writeOne<T: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T
 
-    /// Runs `writes`, each one statement, in this order in one transaction, committed only if every statement
-    /// returned a row (the rows they changed are not there, or were changed since); false, with nothing written,
-    /// if one returned none. Each write's rows are the audit trail's as made by its own actor.
+    /// Runs `writes`, each one statement that returns a row when it writes, in this order in one transaction,
+    /// committed only if every statement returned a row; false, with nothing written, if one returned none (what
+    /// it would change was not there, or had changed). ``AuditedDatabase`` records each write's rows as made by
+    /// its own actor.
     func writeInOrder(_ writes: [OrderedWrite]) async throws -> Bool
 
     /// Starts telling `cache` of every change to the register that any process commits, for as long as the
@@ -57,8 +58,7 @@ extension StoreDatabase {
         try await transaction(body)
     }
 
-    /// In one ``transaction(_:)``, whose rows the audit trail gives its caller (only ``AuditedDatabase`` on
-    /// PostgreSQL tells the trail who made each write).
+    /// In one ``transaction(_:)`` (a database without the audit trail: nothing to tell it of who makes each).
     public func writeInOrder(_ writes: [OrderedWrite]) async throws -> Bool {
         do {
             try await transaction { sql in try await OrderedWrite.run(writes, in: sql, before: { _ in }) }

@@ -130,7 +130,8 @@ public struct AssessmentRepository: Sendable {
         return try await database.read { sql in try await blobs.get(sha256, in: sql) }
     }
 
-    /// Changes the assessment `id` in one transaction.
+    /// Changes the assessment `id` in one transaction (on PostgreSQL perhaps shared with edits of the same assessment
+    /// that came at the same time: see ``EditTurns``).
     ///
     /// `newFiles` are stored first (before any row cites them) and passed to `body` as file records.
     /// `body` gets the current snapshot and returns the wanted one with a value for the caller; it throws
