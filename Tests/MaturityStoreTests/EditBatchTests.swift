@@ -79,7 +79,7 @@ import Testing
     }
 
     /// Runs `count` edits of SP-01's note at once, by the actors in turn, through `repository`, knowing `seen`: the
-    /// first holds its turn until the others wait for it, then runs `during`. Each is answered only once its note is
+    /// first holds its turn until the others wait for it, in order, then runs `during`. Each is answered only once its note is
     /// stored. Returns the notes written.
     static func editAtOnce(
         _ repository: AssessmentRepository, _ seen: AssessmentSnapshot, count: Int,
@@ -106,8 +106,9 @@ import Testing
                     // Answered once stored: what anyone reads now is that revision or a later one.
                     #expect(try await repository.get(id).assessment.revision >= edited.assessment.revision)
                 }
-                // The first takes the turn; the others come while it holds it.
+                // The first takes the turn; the others come while it holds it, one after another.
                 while index == 0, entered.value == 0 { try await Task.sleep(for: .milliseconds(5)) }
+                if index > 0, index < count - 1 { try await untilWaiting(index, for: id, in: repository.turns) }
             }
             try await group.waitForAll()
         }
