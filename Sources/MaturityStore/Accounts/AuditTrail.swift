@@ -531,13 +531,13 @@ final class AuditedDatabase: StoreDatabase {
     /// connection's event loop (it only sends statements and waits): the session is stamped with the first write's
     /// actor before the transaction, as for any other, and inside it before each write whose actor it does not
     /// hold; what it holds then is remembered once the transaction commits, before the connection goes back to the
-    /// pool (a rollback takes those stamps back to the first actor's, as remembered; the connection is forgotten all
-    /// the same, in case). One write is made as ``writeOne(_:)``
+    /// pool (a rollback takes those stamps back to the first actor's, as remembered; a connection stamped inside the
+    /// transaction is forgotten all the same, in case). One write is made as ``writeOne(_:)``
     /// is, in a transaction of its own.
     func writeInOrder(_ writes: [OrderedWrite]) async throws -> Bool {
         guard let sealer, let first = writes.first else {
-            // SQLite's trail gives a transaction's rows one actor, its caller's (its triggers cannot be told who
-            // writes): in ``transaction(_:)``, which seals them so.
+            // SQLite (or nothing to write): its trail gives a transaction's rows one actor, its caller's (its triggers
+            // cannot be told who writes): in ``transaction(_:)``, which seals them so.
             precondition(writes.allSatisfy { $0.actor == writes.first?.actor }, "writes in order of several actors")
             do {
                 try await AuditContext.$actor.withValue(writes.first?.actor ?? AuditContext.actor) {

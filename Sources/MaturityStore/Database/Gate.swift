@@ -1,6 +1,7 @@
 import Synchronization
 
-/// Lets at most a number of tasks through at once, the others waiting in the order they came.
+/// Lets at most a number of tasks through at once, the others waiting in the order they came (a wait is not
+/// cancellable).
 final class Gate: Sendable {
     private struct State {
         var free: Int

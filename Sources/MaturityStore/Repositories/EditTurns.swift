@@ -46,9 +46,9 @@ final class EditTurns: Sendable {
 
     /// The pending writes of all assessments sent at once, at most (the others wait their turn, in order): each
     /// sending holds one of the pool's connections and a database process for a few round trips, and with every
-    /// connection of the pool sending at once, under load, each took longer and the slowest edits waited longer
-    /// (64 editors over 16 assessments, alternated 15 s: p99 54–60 ms with 4 against 71–79 ms with no limit, as
-    /// many edits a second).
+    /// connection of the pool sending at once, under load, the slowest edits waited longer (64 editors over 16
+    /// assessments, 15 s runs: p99 54 and 60 ms with 4 against 71–79 ms with no limit, about as many edits a second;
+    /// within the machine's drift, so a lean rather than a proof).
     private let sending: Gate
 
     init(limit: Int = 16, sending: Int = 4) {
