@@ -30,6 +30,22 @@ func storeSample(_ store: Store) async throws -> AssessmentSnapshot {
         snapshot, files: ["evidence/a.txt": Data("evidence bytes".utf8)], source: Data("schema: 1\n".utf8))
 }
 
+/// Another process's edit of `criterion` in the assessment `id`: its `column` set to `value`, its version and the
+/// assessment's revision raised as edits raise them, by statements outside the store's knowledge.
+func editAsAnotherProcess(
+    _ store: Store, _ id: String, criterion: String, setting column: String, to value: String
+) async throws {
+    try await store.database.transaction { sql in
+        try await sql.raw(
+            """
+            UPDATE criterion_entries SET \(ident: column) = \(bind: value), version = version + 1 \
+            WHERE assessment_id = \(bind: id) AND criterion = \(bind: criterion)
+            """
+        ).run()
+        try await sql.raw("UPDATE assessments SET revision = revision + 1 WHERE id = \(bind: id)").run()
+    }
+}
+
 @Suite struct AssessmentRepositoryTests {
     @Test(arguments: TestDatabase.allCases)
     func anAssessmentReadsBackAsStoredWithItsFiles(_ database: TestDatabase) async throws {

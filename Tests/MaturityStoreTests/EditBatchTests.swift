@@ -48,6 +48,16 @@ import Testing
         func close() async throws {}
     }
 
+    /// The sample stored, and a repository whose writes in order are counted (`limit` edits written together at
+    /// most).
+    static func counted(_ store: Store, limit: Int = 16) async throws
+        -> (seen: AssessmentSnapshot, counting: Counting, repository: AssessmentRepository)
+    {
+        let counting = Counting(store.database)
+        let repository = AssessmentRepository(database: counting, blobs: store.blobs, turns: EditTurns(limit: limit))
+        return (try await storeSample(store), counting, repository)
+    }
+
     /// A count shared by tasks.
     final class Count: Sendable {
         private let count = Mutex(0)
@@ -146,10 +156,8 @@ import Testing
     /// as it is, so that the next change on that connection is recorded as its own maker's too.
     @Test func editsThatQueueAreWrittenTogetherEachRecordedAsItsOwn() async throws {
         try await TestDatabase.postgres.withStore { store in
-            let seen = try await storeSample(store)
+            let (seen, counting, repository) = try await Self.counted(store)
             let id = seen.assessment.id
-            let counting = Counting(store.database)
-            let repository = AssessmentRepository(database: counting, blobs: store.blobs, turns: EditTurns())
             // Alice first, Carol last: the session holds Carol's stamp after.
             let notes = try await Self.editAtOnce(repository, seen, count: 6)
             let calls = counting.calls.withLock { $0 }
@@ -186,9 +194,7 @@ import Testing
     /// No more edits are written together than the limit.
     @Test func noMoreAreWrittenTogetherThanTheLimit() async throws {
         try await TestDatabase.postgres.withStore { store in
-            let seen = try await storeSample(store)
-            let counting = Counting(store.database)
-            let repository = AssessmentRepository(database: counting, blobs: store.blobs, turns: EditTurns(limit: 2))
+            let (seen, counting, repository) = try await Self.counted(store, limit: 2)
             _ = try await Self.editAtOnce(repository, seen, count: 7)
             let calls = counting.calls.withLock { $0 }
             #expect(calls.map { $0.count } == [2, 2, 2, 1], "\(calls.map { $0.count })")
@@ -201,21 +207,10 @@ import Testing
     /// theirs is written, and each is made again against what is stored — nothing lost, nobody's overwritten.
     @Test func editsWrittenTogetherAfterAnotherProcesssEditAreMadeAgainAndKeepIt() async throws {
         try await TestDatabase.postgres.withStore { store in
-            let seen = try await storeSample(store)
+            let (seen, counting, repository) = try await Self.counted(store)
             let id = seen.assessment.id
-            let counting = Counting(store.database)
-            let repository = AssessmentRepository(database: counting, blobs: store.blobs, turns: EditTurns())
             let notes = try await Self.editAtOnce(repository, seen, count: 5) {
-                // Another process: outside this store's knowledge, raising the revision as edits do.
-                try await store.database.transaction { sql in
-                    try await sql.raw(
-                        """
-                        UPDATE criterion_entries SET na = 'theirs', version = version + 1 \
-                        WHERE assessment_id = \(bind: id) AND criterion = 'SP-02'
-                        """
-                    ).run()
-                    try await sql.raw("UPDATE assessments SET revision = revision + 1 WHERE id = \(bind: id)").run()
-                }
+                try await editAsAnotherProcess(store, id, criterion: "SP-02", setting: "na", to: "theirs")
             }
             let calls = counting.calls.withLock { $0 }
             #expect(calls.map { "\($0.count) \($0.written)" } == ["5 false"])
@@ -232,10 +227,8 @@ import Testing
     /// they would have left, at the very revision the other process reached.
     @Test func anEditBehindWritesRolledBackIsMadeAgainstWhatIsStored() async throws {
         try await TestDatabase.postgres.withStore { store in
-            let seen = try await storeSample(store)
+            let (seen, counting, repository) = try await Self.counted(store)
             let id = seen.assessment.id
-            let counting = Counting(store.database)
-            let repository = AssessmentRepository(database: counting, blobs: store.blobs, turns: EditTurns())
             let entered = Count()
             let checkedAgainst = Kept()
             try await withThrowingTaskGroup(of: Void.self) { group in
@@ -251,17 +244,7 @@ import Testing
                                 try await Self.untilWaiting(2, for: id, in: repository.turns)
                                 // Another process, twice: the revision two on, where the two notes would take it.
                                 for na in ["theirs", "theirs again"] {
-                                    try await store.database.transaction { sql in
-                                        try await sql.raw(
-                                            """
-                                            UPDATE criterion_entries SET na = \(bind: na), version = version + 1 \
-                                            WHERE assessment_id = \(bind: id) AND criterion = 'SP-02'
-                                            """
-                                        ).run()
-                                        try await sql.raw(
-                                            "UPDATE assessments SET revision = revision + 1 WHERE id = \(bind: id)"
-                                        ).run()
-                                    }
+                                    try await editAsAnotherProcess(store, id, criterion: "SP-02", setting: "na", to: na)
                                 }
                             }
                             next.criteria[0].note = "note \(index)"
@@ -292,10 +275,8 @@ import Testing
     @Test func whenWritingThemFailsEveryEditAmongThemFailsAndTheNextStartsFromWhatIsStored() async throws {
         struct Broken: Error {}
         try await TestDatabase.postgres.withStore { store in
-            let seen = try await storeSample(store)
+            let (seen, counting, repository) = try await Self.counted(store)
             let id = seen.assessment.id
-            let counting = Counting(store.database)
-            let repository = AssessmentRepository(database: counting, blobs: store.blobs, turns: EditTurns())
             let failures = Count()
             let entered = Count()
             try await withThrowingTaskGroup(of: Void.self) { group in

@@ -172,16 +172,7 @@ import Testing
         try await TestDatabase.postgres.withStore { store in
             let seen = try await storeSample(store)
             let id = seen.assessment.id
-            // Another process: a statement outside this store's knowledge, raising the revision as edits do.
-            try await store.database.transaction { sql in
-                try await sql.raw(
-                    """
-                    UPDATE criterion_entries SET note = 'theirs', version = version + 1 \
-                    WHERE assessment_id = \(bind: id) AND criterion = 'SP-01'
-                    """
-                ).run()
-                try await sql.raw("UPDATE assessments SET revision = revision + 1 WHERE id = \(bind: id)").run()
-            }
+            try await editAsAnotherProcess(store, id, criterion: "SP-01", setting: "note", to: "theirs")
             let (after, given) = try await store.assessments.edit(id, known: seen) { current, _ in
                 var next = current
                 next.criteria[1].note = "mine"
