@@ -68,7 +68,7 @@ import Testing
     }
 
     /// An edit that changes nothing leaves the revision and the trail as they were; the next, of one row, records
-    /// the row and the header's time and revision.
+    /// the row alone (the header's raised time and revision are its bookkeeping).
     @Test(arguments: TestDatabase.allCases)
     func anEditThatChangesNothingLeavesTheRevisionAndTheTrailAsTheyWere(_ database: TestDatabase) async throws {
         try await database.withStore { store in
@@ -80,7 +80,7 @@ import Testing
             #expect(same == seen)
             #expect(try await store.assessments.get(id) == seen)
             #expect(try await store.audit.verify().count == trail)
-            // Then a change: one revision on, its row and the header's time and revision recorded.
+            // Then a change: one revision on, its row recorded, not the header's raised time and revision.
             let (changed, _) = try await store.assessments.edit(id, known: same) { current, _ in
                 var next = current
                 next.criteria[0].note = "changed"
@@ -88,8 +88,40 @@ import Testing
             }
             #expect(changed.assessment.revision == seen.assessment.revision + 1)
             #expect(try await store.assessments.get(id) == changed)
-            let records = try await store.audit.records(limit: 1000).suffix(2)
-            #expect(Set(records.map(\.objectKind)) == ["assessments", "criterion_entries"])
+            let records = try await store.audit.records(limit: 1000)
+            #expect(records.count == trail + 1)
+            #expect(records.last?.objectKind == "criterion_entries")
+            #expect(records.last?.newValue?.contains("changed") == true)
+        }
+    }
+
+    /// An update of a row's bookkeeping alone (revision, version, time of change) is not recorded; with anything
+    /// else, the record holds both. Made by SQL, as any writer of the database would.
+    @Test(arguments: TestDatabase.allCases)
+    func anUpdateOfARowsBookkeepingAloneIsNotRecorded(_ database: TestDatabase) async throws {
+        try await database.withStore { store in
+            let id = try await storeSample(store).assessment.id
+            let before = try await store.audit.records(limit: 10_000).count
+            try await store.database.transaction { sql in
+                try await sql.raw(
+                    """
+                    UPDATE assessments SET revision = revision + 1, version = version + 1, updated_at = 'then' \
+                    WHERE id = \(bind: id)
+                    """
+                ).run()
+            }
+            #expect(try await store.audit.records(limit: 10_000).count == before)
+            try await store.database.transaction { sql in
+                try await sql.raw(
+                    "UPDATE assessments SET revision = revision + 1, site = 'Site C' WHERE id = \(bind: id)"
+                ).run()
+            }
+            let records = try await store.audit.records(limit: 10_000)
+            #expect(records.count == before + 1)
+            let record = try #require(records.last)
+            #expect(record.objectKind == "assessments" && record.objectId == id && record.action == "update")
+            #expect(record.newValue?.contains("Site C") == true && record.newValue?.contains("revision") == true)
+            #expect(try await store.audit.verify().problems.isEmpty)
         }
     }
 

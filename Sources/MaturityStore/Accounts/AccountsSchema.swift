@@ -97,6 +97,12 @@ enum AccountsSchema {
                 "ALTER TABLE audit_pending ADD COLUMN actor TEXT",
                 "ALTER TABLE audit_pending ADD COLUMN via TEXT",
                 "ALTER TABLE audit_pending ADD COLUMN at TEXT",
-            ])
+            ]),
+        Migration(
+            // Nothing to change in the tables: the triggers are installed at each start. The version is raised so
+            // that an older binary refuses the database instead of installing its triggers beside the newer ones
+            // (every update recorded twice, until a newer server started again).
+            version: 44, name: "the audit trail leaves out updates of a row's bookkeeping alone",
+            statements: []),
     ]
 }

@@ -33,6 +33,14 @@ enum AuditTriggers {
             && !(name.first?.isNumber ?? true)
     }
 
+    /// A row's bookkeeping: its revision, version and time of last change. They change with every change of the
+    /// row (or of its parts) and say nothing of it beyond that it was made, which the change's own record says, with
+    /// who made it: an update of these alone is not recorded. An edit of one criterion was recorded twice, the
+    /// criterion's row and the assessment's raised revision, and the second record cost as much as the first.
+    static func isBookkeeping(_ column: String) -> Bool {
+        ["revision", "version", "updated_at"].contains(column)
+    }
+
     static func audited(_ tables: [String]) -> [String] {
         tables.filter { isIdentifier($0) && !AuditTrail.exempt.contains($0) && !$0.hasPrefix("sqlite_") }.sorted()
     }
@@ -44,10 +52,13 @@ enum AuditTriggers {
         for table in audited(tables) {
             let info = try await sql.raw("PRAGMA table_info(\(unsafeRaw: table))").all()
             var columns: [String] = []
+            var compared: [String] = []
+            var bookkeeping = false
             var keys: [(Int, String)] = []
             for row in info {
                 let name = try row.decode(column: "name", as: String.self)
                 guard isIdentifier(name) else { continue }
+                if isBookkeeping(name) { bookkeeping = true } else { compared.append(name) }
                 let type = try row.decode(column: "type", as: String.self).uppercased()
                 if type == "BLOB" { continue }
                 columns.append(name)
@@ -66,10 +77,15 @@ enum AuditTriggers {
                 ("delete", object("OLD"), "NULL", "OLD"),
             ] {
                 let trigger = "maturity_audit_\(table)_\(event)"
+                // An update of the row's bookkeeping alone is not recorded (see `isBookkeeping`).
+                let when =
+                    event == "update" && bookkeeping && !compared.isEmpty
+                    ? " WHEN " + compared.map { "OLD.\"\($0)\" IS NOT NEW.\"\($0)\"" }.joined(separator: " OR ") : ""
                 try await sql.raw("DROP TRIGGER IF EXISTS \(unsafeRaw: trigger)").run()
                 try await sql.raw(
                     """
-                    CREATE TRIGGER \(unsafeRaw: trigger) AFTER \(unsafeRaw: event.uppercased()) ON \(unsafeRaw: table)
+                    CREATE TRIGGER \(unsafeRaw: trigger) AFTER \(unsafeRaw: event.uppercased()) ON \(unsafeRaw: table)\
+                    \(unsafeRaw: when)
                     BEGIN INSERT INTO audit_pending (object_kind, object_id, action, old_value, new_value)
                     VALUES ('\(unsafeRaw: table)', \(unsafeRaw: key(row)), '\(unsafeRaw: event)', \(unsafeRaw: old),
                     \(unsafeRaw: new)); END
@@ -138,11 +154,44 @@ enum AuditTriggers {
                 """
             ).all().map { try $0.decode(column: "name", as: String.self) }.filter(isIdentifier)
             let arguments = keys.map { "'\($0)'" }.joined(separator: ", ")
+            let columns = try await sql.raw(
+                """
+                SELECT column_name AS name, data_type AS type FROM information_schema.columns
+                WHERE table_schema = current_schema() AND table_name = \(bind: table) ORDER BY ordinal_position
+                """
+            ).all().map {
+                (try $0.decode(column: "name", as: String.self), try $0.decode(column: "type", as: String.self))
+            }
+            let compared = columns.filter { isIdentifier($0.0) && !isBookkeeping($0.0) }
             try await sql.raw("DROP TRIGGER IF EXISTS maturity_audit ON \(unsafeRaw: table)").run()
+            try await sql.raw("DROP TRIGGER IF EXISTS maturity_audit_update ON \(unsafeRaw: table)").run()
+            guard columns.contains(where: { isBookkeeping($0.0) }), !compared.isEmpty else {
+                try await sql.raw(
+                    """
+                    CREATE TRIGGER maturity_audit AFTER INSERT OR UPDATE OR DELETE ON \(unsafeRaw: table)
+                    FOR EACH ROW EXECUTE FUNCTION maturity_audit_stage(\(unsafeRaw: arguments))
+                    """
+                ).run()
+                continue
+            }
+            // An update of the row's bookkeeping alone is not recorded (see `isBookkeeping`). Column by column, the
+            // first that differs enough (an edit's own column is met early); what is not text compared as text, to
+            // the byte (-0 and 0 differ, as they do in the store).
+            let changed = compared.map { (name, type) -> String in
+                let cast = ["text", "bigint", "integer"].contains(type) ? "" : "::text"
+                return "OLD.\"\(name)\"\(cast) IS DISTINCT FROM NEW.\"\(name)\"\(cast)"
+            }.joined(separator: " OR ")
             try await sql.raw(
                 """
-                CREATE TRIGGER maturity_audit AFTER INSERT OR UPDATE OR DELETE ON \(unsafeRaw: table)
+                CREATE TRIGGER maturity_audit AFTER INSERT OR DELETE ON \(unsafeRaw: table)
                 FOR EACH ROW EXECUTE FUNCTION maturity_audit_stage(\(unsafeRaw: arguments))
+                """
+            ).run()
+            try await sql.raw(
+                """
+                CREATE TRIGGER maturity_audit_update AFTER UPDATE ON \(unsafeRaw: table) FOR EACH ROW
+                WHEN (\(unsafeRaw: changed))
+                EXECUTE FUNCTION maturity_audit_stage(\(unsafeRaw: arguments))
                 """
             ).run()
         }
