@@ -200,8 +200,9 @@ enum DiagnosticMessages {
         "GroupCommit.swift: error":
             "Result.failure handing a transaction's own error back to the caller that queued it",
         "GroupCommit.swift: broken": "Result.failure handing SQLite's error back to the callers of a broken group",
-        "EditTurns.swift: error":
-            "Result.failure holding what an edit's work or the writing of its turn's pending writes threw, thrown on",
+        "EditTurns.swift: error": "Result.failure holding what an edit's work threw, thrown on",
+        "SharedSends.swift: error":
+            "Result.failure holding what writing a shared transaction threw, thrown on to each edit among it",
         "YAMLDocument.swift: message": "the YAML syntax message, built in a variable: see `assembled`",
         "ResultJSON+Audit.swift: error": "Result.failure passing on a SignOffReadError made above",
         "Engine.swift: error": "Result.failure passing on the DiagnosticError of the assessment read in parallel",

@@ -17,6 +17,8 @@ import Testing
         let calls = Mutex<[(count: Int, written: Bool)]>([])
         /// Thrown by the next call instead of writing.
         let failNext = Mutex<(any Error)?>(nil)
+        /// Holds the next call, when armed, until released.
+        let hold = Hold()
 
         init(_ inner: any StoreDatabase) { self.inner = inner }
 
@@ -31,6 +33,7 @@ import Testing
         }
 
         func writeInOrder(_ writes: [OrderedWrite]) async throws -> Bool {
+            await hold.pass()
             if let failure = failNext.withLock({ failure in
                 defer { failure = nil }; return failure
             }) {
@@ -58,6 +61,69 @@ import Testing
         return (try await storeSample(store), counting, repository)
     }
 
+    /// Waits until `condition` holds (at most 20 s), then requires it, saying `what` did not happen.
+    static func eventually(_ what: String, _ condition: () -> Bool) async throws {
+        let deadline = ContinuousClock.now + .seconds(20)
+        while !condition(), ContinuousClock.now < deadline { try await Task.sleep(for: .milliseconds(5)) }
+        try #require(condition(), "\(what)")
+    }
+
+    /// Holds the first task to pass once armed, until released.
+    final class Hold: Sendable {
+        private struct State {
+            var armed = false
+            var held: CheckedContinuation<Void, Never>?
+            var released = false
+        }
+
+        private let state = Mutex(State())
+
+        func arm() { state.withLock { $0.armed = true } }
+
+        func pass() async {
+            await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
+                let now = state.withLock { state -> Bool in
+                    guard state.armed, !state.released, state.held == nil else { return true }
+                    state.held = continuation
+                    return false
+                }
+                if now { continuation.resume() }
+            }
+        }
+
+        /// Waits until a task is held (at most 20 s).
+        func untilHeld() async throws {
+            try await EditBatchTests.eventually("nothing was held") { state.withLock { $0.held != nil } }
+        }
+
+        func release() {
+            state.withLock { state in
+                state.released = true
+                defer { state.held = nil }
+                return state.held
+            }?.resume()
+        }
+    }
+
+    /// Waits until `count` reaches `value` (at most 20 s).
+    static func until(_ count: Count, reaches value: Int) async throws {
+        try await eventually("fewer than \(value)") { count.value >= value }
+    }
+
+    /// `count` more assessments stored as `seen` is (the sample's file with it).
+    static func copies(_ count: Int, of seen: AssessmentSnapshot, in store: Store) async throws -> [AssessmentSnapshot]
+    {
+        var copies: [AssessmentSnapshot] = []
+        for _ in 0..<count {
+            var copy = seen
+            copy.assessment.id = ""
+            copies.append(
+                try await store.assessments.create(
+                    copy, files: ["evidence/a.txt": Data("evidence bytes".utf8)], source: Data("schema: 1\n".utf8)))
+        }
+        return copies
+    }
+
     /// A count shared by tasks.
     final class Count: Sendable {
         private let count = Mutex(0)
@@ -73,6 +139,11 @@ import Testing
         var value: Int { count.withLock { $0 } }
     }
 
+    /// Notes seen by tasks, in the order they saw them.
+    final class Notes: Sendable {
+        let list = Mutex<[String?]>([])
+    }
+
     /// A snapshot kept by a task for the test.
     final class Kept: Sendable {
         let snapshot = Mutex<AssessmentSnapshot?>(nil)
@@ -86,18 +157,12 @@ import Testing
 
     /// Waits until `count` edits wait for `id`'s turn (at most 20 s).
     static func untilWaiting(_ count: Int, for id: String, in turns: EditTurns) async throws {
-        let deadline = ContinuousClock.now + .seconds(20)
-        while turns.waiting(for: id) < count, ContinuousClock.now < deadline {
-            try await Task.sleep(for: .milliseconds(5))
-        }
-        try #require(turns.waiting(for: id) == count, "the edits did not queue")
+        try await eventually("the edits did not queue") { turns.waiting(for: id) == count }
     }
 
     /// Waits until the first edit is in its body (at most 20 s).
     static func untilEntered(_ entered: Count) async throws {
-        let deadline = ContinuousClock.now + .seconds(20)
-        while entered.value == 0, ContinuousClock.now < deadline { try await Task.sleep(for: .milliseconds(5)) }
-        try #require(entered.value > 0, "the first edit did not start")
+        try await until(entered, reaches: 1)
     }
 
     /// Runs `count` edits of SP-01's note at once, by the actors in turn, through `repository`, knowing `seen`: the
@@ -312,6 +377,206 @@ import Testing
             #expect(try await store.assessments.get(id) == after)
             // Written at once, not checked against what the failed writes would have left and then made again.
             #expect(counting.calls.withLock { $0.map { $0.written } } == [true])
+        }
+    }
+
+    /// Edits that come while the assessment's writes are sent are checked at once, against what those will store
+    /// (their turn does not wait for the commit), and written together once those are committed.
+    @Test func editsThatComeWhileWritesAreSentAreCheckedAtOnceAndWrittenAfterThem() async throws {
+        try await TestDatabase.postgres.withStore { store in
+            let (seen, counting, repository) = try await Self.counted(store)
+            let id = seen.assessment.id
+            counting.hold.arm()
+            let checked = Count()
+            let answered = Count()
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                for (index, note) in ["first", "second", "third"].enumerated() {
+                    group.addTask {
+                        let (edited, _) = try await repository.edit(id, known: seen) { current, _ in
+                            // Each against what the one before it will store, though that is not committed.
+                            let before = index == 0 ? seen.criterion("SP-01")?.note : ["first", "second"][index - 1]
+                            #expect(current.criterion("SP-01")?.note == before)
+                            #expect(current.assessment.revision == seen.assessment.revision + index)
+                            _ = checked.next()
+                            var next = current
+                            next.criteria[0].note = note
+                            return (next, ())
+                        }
+                        _ = answered.next()
+                        #expect(try await store.assessments.get(id).assessment.revision >= edited.assessment.revision)
+                    }
+                    if index == 0 { try await counting.hold.untilHeld() }
+                    try await Self.until(checked, reaches: index + 1)
+                }
+                // All three checked while the first's writes are held, none answered.
+                #expect(answered.value == 0)
+                counting.hold.release()
+                try await group.waitForAll()
+            }
+            #expect(counting.calls.withLock { $0.map { "\($0.count) \($0.written)" } } == ["1 true", "2 true"])
+            let stored = try await store.assessments.get(id)
+            #expect(stored.assessment.revision == seen.assessment.revision + 3)
+            #expect(stored.criterion("SP-01")?.note == "third")
+            #expect(stored.criterion("SP-01")?.version == seen.criterion("SP-01")!.version + 3)
+        }
+    }
+
+    /// When the writes an edit's check followed fail, its own are not sent: it is made again, against what is
+    /// stored (their change was never written), and the failure is theirs alone.
+    @Test func anEditCheckedAgainstWritesThatFailIsMadeAgainAgainstWhatIsStored() async throws {
+        struct Broken: Error {}
+        try await TestDatabase.postgres.withStore { store in
+            let (seen, counting, repository) = try await Self.counted(store)
+            let id = seen.assessment.id
+            counting.hold.arm()
+            counting.failNext.withLock { $0 = Broken() }
+            let checkedAgainst = Notes()
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                group.addTask {
+                    await #expect(throws: Broken.self) {
+                        try await repository.edit(id, known: seen) { current, _ in
+                            var next = current
+                            next.criteria[0].note = "lost"
+                            return (next, ())
+                        }
+                    }
+                }
+                try await counting.hold.untilHeld()
+                group.addTask {
+                    let (edited, _) = try await repository.edit(id, known: seen) { current, _ in
+                        checkedAgainst.list.withLock { $0.append(current.criterion("SP-01")?.note) }
+                        var next = current
+                        next.criteria[1].na = "kept"
+                        return (next, ())
+                    }
+                    #expect(edited.assessment.revision == seen.assessment.revision + 1)
+                }
+                try await Self.eventually("the second edit was not checked") {
+                    !checkedAgainst.list.withLock { $0.isEmpty }
+                }
+                counting.hold.release()
+                try await group.waitForAll()
+            }
+            // Checked first against the failed note, then again against what is stored.
+            #expect(checkedAgainst.list.withLock { $0 } == ["lost", "note"])
+            // Its writes never sent: made again under the row lock.
+            #expect(counting.calls.withLock { $0.isEmpty })
+            let stored = try await store.assessments.get(id)
+            #expect(stored.criterion("SP-01")?.note == "note")
+            #expect(stored.criterion("SP-02")?.na == "kept")
+            #expect(stored.assessment.revision == seen.assessment.revision + 1)
+        }
+    }
+
+    /// Writes of several assessments that come while others are sent go in one transaction, in the order of the
+    /// assessments' ids, each recorded as its own.
+    @Test func writesOfSeveralAssessmentsGoTogether() async throws {
+        try await TestDatabase.postgres.withStore { store in
+            let (seen, counting, repository) = try await Self.counted(store)
+            let others = try await Self.copies(2, of: seen, in: store)
+            counting.hold.arm()
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                for (index, snapshot) in ([seen] + others).enumerated() {
+                    group.addTask {
+                        try await AuditContext.$actor.withValue(Self.actors[index]) {
+                            _ = try await repository.edit(snapshot.assessment.id, known: snapshot) { current, _ in
+                                var next = current
+                                next.criteria[0].note = "\(Self.actors[index].name) \(index)"
+                                return (next, ())
+                            }
+                        }
+                    }
+                    if index == 0 { try await counting.hold.untilHeld() }
+                }
+                // The two others queue behind the held transaction.
+                try await Self.eventually("the writes did not queue") { repository.turns.queued == 2 }
+                counting.hold.release()
+                try await group.waitForAll()
+            }
+            #expect(counting.calls.withLock { $0.map { "\($0.count) \($0.written)" } } == ["1 true", "2 true"])
+            for (index, snapshot) in ([seen] + others).enumerated() {
+                let id = snapshot.assessment.id
+                #expect(try await store.assessments.get(id).assessment.revision == snapshot.assessment.revision + 1)
+                try await Self.expectEachRecordedAsItsWriters(store, id, notes: ["\(Self.actors[index].name) \(index)"])
+            }
+        }
+    }
+
+    /// Another process's transaction takes the rows' locks in another order than a shared transaction (the second
+    /// assessment's, then the first's): PostgreSQL ends the deadlock by rolling back the shared transaction, and its
+    /// edits are each made again on their own — none fails.
+    @Test func editsOfASharedTransactionChosenToEndADeadlockAreMadeAgain() async throws {
+        try await TestDatabase.postgres.withStore { store in
+            let (seen, counting, repository) = try await Self.counted(store)
+            var others = try await Self.copies(2, of: seen, in: store)
+            others.sort { $0.assessment.id < $1.assessment.id }
+            let (first, second) = (others[0].assessment.id, others[1].assessment.id)
+            counting.hold.arm()
+            let locked = Count()
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                group.addTask {
+                    _ = try await repository.edit(seen.assessment.id, known: seen) { current, _ in
+                        var next = current
+                        next.criteria[0].note = "held"
+                        return (next, ())
+                    }
+                }
+                try await counting.hold.untilHeld()
+                for snapshot in others {
+                    group.addTask {
+                        _ = try await repository.edit(snapshot.assessment.id, known: snapshot) { current, _ in
+                            var next = current
+                            next.criteria[0].note = "shared"
+                            return (next, ())
+                        }
+                    }
+                }
+                try await Self.eventually("the writes did not queue") { repository.turns.queued == 2 }
+                // The other process: the second assessment's row, then (once the shared transaction waits for it,
+                // holding the first's) the first's.
+                group.addTask {
+                    try await store.database.transaction { sql in
+                        try await sql.raw("SELECT id FROM assessments WHERE id = \(bind: second) FOR UPDATE").run()
+                        _ = locked.next()
+                        try await Task.sleep(for: .milliseconds(400))
+                        try await sql.raw("SELECT id FROM assessments WHERE id = \(bind: first) FOR UPDATE").run()
+                    }
+                }
+                try await Self.until(locked, reaches: 1)
+                counting.hold.release()
+                try await group.waitForAll()
+            }
+            // The shared transaction rolled back (not failed), its two edits made again, each on its own.
+            #expect(counting.calls.withLock { $0.map { "\($0.count) \($0.written)" } } == ["1 true", "2 false"])
+            for snapshot in others {
+                let stored = try await store.assessments.get(snapshot.assessment.id)
+                #expect(stored.criterion("SP-01")?.note == "shared")
+                #expect(stored.assessment.revision == snapshot.assessment.revision + 1)
+            }
+        }
+    }
+
+    /// Writes of one assessment that do not expect the revisions one after another (the second expects the first's
+    /// own) are not made as one raising of the revision: each checks its own, and nothing is written.
+    @Test func writesThatDoNotExpectConsecutiveRevisionsAreEachChecked() async throws {
+        try await TestDatabase.postgres.withStore { store in
+            let seen = try await storeSample(store)
+            let id = seen.assessment.id
+            func write(_ note: String) -> OrderedWrite {
+                OrderedWrite(
+                    OrderedWrite.Part(
+                        assessment: id, revision: seen.assessment.revision, updatedAt: "then",
+                        table: "criterion_entries", key: "criterion", row: "SP-01",
+                        update: """
+                            UPDATE criterion_entries SET note = \(bind: note), version = version + 1 \
+                            WHERE assessment_id = \(bind: id) AND criterion = 'SP-01'
+                            """),
+                    by: Self.actors[0])
+            }
+            let writes = [write("mine"), write("theirs")]
+            #expect(!OrderedWrite.consecutive(writes.compactMap(\.part)))
+            #expect(try await store.database.writeInOrder(writes) == false)
+            #expect(try await store.assessments.get(id) == seen)
         }
     }
 }

@@ -568,6 +568,9 @@ final class AuditedDatabase: StoreDatabase {
             } catch {
                 if holds != first.actor { forget(sql.connection.id) }
                 if error is OrderedWrite.NotWritten { return false }
+                // Chosen to end a deadlock (with a transaction of another process that takes the same rows' locks in
+                // another order): rolled back, nothing written; each edit is made again on its own.
+                if PostgresStoreDatabase.isDeadlock(error) { return false }
                 throw error
             }
             if holds != first.actor { remember(holds, for: sql.connection.id) }

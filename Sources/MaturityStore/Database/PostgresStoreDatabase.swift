@@ -67,6 +67,11 @@ public final class PostgresStoreDatabase: StoreDatabase {
         try? await opened.close()
     }
 
+    /// Whether `error` is PostgreSQL's ending a deadlock by rolling back the transaction that got it.
+    static func isDeadlock(_ error: any Error) -> Bool {
+        (error as? PSQLError)?.serverInfo?[.sqlState] == "40P01"
+    }
+
     /// What the server said (a wrong password, a database that does not exist), or why there was no server to say
     /// it (connection refused, no such host), in the driver's words.
     static func reason(_ error: any Error) -> String {

@@ -23,6 +23,9 @@ final class Promised<Value: Sendable>: Sendable {
         return true
     }
 
+    /// The value if it was given, now.
+    var given: Value? { state.withLock { $0.value } }
+
     /// The value, once given.
     var value: Value {
         get async {

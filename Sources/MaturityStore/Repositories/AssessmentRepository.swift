@@ -297,13 +297,10 @@ public struct AssessmentRepository: Sendable {
             planned.writes.count == 1, case .update(let update, let table, let key, let row) = planned.writes[0],
             let computed = Self.storedAfter(current, wanted: wanted, header: header)
         else { return .checked(result) }
-        let statement: SQLQueryString =
-            """
-            WITH raised AS (UPDATE assessments SET updated_at = \(bind: header.updatedAt), revision = revision + 1 \
-            WHERE id = \(bind: id) AND revision = \(bind: current.assessment.revision) AND EXISTS (SELECT 1 FROM \
-            \(ident: table) WHERE assessment_id = \(bind: id) AND \(ident: key) = \(bind: row)) RETURNING revision)
-            """ + " " + update + " AND EXISTS (SELECT 1 FROM raised) RETURNING 1 AS written"
-        turn.write(statement)
+        turn.write(
+            OrderedWrite.Part(
+                assessment: id, revision: current.assessment.revision, updatedAt: header.updatedAt, table: table,
+                key: key, row: row, update: update))
         return .pending((computed, value))
     }
 

@@ -3,39 +3,101 @@ import Synchronization
 
 /// Edits of one assessment made by this process take turns, in the order they come (PostgreSQL's one-statement
 /// edit: ``AssessmentRepository/edit(_:known:newest:newFiles:_:)``), each handing the snapshot it would store to
-/// the next, and those that come while others wait are written together.
+/// the next, and their statements are written together.
 ///
 /// An edit is checked against the assessment as the edits before it left it, and its one statement applies only
 /// if the stored revision is still the one checked against. In its turn an edit only adds its statement to the
-/// turn's pending writes (``OrderedWrite``); the edit that leaves nobody waiting (or the ``limit``-th) sends them
-/// all, in order, in one transaction (one statement alone, as it is), keeping the turn until they are committed.
-/// Every edit among them is answered after that: written, or — if a statement found its revision moved on
-/// (another process's edit), which rolls them all back — made again as any other edit, against what is stored.
+/// assessment's pending writes (``OrderedWrite``) and leaves: the next edit is checked at once, against what this
+/// one would store. The pending writes are sent once the edit that leaves nobody waiting (or the ``limit``-th) has
+/// added its own, and once the assessment's writes sent before them are committed; until then later edits join
+/// them. They go with other assessments' writes, in transactions shared through ``SharedSends``. Every edit among
+/// them is answered after the commit: written, or — if a statement found its revision moved on (another process's
+/// edit), which rolls them all back, or writes they follow were not committed — made again as any other edit,
+/// against what is stored.
 ///
-/// Under load a turn that wrote was ten milliseconds (a connection from the pool, a round trip, a commit) and the
-/// edits of an assessment queued for it; a turn that adds a statement costs only the check.
+/// Under load a turn that wrote was ten milliseconds (a connection from the pool, round trips, a commit) and the
+/// edits of an assessment queued for it; a turn that adds a statement costs only the check. Writes that follow
+/// others are sent only once those are committed, never beside them: if those fail, a statement computed against
+/// what they would have stored could otherwise apply to another process's revision of the same number.
 final class EditTurns: Sendable {
-    /// Writes pending in a run of turns, sent by the last; every edit among them waits for ``outcome``.
+    /// Writes of one assessment sent together; every edit among them waits for ``outcome``.
     final class Pending: Sendable {
-        fileprivate let writes = Mutex<[OrderedWrite]>([])
+        private struct Writes {
+            var list: [OrderedWrite] = []
+            /// Taken to be sent: later writes make pending writes of their own.
+            var taken = false
+            /// Sent once ``EditTurns/limit`` writes are pending, or one leaves nobody waiting.
+            var started = false
+        }
+
+        private let writes = Mutex(Writes())
+        /// The assessment's pending writes before these: they are sent only once those are committed (computed
+        /// against what those would store, they are not written if those were not). Forgotten when sent.
+        private let after: Mutex<Pending?>
         /// Whether they were committed (false: rolled back, nothing written), or why they failed.
         fileprivate let outcome = Promised<Result<Bool, any Error>>()
+
+        fileprivate init(after: Pending?) { self.after = Mutex(after) }
+
+        /// Adds `write` unless these were taken to be sent, hold `limit` writes, or their last does not leave the
+        /// revision `write` expects.
+        fileprivate func join(_ write: OrderedWrite, limit: Int) -> Bool {
+            writes.withLock { writes in
+                guard !writes.taken, writes.list.count < limit else { return false }
+                if let last = writes.list.last?.part, let part = write.part,
+                    last.assessment != part.assessment || last.revision + 1 != part.revision
+                {
+                    return false
+                }
+                writes.list.append(write)
+                return true
+            }
+        }
+
+        fileprivate var count: Int { writes.withLock { $0.list.count } }
+
+        /// Marks them to be sent; false when they were already.
+        fileprivate func start() -> Bool {
+            writes.withLock { writes in
+                defer { writes.started = true }
+                return !writes.started
+            }
+        }
+
+        /// The writes before these, forgotten.
+        fileprivate func takeAfter() -> Pending? {
+            after.withLock { after in
+                defer { after = nil }; return after
+            }
+        }
+
+        /// The writes, taken to be sent (none join them afterwards).
+        fileprivate func take() -> [OrderedWrite] {
+            writes.withLock { writes in
+                writes.taken = true
+                defer { writes.list = [] }
+                return writes.list
+            }
+        }
+
+        /// Whether they were committed.
+        fileprivate var committed: Bool { get async { (try? await outcome.value.get()) == true } }
     }
 
     /// A statement of the pending writes was not written: every edit among them is made again (see
     /// ``AssessmentRepository/edit(_:known:newest:newFiles:_:)``).
     struct NotWritten: Error {}
 
-    private struct Turns {
-        var waiting: [CheckedContinuation<Void, Never>] = []
-        var pending: Pending?
-    }
-
     private struct State {
         /// The assessments whose turn is taken, with those waiting for it.
-        var taken: [String: Turns] = [:]
-        /// The snapshot the last edit of each assessment left (forgotten all at once past 1,024).
+        var taken: [String: [CheckedContinuation<Void, Never>]] = [:]
+        /// The snapshot the last edit of each assessment left (past 1,024, all are forgotten at once but those of
+        /// assessments with writes pending), perhaps not yet committed: forgotten when the writes that store it are
+        /// not.
         var written: [String: AssessmentSnapshot] = [:]
+        /// Each assessment's last pending writes, until they are done (committed or not). An edit's statement
+        /// joins them, or follows them in pending writes of its own.
+        var latest: [String: Pending] = [:]
     }
 
     private let state = Mutex(State())
@@ -44,16 +106,12 @@ final class EditTurns: Sendable {
     /// the first of them not kept waiting long).
     let limit: Int
 
-    /// The pending writes of all assessments sent at once, at most (the others wait their turn, in order): each
-    /// sending holds one of the pool's connections and a database process for a few round trips, and with every
-    /// connection of the pool sending at once, under load, the slowest edits waited longer (64 editors over 16
-    /// assessments, 15 s runs: p99 54 and 60 ms with 4 against 71–79 ms with no limit, about as many edits a second;
-    /// within the machine's drift, so a lean rather than a proof).
-    private let sending: Gate
+    /// The pending writes of all assessments, sent in shared transactions (see ``SharedSends``).
+    private let sends: SharedSends
 
-    init(limit: Int = 16, sending: Int = 4) {
+    init(limit: Int = 16, sending: Int = 1) {
         self.limit = limit
-        self.sending = Gate(sending)
+        self.sends = SharedSends(width: sending)
     }
 
     /// An edit's turn.
@@ -61,37 +119,48 @@ final class EditTurns: Sendable {
         private let id: String
         private let turns: EditTurns
         private let database: any StoreDatabase
+        /// The assessment's last pending writes when the turn began: those that store the snapshot it was given.
+        private let basis: Pending?
         /// The pending writes the edit's statement joined, if it did.
         fileprivate let joined = Mutex<Pending?>(nil)
 
-        fileprivate init(_ id: String, _ turns: EditTurns, _ database: any StoreDatabase) {
+        /// The pending writes that store what the edit leaves: those it joined, else those that store what it was
+        /// given.
+        fileprivate var depends: Pending? { joined.withLock { $0 } ?? basis }
+
+        fileprivate init(_ id: String, _ turns: EditTurns, _ database: any StoreDatabase, basis: Pending?) {
             self.id = id
             self.turns = turns
             self.database = database
+            self.basis = basis
         }
 
-        /// Adds `statement`, one that returns a row when it writes, to the pending writes, made by the current
-        /// task's ``AuditContext/actor``; the edit is answered once they are committed (or rolled back).
-        func write(_ statement: SQLQueryString) {
+        /// Adds the write of one row of the assessment, made only if the assessment's revision is raised from the
+        /// one it expects, to the pending writes, made by the current task's ``AuditContext/actor``; the edit is
+        /// answered once they are committed (or rolled back).
+        func write(_ part: OrderedWrite.Part) {
+            precondition(part.assessment == id, "a write of another assessment in its turn")
+            let write = OrderedWrite(part, by: AuditContext.actor)
             let pending = turns.state.withLock { state -> Pending in
-                let pending = state.taken[id]?.pending ?? Pending()
-                state.taken[id]?.pending = pending
+                // The last pending writes are the basis's unless they failed meanwhile (then these fail too).
+                if let latest = state.latest[id], latest === basis, latest.join(write, limit: turns.limit) {
+                    return latest
+                }
+                let pending = Pending(after: basis)
+                _ = pending.join(write, limit: turns.limit)
+                state.latest[id] = pending
                 return pending
             }
-            pending.writes.withLock { $0.append(OrderedWrite(statement, by: AuditContext.actor)) }
             joined.withLock { $0 = pending }
         }
 
-        /// Sends the pending writes now, if any, so that this edit can be made under the assessment's row lock
-        /// (their edits are answered); false when they were not written (the snapshot handed on with the turn
-        /// was never stored).
+        /// Sends the pending writes the snapshot the turn was given needs, if any, and waits for them, so that this
+        /// edit can be made under the assessment's row lock (their edits are answered); false when they were not
+        /// written (the snapshot handed on with the turn was never stored).
         func sendPending() async -> Bool {
-            let pending = turns.state.withLock { state in
-                defer { state.taken[id]?.pending = nil }
-                return state.taken[id]?.pending
-            }
-            guard let pending else { return true }
-            return await turns.send(pending, of: id, database: database)
+            guard let pending = joined.withLock({ $0 }) ?? basis else { return true }
+            turns.start(pending, of: id, database: database)
+            return await pending.committed
         }
     }
 
@@ -106,79 +175,84 @@ final class EditTurns: Sendable {
     ) async throws -> T {
         await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
             let now = state.withLock { state in
-                if state.taken[id] == nil {
-                    state.taken[id] = Turns()
+                guard state.taken[id] != nil else {
+                    state.taken[id] = []
                     return true
                 }
-                state.taken[id]?.waiting.append(continuation)
+                state.taken[id]?.append(continuation)
                 return false
             }
             if now { continuation.resume() }
         }
-        let turn = Turn(id, self, database)
-        let last = state.withLock { $0.written[id] }
+        let (last, basis) = state.withLock { ($0.written[id], $0.latest[id]) }
+        let turn = Turn(id, self, database, basis: basis)
         let outcome: Result<(T, written: AssessmentSnapshot?), any Error>
         do {
             outcome = .success(try await work(last, turn))
         } catch {
             outcome = .failure(error)
         }
-        await leave(id, written: try? outcome.get().written, database: database)
+        leave(id, written: try? outcome.get().written, after: turn.depends, database: database)
         if let joined = turn.joined.withLock({ $0 }), try await !joined.outcome.value.get() { throw NotWritten() }
         return try outcome.get().0
     }
 
-    /// Ends `id`'s turn: the next waiting takes it, with the pending writes unless they hold ``limit`` edits;
-    /// else they are sent first.
-    private func leave(_ id: String, written: AssessmentSnapshot?, database: any StoreDatabase) async {
-        let full = state.withLock { state -> Pending? in
-            if let written {
-                if state.written.count >= 1_024, state.written[id] == nil { state.written.removeAll() }
+    /// Ends `id`'s turn, the next waiting taking it; the assessment's last pending writes are sent unless an edit
+    /// waiting may join them. What the edit leaves is handed on unless the pending writes it depends on (`after`)
+    /// were not committed: they may have failed since it was checked.
+    private func leave(
+        _ id: String, written: AssessmentSnapshot?, after: Pending?, database: any StoreDatabase
+    ) {
+        let (latest, next) = state.withLock { state -> (Pending?, CheckedContinuation<Void, Never>?) in
+            if let written, after?.outcome.given.map({ (try? $0.get()) == true }) ?? true {
+                if state.written.count >= 1_024, state.written[id] == nil {
+                    // Forgotten all at once, but for assessments with writes pending (the next edit of one must
+                    // be checked against what they will store).
+                    let pending = state.latest
+                    state.written = state.written.filter { pending[$0.key] != nil }
+                }
                 state.written[id] = written
             } else {
                 state.written[id] = nil
             }
-            guard let pending = state.taken[id]?.pending else { return nil }
-            if state.taken[id]?.waiting.isEmpty == false, pending.writes.withLock({ $0.count }) < limit { return nil }
-            state.taken[id]?.pending = nil
-            return pending
-        }
-        // Still this edit's turn: the next edit of the assessment starts from what is committed.
-        if let full { await send(full, of: id, database: database) }
-        let next = state.withLock { state -> CheckedContinuation<Void, Never>? in
-            guard var turns = state.taken[id], !turns.waiting.isEmpty else {
+            let latest = state.latest[id]
+            guard var waiting = state.taken[id], !waiting.isEmpty else {
                 state.taken[id] = nil
-                return nil
+                return (latest, nil)
             }
-            let next = turns.waiting.removeFirst()
-            state.taken[id] = turns
-            return next
+            let next = waiting.removeFirst()
+            state.taken[id] = waiting
+            return ((latest?.count ?? 0) >= limit ? latest : nil, next)
         }
+        if let latest { start(latest, of: id, database: database) }
         next?.resume()
     }
 
-    /// Sends `pending`, tells its edits how it went, and returns whether it was written; if not, what the turn
-    /// hands on was never stored. Sent in a task of its own, through ``sending``: the edit that sends them may be
-    /// cancelled (its request gone), the others' edits not.
-    @discardableResult
-    private func send(_ pending: Pending, of id: String, database: any StoreDatabase) async -> Bool {
-        let writes = pending.writes.withLock { $0 }
-        let sending = self.sending
-        let outcome = await Task {
-            await sending.through {
-                do {
-                    return Result<Bool, any Error>.success(try await database.writeInOrder(writes))
-                } catch {
-                    return .failure(error)
+    /// Sends `pending` (once), after the writes before it are committed (in the transaction after theirs), not
+    /// cancelled with the edit that sends them. If those were not committed, neither is it: it is not sent. Once
+    /// done, the assessment's last pending writes are forgotten if they are these (later ones follow these, and
+    /// fail with them), and what the turn hands on if they were not committed.
+    private func start(_ pending: Pending, of id: String, database: any StoreDatabase) {
+        guard pending.start() else { return }
+        let after = pending.takeAfter()
+        // Sent before these (it is, as a rule, already: pending writes are followed once taken or full).
+        if let after { start(after, of: id, database: database) }
+        sends.send(of: id, in: database, after: after?.outcome, take: { pending.take() }) { outcome in
+            let written = (try? outcome.get()) == true
+            // Given with the state changed, so that an edit leaving its turn sees both or neither.
+            self.state.withLock { state in
+                if state.latest[id] === pending {
+                    state.latest[id] = nil
+                    if !written { state.written[id] = nil }
                 }
+                pending.outcome.give(outcome)
             }
-        }.value
-        let written = (try? outcome.get()) == true
-        if !written { state.withLock { $0.written[id] = nil } }
-        pending.outcome.give(outcome)
-        return written
+        }
     }
 
+    /// How many assessments' pending writes wait to be sent (tests wait for them to queue).
+    var queued: Int { sends.queued }
+
     /// How many edits wait for `id`'s turn (tests wait for them to queue).
-    func waiting(for id: String) -> Int { state.withLock { $0.taken[id]?.waiting.count ?? 0 } }
+    func waiting(for id: String) -> Int { state.withLock { $0.taken[id]?.count ?? 0 } }
 }
