@@ -17,6 +17,14 @@ import Testing
         #expect(try JSONText.strings(text) == JSONDecoder().decode([String].self, from: Data(text.utf8)))
     }
 
+    /// Written directly or not, a list is the bytes JSONEncoder writes for it (the column compared to the byte).
+    @Test(arguments: lists + [["a\u{7F}b"], ["\u{2028}", "\u{FEFF}x"], ["SP-02", "E 1", "日-3"]])
+    func aListIsWrittenAsJSONEncoderWritesIt(_ list: [String]) throws {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        #expect(JSONText.encode(list) == String(decoding: try encoder.encode(list), as: UTF8.self))
+    }
+
     static let texts = [
         "[\"a\",\"b\"]", "[ \"a\" ]", "[\"a\",]", "[\"a\"", "\"a\"]", "[,]", "[\"a\"\"b\"]", "[\"a\",,\"b\"]", "[1]",
         "[\"\\u0041\"]", "[\"a\" , \"b\"]", "[]", "[\"]", "", "null",

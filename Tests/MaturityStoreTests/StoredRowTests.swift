@@ -72,4 +72,24 @@ import Testing
             expectDifferentBytes(header, change)
         }
     }
+
+    /// Maps of texts (an assessment's owners) are the same whatever order their keys were put in, and different
+    /// when one key or value differs in its bytes alone.
+    @Test func mapsOfTextsAreComparedByTheirBytesInAnyOrder() {
+        var a: [String: String] = [:]
+        var b: [String: String] = [:]
+        let pairs = (1...12).map { ("SP-\($0)", "负责人 \($0)") }
+        for (key, value) in pairs { a[key] = value }
+        for (key, value) in pairs.reversed() { b[key] = value }
+        #expect(sameBytes(a, b) && sameBytes(b, a))
+        var c = b
+        c["SP-3"] = Self.decomposed
+        a["SP-3"] = Self.composed
+        #expect(a != b && !sameBytes(a, b))
+        #expect(a == c && !sameBytes(a, c))
+        c["SP-3"] = Self.composed
+        #expect(sameBytes(a, c))
+        c["SP-13"] = "x"
+        #expect(!sameBytes(a, c))
+    }
 }

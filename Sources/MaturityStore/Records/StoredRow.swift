@@ -14,6 +14,26 @@ extension StoredRow {
     func same(as other: Self) -> Bool { self == other && sameTexts(as: other) }
 }
 
+/// A row of one of an assessment's parts, known within it by its key (the column `WHERE key = ?` matches).
+/// Properties, not functions passed in: a function given a row of an array was given a copy of the whole row,
+/// and comparing an edit's rows with the stored ones copied every row of every part.
+protocol KeyedRow: StoredRow {
+    var key: String { get }
+}
+
+/// A part's row kept in order and versioned.
+protocol PartRow: KeyedRow {
+    var position: Int { get }
+    var version: Int { get set }
+}
+
+extension CriterionRecord: PartRow { var key: String { criterion } }
+extension EvidenceRecord: PartRow { var key: String { item } }
+extension FindingRecord: PartRow { var key: String { finding } }
+extension MetricRecord: PartRow { var key: String { kpi } }
+extension AdjustmentRecord: PartRow { var key: String { adjustment } }
+extension FileRecord: KeyedRow { var key: String { path } }
+
 func sameBytes(_ a: String?, _ b: String?) -> Bool {
     switch (a, b) {
     case (nil, nil): true
@@ -57,7 +77,19 @@ struct ByteKey: Hashable {
 
 /// Lists of the same length (`==` checked it), item by item.
 func sameBytes(_ a: [String], _ b: [String]) -> Bool {
-    a.count == b.count && zip(a, b).allSatisfy { sameBytes($0, $1) }
+    // The very list (a row an edit did not touch): nothing to compare.
+    sameStorage(a, b) || (a.count == b.count && a.indices.allSatisfy { sameBytes(a[$0], b[$0]) })
+}
+
+/// Two maps of texts with the same keys and values to the byte: equal by `==` (which holds canonically equivalent
+/// keys the same key), then each key's counterpart — the one key of the other map equal to it — looked up and
+/// compared by its bytes, and its value. No sorting: owners are compared at every edit.
+func sameBytes(_ a: [String: String], _ b: [String: String]) -> Bool {
+    guard a == b else { return false }
+    return a.allSatisfy { key, value in
+        guard let index = b.index(forKey: key) else { return false }
+        return sameBytes(b[index].key, key) && sameBytes(b[index].value, value)
+    }
 }
 
 extension CriterionRecord: StoredRow {
@@ -100,9 +132,6 @@ extension FileRecord: StoredRow {
 
 extension AssessmentRecord: StoredRow {
     func sameTexts(as other: Self) -> Bool {
-        func ordered(_ owners: [String: String]) -> [String] {
-            owners.sorted { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }.flatMap { [$0.key, $0.value] }
-        }
         return sameBytes(id, other.id) && sameBytes(organisationId, other.organisationId)
             && sameBytes(organisationName, other.organisationName) && sameBytes(catalog, other.catalog)
             && sameBytes(catalogReference, other.catalogReference) && sameBytes(kind, other.kind)
@@ -110,7 +139,7 @@ extension AssessmentRecord: StoredRow {
             && sameBytes(auditor, other.auditor) && sameBytes(ticketsFile, other.ticketsFile)
             && sameBytes(ticketsMapping, other.ticketsMapping) && sameBytes(profile, other.profile)
             && sameBytes(sourceSHA256, other.sourceSHA256) && sameBytes(createdAt, other.createdAt)
-            && sameBytes(updatedAt, other.updatedAt) && sameBytes(ordered(owners), ordered(other.owners))
+            && sameBytes(updatedAt, other.updatedAt) && sameBytes(owners, other.owners)
     }
 }
 

@@ -522,15 +522,11 @@ extension AssessmentRepository {
         let negativeZero = { (value: Double?) in value.map { $0 == 0 && $0.sign == .minus } ?? false }
         guard sameRows(wanted.files, current.files), !wanted.metrics.contains(where: { negativeZero($0.value) }),
             !wanted.criteria.contains(where: { negativeZero($0.earned) || negativeZero($0.auditedEarned) }),
-            let criteria = rows(
-                current.criteria, wanted.criteria, key: \.criterion, position: \.position, version: \.version),
-            let evidence = rows(
-                current.evidence, wanted.evidence, key: \.item, position: \.position, version: \.version),
-            let findings = rows(
-                current.findings, wanted.findings, key: \.finding, position: \.position, version: \.version),
-            let metrics = rows(current.metrics, wanted.metrics, key: \.kpi, position: \.position, version: \.version),
-            let adjustments = rows(
-                current.adjustments, wanted.adjustments, key: \.adjustment, position: \.position, version: \.version)
+            let criteria = rows(current.criteria, wanted.criteria),
+            let evidence = rows(current.evidence, wanted.evidence),
+            let findings = rows(current.findings, wanted.findings),
+            let metrics = rows(current.metrics, wanted.metrics),
+            let adjustments = rows(current.adjustments, wanted.adjustments)
         else { return nil }
         return AssessmentSnapshot(
             assessment: header ?? current.assessment, criteria: criteria, evidence: evidence, findings: findings,
@@ -539,50 +535,46 @@ extension AssessmentRepository {
 
     /// One part's rows as ``sync`` leaves them: a row the same to the byte as before is kept as it was, a
     /// changed one has its version raised, a new one version 1; sorted by position. Nil when positions repeat.
-    private static func rows<Row: StoredRow>(
-        _ old: [Row], _ new: [Row], key: (Row) -> String, position: (Row) -> Int, version: WritableKeyPath<Row, Int>
-    ) -> [Row]? {
-        // Functions, not key paths, for what is asked of every row at every edit (a key path is looked up at run
-        // time each time).
+    private static func rows<Row: PartRow>(_ old: [Row], _ new: [Row]) -> [Row]? {
         func inOrder(_ rows: [Row]) -> Bool {
-            rows.indices.dropFirst().allSatisfy { position(rows[$0 - 1]) < position(rows[$0]) }
+            rows.indices.dropFirst().allSatisfy { rows[$0 - 1].position < rows[$0].position }
         }
         /// `row` as stored in place of `previous`: its version, raised when it changed.
         func stored(_ row: Row, replacing previous: Row) -> Row {
             if previous.same(as: row) { return previous }
             var stored = row
-            stored[keyPath: version] = previous[keyPath: version]
-            if !previous.same(as: stored) { stored[keyPath: version] += 1 }
+            stored.version = previous.version
+            if !previous.same(as: stored) { stored.version += 1 }
             return stored
         }
         if sameStorage(old, new) {
             // The part as read (every row as stored): only its order is to be made certain. Already in order (as
             // read, it is) it stays the very array, so the next edit's comparisons find it unchanged at once.
             if inOrder(new) { return new }
-            guard Set(new.map(position)).count == new.count else { return nil }
-            return new.sorted { position($0) < position($1) }
+            guard Set(new.lazy.map(\.position)).count == new.count else { return nil }
+            return new.sorted { $0.position < $1.position }
         }
-        if old.count == new.count, old.indices.allSatisfy({ sameBytes(key(old[$0]), key(new[$0])) }), inOrder(new) {
+        if old.count == new.count, old.indices.allSatisfy({ sameBytes(old[$0].key, new[$0].key) }), inOrder(new) {
             // Each row where it was (an edit of some of them; keys are unique in the store), positions in order:
             // each compared with the row it replaces, no lookup and no sorting.
             return old.indices.map { stored(new[$0], replacing: old[$0]) }
         }
         // Keys by their bytes, as the database matches them.
-        let before = Dictionary(old.map { (ByteKey(key($0)), $0) }, uniquingKeysWith: { first, _ in first })
+        let before = Dictionary(old.map { (ByteKey($0.key), $0) }, uniquingKeysWith: { first, _ in first })
         var rows: [Row] = []
         rows.reserveCapacity(new.count)
         var positions = Set<Int>()
         for row in new {
-            guard positions.insert(position(row)).inserted else { return nil }
-            if let previous = before[ByteKey(key(row))] {
+            guard positions.insert(row.position).inserted else { return nil }
+            if let previous = before[ByteKey(row.key)] {
                 rows.append(stored(row, replacing: previous))
             } else {
                 var stored = row
-                stored[keyPath: version] = 1
+                stored.version = 1
                 rows.append(stored)
             }
         }
-        return rows.sorted { position($0) < position($1) }
+        return rows.sorted { $0.position < $1.position }
     }
 
     /// Writes the differences between two snapshots' parts; returns whether anything changed.
@@ -595,7 +587,6 @@ extension AssessmentRepository {
         changed =
             try await sync(
                 "criterion_entries", key: "criterion", id: id, old: old.criteria, new: new.criteria,
-                keyOf: \.criterion,
                 comparable: {
                     var r = $0; r.version = 0; return r
                 },
@@ -610,7 +601,7 @@ extension AssessmentRepository {
                 }, in: sql) || changed
         changed =
             try await sync(
-                "evidence_items", key: "item", id: id, old: old.evidence, new: new.evidence, keyOf: \.item,
+                "evidence_items", key: "item", id: id, old: old.evidence, new: new.evidence,
                 comparable: {
                     var r = $0; r.version = 0; return r
                 },
@@ -622,7 +613,7 @@ extension AssessmentRepository {
                 }, in: sql) || changed
         changed =
             try await sync(
-                "findings", key: "finding", id: id, old: old.findings, new: new.findings, keyOf: \.finding,
+                "findings", key: "finding", id: id, old: old.findings, new: new.findings,
                 comparable: {
                     var r = $0; r.version = 0; return r
                 },
@@ -636,7 +627,6 @@ extension AssessmentRepository {
         changed =
             try await sync(
                 "adjustments", key: "adjustment", id: id, old: old.adjustments, new: new.adjustments,
-                keyOf: \.adjustment,
                 comparable: {
                     var r = $0; r.version = 0; return r
                 },
@@ -648,22 +638,22 @@ extension AssessmentRepository {
                 }, in: sql) || changed
         changed =
             try await sync(
-                "metrics", key: "kpi", id: id, old: old.metrics, new: new.metrics, keyOf: \.kpi,
+                "metrics", key: "kpi", id: id, old: old.metrics, new: new.metrics,
                 comparable: {
                     var r = $0; r.version = 0; return r
                 },
                 values: { [("value", $0.value), ("position", $0.position)] }, in: sql) || changed
         changed =
             try await sync(
-                "assessment_files", key: "path", id: id, old: old.files, new: new.files, keyOf: \.path,
+                "assessment_files", key: "path", id: id, old: old.files, new: new.files,
                 comparable: { $0 }, values: { [("sha256", $0.sha256), ("size", $0.size)] }, versioned: false, in: sql)
             || changed
         return changed
     }
 
     /// Inserts, updates (version + 1) and deletes the rows of one part so that `old` becomes `new`.
-    static func sync<Row: StoredRow>(
-        _ table: String, key: String, id: String, old: [Row], new: [Row], keyOf: (Row) -> String,
+    static func sync<Row: KeyedRow>(
+        _ table: String, key: String, id: String, old: [Row], new: [Row],
         comparable: (Row) -> Row, values: (Row) -> Values, versioned: Bool = true, in sql: any SQLDatabase
     ) async throws -> Bool {
         // A part the edit did not touch is the very array it was read as: nothing to compare.
@@ -672,28 +662,29 @@ extension AssessmentRepository {
         func differs(_ row: Row, from previous: Row) -> Bool {
             !previous.same(as: row) && !comparable(previous).same(as: comparable(row))
         }
-        if old.count == new.count, zip(old, new).allSatisfy({ sameBytes(keyOf($0), keyOf($1)) }) {
+        if old.count == new.count, old.indices.allSatisfy({ sameBytes(old[$0].key, new[$0].key) }) {
             // The same rows in the same places (keys are unique in the store): each compared with the one it
             // replaces, without looking it up.
             var changed = false
-            for (previous, row) in zip(old, new) where differs(row, from: previous) {
-                try await update(table, key: key, id: id, rowKey: keyOf(row), values(row), versioned, in: sql)
+            for index in old.indices where differs(new[index], from: old[index]) {
+                let row = new[index]
+                try await update(table, key: key, id: id, rowKey: row.key, values(row), versioned, in: sql)
                 changed = true
             }
             return changed
         }
         // Keys by their bytes, as the database's `WHERE key = ?` matches them.
-        let before = Dictionary(old.map { (ByteKey(keyOf($0)), $0) }, uniquingKeysWith: { first, _ in first })
-        let after = Set(new.map { ByteKey(keyOf($0)) })
+        let before = Dictionary(old.map { (ByteKey($0.key), $0) }, uniquingKeysWith: { first, _ in first })
+        let after = Set(new.map { ByteKey($0.key) })
         var changed = false
-        for row in old where !after.contains(ByteKey(keyOf(row))) {
+        for row in old where !after.contains(ByteKey(row.key)) {
             try await sql.raw(
-                "DELETE FROM \(ident: table) WHERE assessment_id = \(bind: id) AND \(ident: key) = \(bind: keyOf(row))"
+                "DELETE FROM \(ident: table) WHERE assessment_id = \(bind: id) AND \(ident: key) = \(bind: row.key)"
             ).run()
             changed = true
         }
         for row in new {
-            let rowKey = keyOf(row)
+            let rowKey = row.key
             if let previous = before[ByteKey(rowKey)] {
                 guard differs(row, from: previous) else { continue }
                 try await update(table, key: key, id: id, rowKey: rowKey, values(row), versioned, in: sql)
@@ -754,11 +745,30 @@ extension AssessmentRepository {
 
 /// JSON in a text column (lists of ids, the owners map): sorted keys, so equal values are equal text.
 enum JSONText {
-    static func encode(_ value: some Encodable) -> String {
+    static func encode(_ value: some Encodable) -> String { encoded(value) }
+
+    private static func encoded(_ value: some Encodable) -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         guard let data = try? encoder.encode(value) else { return "null" }
         return String(decoding: data, as: UTF8.self)
+    }
+
+    /// A list of texts as JSONEncoder writes it, written directly when no text holds a byte
+    /// JSON escapes (a quote, a backslash, a control character): each saved claim writes its evidence list, and
+    /// JSONEncoder was a seventieth of an edit.
+    static func encode(_ texts: [String]) -> String {
+        func plain(_ text: String) -> Bool {
+            !text.utf8.contains { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") || $0 == 0x7F }
+        }
+        guard texts.allSatisfy(plain) else { return encoded(texts) }
+        var out = "["
+        for (index, text) in texts.enumerated() {
+            out += index == 0 ? "\"" : ",\""
+            out += text
+            out += "\""
+        }
+        return out + "]"
     }
 
     static func decode<T: Decodable>(_ type: T.Type, _ text: String) throws -> T {
