@@ -42,7 +42,7 @@ extension AssessmentLoader {
         readingLine?()
         // Empty lines up to the entry's line, so every location read is the one in the whole file.
         let text = String(repeating: "\n", count: lineNumber - 2) + "criteria:\n" + line + "\n"
-        guard let document = try? YAMLDocument.parse(data: Data(text.utf8), file: file) else { return nil }
+        guard let document = try? YAMLDocument.parse(text: text, file: file) else { return nil }
         let reader = Reader(
             catalog: catalog, r: YAMLReader(file: file), folder: assessment.baseDirectory ?? ".",
             files: MemoryFiles([:]))

@@ -33,19 +33,27 @@ struct YAMLDocument {
     static func parse(data: Data, file: String) throws(DiagnosticError) -> YAMLDocument {
         var bytes = data
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
-        guard var text = String(validating: bytes, as: UTF8.self) else {
+        guard let text = String(validating: bytes, as: UTF8.self) else {
             let offset = firstInvalidUTF8Offset(bytes) ?? 0
             let (line, column) = lineAndColumn(of: offset, in: bytes)
             throw DiagnosticError(
                 .error(.notUTF8, at: SourceLocation(file: file, line: line, column: column), hint: .saveAsUTF8))
         }
+        return try parse(text: text, file: file)
+    }
+
+    /// Composes YAML text already in memory as a string (a byte order mark at its start is left out, as from
+    /// bytes).
+    static func parse(text: String, file: String) throws(DiagnosticError) -> YAMLDocument {
+        var text = text
+        if text.unicodeScalars.first == "\u{FEFF}" { text.unicodeScalars.removeFirst() }
         // Windows line ends: libyaml reads CRLF as one break, the location helpers here split at LF.
         if holds(13, text) { text = text.replacingOccurrences(of: "\r\n", with: "\n") }
         if holds(0, text) {
             throw DiagnosticError(
                 .error(.nulByte, at: .start(of: file)))
         }
-        if text.allSatisfy({ $0.isWhitespace }) {
+        if onlyWhitespace(text) {
             throw DiagnosticError(.error(.fileIsEmpty, at: .start(of: file), hint: .yamlMappingExpected))
         }
         let slips = TypingSlips.fullWidthProblems(in: text, file: file)
@@ -60,7 +68,7 @@ struct YAMLDocument {
         do {
             // Scalars are read from their text (see YAMLReader), so no implicit tag resolution is needed.
             // The encoding given: Yams' default reads the environment each time (a fifth of reading one line).
-            let parser = try Parser(yaml: text, resolver: .basic, encoding: .utf8)
+            let parser = try Parser(yaml: text, resolver: .basic, constructor: constructor, encoding: .utf8)
             root = try parser.singleRoot()
             // Anchors are held weakly by nodes and strongly by the parser: keep it alive for the check.
             // Without an anchor (&name) there is nothing to expand, only nesting to bound.
@@ -68,7 +76,7 @@ struct YAMLDocument {
                 try withExtendedLifetime(parser) { () throws(DiagnosticError) in
                     if let root { try checkExpansion(root, file: file) }
                 }
-            } else if let root, let deep = nodeDeeperThan(maximumDepth, root) {
+            } else if let root, indicators(text) > maximumDepth, let deep = nodeDeeperThan(maximumDepth, root) {
                 throw DiagnosticError(
                     .error(
                         .nestingDeeper(than: maximumDepth), at: location(of: deep, file: file),
@@ -86,6 +94,43 @@ struct YAMLDocument {
                 .error(.fileHoldsOnlyComments, at: .start(of: file), hint: .yamlMappingExpected))
         }
         return YAMLDocument(file: file, root: root)
+    }
+
+    /// Values are never constructed from nodes here (scalars are read from their text, see `YAMLReader`): an empty
+    /// constructor, made once, in place of Yams' default, whose maps are built anew for each parse (a twentieth of
+    /// reading an edited line). Immutable, so shared.
+    nonisolated(unsafe) private static let constructor = Constructor([:], [:], [:])
+
+    /// How many of YAML's indicators that open a collection (`[`, `{`, `-`, `?`, `:`) `text` holds, anywhere —
+    /// more than the collections it can hold: each mapping or sequence starts at one of its own (a flow
+    /// collection at its bracket, a block sequence at its first dash, a block mapping at its first key's colon, an
+    /// explicit key at its question mark). A text with no more than the depth allowed cannot nest deeper, and its
+    /// nodes need not be walked (reading one edited line, the walk was a tenth of the parse).
+    static func indicators(_ text: String) -> Int {
+        var count = 0
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: "["), UInt8(ascii: "{"), UInt8(ascii: "-"), UInt8(ascii: "?"), UInt8(ascii: ":"):
+                count += 1
+            default: continue
+            }
+        }
+        return count
+    }
+
+    /// Whether `text` holds nothing but whitespace, as its characters say (`Character.isWhitespace`). Its bytes are
+    /// looked at first: text that comes to a byte of ASCII other than whitespace before any other byte holds more
+    /// (a character starting with such a byte is not whitespace, and none before it joins it), without breaking
+    /// the text into characters — a sixth of reading one edited line, whose reading starts with many empty lines.
+    static func onlyWhitespace(_ text: String) -> Bool {
+        for byte in text.utf8 {
+            switch byte {
+            case 0x09...0x0D, 0x20: continue
+            case 0x80...: return text.allSatisfy(\.isWhitespace)
+            default: return false
+            }
+        }
+        return true
     }
 
     /// Refuses a document whose aliases expand it far beyond what is written ('billion laughs'), or

@@ -2,6 +2,10 @@
 public enum YAMLText {
     /// A double-quoted YAML string with every special character escaped.
     public static func quoted(_ text: String) -> String {
+        // Most texts need no escape: written in one piece, not a scalar at a time (slow for a long note).
+        if !text.unicodeScalars.contains(where: { $0 == "\"" || $0 == "\\" || mustEscape($0) }) {
+            return "\"" + text + "\""
+        }
         var out = "\""
         for scalar in text.unicodeScalars {
             switch scalar {

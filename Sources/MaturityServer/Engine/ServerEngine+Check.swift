@@ -115,12 +115,15 @@ extension ServerEngine {
             snapshot.criteria.count == source.criteria.count
         else { return nil }
         var changed: CriterionRecord?
-        for (new, old) in zip(snapshot.criteria, source.criteria) {
-            guard new.criterion == old.criterion, new.position == old.position else { return nil }
+        // By index, each row read in place (a pair of rows taken out of the arrays was a copy of both).
+        let (news, olds) = (snapshot.criteria, source.criteria)
+        for index in news.indices {
+            guard news[index].criterion == olds[index].criterion, news[index].position == olds[index].position
+            else { return nil }
             // To the byte: the store writes a change of bytes alone (see `StoredRow`), so the text must show it.
-            if !new.sameContent(as: old) {
+            if !news[index].sameContent(as: olds[index]) {
                 guard changed == nil else { return nil }
-                changed = new
+                changed = news[index]
             }
         }
         guard let changed else {
@@ -174,8 +177,11 @@ extension ServerEngine {
             var index = 0
             var inCriteria = false
             while lineStart < bytes.count {
-                var end = lineStart
-                while end < bytes.count, bytes[end] != newline { end += 1 }
+                // The line's end found by memchr (a byte at a time, an edit's two searches were nearly 2 % of its time).
+                let end =
+                    memchr(bytes.baseAddress! + lineStart, Int32(newline), bytes.count - lineStart)
+                    .map { UnsafePointer<UInt8>($0.assumingMemoryBound(to: UInt8.self)) - bytes.baseAddress! }
+                    ?? bytes.count
                 let line = UnsafeBufferPointer(rebasing: bytes[lineStart..<end])
                 if inCriteria {
                     if line.starts(with: start.utf8) { return (lineStart, end, index) }
