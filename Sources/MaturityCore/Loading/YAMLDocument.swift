@@ -39,14 +39,20 @@ struct YAMLDocument {
             throw DiagnosticError(
                 .error(.notUTF8, at: SourceLocation(file: file, line: line, column: column), hint: .saveAsUTF8))
         }
-        return try parse(text: text, file: file)
+        return try compose(text, file: file)
     }
 
-    /// Composes YAML text already in memory as a string (a byte order mark at its start is left out, as from
+    /// Composes YAML text already in memory as a string (one byte order mark at its start is left out, as from
     /// bytes).
     static func parse(text: String, file: String) throws(DiagnosticError) -> YAMLDocument {
         var text = text
         if text.unicodeScalars.first == "\u{FEFF}" { text.unicodeScalars.removeFirst() }
+        return try compose(text, file: file)
+    }
+
+    /// Composes `text`, its byte order mark already left out.
+    private static func compose(_ text: String, file: String) throws(DiagnosticError) -> YAMLDocument {
+        var text = text
         // Windows line ends: libyaml reads CRLF as one break, the location helpers here split at LF.
         if holds(13, text) { text = text.replacingOccurrences(of: "\r\n", with: "\n") }
         if holds(0, text) {
@@ -76,7 +82,9 @@ struct YAMLDocument {
                 try withExtendedLifetime(parser) { () throws(DiagnosticError) in
                     if let root { try checkExpansion(root, file: file) }
                 }
-            } else if let root, indicators(text) > maximumDepth, let deep = nodeDeeperThan(maximumDepth, root) {
+            } else if let root, indicators(text, moreThan: maximumDepth),
+                let deep = nodeDeeperThan(maximumDepth, root)
+            {
                 throw DiagnosticError(
                     .error(
                         .nestingDeeper(than: maximumDepth), at: location(of: deep, file: file),
@@ -101,21 +109,22 @@ struct YAMLDocument {
     /// reading an edited line). Immutable, so shared.
     nonisolated(unsafe) private static let constructor = Constructor([:], [:], [:])
 
-    /// How many of YAML's indicators that open a collection (`[`, `{`, `-`, `?`, `:`) `text` holds, anywhere —
-    /// more than the collections it can hold: each mapping or sequence starts at one of its own (a flow
-    /// collection at its bracket, a block sequence at its first dash, a block mapping at its first key's colon, an
-    /// explicit key at its question mark). A text with no more than the depth allowed cannot nest deeper, and its
-    /// nodes need not be walked (reading one edited line, the walk was a tenth of the parse).
-    static func indicators(_ text: String) -> Int {
+    /// Whether `text` holds more than `limit` of YAML's indicators that open a collection (`[`, `{`, `-`, `?`,
+    /// `:`), anywhere — at least as many as the collections it can hold: each mapping or sequence starts at one of
+    /// its own (a flow collection at its bracket, a block sequence at its first dash, a block mapping at its first
+    /// key's colon, an explicit key at its question mark). A text with no more than the depth allowed cannot nest
+    /// deeper, and its nodes need not be walked (reading one edited line, the walk was a tenth of the parse).
+    static func indicators(_ text: String, moreThan limit: Int) -> Bool {
         var count = 0
         for byte in text.utf8 {
             switch byte {
             case UInt8(ascii: "["), UInt8(ascii: "{"), UInt8(ascii: "-"), UInt8(ascii: "?"), UInt8(ascii: ":"):
                 count += 1
+                if count > limit { return true }
             default: continue
             }
         }
-        return count
+        return false
     }
 
     /// Whether `text` holds nothing but whitespace, as its characters say (`Character.isWhitespace`). Its bytes are

@@ -15,6 +15,31 @@ struct OrganisationController {
         var organisations: [OrganisationSummary]
         /// Pass as `after_name` and `after_id` for the next page; absent on the last page.
         var next: Cursor?
+
+        /// The page as ``JSONBody`` writes it, written directly when no text in it needs escaping (JSONEncoder
+        /// was a fifth of the server's time for a list or a search of organisations); through JSONBody otherwise.
+        var body: JSONBody {
+            func plain(_ text: String) -> Bool {
+                !text.utf8.contains { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }
+            }
+            guard organisations.allSatisfy({ plain($0.id) && plain($0.name) }),
+                next.map({ plain($0.afterId) && plain($0.afterName) }) ?? true
+            else { return JSONBody(self) }
+            // Keys sorted, as JSONBody's encoder sorts them: next (after_id, after_name), then organisations
+            // (assessments, id, name, version).
+            var out = "{"
+            if let next {
+                out += #""next":{"after_id":""# + next.afterId + #"","after_name":""# + next.afterName + #""},"#
+            }
+            out += #""organisations":["#
+            for (index, organisation) in organisations.enumerated() {
+                if index > 0 { out += "," }
+                out += #"{"assessments":"# + String(organisation.assessments) + #","id":""# + organisation.id
+                out += #"","name":""# + organisation.name + #"","version":"# + String(organisation.version) + "}"
+            }
+            out += "]}"
+            return JSONBody(raw: Data(out.utf8))
+        }
     }
 
     struct Cursor: Encodable {
@@ -51,7 +76,7 @@ struct OrganisationController {
         let search = query["q"].map(String.init).flatMap { $0.isEmpty ? nil : $0 }
         let rows = try await store.organisations.list(search: search, after: after, limit: limit)
         let next = rows.count == limit ? rows.last.map { Cursor(afterName: $0.name, afterId: $0.id) } : nil
-        return JSONBody(Page(organisations: rows, next: next)).response(status: .ok)
+        return Page(organisations: rows, next: next).body.response(status: .ok)
     }
 
     @Sendable func create(_ request: Request, context: MaturityRequestContext) async throws -> Response {

@@ -124,16 +124,23 @@ enum JSONTypeName {
 enum ETag {
     static func of(_ version: Int) -> String { "\"\(version)\"" }
 
-    /// The version an If-Match value names: `"3"`, a weak `W/"3"` or a bare `3`, with spaces (tabs and Unicode's
-    /// space separators) around it and any number of quotes about the number; nil when it names none. Read a
-    /// scalar at a time: Foundation's trimming by character sets was a seventieth of a saved edit.
+    /// The version an If-Match value names: `"3"`, a weak `W/"3"` or a bare `3`, with whitespace around it (what
+    /// Foundation's `.whitespaces` trims: the tab, the space separators and U+200B) and any number of quotes
+    /// about the number; nil when it names none. Read a scalar at a time: trimming by Foundation's character sets
+    /// was 1.5 % of the server's time under a load of edits.
     static func version(_ value: String) -> Int? {
         var text = Substring(value).unicodeScalars
         func trim(_ text: inout Substring.UnicodeScalarView, _ drop: (Unicode.Scalar) -> Bool) {
             while let first = text.first, drop(first) { text.removeFirst() }
             while let last = text.last, drop(last) { text.removeLast() }
         }
-        trim(&text) { $0 == "\t" || $0.properties.generalCategory == .spaceSeparator }
+        // CoreFoundation's whitespace: 0x20, 0x09, 0xA0, 0x1680, 0x2000–0x200B, 0x202F, 0x205F, 0x3000.
+        trim(&text) {
+            switch $0.value {
+            case 0x20, 0x09, 0xA0, 0x1680, 0x2000...0x200B, 0x202F, 0x205F, 0x3000: true
+            default: false
+            }
+        }
         if text.starts(with: "W/".unicodeScalars) { text.removeFirst(2) }
         trim(&text) { $0 == "\"" }
         return Int(Substring(text))

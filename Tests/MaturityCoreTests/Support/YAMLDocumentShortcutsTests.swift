@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import MaturityCore
@@ -29,6 +30,7 @@ import Testing
         "{a: {b: {c: {d: {}}}}}\n", "- a\n- b: {c: [d, e]}\n", "x: \"no - nesting : here\"\n",
         String(repeating: "[", count: 60) + String(repeating: "]", count: 60) + "\n",
         (0..<60).map { String(repeating: " ", count: $0 * 2) + "k\($0):" }.joined(separator: "\n") + " end\n",
+        "[a: b]\n", "!!seq [a]\n", "{\"a\":[1]}\n", "? ? ? a\n", "- !!map {a: [b]}\n", "a: |\n  - [x\n",
     ]
 
     /// Never fewer indicators than the depth the document nests to.
@@ -36,7 +38,31 @@ import Testing
     func indicatorsBoundTheDepth(_ text: String) throws {
         let root = try #require(try? YAMLDocument.parse(text: text, file: "t.yaml").root)
         let depth = try #require((1...200).first { YAMLDocument.nodeDeeperThan($0, root) == nil })
-        #expect(YAMLDocument.indicators(text) >= depth, "\(text.prefix(40).debugDescription) nests \(depth) deep")
+        #expect(
+            YAMLDocument.indicators(text, moreThan: depth - 1), "\(text.prefix(40).debugDescription) nests \(depth) deep")
+    }
+
+    /// At the limit: 64 nested collections are read, 65 refused, with exactly as many indicators.
+    @Test func theDepthAllowedIsReadAndOneMoreRefused() {
+        let allowed = String(repeating: "[", count: 64) + String(repeating: "]", count: 64) + "\n"
+        let deeper = String(repeating: "[", count: 65) + String(repeating: "]", count: 65) + "\n"
+        #expect(!YAMLDocument.indicators(allowed, moreThan: YAMLDocument.maximumDepth))
+        #expect((try? YAMLDocument.parse(text: allowed, file: "t.yaml")) != nil)
+        #expect(YAMLDocument.indicators(deeper, moreThan: YAMLDocument.maximumDepth))
+        #expect(throws: DiagnosticError.self) { try YAMLDocument.parse(text: deeper, file: "t.yaml") }
+    }
+
+    /// One byte order mark is left out, from bytes or from a string; a second one is text, as it always was.
+    @Test func oneByteOrderMarkIsLeftOut() throws {
+        let bom = "\u{FEFF}"
+        let fromBytes = try YAMLDocument.parse(data: Data((bom + "a: 1\n").utf8), file: "t.yaml")
+        let fromText = try YAMLDocument.parse(text: bom + "a: 1\n", file: "t.yaml")
+        #expect(fromBytes.root == fromText.root && fromBytes.root.mapping?.first?.key.mark?.column == 1)
+        let twice = try YAMLDocument.parse(data: Data((bom + bom + "a: 1\n").utf8), file: "t.yaml")
+        #expect(twice.root.mapping?.first?.key.mark?.column == 2)
+        #expect(throws: DiagnosticError.self) {
+            try YAMLDocument.parse(data: Data((bom + bom + " \n").utf8), file: "t.yaml")
+        }
     }
 
     /// Too deep is still refused, where the depth is reached by brackets, dashes or keys.
