@@ -1,8 +1,8 @@
 import Foundation
-@testable import MaturityStore
 import Testing
 
 @testable import MaturityServer
+@testable import MaturityStore
 
 /// A page of organisations written directly is the bytes JSONBody's encoder writes for it, whatever the names.
 @Suite struct OrganisationPageJSONTests {
@@ -13,7 +13,8 @@ import Testing
 
     static func page(_ names: [String], next: Bool) -> OrganisationController.Page {
         let organisations = names.enumerated().map {
-            OrganisationSummary(id: "org-\($0.offset)", name: $0.element, assessments: $0.offset * 7, version: 1 + $0.offset)
+            OrganisationSummary(
+                id: "org-\($0.offset)", name: $0.element, assessments: $0.offset * 7, version: 1 + $0.offset)
         }
         return OrganisationController.Page(
             organisations: organisations,

@@ -39,7 +39,8 @@ import Testing
         let root = try #require(try? YAMLDocument.parse(text: text, file: "t.yaml").root)
         let depth = try #require((1...200).first { YAMLDocument.nodeDeeperThan($0, root) == nil })
         #expect(
-            YAMLDocument.indicators(text, moreThan: depth - 1), "\(text.prefix(40).debugDescription) nests \(depth) deep")
+            YAMLDocument.indicators(text, moreThan: depth - 1),
+            "\(text.prefix(40).debugDescription) nests \(depth) deep")
     }
 
     /// At the limit: 64 nested collections are read, 65 refused, with exactly as many indicators.
