@@ -28,14 +28,25 @@ struct OrganisationController {
             // Keys sorted, as JSONBody's encoder sorts them: next (after_id, after_name), then organisations
             // (assessments, id, name, version).
             var out = "{"
+            out.reserveCapacity(64 + organisations.count * 128)
             if let next {
-                out += #""next":{"after_id":""# + next.afterId + #"","after_name":""# + next.afterName + #""},"#
+                out += #""next":{"after_id":""#
+                out += next.afterId
+                out += #"","after_name":""#
+                out += next.afterName
+                out += #""},"#
             }
             out += #""organisations":["#
             for (index, organisation) in organisations.enumerated() {
-                if index > 0 { out += "," }
-                out += #"{"assessments":"# + String(organisation.assessments) + #","id":""# + organisation.id
-                out += #"","name":""# + organisation.name + #"","version":"# + String(organisation.version) + "}"
+                out += index == 0 ? #"{"assessments":"# : #",{"assessments":"#
+                out += String(organisation.assessments)
+                out += #","id":""#
+                out += organisation.id
+                out += #"","name":""#
+                out += organisation.name
+                out += #"","version":"#
+                out += String(organisation.version)
+                out += "}"
             }
             out += "]}"
             return JSONBody(raw: Data(out.utf8))
