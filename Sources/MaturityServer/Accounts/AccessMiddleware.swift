@@ -19,7 +19,7 @@ struct AccessMiddleware: RouterMiddleware {
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response)
         async throws -> Response
     {
-        let route = AccessPolicy.key(request.method, context.endpointPath ?? "")
+        let route = AccessPolicy.route(request.method, context.endpointPath ?? "")
         let admitted: (request: Request, principal: Principal)
         do {
             switch try await admit(request, route: route, context: context) {

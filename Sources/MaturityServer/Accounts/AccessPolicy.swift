@@ -1,4 +1,5 @@
 import HTTPTypes
+import Synchronization
 
 /// Who may call each route: one table for the whole router, read by ``AccessMiddleware``. A route missing from
 /// it is refused (and the authorisation matrix test fails), so no route ships unguarded.
@@ -126,6 +127,19 @@ enum AccessPolicy {
     static let exports: Set<String> = [
         "GET /api/v1/assessments/:assessment/export", "GET /api/v1/assessments/:assessment/file",
     ]
+
+    /// ``key(_:_:)`` of a request's route, kept by route and method (the router's routes, a few hundred): written
+    /// anew for every request it was a hundredth of a saved claim.
+    static func route(_ method: HTTPRequest.Method, _ path: String) -> String {
+        if let known = routes.withLock({ $0[path]?[method.rawValue] }) { return known }
+        let route = key(method, path)
+        routes.withLock { routes in
+            if routes.count < 4_096 { routes[path, default: [:]][method.rawValue] = route }
+        }
+        return route
+    }
+
+    private static let routes = Mutex<[String: [String: String]]>([:])
 
     /// `GET /api/v1/assessments/:assessment`: the router's `{assessment}` written as routes are registered.
     static func key(_ method: HTTPRequest.Method, _ path: String) -> String {

@@ -165,7 +165,7 @@ struct AssessmentController {
             }
             await engine.keep(stored, checked: checked)
             let entry = try await entryOrNew(criterion, in: stored)
-            return JSONBody(entry).response(status: .ok, etag: ETag.of(entry.version))
+            return entry.body.response(status: .ok, etag: ETag.of(entry.version))
         } catch StoreError.versionConflict {
             let now = try await entryOrNew(criterion, in: try await store.assessments.get(id))
             throw APIError(

@@ -16,14 +16,10 @@ struct OrganisationController {
         /// Pass as `after_name` and `after_id` for the next page; absent on the last page.
         var next: Cursor?
 
-        /// The page as ``JSONBody`` writes it, written directly when no text in it needs escaping (JSONEncoder
-        /// was a fifth of the server's time for a list or a search of organisations); through JSONBody otherwise.
+        /// The page as ``JSONBody`` writes it (see ``DirectJSON``).
         var body: JSONBody {
-            func plain(_ text: String) -> Bool {
-                !text.utf8.contains { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }
-            }
-            guard organisations.allSatisfy({ plain($0.id) && plain($0.name) }),
-                next.map({ plain($0.afterId) && plain($0.afterName) }) ?? true
+            guard organisations.allSatisfy({ DirectJSON.plain($0.id) && DirectJSON.plain($0.name) }),
+                next.map({ DirectJSON.plain($0.afterId) && DirectJSON.plain($0.afterName) }) ?? true
             else { return JSONBody(self) }
             // Keys sorted, as JSONBody's encoder sorts them: next (after_id, after_name), then organisations
             // (assessments, id, name, version).
