@@ -21,31 +21,24 @@ struct OrganisationController {
             guard organisations.allSatisfy({ DirectJSON.plain($0.id) && DirectJSON.plain($0.name) }),
                 next.map({ DirectJSON.plain($0.afterId) && DirectJSON.plain($0.afterName) }) ?? true
             else { return JSONBody(self) }
-            // Keys sorted, as JSONBody's encoder sorts them: next (after_id, after_name), then organisations
-            // (assessments, id, name, version).
-            var out = "{"
-            out.reserveCapacity(64 + organisations.count * 128)
+            // Keys sorted, as JSONBody's encoder sorts them.
+            var page = DirectJSON.Object()
             if let next {
-                out += #""next":{"after_id":""#
-                out += next.afterId
-                out += #"","after_name":""#
-                out += next.afterName
-                out += #""},"#
+                var cursor = DirectJSON.Object()
+                cursor.string("after_id", next.afterId)
+                cursor.string("after_name", next.afterName)
+                page.member("next", cursor.closed)
             }
-            out += #""organisations":["#
-            for (index, organisation) in organisations.enumerated() {
-                out += index == 0 ? #"{"assessments":"# : #",{"assessments":"#
-                out += String(organisation.assessments)
-                out += #","id":""#
-                out += organisation.id
-                out += #"","name":""#
-                out += organisation.name
-                out += #"","version":"#
-                out += String(organisation.version)
-                out += "}"
+            let rows = organisations.map { organisation in
+                var row = DirectJSON.Object()
+                row.member("assessments", String(organisation.assessments))
+                row.string("id", organisation.id)
+                row.string("name", organisation.name)
+                row.member("version", String(organisation.version))
+                return row.closed
             }
-            out += "]}"
-            return JSONBody(raw: Data(out.utf8))
+            page.member("organisations", "[" + rows.joined(separator: ",") + "]")
+            return JSONBody(raw: Data(page.closed.utf8))
         }
     }
 

@@ -5,13 +5,11 @@ import MaturityStore
 /// slashes unescaped), held to it by tests — when no text in them needs escaping; through ``JSONBody`` otherwise.
 /// Foundation's encoder was a fifth of the server's time listing organisations and a fiftieth of saving a claim.
 enum DirectJSON {
-    /// Whether `text` is written between quotes as it is: no quote, backslash or control character.
-    static func plain(_ text: String) -> Bool {
-        !text.utf8.contains { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }
-    }
+    /// Whether `text` is written between quotes as it is (`JSONText.plain`).
+    static func plain(_ text: String) -> Bool { JSONText.plain(text) }
 
     /// Whether `text` is absent or plain.
-    static func plain(_ text: String?) -> Bool { text.map { plain($0) } ?? true }
+    static func plain(_ text: String?) -> Bool { text.map(JSONText.plain) ?? true }
 
     /// An object's members in the order given (the caller gives them sorted), each value written already.
     struct Object {
@@ -39,7 +37,7 @@ extension CriterionRecord {
     /// way of writing a fraction is its own.
     var body: JSONBody {
         guard earned == nil, auditedEarned == nil, DirectJSON.plain(criterion), DirectJSON.plain(note),
-            DirectJSON.plain(na), evidence.allSatisfy(DirectJSON.plain)
+            DirectJSON.plain(na)
         else { return JSONBody(self) }
         func written(_ sample: SampleRecord) -> String {
             #"{"conforming":"# + String(sample.conforming) + #","size":"# + String(sample.size) + "}"
@@ -49,7 +47,7 @@ extension CriterionRecord {
         if let auditedSample { object.member("audited_sample", written(auditedSample)) }
         if let claimed { object.member("claimed", String(claimed)) }
         object.string("criterion", criterion)
-        object.member("evidence", "[" + evidence.map { "\"" + $0 + "\"" }.joined(separator: ",") + "]")
+        object.member("evidence", JSONText.encode(evidence))
         if let na { object.string("na", na) }
         if let note { object.string("note", note) }
         object.member("position", String(position))

@@ -135,8 +135,8 @@ public struct OrderedWrite: Sendable {
     static func run(
         _ writes: [OrderedWrite], in sql: any SQLDatabase, before: (OrderedWrite) async throws -> Void
     ) async throws {
-        guard sql.dialect.name == "postgresql", writes.count > 1, let parts = Optional(writes.compactMap(\.part)),
-            parts.count == writes.count, consecutive(parts)
+        let parts = writes.compactMap(\.part)
+        guard sql.dialect.name == "postgresql", writes.count > 1, parts.count == writes.count, consecutive(parts)
         else {
             for write in writes {
                 try await before(write)

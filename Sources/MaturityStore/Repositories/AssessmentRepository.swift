@@ -744,7 +744,7 @@ extension AssessmentRepository {
 }
 
 /// JSON in a text column (lists of ids, the owners map): sorted keys, so equal values are equal text.
-enum JSONText {
+public enum JSONText {
     static func encode(_ value: some Encodable) -> String { encoded(value) }
 
     private static func encoded(_ value: some Encodable) -> String {
@@ -754,13 +754,16 @@ enum JSONText {
         return String(decoding: data, as: UTF8.self)
     }
 
-    /// A list of texts as JSONEncoder writes it, written directly when no text holds a byte
-    /// JSON escapes (a quote, a backslash, a control character): each saved claim writes its evidence list, and
-    /// JSONEncoder was a seventieth of an edit.
-    static func encode(_ texts: [String]) -> String {
-        func plain(_ text: String) -> Bool {
-            !text.utf8.contains { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") || $0 == 0x7F }
-        }
+    /// Whether JSONEncoder writes `text` between quotes as it is: no quote, backslash or control character (nor
+    /// DEL, which it leaves too, to be safe) — what the direct writers here and the server's answers (`DirectJSON`)
+    /// write without the encoder.
+    public static func plain(_ text: String) -> Bool {
+        !text.utf8.contains { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") || $0 == 0x7F }
+    }
+
+    /// A list of texts as JSONEncoder writes it (keys sorted, slashes unescaped), written directly when every text
+    /// is ``plain(_:)``: each saved claim writes its evidence list, and JSONEncoder was a seventieth of an edit.
+    public static func encode(_ texts: [String]) -> String {
         guard texts.allSatisfy(plain) else { return encoded(texts) }
         var out = "["
         for (index, text) in texts.enumerated() {
