@@ -390,6 +390,8 @@ import Testing
             let checked = Count()
             let answered = Count()
             try await withThrowingTaskGroup(of: Void.self) { group in
+                // Released however the test ends: a held task would keep the group, and the test run, waiting.
+                defer { counting.hold.release() }
                 for (index, note) in ["first", "second", "third"].enumerated() {
                     group.addTask {
                         let (edited, _) = try await repository.edit(id, known: seen) { current, _ in
@@ -432,6 +434,8 @@ import Testing
             counting.failNext.withLock { $0 = Broken() }
             let checkedAgainst = Notes()
             try await withThrowingTaskGroup(of: Void.self) { group in
+                // Released however the test ends: a held task would keep the group, and the test run, waiting.
+                defer { counting.hold.release() }
                 group.addTask {
                     await #expect(throws: Broken.self) {
                         try await repository.edit(id, known: seen) { current, _ in
@@ -476,6 +480,8 @@ import Testing
             let others = try await Self.copies(2, of: seen, in: store)
             counting.hold.arm()
             try await withThrowingTaskGroup(of: Void.self) { group in
+                // Released however the test ends: a held task would keep the group, and the test run, waiting.
+                defer { counting.hold.release() }
                 for (index, snapshot) in ([seen] + others).enumerated() {
                     group.addTask {
                         try await AuditContext.$actor.withValue(Self.actors[index]) {
@@ -514,6 +520,8 @@ import Testing
             counting.hold.arm()
             let locked = Count()
             try await withThrowingTaskGroup(of: Void.self) { group in
+                // Released however the test ends: a held task would keep the group, and the test run, waiting.
+                defer { counting.hold.release() }
                 group.addTask {
                     _ = try await repository.edit(seen.assessment.id, known: seen) { current, _ in
                         var next = current

@@ -53,6 +53,8 @@ import Testing
     ) async throws -> [Result<Bool, any Error>] {
         database.hold.arm()
         return try await withThrowingTaskGroup(of: (Int, Result<Bool, any Error>).self) { group in
+            // Released however the test ends: a held task would keep the group, and the test run, waiting.
+            defer { database.hold.release() }
             for (index, (id, writes)) in writes.enumerated() {
                 group.addTask { (index, await sends.send(writes, of: id, in: database)) }
                 if index == 0 { try await database.hold.untilHeld() }
@@ -138,6 +140,8 @@ import Testing
         database.hold.arm()
         let sends = SharedSends(width: 2)
         try await withThrowingTaskGroup(of: Void.self) { group in
+            // Released however the test ends: a held task would keep the group, and the test run, waiting.
+            defer { database.hold.release() }
             group.addTask { _ = await sends.send(Self.writes("a1"), of: "a", in: database) }
             try await database.hold.untilHeld()
             // A second goes at once, beside the held first.
