@@ -88,7 +88,7 @@ import Testing
     }
 
     @Test(.enabled(if: chromium != nil), arguments: pages)
-    func rendersInABrowser(page: Page) throws {
+    func rendersInABrowser(page: Page) async throws {
         let folder = NSTemporaryDirectory() + "maturity-browser-\(UUID().uuidString)"
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: folder) }
@@ -103,21 +103,21 @@ import Testing
         #expect(!source.contains("@import") && !source.contains("url("))
 
         let url = URL(fileURLWithPath: html).absoluteString
-        let dom = try HeadlessChromium.run(["--enable-logging=stderr", "--v=0", "--dump-dom", url])
+        let dom = try await HeadlessChromium.run(["--enable-logging=stderr", "--v=0", "--dump-dom", url])
         #expect(dom.status == 0)
         let consoleLines = dom.stderr.split(separator: "\n").filter { $0.contains("CONSOLE") }
         #expect(consoleLines.isEmpty, "console: \(consoleLines)")
         for expected in page.expected { #expect(dom.stdout.contains(expected), "\(expected) missing") }
 
         let pdf = folder + "/\(page.name).pdf"
-        _ = try HeadlessChromium.run(["--no-pdf-header-footer", "--print-to-pdf=\(pdf)", url])
+        _ = try await HeadlessChromium.run(["--no-pdf-header-footer", "--print-to-pdf=\(pdf)", url])
         let data = try Data(contentsOf: URL(fileURLWithPath: pdf))
         #expect(data.starts(with: Array("%PDF".utf8)))
         let count = HeadlessChromium.pageCount(data)
         #expect(page.pages.contains(count), "\(count) pages")
 
         let png = folder + "/\(page.name).png"
-        _ = try HeadlessChromium.run(["--hide-scrollbars", "--window-size=1000,1400", "--screenshot=\(png)", url])
+        _ = try await HeadlessChromium.run(["--hide-scrollbars", "--window-size=1000,1400", "--screenshot=\(png)", url])
         let image = try Data(contentsOf: URL(fileURLWithPath: png))
         #expect(image.starts(with: [0x89, 0x50, 0x4E, 0x47]))
         #expect(image.count > 20_000)

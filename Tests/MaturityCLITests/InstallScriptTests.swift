@@ -1,4 +1,5 @@
 import Foundation
+import MaturityStoreTesting
 import Testing
 
 /// `scripts/install.sh` puts the program in PREFIX/bin and the shipped catalogs where the installed
@@ -10,26 +11,17 @@ import Testing
     }
 
     static func run(_ executable: String, _ arguments: [String], in folder: String, environment: [String: String])
-        throws -> Ran
+        async throws -> Ran
     {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = arguments
-        process.currentDirectoryURL = URL(fileURLWithPath: folder)
-        process.environment = environment
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = pipe
-        try process.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Ran(status: process.terminationStatus, output: String(decoding: data, as: UTF8.self))
+        let ran = try await ChildProcess.run(
+            executable, arguments, in: folder, environment: environment, mergingErrors: true)
+        return Ran(status: ran.status, output: String(decoding: ran.stdout, as: UTF8.self))
     }
 
     static let script = CLI.projectRoot + "/scripts/install.sh"
 
     @Test(.enabled(if: KilledWriteTests.binary != nil || ProcessInfo.processInfo.environment["CI"] == "true"))
-    func theInstalledProgramFindsTheShippedCatalogsFromAnyFolder() throws {
+    func theInstalledProgramFindsTheShippedCatalogsFromAnyFolder() async throws {
         let binary = try #require(KilledWriteTests.binary, "build the command line first: swift build")
         let prefix = try TemporaryFolder("maturity-install")
         let elsewhere = try TemporaryFolder("maturity-elsewhere")
@@ -37,7 +29,7 @@ import Testing
             prefix.remove()
             elsewhere.remove()
         }
-        let install = try Self.run(
+        let install = try await Self.run(
             "/bin/sh", [Self.script], in: elsewhere.path,
             environment: [
                 "PREFIX": prefix.path, "MATURITY_BINARY": binary, "PATH": "/usr/bin:/bin", "HOME": prefix.path,
@@ -51,13 +43,13 @@ import Testing
             FileManager.default.fileExists(
                 atPath: prefix.file("share/maturity/Criteria/after-sales-maturity/catalog.yaml")))
         // Run from a folder without Criteria/: the catalogs are found beside the installed program.
-        let shown = try Self.run(
+        let shown = try await Self.run(
             prefix.file("bin/maturity"), ["catalog", "show", "gbt27922-after-sales-evaluation", "--lang", "zh"],
             in: elsewhere.path, environment: ["PATH": "/usr/bin:/bin"])
         #expect(shown.status == 0, "\(shown.output)")
         #expect(shown.output.contains("SS-01"))
         // Installing again replaces the program and the catalogs, and says nothing about PATH once it is there.
-        let again = try Self.run(
+        let again = try await Self.run(
             "/bin/sh", [Self.script], in: elsewhere.path,
             environment: [
                 "PREFIX": prefix.path, "MATURITY_BINARY": binary, "PATH": "\(prefix.path)/bin:/usr/bin:/bin",
@@ -66,10 +58,10 @@ import Testing
         #expect(!again.output.contains("not on your PATH"))
     }
 
-    @Test func withoutAReleaseBuildItSaysWhatToRunFirst() throws {
+    @Test func withoutAReleaseBuildItSaysWhatToRunFirst() async throws {
         let prefix = try TemporaryFolder("maturity-install")
         defer { prefix.remove() }
-        let install = try Self.run(
+        let install = try await Self.run(
             "/bin/sh", [Self.script], in: prefix.path,
             environment: ["PREFIX": prefix.path, "MATURITY_BINARY": prefix.file("missing"), "PATH": "/usr/bin:/bin"])
         #expect(install.status == 1)

@@ -1,4 +1,5 @@
 import Foundation
+import MaturityStoreTesting
 import Testing
 
 /// A `maturity` process killed while it writes its output leaves the previous file as it was: the
@@ -57,7 +58,7 @@ import Testing
     /// its standard error, the writer stops between flushing its temporary file and renaming it
     /// (`MATURITY_TEST_PAUSE_BEFORE_RENAME`) and says so there.
     static func start(_ binary: String, in folder: String, output: String, pausingWith pipe: Pipe? = nil) throws
-        -> Process
+        -> ChildProcess
     {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: binary)
@@ -72,19 +73,7 @@ import Testing
                 ["MATURITY_TEST_PAUSE_BEFORE_RENAME": "1"], uniquingKeysWith: { _, new in new })
             process.standardError = pipe
         }
-        try process.run()
-        return process
-    }
-
-    /// What `pipe` carries up to and including the first line holding `marker`, or to its end.
-    static func read(_ pipe: Pipe, until marker: String) -> String {
-        var text = ""
-        while !text.contains(marker) {
-            let data = pipe.fileHandleForReading.availableData
-            if data.isEmpty { break }
-            text += String(decoding: data, as: UTF8.self)
-        }
-        return text
+        return try ChildProcess(process)
     }
 
     static var enabled: Bool { binary != nil || ProcessInfo.processInfo.environment["CI"] == "true" }
@@ -93,7 +82,7 @@ import Testing
     /// the file people already have must still be there, untouched. A writer that wrote in place would
     /// already have replaced it (or left it half-written) at that point, every time.
     @Test(.enabled(if: enabled))
-    func aKilledWriteLeavesThePreviousFileIntact() throws {
+    func aKilledWriteLeavesThePreviousFileIntact() async throws {
         let binary = try #require(Self.binary, "build the command line first: swift build")
         let folder = try TemporaryFolder("maturity-kill")
         defer { folder.remove() }
@@ -104,10 +93,10 @@ import Testing
 
         let standardError = Pipe()
         let writer = try Self.start(binary, in: folder.path, output: output, pausingWith: standardError)
-        defer { if writer.isRunning { kill(writer.processIdentifier, SIGKILL) } }
-        let said = Self.read(standardError, until: "paused before rename: ")
+        defer { writer.kill() }
+        let said = await ChildProcess.read(standardError) { $0.contains("paused before rename: ") }
         try #require(said.contains("paused before rename: "), "the writer never paused before its rename: \(said)")
-        #expect(writer.isRunning)
+        #expect(writer.process.isRunning)
         #expect(try String(contentsOfFile: output, encoding: .utf8) == previous, "changed before the rename")
         let temporaries = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter {
             $0.hasPrefix(".report.html.tmp-")
@@ -116,15 +105,15 @@ import Testing
         let complete = try String(contentsOfFile: folder.file(temporaries[0]), encoding: .utf8)
         #expect(complete.hasPrefix("<!DOCTYPE html>") && complete.hasSuffix("</html>\n"))
 
-        kill(writer.processIdentifier, SIGKILL)
-        writer.waitUntilExit()
-        #expect(writer.terminationReason == .uncaughtSignal)
+        writer.kill()
+        await writer.waitUntilExit()
+        #expect(writer.process.terminationReason == .uncaughtSignal)
         #expect(try String(contentsOfFile: output, encoding: .utf8) == previous, "changed by the killed writer")
 
         // A run left alone replaces the file whole and clears what the killed writer left behind.
         let finished = try Self.start(binary, in: folder.path, output: output)
-        finished.waitUntilExit()
-        #expect(finished.terminationStatus == 0)
+        await finished.waitUntilExit()
+        #expect(finished.process.terminationStatus == 0)
         #expect(try String(contentsOfFile: output, encoding: .utf8) == complete)
         let leftovers = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter {
             $0.contains(".tmp-")
@@ -136,13 +125,13 @@ import Testing
     /// folder, or the report changing size) and a little later each attempt: wherever the kill lands, the
     /// file holds the previous content or the whole new report, never a part.
     @Test(.enabled(if: enabled))
-    func aWriterKilledAtAnyMomentLeavesTheOldFileOrTheNewOneNeverAPart() throws {
+    func aWriterKilledAtAnyMomentLeavesTheOldFileOrTheNewOneNeverAPart() async throws {
         let binary = try #require(Self.binary, "build the command line first: swift build")
         let folder = try TemporaryFolder("maturity-kill")
         defer { folder.remove() }
         try Self.makeInputs(in: folder.path, count: 2000)
         let reference = try Self.start(binary, in: folder.path, output: folder.file("whole.html"))
-        reference.waitUntilExit()
+        await reference.waitUntilExit()
         let whole = try String(contentsOfFile: folder.file("whole.html"), encoding: .utf8)
         #expect(whole.hasSuffix("</html>\n"))
         let output = folder.file("report.html")
@@ -152,17 +141,17 @@ import Testing
             try previous.write(toFile: output, atomically: false, encoding: .utf8)
             let names = try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
             let writer = try Self.start(binary, in: folder.path, output: output)
-            while writer.isRunning {
+            while writer.process.isRunning {
                 let now = (try? FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()) ?? names
                 let size = (try? FileManager.default.attributesOfItem(atPath: output)[.size] as? Int) ?? 0
                 if now != names || size != previous.utf8.count {
-                    usleep(UInt32(attempt) * 300)
-                    kill(writer.processIdentifier, SIGKILL)
+                    try await Task.sleep(for: .microseconds(300 * attempt))
+                    writer.kill()
                     break
                 }
-                usleep(50)
+                try await Task.sleep(for: .microseconds(50))
             }
-            writer.waitUntilExit()
+            await writer.waitUntilExit()
             let content = try String(contentsOfFile: output, encoding: .utf8)
             #expect(content == previous || content == whole, "attempt \(attempt): \(content.utf8.count) bytes")
         }

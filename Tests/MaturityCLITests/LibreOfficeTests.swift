@@ -1,6 +1,7 @@
 import Foundation
 import MaturityCore
 import MaturitySheets
+import MaturityStoreTesting
 import Testing
 
 /// The workbooks checked with a real spreadsheet program: LibreOffice (Debian's
@@ -86,12 +87,12 @@ import Testing
     }
 
     @Test(.enabled(if: available, Comment(rawValue: skipped)))
-    func libreOfficeShowsEveryValueTheToolWrote() throws {
+    func libreOfficeShowsEveryValueTheToolWrote() async throws {
         let folder = try SheetTesting.folder("lo-read")
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let names = try Self.writeAll(into: folder)
         // One call: every sheet of every workbook to its own CSV, `<name>-<sheet>.csv`, UTF-8.
-        try Self.convert(
+        try await Self.convert(
             names.map { folder + "/\($0).xlsx" },
             to: "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1",
             into: folder + "/csv")
@@ -166,7 +167,7 @@ import Testing
     }
 
     @Test(.enabled(if: available, Comment(rawValue: skipped)))
-    func workbooksLibreOfficeSavedImportToTheSameAssessment() throws {
+    func workbooksLibreOfficeSavedImportToTheSameAssessment() async throws {
         let folder = try SheetTesting.folder("lo-save")
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let examples = ["huadong-appliance", "anmai-equipment", "huadong-appliance-audit"]
@@ -179,7 +180,7 @@ import Testing
             #expect(run.status == 0, "\(run.stderr)")
             files.append(path)
         }
-        try Self.convert(files, to: "xlsx", into: folder + "/saved")
+        try await Self.convert(files, to: "xlsx", into: folder + "/saved")
         for (index, example) in examples.enumerated() {
             let target = try SheetTesting.exampleFolder(example)
             defer { try? FileManager.default.removeItem(atPath: target) }
@@ -218,7 +219,7 @@ import Testing
         """
 
     @Test(.enabled(if: available, Comment(rawValue: skipped)))
-    func aSheetFilledAsCSVAndSavedByLibreOfficeImportsAsTheYAMLReads() throws {
+    func aSheetFilledAsCSVAndSavedByLibreOfficeImportsAsTheYAMLReads() async throws {
         let folder = try SheetTesting.folder("lo-fill")
         defer { try? FileManager.default.removeItem(atPath: folder) }
         try FileManager.default.createDirectory(atPath: folder + "/yaml", withIntermediateDirectories: true)
@@ -229,7 +230,7 @@ import Testing
             "--format", "xlsx", "--lang", "zh", "--output", folder + "/sheet",
         ])
         #expect(made.status == 0, "\(made.stderr)")
-        try Self.convert(
+        try await Self.convert(
             [folder + "/sheet/worksheet.xlsx"],
             to: "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1",
             into: folder + "/csv")
@@ -249,7 +250,7 @@ import Testing
         try FileManager.default.createDirectory(atPath: folder + "/filled", withIntermediateDirectories: true)
         // The file's name becomes the sheet's name.
         try CSVText.write(rows).write(toFile: folder + "/filled/评价项.csv", atomically: true, encoding: .utf8)
-        try Self.convert(
+        try await Self.convert(
             [folder + "/filled/评价项.csv"], to: "xlsx", into: folder + "/saved",
             infilter: "CSV:44,34,76,1,,0,false,true,false,false,false,-1,true")
         let imported = CLI.run(["import", folder + "/saved/评价项.xlsx", "--output", folder + "/imported"])
@@ -273,26 +274,19 @@ import Testing
 
     /// `soffice --headless --convert-to FILTER --outdir OUT FILES…` with a private profile, stopped after
     /// three minutes.
-    static func convert(_ files: [String], to filter: String, into outdir: String, infilter: String? = nil) throws {
+    static func convert(_ files: [String], to filter: String, into outdir: String, infilter: String? = nil)
+        async throws
+    {
         let soffice = try #require(Self.soffice, "LibreOffice is required here")
         let profile = NSTemporaryDirectory() + "maturity-lo-profile-\(UUID().uuidString)"
         defer { try? FileManager.default.removeItem(atPath: profile) }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: soffice)
-        process.arguments =
+        let ran = try await ChildProcess.run(
+            soffice,
             ["-env:UserInstallation=file://\(profile)", "--headless", "--norestore"]
-            + (infilter.map { ["--infilter=\($0)"] } ?? []) + ["--convert-to", filter, "--outdir", outdir] + files
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = output
-        try process.run()
-        let timer = DispatchWorkItem { if process.isRunning { process.terminate() } }
-        DispatchQueue.global().asyncAfter(deadline: .now() + 180, execute: timer)
-        let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        timer.cancel()
-        guard process.terminationStatus == 0 else {
-            throw Failed(description: "soffice exited \(process.terminationStatus): \(text)")
+                + (infilter.map { ["--infilter=\($0)"] } ?? []) + ["--convert-to", filter, "--outdir", outdir] + files,
+            mergingErrors: true, timeout: .seconds(180))
+        guard ran.status == 0 else {
+            throw Failed(description: "soffice exited \(ran.status): \(String(decoding: ran.stdout, as: UTF8.self))")
         }
     }
 }

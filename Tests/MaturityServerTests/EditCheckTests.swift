@@ -50,7 +50,7 @@ import Testing
                                 uri: "/api/v1/assessments/\(id)/export", method: .get)
                             let folder = try unpackExport(exported.data)
                             defer { try? FileManager.default.removeItem(atPath: folder) }
-                            let cli = try runCLI(["assess", "assessment.yaml", "--format", "json"], in: folder)
+                            let cli = try await runCLI(["assess", "assessment.yaml", "--format", "json"], in: folder)
                             #expect(cli.status == 0)
                             #expect(
                                 result.text == String(decoding: cli.stdout, as: UTF8.self),

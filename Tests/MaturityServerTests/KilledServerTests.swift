@@ -9,7 +9,7 @@ import Testing
 #endif
 
 /// A `maturity serve` process of the built command line, on a free loopback port.
-final class ServerProcess: @unchecked Sendable {
+final class ServerProcess: Sendable {
     /// The built command line, beside the test bundle.
     static let binary: String? = {
         let folder = (CommandLine.arguments[0] as NSString).deletingLastPathComponent
@@ -19,11 +19,12 @@ final class ServerProcess: @unchecked Sendable {
         return candidates.first { FileManager.default.isExecutableFile(atPath: $0) }
     }()
 
-    let process = Process()
+    let child: ChildProcess
     let port: Int
 
-    init(arguments: [String]) throws {
+    init(arguments: [String]) async throws {
         let binary = try #require(Self.binary, "build the command line first: swift build")
+        let process = Process()
         process.executableURL = URL(fileURLWithPath: binary)
         process.arguments = ["serve", "--port", "0"] + arguments
         process.environment = ProcessInfo.processInfo.environment.merging([
@@ -32,30 +33,45 @@ final class ServerProcess: @unchecked Sendable {
         let output = Pipe()
         process.standardOutput = output
         process.standardError = FileHandle.nullDevice
-        try process.run()
-        var text = ""
-        let deadline = Date().addingTimeInterval(60)
-        while Date() < deadline {
-            let chunk = output.fileHandleForReading.availableData
-            if chunk.isEmpty { break }
-            text += String(decoding: chunk, as: UTF8.self)
-            if let range = text.range(of: #"listening on http://127\.0\.0\.1:(\d+)"#, options: .regularExpression) {
-                port = Int(text[range].split(separator: ":").last!)!
-                return
-            }
+        let child = try ChildProcess(process)
+        self.child = child
+        // A server that has not said where it listens within a minute is stopped, which ends its output.
+        let deadline = Task {
+            try await Task.sleep(for: .seconds(60))
+            child.terminate()
         }
-        process.terminate()
-        throw ServeError(.key("the server did not start: \(text)"), hint: nil)
+        let listening = #"listening on http://127\.0\.0\.1:(\d+)"#
+        let text = await ChildProcess.read(output) { $0.range(of: listening, options: .regularExpression) != nil }
+        deadline.cancel()
+        guard let range = text.range(of: listening, options: .regularExpression) else {
+            child.terminate()
+            throw ServeError(.key("the server did not start: \(text)"), hint: nil)
+        }
+        port = Int(text[range].split(separator: ":").last!)!
     }
 
-    func kill() {
-        Foundation.kill(process.processIdentifier, SIGKILL)
-        process.waitUntilExit()
+    /// Kills the server (SIGKILL) and waits for it to end.
+    func kill() async {
+        child.kill()
+        await child.waitUntilExit()
     }
 
-    func stop() {
-        process.terminate()
-        process.waitUntilExit()
+    /// Asks the server to stop (SIGTERM) and waits for it to end.
+    func stop() async {
+        child.terminate()
+        await child.waitUntilExit()
+    }
+
+    /// Runs `body`, then stops `servers` and waits for them to end, whether `body` returned or threw (a `defer`
+    /// cannot wait).
+    static func stopping(_ servers: ServerProcess..., after body: () async throws -> Void) async throws {
+        do {
+            try await body()
+        } catch {
+            for server in servers { await server.stop() }
+            throw error
+        }
+        for server in servers { await server.stop() }
     }
 
     /// One request; nil when the connection failed (the server was killed).
@@ -109,7 +125,7 @@ func jsonObject(_ data: Data) -> [String: Any] {
     func nothingAcknowledgedIsLostWhenTheServerIsKilled(_ database: TestDatabase) async throws {
         let zip = try ZipFolder.write(try exampleFolder("huadong-appliance"))
         try await Self.withLocation(database) { arguments in
-            var server = try ServerProcess(arguments: arguments)
+            var server = try await ServerProcess(arguments: arguments)
             let first = try #require(await server.request("POST", "/api/v1/import", body: zip))
             #expect(first.status == 201)
             let assessment = try #require(jsonObject(first.body)["id"] as? String)
@@ -158,10 +174,10 @@ func jsonObject(_ data: Data) -> [String: Any] {
                 let deadline = Date().addingTimeInterval(120)
                 while await !progress.enough, Date() < deadline { try await Task.sleep(for: .milliseconds(50)) }
                 try await Task.sleep(for: .milliseconds(100 + 150 * round))
-                server.kill()
+                await server.kill()
                 let edited = try await editor.value
                 for uploader in uploaders { uploads += await uploader.value }
-                server = try ServerProcess(arguments: arguments)
+                server = try await ServerProcess(arguments: arguments)
                 // The last acknowledged edit is there; an edit in flight when killed is there whole or not at all.
                 let read = try #require(await server.request("GET", "/api/v1/assessments/\(assessment)/criteria/SP-01"))
                 let entry = jsonObject(read.body)
@@ -197,20 +213,15 @@ func jsonObject(_ data: Data) -> [String: Any] {
                 #expect((full["criteria"] as? [Any])?.count == (try exampleCriteriaCount("huadong-appliance")))
                 #expect((full["files"] as? [Any])?.count == (try exampleFolder("huadong-appliance")).count - 1)
             }
-            server.stop()
+            await server.stop()
             // The audit trail holds together across the kills: records staged by a change whose commit a kill
             // followed before they were chained (PostgreSQL) are chained by a later seal, each after the last.
-            let verify = Process()
-            verify.executableURL = URL(fileURLWithPath: try #require(ServerProcess.binary))
-            verify.arguments = ["audit-log", "verify"] + arguments
-            verify.environment = ProcessInfo.processInfo.environment.merging(["MATURITY_LANG": "en"]) { $1 }
-            let output = Pipe()
-            verify.standardOutput = output
-            verify.standardError = output
-            try verify.run()
-            let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-            verify.waitUntilExit()
-            #expect(verify.terminationStatus == 0, "\(text)")
+            let verify = try await ChildProcess.run(
+                try #require(ServerProcess.binary), ["audit-log", "verify"] + arguments,
+                environment: ProcessInfo.processInfo.environment.merging(["MATURITY_LANG": "en"]) { $1 },
+                mergingErrors: true)
+            let text = String(decoding: verify.stdout, as: UTF8.self)
+            #expect(verify.status == 0, "\(text)")
             #expect(text.hasPrefix("audit trail intact: "), "\(text)")
         }
     }

@@ -244,7 +244,7 @@ func imported(_ client: any TestClientProtocol, _ example: String) async throws 
             defer { try? FileManager.default.removeItem(atPath: folder) }
             let previousJSON = try await client.execute(uri: "/api/v1/results/\(previous)", method: .get)
             try previousJSON.data.write(to: URL(fileURLWithPath: folder + "/previous.json"))
-            let cli = try runCLI(
+            let cli = try await runCLI(
                 [
                     "review", "assessment.yaml", "--previous", "previous.json", "--plan", "plan.yaml", "--format",
                     "json",

@@ -28,7 +28,7 @@ import Testing
         let original = try exampleFolder(example)
         let originalFolder = try unpackExport(try ZipFolder.write(original), catalog: Self.catalog)
         defer { try? FileManager.default.removeItem(atPath: originalFolder) }
-        let cli = try runCLI(["assess", "assessment.yaml", "--format", "json"], in: originalFolder)
+        let cli = try await runCLI(["assess", "assessment.yaml", "--format", "json"], in: originalFolder)
         #expect(cli.status == 0)
         let expected = String(decoding: cli.stdout, as: UTF8.self)
         #expect(expected.contains("\"scoring\":\"points\"") || expected.contains("\"points\""))
@@ -76,7 +76,7 @@ import Testing
             let exported = try await client.execute(uri: "/api/v1/assessments/\(id)/export", method: .get)
             let folder = try unpackExport(exported.data, catalog: Self.catalog)
             defer { try? FileManager.default.removeItem(atPath: folder) }
-            let again = try runCLI(["assess", "assessment.yaml", "--format", "json"], in: folder)
+            let again = try await runCLI(["assess", "assessment.yaml", "--format", "json"], in: folder)
             #expect(String(decoding: again.stdout, as: UTF8.self) == after.text)
             let reimported = try await client.execute(
                 uri: "/api/v1/import", method: .post, headers: [.contentType: "application/zip"],

@@ -44,7 +44,7 @@ import Testing
                 let file = folder + "/\(page.name).html"
                 try html.write(toFile: file, atomically: true, encoding: .utf8)
                 let url = URL(fileURLWithPath: file).absoluteString
-                let dom = try HeadlessChromium.run(["--enable-logging=stderr", "--v=0", "--dump-dom", url])
+                let dom = try await HeadlessChromium.run(["--enable-logging=stderr", "--v=0", "--dump-dom", url])
                 #expect(dom.status == 0)
                 let console = dom.stderr.split(separator: "\n").filter { $0.contains("CONSOLE") }
                 #expect(console.isEmpty, "\(page.name): \(console)")
@@ -52,7 +52,7 @@ import Testing
                     #expect(dom.stdout.contains(expected), "\(page.name): \(expected) missing")
                 }
                 let pdf = folder + "/\(page.name).pdf"
-                _ = try HeadlessChromium.run(["--no-pdf-header-footer", "--print-to-pdf=\(pdf)", url])
+                _ = try await HeadlessChromium.run(["--no-pdf-header-footer", "--print-to-pdf=\(pdf)", url])
                 let data = try Data(contentsOf: URL(fileURLWithPath: pdf))
                 #expect(data.starts(with: Array("%PDF".utf8)))
                 #expect(

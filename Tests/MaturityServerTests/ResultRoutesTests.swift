@@ -7,23 +7,13 @@ import Testing
 @testable import MaturityServer
 
 /// The built command line run in `folder`, finding catalogs in `folder/Criteria` only.
-func runCLI(_ arguments: [String], in folder: String) throws -> (status: Int32, stdout: Data) {
+func runCLI(_ arguments: [String], in folder: String) async throws -> (status: Int32, stdout: Data) {
     let binary = try #require(ServerProcess.binary, "build the command line first: swift build")
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: binary)
-    process.arguments = arguments
-    process.currentDirectoryURL = URL(fileURLWithPath: folder)
     var environment = ProcessInfo.processInfo.environment
     environment["MATURITY_CRITERIA"] = folder + "/Criteria"
     environment["MATURITY_LANG"] = "en"
-    process.environment = environment
-    let output = Pipe()
-    process.standardOutput = output
-    process.standardError = FileHandle.nullDevice
-    try process.run()
-    let data = output.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    return (process.terminationStatus, data)
+    let ran = try await ChildProcess.run(binary, arguments, in: folder, environment: environment)
+    return (ran.status, ran.stdout)
 }
 
 /// An exported zip unpacked into a new folder, with the shipped catalog copied into its `Criteria/`: the
@@ -60,7 +50,7 @@ func unpackExport(_ zip: Data, catalog: String = "after-sales-maturity") throws 
             let exported = try await client.execute(uri: "/api/v1/assessments/\(id)/export", method: .get)
             let folder = try unpackExport(exported.data)
             defer { try? FileManager.default.removeItem(atPath: folder) }
-            let cli = try runCLI(["assess", "assessment.yaml", "--format", "json"], in: folder)
+            let cli = try await runCLI(["assess", "assessment.yaml", "--format", "json"], in: folder)
             #expect(cli.status == 0)
             #expect(result.text == String(decoding: cli.stdout, as: UTF8.self))
             if example == "huadong-appliance-audit" {
@@ -91,7 +81,7 @@ func unpackExport(_ zip: Data, catalog: String = "after-sales-maturity") throws 
                 let served = try await client.execute(
                     uri: "/api/v1/assessments/\(id)/result?format=\(format)&lang=\(lang)", method: .get)
                 #expect(served.status == .ok)
-                let cli = try runCLI(
+                let cli = try await runCLI(
                     ["assess", "assessment.yaml", "--format", format, "--lang", lang], in: folder)
                 #expect(served.text == String(decoding: cli.stdout, as: UTF8.self), "\(format) \(lang)")
             }

@@ -17,8 +17,8 @@ import Testing
     static let xlsx: HTTPFields = [.contentType: WorkbookController.contentType]
 
     /// The bytes `arguments` write to `file` in `folder` (the command line run there).
-    static func written(_ arguments: [String], file: String, in folder: String) throws -> Data {
-        let run = try runCLI(arguments, in: folder)
+    static func written(_ arguments: [String], file: String, in folder: String) async throws -> Data {
+        let run = try await runCLI(arguments, in: folder)
         #expect(run.status == 0, "maturity \(arguments.joined(separator: " ")) failed")
         return try Data(contentsOf: URL(fileURLWithPath: folder + "/" + file))
     }
@@ -47,11 +47,11 @@ import Testing
             let exported = try await client.execute(uri: "/api/v1/assessments/\(id)/export", method: .get)
             let folder = try unpackExport(exported.data)
             defer { try? FileManager.default.removeItem(atPath: folder) }
-            let cliResult = try Self.written(
+            let cliResult = try await Self.written(
                 ["assess", "assessment.yaml", "--format", "xlsx", "--output", "r.xlsx", "--lang", lang], file: "r.xlsx",
                 in: folder)
             #expect(result.data == cliResult)
-            let cliPlan = try Self.written(
+            let cliPlan = try await Self.written(
                 [
                     "plan", "plan.yaml", "--format", "xlsx", "--output", "p.xlsx", "--lang", lang, "--catalog",
                     "Criteria/after-sales-maturity",
@@ -83,7 +83,7 @@ import Testing
             let exported = try await client.execute(uri: "/api/v1/assessments/\(blankId)/export", method: .get)
             let folder = try unpackExport(exported.data)
             defer { try? FileManager.default.removeItem(atPath: folder) }
-            let cliWorksheet = try Self.written(
+            let cliWorksheet = try await Self.written(
                 [
                     "init", "--format", "xlsx", "--organisation", "东方家电服务", "--date", "2026-11-01", "--assessor", "周敏",
                     "--lang", "zh", "--output", "w",
@@ -106,7 +106,7 @@ import Testing
             let selfExport = try await client.execute(uri: "/api/v1/assessments/\(selfId)/export", method: .get)
             let selfFolder = try unpackExport(selfExport.data)
             defer { try? FileManager.default.removeItem(atPath: selfFolder) }
-            let cliChecklist = try Self.written(
+            let cliChecklist = try await Self.written(
                 [
                     "init", "--kind", "audit", "--from", "assessment.yaml", "--format", "xlsx", "--date", "2026-11-20",
                     "--auditor", "王海", "--lang", "en", "--output", "audit",
@@ -149,8 +149,8 @@ import Testing
             try FileManager.default.copyItem(
                 atPath: criteriaFolder + "/after-sales-maturity", toPath: folder + "/Criteria/after-sales-maturity")
             try data.write(to: URL(fileURLWithPath: folder + "/worksheet.xlsx"))
-            #expect(try runCLI(["import", "worksheet.xlsx", "--output", "."], in: folder).status == 0)
-            let cli = try runCLI(["assess", "assessment.yaml", "--format", "json"], in: folder)
+            #expect(try await runCLI(["import", "worksheet.xlsx", "--output", "."], in: folder).status == 0)
+            let cli = try await runCLI(["assess", "assessment.yaml", "--format", "json"], in: folder)
             let result = try await client.execute(uri: "/api/v1/assessments/\(id)/result", method: .get)
             let served = try #require(try JSONSerialization.jsonObject(with: result.data) as? [String: Any])
             let expected = try #require(try JSONSerialization.jsonObject(with: cli.stdout) as? [String: Any])

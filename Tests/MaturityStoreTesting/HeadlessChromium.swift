@@ -13,33 +13,17 @@ public enum HeadlessChromium {
 
     /// Runs the browser with `arguments` in a profile of its own (removed after), and gives back its status
     /// and output.
-    public static func run(_ arguments: [String]) throws -> (status: Int32, stdout: String, stderr: String) {
+    public static func run(_ arguments: [String]) async throws -> (status: Int32, stdout: String, stderr: String) {
         guard let path else { throw NotInstalled() }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: path)
         let profile = NSTemporaryDirectory() + "maturity-chromium-\(UUID().uuidString)"
         defer { try? FileManager.default.removeItem(atPath: profile) }
-        process.arguments =
+        let ran = try await ChildProcess.run(
+            path,
             [
                 "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-extensions",
                 "--user-data-dir=\(profile)",
-            ] + arguments
-        let out = Pipe()
-        let err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        // Read both pipes while the browser runs, so neither fills up.
-        let group = DispatchGroup()
-        nonisolated(unsafe) var stdout = Data()
-        nonisolated(unsafe) var stderr = Data()
-        DispatchQueue.global().async(group: group) { stdout = out.fileHandleForReading.readDataToEndOfFile() }
-        DispatchQueue.global().async(group: group) { stderr = err.fileHandleForReading.readDataToEndOfFile() }
-        group.wait()
-        process.waitUntilExit()
-        return (
-            process.terminationStatus, String(decoding: stdout, as: UTF8.self), String(decoding: stderr, as: UTF8.self)
-        )
+            ] + arguments)
+        return (ran.status, String(decoding: ran.stdout, as: UTF8.self), String(decoding: ran.stderr, as: UTF8.self))
     }
 
     /// `/Type /Page` objects (not `/Pages`) in a PDF the browser printed.
