@@ -576,11 +576,8 @@ import Testing
                 OrderedWrite(
                     OrderedWrite.Part(
                         assessment: id, revision: seen.assessment.revision, updatedAt: "then",
-                        table: "criterion_entries", key: "criterion", row: "SP-01",
-                        update: """
-                            UPDATE criterion_entries SET note = \(bind: note), version = version + 1 \
-                            WHERE assessment_id = \(bind: id) AND criterion = 'SP-01'
-                            """),
+                        table: "criterion_entries", key: "criterion", row: "SP-01", values: [("note", note)],
+                        versioned: true),
                     by: Self.actors[0])
             }
             let writes = [write("mine"), write("theirs")]

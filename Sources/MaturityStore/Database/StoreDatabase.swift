@@ -88,8 +88,14 @@ public struct OrderedWrite: Sendable {
         let table: String
         let key: String
         let row: String
+        /// The values the write sets, its version raised too when `versioned`.
+        let values: AssessmentRepository.Values
+        let versioned: Bool
+
         /// `UPDATE <table> SET … WHERE …`, to which the condition that the revision was raised is added.
-        let update: SQLQueryString
+        var update: SQLQueryString {
+            AssessmentRepository.updateStatement(table, key: key, id: assessment, rowKey: row, values, versioned)
+        }
 
         /// Raises the revision by `count` (this write's and those of the assessment after it in the statements),
         /// returning a row if it was the one expected and the row is there.
@@ -131,7 +137,9 @@ public struct OrderedWrite: Sendable {
     /// write is sent alone, checking its own); then the second write of each
     /// assessment, made as it is, and so on — each assessment's writes in their order, no row changed twice in a
     /// statement. Sending 18 writes took 20 round trips, one after another, in the transaction every edit of the
-    /// process waited for, and each assessment's row was changed (and its foreign keys checked) once a write.
+    /// process waited for, and each assessment's row was changed (and its foreign keys checked) once a write. Each
+    /// statement is ``batched(_:raising:)``, of one text whatever the number of its writes (prepared once), or, for
+    /// values JSON cannot carry, ``combined(_:raising:)``.
     static func run(
         _ writes: [OrderedWrite], in sql: any SQLDatabase, before: (OrderedWrite) async throws -> Void
     ) async throws {
@@ -148,7 +156,8 @@ public struct OrderedWrite: Sendable {
         for part in parts { raises[part.assessment] = ((raises[part.assessment]?.count ?? 0) + 1, part.updatedAt) }
         for step in steps(writes) {
             try await before(step.writes[0])
-            let statement = combined(step.writes, raising: step.first ? raises : [:])
+            let raising = step.first ? raises : [:]
+            let statement = batched(step.writes, raising: raising) ?? combined(step.writes, raising: raising)
             guard try await sql.raw(statement).first() != nil else { throw NotWritten() }
         }
     }

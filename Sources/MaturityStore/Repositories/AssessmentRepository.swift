@@ -294,13 +294,14 @@ public struct AssessmentRepository: Sendable {
         // Anything the planning meets that it does not expect is left to the edit made as any other.
         guard wanted.assessment.same(as: current.assessment),
             (try? await Self.writeParts(from: current, to: wanted, in: planned)) == true,
-            planned.writes.count == 1, case .update(let update, let table, let key, let row) = planned.writes[0],
+            planned.writes.count == 1,
+            case .update(let table, let key, let row, let values, let versioned) = planned.writes[0],
             let computed = Self.storedAfter(current, wanted: wanted, header: header)
         else { return .checked(result) }
         turn.write(
             OrderedWrite.Part(
                 assessment: id, revision: current.assessment.revision, updatedAt: header.updatedAt, table: table,
-                key: key, row: row, update: update))
+                key: key, row: row, values: values, versioned: versioned))
         return .pending((computed, value))
     }
 
@@ -722,15 +723,22 @@ extension AssessmentRepository {
         _ table: String, key: String, id: String, rowKey: String, _ values: Values, _ versioned: Bool,
         in sql: any SQLDatabase
     ) async throws {
+        if let planned = sql as? PlannedWrites {
+            planned.writes.append(.update(table: table, key: key, row: rowKey, values: values, versioned: versioned))
+            return
+        }
+        try await sql.raw(updateStatement(table, key: key, id: id, rowKey: rowKey, values, versioned)).run()
+    }
+
+    /// `UPDATE table SET … WHERE …` of ``update(_:key:id:rowKey:_:_:in:)``.
+    static func updateStatement(
+        _ table: String, key: String, id: String, rowKey: String, _ values: Values, _ versioned: Bool
+    ) -> SQLQueryString {
         var query: SQLQueryString = "UPDATE \(ident: table) SET "
         query += assignments(values)
         if versioned { query += ", version = version + 1" }
         query += " WHERE assessment_id = \(bind: id) AND \(ident: key) = \(bind: rowKey)"
-        if let planned = sql as? PlannedWrites {
-            planned.writes.append(.update(query, table: table, key: key, row: rowKey))
-            return
-        }
-        try await sql.raw(query).run()
+        return query
     }
 
     static func insertRow(_ table: String, _ values: Values, in sql: any SQLDatabase) async throws {

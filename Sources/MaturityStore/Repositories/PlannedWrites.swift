@@ -8,8 +8,9 @@ import SQLKit
 /// one row can then be written in one statement with its check of the revision.
 final class PlannedWrites: SQLDatabase, @unchecked Sendable {
     enum Write {
-        /// An update of the row `key` = `row` of a part's `table` (``AssessmentRepository/update``).
-        case update(SQLQueryString, table: String, key: String, row: String)
+        /// An update of the row `key` = `row` of a part's `table` (``AssessmentRepository/update``): the values it
+        /// sets, its version raised too when `versioned`.
+        case update(table: String, key: String, row: String, values: AssessmentRepository.Values, versioned: Bool)
         /// Any other statement.
         case other
     }

@@ -1,0 +1,184 @@
+import Foundation
+import MaturityStoreTesting
+import SQLKit
+import Testing
+
+@testable import MaturityStore
+
+/// PostgreSQL's shared transactions write the rows of several assessments' edits in one statement of a fixed text
+/// (``OrderedWrite/batched(_:raising:)``), the values travelling as JSON: what is stored is what the edits wrote,
+/// to the byte and to the bit.
+@Suite struct BatchedWritesTests {
+    /// The pending write of `wanted`'s change of one row against `current`, as an edit in its turn makes it.
+    static func write(from current: AssessmentSnapshot, to wanted: AssessmentSnapshot) async throws -> OrderedWrite {
+        let planned = PlannedWrites()
+        try await AssessmentRepository.writeParts(from: current, to: wanted, in: planned)
+        guard planned.writes.count == 1,
+            case .update(let table, let key, let row, let values, let versioned) = planned.writes[0]
+        else { throw Unexpected(description: "not one update: \(planned.writes)") }
+        return OrderedWrite(
+            OrderedWrite.Part(
+                assessment: current.assessment.id, revision: current.assessment.revision,
+                updatedAt: "2026-12-06T00:00:00Z",
+                table: table, key: key, row: row, values: values, versioned: versioned),
+            by: AuditActor(name: "alice", via: "test"))
+    }
+
+    struct Unexpected: Error, CustomStringConvertible {
+        var description: String
+    }
+
+    /// `snapshot` with SP-01's entry changed by `change`.
+    static func changing(_ snapshot: AssessmentSnapshot, _ change: (inout CriterionRecord) -> Void)
+        -> AssessmentSnapshot
+    {
+        var changed = snapshot
+        change(&changed.criteria[0])
+        return changed
+    }
+
+    /// Texts that need escaping in JSON or SQL, and numbers whose shortest form has an exponent or many digits.
+    static let notes = [
+        "quote \" backslash \\ slash / tab \t line\nbreak", "control \u{01}\u{1F} and DEL \u{7F}",
+        "'; DROP TABLE assessments; --", "全年满意率 83.5 %；杭州、南通两个外包网点低于 80 %。", "emoji 👩🏽‍🔧 and U+2028 \u{2028}",
+    ]
+    static let numbers: [Double] = [0.1, 1e-7, 123_456.789_012_345_6, -2.5, 5e-324, 1.797_693_134_862_315_7e308]
+
+    @Test func everyWriteIsStoredAsWrittenToTheBitAndTheByte() async throws {
+        try await TestDatabase.postgres.withStore { store in
+            let seen = try await storeSample(store)
+            let all = [seen] + (try await EditBatchTests.copies(Self.notes.count - 1, of: seen, in: store))
+            var writes: [OrderedWrite] = []
+            var wanted: [String: CriterionRecord] = [:]
+            for (index, current) in all.enumerated() {
+                let changed = Self.changing(current) { entry in
+                    entry.note = Self.notes[index]
+                    entry.earned = Self.numbers[index]
+                    entry.auditedEarned = -Self.numbers[index]
+                    entry.claimed = index % 2 == 0 ? nil : 5
+                    entry.evidence = ["E1", "E\"\(index)"]
+                }
+                writes.append(try await Self.write(from: current, to: changed))
+                wanted[current.assessment.id] = changed.criteria[0]
+            }
+            #expect(OrderedWrite.batched(writes, raising: Self.raises(writes)) != nil)
+            #expect(try await store.database.writeInOrder(writes))
+            for current in all {
+                let stored = try await store.assessments.get(current.assessment.id)
+                var expected = try #require(wanted[current.assessment.id])
+                expected.version += 1
+                let entry = try #require(stored.criterion("SP-01"))
+                #expect(entry == expected)
+                #expect(entry.earned?.bitPattern == expected.earned?.bitPattern)
+                #expect(entry.auditedEarned?.bitPattern == expected.auditedEarned?.bitPattern)
+                #expect(stored.assessment.revision == current.assessment.revision + 1)
+            }
+        }
+    }
+
+    /// How the transaction raises the revisions of the writes' assessments (one write each here).
+    static func raises(_ writes: [OrderedWrite]) -> [String: (count: Int, updatedAt: String)] {
+        Dictionary(uniqueKeysWithValues: writes.compactMap(\.part).map { ($0.assessment, (1, $0.updatedAt)) })
+    }
+
+    /// The statement's text is the same for two writes and for five, so it is prepared once; only its parameters
+    /// (two JSON texts and the count) differ.
+    @Test func theTextIsTheSameWhateverTheNumberOfWrites() async throws {
+        try await TestDatabase.postgres.withStore { store in
+            let seen = try await storeSample(store)
+            let all = [seen] + (try await EditBatchTests.copies(4, of: seen, in: store))
+            var writes: [OrderedWrite] = []
+            for current in all {
+                writes.append(try await Self.write(from: current, to: Self.changing(current) { $0.note = "changed" }))
+            }
+            let planned = PlannedWrites()
+            func text(_ writes: [OrderedWrite], raising: Bool) throws -> (String, Int) {
+                let query = try #require(
+                    OrderedWrite.batched(writes, raising: raising ? Self.raises(writes) : [:]))
+                let serialized = planned.serialize(query)
+                return (serialized.sql, serialized.binds.count)
+            }
+            let (two, twoBinds) = try text(Array(writes.prefix(2)), raising: true)
+            let (five, fiveBinds) = try text(writes, raising: true)
+            #expect(two == five)
+            #expect(twoBinds == 3 && fiveBinds == 3)
+            #expect(PreparedStatements.preparable(five))
+            let (following, _) = try text(writes, raising: false)
+            #expect(following != five && !following.contains("assessments a"))
+        }
+    }
+
+    /// Writes of several tables in one statement, each table's rows in a part of it of their own.
+    @Test func writesOfSeveralTablesGoTogether() async throws {
+        try await TestDatabase.postgres.withStore { store in
+            let seen = try await storeSample(store)
+            let other = try #require(try await EditBatchTests.copies(1, of: seen, in: store).first)
+            var evidence = other
+            evidence.evidence[0].title = "流程 \"v2\""
+            let writes = [
+                try await Self.write(from: seen, to: Self.changing(seen) { $0.note = "criterion" }),
+                try await Self.write(from: other, to: evidence),
+            ]
+            #expect(Set(writes.compactMap(\.part?.table)) == ["criterion_entries", "evidence_items"])
+            #expect(OrderedWrite.batched(writes, raising: Self.raises(writes)) != nil)
+            #expect(try await store.database.writeInOrder(writes))
+            #expect(try await store.assessments.get(seen.assessment.id).criterion("SP-01")?.note == "criterion")
+            #expect(try await store.assessments.get(other.assessment.id).evidence.first?.title == "流程 \"v2\"")
+        }
+    }
+
+    /// A write whose revision moved on leaves the statement without its row: nothing of any of them is written.
+    @Test func oneRevisionMovedOnWritesNothing() async throws {
+        try await TestDatabase.postgres.withStore { store in
+            let seen = try await storeSample(store)
+            let other = try #require(try await EditBatchTests.copies(1, of: seen, in: store).first)
+            var stale = other
+            stale.assessment.revision -= 1
+            let writes = [
+                try await Self.write(from: seen, to: Self.changing(seen) { $0.note = "mine" }),
+                try await Self.write(from: stale, to: Self.changing(stale) { $0.note = "stale" }),
+            ]
+            #expect(try await store.database.writeInOrder(writes) == false)
+            #expect(try await store.assessments.get(seen.assessment.id) == seen)
+            #expect(try await store.assessments.get(other.assessment.id) == other)
+        }
+    }
+
+    /// A number JSON cannot hold (infinity) is not batched: those writes go as one part of the statement each,
+    /// bound as parameters, and are stored all the same.
+    @Test func aNumberJSONCannotHoldGoesTheOtherWay() async throws {
+        try await TestDatabase.postgres.withStore { store in
+            let seen = try await storeSample(store)
+            let other = try #require(try await EditBatchTests.copies(1, of: seen, in: store).first)
+            let writes = [
+                try await Self.write(from: seen, to: Self.changing(seen) { $0.earned = .infinity }),
+                try await Self.write(from: other, to: Self.changing(other) { $0.note = "finite" }),
+            ]
+            #expect(OrderedWrite.batched(writes, raising: Self.raises(writes)) == nil)
+            #expect(try await store.database.writeInOrder(writes))
+            #expect(try await store.assessments.get(seen.assessment.id).criterion("SP-01")?.earned == .infinity)
+            #expect(try await store.assessments.get(other.assessment.id).criterion("SP-01")?.note == "finite")
+        }
+    }
+
+    /// Each kind of value as JSON: texts as JSONEncoder writes them, numbers in their shortest form, none as null;
+    /// what JSON has no form for, or a type it does not know, nil.
+    @Test func scalarsAreWrittenAsJSONEncoderWouldOrNotAtAll() throws {
+        let none: String? = nil
+        #expect(JSONText.scalar(none) == "null")
+        #expect(JSONText.scalar(Optional(3)) == "3")
+        #expect(JSONText.scalar(1e-7) == "1e-07")
+        #expect(JSONText.scalar(Double.nan) == nil)
+        #expect(JSONText.scalar(Date(timeIntervalSince1970: 0)) == nil)
+        #expect(JSONText.scalar(true) == "true")
+        for text in Self.notes + ["plain", "a/b", ""] {
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = .withoutEscapingSlashes
+            #expect(JSONText.scalar(text) == String(decoding: try encoder.encode(text), as: UTF8.self))
+        }
+        for number in Self.numbers {
+            let json = try #require(JSONText.scalar(number))
+            #expect(try JSONDecoder().decode(Double.self, from: Data(json.utf8)).bitPattern == number.bitPattern)
+        }
+    }
+}
