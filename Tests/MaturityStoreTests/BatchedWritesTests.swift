@@ -61,7 +61,7 @@ import Testing
                 writes.append(try await Self.write(from: current, to: changed))
                 wanted[current.assessment.id] = changed.criteria[0]
             }
-            #expect(OrderedWrite.batched(writes, raising: Self.raises(writes)) != nil)
+            #expect(OrderedWrite.batchable(writes.compactMap(\.part)))
             #expect(try await store.database.writeInOrder(writes))
             for current in all {
                 let stored = try await store.assessments.get(current.assessment.id)
@@ -77,8 +77,11 @@ import Testing
     }
 
     /// How the transaction raises the revisions of the writes' assessments (one write each here).
-    static func raises(_ writes: [OrderedWrite]) -> [String: (count: Int, updatedAt: String)] {
-        Dictionary(uniqueKeysWithValues: writes.compactMap(\.part).map { ($0.assessment, (1, $0.updatedAt)) })
+    static func raises(_ writes: [OrderedWrite]) -> [String: OrderedWrite.Raise] {
+        Dictionary(
+            uniqueKeysWithValues: writes.compactMap(\.part).map {
+                ($0.assessment, OrderedWrite.Raise(revision: $0.revision, count: 1, updatedAt: $0.updatedAt))
+            })
     }
 
     /// The statement's text is the same for two writes and for five, so it is prepared once; only its parameters
@@ -93,8 +96,7 @@ import Testing
             }
             let planned = PlannedWrites()
             func text(_ writes: [OrderedWrite], raising: Bool) throws -> (String, Int) {
-                let query = try #require(
-                    OrderedWrite.batched(writes, raising: raising ? Self.raises(writes) : [:]))
+                let query = OrderedWrite.batched(writes, raising: raising ? Self.raises(writes) : [:])
                 let serialized = planned.serialize(query)
                 return (serialized.sql, serialized.binds.count)
             }
@@ -120,10 +122,60 @@ import Testing
                 try await Self.write(from: other, to: evidence),
             ]
             #expect(Set(writes.compactMap(\.part?.table)) == ["criterion_entries", "evidence_items"])
-            #expect(OrderedWrite.batched(writes, raising: Self.raises(writes)) != nil)
+            #expect(OrderedWrite.steps(writes, byRow: true).count == 1)
             #expect(try await store.database.writeInOrder(writes))
             #expect(try await store.assessments.get(seen.assessment.id).criterion("SP-01")?.note == "criterion")
             #expect(try await store.assessments.get(other.assessment.id).evidence.first?.title == "流程 \"v2\"")
+        }
+    }
+
+    /// One assessment's writes of different rows go in one statement, a row's second write in the next; all of them
+    /// raise the revision once, by their number, and each row's version by its own writes.
+    @Test func anAssessmentsWritesOfDifferentRowsGoTogetherEachRowsInItsOrder() async throws {
+        try await TestDatabase.postgres.withStore { store in
+            let seen = try await storeSample(store)
+            let id = seen.assessment.id
+            let revision = seen.assessment.revision
+            func write(_ row: String, _ note: String, _ step: Int, by actor: AuditActor) -> OrderedWrite {
+                OrderedWrite(
+                    OrderedWrite.Part(
+                        assessment: id, revision: revision + step, updatedAt: "2026-12-06T00:00:0\(step)Z",
+                        table: "criterion_entries", key: "criterion", row: row, values: [("note", note)],
+                        versioned: true),
+                    by: actor)
+            }
+            let (alice, bob) = (EditBatchTests.actors[0], EditBatchTests.actors[1])
+            let writes = [
+                write("SP-01", "first", 0, by: alice), write("SP-02", "second", 1, by: alice),
+                write("SP-01", "third", 2, by: alice),
+            ]
+            #expect(
+                OrderedWrite.steps(writes, byRow: true).map { $0.map { $0.part?.row } } == [
+                    ["SP-01", "SP-02"], ["SP-01"],
+                ])
+            #expect(OrderedWrite.steps(writes, byRow: false).map(\.count) == [1, 1, 1])
+            // Each statement of one actor (stamped as its own).
+            let mixed = [writes[0], write("SP-02", "second", 1, by: bob), writes[2]]
+            #expect(OrderedWrite.steps(mixed, byRow: true).map(\.count) == [1, 1, 1])
+            #expect(try await store.database.writeInOrder(writes))
+            let stored = try await store.assessments.get(id)
+            #expect(stored.assessment.revision == revision + 3)
+            #expect(stored.assessment.updatedAt == "2026-12-06T00:00:02Z")
+            #expect(stored.criterion("SP-01")?.note == "third")
+            #expect(stored.criterion("SP-01")?.version == (seen.criterion("SP-01")?.version ?? 0) + 2)
+            #expect(stored.criterion("SP-02")?.note == "second")
+            #expect(stored.criterion("SP-02")?.version == (seen.criterion("SP-02")?.version ?? 0) + 1)
+            // Bob's write in a statement of its own, after Alice's first raised the revision for all three.
+            let again = try await store.assessments.get(id)
+            let more = [
+                write("SP-01", "fourth", 3, by: alice), write("SP-02", "fifth", 4, by: bob),
+                write("SP-01", "sixth", 5, by: alice),
+            ]
+            #expect(try await store.database.writeInOrder(more))
+            let last = try await store.assessments.get(id)
+            #expect(last.assessment.revision == again.assessment.revision + 3)
+            #expect(last.criterion("SP-01")?.note == "sixth")
+            #expect(last.criterion("SP-02")?.note == "fifth")
         }
     }
 
@@ -144,8 +196,8 @@ import Testing
         }
     }
 
-    /// A number JSON cannot hold (infinity) is not batched: those writes go as one part of the statement each,
-    /// bound as parameters, and are stored all the same.
+    /// A number JSON cannot hold (infinity) is not batched: the transaction's writes go as one part of a statement
+    /// each, bound as parameters, and are stored all the same.
     @Test func aNumberJSONCannotHoldGoesTheOtherWay() async throws {
         try await TestDatabase.postgres.withStore { store in
             let seen = try await storeSample(store)
@@ -154,7 +206,7 @@ import Testing
                 try await Self.write(from: seen, to: Self.changing(seen) { $0.earned = .infinity }),
                 try await Self.write(from: other, to: Self.changing(other) { $0.note = "finite" }),
             ]
-            #expect(OrderedWrite.batched(writes, raising: Self.raises(writes)) == nil)
+            #expect(!OrderedWrite.batchable(writes.compactMap(\.part)))
             #expect(try await store.database.writeInOrder(writes))
             #expect(try await store.assessments.get(seen.assessment.id).criterion("SP-01")?.earned == .infinity)
             #expect(try await store.assessments.get(other.assessment.id).criterion("SP-01")?.note == "finite")

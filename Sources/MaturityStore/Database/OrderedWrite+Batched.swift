@@ -1,41 +1,36 @@
 import SQLKit
 
 extension OrderedWrite {
-    /// Writes of one row each, of different assessments, as one statement of a fixed text whatever their number
-    /// (PostgreSQL), that returns a row when every one of them was made: the rows' values travel as JSON, one
-    /// parameter a table (`json_populate_recordset`, read into the table's own column types), the raisings of the
-    /// revisions as another, each write made only if its assessment's revision was raised from the one it expects
-    /// (when `raises` holds its assessment; otherwise it follows a raising made earlier in the transaction). A
-    /// revision moved on, or a row that is not there, leaves the count of rows written short: no row is returned,
-    /// and the transaction is rolled back.
+    /// Writes of one row each (no row twice), of one assessment or several, as one statement of a fixed text
+    /// whatever their number (PostgreSQL), that returns a row when every one of them was made: the rows' values
+    /// travel as JSON, one parameter for the rows of each table (`json_populate_recordset`, read into the table's
+    /// own column types), the revisions raised as another. The assessments in `raises` have their revision raised
+    /// by the count given, from the one their writes expect, and their writes are made only if it was; the others'
+    /// writes follow a raising made earlier in the transaction. A revision moved on, or a row that is not there,
+    /// leaves the count of rows written short: no row is returned, and the transaction is rolled back.
     ///
-    /// The text depends only on the tables written and whether the revisions are raised, so the statement is
-    /// prepared once on each connection (``PreparedStatements``) and planned once. ``combined(_:raising:)`` —
+    /// The text depends only on the tables (and columns) written and whether revisions are raised, so the statement
+    /// is prepared once on each connection (``PreparedStatements``) and planned once. ``combined(_:raising:)`` —
     /// one part of the statement for each write, its text changing with their number — was parsed and planned
     /// again in every transaction: 16 writes took PostgreSQL 3.4 ms, 1.0 ms this way, in the one transaction at a
-    /// time every edit waits for.
-    ///
-    /// Nil when a value is not one JSON carries exactly (a number that is not finite, a type other than text,
-    /// whole number, number and truth value), when the writes raise some revisions and not others, or when two
-    /// writes of one table set different columns: those go as ``combined(_:raising:)``.
-    static func batched(_ writes: [OrderedWrite], raising raises: [String: (count: Int, updatedAt: String)])
-        -> SQLQueryString?
+    /// time every edit waits for. Only writes whose values are all ``batchable(_:)`` are batched.
+    static func batched(_ writes: [OrderedWrite], raising raises: [String: Raise])
+        -> SQLQueryString
     {
-        var tables: [String: [Part]] = [:]
+        // The writes of each table (with the same columns), in their order.
+        var groups: [String: [Part]] = [:]
         for write in writes {
-            guard let part = write.part else { return nil }
-            tables[part.table, default: []].append(part)
+            guard let part = write.part else { preconditionFailure("a write batched without its parts") }
+            let columns = part.values.map(\.column).joined(separator: ",")
+            groups["\(part.table) \(part.key) \(part.versioned) \(columns)", default: []].append(part)
         }
-        let raising = raises[writes.first?.part?.assessment ?? ""] != nil
-        guard writes.allSatisfy({ (raises[$0.part?.assessment ?? ""] != nil) == raising }) else { return nil }
         var query: SQLQueryString = "WITH "
+        let raising = !raises.isEmpty
         if raising {
             var rows: [String] = []
-            for write in writes {
-                guard let part = write.part, let raise = raises[part.assessment] else { return nil }
+            for (assessment, raise) in raises.sorted(by: { $0.key < $1.key }) {
                 rows.append(
-                    "{\"id\":" + JSONText.quoted(part.assessment)
-                        + ",\"revision\":\(part.revision),\"n\":\(raise.count)"
+                    "{\"id\":" + JSONText.quoted(assessment) + ",\"revision\":\(raise.revision),\"n\":\(raise.count)"
                         + ",\"updated_at\":" + JSONText.quoted(raise.updatedAt) + "}")
             }
             query += "x AS (SELECT * FROM json_to_recordset(\(bind: "[" + rows.joined(separator: ",") + "]")::json)"
@@ -46,43 +41,49 @@ extension OrderedWrite {
             query += " WHERE a.id = x.id AND a.revision = x.revision AND a.id IN (SELECT id FROM l) RETURNING a.id)"
         }
         var counts: [String] = []
-        for (index, table) in tables.keys.sorted().enumerated() {
-            let parts = tables[table] ?? []
+        for (index, group) in groups.keys.sorted().enumerated() {
+            let parts = groups[group] ?? []
             let first = parts[0]
-            let columns = first.values.map(\.column)
-            guard
-                parts.allSatisfy({
-                    $0.key == first.key && $0.versioned == first.versioned && $0.values.map(\.column) == columns
-                })
-            else { return nil }
             var rows: [String] = []
             for part in parts {
                 var row = "{\"assessment_id\":" + JSONText.quoted(part.assessment) + ","
                 row += JSONText.quoted(part.key) + ":" + JSONText.quoted(part.row)
                 for value in part.values {
-                    guard let json = JSONText.scalar(value.value) else { return nil }
+                    guard let json = JSONText.scalar(value.value) else {
+                        preconditionFailure("a value JSON cannot carry, batched")
+                    }
                     row += "," + JSONText.quoted(value.column) + ":" + json
                 }
                 rows.append(row + "}")
             }
             let (values, written) = ("v\(index)", "w\(index)")
             if index > 0 || raising { query += ", " }
-            query += "\(unsafeRaw: values) AS (SELECT * FROM json_populate_recordset(NULL::\(ident: table), "
+            query += "\(unsafeRaw: values) AS (SELECT * FROM json_populate_recordset(NULL::\(ident: first.table), "
             query += "\(bind: "[" + rows.joined(separator: ",") + "]")::json)), "
-            query += "\(unsafeRaw: written) AS (UPDATE \(ident: table) t SET "
-            for (number, column) in columns.enumerated() {
+            query += "\(unsafeRaw: written) AS (UPDATE \(ident: first.table) t SET "
+            for (number, value) in first.values.enumerated() {
                 if number > 0 { query += ", " }
-                query += "\(ident: column) = \(unsafeRaw: values).\(ident: column)"
+                query += "\(ident: value.column) = \(unsafeRaw: values).\(ident: value.column)"
             }
             if first.versioned { query += ", version = t.version + 1" }
             query += " FROM \(unsafeRaw: values) WHERE t.assessment_id = \(unsafeRaw: values).assessment_id"
             query += " AND t.\(ident: first.key) = \(unsafeRaw: values).\(ident: first.key)"
-            if raising { query += " AND t.assessment_id IN (SELECT id FROM r)" }
+            if raising {
+                // Raised here, only if the raising was made; raised before, as it is.
+                query += " AND (t.assessment_id IN (SELECT id FROM r) OR t.assessment_id NOT IN (SELECT id FROM x))"
+            }
             query += " RETURNING 1)"
             counts.append("(SELECT count(*) FROM \(written))")
         }
         query += " SELECT 1 AS written WHERE \(unsafeRaw: counts.joined(separator: " + ")) = \(bind: writes.count)"
         return query
+    }
+
+    /// Whether every value of `parts` is one JSON carries exactly (see ``JSONText/scalar(_:)``): not a number that
+    /// is not finite, nor a type other than text, whole number, number and truth value. Otherwise the writes go as
+    /// ``combined(_:raising:)``.
+    static func batchable(_ parts: [Part]) -> Bool {
+        parts.allSatisfy { $0.values.allSatisfy { JSONText.scalar($0.value) != nil } }
     }
 }
 

@@ -124,6 +124,14 @@ public struct OrderedWrite: Sendable {
         self.part = part
     }
 
+    /// The raising of an assessment's revision by a transaction's writes: from the `revision` the first expects, by
+    /// `count`, to the last one's time.
+    struct Raise {
+        let revision: Int
+        let count: Int
+        let updatedAt: String
+    }
+
     /// A statement of the writes returned no row: they are rolled back.
     struct NotWritten: Error {}
 
@@ -138,8 +146,9 @@ public struct OrderedWrite: Sendable {
     /// assessment, made as it is, and so on — each assessment's writes in their order, no row changed twice in a
     /// statement. Sending 18 writes took 20 round trips, one after another, in the transaction every edit of the
     /// process waited for, and each assessment's row was changed (and its foreign keys checked) once a write. Each
-    /// statement is ``batched(_:raising:)``, of one text whatever the number of its writes (prepared once), or, for
-    /// values JSON cannot carry, ``combined(_:raising:)``.
+    /// statement is ``batched(_:raising:)``, of one text whatever the number of its writes (prepared once), and then
+    /// an assessment's writes of different rows go together, each row's writes in their order, one statement after
+    /// another; for values JSON cannot carry, ``combined(_:raising:)``, one write of each assessment a statement.
     static func run(
         _ writes: [OrderedWrite], in sql: any SQLDatabase, before: (OrderedWrite) async throws -> Void
     ) async throws {
@@ -152,12 +161,28 @@ public struct OrderedWrite: Sendable {
             }
             return
         }
-        var raises: [String: (count: Int, updatedAt: String)] = [:]
-        for part in parts { raises[part.assessment] = ((raises[part.assessment]?.count ?? 0) + 1, part.updatedAt) }
-        for step in steps(writes) {
-            try await before(step.writes[0])
-            let raising = step.first ? raises : [:]
-            let statement = batched(step.writes, raising: raising) ?? combined(step.writes, raising: raising)
+        // Each assessment's revision as its first write expects it, raised by all its writes, to its last one's time.
+        var raises: [String: Raise] = [:]
+        for part in parts {
+            let count = (raises[part.assessment]?.count ?? 0) + 1
+            raises[part.assessment] = Raise(
+                revision: raises[part.assessment]?.revision ?? part.revision, count: count, updatedAt: part.updatedAt)
+        }
+        // Batched, an assessment's writes of different rows go in one statement; otherwise one write of each
+        // assessment a statement (``combined(_:raising:)`` raises a revision once for each of its writes).
+        let batching = batchable(parts)
+        var raised: Set<String> = []
+        for step in steps(writes, byRow: batching) {
+            try await before(step[0])
+            // Each assessment's revision is raised in the first statement that writes it.
+            var raising: [String: Raise] = [:]
+            for write in step {
+                guard let assessment = write.part?.assessment, !raised.contains(assessment) else { continue }
+                raising[assessment] = raises[assessment]
+            }
+            raised.formUnion(raising.keys)
+            let statement =
+                batching ? batched(step, raising: raising) : combined(step, raising: raising)
             guard try await sql.raw(statement).first() != nil else { throw NotWritten() }
         }
     }
@@ -173,20 +198,25 @@ public struct OrderedWrite: Sendable {
         return true
     }
 
-    /// The statements of writes each of one row of an assessment: the first write of each assessment, in runs by
-    /// one actor (`first`), then the second of each, and so on.
-    static func steps(_ writes: [OrderedWrite]) -> [(writes: [OrderedWrite], first: Bool)] {
+    /// The statements of writes each of one row of an assessment, in runs of writes by one actor (each stamped as
+    /// its own): the first write of each assessment, then the second of each, and so on — or, `byRow`, the first
+    /// write of each row, then the second of each, and so on (an assessment's writes of different rows together).
+    /// No row is written twice in one statement, and each row's writes are made in their order.
+    static func steps(_ writes: [OrderedWrite], byRow: Bool) -> [[OrderedWrite]] {
         var layers: [[OrderedWrite]] = []
         var counts: [String: Int] = [:]
         for write in writes {
-            guard let assessment = write.part?.assessment else { preconditionFailure("a write without its parts") }
-            let layer = counts[assessment, default: 0]
-            counts[assessment] = layer + 1
-            if layer == layers.count { layers.append([]) }
+            guard let part = write.part else { preconditionFailure("a write without its parts") }
+            // The row by its assessment, table and key (two keys Swift calls equal and the database does not
+            // only part writes that could have gone together).
+            let key = byRow ? part.assessment + "\u{0}" + part.table + "\u{0}" + part.row : part.assessment
+            let layer = counts[key, default: 0]
+            counts[key] = layer + 1
+            while layer >= layers.count { layers.append([]) }
             layers[layer].append(write)
         }
-        var steps: [(writes: [OrderedWrite], first: Bool)] = []
-        for (index, layer) in layers.enumerated() {
+        var steps: [[OrderedWrite]] = []
+        for layer in layers {
             var runs: [[OrderedWrite]] = []
             for write in layer {
                 if let last = runs.last, last[0].actor == write.actor {
@@ -195,7 +225,7 @@ public struct OrderedWrite: Sendable {
                     runs.append([write])
                 }
             }
-            steps += runs.map { ($0, index == 0) }
+            steps += runs
         }
         return steps
     }
@@ -204,7 +234,7 @@ public struct OrderedWrite: Sendable {
     /// was made. Those of an assessment in `raises` are made only if its revision is raised by the count given from
     /// the one they expect (with the time given); the others follow a raising made earlier in the transaction. The
     /// statement's parts all see the same snapshot, and no row is changed twice.
-    static func combined(_ writes: [OrderedWrite], raising raises: [String: (count: Int, updatedAt: String)])
+    static func combined(_ writes: [OrderedWrite], raising raises: [String: Raise])
         -> SQLQueryString
     {
         // Not prepared (a comment first): its text changes with the writes, and prepared names are kept for good.
