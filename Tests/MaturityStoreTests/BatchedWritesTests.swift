@@ -1,6 +1,9 @@
 import Foundation
+import Logging
 import MaturityStoreTesting
+import NIOCore
 import SQLKit
+import Synchronization
 import Testing
 
 @testable import MaturityStore
@@ -24,6 +27,46 @@ import Testing
             by: AuditActor(name: "alice", via: "test"))
     }
 
+    /// Runs `writes` as a shared transaction runs them (``OrderedWrite/run(_:in:before:)``), and gives the texts of
+    /// the statements sent, to tell which way they went.
+    static func run(_ writes: [OrderedWrite], in store: Store) async throws -> [String] {
+        try await store.database.transaction { sql in
+            let recording = Recording(sql)
+            try await OrderedWrite.run(writes, in: recording, before: { _ in })
+            return recording.texts.withLock { $0 }
+        }
+    }
+
+    /// A connection that notes the text of each statement it sends.
+    final class Recording: SQLDatabase, Sendable {
+        let inner: any SQLDatabase
+        let texts = Mutex<[String]>([])
+
+        init(_ inner: any SQLDatabase) { self.inner = inner }
+
+        var logger: Logger { inner.logger }
+        var eventLoop: any EventLoop { inner.eventLoop }
+        var dialect: any SQLDialect { inner.dialect }
+        var version: (any SQLDatabaseReportedVersion)? { inner.version }
+
+        func execute(sql query: any SQLExpression, _ onRow: @escaping @Sendable (any SQLRow) -> Void)
+            -> EventLoopFuture<Void>
+        {
+            texts.withLock { $0.append(inner.serialize(query).sql) }
+            return inner.execute(sql: query, onRow)
+        }
+
+        func execute(sql query: any SQLExpression, _ onRow: @escaping @Sendable (any SQLRow) -> Void) async throws {
+            texts.withLock { $0.append(inner.serialize(query).sql) }
+            try await inner.execute(sql: query, onRow)
+        }
+    }
+
+    /// Whether `text` is a batched statement (``OrderedWrite/batched(_:raising:)``).
+    static func isBatched(_ text: String) -> Bool {
+        text.hasPrefix("WITH ") && text.contains("json_populate_recordset")
+    }
+
     struct Unexpected: Error, CustomStringConvertible {
         var description: String
     }
@@ -41,6 +84,7 @@ import Testing
     static let notes = [
         "quote \" backslash \\ slash / tab \t line\nbreak", "control \u{01}\u{1F} and DEL \u{7F}",
         "'; DROP TABLE assessments; --", "全年满意率 83.5 %；杭州、南通两个外包网点低于 80 %。", "emoji 👩🏽‍🔧 and U+2028 \u{2028}",
+        "",
     ]
     static let numbers: [Double] = [0.1, 1e-7, 123_456.789_012_345_6, -2.5, 5e-324, 1.797_693_134_862_315_7e308]
 
@@ -62,7 +106,8 @@ import Testing
                 wanted[current.assessment.id] = changed.criteria[0]
             }
             #expect(OrderedWrite.batchable(writes.compactMap(\.part)))
-            #expect(try await store.database.writeInOrder(writes))
+            let texts = try await Self.run(writes, in: store)
+            #expect(texts.count == 1 && texts.allSatisfy(Self.isBatched), "\(texts)")
             for current in all {
                 let stored = try await store.assessments.get(current.assessment.id)
                 var expected = try #require(wanted[current.assessment.id])
@@ -122,8 +167,8 @@ import Testing
                 try await Self.write(from: other, to: evidence),
             ]
             #expect(Set(writes.compactMap(\.part?.table)) == ["criterion_entries", "evidence_items"])
-            #expect(OrderedWrite.steps(writes, byRow: true).count == 1)
-            #expect(try await store.database.writeInOrder(writes))
+            let texts = try await Self.run(writes, in: store)
+            #expect(texts.count == 1 && texts.allSatisfy(Self.isBatched), "\(texts)")
             #expect(try await store.assessments.get(seen.assessment.id).criterion("SP-01")?.note == "criterion")
             #expect(try await store.assessments.get(other.assessment.id).evidence.first?.title == "流程 \"v2\"")
         }
@@ -157,7 +202,8 @@ import Testing
             // Each statement of one actor (stamped as its own).
             let mixed = [writes[0], write("SP-02", "second", 1, by: bob), writes[2]]
             #expect(OrderedWrite.steps(mixed, byRow: true).map(\.count) == [1, 1, 1])
-            #expect(try await store.database.writeInOrder(writes))
+            let texts = try await Self.run(writes, in: store)
+            #expect(texts.count == 2 && texts.allSatisfy(Self.isBatched), "\(texts)")
             let stored = try await store.assessments.get(id)
             #expect(stored.assessment.revision == revision + 3)
             #expect(stored.assessment.updatedAt == "2026-12-06T00:00:02Z")
@@ -171,11 +217,52 @@ import Testing
                 write("SP-01", "fourth", 3, by: alice), write("SP-02", "fifth", 4, by: bob),
                 write("SP-01", "sixth", 5, by: alice),
             ]
-            #expect(try await store.database.writeInOrder(more))
+            #expect(try await Self.run(more, in: store).count == 3)
             let last = try await store.assessments.get(id)
             #expect(last.assessment.revision == again.assessment.revision + 3)
             #expect(last.criterion("SP-01")?.note == "sixth")
             #expect(last.criterion("SP-02")?.note == "fifth")
+        }
+    }
+
+    /// A statement that follows the raising of one assessment's revision and raises another's: when the other's
+    /// revision moved on, nothing of either is written — neither the first statement's write nor the follower's.
+    @Test func aStatementThatFollowsOneRaisingAndMakesAnotherIsWholeOrNothing() async throws {
+        try await TestDatabase.postgres.withStore { store in
+            let seen = try await storeSample(store)
+            let other = try #require(try await EditBatchTests.copies(1, of: seen, in: store).first)
+            let (alice, bob) = (EditBatchTests.actors[0], EditBatchTests.actors[1])
+            func write(_ snapshot: AssessmentSnapshot, _ row: String, step: Int, expecting: Int, by actor: AuditActor)
+                -> OrderedWrite
+            {
+                OrderedWrite(
+                    OrderedWrite.Part(
+                        assessment: snapshot.assessment.id, revision: expecting + step, updatedAt: "then",
+                        table: "criterion_entries", key: "criterion", row: row, values: [("note", "by \(actor.name)")],
+                        versioned: true),
+                    by: actor)
+            }
+            // Alice's write of the first assessment; then Bob's of its other row and of the other assessment.
+            func writes(expecting: Int) -> [OrderedWrite] {
+                [
+                    write(seen, "SP-01", step: 0, expecting: seen.assessment.revision, by: alice),
+                    write(seen, "SP-02", step: 1, expecting: seen.assessment.revision, by: bob),
+                    write(other, "SP-01", step: 0, expecting: expecting, by: bob),
+                ]
+            }
+            #expect(OrderedWrite.steps(writes(expecting: 0), byRow: true).map(\.count) == [1, 2])
+            await #expect(throws: OrderedWrite.NotWritten.self) {
+                try await Self.run(writes(expecting: other.assessment.revision - 1), in: store)
+            }
+            #expect(try await store.assessments.get(seen.assessment.id) == seen)
+            #expect(try await store.assessments.get(other.assessment.id) == other)
+            #expect(try await store.database.writeInOrder(writes(expecting: other.assessment.revision)))
+            let first = try await store.assessments.get(seen.assessment.id)
+            #expect(first.assessment.revision == seen.assessment.revision + 2)
+            #expect(first.criteria.map(\.note) == ["by alice", "by bob"])
+            let second = try await store.assessments.get(other.assessment.id)
+            #expect(second.assessment.revision == other.assessment.revision + 1)
+            #expect(second.criterion("SP-01")?.note == "by bob")
         }
     }
 
@@ -207,7 +294,8 @@ import Testing
                 try await Self.write(from: other, to: Self.changing(other) { $0.note = "finite" }),
             ]
             #expect(!OrderedWrite.batchable(writes.compactMap(\.part)))
-            #expect(try await store.database.writeInOrder(writes))
+            let texts = try await Self.run(writes, in: store)
+            #expect(texts.count == 1 && !texts.contains(where: Self.isBatched), "\(texts)")
             #expect(try await store.assessments.get(seen.assessment.id).criterion("SP-01")?.earned == .infinity)
             #expect(try await store.assessments.get(other.assessment.id).criterion("SP-01")?.note == "finite")
         }

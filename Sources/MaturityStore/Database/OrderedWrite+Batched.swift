@@ -81,9 +81,16 @@ extension OrderedWrite {
 
     /// Whether every value of `parts` is one JSON carries exactly (see ``JSONText/scalar(_:)``): not a number that
     /// is not finite, nor a type other than text, whole number, number and truth value. Otherwise the writes go as
-    /// ``combined(_:raising:)``.
+    /// ``combined(_:raising:)``. (The store's parts have columns of text, whole numbers and numbers, written from
+    /// values of those types; a number read into a column of another type would not be read back the same.)
+    /// A value named as the row's key or its assessment's would stand in for it in the JSON object (the last of
+    /// a repeated key is taken): not batchable either.
     static func batchable(_ parts: [Part]) -> Bool {
-        parts.allSatisfy { $0.values.allSatisfy { JSONText.scalar($0.value) != nil } }
+        parts.allSatisfy { part in
+            part.values.allSatisfy {
+                JSONText.scalar($0.value) != nil && $0.column != part.key && $0.column != "assessment_id"
+            }
+        }
     }
 }
 
