@@ -138,17 +138,16 @@ public struct OrderedWrite: Sendable {
     /// Runs `writes` in `sql`'s transaction, `before` each statement (with its first write: all of a statement's
     /// writes are of one actor); throws ``NotWritten`` at the first that returns no row.
     ///
-    /// On PostgreSQL, when every write is of one row of an assessment (``Part``), they are sent as fewer
-    /// statements: the first write of each assessment first, in one statement per run of writes by one actor, each
-    /// raising its assessment's revision at once by as many writes as the assessment has among them (when they
-    /// expect the revisions one after another from the first's, as the writes of one run of turns do; otherwise each
-    /// write is sent alone, checking its own); then the second write of each
-    /// assessment, made as it is, and so on — each assessment's writes in their order, no row changed twice in a
-    /// statement. Sending 18 writes took 20 round trips, one after another, in the transaction every edit of the
-    /// process waited for, and each assessment's row was changed (and its foreign keys checked) once a write. Each
-    /// statement is ``batched(_:raising:)``, of one text whatever the number of its writes (prepared once), and then
-    /// an assessment's writes of different rows go together, each row's writes in their order, one statement after
-    /// another; for values JSON cannot carry, ``combined(_:raising:)``, one write of each assessment a statement.
+    /// On PostgreSQL, when every write is of one row of an assessment (``Part``) and each assessment's writes expect
+    /// the revisions one after another from the first's (as the writes of one run of turns do; otherwise each write is
+    /// sent alone, checking its own), they are sent as few statements (see ``steps(_:byRow:)``), in runs of writes by
+    /// one actor: each assessment's revision raised once, in the first statement that writes it, by as many writes as
+    /// it has among them; its writes after that made as they are, under the row lock it took. Each statement is
+    /// ``batched(_:raising:)`` — one text whatever the number of its writes, prepared once — holding the first write of
+    /// each row, the next statement the second, and so on; for values JSON cannot carry, ``combined(_:raising:)``,
+    /// one write of each assessment a statement. Sending 18 writes one at a time took 20 round trips, one after
+    /// another, in the transaction every edit of the process waited for, and changed each assessment's row (checking
+    /// its foreign keys again) once a write.
     static func run(
         _ writes: [OrderedWrite], in sql: any SQLDatabase, before: (OrderedWrite) async throws -> Void
     ) async throws {
@@ -181,8 +180,7 @@ public struct OrderedWrite: Sendable {
                 raising[assessment] = raises[assessment]
             }
             raised.formUnion(raising.keys)
-            let statement =
-                batching ? batched(step, raising: raising) : combined(step, raising: raising)
+            let statement = batching ? batched(step, raising: raising) : combined(step, raising: raising)
             guard try await sql.raw(statement).first() != nil else { throw NotWritten() }
         }
     }
@@ -207,8 +205,8 @@ public struct OrderedWrite: Sendable {
         var counts: [String: Int] = [:]
         for write in writes {
             guard let part = write.part else { preconditionFailure("a write without its parts") }
-            // The row by its assessment, table and key (two keys Swift calls equal and the database does not
-            // only part writes that could have gone together).
+            // The row by its assessment, table and key. (Keys Swift calls equal and the database tells apart only
+            // split writes that could have gone together.)
             let key = byRow ? part.assessment + "\u{0}" + part.table + "\u{0}" + part.row : part.assessment
             let layer = counts[key, default: 0]
             counts[key] = layer + 1
